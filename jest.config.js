@@ -1,0 +1,12 @@
+/** Tests are transformed by swc (no type checking: `npm run typecheck` does that, several times faster). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/lib', '<rootDir>/stacks', '<rootDir>/charts', '<rootDir>/examples', '<rootDir>/scripts'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/build/', '/cdktf.out/', '/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/build/'],
+  testTimeout: 60000,
+};

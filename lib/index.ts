@@ -1,0 +1,3 @@
+export * from './core/validation-error';
+export * from './ip-plan';
+export * from './platform';

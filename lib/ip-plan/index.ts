@@ -1,0 +1,7 @@
+export * from './cidr';
+export * from './special-ranges';
+export * from './gke-sizing';
+export * from './lock-file';
+export * from './ip-plan';
+export * from './resolved-ip-plan';
+export * from './format-plan';

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { ValidationError, ValidationIssue } from '../core/validation-error';
+
+/**
+ * The committed record of every allocation. Synthesis reads it; an allocation recorded here never
+ * moves. Entries leave only through `releaseAllocations`, never because a definition line was deleted.
+ */
+export interface LockFile {
+  readonly version: 1;
+  readonly allocations: Readonly<Record<string, LockedAllocation>>;
+}
+
+export interface LockedAllocation {
+  readonly cidr: string;
+  readonly pool: string;
+}
+
+export const LOCK_FILE_VERSION = 1;
+const LOCK_FILE_COMMENT = 'Managed by `npm run ip-plan -- --write`. Recorded ranges never move; free one only with `npm run ip-plan -- --release <name>`.';
+
+export function emptyLockFile(): LockFile {
+  return { version: LOCK_FILE_VERSION, allocations: {} };
+}
+
+/** Parses and shape-checks a lock file; range conflicts are checked when the plan resolves. */
+export function parseLockFile(text: string, source: string): LockFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw lockError(source, 'contents', text.slice(0, 40), `is not valid JSON (${(error as Error).message})`);
+  }
+  if (!isRecord(data)) throw lockError(source, 'contents', data, 'is not a JSON object');
+  if (data.version !== LOCK_FILE_VERSION) {
+    throw lockError(source, 'version', data.version, `is not ${LOCK_FILE_VERSION}`, 'regenerate the file with a matching gke-platform-cdk version');
+  }
+  if (!isRecord(data.allocations)) throw lockError(source, 'allocations', data.allocations, 'is not an object of name to {cidr, pool}');
+  const issues: ValidationIssue[] = [];
+  const allocations: Record<string, LockedAllocation> = {};
+  for (const [name, entry] of Object.entries(data.allocations)) {
+    if (!isRecord(entry) || typeof entry.cidr !== 'string' || typeof entry.pool !== 'string') {
+      issues.push({ path: `${source}#${name}`, field: 'entry', value: entry, problem: 'is not of the form {"cidr": "a.b.c.d/p", "pool": "<pool name>"}', fix: 'restore the entry from version control' });
+      continue;
+    }
+    allocations[name] = { cidr: entry.cidr, pool: entry.pool };
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return { version: LOCK_FILE_VERSION, allocations };
+}
+
+/** Stable text: names sorted, two-space indent, trailing newline, so diffs show only real changes. */
+export function serializeLockFile(lock: LockFile): string {
+  const sorted: Record<string, LockedAllocation> = {};
+  for (const name of Object.keys(lock.allocations).sort()) {
+    const { cidr, pool } = lock.allocations[name];
+    sorted[name] = { cidr, pool };
+  }
+  return `${JSON.stringify({ $comment: LOCK_FILE_COMMENT, version: lock.version, allocations: sorted }, null, 2)}\n`;
+}
+
+/** Reads the lock file, or returns undefined when there is none yet. */
+export function readLockFile(path: string): LockFile | undefined {
+  if (!existsSync(path)) return undefined;
+  return parseLockFile(readFileSync(path, 'utf8'), path);
+}
+
+export function writeLockFile(path: string, lock: LockFile): void {
+  writeFileSync(path, serializeLockFile(lock));
+}
+
+/** Frees recorded ranges: the one deliberate way an allocation leaves the plan. */
+export function releaseAllocations(lock: LockFile, names: readonly string[], source = 'lock file'): LockFile {
+  const unknown = names.filter((name) => !(name in lock.allocations));
+  if (unknown.length > 0) {
+    throw lockError(source, 'release', unknown, 'names allocations that are not recorded', `pick names from the lock file, e.g. ${Object.keys(lock.allocations).sort().slice(0, 3).join(', ') || '(it is empty)'}`);
+  }
+  const allocations = { ...lock.allocations };
+  for (const name of names) delete allocations[name];
+  return { version: lock.version, allocations };
+}
+
+function lockError(source: string, field: string, value: unknown, problem: string, fix = 'restore the file from version control, or delete it to start a new plan'): ValidationError {
+  return new ValidationError({ path: source, field, value, problem, fix });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,53 @@
+import { GkeRangeNames } from '../ip-plan/ip-plan';
+import { readLockFile, writeLockFile } from '../ip-plan/lock-file';
+import { Allocation, ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
+import { PlatformDefinition } from './platform-definition';
+import { buildPlatformIpPlan } from './platform-ip-plan';
+import { validatePlatform } from './validate-platform';
+
+export interface LoadPlatformOptions {
+  /** Path of the committed IP plan lock file. */
+  readonly lockFile: string;
+  /**
+   * Frozen: a range missing from the lock file is an error instead of being placed and recorded.
+   * @default true when the environment variable CI is "true"
+   */
+  readonly frozen?: boolean;
+  /** Record new allocations in the lock file when not frozen. @default true */
+  readonly record?: boolean;
+  /** Where notices about recorded ranges go. @default console.error */
+  readonly log?: (message: string) => void;
+}
+
+/** A validated platform with every address range resolved: what both apps build from. */
+export interface LoadedPlatform {
+  readonly definition: PlatformDefinition;
+  readonly ipPlan: ResolvedIpPlan;
+  /** Names of each cluster's ranges in the IP plan, by cluster name. */
+  readonly clusterRanges: ReadonlyMap<string, GkeRangeNames>;
+  /** Allocations placed and recorded by this load (empty when frozen or nothing was new). */
+  readonly recorded: readonly Allocation[];
+}
+
+/**
+ * Validates the definition, resolves the IP plan against the lock file and, unless frozen, records
+ * new ranges in it. Throws a ValidationError before anything is synthesized when something is wrong.
+ */
+export function loadPlatform(definition: PlatformDefinition, options: LoadPlatformOptions): LoadedPlatform {
+  const frozen = options.frozen ?? process.env.CI === 'true';
+  const log = options.log ?? ((message: string) => console.error(message));
+  validatePlatform(definition);
+  const { plan, clusterRanges } = buildPlatformIpPlan(definition);
+  const ipPlan = plan.resolve(readLockFile(options.lockFile), { frozen, lockFileName: options.lockFile });
+  const fresh = ipPlan.newAllocations;
+  let recorded: readonly Allocation[] = [];
+  if (fresh.length > 0 && (options.record ?? true)) {
+    writeLockFile(options.lockFile, ipPlan.lockFile);
+    recorded = fresh;
+    log(`ip-plan: recorded ${fresh.length} new range(s) in ${options.lockFile}; review and commit it:\n${fresh.map((a) => `  + ${a.name} ${a.cidr} (${a.pool})`).join('\n')}`);
+  }
+  for (const orphan of ipPlan.orphanedAllocations) {
+    log(`ip-plan: ${orphan.name} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until \`npm run ip-plan -- --release ${orphan.name}\``);
+  }
+  return { definition, ipPlan, clusterRanges, recorded };
+}

@@ -1,0 +1,116 @@
+import type { AddressPool, Reservation } from '../ip-plan/ip-plan';
+
+/**
+ * The platform as plain typed data: read by the cdktf app (stacks/) and the cdk8s app (charts/) alike,
+ * so a cluster, a remote network or a tenant is declared once. No cdktf or cdk8s types here.
+ */
+export interface PlatformDefinition {
+  /** Short platform name, used as the prefix of stack names, e.g. `drive`. Lower-case, ≤ 20 characters. */
+  readonly name: string;
+  readonly organization: OrganizationDefinition;
+  readonly projects: readonly ProjectDefinition[];
+  /** GCP regions the platform runs in; every cluster and link names one of these. */
+  readonly regions: readonly string[];
+  readonly network: NetworkDefinition;
+  readonly addressPools: readonly AddressPool[];
+  /** Which pool each kind of range is drawn from (clusters may override). */
+  readonly poolAssignment: PoolAssignment;
+  /** Extra ranges the plan must never hand out. @default none */
+  readonly reservations?: readonly Reservation[];
+  readonly clusters: readonly ClusterDefinition[];
+  /** Networks outside GCP (AWS VPCs, on-prem sites): their ranges are reserved in the IP plan. @default none */
+  readonly remoteNetworks?: readonly RemoteNetworkDefinition[];
+}
+
+export interface OrganizationDefinition {
+  readonly name: string;
+  /** Cloud Identity / Workspace domain, e.g. `example.com`; Google Groups for RBAC live in gke-security-groups@<domain>. */
+  readonly domain: string;
+}
+
+export interface ProjectDefinition {
+  /** GCP project id (6–30 characters). */
+  readonly id: string;
+  readonly description?: string;
+}
+
+export interface NetworkDefinition {
+  /** VPC name (RFC 1035, ≤ 63 characters). Changing it replaces the VPC. */
+  readonly name: string;
+  /** Project that hosts the VPC (the Shared VPC host when clusters live in other projects). */
+  readonly project: string;
+  /**
+   * GLOBAL lets a Cloud Router in one region advertise every region's subnets (needed for 99.99% Interconnect).
+   * @default 'GLOBAL'
+   */
+  readonly routingMode?: 'GLOBAL' | 'REGIONAL';
+  /** VPC MTU; hybrid links must agree with it. @default 1460 (GCP's default) */
+  readonly mtu?: number;
+}
+
+export interface PoolAssignment {
+  readonly nodes: string;
+  readonly pods: string;
+  readonly services: string;
+  readonly controlPlane: string;
+  /** Link-local pool for BGP /30s of VPN tunnels and Interconnect attachments. */
+  readonly bgpLinks: string;
+}
+
+export type NodePoolKind = 'general' | 'spot-batch' | 'gpu';
+
+export interface NodePoolDefinition {
+  /** Node pool name; changing it replaces the pool. */
+  readonly name: string;
+  readonly kind: NodePoolKind;
+  /** @default per kind: general e2-standard-8, spot-batch n2-standard-16, gpu g2-standard-8 */
+  readonly machineType?: string;
+  /** Minimum nodes across all zones. @default 0 (spot-batch, gpu) or 1 per zone (general) */
+  readonly minNodes?: number;
+  /** Maximum nodes across all zones; the cluster's maxNodes must cover the sum of its pools. */
+  readonly maxNodes: number;
+  /** GPUs per node, for `gpu` pools. @default { type: 'nvidia-l4', count: 1 } for gpu pools */
+  readonly gpu?: { readonly type: string; readonly count: number };
+  /** Pods per node; at most the cluster's maxPodsPerNode. @default the cluster's */
+  readonly maxPodsPerNode?: number;
+  /** Extra nodes per zone during surge upgrades. @default 1 */
+  readonly maxSurge?: number;
+}
+
+export interface ClusterDefinition {
+  /** Cluster name: `[a-z]([-a-z0-9]{0,38}[a-z0-9])?`. Changing it replaces the cluster. */
+  readonly name: string;
+  readonly project: string;
+  readonly region: string;
+  /** e.g. `prod`, `dev`; labels resources and selects defaults (dev: no deletion protection is NOT implied). */
+  readonly environment: string;
+  /** Nodes the cluster may reach; sizes the node subnet and pod range. Raising it later may need more ranges. */
+  readonly maxNodes: number;
+  /** Default pods per node; sizes the pod range (≤8 /28 ... ≤256 /23 per node). */
+  readonly maxPodsPerNode: number;
+  /** @default 4096 (a /20, GKE's own default) */
+  readonly maxServices?: number;
+  /** Zones for nodes. @default the region's zones a, b, c */
+  readonly zones?: readonly string[];
+  readonly nodePools: readonly NodePoolDefinition[];
+  /** @default 'REGULAR' */
+  readonly releaseChannel?: 'RAPID' | 'REGULAR' | 'STABLE';
+  /** CIDRs allowed to reach the control plane's endpoint. @default none (private endpoint only) */
+  readonly authorizedNetworks?: readonly { readonly name: string; readonly cidr: string }[];
+  /** Extra pod ranges, added when the first runs out (it cannot grow in place). @default none */
+  readonly additionalPodRanges?: readonly { readonly name: string; readonly maxNodes: number }[];
+  /** Per-cluster pool overrides. @default the platform's poolAssignment */
+  readonly pools?: Partial<Omit<PoolAssignment, 'bgpLinks'>>;
+}
+
+export type RemoteNetworkKind = 'aws-vpc' | 'on-prem';
+
+export interface RemoteNetworkDefinition {
+  readonly name: string;
+  readonly kind: RemoteNetworkKind;
+  /** Address ranges of the network; reserved in the IP plan so no GCP range overlaps them. */
+  readonly cidrs: readonly string[];
+  /** AWS region, for `aws-vpc`. */
+  readonly awsRegion?: string;
+  readonly description?: string;
+}

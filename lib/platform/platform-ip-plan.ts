@@ -1,0 +1,55 @@
+import { GkeRangeNames, IpPlan, Reservation } from '../ip-plan/ip-plan';
+import { ClusterDefinition, PlatformDefinition } from './platform-definition';
+
+/** Zones a cluster's nodes use when none are listed. */
+export const DEFAULT_ZONE_SUFFIXES = ['a', 'b', 'c'] as const;
+/** GKE's default surge: one extra node per zone while a pool upgrades. */
+export const DEFAULT_MAX_SURGE = 1;
+
+/** Names of a cluster's ranges in the IP plan: `gcp/<region>/<cluster>/...`. Part of the lock file contract. */
+export function clusterRangePrefix(cluster: Pick<ClusterDefinition, 'region' | 'name'>): string {
+  return `gcp/${cluster.region}/${cluster.name}`;
+}
+
+export function clusterZones(cluster: Pick<ClusterDefinition, 'region' | 'zones'>): readonly string[] {
+  return cluster.zones ?? DEFAULT_ZONE_SUFFIXES.map((suffix) => `${cluster.region}-${suffix}`);
+}
+
+/** Nodes that exist on top of maxNodes while pools upgrade: each pool's surge in each zone. */
+export function clusterSurgeNodes(cluster: ClusterDefinition): number {
+  const zones = clusterZones(cluster).length;
+  return cluster.nodePools.reduce((sum, pool) => sum + (pool.maxSurge ?? DEFAULT_MAX_SURGE) * zones, 0);
+}
+
+/** Reservations for remote networks: `remote/<network>` (`/<n>` from the second range on). */
+export function remoteNetworkReservations(definition: PlatformDefinition): Reservation[] {
+  return (definition.remoteNetworks ?? []).flatMap((network) =>
+    network.cidrs.map((cidr, index) => ({
+      name: index === 0 ? `remote/${network.name}` : `remote/${network.name}/${index + 1}`,
+      cidr,
+      reason: `${network.kind === 'aws-vpc' ? `AWS VPC${network.awsRegion ? ` in ${network.awsRegion}` : ''}` : 'on-premise network'} ${network.name}`,
+    })),
+  );
+}
+
+/** The platform's IP plan with every cluster's ranges requested; links add theirs through `IpPlan.requestBgpLink`. */
+export function buildPlatformIpPlan(definition: PlatformDefinition): { plan: IpPlan; clusterRanges: ReadonlyMap<string, GkeRangeNames> } {
+  const plan = new IpPlan(definition.addressPools, [...remoteNetworkReservations(definition), ...(definition.reservations ?? [])]);
+  const clusterRanges = new Map<string, GkeRangeNames>();
+  for (const cluster of definition.clusters) {
+    const pools = { ...definition.poolAssignment, ...cluster.pools };
+    clusterRanges.set(
+      cluster.name,
+      plan.requestGkeCluster({
+        name: clusterRangePrefix(cluster),
+        maxNodes: cluster.maxNodes,
+        surgeNodes: clusterSurgeNodes(cluster),
+        maxPodsPerNode: cluster.maxPodsPerNode,
+        maxServices: cluster.maxServices,
+        additionalPodRanges: cluster.additionalPodRanges,
+        pools: { nodes: pools.nodes, pods: pools.pods, services: pools.services, controlPlane: pools.controlPlane },
+      }),
+    );
+  }
+  return { plan, clusterRanges };
+}

@@ -1,0 +1,131 @@
+import { IssueCollector } from '../core/validation-error';
+import { Cidr } from '../ip-plan/cidr';
+import { GKE_MAX_PODS_PER_NODE, GKE_MIN_PODS_PER_NODE } from '../ip-plan/gke-sizing';
+import {
+  DNS_DOMAIN,
+  GCP_PROJECT_ID,
+  GCP_PROJECT_ID_RULE,
+  GCP_REGION,
+  GCP_RESOURCE_NAME,
+  GCP_RESOURCE_NAME_RULE,
+  GKE_NAME,
+  GKE_NAME_RULE,
+  PLATFORM_NAME,
+  regionOfZone,
+} from './naming-rules';
+import { ClusterDefinition, PlatformDefinition } from './platform-definition';
+
+/** Accepted VPC MTUs: GCP allows 1300 to 8896 bytes. */
+const MIN_MTU = 1300;
+const MAX_MTU = 8896;
+
+/**
+ * Checks the definition as a whole and throws one ValidationError listing every problem, each with
+ * its path in the definition (e.g. `clusters[prod-usc1].nodePools[gpu]`), field, value and fix.
+ * Address ranges are checked by the IP plan when it resolves.
+ */
+export function validatePlatform(definition: PlatformDefinition): void {
+  const issues = new IssueCollector();
+  checkPlatform(definition, issues);
+  issues.throwIfAny();
+}
+
+/** Adds the platform's issues to a collector; later layers (links, tenants) add theirs to the same one. */
+export function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): void {
+  if (!PLATFORM_NAME.test(definition.name)) {
+    issues.add({ path: 'platform', field: 'name', value: definition.name, problem: 'must be lower-case letters, digits and hyphens, starting with a letter, at most 20 characters', fix: 'use a short name such as "drive"' });
+  }
+  if (!DNS_DOMAIN.test(definition.organization.domain)) {
+    issues.add({ path: 'organization', field: 'domain', value: definition.organization.domain, problem: 'is not a DNS domain', fix: 'give your Cloud Identity domain, e.g. "example.com"' });
+  }
+  const projects = checkUnique(definition.projects.map((p) => p.id), 'projects', 'id', issues);
+  for (const project of definition.projects) {
+    if (!GCP_PROJECT_ID.test(project.id)) issues.add({ path: `projects[${project.id}]`, field: 'id', value: project.id, problem: GCP_PROJECT_ID_RULE, fix: 'use the project id as shown by `gcloud projects list`' });
+  }
+  const regions = checkUnique(definition.regions, 'regions', 'region', issues);
+  if (definition.regions.length === 0) issues.add({ path: 'platform', field: 'regions', value: [], problem: 'is empty', fix: 'list the GCP regions the platform runs in, e.g. ["us-central1"]' });
+  for (const region of definition.regions) {
+    if (!GCP_REGION.test(region)) issues.add({ path: 'regions', field: 'region', value: region, problem: 'is not a GCP region name', fix: 'use a region such as "us-central1"' });
+  }
+  checkNetwork(definition, projects, issues);
+  const pools = new Set(definition.addressPools.map((p) => p.name));
+  for (const [role, pool] of Object.entries(definition.poolAssignment)) {
+    if (!pools.has(pool)) issues.add({ path: 'poolAssignment', field: role, value: pool, problem: 'is not one of the addressPools', fix: `use one of ${[...pools].join(', ')}` });
+  }
+  checkUnique(definition.clusters.map((c) => c.name), 'clusters', 'name', issues);
+  for (const cluster of definition.clusters) checkCluster(cluster, projects, regions, pools, issues);
+  checkUnique((definition.remoteNetworks ?? []).map((n) => n.name), 'remoteNetworks', 'name', issues);
+  for (const network of definition.remoteNetworks ?? []) {
+    const path = `remoteNetworks[${network.name}]`;
+    if (!GCP_RESOURCE_NAME.test(network.name)) issues.add({ path, field: 'name', value: network.name, problem: GCP_RESOURCE_NAME_RULE, fix: 'use a name such as "aws-usw2-prod"' });
+    if (network.cidrs.length === 0) issues.add({ path, field: 'cidrs', value: network.cidrs, problem: 'is empty', fix: 'list the address ranges of the network' });
+    for (const cidr of network.cidrs) checkCidr(path, 'cidrs', cidr, issues);
+    if (network.kind === 'aws-vpc' && !network.awsRegion) issues.add({ path, field: 'awsRegion', value: network.awsRegion, problem: 'is required for an AWS VPC', fix: 'give the AWS region, e.g. "us-west-2"' });
+  }
+}
+
+function checkNetwork(definition: PlatformDefinition, projects: Set<string>, issues: IssueCollector): void {
+  const network = definition.network;
+  if (!GCP_RESOURCE_NAME.test(network.name)) issues.add({ path: 'network', field: 'name', value: network.name, problem: GCP_RESOURCE_NAME_RULE, fix: 'use a name such as "platform-vpc"' });
+  if (!projects.has(network.project)) issues.add({ path: 'network', field: 'project', value: network.project, problem: 'is not one of the declared projects', fix: `declare it in projects, or use one of ${[...projects].join(', ')}` });
+  if (network.mtu !== undefined && (!Number.isInteger(network.mtu) || network.mtu < MIN_MTU || network.mtu > MAX_MTU)) {
+    issues.add({ path: 'network', field: 'mtu', value: network.mtu, problem: `must be a whole number from ${MIN_MTU} to ${MAX_MTU}`, fix: 'use 1460 (GCP default), 1500, or 8896 for jumbo frames' });
+  }
+}
+
+function checkCluster(cluster: ClusterDefinition, projects: Set<string>, regions: Set<string>, pools: Set<string>, issues: IssueCollector): void {
+  const path = `clusters[${cluster.name}]`;
+  if (!GKE_NAME.test(cluster.name)) issues.add({ path, field: 'name', value: cluster.name, problem: GKE_NAME_RULE, fix: 'use a name such as "prod-usc1"' });
+  if (!projects.has(cluster.project)) issues.add({ path, field: 'project', value: cluster.project, problem: 'is not one of the declared projects', fix: `declare it in projects, or use one of ${[...projects].join(', ')}` });
+  if (!regions.has(cluster.region)) issues.add({ path, field: 'region', value: cluster.region, problem: 'is not one of the platform regions', fix: `add it to regions, or use one of ${[...regions].join(', ')}` });
+  for (const zone of cluster.zones ?? []) {
+    if (regionOfZone(zone) !== cluster.region) issues.add({ path, field: 'zones', value: zone, problem: `is not a zone of the cluster's region ${cluster.region}`, fix: `use zones such as ${cluster.region}-a` });
+  }
+  if (!Number.isInteger(cluster.maxNodes) || cluster.maxNodes < 1) issues.add({ path, field: 'maxNodes', value: cluster.maxNodes, problem: 'must be a whole number of at least 1', fix: 'give the most nodes the cluster may scale to' });
+  if (!isPodsPerNode(cluster.maxPodsPerNode)) issues.add({ path, field: 'maxPodsPerNode', value: cluster.maxPodsPerNode, problem: `must be a whole number from ${GKE_MIN_PODS_PER_NODE} to ${GKE_MAX_PODS_PER_NODE}`, fix: 'use 110 (GKE default) or less for denser address use' });
+  for (const [role, pool] of Object.entries(cluster.pools ?? {})) {
+    if (pool && !pools.has(pool)) issues.add({ path, field: `pools.${role}`, value: pool, problem: 'is not one of the addressPools', fix: `use one of ${[...pools].join(', ')}` });
+  }
+  for (const network of cluster.authorizedNetworks ?? []) {
+    checkCidr(path, 'authorizedNetworks', network.cidr, issues);
+    if (network.cidr === '0.0.0.0/0') issues.add({ path, field: 'authorizedNetworks', value: network.cidr, problem: 'opens the control plane to the whole internet', fix: 'list the office, VPN or CI ranges that need kubectl access' });
+  }
+  checkUnique(cluster.nodePools.map((p) => p.name), `${path}.nodePools`, 'name', issues);
+  if (cluster.nodePools.length === 0) issues.add({ path, field: 'nodePools', value: [], problem: 'is empty: the default pool is removed, so nothing could run', fix: "add at least one pool, e.g. { name: 'services', kind: 'general', maxNodes: 30 }" });
+  let poolNodes = 0;
+  for (const pool of cluster.nodePools) {
+    const poolPath = `${path}.nodePools[${pool.name}]`;
+    poolNodes += pool.maxNodes;
+    if (!GKE_NAME.test(pool.name)) issues.add({ path: poolPath, field: 'name', value: pool.name, problem: GKE_NAME_RULE, fix: 'use a name such as "services"' });
+    if (!Number.isInteger(pool.maxNodes) || pool.maxNodes < 1) issues.add({ path: poolPath, field: 'maxNodes', value: pool.maxNodes, problem: 'must be a whole number of at least 1', fix: 'give the most nodes across all zones' });
+    if (pool.minNodes !== undefined && (!Number.isInteger(pool.minNodes) || pool.minNodes < 0 || pool.minNodes > pool.maxNodes)) {
+      issues.add({ path: poolPath, field: 'minNodes', value: pool.minNodes, problem: `must be a whole number from 0 to maxNodes (${pool.maxNodes})`, fix: 'lower minNodes or raise maxNodes' });
+    }
+    if (pool.maxPodsPerNode !== undefined && (!isPodsPerNode(pool.maxPodsPerNode) || pool.maxPodsPerNode > cluster.maxPodsPerNode)) {
+      issues.add({ path: poolPath, field: 'maxPodsPerNode', value: pool.maxPodsPerNode, problem: `must be from ${GKE_MIN_PODS_PER_NODE} to the cluster's maxPodsPerNode (${cluster.maxPodsPerNode}), which sized the pod range`, fix: `use at most ${cluster.maxPodsPerNode}, or give the pool its own pod range` });
+    }
+    if (pool.gpu && pool.kind !== 'gpu') issues.add({ path: poolPath, field: 'gpu', value: pool.gpu, problem: `is set on a ${pool.kind} pool`, fix: "use kind: 'gpu' for GPU pools" });
+    if (pool.maxSurge !== undefined && (!Number.isInteger(pool.maxSurge) || pool.maxSurge < 0)) issues.add({ path: poolPath, field: 'maxSurge', value: pool.maxSurge, problem: 'must be a whole number of at least 0', fix: 'use 1 (GKE default)' });
+  }
+  if (poolNodes > cluster.maxNodes) {
+    issues.add({ path, field: 'maxNodes', value: cluster.maxNodes, problem: `is less than the sum of its node pools' maxNodes (${poolNodes}), so the pools could outgrow the cluster's ranges`, fix: `raise the cluster's maxNodes to at least ${poolNodes} (only before its ranges are recorded), or lower pool maxNodes` });
+  }
+}
+
+function checkCidr(path: string, field: string, cidr: string, issues: IssueCollector): void {
+  const parsed = Cidr.tryParse(cidr);
+  if (typeof parsed === 'string') issues.add({ path, field, value: cidr, problem: parsed, fix: 'give an aligned IPv4 CIDR such as 10.100.0.0/16' });
+}
+
+function checkUnique(values: readonly string[], path: string, field: string, issues: IssueCollector): Set<string> {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) issues.add({ path, field, value, problem: 'is declared twice', fix: `give each entry of ${path} a unique ${field}` });
+    seen.add(value);
+  }
+  return seen;
+}
+
+function isPodsPerNode(value: number): boolean {
+  return Number.isInteger(value) && value >= GKE_MIN_PODS_PER_NODE && value <= GKE_MAX_PODS_PER_NODE;
+}

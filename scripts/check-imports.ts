@@ -1,0 +1,75 @@
+/**
+ * Import hygiene: fails on any import of a provider package's barrel
+ * (`@cdktf/provider-google`, `@cdktf/provider-aws`, ... or their `/lib` index).
+ * Loading the google and aws barrels costs 7-14 s and about 1 GB; importing a
+ * resource by path (`@cdktf/provider-google/lib/container-cluster`) costs ~0.3 s.
+ */
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join, relative } from 'path';
+
+const SCANNED_FOLDERS = ['lib', 'stacks', 'charts', 'examples', 'test', 'scripts'];
+const SKIPPED_FOLDERS = new Set(['node_modules', 'build', 'cdktf.out', 'dist', '__snapshots__']);
+const MODULE_SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)['"](@cdktf\/provider-[a-z0-9-]+(?:\/[^'"]*)?)['"]/g;
+
+export interface BarrelImport {
+  readonly file: string;
+  readonly line: number;
+  readonly specifier: string;
+}
+
+/** True when a specifier loads a whole provider package rather than one resource. */
+export function isProviderBarrel(specifier: string): boolean {
+  const match = /^@cdktf\/provider-[a-z0-9-]+(\/.*)?$/.exec(specifier);
+  if (!match) return false;
+  const subpath = match[1] ?? '';
+  // `/lib/<resource>` (optionally `/index`) is the cheap per-resource entry point.
+  return !/^\/lib\/[a-z0-9-]+(\/index)?(\.js)?$/.test(subpath) || /^\/lib\/index(\.js)?$/.test(subpath);
+}
+
+export function findBarrelImports(source: string, file: string): BarrelImport[] {
+  const found: BarrelImport[] = [];
+  for (const match of source.matchAll(MODULE_SPECIFIER)) {
+    const specifier = match[1];
+    if (isProviderBarrel(specifier)) {
+      const line = source.slice(0, match.index).split('\n').length;
+      found.push({ file, line, specifier });
+    }
+  }
+  return found;
+}
+
+function* sourceFiles(dir: string): Generator<string> {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort()) {
+    if (SKIPPED_FOLDERS.has(entry)) continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) yield* sourceFiles(path);
+    else if (/\.(ts|mts|cts|js|mjs|cjs)$/.test(entry) && !entry.endsWith('.d.ts')) yield path;
+  }
+}
+
+export function scanProject(root: string): BarrelImport[] {
+  const found: BarrelImport[] = [];
+  for (const folder of SCANNED_FOLDERS) {
+    for (const file of sourceFiles(join(root, folder))) {
+      found.push(...findBarrelImports(readFileSync(file, 'utf8'), relative(root, file)));
+    }
+  }
+  return found;
+}
+
+if (require.main === module) {
+  const found = scanProject(process.cwd());
+  if (found.length > 0) {
+    for (const f of found) {
+      console.error(`${f.file}:${f.line}: imports the provider barrel '${f.specifier}'; import the resource by path instead, e.g. '@cdktf/provider-google/lib/container-cluster'`);
+    }
+    process.exit(1);
+  }
+  console.log('check-imports: no provider barrel imports');
+}

@@ -1,0 +1,63 @@
+import { join } from 'path';
+import { PlatformDefinition } from '../lib/platform/platform-definition';
+
+/**
+ * The bundled example: a self-driving-car company's platform. Two regions, a multi-tenant production
+ * cluster (services, spot batch and GPU pools), a dev cluster, an AWS VPC in us-west-2 and an on-prem
+ * garage whose ranges the IP plan keeps clear. Its ranges are recorded in stacks/ip-plan.lock.json.
+ */
+export const examplePlatform: PlatformDefinition = {
+  name: 'drive',
+  organization: { name: 'Drive Robotics', domain: 'example.com' },
+  projects: [
+    { id: 'drive-net-prod', description: 'Shared VPC host: network, routers, hybrid links' },
+    { id: 'drive-gke-prod', description: 'Production clusters' },
+    { id: 'drive-gke-dev', description: 'Development cluster' },
+  ],
+  regions: ['us-central1', 'us-west1'],
+  network: { name: 'drive-platform', project: 'drive-net-prod', routingMode: 'GLOBAL', mtu: 1460 },
+  addressPools: [
+    { name: 'gke-nodes', cidr: '10.0.0.0/12', description: 'GKE node subnets (subnet primary ranges)' },
+    { name: 'gke-pods', cidr: '100.64.0.0/11', description: 'GKE pod ranges (non-RFC 1918 shared space, never routed to the internet)' },
+    { name: 'gke-services', cidr: '100.96.0.0/14', description: 'GKE services ranges' },
+    { name: 'gke-control-plane', cidr: '172.16.0.0/20', description: 'GKE control-plane /28s' },
+    { name: 'bgp-links', cidr: '169.254.0.0/16', kind: 'link-local', description: 'BGP /30s of VPN tunnels and VLAN attachments' },
+  ],
+  poolAssignment: { nodes: 'gke-nodes', pods: 'gke-pods', services: 'gke-services', controlPlane: 'gke-control-plane', bgpLinks: 'bgp-links' },
+  clusters: [
+    {
+      name: 'prod-usc1',
+      project: 'drive-gke-prod',
+      region: 'us-central1',
+      environment: 'prod',
+      maxNodes: 1000,
+      maxPodsPerNode: 64,
+      authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
+      nodePools: [
+        { name: 'services', kind: 'general', machineType: 'e2-standard-8', minNodes: 3, maxNodes: 200 },
+        { name: 'batch-spot', kind: 'spot-batch', machineType: 'n2-standard-16', maxNodes: 400 },
+        { name: 'gpu-l4', kind: 'gpu', machineType: 'g2-standard-8', maxNodes: 48, gpu: { type: 'nvidia-l4', count: 1 } },
+      ],
+    },
+    {
+      name: 'dev-usw1',
+      project: 'drive-gke-dev',
+      region: 'us-west1',
+      environment: 'dev',
+      maxNodes: 60,
+      maxPodsPerNode: 32,
+      releaseChannel: 'RAPID',
+      nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 1, maxNodes: 60 }],
+    },
+  ],
+  remoteNetworks: [
+    { name: 'aws-usw2-prod', kind: 'aws-vpc', awsRegion: 'us-west-2', cidrs: ['10.8.0.0/16'], description: 'Fleet telemetry and ride services in AWS' },
+    { name: 'garage-sunnyvale', kind: 'on-prem', cidrs: ['10.200.0.0/16', '192.168.32.0/20'], description: 'Vehicle garage: log upload stations' },
+  ],
+};
+
+/** Where the example's IP plan is recorded (committed; see `npm run ip-plan`). */
+export const exampleLockFile = join(__dirname, 'ip-plan.lock.json');
+
+/** The names `npm run ip-plan -- --platform <module>` reads from a platform module. */
+export { examplePlatform as platform, exampleLockFile as lockFile };

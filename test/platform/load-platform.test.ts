@@ -1,0 +1,65 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { loadPlatform } from '../../lib/platform/load-platform';
+import { PlatformDefinition } from '../../lib/platform/platform-definition';
+import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
+
+function scratchLock(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'platform-')), 'ip-plan.lock.json');
+  copyFileSync(exampleLockFile, path);
+  return path;
+}
+
+const withDataCluster: PlatformDefinition = {
+  ...examplePlatform,
+  clusters: [...examplePlatform.clusters, { name: 'data-usw1', project: 'drive-gke-prod', region: 'us-west1', environment: 'prod', maxNodes: 100, maxPodsPerNode: 32, nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }] }],
+};
+
+describe('loadPlatform with the example', () => {
+  test('resolves the committed lock file frozen, with nothing new', () => {
+    const loaded = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true });
+    expect(loaded.ipPlan.newAllocations).toEqual([]);
+    expect(loaded.ipPlan.orphanedAllocations).toEqual([]);
+    expect(loaded.clusterRanges.get('prod-usc1')?.pods).toBe('gcp/us-central1/prod-usc1/pods');
+  });
+
+  test('every cluster has the capacity it declares', () => {
+    const loaded = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true });
+    for (const capacity of loaded.ipPlan.gkeClusters) {
+      expect(capacity.headroomNodes).toBeGreaterThanOrEqual(0);
+      expect(capacity.nodeLimit).toBeGreaterThanOrEqual(capacity.maxNodes + capacity.surgeNodes);
+    }
+  });
+
+  test('throws when frozen and the definition needs a new range, naming it and the command', () => {
+    expect(() => loadPlatform(withDataCluster, { lockFile: scratchLock(), frozen: true })).toThrow(
+      /ip-plan.lock.json: allocations \["gcp\/us-west1\/data-usw1\/control-plane","gcp\/us-west1\/data-usw1\/nodes","gcp\/us-west1\/data-usw1\/pods","gcp\/us-west1\/data-usw1\/services"\] are requested but not recorded, and the IP plan is frozen \(CI=true or --check\); run `npm run ip-plan -- --write`/,
+    );
+  });
+
+  test('records new ranges when not frozen, leaving recorded ones untouched', () => {
+    const lockFile = scratchLock();
+    const before = JSON.parse(readFileSync(lockFile, 'utf8')).allocations;
+    const messages: string[] = [];
+    const loaded = loadPlatform(withDataCluster, { lockFile, frozen: false, log: (m) => messages.push(m) });
+    const after = JSON.parse(readFileSync(lockFile, 'utf8')).allocations;
+    expect(loaded.recorded.map((a) => a.name)).toHaveLength(4);
+    for (const [name, entry] of Object.entries(before)) expect(after[name]).toEqual(entry);
+    expect(messages[0]).toMatch(/recorded 4 new range\(s\).*\n {2}\+ gcp\/us-west1\/data-usw1\/control-plane/);
+  });
+
+  test('keeps a removed cluster reserved and says how to release it', () => {
+    const lockFile = scratchLock();
+    const messages: string[] = [];
+    const loaded = loadPlatform({ ...examplePlatform, clusters: [examplePlatform.clusters[0]] }, { lockFile, frozen: true, log: (m) => messages.push(m) });
+    expect(loaded.ipPlan.orphanedAllocations.map((a) => a.name)).toContain('gcp/us-west1/dev-usw1/nodes');
+    expect(messages.join('\n')).toMatch(/gcp\/us-west1\/dev-usw1\/nodes .* is recorded but no longer requested; it stays reserved until `npm run ip-plan -- --release gcp\/us-west1\/dev-usw1\/nodes`/);
+  });
+
+  test('throws before anything else when the definition is invalid', () => {
+    const lockFile = scratchLock();
+    writeFileSync(lockFile, '{ broken');
+    expect(() => loadPlatform({ ...examplePlatform, name: 'BAD' }, { lockFile })).toThrow(/platform: name "BAD"/);
+  });
+});

@@ -1,0 +1,44 @@
+import { ClusterDefinition, PlatformDefinition } from '../../lib/platform/platform-definition';
+import { validatePlatform } from '../../lib/platform/validate-platform';
+import { examplePlatform } from '../../stacks/example-platform';
+
+const cluster = examplePlatform.clusters[0];
+const withCluster = (changes: Partial<ClusterDefinition>): PlatformDefinition => ({ ...examplePlatform, clusters: [{ ...cluster, ...changes }] });
+
+describe('validatePlatform', () => {
+  test('accepts the bundled example', () => {
+    expect(() => validatePlatform(examplePlatform)).not.toThrow();
+  });
+
+  test.each<[string, PlatformDefinition, string | RegExp]>([
+    ['the platform name is invalid', { ...examplePlatform, name: 'Drive_Platform' }, /platform: name "Drive_Platform" must be lower-case/],
+    ['the domain is not a domain', { ...examplePlatform, organization: { name: 'x', domain: 'not a domain' } }, 'organization: domain "not a domain" is not a DNS domain; give your Cloud Identity domain, e.g. "example.com"'],
+    ['a project id is invalid', { ...examplePlatform, projects: [...examplePlatform.projects, { id: 'P' }] }, /projects\[P\]: id "P" must be 6-30 lower-case letters/],
+    ['a project is declared twice', { ...examplePlatform, projects: [...examplePlatform.projects, examplePlatform.projects[0]] }, 'projects: id "drive-net-prod" is declared twice; give each entry of projects a unique id'],
+    ['a region is not a region', { ...examplePlatform, regions: ['us-central1', 'moon'] }, /regions: region "moon" is not a GCP region name/],
+    ['the network names an unknown project', { ...examplePlatform, network: { ...examplePlatform.network, project: 'other-project' } }, /network: project "other-project" is not one of the declared projects/],
+    ['the MTU is out of range', { ...examplePlatform, network: { ...examplePlatform.network, mtu: 9000 } }, /network: mtu 9000 must be a whole number from 1300 to 8896/],
+    ['a pool assignment names an unknown pool', { ...examplePlatform, poolAssignment: { ...examplePlatform.poolAssignment, pods: 'nope' } }, /poolAssignment: pods "nope" is not one of the addressPools/],
+    ['a cluster name is invalid', withCluster({ name: 'Prod_1' }), /clusters\[Prod_1\]: name "Prod_1" must match \[a-z\]/],
+    ['a cluster name is too long', withCluster({ name: 'a'.repeat(41) }), /name "a{41}" must match/],
+    ['a cluster is in an unknown region', withCluster({ region: 'europe-west4' }), /clusters\[prod-usc1\]: region "europe-west4" is not one of the platform regions; add it to regions, or use one of us-central1, us-west1/],
+    ['a cluster names an unknown project', withCluster({ project: 'elsewhere-123' }), /clusters\[prod-usc1\]: project "elsewhere-123" is not one of the declared projects/],
+    ['a zone is outside the region', withCluster({ zones: ['us-central1-a', 'us-west1-b'] }), /clusters\[prod-usc1\]: zones "us-west1-b" is not a zone of the cluster's region us-central1/],
+    ['maxPodsPerNode is out of range', withCluster({ maxPodsPerNode: 300 }), /clusters\[prod-usc1\]: maxPodsPerNode 300 must be a whole number from 8 to 256/],
+    ['the control plane is open to the internet', withCluster({ authorizedNetworks: [{ name: 'all', cidr: '0.0.0.0/0' }] }), /authorizedNetworks "0.0.0.0\/0" opens the control plane to the whole internet/],
+    ['pools outgrow the cluster', withCluster({ maxNodes: 500 }), /clusters\[prod-usc1\]: maxNodes 500 is less than the sum of its node pools' maxNodes \(648\)/],
+    ['a cluster has no pools', withCluster({ nodePools: [] }), /nodePools \[\] is empty: the default pool is removed/],
+    ['a pool asks for more pods per node than the cluster', withCluster({ nodePools: [{ name: 'p', kind: 'general', maxNodes: 3, maxPodsPerNode: 110 }] }), /clusters\[prod-usc1\].nodePools\[p\]: maxPodsPerNode 110 must be from 8 to the cluster's maxPodsPerNode \(64\)/],
+    ['a pool has minNodes above maxNodes', withCluster({ nodePools: [{ name: 'p', kind: 'general', minNodes: 5, maxNodes: 3 }] }), /nodePools\[p\]: minNodes 5 must be a whole number from 0 to maxNodes \(3\)/],
+    ['a non-GPU pool has GPUs', withCluster({ nodePools: [{ name: 'p', kind: 'general', maxNodes: 3, gpu: { type: 'nvidia-l4', count: 1 } }] }), /nodePools\[p\]: gpu .* is set on a general pool; use kind: 'gpu'/],
+    ['two pools share a name', withCluster({ nodePools: [{ name: 'p', kind: 'general', maxNodes: 3 }, { name: 'p', kind: 'general', maxNodes: 3 }] }), /clusters\[prod-usc1\].nodePools: name "p" is declared twice/],
+    ['an AWS VPC has no region', { ...examplePlatform, remoteNetworks: [{ name: 'aws', kind: 'aws-vpc', cidrs: ['10.8.0.0/16'] }] }, /remoteNetworks\[aws\]: awsRegion undefined is required for an AWS VPC/],
+    ['a remote network range is malformed', { ...examplePlatform, remoteNetworks: [{ name: 'dc', kind: 'on-prem', cidrs: ['10.8.0.1/16'] }] }, /remoteNetworks\[dc\]: cidrs "10.8.0.1\/16" is not aligned/],
+  ])('throws when %s', (_, definition, message) => {
+    expect(() => validatePlatform(definition)).toThrow(message);
+  });
+
+  test('lists every problem in one error', () => {
+    expect(() => validatePlatform({ ...examplePlatform, name: 'X', regions: [] })).toThrow(/\d+ validation errors:\n- platform: name "X".*\n- platform: regions \[\] is empty/);
+  });
+});
