@@ -1,0 +1,3 @@
+export * from './git-source';
+export * from './config-management-feature';
+export * from './config-sync';
