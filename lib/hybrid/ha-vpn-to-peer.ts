@@ -1,0 +1,134 @@
+import { Construct } from 'constructs';
+import { TerraformProvider } from 'cdktf';
+import { ComputeExternalVpnGateway } from '@cdktf/provider-google/lib/compute-external-vpn-gateway';
+import { ComputeHaVpnGateway } from '@cdktf/provider-google/lib/compute-ha-vpn-gateway';
+import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
+import { ComputeRouterInterface } from '@cdktf/provider-google/lib/compute-router-interface';
+import { ComputeRouterPeer } from '@cdktf/provider-google/lib/compute-router-peer';
+import { ComputeVpnTunnel } from '@cdktf/provider-google/lib/compute-vpn-tunnel';
+import { IssueCollector, ValidationIssue } from '../core/validation-error';
+import { AdvertisementOptions, planAdvertisements } from './advertisements';
+import { checkAsnsDiffer, checkCloudRouterAsn, checkPeerAsn } from './asn';
+import { TunnelWiring, checkBgpIdentifierRange, checkInsideCidrs, checkNoOverlap, peerInsideAddresses, peerTunnelWiring, redundancyTypeFor } from './bgp-link-rules';
+import type { CloudRouterOptions } from './cloud-router-options';
+import { checkLinkName } from './names';
+import type { PreSharedKeySource } from './pre-shared-key';
+import { buildGcpHaVpn } from './private/gcp-ha-vpn';
+import { registerBgpLinks } from './private/link-registry';
+import { checkKeySource, resolveKeys } from './private/pre-shared-keys';
+
+/** Generated keys unless keys are passed by reference (issue 4: never a literal). */
+const DEFAULT_KEY_SOURCE: PreSharedKeySource = { source: 'generated' };
+
+export interface HaVpnToPeerProps {
+  /** Base name: GCP names `<name>` and `<name>-<tunnel>`. Changing it replaces the whole link. */
+  readonly name: string;
+  /** @default the google provider's project */
+  readonly project?: string;
+  /** Region of the HA VPN gateway and Cloud Router (replaces the link when changed). */
+  readonly region: string;
+  /** VPC network self link or name (replaces the HA VPN gateway and a new router when changed). */
+  readonly network: string;
+  readonly cloudRouter: CloudRouterOptions;
+  /**
+   * Public IPs of the peer device's 1, 2 or 4 interfaces, by interface id. The count sets the redundancy type
+   * and the tunnel count (see `peerTunnelWiring`). Changing an IP replaces the external VPN gateway and its tunnels.
+   */
+  readonly peerInterfaceIps: readonly string[];
+  /** The peer device's BGP ASN. */
+  readonly peerAsn: number;
+  /**
+   * One link-local /30 per tunnel, in tunnel order (2 tunnels for 1 or 2 interfaces, 4 for 4). The Cloud Router
+   * takes the first usable address, the peer device the second.
+   */
+  readonly insideCidrs: readonly string[];
+  /** @default { source: 'generated' } (random_password; the stack needs a random provider) */
+  readonly preSharedKeys?: PreSharedKeySource;
+  /** @default CUSTOM mode advertising ALL_SUBNETS */
+  readonly advertisements?: AdvertisementOptions;
+  /** GCP ranges, checked against `remoteCidrs`. @default none */
+  readonly gcpCidrs?: readonly string[];
+  /** On-prem ranges behind the device, checked against `gcpCidrs`. @default none */
+  readonly remoteCidrs?: readonly string[];
+  /** @default the stack's default google provider */
+  readonly googleProvider?: TerraformProvider;
+  /** @default the stack's default random provider */
+  readonly randomProvider?: TerraformProvider;
+}
+
+/**
+ * HA VPN from a GCP VPC to an on-prem VPN device with 1, 2 or 4 interfaces (the device is configured by hand
+ * from `tunnelWiring`, the inside addresses and the keys).
+ *
+ * `gateway` (id `Resource`) is the HA VPN gateway; other resources are public properties; override any field
+ * with `addOverride`, e.g. `link.bgpPeers[0].addOverride('advertised_route_priority', 200)`.
+ */
+export class HaVpnToPeer extends Construct {
+  public readonly gateway: ComputeHaVpnGateway;
+  public readonly router?: ComputeRouter;
+  public readonly externalGateway: ComputeExternalVpnGateway;
+  public readonly tunnels: readonly ComputeVpnTunnel[];
+  public readonly routerInterfaces: readonly ComputeRouterInterface[];
+  public readonly bgpPeers: readonly ComputeRouterPeer[];
+  /** Which HA interface and peer interface each tunnel uses, in tunnel order. */
+  public readonly tunnelWiring: readonly TunnelWiring[];
+  /** Tunnel keys in tunnel order (tokens). */
+  public readonly preSharedKeys: readonly string[];
+
+  constructor(scope: Construct, id: string, props: HaVpnToPeerProps) {
+    super(scope, id);
+    const path = this.node.path;
+    const keySource = props.preSharedKeys ?? DEFAULT_KEY_SOURCE;
+    const count = props.peerInterfaceIps.length;
+
+    const issues = new IssueCollector();
+    const add = (list: readonly ValidationIssue[]) => list.forEach((i) => issues.add(i));
+    if (count !== 1 && count !== 2 && count !== 4) {
+      issues.add({ path, field: 'peerInterfaceIps', value: props.peerInterfaceIps, problem: `has ${count} entries, but an external VPN gateway has 1, 2 or 4 interfaces`, fix: 'list the public IPs of 1, 2 or 4 device interfaces' });
+      issues.throwIfAny();
+    }
+    const wiring = peerTunnelWiring(count as 1 | 2 | 4);
+    add(checkLinkName(path, 'name', props.name, 2));
+    add(checkCloudRouterAsn(path, 'cloudRouter.asn', props.cloudRouter.asn));
+    add(checkPeerAsn(path, 'peerAsn', props.peerAsn));
+    add(checkAsnsDiffer(path, 'peerAsn', props.cloudRouter.asn, props.peerAsn));
+    if (props.cloudRouter.bgpIdentifierRange) add(checkBgpIdentifierRange(path, 'cloudRouter.bgpIdentifierRange', props.cloudRouter.bgpIdentifierRange));
+    add(checkInsideCidrs(path, 'insideCidrs', props.insideCidrs, { expectedCount: wiring.length, awsReserved: false, bgpIdentifierRange: props.cloudRouter.bgpIdentifierRange }));
+    add(checkKeySource(path, keySource, wiring.length));
+    const { plan, issues: advIssues } = planAdvertisements(path, props.advertisements);
+    add(advIssues);
+    add(checkNoOverlap(path, props.gcpCidrs ?? [], props.remoteCidrs ?? []));
+    issues.throwIfAny();
+
+    const keys = resolveKeys(this, keySource, wiring.length, props.randomProvider);
+    const gcp = buildGcpHaVpn(this, {
+      name: props.name,
+      project: props.project,
+      region: props.region,
+      network: props.network,
+      router: props.cloudRouter,
+      redundancyType: redundancyTypeFor(count as 1 | 2 | 4),
+      peerInterfaceIps: props.peerInterfaceIps,
+      wiring,
+      insideAddresses: props.insideCidrs.map(peerInsideAddresses),
+      keys,
+      peerAsn: props.peerAsn,
+      advertisement: plan,
+      provider: props.googleProvider,
+    });
+    this.gateway = gcp.gateway;
+    this.router = gcp.router;
+    this.externalGateway = gcp.externalGateway;
+    this.tunnels = gcp.tunnels;
+    this.routerInterfaces = gcp.routerInterfaces;
+    this.bgpPeers = gcp.bgpPeers;
+    this.tunnelWiring = wiring;
+    this.preSharedKeys = keys;
+
+    const routerKey = [props.project, props.region, props.cloudRouter.name].filter(Boolean).join('/');
+    registerBgpLinks(
+      this,
+      props.insideCidrs.map((cidr, i) => ({ owner: path, field: `insideCidrs[${i}]`, cidr, routerKey })),
+    );
+  }
+}
