@@ -54,6 +54,39 @@ export const examplePlatform: PlatformDefinition = {
     { name: 'aws-usw2-prod', kind: 'aws-vpc', awsRegion: 'us-west-2', cidrs: ['10.8.0.0/16'], description: 'Fleet telemetry and ride services in AWS' },
     { name: 'garage-sunnyvale', kind: 'on-prem', cidrs: ['10.200.0.0/16', '192.168.32.0/20'], description: 'Vehicle garage: log upload stations' },
   ],
+  hybridLinks: [
+    {
+      kind: 'ha-vpn-aws',
+      name: 'aws-usw2',
+      region: 'us-west1',
+      remoteNetwork: 'aws-usw2-prod',
+      gcpAsn: 64514,
+      aws: {
+        type: 'transit-gateway',
+        amazonSideAsn: 64512,
+        vpcId: 'vpc-0e4c1f6b2a7d93851',
+        subnetIds: ['subnet-04f3c2a1b0e9d8c7a', 'subnet-0b1c2d3e4f5a6b7c8', 'subnet-09e8d7c6b5a4f3e2d'],
+        routeTableIds: { private: 'rtb-0c2d4e6f8a0b1c3d5' },
+      },
+      advertise: { controlPlanes: true },
+    },
+    {
+      kind: 'interconnect',
+      name: 'garage-sunnyvale',
+      type: 'PARTNER',
+      remoteNetwork: 'garage-sunnyvale',
+      slaTarget: '99.99',
+      // 99.99%: two metros in two regions, both edge availability domains in each.
+      attachments: [
+        { name: 'garage-usw1-a', region: 'us-west1', metro: 'sea', edgeAvailabilityDomain: 'AVAILABILITY_DOMAIN_1' },
+        { name: 'garage-usw1-b', region: 'us-west1', metro: 'sea', edgeAvailabilityDomain: 'AVAILABILITY_DOMAIN_2' },
+        { name: 'garage-usc1-a', region: 'us-central1', metro: 'ord', edgeAvailabilityDomain: 'AVAILABILITY_DOMAIN_1' },
+        { name: 'garage-usc1-b', region: 'us-central1', metro: 'ord', edgeAvailabilityDomain: 'AVAILABILITY_DOMAIN_2' },
+      ],
+      // Upload stations write straight to Cloud Storage over private.googleapis.com.
+      advertise: { privateGoogleAccess: true },
+    },
+  ],
 };
 
 /** Where the example's IP plan is recorded (committed; see `npm run ip-plan`). */

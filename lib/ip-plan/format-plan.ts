@@ -7,7 +7,8 @@ export function renderTable(rows: readonly (readonly string[])[]): string {
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-const STATUS_LABEL = { locked: 'recorded', new: 'NEW (not recorded)', orphaned: 'orphaned (reserved until released)' } as const;
+// 'new' ranges are recorded by --write or a local synth, and refused when frozen; stderr says which happened.
+const STATUS_LABEL = { locked: 'recorded', new: 'NEW', orphaned: 'orphaned (reserved until released)' } as const;
 
 /** The plan as a person reads it: pools, reservations, allocations, and per-cluster capacity. */
 export function formatPlan(plan: ResolvedIpPlan): string {

@@ -1,4 +1,5 @@
 import type { AddressPool, Reservation } from '../ip-plan/ip-plan';
+import type { HybridLinkDefinition } from './hybrid-link-definition';
 
 /**
  * The platform as plain typed data: read by the cdktf app (stacks/) and the cdk8s app (charts/) alike,
@@ -20,6 +21,8 @@ export interface PlatformDefinition {
   readonly clusters: readonly ClusterDefinition[];
   /** Networks outside GCP (AWS VPCs, on-prem sites): their ranges are reserved in the IP plan. @default none */
   readonly remoteNetworks?: readonly RemoteNetworkDefinition[];
+  /** HA VPN and Interconnect links to the remote networks; one hybrid stack each. @default none */
+  readonly hybridLinks?: readonly HybridLinkDefinition[];
 }
 
 export interface OrganizationDefinition {

@@ -1,4 +1,5 @@
 import { GkeRangeNames, IpPlan, Reservation } from '../ip-plan/ip-plan';
+import { linkBgpRanges } from './hybrid-link-definition';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
 
 /** Zones a cluster's nodes use when none are listed. */
@@ -32,7 +33,7 @@ export function remoteNetworkReservations(definition: PlatformDefinition): Reser
   );
 }
 
-/** The platform's IP plan with every cluster's ranges requested; links add theirs through `IpPlan.requestBgpLink`. */
+/** The platform's IP plan with every cluster's ranges and every link's BGP ranges requested. */
 export function buildPlatformIpPlan(definition: PlatformDefinition): { plan: IpPlan; clusterRanges: ReadonlyMap<string, GkeRangeNames> } {
   const plan = new IpPlan(definition.addressPools, [...remoteNetworkReservations(definition), ...(definition.reservations ?? [])]);
   const clusterRanges = new Map<string, GkeRangeNames>();
@@ -50,6 +51,9 @@ export function buildPlatformIpPlan(definition: PlatformDefinition): { plan: IpP
         pools: { nodes: pools.nodes, pods: pools.pods, services: pools.services, controlPlane: pools.controlPlane },
       }),
     );
+  }
+  for (const link of definition.hybridLinks ?? []) {
+    for (const range of linkBgpRanges(link)) plan.request({ name: range.name, pool: definition.poolAssignment.bgpLinks, prefixLength: range.prefixLength });
   }
   return { plan, clusterRanges };
 }

@@ -14,6 +14,7 @@ import {
   regionOfZone,
 } from './naming-rules';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
+import { checkLinks } from './validate-links';
 
 /** Accepted VPC MTUs: GCP allows 1300 to 8896 bytes. */
 const MIN_MTU = 1300;
@@ -27,6 +28,7 @@ const MAX_MTU = 8896;
 export function validatePlatform(definition: PlatformDefinition): void {
   const issues = new IssueCollector();
   checkPlatform(definition, issues);
+  checkLinks(definition, issues);
   issues.throwIfAny();
 }
 

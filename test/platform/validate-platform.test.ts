@@ -42,3 +42,21 @@ describe('validatePlatform', () => {
     expect(() => validatePlatform({ ...examplePlatform, name: 'X', regions: [] })).toThrow(/\d+ validation errors:\n- platform: name "X".*\n- platform: regions \[\] is empty/);
   });
 });
+
+describe('validatePlatform: hybrid links', () => {
+  const awsLink = examplePlatform.hybridLinks!.find((l) => l.kind === 'ha-vpn-aws')!;
+  const withLinks = (...links: NonNullable<PlatformDefinition['hybridLinks']>): PlatformDefinition => ({ ...examplePlatform, hybridLinks: links });
+
+  test.each<[string, PlatformDefinition, RegExp]>([
+    ['two links share a name', withLinks(awsLink, awsLink), /hybridLinks: name "aws-usw2" is declared twice/],
+    ['a link name is too long for suffixed resource names', withLinks({ ...awsLink, name: 'a'.repeat(41) }), /hybridLinks\[a{41}\]: name "a{41}" must be an RFC 1035 label.*at most 40 characters/],
+    ['a link is in an unknown region', withLinks({ ...awsLink, region: 'asia-east1' }), /hybridLinks\[aws-usw2\]: region "asia-east1" is not one of the platform regions/],
+    ['a link reaches an unknown network', withLinks({ ...awsLink, remoteNetwork: 'nope' }), /hybridLinks\[aws-usw2\]: remoteNetwork "nope" is not a declared remote network; declare it in remoteNetworks, or use one of aws-usw2-prod, garage-sunnyvale/],
+    ['an AWS link reaches an on-prem network', withLinks({ ...awsLink, remoteNetwork: 'garage-sunnyvale' }), /remoteNetwork "garage-sunnyvale" is a on-prem network, but a ha-vpn-aws link reaches a aws-vpc network/],
+    ['an advertised range is malformed', withLinks({ ...awsLink, advertise: { ranges: ['10.0.0.1/24'] } }), /advertise.ranges "10.0.0.1\/24" is not an aligned IPv4 CIDR/],
+    ['a Partner link sets another ASN', withLinks({ kind: 'interconnect', name: 'p', type: 'PARTNER', remoteNetwork: 'garage-sunnyvale', slaTarget: '99.9', gcpAsn: 64514, attachments: [] }), /hybridLinks\[p\]: gcpAsn 64514 must be 16550 for Partner Interconnect/],
+    ['a Dedicated link lacks the peer ASN', withLinks({ kind: 'interconnect', name: 'd', type: 'DEDICATED', remoteNetwork: 'garage-sunnyvale', slaTarget: '99.9', gcpAsn: 64514, attachments: [] }), /hybridLinks\[d\]: peerAsn undefined is required for Dedicated Interconnect/],
+  ])('throws when %s', (_, definition, message) => {
+    expect(() => validatePlatform(definition)).toThrow(message);
+  });
+});

@@ -1,0 +1,108 @@
+import type { EdgeAvailabilityDomain, InterconnectType, SlaTarget } from '../hybrid/interconnect-rules';
+
+/**
+ * A link between the platform's VPC and a remote network. Each becomes one hybrid stack with both
+ * sides' resources; its BGP addresses come from the IP plan (`links/<link>/...`).
+ */
+export type HybridLinkDefinition = HaVpnToAwsLinkDefinition | HaVpnToPeerLinkDefinition | InterconnectLinkDefinition;
+
+/** What a link's Cloud Router advertises on top of every subnet (CUSTOM mode, ALL_SUBNETS). */
+export interface LinkAdvertisements {
+  /** Advertise private.googleapis.com (199.36.153.8/30) so the remote side reaches Google APIs privately. @default false */
+  readonly privateGoogleAccess?: boolean;
+  /** Advertise the control-plane /28s of the clusters in the link's region (kubectl and webhooks from the remote side). @default false */
+  readonly controlPlanes?: boolean;
+  /** Further ranges to advertise. @default none */
+  readonly ranges?: readonly string[];
+}
+
+export interface HaVpnToAwsLinkDefinition {
+  readonly kind: 'ha-vpn-aws';
+  /** Link name; prefixes every resource on both sides. Changing it replaces the link. */
+  readonly name: string;
+  /** GCP region of the HA VPN gateway and Cloud Router. */
+  readonly region: string;
+  /** The `aws-vpc` remote network this link reaches. */
+  readonly remoteNetwork: string;
+  /** Cloud Router ASN (64512-65534 or 4200000000-4294967294). */
+  readonly gcpAsn: number;
+  readonly aws: {
+    /** Transit gateway (ECMP across all 4 tunnels) or virtual private gateway. @default 'transit-gateway' */
+    readonly type?: 'transit-gateway' | 'vpn-gateway';
+    /** Amazon-side ASN. @default 64512 */
+    readonly amazonSideAsn?: number;
+    /** The VPC to attach (transit gateway) or to attach the VPN gateway to. */
+    readonly vpcId: string;
+    /** Subnets for the transit gateway VPC attachment, one per AZ. @default none (no attachment) */
+    readonly subnetIds?: readonly string[];
+    /** Route tables that get routes (transit gateway) or route propagation (VPN gateway) to GCP, keyed by a stable name. @default none */
+    readonly routeTableIds?: Readonly<Record<string, string>>;
+  };
+  readonly advertise?: LinkAdvertisements;
+}
+
+export interface HaVpnToPeerLinkDefinition {
+  readonly kind: 'ha-vpn-peer';
+  readonly name: string;
+  readonly region: string;
+  /** The `on-prem` remote network this link reaches. */
+  readonly remoteNetwork: string;
+  readonly gcpAsn: number;
+  readonly peerAsn: number;
+  /** Public IPs of the peer VPN device: 1, 2 or 4 (its redundancy). */
+  readonly peerInterfaceIps: readonly string[];
+  readonly advertise?: LinkAdvertisements;
+}
+
+export interface InterconnectAttachmentDefinition {
+  /** Attachment name; changing it replaces the attachment. */
+  readonly name: string;
+  readonly region: string;
+  /** Metro of the colocation facility, e.g. `sjc`. */
+  readonly metro: string;
+  readonly edgeAvailabilityDomain: EdgeAvailabilityDomain;
+  /** DEDICATED: URL of the Interconnect. */
+  readonly interconnect?: string;
+  /** DEDICATED: 802.1Q tag 2-4094. @default chosen by Google */
+  readonly vlanTag?: number;
+}
+
+export interface InterconnectLinkDefinition {
+  readonly kind: 'interconnect';
+  readonly name: string;
+  readonly type: InterconnectType;
+  /** The `on-prem` remote network this link reaches. */
+  readonly remoteNetwork: string;
+  /** Declared availability; the attachments must meet Google's topology for it. */
+  readonly slaTarget: SlaTarget;
+  /** Cloud Router ASN. @default 16550 for PARTNER (required by Partner Interconnect) */
+  readonly gcpAsn?: number;
+  /** DEDICATED: the on-prem router's ASN. */
+  readonly peerAsn?: number;
+  readonly attachments: readonly InterconnectAttachmentDefinition[];
+  /** Attachment MTU: 1440, 1460, 1500 or 8896. @default the network's MTU */
+  readonly mtu?: number;
+  readonly advertise?: LinkAdvertisements;
+}
+
+/** Partner Interconnect requires this Cloud Router ASN. */
+export const PARTNER_INTERCONNECT_ASN = 16550;
+
+/** Names of a link's BGP ranges in the IP plan. Part of the lock file contract. */
+export function linkRangeName(link: Pick<HybridLinkDefinition, 'name'>, session: string): string {
+  return `links/${link.name}/${session}`;
+}
+
+/** The BGP sessions a link needs addresses for, in tunnel order: their IP plan names and prefix lengths. */
+export function linkBgpRanges(link: HybridLinkDefinition): { readonly name: string; readonly prefixLength: number }[] {
+  switch (link.kind) {
+    case 'ha-vpn-aws':
+      return [1, 2, 3, 4].map((tunnel) => ({ name: linkRangeName(link, `tunnel-${tunnel}`), prefixLength: 30 }));
+    case 'ha-vpn-peer':
+      // 1 or 2 peer interfaces: one tunnel per HA interface; 4: two per HA interface.
+      return Array.from({ length: link.peerInterfaceIps.length === 4 ? 4 : 2 }, (_, i) => ({ name: linkRangeName(link, `tunnel-${i + 1}`), prefixLength: 30 }));
+    case 'interconnect':
+      // Dedicated: Google picks each attachment's /29 from the candidate subnet we give it. Partner: Google assigns.
+      return link.type === 'DEDICATED' ? link.attachments.map((a) => ({ name: linkRangeName(link, a.name), prefixLength: 29 })) : [];
+  }
+}
