@@ -1,0 +1,546 @@
+import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { IssueCollector, ValidationError, ValidationIssue } from '../core/validation-error';
+import { ParsedCidr, cidrsOverlap, parseCidr } from '../network/cidr';
+import { checkControlPlaneCidr, checkRegion } from '../network/network-rules';
+import { ISubnet } from '../network/network';
+import {
+  checkGkeName,
+  checkMaintenanceWindow,
+  checkMaxPodsPerNode,
+  checkNodeSubnetCapacity,
+  checkPodRangeCapacity,
+  checkZones,
+  DEFAULT_COMPUTE_SA_SUFFIX,
+  GKE_DEFAULT_MAX_PODS_PER_NODE,
+  perNodePodBlockSize,
+  parseOrIssue,
+  SERVICE_ACCOUNT_ID_PATTERN,
+} from './gke-rules';
+import { DEFAULT_NODE_SA_ROLES, NodeServiceAccount } from './node-service-account';
+
+export type ReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'EXTENDED';
+
+/** REGULAR: features a few weeks after RAPID, with GKE's SLA; the usual choice for production. */
+export const DEFAULT_RELEASE_CHANNEL: ReleaseChannel = 'REGULAR';
+/**
+ * Saturday and Sunday 02:00-08:00 UTC (6 h each, so 48 h per 32 days is met with margin; the date
+ * only anchors the time of day). Night-time in Europe, Friday/Saturday evening in the Americas.
+ */
+export const DEFAULT_MAINTENANCE_WINDOW: MaintenanceWindow = {
+  startTime: '2025-01-04T02:00:00Z',
+  endTime: '2025-01-04T08:00:00Z',
+  recurrence: 'FREQ=WEEKLY;BYDAY=SA,SU',
+};
+/** GKE's default logging components (system and workload logs). */
+export const DEFAULT_LOGGING_COMPONENTS: readonly string[] = ['SYSTEM_COMPONENTS', 'WORKLOADS'];
+/** System metrics plus control-plane, storage and kube-state metrics (GKE's recommended set). */
+export const DEFAULT_MONITORING_COMPONENTS: readonly string[] = [
+  'SYSTEM_COMPONENTS',
+  'APISERVER',
+  'SCHEDULER',
+  'CONTROLLER_MANAGER',
+  'STORAGE',
+  'POD',
+  'DEPLOYMENT',
+  'STATEFULSET',
+  'DAEMONSET',
+  'HPA',
+];
+/** One extra node per zone during surge upgrades (maxSurge 1 in a 3-zone regional pool). */
+export const DEFAULT_SURGE_NODES = 3;
+/** Zones assumed for a regional pool when node locations are not given (GKE picks 3). */
+export const DEFAULT_ZONE_COUNT = 3;
+export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+
+export interface AuthorizedNetwork {
+  readonly cidr: string;
+  readonly displayName: string;
+}
+
+/**
+ * Control-plane access. `private`: only the private endpoint (reach it over VPC, VPN or Interconnect).
+ * `public`: public endpoint restricted to authorized networks (never 0.0.0.0/0 unless
+ * `dangerouslyAllowPublicControlPlaneFromAnywhere`).
+ */
+export type ControlPlaneAccess =
+  | {
+      readonly type: 'private';
+      /** Internal ranges allowed on the private endpoint (enforced). @default none: any internal address */
+      readonly authorizedNetworks?: readonly AuthorizedNetwork[];
+      /** Reach the private endpoint from every region (hybrid links terminate anywhere). @default true */
+      readonly globalAccess?: boolean;
+    }
+  | {
+      readonly type: 'public';
+      readonly authorizedNetworks: readonly AuthorizedNetwork[];
+      /** @default true */
+      readonly globalAccess?: boolean;
+    };
+
+export interface MaintenanceWindow {
+  /** RFC 3339; only time of day and duration matter. */
+  readonly startTime: string;
+  readonly endTime: string;
+  /** RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=SA,SU`. */
+  readonly recurrence: string;
+}
+
+export interface GkeClusterProps {
+  readonly projectId: string;
+  /** Cluster name (≤40). Forces replacement. */
+  readonly name: string;
+  /** Region (clusters are always regional). Forces replacement. */
+  readonly region: string;
+  /** Zones for nodes, all in `region`. @default GKE picks (usually 3 zones) */
+  readonly nodeLocations?: readonly string[];
+  /** Subnet of the nodes; its secondary ranges must include the pod and services ranges. Forces replacement. */
+  readonly subnet: ISubnet;
+  /** Secondary range for pods. Forces replacement. */
+  readonly podRangeName: string;
+  /** Secondary range for services. Forces replacement. */
+  readonly servicesRangeName: string;
+  /** Extra pod ranges for when the main one runs out (additional_pod_ranges_config). @default none */
+  readonly additionalPodRangeNames?: readonly string[];
+  /** Control-plane /28 from the IP plan. Forces replacement. */
+  readonly controlPlaneCidr: string;
+  /** @default { type: 'private' } */
+  readonly controlPlaneAccess?: ControlPlaneAccess;
+  /** Loud opt-in that lets an authorized network be 0.0.0.0/0. @default false */
+  readonly dangerouslyAllowPublicControlPlaneFromAnywhere?: boolean;
+  /** Domain of the `gke-security-groups@<domain>` Google Group used for RBAC. */
+  readonly groupsDomain: string;
+  /** @default 'REGULAR' */
+  readonly releaseChannel?: ReleaseChannel;
+  /** @default true (Terraform refuses to destroy the cluster) */
+  readonly deletionProtection?: boolean;
+  /** @default Sat+Sun 02:00-08:00 UTC (DEFAULT_MAINTENANCE_WINDOW) */
+  readonly maintenanceWindow?: MaintenanceWindow;
+  /** @default ['SYSTEM_COMPONENTS', 'WORKLOADS'] */
+  readonly loggingComponents?: readonly string[];
+  /** @default DEFAULT_MONITORING_COMPONENTS */
+  readonly monitoringComponents?: readonly string[];
+  /** Google Cloud Managed Service for Prometheus. @default true */
+  readonly managedPrometheus?: boolean;
+  /** GKE cost allocation (namespace/label costs in billing). @default true */
+  readonly costAllocation?: boolean;
+  /** BigQuery dataset for resource usage export. @default none (off) */
+  readonly resourceUsageExportDatasetId?: string;
+  /** Enforce the project's Binary Authorization policy. @default false */
+  readonly binaryAuthorization?: boolean;
+  /** KMS key (`projects/p/locations/<region>/keyRings/r/cryptoKeys/k`) for application-layer secrets encryption. @default none */
+  readonly databaseEncryptionKey?: string;
+  /** Use this node service account email instead of creating one. @default a dedicated account is created */
+  readonly nodeServiceAccountEmail?: string;
+  /** Id of the created node service account (6-30). Forces replacement of the account and pools. @default `<name>-nodes` */
+  readonly nodeServiceAccountId?: string;
+  /** Roles of the created node service account. @default DEFAULT_NODE_SA_ROLES */
+  readonly nodeServiceAccountRoles?: readonly string[];
+  /** Nodes the cluster is sized for (from the IP plan). */
+  readonly maxNodes: number;
+  /** Default max pods per node. Forces replacement. @default 110 */
+  readonly maxPodsPerNode?: number;
+  /** Extra nodes during upgrades, counted against range capacity. @default 3 */
+  readonly surgeNodes?: number;
+  /** Pod range CIDR for capacity checks. @default the subnet's declared range, if known */
+  readonly podRangeCidr?: string;
+  /** Node subnet CIDR for capacity checks. @default the subnet's primary range, if known */
+  readonly nodeSubnetCidr?: string;
+  /** GCE resource labels. @default none */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** @default none */
+  readonly description?: string;
+}
+
+/** What a NodePool (possibly in another stack) needs to know about its cluster. */
+export interface IGkeCluster {
+  readonly name: string;
+  /** The region. */
+  readonly location: string;
+  readonly projectId: string;
+  /** `projects/<p>/locations/<l>/clusters/<name>` (a token for created clusters). */
+  readonly id: string;
+  readonly nodeServiceAccountEmail: string;
+  readonly releaseChannel: ReleaseChannel;
+  readonly podRangeName: string;
+  /** Pod ranges pools may use besides the default one; undefined when unknown (imported). */
+  readonly additionalPodRangeNames?: readonly string[];
+  readonly maxPodsPerNode: number;
+  readonly dataplaneV2: boolean;
+  readonly nodeLocations?: readonly string[];
+  readonly podRangeCidr?: string;
+}
+
+export interface GkeClusterAttributes {
+  readonly name: string;
+  readonly location: string;
+  readonly projectId: string;
+  readonly nodeServiceAccountEmail: string;
+  readonly podRangeName: string;
+  readonly maxPodsPerNode: number;
+  /** @default 'REGULAR' */
+  readonly releaseChannel?: ReleaseChannel;
+  /** @default true */
+  readonly dataplaneV2?: boolean;
+  /** @default unknown */
+  readonly additionalPodRangeNames?: readonly string[];
+  /** @default unknown */
+  readonly nodeLocations?: readonly string[];
+  /** @default unknown */
+  readonly podRangeCidr?: string;
+}
+
+/** A node pool's footprint, registered so the cluster can check the sum against its ranges. */
+export interface NodePoolFootprint {
+  readonly name: string;
+  readonly maxNodes: number;
+  readonly surgeNodes: number;
+  readonly maxPodsPerNode: number;
+  /** Undefined when the pool uses the cluster's default pod range. */
+  readonly podRangeName?: string;
+}
+
+const KMS_KEY = /^projects\/[^/]+\/locations\/([^/]+)\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+const DOMAIN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/;
+
+/**
+ * A regional, private, VPC-native GKE Standard cluster, secure by default: private nodes, Workload
+ * Identity, Dataplane V2, shielded nodes, Google Groups RBAC, a least-privilege node service account,
+ * default node pool removed. Add pools with NodePool.
+ *
+ * Forces replacement: name, region, subnet, pod/services ranges, controlPlaneCidr, maxPodsPerNode,
+ * private endpoint on/off. Escape hatch: `cluster.resource.addOverride('addons_config.gcs_fuse_csi_driver_config.enabled', true)`.
+ */
+export class GkeCluster extends Construct implements IGkeCluster {
+  /** Refers to a cluster managed elsewhere (e.g. the platform's cluster from a product team's stack). */
+  public static fromClusterAttributes(scope: Construct, id: string, attrs: GkeClusterAttributes): IGkeCluster {
+    return new ImportedGkeCluster(scope, id, attrs);
+  }
+
+  public readonly resource: ContainerCluster;
+  public readonly nodeServiceAccount?: NodeServiceAccount;
+  public readonly name: string;
+  public readonly location: string;
+  public readonly projectId: string;
+  public readonly nodeServiceAccountEmail: string;
+  public readonly releaseChannel: ReleaseChannel;
+  public readonly podRangeName: string;
+  public readonly additionalPodRangeNames: readonly string[];
+  public readonly maxPodsPerNode: number;
+  public readonly maxNodes: number;
+  public readonly dataplaneV2 = true;
+  public readonly nodeLocations?: readonly string[];
+  public readonly podRangeCidr?: string;
+  public readonly nodeSubnetCidr?: string;
+  private readonly pools: NodePoolFootprint[] = [];
+
+  constructor(scope: Construct, id: string, props: GkeClusterProps) {
+    super(scope, id);
+    const access: ControlPlaneAccess = props.controlPlaneAccess ?? { type: 'private' };
+    const releaseChannel = props.releaseChannel ?? DEFAULT_RELEASE_CHANNEL;
+    const maxPods = props.maxPodsPerNode ?? GKE_DEFAULT_MAX_PODS_PER_NODE;
+    const surgeNodes = props.surgeNodes ?? DEFAULT_SURGE_NODES;
+    const window = props.maintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW;
+    const loggingComponents = props.loggingComponents ?? DEFAULT_LOGGING_COMPONENTS;
+    const monitoringComponents = props.monitoringComponents ?? DEFAULT_MONITORING_COMPONENTS;
+    const managedPrometheus = props.managedPrometheus ?? true;
+    const costAllocation = props.costAllocation ?? true;
+    const deletionProtection = props.deletionProtection ?? true;
+    const binaryAuthorization = props.binaryAuthorization ?? false;
+    const additionalPodRanges = props.additionalPodRangeNames ?? [];
+    const podRangeCidr = props.podRangeCidr ?? props.subnet.secondaryRanges.find((r) => r.rangeName === props.podRangeName)?.cidr;
+    const nodeSubnetCidr = props.nodeSubnetCidr ?? props.subnet.cidr;
+    const saId = props.nodeServiceAccountId ?? `${props.name}-nodes`;
+
+    this.validate(props, access, maxPods, surgeNodes, window, podRangeCidr, nodeSubnetCidr);
+
+    if (!props.nodeServiceAccountEmail) {
+      this.nodeServiceAccount = new NodeServiceAccount(this, 'NodeServiceAccount', {
+        projectId: props.projectId,
+        accountId: saId,
+        roles: props.nodeServiceAccountRoles ?? DEFAULT_NODE_SA_ROLES,
+      });
+    }
+    const nodeSaEmail = props.nodeServiceAccountEmail ?? this.nodeServiceAccount!.email;
+
+    this.name = props.name;
+    this.location = props.region;
+    this.projectId = props.projectId;
+    this.nodeServiceAccountEmail = nodeSaEmail;
+    this.releaseChannel = releaseChannel;
+    this.podRangeName = props.podRangeName;
+    this.additionalPodRangeNames = additionalPodRanges;
+    this.maxPodsPerNode = maxPods;
+    this.maxNodes = props.maxNodes;
+    this.nodeLocations = props.nodeLocations;
+    this.podRangeCidr = podRangeCidr;
+    this.nodeSubnetCidr = nodeSubnetCidr;
+
+    const isPrivate = access.type === 'private';
+    const authorized = access.authorizedNetworks ?? [];
+
+    this.resource = new ContainerCluster(this, 'Resource', {
+      project: props.projectId,
+      name: props.name,
+      location: props.region,
+      description: props.description,
+      resourceLabels: props.labels ? { ...props.labels } : undefined,
+      nodeLocations: props.nodeLocations ? [...props.nodeLocations] : undefined,
+      deletionProtection,
+      network: props.subnet.networkId,
+      subnetwork: props.subnet.id,
+      networkingMode: 'VPC_NATIVE',
+      datapathProvider: 'ADVANCED_DATAPATH',
+      defaultMaxPodsPerNode: maxPods,
+      ipAllocationPolicy: {
+        stackType: 'IPV4',
+        clusterSecondaryRangeName: props.podRangeName,
+        servicesSecondaryRangeName: props.servicesRangeName,
+        additionalPodRangesConfig: additionalPodRanges.length > 0 ? { podRangeNames: [...additionalPodRanges] } : undefined,
+      },
+      privateClusterConfig: {
+        enablePrivateNodes: true,
+        enablePrivateEndpoint: isPrivate,
+        masterIpv4CidrBlock: props.controlPlaneCidr,
+        masterGlobalAccessConfig: { enabled: access.globalAccess ?? true },
+      },
+      // Always present: with no CIDR blocks it closes the public endpoint to everyone.
+      masterAuthorizedNetworksConfig: {
+        gcpPublicCidrsAccessEnabled: false,
+        privateEndpointEnforcementEnabled: isPrivate && authorized.length > 0 ? true : undefined,
+        cidrBlocks: authorized.map((n) => ({ cidrBlock: n.cidr, displayName: n.displayName })),
+      },
+      masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
+      enableLegacyAbac: false,
+      enableShieldedNodes: true,
+      workloadIdentityConfig: { workloadPool: `${props.projectId}.svc.id.goog` },
+      authenticatorGroupsConfig: { securityGroup: `gke-security-groups@${props.groupsDomain}` },
+      releaseChannel: { channel: releaseChannel },
+      maintenancePolicy: { recurringWindow: { ...window } },
+      loggingConfig: { enableComponents: [...loggingComponents] },
+      monitoringConfig: { enableComponents: [...monitoringComponents], managedPrometheus: { enabled: managedPrometheus } },
+      costManagementConfig: { enabled: costAllocation },
+      resourceUsageExportConfig: props.resourceUsageExportDatasetId
+        ? { enableResourceConsumptionMetering: true, bigqueryDestination: { datasetId: props.resourceUsageExportDatasetId } }
+        : undefined,
+      binaryAuthorization: { evaluationMode: binaryAuthorization ? 'PROJECT_SINGLETON_POLICY_ENFORCE' : 'DISABLED' },
+      databaseEncryption: props.databaseEncryptionKey ? { state: 'ENCRYPTED', keyName: props.databaseEncryptionKey } : undefined,
+      nodePoolDefaults: { nodeConfigDefaults: { insecureKubeletReadonlyPortEnabled: 'FALSE' } },
+      // The default pool only lives during creation, but is still locked down (no default compute SA).
+      removeDefaultNodePool: true,
+      initialNodeCount: 1,
+      nodeConfig: {
+        serviceAccount: nodeSaEmail,
+        oauthScopes: [CLOUD_PLATFORM_SCOPE],
+        shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
+        workloadMetadataConfig: { mode: 'GKE_METADATA' },
+      },
+      // After removal the API reports no default pool; ignoring these keeps plans clean and avoids replacement.
+      lifecycle: { ignoreChanges: ['node_config', 'initial_node_count'] },
+      // Nodes need their roles from the first boot (logging, metrics, image pulls).
+      dependsOn: this.nodeServiceAccount?.grants,
+    });
+
+    this.node.addValidation({ validate: () => this.validatePools() });
+  }
+
+  public get id(): string {
+    return this.resource.id;
+  }
+
+  /** Called by NodePool so the cluster checks the sum of its pools against its ranges at synth time. */
+  public registerNodePool(footprint: NodePoolFootprint): void {
+    this.pools.push(footprint);
+  }
+
+  private validate(
+    props: GkeClusterProps,
+    access: ControlPlaneAccess,
+    maxPods: number,
+    surgeNodes: number,
+    window: MaintenanceWindow,
+    podRangeCidr: string | undefined,
+    nodeSubnetCidr: string | undefined,
+  ): void {
+    const path = this.node.path;
+    const issues = new IssueCollector();
+    const add = (list: ValidationIssue[]) => list.forEach((i) => issues.add(i));
+    add(checkGkeName(path, 'name', props.name));
+    add(checkRegion(path, 'region', props.region));
+    if (props.nodeLocations) add(checkZones(path, 'nodeLocations', props.nodeLocations, props.region));
+    if (props.subnet.region !== props.region) {
+      issues.add({ path, field: 'subnet', value: props.subnet.name, problem: `is in ${props.subnet.region}, but the cluster is in ${props.region}`, fix: 'use a subnet of the cluster region' });
+    }
+    const known = props.subnet.secondaryRangeNames;
+    const ranges: [string, string][] = [
+      ['podRangeName', props.podRangeName],
+      ['servicesRangeName', props.servicesRangeName],
+      ...(props.additionalPodRangeNames ?? []).map((r, i): [string, string] => [`additionalPodRangeNames[${i}]`, r]),
+    ];
+    for (const [field, name] of ranges) {
+      if (!known.includes(name)) {
+        issues.add({ path, field, value: name, problem: `is not a secondary range of subnet ${props.subnet.name} (has: ${known.join(', ') || 'none'})`, fix: 'declare the range on the subnet or use one of its names' });
+      }
+    }
+    if (props.podRangeName === props.servicesRangeName) {
+      issues.add({ path, field: 'servicesRangeName', value: props.servicesRangeName, problem: 'is also the pod range', fix: 'give pods and services separate secondary ranges' });
+    }
+    if ((props.additionalPodRangeNames ?? []).includes(props.podRangeName) || (props.additionalPodRangeNames ?? []).includes(props.servicesRangeName)) {
+      issues.add({ path, field: 'additionalPodRangeNames', value: props.additionalPodRangeNames, problem: 'repeats the default pod or services range', fix: 'list only extra pod ranges' });
+    }
+
+    // Control plane /28: shape, and clear of every range of the node subnet.
+    add(checkControlPlaneCidr(path, 'controlPlaneCidr', props.controlPlaneCidr));
+    const cp = parseCidr(props.controlPlaneCidr);
+    if (cp.ok) {
+      const others: [string, string | undefined][] = [[`subnet ${props.subnet.name}`, props.subnet.cidr], ...props.subnet.secondaryRanges.map((r): [string, string | undefined] => [`${props.subnet.name}/${r.rangeName}`, r.cidr])];
+      for (const [owner, cidr] of others) {
+        const o = cidr ? parseCidr(cidr) : undefined;
+        if (o?.ok && cidrsOverlap(cp.cidr, o.cidr)) {
+          issues.add({ path, field: 'controlPlaneCidr', value: props.controlPlaneCidr, problem: `overlaps ${cidr} (${owner})`, fix: 'use a /28 outside the node subnet and its secondary ranges (take it from the IP plan)' });
+        }
+      }
+    }
+
+    const allowAnywhere = props.dangerouslyAllowPublicControlPlaneFromAnywhere ?? false;
+    (access.authorizedNetworks ?? []).forEach((n, i) => {
+      const f = `controlPlaneAccess.authorizedNetworks[${i}].cidr`;
+      const parsed = parseOrIssue(path, f, n.cidr);
+      add(parsed.issues);
+      if (parsed.cidr && parsed.cidr.prefix === 0 && !allowAnywhere) {
+        issues.add({ path, field: f, value: n.cidr, problem: 'opens the control plane to the whole internet', fix: 'list the office, VPN or CI ranges that need kubectl access (or set dangerouslyAllowPublicControlPlaneFromAnywhere: true if you really mean it)' });
+      }
+    });
+    if (access.type === 'public' && access.authorizedNetworks.length === 0) {
+      issues.add({ path, field: 'controlPlaneAccess.authorizedNetworks', value: [], problem: 'is empty, so the public endpoint is reachable by nobody', fix: "list authorized networks or use { type: 'private' }" });
+    }
+
+    if (!DOMAIN.test(props.groupsDomain)) {
+      issues.add({ path, field: 'groupsDomain', value: props.groupsDomain, problem: 'is not a domain name', fix: 'use your Google Workspace domain, e.g. "example.com" (the group is gke-security-groups@<domain>)' });
+    }
+    add(checkMaintenanceWindow(path, window.startTime, window.endTime, window.recurrence));
+    if (managedPrometheusNeedsSystem(props)) {
+      issues.add({ path, field: 'monitoringComponents', value: props.monitoringComponents, problem: 'omits SYSTEM_COMPONENTS, which managed Prometheus requires', fix: 'include SYSTEM_COMPONENTS or set managedPrometheus: false' });
+    }
+    if (props.databaseEncryptionKey && !Token.isUnresolved(props.databaseEncryptionKey)) {
+      const m = KMS_KEY.exec(props.databaseEncryptionKey);
+      if (!m) {
+        issues.add({ path, field: 'databaseEncryptionKey', value: props.databaseEncryptionKey, problem: 'is not a KMS crypto key id', fix: 'use projects/<p>/locations/<region>/keyRings/<r>/cryptoKeys/<k>' });
+      } else if (m[1] !== props.region) {
+        issues.add({ path, field: 'databaseEncryptionKey', value: props.databaseEncryptionKey, problem: `is in location ${m[1]}, but the cluster is in ${props.region}`, fix: 'use a key ring in the cluster region' });
+      }
+    }
+    if (props.nodeServiceAccountEmail && !Token.isUnresolved(props.nodeServiceAccountEmail) && props.nodeServiceAccountEmail.endsWith(DEFAULT_COMPUTE_SA_SUFFIX)) {
+      issues.add({ path, field: 'nodeServiceAccountEmail', value: props.nodeServiceAccountEmail, problem: 'is the Compute Engine default service account (Editor on the project)', fix: 'omit it to get a dedicated least-privilege account, or pass one you created' });
+    }
+    if (!props.nodeServiceAccountEmail) {
+      const saId = props.nodeServiceAccountId ?? `${props.name}-nodes`;
+      if (!SERVICE_ACCOUNT_ID_PATTERN.test(saId)) {
+        issues.add({ path, field: props.nodeServiceAccountId ? 'nodeServiceAccountId' : 'nodeServiceAccountId (default <name>-nodes)', value: saId, problem: 'is not a service account id (6-30 characters: lower-case letter first, then letters, digits or "-")', fix: 'set nodeServiceAccountId to a shorter id such as "gke-prod-nodes"' });
+      }
+    }
+
+    // Sizing: the plan's maxNodes plus surge must fit both the pod range and the node subnet.
+    add(checkMaxPodsPerNode(path, 'maxPodsPerNode', maxPods));
+    if (!Number.isInteger(props.maxNodes) || props.maxNodes < 1) {
+      issues.add({ path, field: 'maxNodes', value: props.maxNodes, problem: 'must be a positive integer', fix: 'use the node count the IP plan sized this cluster for' });
+    }
+    if (!Number.isInteger(surgeNodes) || surgeNodes < 0) {
+      issues.add({ path, field: 'surgeNodes', value: surgeNodes, problem: 'must be a non-negative integer', fix: 'use e.g. 3' });
+    }
+    const sizingOk = issues.issues.every((i) => !['maxPodsPerNode', 'maxNodes', 'surgeNodes'].includes(i.field));
+    if (sizingOk) {
+      const needed = props.maxNodes + surgeNodes;
+      const what = `maxNodes ${props.maxNodes} + ${surgeNodes} surge`;
+      if (podRangeCidr && !Token.isUnresolved(podRangeCidr)) {
+        const p = parseOrIssue(path, 'podRangeCidr', podRangeCidr);
+        add(p.issues);
+        if (p.cidr) add(checkPodRangeCapacity(path, `podRangeCidr (${props.podRangeName})`, p.cidr, maxPods, needed, what));
+      }
+      if (nodeSubnetCidr && !Token.isUnresolved(nodeSubnetCidr)) {
+        const s = parseOrIssue(path, 'nodeSubnetCidr', nodeSubnetCidr);
+        add(s.issues);
+        if (s.cidr) add(checkNodeSubnetCapacity(path, `nodeSubnetCidr (${props.subnet.name})`, s.cidr, needed, what));
+      }
+    }
+    issues.throwIfAny();
+  }
+
+  /** Sum of registered pools against the plan: maxNodes, the node subnet and the default pod range. */
+  private validatePools(): string[] {
+    if (this.pools.length === 0) return [];
+    const issues: ValidationIssue[] = [];
+    const path = this.node.path;
+    const total = this.pools.reduce((n, p) => n + p.maxNodes, 0);
+    const names = this.pools.map((p) => `${p.name}=${p.maxNodes}`).join(', ');
+    if (total > this.maxNodes) {
+      issues.push({ path, field: 'maxNodes', value: this.maxNodes, problem: `is below the sum of node pool maximums (${total}: ${names})`, fix: 'lower the pools\' autoscaling maximums or raise maxNodes in the IP plan (and resize its ranges)' });
+    }
+    const withSurge = this.pools.reduce((n, p) => n + p.maxNodes + p.surgeNodes, 0);
+    const subnet = this.nodeSubnetCidr ? parseCidr(this.nodeSubnetCidr) : undefined;
+    if (subnet?.ok) issues.push(...checkNodeSubnetCapacity(path, 'nodeSubnetCidr', subnet.cidr, withSurge, `node pools at maximum plus surge (${names})`));
+    const pod: ParsedCidr | undefined = (() => {
+      const r = this.podRangeCidr ? parseCidr(this.podRangeCidr) : undefined;
+      return r?.ok ? r.cidr : undefined;
+    })();
+    if (pod) {
+      const onDefault = this.pools.filter((p) => p.podRangeName === undefined || p.podRangeName === this.podRangeName);
+      const addresses = onDefault.reduce((n, p) => n + (p.maxNodes + p.surgeNodes) * perNodePodBlockSize(p.maxPodsPerNode), 0);
+      if (addresses > pod.size) {
+        issues.push({
+          path,
+          field: `podRangeCidr (${this.podRangeName})`,
+          value: pod.text,
+          problem: `has ${pod.size} addresses, but its node pools need ${addresses} at maximum plus surge (${onDefault.map((p) => `${p.name}: ${p.maxNodes + p.surgeNodes} nodes x ${perNodePodBlockSize(p.maxPodsPerNode)}`).join(', ')})`,
+          fix: 'give large pools their own pod range (podRange), lower their maximums or maxPodsPerNode, or use a larger pod range',
+        });
+      }
+    }
+    return issues.length > 0 ? [new ValidationError(issues).message] : [];
+  }
+}
+
+function managedPrometheusNeedsSystem(props: GkeClusterProps): boolean {
+  return (props.managedPrometheus ?? true) && props.monitoringComponents !== undefined && !props.monitoringComponents.includes('SYSTEM_COMPONENTS');
+}
+
+class ImportedGkeCluster extends Construct implements IGkeCluster {
+  public readonly name: string;
+  public readonly location: string;
+  public readonly projectId: string;
+  public readonly id: string;
+  public readonly nodeServiceAccountEmail: string;
+  public readonly releaseChannel: ReleaseChannel;
+  public readonly podRangeName: string;
+  public readonly additionalPodRangeNames?: readonly string[];
+  public readonly maxPodsPerNode: number;
+  public readonly dataplaneV2: boolean;
+  public readonly nodeLocations?: readonly string[];
+  public readonly podRangeCidr?: string;
+
+  constructor(scope: Construct, id: string, attrs: GkeClusterAttributes) {
+    super(scope, id);
+    const path = this.node.path;
+    const issues: ValidationIssue[] = [];
+    if (!Token.isUnresolved(attrs.name)) issues.push(...checkGkeName(path, 'name', attrs.name));
+    if (!Token.isUnresolved(attrs.location)) issues.push(...checkRegion(path, 'location', attrs.location));
+    issues.push(...checkMaxPodsPerNode(path, 'maxPodsPerNode', attrs.maxPodsPerNode));
+    if (!Token.isUnresolved(attrs.nodeServiceAccountEmail) && attrs.nodeServiceAccountEmail.endsWith(DEFAULT_COMPUTE_SA_SUFFIX)) {
+      issues.push({ path, field: 'nodeServiceAccountEmail', value: attrs.nodeServiceAccountEmail, problem: 'is the Compute Engine default service account', fix: "pass the cluster's dedicated node service account" });
+    }
+    if (issues.length > 0) throw new ValidationError(issues);
+    this.name = attrs.name;
+    this.location = attrs.location;
+    this.projectId = attrs.projectId;
+    this.id = `projects/${attrs.projectId}/locations/${attrs.location}/clusters/${attrs.name}`;
+    this.nodeServiceAccountEmail = attrs.nodeServiceAccountEmail;
+    this.releaseChannel = attrs.releaseChannel ?? DEFAULT_RELEASE_CHANNEL;
+    this.podRangeName = attrs.podRangeName;
+    this.additionalPodRangeNames = attrs.additionalPodRangeNames;
+    this.maxPodsPerNode = attrs.maxPodsPerNode;
+    this.dataplaneV2 = attrs.dataplaneV2 ?? true;
+    this.nodeLocations = attrs.nodeLocations;
+    this.podRangeCidr = attrs.podRangeCidr;
+  }
+}

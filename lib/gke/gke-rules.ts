@@ -1,0 +1,219 @@
+/**
+ * Pure GKE rules (no cdktf import): names, pod-block sizing, range capacity, zones, taints,
+ * upgrade strategies, maintenance windows. Each check returns ValidationIssues.
+ */
+import { ValidationIssue } from '../core/validation-error';
+import { ParsedCidr, parseCidr } from '../network/cidr';
+
+/** Cluster and node pool names (GKE API): at most 40 characters. */
+export const GKE_NAME_PATTERN = /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/;
+export const GKE_NAME_MAX_LENGTH = 40;
+/** IAM service account ids: 6-30 characters, lower-case letter first. */
+export const SERVICE_ACCOUNT_ID_PATTERN = /^[a-z]([-a-z0-9]{4,28}[a-z0-9])$/;
+/** GKE Standard accepts 8..256 pods per node; 110 is GKE's default. */
+export const MIN_PODS_PER_NODE = 8;
+export const MAX_PODS_PER_NODE = 256;
+export const GKE_DEFAULT_MAX_PODS_PER_NODE = 110;
+/** GCP reserves 4 addresses in every subnet primary range (network, gateway, second-to-last, broadcast). */
+export const SUBNET_RESERVED_ADDRESSES = 4;
+export const TAINT_EFFECTS = ['NO_SCHEDULE', 'PREFER_NO_SCHEDULE', 'NO_EXECUTE'] as const;
+export type TaintEffect = (typeof TAINT_EFFECTS)[number];
+/** GKE adds this taint itself to GPU nodes; adding it again breaks pool creation or updates. */
+export const NVIDIA_GPU_TAINT_KEY = 'nvidia.com/gpu';
+export const DEFAULT_COMPUTE_SA_SUFFIX = '-compute@developer.gserviceaccount.com';
+
+export function checkGkeName(path: string, field: string, value: string): ValidationIssue[] {
+  if (typeof value !== 'string' || value.length > GKE_NAME_MAX_LENGTH || !GKE_NAME_PATTERN.test(value)) {
+    return [{ path, field, value, problem: `must match ${GKE_NAME_PATTERN.source} (at most ${GKE_NAME_MAX_LENGTH} characters)`, fix: 'use lower-case letters, digits and "-", starting with a letter, e.g. "prod-usc1"' }];
+  }
+  return [];
+}
+
+export function checkServiceAccountId(path: string, field: string, value: string): ValidationIssue[] {
+  if (typeof value !== 'string' || !SERVICE_ACCOUNT_ID_PATTERN.test(value)) {
+    return [{ path, field, value, problem: 'is not a service account id (6-30 characters: lower-case letter first, then letters, digits or "-", not ending in "-")', fix: 'give a shorter id such as "gke-prod-nodes"' }];
+  }
+  return [];
+}
+
+/**
+ * Per-node pod block prefix (GKE "flexible pod CIDR" table): about twice maxPodsPerNode addresses,
+ * capped at 110 for a /24: ≤8 pods /28, ≤16 /27, ≤32 /26, ≤64 /25, ≤110 /24, ≤256 /23.
+ */
+export const POD_BLOCK_TABLE: readonly { readonly maxPods: number; readonly prefix: number }[] = [
+  { maxPods: 8, prefix: 28 },
+  { maxPods: 16, prefix: 27 },
+  { maxPods: 32, prefix: 26 },
+  { maxPods: 64, prefix: 25 },
+  { maxPods: 110, prefix: 24 },
+  { maxPods: 256, prefix: 23 },
+];
+
+export function perNodePodBlockPrefix(maxPodsPerNode: number): number {
+  const row = Number.isInteger(maxPodsPerNode) && maxPodsPerNode >= MIN_PODS_PER_NODE ? POD_BLOCK_TABLE.find((r) => maxPodsPerNode <= r.maxPods) : undefined;
+  if (!row) throw new RangeError(`maxPodsPerNode ${maxPodsPerNode} is outside ${MIN_PODS_PER_NODE}..${MAX_PODS_PER_NODE}`);
+  return row.prefix;
+}
+
+export function perNodePodBlockSize(maxPodsPerNode: number): number {
+  return 2 ** (32 - perNodePodBlockPrefix(maxPodsPerNode));
+}
+
+/** Nodes a pod range can hold: 2^(per-node block prefix − pod range prefix), 0 if the range is smaller than one block. */
+export function podRangeNodeCapacity(podRangePrefix: number, maxPodsPerNode: number): number {
+  const block = perNodePodBlockPrefix(maxPodsPerNode);
+  return block < podRangePrefix ? 0 : 2 ** (block - podRangePrefix);
+}
+
+/** Usable node addresses in a subnet primary range: 2^(32−p) − 4. */
+export function nodeSubnetCapacity(subnetPrefix: number): number {
+  return Math.max(0, 2 ** (32 - subnetPrefix) - SUBNET_RESERVED_ADDRESSES);
+}
+
+/** Largest prefix (smallest range) whose pod range holds `nodes` at `maxPodsPerNode`. */
+export function requiredPodRangePrefix(nodes: number, maxPodsPerNode: number): number {
+  return perNodePodBlockPrefix(maxPodsPerNode) - Math.ceil(Math.log2(Math.max(1, nodes)));
+}
+
+/** Largest prefix whose subnet holds `nodes` usable addresses. */
+export function requiredNodeSubnetPrefix(nodes: number): number {
+  return 32 - Math.ceil(Math.log2(nodes + SUBNET_RESERVED_ADDRESSES));
+}
+
+/** Largest maxPodsPerNode (from the block table) for which a pod range holds `nodes`, or undefined. */
+export function maxPodsThatFit(podRangePrefix: number, nodes: number): number | undefined {
+  for (const pods of [256, 110, 64, 32, 16, 8]) {
+    if (podRangeNodeCapacity(podRangePrefix, pods) >= nodes) return pods;
+  }
+  return undefined;
+}
+
+export function checkMaxPodsPerNode(path: string, field: string, value: number): ValidationIssue[] {
+  if (!Number.isInteger(value) || value < MIN_PODS_PER_NODE || value > MAX_PODS_PER_NODE) {
+    return [{ path, field, value, problem: `must be an integer between ${MIN_PODS_PER_NODE} and ${MAX_PODS_PER_NODE}`, fix: 'use e.g. 32, 64 or 110' }];
+  }
+  return [];
+}
+
+/**
+ * Pod range capacity, in the style `prod/pods: range 10.8.0.0/16 holds 256 nodes at 64 pods per node,
+ * but 500 nodes are needed; use /15 or lower maxPodsPerNode`.
+ */
+export function checkPodRangeCapacity(path: string, field: string, podRange: ParsedCidr, maxPodsPerNode: number, nodesNeeded: number, what: string): ValidationIssue[] {
+  const capacity = podRangeNodeCapacity(podRange.prefix, maxPodsPerNode);
+  if (capacity >= nodesNeeded) return [];
+  const fits = maxPodsThatFit(podRange.prefix, nodesNeeded);
+  const prefix = requiredPodRangePrefix(nodesNeeded, maxPodsPerNode);
+  return [
+    {
+      path,
+      field,
+      value: podRange.text,
+      problem: `holds ${capacity} nodes at ${maxPodsPerNode} pods per node (one /${perNodePodBlockPrefix(maxPodsPerNode)} per node), but ${what} needs ${nodesNeeded}`,
+      fix: `use a /${prefix} or larger pod range${fits ? `, or lower maxPodsPerNode to ${fits}` : ''}, or lower the node count`,
+    },
+  ];
+}
+
+export function checkNodeSubnetCapacity(path: string, field: string, subnet: ParsedCidr, nodesNeeded: number, what: string): ValidationIssue[] {
+  const capacity = nodeSubnetCapacity(subnet.prefix);
+  if (capacity >= nodesNeeded) return [];
+  return [
+    {
+      path,
+      field,
+      value: subnet.text,
+      problem: `holds ${capacity} nodes (2^(32-${subnet.prefix}) - ${SUBNET_RESERVED_ADDRESSES} reserved), but ${what} needs ${nodesNeeded}`,
+      fix: `use a /${requiredNodeSubnetPrefix(nodesNeeded)} or larger node subnet, or lower the node count`,
+    },
+  ];
+}
+
+export function parseOrIssue(path: string, field: string, value: string): { cidr?: ParsedCidr; issues: ValidationIssue[] } {
+  const parsed = parseCidr(value);
+  if (parsed.ok) return { cidr: parsed.cidr, issues: [] };
+  return { issues: [{ path, field, value, problem: parsed.problem, fix: 'write an aligned IPv4 CIDR such as "100.64.0.0/14"' }] };
+}
+
+/** Zones of a region look like `<region>-<letter>`, e.g. us-central1-a. */
+export function isZoneOf(zone: string, region: string): boolean {
+  return new RegExp(`^${region.replace(/[-]/g, '\\-')}-[a-z]$`).test(zone);
+}
+
+export function checkZones(path: string, field: string, zones: readonly string[], region: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  zones.forEach((z, i) => {
+    if (!isZoneOf(z, region)) {
+      issues.push({ path, field: `${field}[${i}]`, value: z, problem: `is not a zone of region ${region}`, fix: `use zones such as "${region}-a", "${region}-b"` });
+    }
+  });
+  if (new Set(zones).size !== zones.length) {
+    issues.push({ path, field, value: zones, problem: 'lists a zone twice', fix: 'list each zone once' });
+  }
+  return issues;
+}
+
+export interface TaintInput {
+  readonly key: string;
+  readonly value: string;
+  readonly effect: string;
+}
+
+/** Kubernetes label/taint key: optional DNS prefix plus a name of ≤63 characters. */
+const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+
+export function checkTaints(path: string, field: string, taints: readonly TaintInput[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  taints.forEach((t, i) => {
+    const f = `${field}[${i}]`;
+    if (!(TAINT_EFFECTS as readonly string[]).includes(t.effect)) {
+      issues.push({ path, field: `${f}.effect`, value: t.effect, problem: `is not one of ${TAINT_EFFECTS.join(', ')}`, fix: 'use the GKE API spelling, e.g. NO_SCHEDULE (not NoSchedule)' });
+    }
+    if (t.key === NVIDIA_GPU_TAINT_KEY) {
+      issues.push({ path, field: `${f}.key`, value: t.key, problem: 'is the GPU taint GKE adds itself to GPU nodes', fix: 'remove this taint; GKE taints GPU nodes with nvidia.com/gpu=present:NoSchedule automatically' });
+    } else if (!QUALIFIED_NAME.test(t.key)) {
+      issues.push({ path, field: `${f}.key`, value: t.key, problem: 'is not a valid Kubernetes taint key', fix: 'use a key such as "workload-class" or "example.com/tenant"' });
+    }
+    if (!LABEL_VALUE.test(t.value)) {
+      issues.push({ path, field: `${f}.value`, value: t.value, problem: 'is not a valid Kubernetes taint value (≤63 alphanumerics, "-", "_", ".")', fix: 'use a value such as "batch"' });
+    }
+    const id = `${t.key}:${t.effect}`;
+    if (seen.has(id)) issues.push({ path, field: `${f}`, value: id, problem: 'is declared twice', fix: 'declare each key and effect once' });
+    seen.add(id);
+  });
+  return issues;
+}
+
+export function checkLabels(path: string, field: string, labels: Readonly<Record<string, string>>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [k, v] of Object.entries(labels)) {
+    if (!QUALIFIED_NAME.test(k)) issues.push({ path, field: `${field}.${k}`, value: k, problem: 'is not a valid Kubernetes label key', fix: 'use a key such as "workload-class"' });
+    if (!LABEL_VALUE.test(v)) issues.push({ path, field: `${field}.${k}`, value: v, problem: 'is not a valid Kubernetes label value', fix: 'use ≤63 alphanumerics, "-", "_", "."' });
+  }
+  return issues;
+}
+
+/** GKE requires maintenance windows of at least 4 contiguous hours (48 h available per 32 days). */
+export const MIN_MAINTENANCE_WINDOW_HOURS = 4;
+
+export function checkMaintenanceWindow(path: string, startTime: string, endTime: string, recurrence: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const start = Date.parse(startTime);
+  const end = Date.parse(endTime);
+  if (Number.isNaN(start)) issues.push({ path, field: 'maintenanceWindow.startTime', value: startTime, problem: 'is not an RFC 3339 time', fix: 'use e.g. "2025-01-04T02:00:00Z"' });
+  if (Number.isNaN(end)) issues.push({ path, field: 'maintenanceWindow.endTime', value: endTime, problem: 'is not an RFC 3339 time', fix: 'use e.g. "2025-01-04T08:00:00Z"' });
+  if (!Number.isNaN(start) && !Number.isNaN(end) && end - start < MIN_MAINTENANCE_WINDOW_HOURS * 3600_000) {
+    issues.push({ path, field: 'maintenanceWindow.endTime', value: endTime, problem: `is less than ${MIN_MAINTENANCE_WINDOW_HOURS} hours after startTime ${startTime}`, fix: `make each window at least ${MIN_MAINTENANCE_WINDOW_HOURS} hours long` });
+  }
+  if (!/^FREQ=(DAILY|WEEKLY)/.test(recurrence)) {
+    issues.push({ path, field: 'maintenanceWindow.recurrence', value: recurrence, problem: 'is not an RFC 5545 RRULE starting with FREQ=DAILY or FREQ=WEEKLY', fix: 'use e.g. "FREQ=WEEKLY;BYDAY=SA,SU"' });
+  }
+  return issues;
+}
+
+/** Total nodes a pool can reach: per-zone limits multiply by the zone count. */
+export function poolMaxNodes(scaling: { perZoneMax?: number; totalMax?: number }, zoneCount: number): number {
+  return scaling.totalMax ?? (scaling.perZoneMax ?? 0) * zoneCount;
+}

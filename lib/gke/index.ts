@@ -1,0 +1,5 @@
+export * from './gke-rules';
+export * from './node-service-account';
+export * from './gke-cluster';
+export * from './node-pool';
+export * from './node-pool-presets';

@@ -1,0 +1,106 @@
+/**
+ * NodePool props for the common kinds of pool. Each returns plain props; pass overrides to change
+ * any field (labels merge, taints append). The keys below are shared with the tenancy policies.
+ */
+// The tenant taint/label keys are owned by the tenancy policies (pure constants, no cdk8s import),
+// so the admission policies and the pools can never disagree.
+import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_KEY } from '../tenancy/labels';
+import { IGkeCluster } from './gke-cluster';
+import { NodePoolProps, NodeTaint } from './node-pool';
+
+/** Label (and for batch, taint) key saying which class of workload a pool is for. */
+export const WORKLOAD_CLASS_KEY = 'workload-class';
+
+export const WORKLOAD_CLASS_GENERAL = 'general';
+export const WORKLOAD_CLASS_BATCH = 'batch';
+export const WORKLOAD_CLASS_GPU = 'gpu';
+
+export interface PresetTarget {
+  readonly cluster: IGkeCluster;
+  readonly name: string;
+}
+
+export type PresetOverrides = Partial<Omit<NodePoolProps, 'cluster' | 'name'>>;
+
+function merge(preset: NodePoolProps, overrides: PresetOverrides): NodePoolProps {
+  return {
+    ...preset,
+    ...overrides,
+    labels: { ...preset.labels, ...overrides.labels },
+    taints: [...(preset.taints ?? []), ...(overrides.taints ?? [])],
+  };
+}
+
+/** Services: on-demand E2, 1..5 nodes per zone balanced across zones, untainted. */
+export function generalServicesPool(target: PresetTarget, overrides: PresetOverrides = {}): NodePoolProps {
+  return merge(
+    {
+      ...target,
+      machineType: 'e2-standard-4',
+      autoscaling: { minNodesPerZone: 1, maxNodesPerZone: 5 },
+      locationPolicy: 'BALANCED',
+      labels: { [WORKLOAD_CLASS_KEY]: WORKLOAD_CLASS_GENERAL },
+    },
+    overrides,
+  );
+}
+
+/**
+ * Batch on Spot VMs, scaling from zero. Tainted `workload-class=batch:NO_SCHEDULE` so services,
+ * which cannot take preemption, never land here by accident; batch jobs opt in with a toleration
+ * and a `workload-class: batch` node selector.
+ */
+export function spotBatchPool(target: PresetTarget, overrides: PresetOverrides = {}): NodePoolProps {
+  return merge(
+    {
+      ...target,
+      machineType: 'n2-standard-8',
+      spot: true,
+      autoscaling: { totalMinNodes: 0, totalMaxNodes: 20 },
+      locationPolicy: 'ANY',
+      labels: { [WORKLOAD_CLASS_KEY]: WORKLOAD_CLASS_BATCH },
+      taints: [{ key: WORKLOAD_CLASS_KEY, value: WORKLOAD_CLASS_BATCH, effect: 'NO_SCHEDULE' }],
+    },
+    overrides,
+  );
+}
+
+/**
+ * GPU training: one NVIDIA L4 per g2-standard-8 node, driver installed by GKE (LATEST), scaling from
+ * zero. No GPU taint here: GKE adds `nvidia.com/gpu=present:NoSchedule` itself.
+ */
+export function gpuTrainingPool(target: PresetTarget, overrides: PresetOverrides = {}): NodePoolProps {
+  return merge(
+    {
+      ...target,
+      machineType: 'g2-standard-8',
+      diskType: 'pd-ssd',
+      diskSizeGb: 200,
+      gpu: { type: 'nvidia-l4', count: 1, driverVersion: 'LATEST' },
+      autoscaling: { totalMinNodes: 0, totalMaxNodes: 4 },
+      locationPolicy: 'ANY',
+      labels: { [WORKLOAD_CLASS_KEY]: WORKLOAD_CLASS_GPU },
+    },
+    overrides,
+  );
+}
+
+/** The taint that keeps other tenants off a dedicated pool. */
+export function tenantTaint(tenant: string): NodeTaint {
+  return { key: TENANT_TAINT_KEY, value: tenant, effect: 'NO_SCHEDULE' };
+}
+
+/** Tenant-dedicated: taint and label `tenant=<name>`, so only that tenant's pods (with the toleration) land here. */
+export function tenantDedicatedPool(target: PresetTarget, tenant: string, overrides: PresetOverrides = {}): NodePoolProps {
+  return merge(
+    {
+      ...target,
+      machineType: 'e2-standard-4',
+      autoscaling: { minNodesPerZone: 0, maxNodesPerZone: 3 },
+      locationPolicy: 'BALANCED',
+      labels: { [TENANT_NODE_LABEL_KEY]: tenant },
+      taints: [tenantTaint(tenant)],
+    },
+    overrides,
+  );
+}

@@ -1,0 +1,322 @@
+import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { IssueCollector, ValidationIssue } from '../core/validation-error';
+import { DEFAULT_GKE_NODE_TAG, checkName } from '../network/network-rules';
+import { CLOUD_PLATFORM_SCOPE, DEFAULT_ZONE_COUNT, GkeCluster, IGkeCluster } from './gke-cluster';
+import {
+  checkGkeName,
+  checkLabels,
+  checkMaxPodsPerNode,
+  checkPodRangeCapacity,
+  checkTaints,
+  checkZones,
+  DEFAULT_COMPUTE_SA_SUFFIX,
+  parseOrIssue,
+  perNodePodBlockPrefix,
+  TaintEffect,
+} from './gke-rules';
+
+/** General-purpose default; E2 is the cheapest family with sustained performance for services. */
+export const DEFAULT_MACHINE_TYPE = 'e2-standard-4';
+export const DEFAULT_DISK_SIZE_GB = 100;
+/** pd-balanced: SSD-backed at about half the price of pd-ssd; GKE's default. */
+export const DEFAULT_DISK_TYPE = 'pd-balanced';
+export const DEFAULT_IMAGE_TYPE = 'COS_CONTAINERD';
+export const DEFAULT_AUTOSCALING: NodePoolScaling = { minNodesPerZone: 1, maxNodesPerZone: 3 };
+/** One extra node at a time, never a node less: upgrades keep full capacity. */
+export const DEFAULT_SURGE_UPGRADE: Required<SurgeUpgrade> = { maxSurge: 1, maxUnavailable: 0 };
+export const DEFAULT_GPU_DRIVER_VERSION: GpuDriverVersion = 'LATEST';
+
+/** Per-zone limits (multiplied by the zone count) or total limits across zones. */
+export type NodePoolScaling =
+  | { readonly minNodesPerZone: number; readonly maxNodesPerZone: number }
+  | { readonly totalMinNodes: number; readonly totalMaxNodes: number };
+
+export type GpuDriverVersion = 'LATEST' | 'DEFAULT' | 'INSTALLATION_DISABLED';
+
+export interface GpuConfig {
+  /** Accelerator type, e.g. `nvidia-l4`, `nvidia-tesla-a100`. */
+  readonly type: string;
+  /** GPUs per node. */
+  readonly count: number;
+  /** @default 'LATEST' (GKE installs the driver; no DaemonSet to manage) */
+  readonly driverVersion?: GpuDriverVersion;
+  /** MIG partition size, e.g. `1g.5gb`. @default none */
+  readonly partitionSize?: string;
+}
+
+export interface NodeTaint {
+  readonly key: string;
+  readonly value: string;
+  /** GKE API spelling. */
+  readonly effect: TaintEffect;
+}
+
+export interface SurgeUpgrade {
+  /** @default 1 */
+  readonly maxSurge?: number;
+  /** @default 0 */
+  readonly maxUnavailable?: number;
+}
+
+export interface BlueGreenUpgrade {
+  /** Fraction (0..1] of green nodes per batch. @default GKE default (0.1 if neither batch field is set) */
+  readonly batchPercentage?: number;
+  /** @default none */
+  readonly batchNodeCount?: number;
+  /** e.g. `300s`. @default GKE default */
+  readonly batchSoakDuration?: string;
+  /** e.g. `3600s`. @default GKE default */
+  readonly nodePoolSoakDuration?: string;
+}
+
+export interface PoolPodRange {
+  /** Secondary range on the cluster subnet (declared in the cluster's additionalPodRangeNames). Forces replacement. */
+  readonly rangeName: string;
+  /** CIDR for a capacity check of this pool against the range. @default unknown (no check) */
+  readonly cidr?: string;
+}
+
+/**
+ * Node pool props. Changes that REPLACE the pool (google provider 6.x): name, spot, gpu,
+ * serviceAccountEmail, maxPodsPerNode, podRange. Updated in place, rolling the nodes: machineType,
+ * diskSizeGb, diskType, imageType, labels, taints, networkTags. Updated without touching nodes:
+ * autoscaling, locationPolicy, upgrade strategy, nodeLocations. initialNodeCount is used only at
+ * creation (later changes are ignored, see lifecycle). Only `terraform plan` on real state is proof.
+ */
+export interface NodePoolProps {
+  readonly cluster: IGkeCluster;
+  /** Pool name (≤40). Forces replacement. */
+  readonly name: string;
+  /** @default 'e2-standard-4' */
+  readonly machineType?: string;
+  /** @default 100 */
+  readonly diskSizeGb?: number;
+  /** @default 'pd-balanced' */
+  readonly diskType?: string;
+  /** @default 'COS_CONTAINERD' */
+  readonly imageType?: 'COS_CONTAINERD' | 'UBUNTU_CONTAINERD';
+  /** Spot VMs. Forces replacement. @default false */
+  readonly spot?: boolean;
+  /** @default { minNodesPerZone: 1, maxNodesPerZone: 3 } */
+  readonly autoscaling?: NodePoolScaling;
+  /** @default 'ANY' for spot pools (fewer preemptions), else 'BALANCED' */
+  readonly locationPolicy?: 'BALANCED' | 'ANY';
+  /** Zones of the cluster region. @default the cluster's node locations */
+  readonly nodeLocations?: readonly string[];
+  /** Nodes per zone at creation only. @default the per-zone minimum (total mode: 1 if totalMinNodes > 0, else 0) */
+  readonly initialNodeCount?: number;
+  /** GPUs. Forces replacement. @default none */
+  readonly gpu?: GpuConfig;
+  /** Kubernetes taints (never nvidia.com/gpu: GKE adds it). @default none */
+  readonly taints?: readonly NodeTaint[];
+  /** Kubernetes node labels. @default none */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Network tags (the baseline firewall rules target 'gke-node'). @default ['gke-node'] */
+  readonly networkTags?: readonly string[];
+  /** Surge upgrades. Mutually exclusive with blueGreenUpgrade. @default { maxSurge: 1, maxUnavailable: 0 } */
+  readonly surgeUpgrade?: SurgeUpgrade;
+  /** Blue-green upgrades (doubles the pool during upgrades). Mutually exclusive with surgeUpgrade. @default none */
+  readonly blueGreenUpgrade?: BlueGreenUpgrade;
+  /** At most the cluster's sizing unless the pool has its own podRange. Forces replacement. @default the cluster's maxPodsPerNode */
+  readonly maxPodsPerNode?: number;
+  /** A pod range of its own for this pool. Forces replacement. @default the cluster's pod range */
+  readonly podRange?: PoolPodRange;
+  /** Node service account override (never the default compute SA). Forces replacement. @default the cluster's node service account */
+  readonly serviceAccountEmail?: string;
+  /** GCE labels on the node VMs. @default none */
+  readonly resourceLabels?: Readonly<Record<string, string>>;
+}
+
+/** GPU types that only run on one machine family (Compute Engine GPU docs). */
+const GPU_MACHINE_FAMILIES: Readonly<Record<string, string>> = {
+  'nvidia-l4': 'g2-',
+  'nvidia-tesla-a100': 'a2-highgpu-',
+  'nvidia-a100-80gb': 'a2-ultragpu-',
+  'nvidia-h100-80gb': 'a3-',
+};
+
+/**
+ * A GKE node pool, hardened by default: secure boot and integrity monitoring, GKE_METADATA
+ * (Workload Identity), COS_CONTAINERD, auto repair and upgrade, the cluster's least-privilege
+ * node service account, surge upgrades without capacity loss.
+ *
+ * Escape hatch: `pool.resource.addOverride('node_config.kubelet_config.cpu_manager_policy', 'static')`.
+ */
+export class NodePool extends Construct {
+  public readonly resource: ContainerNodePool;
+  public readonly name: string;
+  /** Nodes the pool can reach across zones. */
+  public readonly maxNodes: number;
+  public readonly maxPodsPerNode: number;
+
+  constructor(scope: Construct, id: string, props: NodePoolProps) {
+    super(scope, id);
+    const cluster = props.cluster;
+    const spot = props.spot ?? false;
+    const scaling = props.autoscaling ?? DEFAULT_AUTOSCALING;
+    const locationPolicy = props.locationPolicy ?? (spot ? 'ANY' : 'BALANCED');
+    const nodeLocations = props.nodeLocations ?? cluster.nodeLocations;
+    const zoneCount = nodeLocations?.length ?? DEFAULT_ZONE_COUNT;
+    const perZone = 'maxNodesPerZone' in scaling;
+    const maxNodes = perZone ? scaling.maxNodesPerZone * zoneCount : scaling.totalMaxNodes;
+    const initialNodeCount = props.initialNodeCount ?? (perZone ? scaling.minNodesPerZone : scaling.totalMinNodes > 0 ? 1 : 0);
+    const maxPods = props.maxPodsPerNode ?? cluster.maxPodsPerNode;
+    const surge = props.blueGreenUpgrade ? undefined : { ...DEFAULT_SURGE_UPGRADE, ...props.surgeUpgrade };
+    // Surge counts per zone (conservative); blue-green brings up a whole second pool.
+    const surgeNodes = surge ? surge.maxSurge * zoneCount : maxNodes;
+    const tags = props.networkTags ?? [DEFAULT_GKE_NODE_TAG];
+    const serviceAccount = props.serviceAccountEmail ?? cluster.nodeServiceAccountEmail;
+
+    this.validate(props, { scaling, maxPods, nodeLocations, maxNodes, surgeNodes, tags, serviceAccount });
+    this.name = props.name;
+    this.maxNodes = maxNodes;
+    this.maxPodsPerNode = maxPods;
+
+    if (cluster instanceof GkeCluster) {
+      cluster.registerNodePool({ name: props.name, maxNodes, surgeNodes, maxPodsPerNode: maxPods, podRangeName: props.podRange?.rangeName });
+    }
+
+    const gpu = props.gpu;
+    this.resource = new ContainerNodePool(this, 'Resource', {
+      project: cluster.projectId,
+      cluster: cluster.id,
+      location: cluster.location,
+      name: props.name,
+      nodeLocations: props.nodeLocations ? [...props.nodeLocations] : undefined,
+      initialNodeCount,
+      maxPodsPerNode: maxPods,
+      autoscaling: perZone
+        ? { minNodeCount: scaling.minNodesPerZone, maxNodeCount: scaling.maxNodesPerZone, locationPolicy }
+        : { totalMinNodeCount: scaling.totalMinNodes, totalMaxNodeCount: scaling.totalMaxNodes, locationPolicy },
+      management: { autoRepair: true, autoUpgrade: true },
+      upgradeSettings: surge
+        ? { strategy: 'SURGE', maxSurge: surge.maxSurge, maxUnavailable: surge.maxUnavailable }
+        : {
+            strategy: 'BLUE_GREEN',
+            blueGreenSettings: {
+              nodePoolSoakDuration: props.blueGreenUpgrade!.nodePoolSoakDuration,
+              standardRolloutPolicy: {
+                batchPercentage: props.blueGreenUpgrade!.batchPercentage,
+                batchNodeCount: props.blueGreenUpgrade!.batchNodeCount,
+                batchSoakDuration: props.blueGreenUpgrade!.batchSoakDuration,
+              },
+            },
+          },
+      networkConfig: props.podRange ? { createPodRange: false, podRange: props.podRange.rangeName } : undefined,
+      nodeConfig: {
+        machineType: props.machineType ?? DEFAULT_MACHINE_TYPE,
+        diskSizeGb: props.diskSizeGb ?? DEFAULT_DISK_SIZE_GB,
+        diskType: props.diskType ?? DEFAULT_DISK_TYPE,
+        imageType: props.imageType ?? DEFAULT_IMAGE_TYPE,
+        spot,
+        serviceAccount,
+        oauthScopes: [CLOUD_PLATFORM_SCOPE],
+        labels: props.labels ? { ...props.labels } : undefined,
+        resourceLabels: props.resourceLabels ? { ...props.resourceLabels } : undefined,
+        taint: props.taints?.length ? props.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) : undefined,
+        tags: [...tags],
+        shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
+        workloadMetadataConfig: { mode: 'GKE_METADATA' },
+        guestAccelerator: gpu
+          ? [
+              {
+                type: gpu.type,
+                count: gpu.count,
+                gpuPartitionSize: gpu.partitionSize,
+                gpuDriverInstallationConfig: { gpuDriverVersion: gpu.driverVersion ?? DEFAULT_GPU_DRIVER_VERSION },
+              },
+            ]
+          : undefined,
+      },
+      // initial_node_count forces replacement and drifts with autoscaling: creation-time only.
+      lifecycle: { ignoreChanges: ['initial_node_count'] },
+    });
+  }
+
+  private validate(
+    props: NodePoolProps,
+    r: { scaling: NodePoolScaling; maxPods: number; nodeLocations?: readonly string[]; maxNodes: number; surgeNodes: number; tags: readonly string[]; serviceAccount: string },
+  ): void {
+    const path = this.node.path;
+    const cluster = props.cluster;
+    const issues = new IssueCollector();
+    const add = (list: ValidationIssue[]) => list.forEach((i) => issues.add(i));
+    add(checkGkeName(path, 'name', props.name));
+    if (props.nodeLocations && !Token.isUnresolved(cluster.location)) add(checkZones(path, 'nodeLocations', props.nodeLocations, cluster.location));
+
+    const [minField, maxField, min, max] =
+      'maxNodesPerZone' in r.scaling
+        ? ['autoscaling.minNodesPerZone', 'autoscaling.maxNodesPerZone', r.scaling.minNodesPerZone, r.scaling.maxNodesPerZone]
+        : ['autoscaling.totalMinNodes', 'autoscaling.totalMaxNodes', r.scaling.totalMinNodes, r.scaling.totalMaxNodes];
+    if ('maxNodesPerZone' in r.scaling && 'totalMaxNodes' in r.scaling) {
+      issues.add({ path, field: 'autoscaling', value: r.scaling, problem: 'sets both per-zone and total limits', fix: 'use either minNodesPerZone/maxNodesPerZone or totalMinNodes/totalMaxNodes' });
+    }
+    if (!Number.isInteger(min) || min < 0) issues.add({ path, field: minField, value: min, problem: 'must be an integer ≥ 0', fix: 'use 0 to let the pool scale to zero' });
+    if (!Number.isInteger(max) || max < 1) issues.add({ path, field: maxField, value: max, problem: 'must be an integer ≥ 1', fix: 'use the largest node count this pool may reach' });
+    else if (Number.isInteger(min) && min > max) issues.add({ path, field: minField, value: min, problem: `is above ${maxField} (${max})`, fix: 'make the minimum at most the maximum' });
+    if (props.initialNodeCount !== undefined && (!Number.isInteger(props.initialNodeCount) || props.initialNodeCount < 0)) {
+      issues.add({ path, field: 'initialNodeCount', value: props.initialNodeCount, problem: 'must be an integer ≥ 0', fix: 'use e.g. 1' });
+    }
+
+    add(checkTaints(path, 'taints', props.taints ?? []));
+    add(checkLabels(path, 'labels', props.labels ?? {}));
+    r.tags.forEach((t, i) => add(checkName(path, `networkTags[${i}]`, t)));
+
+    if (props.surgeUpgrade && props.blueGreenUpgrade) {
+      issues.add({ path, field: 'blueGreenUpgrade', value: props.blueGreenUpgrade, problem: 'is set together with surgeUpgrade; a pool upgrades with one strategy', fix: 'keep either surgeUpgrade or blueGreenUpgrade' });
+    }
+    if (props.surgeUpgrade) {
+      const s = { ...DEFAULT_SURGE_UPGRADE, ...props.surgeUpgrade };
+      if (!Number.isInteger(s.maxSurge) || s.maxSurge < 0) issues.add({ path, field: 'surgeUpgrade.maxSurge', value: s.maxSurge, problem: 'must be an integer ≥ 0', fix: 'use e.g. 1' });
+      if (!Number.isInteger(s.maxUnavailable) || s.maxUnavailable < 0) issues.add({ path, field: 'surgeUpgrade.maxUnavailable', value: s.maxUnavailable, problem: 'must be an integer ≥ 0', fix: 'use e.g. 0' });
+      if (s.maxSurge === 0 && s.maxUnavailable === 0) issues.add({ path, field: 'surgeUpgrade', value: s, problem: 'has maxSurge and maxUnavailable both 0, so upgrades cannot progress', fix: 'use maxSurge: 1' });
+    }
+    const bg = props.blueGreenUpgrade;
+    if (bg?.batchPercentage !== undefined && !(bg.batchPercentage > 0 && bg.batchPercentage <= 1)) {
+      issues.add({ path, field: 'blueGreenUpgrade.batchPercentage', value: bg.batchPercentage, problem: 'must be in (0, 1]', fix: 'use e.g. 0.25 for 25% of nodes per batch' });
+    }
+    if (bg?.batchPercentage !== undefined && bg.batchNodeCount !== undefined) {
+      issues.add({ path, field: 'blueGreenUpgrade.batchNodeCount', value: bg.batchNodeCount, problem: 'is set together with batchPercentage', fix: 'set one of batchPercentage or batchNodeCount' });
+    }
+
+    // Pods per node: bounded, and no more than the plan sized the cluster's pod range for.
+    add(checkMaxPodsPerNode(path, 'maxPodsPerNode', r.maxPods));
+    if (!props.podRange && r.maxPods > cluster.maxPodsPerNode && !issues.issues.some((i) => i.field === 'maxPodsPerNode')) {
+      issues.add({
+        path,
+        field: 'maxPodsPerNode',
+        value: r.maxPods,
+        problem: `is above the cluster's sizing of ${cluster.maxPodsPerNode} pods per node (a /${perNodePodBlockPrefix(r.maxPods)} per node instead of a /${perNodePodBlockPrefix(cluster.maxPodsPerNode)}), so the pod range would hold fewer nodes than planned`,
+        fix: `lower maxPodsPerNode to ${cluster.maxPodsPerNode} or less, give the pool its own podRange sized for it, or raise maxPodsPerNode for the cluster in the IP plan`,
+      });
+    }
+    if (props.podRange) {
+      const known = cluster.additionalPodRangeNames;
+      if (props.podRange.rangeName !== cluster.podRangeName && known !== undefined && !known.includes(props.podRange.rangeName)) {
+        issues.add({ path, field: 'podRange.rangeName', value: props.podRange.rangeName, problem: `is not one of the cluster's pod ranges (${[cluster.podRangeName, ...known].join(', ')})`, fix: "add it to the cluster's additionalPodRangeNames (and declare it on the subnet) so the cluster does not drift" });
+      }
+      if (props.podRange.cidr && !issues.issues.some((i) => i.field === 'maxPodsPerNode')) {
+        const p = parseOrIssue(path, 'podRange.cidr', props.podRange.cidr);
+        add(p.issues);
+        if (p.cidr) add(checkPodRangeCapacity(path, `podRange.cidr (${props.podRange.rangeName})`, p.cidr, r.maxPods, r.maxNodes + r.surgeNodes, `the pool at ${r.maxNodes} nodes + ${r.surgeNodes} surge`));
+      }
+    }
+
+    if (!Token.isUnresolved(r.serviceAccount) && (r.serviceAccount === 'default' || r.serviceAccount.endsWith(DEFAULT_COMPUTE_SA_SUFFIX))) {
+      issues.add({ path, field: 'serviceAccountEmail', value: r.serviceAccount, problem: 'is the Compute Engine default service account (Editor on the project)', fix: "omit it to use the cluster's least-privilege node service account" });
+    }
+
+    const gpu = props.gpu;
+    if (gpu) {
+      if (!Number.isInteger(gpu.count) || gpu.count < 1) issues.add({ path, field: 'gpu.count', value: gpu.count, problem: 'must be an integer ≥ 1', fix: 'use the number of GPUs per node, e.g. 1' });
+      const family = GPU_MACHINE_FAMILIES[gpu.type];
+      const machine = props.machineType ?? DEFAULT_MACHINE_TYPE;
+      if (family && !machine.startsWith(family)) {
+        issues.add({ path, field: 'machineType', value: machine, problem: `cannot carry ${gpu.type} GPUs`, fix: `use a ${family}* machine type` });
+      }
+    }
+    issues.throwIfAny();
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * Pure rules for VPC networks, subnets, firewalls and Cloud NAT (no cdktf import).
+ * Each check returns ValidationIssues so a construct can report every mistake at once.
+ */
+import { ValidationIssue } from '../core/validation-error';
+import { findOverlaps, parseCidr } from './cidr';
+
+/** GCE resource names: RFC 1035 label, lower case, at most 63 characters. */
+export const RFC1035_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+export const MAX_GCE_NAME_LENGTH = 63;
+
+/** Google Cloud health-check and GFE proxy source ranges (load balancer health checks docs). */
+export const GOOGLE_HEALTH_CHECK_RANGES: readonly string[] = ['35.191.0.0/16', '130.211.0.0/22'];
+
+/**
+ * Ports the GKE control plane must reach on nodes for admission webhooks and kubelet:
+ * 443 and 10250 are opened by GKE's own rule; 8443 and 9443 are the usual webhook ports
+ * (cert-manager, Gatekeeper, controller-runtime defaults) that GKE's firewall docs tell you to add.
+ */
+export const DEFAULT_WEBHOOK_PORTS: readonly number[] = [443, 8443, 9443, 10250];
+
+/**
+ * Network tag our NodePool puts on every node and our firewall rules target, so the baseline
+ * rules reach GKE nodes and nothing else in the VPC.
+ */
+export const DEFAULT_GKE_NODE_TAG = 'gke-node';
+
+/** GCP subnet primary ranges: between /8 and /29 (VPC subnet docs). */
+export const MIN_SUBNET_PREFIX = 8;
+export const MAX_SUBNET_PREFIX = 29;
+
+/** Region names such as `us-central1`, `europe-west4`, `northamerica-northeast2`. */
+export const REGION_PATTERN = /^[a-z]+(-[a-z]+)+\d+$/;
+
+export type FlowLogsInterval =
+  | 'INTERVAL_5_SEC'
+  | 'INTERVAL_30_SEC'
+  | 'INTERVAL_1_MIN'
+  | 'INTERVAL_5_MIN'
+  | 'INTERVAL_10_MIN'
+  | 'INTERVAL_15_MIN';
+export const FLOW_LOGS_INTERVALS: readonly FlowLogsInterval[] = [
+  'INTERVAL_5_SEC',
+  'INTERVAL_30_SEC',
+  'INTERVAL_1_MIN',
+  'INTERVAL_5_MIN',
+  'INTERVAL_10_MIN',
+  'INTERVAL_15_MIN',
+];
+
+export function checkName(path: string, field: string, value: string, maxLength = MAX_GCE_NAME_LENGTH): ValidationIssue[] {
+  if (typeof value !== 'string' || !RFC1035_NAME.test(value) || value.length > maxLength) {
+    return [
+      {
+        path,
+        field,
+        value,
+        problem: `is not a valid name (RFC 1035: lower-case letter first, then letters, digits or '-', not ending in '-', at most ${maxLength} characters)`,
+        fix: 'use a name like "prod-usc1-nodes"',
+      },
+    ];
+  }
+  return [];
+}
+
+export function checkRegion(path: string, field: string, value: string): ValidationIssue[] {
+  if (typeof value !== 'string' || !REGION_PATTERN.test(value)) {
+    return [{ path, field, value, problem: 'is not a region name', fix: 'use a region such as "us-central1" (not a zone such as "us-central1-a")' }];
+  }
+  return [];
+}
+
+export function checkCidr(path: string, field: string, value: string, minPrefix = 0, maxPrefix = 32): ValidationIssue[] {
+  const parsed = parseCidr(value);
+  if (!parsed.ok) return [{ path, field, value, problem: parsed.problem, fix: 'write an aligned IPv4 CIDR such as "10.0.0.0/20"' }];
+  if (parsed.cidr.prefix < minPrefix || parsed.cidr.prefix > maxPrefix) {
+    return [{ path, field, value, problem: `has prefix /${parsed.cidr.prefix}, outside /${minPrefix}../${maxPrefix}`, fix: `use a prefix between /${minPrefix} and /${maxPrefix}` }];
+  }
+  return [];
+}
+
+export interface SubnetRuleInput {
+  readonly name: string;
+  readonly region: string;
+  readonly cidr: string;
+  readonly secondaryRanges?: readonly { readonly rangeName: string; readonly cidr: string }[];
+  readonly flowLogs?: { readonly flowSampling?: number; readonly aggregationInterval?: string } | false;
+}
+
+/** Names, regions, CIDRs, duplicates and overlaps (primary and secondary) of a network's subnets. */
+export function validateSubnets(path: string, subnets: readonly SubnetRuleInput[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const [i, s] of subnets.entries()) {
+    const field = `subnets[${i}]`;
+    issues.push(...checkName(path, `${field}.name`, s.name));
+    issues.push(...checkRegion(path, `${field}.region`, s.region));
+    issues.push(...checkCidr(path, `${field}.cidr`, s.cidr, MIN_SUBNET_PREFIX, MAX_SUBNET_PREFIX));
+    if (seen.has(s.name)) {
+      issues.push({ path, field: `${field}.name`, value: s.name, problem: 'is declared twice in this network', fix: 'give each subnet a unique name' });
+    }
+    seen.add(s.name);
+    const rangeNames = new Set<string>();
+    for (const [j, r] of (s.secondaryRanges ?? []).entries()) {
+      const rf = `${field}.secondaryRanges[${j}]`;
+      issues.push(...checkName(path, `${rf}.rangeName`, r.rangeName));
+      issues.push(...checkCidr(path, `${rf}.cidr`, r.cidr, MIN_SUBNET_PREFIX, MAX_SUBNET_PREFIX));
+      if (rangeNames.has(r.rangeName)) {
+        issues.push({ path, field: `${rf}.rangeName`, value: r.rangeName, problem: `is declared twice on subnet ${s.name}`, fix: 'give each secondary range of a subnet a unique name' });
+      }
+      rangeNames.add(r.rangeName);
+    }
+    issues.push(...validateFlowLogs(path, `${field}.flowLogs`, s.flowLogs));
+  }
+  const ranges = subnets.flatMap((s) => [
+    { owner: `subnet ${s.name}`, cidr: s.cidr },
+    ...(s.secondaryRanges ?? []).map((r) => ({ owner: `${s.name}/${r.rangeName}`, cidr: r.cidr })),
+  ]);
+  for (const o of findOverlaps(ranges)) {
+    issues.push({
+      path,
+      field: 'subnets',
+      value: o.b.cidr,
+      problem: `(${o.b.owner}) overlaps ${o.a.cidr} (${o.a.owner})`,
+      fix: 'give every primary and secondary range in the network its own address space (take them from the IP plan)',
+    });
+  }
+  return issues;
+}
+
+export function validateFlowLogs(path: string, field: string, flowLogs: SubnetRuleInput['flowLogs']): ValidationIssue[] {
+  if (!flowLogs) return [];
+  const issues: ValidationIssue[] = [];
+  if (flowLogs.flowSampling !== undefined && !(flowLogs.flowSampling > 0 && flowLogs.flowSampling <= 1)) {
+    issues.push({ path, field: `${field}.flowSampling`, value: flowLogs.flowSampling, problem: 'must be in (0, 1]', fix: 'use e.g. 0.5, or flowLogs: false to turn flow logs off' });
+  }
+  if (flowLogs.aggregationInterval !== undefined && !FLOW_LOGS_INTERVALS.includes(flowLogs.aggregationInterval as FlowLogsInterval)) {
+    issues.push({ path, field: `${field}.aggregationInterval`, value: flowLogs.aggregationInterval, problem: `is not one of ${FLOW_LOGS_INTERVALS.join(', ')}`, fix: 'use INTERVAL_1_MIN or longer' });
+  }
+  return issues;
+}
+
+/** A control-plane range must be an aligned /28 (GKE private cluster requirement). */
+export function checkControlPlaneCidr(path: string, field: string, value: string): ValidationIssue[] {
+  const parsed = parseCidr(value);
+  if (!parsed.ok) return [{ path, field, value, problem: parsed.problem, fix: 'use the /28 the IP plan allocated for this cluster control plane' }];
+  if (parsed.cidr.prefix !== 28) {
+    return [{ path, field, value, problem: `is a /${parsed.cidr.prefix}, but GKE control-plane ranges are /28`, fix: 'use the /28 the IP plan allocated for this cluster control plane' }];
+  }
+  return [];
+}
+
+export function checkPorts(path: string, field: string, ports: readonly number[]): ValidationIssue[] {
+  return ports
+    .filter((p) => !Number.isInteger(p) || p < 1 || p > 65535)
+    .map((p) => ({ path, field, value: p, problem: 'is not a TCP port (1..65535)', fix: 'list TCP port numbers such as 443' }));
+}
+
+/** Firewall rule name for a control-plane range: `<network>-allow-cp-10-0-0-0-28`. */
+export function controlPlaneFirewallName(networkName: string, cidr: string): string {
+  return `${networkName}-allow-cp-${cidrSlug(cidr)}`;
+}
+
+/** `10.0.0.0/28` -> `10-0-0-0-28`, usable in construct ids and resource names. */
+export function cidrSlug(cidr: string): string {
+  return cidr.replace(/[./]/g, '-');
+}
+
+// ---------- Cloud NAT and Cloud Router ----------
+
+/** Cloud NAT port limits: min ports per VM 32..65536 (power of two with dynamic allocation; we require it always). */
+export const NAT_MIN_PORTS_FLOOR = 32;
+export const NAT_MAX_PORTS = 65536;
+
+export function isPowerOfTwo(n: number): boolean {
+  return Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
+}
+
+export function validateNatPorts(path: string, minPorts: number, maxPorts: number | undefined, dynamic: boolean): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!isPowerOfTwo(minPorts) || minPorts < NAT_MIN_PORTS_FLOOR || minPorts > NAT_MAX_PORTS) {
+    issues.push({ path, field: 'minPortsPerVm', value: minPorts, problem: `must be a power of two between ${NAT_MIN_PORTS_FLOOR} and ${NAT_MAX_PORTS}`, fix: 'use 32, 64, 128, ... (64 is the default)' });
+  }
+  if (maxPorts !== undefined) {
+    if (!dynamic) {
+      issues.push({ path, field: 'maxPortsPerVm', value: maxPorts, problem: 'only applies with dynamic port allocation', fix: 'set enableDynamicPortAllocation: true or drop maxPortsPerVm' });
+    } else if (!isPowerOfTwo(maxPorts) || maxPorts > NAT_MAX_PORTS || maxPorts <= minPorts) {
+      issues.push({ path, field: 'maxPortsPerVm', value: maxPorts, problem: `must be a power of two above minPortsPerVm (${minPorts}) and at most ${NAT_MAX_PORTS}`, fix: 'use e.g. 4096' });
+    }
+  }
+  return issues;
+}
+
+/** Private BGP ASNs (RFC 6996), the only ones Cloud Router accepts for its own side besides Google's 16550. */
+export function isPrivateAsn(asn: number): boolean {
+  return Number.isInteger(asn) && ((asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294));
+}
+
+export function checkAsn(path: string, field: string, asn: number): ValidationIssue[] {
+  if (!isPrivateAsn(asn)) {
+    return [{ path, field, value: asn, problem: 'is not a private ASN (64512-65534 or 4200000000-4294967294, RFC 6996)', fix: 'use a private ASN that is unique among your BGP peers, e.g. 64514' }];
+  }
+  return [];
+}

@@ -1,0 +1,349 @@
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
+import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { IssueCollector, ValidationError, ValidationIssue } from '../core/validation-error';
+import { cidrsOverlap, parseCidr } from './cidr';
+import {
+  checkControlPlaneCidr,
+  checkName,
+  checkPorts,
+  cidrSlug,
+  controlPlaneFirewallName,
+  DEFAULT_GKE_NODE_TAG,
+  DEFAULT_WEBHOOK_PORTS,
+  FlowLogsInterval,
+  GOOGLE_HEALTH_CHECK_RANGES,
+  validateSubnets,
+} from './network-rules';
+
+/** GLOBAL so Cloud Routers advertise every region's subnets to VPN/Interconnect peers (hybrid links need it). */
+export const DEFAULT_ROUTING_MODE = 'GLOBAL';
+/** Flow log defaults: half the flows, 1-minute aggregation (5 s is too chatty and costly), with GKE metadata. */
+export const DEFAULT_FLOW_SAMPLING = 0.5;
+export const DEFAULT_FLOW_INTERVAL: FlowLogsInterval = 'INTERVAL_1_MIN';
+export const DEFAULT_FLOW_METADATA = 'INCLUDE_ALL_METADATA';
+
+export interface SecondaryRangeSpec {
+  /** Range name referenced by GKE (`ip_allocation_policy`); RFC 1035, unique within the subnet. Changing it replaces the range. */
+  readonly rangeName: string;
+  /** Aligned IPv4 CIDR from the IP plan. Changing it replaces the range (and breaks clusters using it). */
+  readonly cidr: string;
+}
+
+export interface FlowLogsOptions {
+  /** @default 0.5 */
+  readonly flowSampling?: number;
+  /** @default 'INTERVAL_1_MIN' */
+  readonly aggregationInterval?: FlowLogsInterval;
+  /** @default 'INCLUDE_ALL_METADATA' (adds GKE pod/service names to records) */
+  readonly metadata?: 'INCLUDE_ALL_METADATA' | 'EXCLUDE_ALL_METADATA';
+  /** CEL filter on records. @default none (all sampled flows) */
+  readonly filterExpr?: string;
+}
+
+export interface SubnetSpec {
+  /** Subnet name (RFC 1035, ≤63). Forces replacement. */
+  readonly name: string;
+  /** Region, e.g. `us-central1`. Forces replacement. */
+  readonly region: string;
+  /** Primary range (nodes), /8../29. Can only be expanded in place; any other change replaces the subnet. */
+  readonly cidr: string;
+  /** Secondary ranges (pods, services) declared with the subnet. @default none */
+  readonly secondaryRanges?: readonly SecondaryRangeSpec[];
+  /** Flow logs options, or `false` to turn them off. @default on, with the network defaults above */
+  readonly flowLogs?: FlowLogsOptions | false;
+  /** @default none */
+  readonly description?: string;
+}
+
+export interface NetworkProps {
+  /** Project of the VPC. @default the provider's project */
+  readonly projectId?: string;
+  /** VPC name (RFC 1035, ≤63). Forces replacement of the VPC and everything in it. */
+  readonly name: string;
+  /** @default 'GLOBAL' (see DEFAULT_ROUTING_MODE) */
+  readonly routingMode?: 'GLOBAL' | 'REGIONAL';
+  /** Deletes the default internet route on create (egress then needs your own route). Forces replacement. @default false */
+  readonly deleteDefaultRoutesOnCreate?: boolean;
+  /** MTU of the VPC. Forces replacement. @default GCP default (1460) */
+  readonly mtu?: number;
+  /** Subnets of this VPC. */
+  readonly subnets: readonly SubnetSpec[];
+  /** Control-plane /28s allowed to reach nodes on the webhook ports (same as calling allowControlPlane). @default none */
+  readonly controlPlaneCidrs?: readonly string[];
+  /** Network tags the baseline rules target. @default ['gke-node'] (DEFAULT_GKE_NODE_TAG, set by NodePool) */
+  readonly nodeTags?: readonly string[];
+  /** TCP ports the control plane may reach on nodes. @default [443, 8443, 9443, 10250] */
+  readonly webhookPorts?: readonly number[];
+  /** Create the rule letting Google health checks reach nodes. @default true */
+  readonly allowHealthChecks?: boolean;
+  /** @default none */
+  readonly description?: string;
+}
+
+/** A subnet as GKE and Cloud NAT need it; `cidr` values are known for subnets declared here, optional for imported ones. */
+export interface ISubnet {
+  readonly name: string;
+  readonly region: string;
+  /** `projects/<p>/regions/<r>/subnetworks/<name>` (a token for created subnets). */
+  readonly id: string;
+  readonly selfLink: string;
+  /** Id of the VPC the subnet belongs to. */
+  readonly networkId: string;
+  readonly cidr?: string;
+  readonly secondaryRanges: readonly { readonly rangeName: string; readonly cidr?: string }[];
+  readonly secondaryRangeNames: readonly string[];
+}
+
+export interface INetwork {
+  readonly name: string;
+  readonly projectId?: string;
+  /** `projects/<p>/global/networks/<name>` (a token for created networks). */
+  readonly id: string;
+  readonly selfLink: string;
+  readonly subnetNames: readonly string[];
+  /** Looks up a subnet by name; throws a ValidationError naming the known subnets. */
+  subnet(name: string): ISubnet;
+}
+
+export interface ExistingSubnetAttributes {
+  readonly name: string;
+  readonly region: string;
+  /** Known primary range, for capacity checks. @default unknown */
+  readonly cidr?: string;
+  /** Known secondary ranges; names are required for GKE range checks. @default none */
+  readonly secondaryRanges?: readonly { readonly rangeName: string; readonly cidr?: string }[];
+}
+
+export interface ExistingNetworkAttributes {
+  readonly projectId: string;
+  readonly name: string;
+  readonly subnets: readonly ExistingSubnetAttributes[];
+}
+
+function lookupSubnet(path: string, subnets: Readonly<Record<string, ISubnet>>, name: string): ISubnet {
+  const found = subnets[name];
+  if (!found) {
+    throw new ValidationError({ path, field: 'subnet', value: name, problem: `is not a subnet of this network (known: ${Object.keys(subnets).join(', ') || 'none'})`, fix: 'declare the subnet in the network props or use one of the known names' });
+  }
+  return found;
+}
+
+/**
+ * A custom-mode VPC with its subnets, Private Google Access, flow logs and the baseline firewall
+ * rules GKE needs (health checks and control plane to nodes), nothing wider.
+ *
+ * Escape hatch: `network.vpc.addOverride('mtu', 1500)`, `network.subnetResources['x'].addOverride(...)`.
+ */
+export class Network extends Construct implements INetwork {
+  /**
+   * Refers to a VPC managed elsewhere from plain attributes (no data source: no API call at plan
+   * time and no provider needed; ids follow the documented `projects/.../networks/...` formats).
+   */
+  public static fromExisting(scope: Construct, id: string, attrs: ExistingNetworkAttributes): INetwork {
+    return new ImportedNetwork(scope, id, attrs);
+  }
+
+  public readonly name: string;
+  public readonly projectId?: string;
+  public readonly vpc: ComputeNetwork;
+  public readonly subnets: Readonly<Record<string, ISubnet>>;
+  public readonly subnetResources: Readonly<Record<string, ComputeSubnetwork>>;
+  public readonly firewalls: ComputeFirewall[] = [];
+  private readonly specs: readonly SubnetSpec[];
+  private readonly nodeTags: string[];
+  private readonly webhookPorts: string[];
+  private readonly controlPlaneCidrs = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: NetworkProps) {
+    super(scope, id);
+    const routingMode = props.routingMode ?? DEFAULT_ROUTING_MODE;
+    const deleteDefaultRoutes = props.deleteDefaultRoutesOnCreate ?? false;
+    const nodeTags = [...(props.nodeTags ?? [DEFAULT_GKE_NODE_TAG])];
+    const webhookPorts = props.webhookPorts ?? DEFAULT_WEBHOOK_PORTS;
+    const allowHealthChecks = props.allowHealthChecks ?? true;
+
+    const issues = new IssueCollector();
+    const path = this.node.path;
+    checkName(path, 'name', props.name).forEach((i) => issues.add(i));
+    validateSubnets(path, props.subnets).forEach((i) => issues.add(i));
+    checkPorts(path, 'webhookPorts', webhookPorts).forEach((i) => issues.add(i));
+    nodeTags.forEach((t, i) => checkName(path, `nodeTags[${i}]`, t).forEach((x) => issues.add(x)));
+    if (nodeTags.length === 0) {
+      issues.add({ path, field: 'nodeTags', value: nodeTags, problem: 'is empty, so the baseline rules would apply to every VM in the VPC', fix: 'list the network tags of your GKE nodes (default "gke-node")' });
+    }
+    issues.throwIfAny();
+
+    this.name = props.name;
+    this.projectId = props.projectId;
+    this.specs = props.subnets;
+    this.nodeTags = nodeTags;
+    this.webhookPorts = webhookPorts.map(String);
+
+    this.vpc = new ComputeNetwork(this, 'Resource', {
+      name: props.name,
+      project: props.projectId,
+      description: props.description,
+      autoCreateSubnetworks: false,
+      routingMode,
+      deleteDefaultRoutesOnCreate: deleteDefaultRoutes,
+      mtu: props.mtu,
+    });
+
+    const subnets: Record<string, ISubnet> = {};
+    const resources: Record<string, ComputeSubnetwork> = {};
+    for (const spec of props.subnets) {
+      const flow = spec.flowLogs === false ? undefined : (spec.flowLogs ?? {});
+      const subnet = new ComputeSubnetwork(this, `Subnet-${spec.name}`, {
+        name: spec.name,
+        project: props.projectId,
+        region: spec.region,
+        network: this.vpc.id,
+        description: spec.description,
+        ipCidrRange: spec.cidr,
+        privateIpGoogleAccess: true,
+        secondaryIpRange: (spec.secondaryRanges ?? []).map((r) => ({ rangeName: r.rangeName, ipCidrRange: r.cidr })),
+        logConfig: flow && {
+          flowSampling: flow.flowSampling ?? DEFAULT_FLOW_SAMPLING,
+          aggregationInterval: flow.aggregationInterval ?? DEFAULT_FLOW_INTERVAL,
+          metadata: flow.metadata ?? DEFAULT_FLOW_METADATA,
+          filterExpr: flow.filterExpr,
+        },
+      });
+      resources[spec.name] = subnet;
+      const secondary = (spec.secondaryRanges ?? []).map((r) => ({ rangeName: r.rangeName, cidr: r.cidr }));
+      subnets[spec.name] = {
+        name: spec.name,
+        region: spec.region,
+        id: subnet.id,
+        selfLink: subnet.selfLink,
+        networkId: this.vpc.id,
+        cidr: spec.cidr,
+        secondaryRanges: secondary,
+        secondaryRangeNames: secondary.map((r) => r.rangeName),
+      };
+    }
+    this.subnets = subnets;
+    this.subnetResources = resources;
+
+    if (allowHealthChecks) {
+      // All TCP ports: container-native load balancing health-checks pods on their own ports.
+      this.firewalls.push(
+        new ComputeFirewall(this, 'AllowHealthChecks', {
+          name: `${props.name}-allow-health-checks`,
+          project: props.projectId,
+          network: this.vpc.id,
+          description: 'Google Cloud load balancer health checks to GKE nodes',
+          direction: 'INGRESS',
+          sourceRanges: [...GOOGLE_HEALTH_CHECK_RANGES],
+          targetTags: nodeTags,
+          allow: [{ protocol: 'tcp' }],
+        }),
+      );
+    }
+    for (const cidr of props.controlPlaneCidrs ?? []) this.allowControlPlane(cidr);
+  }
+
+  public get id(): string {
+    return this.vpc.id;
+  }
+
+  public get selfLink(): string {
+    return this.vpc.selfLink;
+  }
+
+  public get subnetNames(): readonly string[] {
+    return Object.keys(this.subnets);
+  }
+
+  public subnet(name: string): ISubnet {
+    return lookupSubnet(this.node.path, this.subnets, name);
+  }
+
+  /**
+   * Lets a GKE control plane (/28) reach nodes on the webhook ports. The rule name and construct id
+   * derive from the CIDR, so moving a cluster to a new /28 replaces only its rule.
+   */
+  public allowControlPlane(cidr: string, targetTags?: readonly string[]): ComputeFirewall {
+    const path = this.node.path;
+    const issues: ValidationIssue[] = [...checkControlPlaneCidr(path, 'controlPlaneCidr', cidr)];
+    if (issues.length === 0) {
+      if (this.controlPlaneCidrs.has(cidr)) {
+        issues.push({ path, field: 'controlPlaneCidr', value: cidr, problem: 'is already allowed', fix: 'call allowControlPlane once per control-plane range' });
+      }
+      const cp = parseCidr(cidr);
+      for (const s of this.specs) {
+        for (const [owner, range] of [[`subnet ${s.name}`, s.cidr], ...(s.secondaryRanges ?? []).map((r) => [`${s.name}/${r.rangeName}`, r.cidr])]) {
+          const other = parseCidr(range);
+          if (cp.ok && other.ok && cidrsOverlap(cp.cidr, other.cidr)) {
+            issues.push({ path, field: 'controlPlaneCidr', value: cidr, problem: `overlaps ${range} (${owner})`, fix: 'use a /28 outside every subnet and secondary range (take it from the IP plan)' });
+          }
+        }
+      }
+    }
+    const name = controlPlaneFirewallName(this.name, cidr);
+    issues.push(...checkName(path, 'controlPlaneCidr (firewall name)', name));
+    const tags = [...(targetTags ?? this.nodeTags)];
+    if (tags.length === 0) {
+      issues.push({ path, field: 'targetTags', value: tags, problem: 'is empty, so the rule would apply to every VM in the VPC', fix: 'list the network tags of the cluster nodes' });
+    }
+    if (issues.length > 0) throw new ValidationError(issues);
+    this.controlPlaneCidrs.add(cidr);
+    const rule = new ComputeFirewall(this, `AllowControlPlane-${cidrSlug(cidr)}`, {
+      name,
+      project: this.projectId,
+      network: this.vpc.id,
+      description: `GKE control plane ${cidr} to nodes: kubelet and admission webhooks`,
+      direction: 'INGRESS',
+      sourceRanges: [cidr],
+      targetTags: tags,
+      allow: [{ protocol: 'tcp', ports: this.webhookPorts }],
+    });
+    this.firewalls.push(rule);
+    return rule;
+  }
+}
+
+class ImportedNetwork extends Construct implements INetwork {
+  public readonly name: string;
+  public readonly projectId: string;
+  public readonly id: string;
+  public readonly selfLink: string;
+  private readonly subnets: Record<string, ISubnet> = {};
+
+  constructor(scope: Construct, id: string, attrs: ExistingNetworkAttributes) {
+    super(scope, id);
+    const path = this.node.path;
+    const issues = new IssueCollector();
+    if (!Token.isUnresolved(attrs.name)) checkName(path, 'name', attrs.name).forEach((i) => issues.add(i));
+    issues.throwIfAny();
+    this.name = attrs.name;
+    this.projectId = attrs.projectId;
+    this.id = `projects/${attrs.projectId}/global/networks/${attrs.name}`;
+    this.selfLink = `https://www.googleapis.com/compute/v1/${this.id}`;
+    for (const s of attrs.subnets) {
+      const subnetId = `projects/${attrs.projectId}/regions/${s.region}/subnetworks/${s.name}`;
+      const secondary = [...(s.secondaryRanges ?? [])];
+      this.subnets[s.name] = {
+        name: s.name,
+        region: s.region,
+        id: subnetId,
+        selfLink: `https://www.googleapis.com/compute/v1/${subnetId}`,
+        networkId: this.id,
+        cidr: s.cidr,
+        secondaryRanges: secondary,
+        secondaryRangeNames: secondary.map((r) => r.rangeName),
+      };
+    }
+  }
+
+  public get subnetNames(): readonly string[] {
+    return Object.keys(this.subnets);
+  }
+
+  public subnet(name: string): ISubnet {
+    return lookupSubnet(this.node.path, this.subnets, name);
+  }
+}
