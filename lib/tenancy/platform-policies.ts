@@ -1,0 +1,307 @@
+import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-33';
+import { ValidationError } from '../core/validation-error';
+import {
+  MANAGED_BY_LABEL,
+  MANAGED_BY_PLATFORM,
+  NAMESPACE_NAME_LABEL,
+  TENANT_ADMIN_ROLE,
+  TENANT_DEVELOPER_ROLE,
+  TENANT_LABEL,
+  TENANT_NODE_LABEL_KEY,
+  TENANT_TAINT_EFFECT,
+  TENANT_TAINT_KEY,
+  TENANT_VIEWER_ROLE,
+} from './labels';
+import { celList, celString } from './private/cel';
+import { TENANT_ROLE_RULES } from './private/cluster-roles';
+import { isDns1123Label } from './tenant-rules';
+import { TenantSpec } from './tenant-spec';
+
+/**
+ * Identities that may change platform-owned objects and namespace labels: cluster admins and the
+ * controllers in kube-system (garbage collector, namespace controller) that delete what they own.
+ * Add the GitOps reconciler that applies the platform's manifests.
+ */
+export const DEFAULT_EXEMPT_GROUPS: readonly string[] = ['system:masters', 'system:serviceaccounts:kube-system'];
+export const DEFAULT_EXEMPT_USERS: readonly string[] = ['system:kube-controller-manager'];
+
+/** Annotation domains that steer Google Cloud load balancers; keys under them need approval. */
+export const DEFAULT_LOAD_BALANCER_ANNOTATION_PREFIXES: readonly string[] = [
+  'cloud.google.com/',
+  'networking.gke.io/',
+  'service.kubernetes.io/',
+  'service.beta.kubernetes.io/',
+];
+/** Internal passthrough load balancers and container-native NEGs; `neg-status` is written back by GKE. */
+export const DEFAULT_ALLOWED_LOAD_BALANCER_ANNOTATIONS: readonly string[] = [
+  'networking.gke.io/load-balancer-type',
+  'networking.gke.io/internal-load-balancer-allow-global-access',
+  'networking.gke.io/internal-load-balancer-subnet',
+  'cloud.google.com/neg',
+  'cloud.google.com/neg-status',
+];
+
+/**
+ * Namespaces where pods may tolerate any taint (GKE's system DaemonSets tolerate everything). Add the
+ * namespaces of platform DaemonSets (monitoring, logging agents) that must run on dedicated nodes too.
+ */
+export const DEFAULT_SYSTEM_NAMESPACES: readonly string[] = [
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  'gke-managed-system',
+  'gke-managed-cim',
+  'gke-managed-filestorecsi',
+  'gke-gmp-system',
+  'gmp-system',
+  'gmp-public',
+  'config-management-system',
+  'config-management-monitoring',
+  'resource-group-system',
+];
+
+export type ValidationAction = 'Deny' | 'Warn' | 'Audit';
+const DEFAULT_VALIDATION_ACTIONS: readonly ValidationAction[] = ['Deny'];
+
+export interface PlatformPoliciesProps {
+  /** Tenants on this cluster; each `dedicated-nodes` tenant gets placement policies. */
+  readonly tenants: readonly TenantSpec[];
+  /** Groups exempt from the platform-object and namespace-label policies. @default DEFAULT_EXEMPT_GROUPS */
+  readonly exemptGroups?: readonly string[];
+  /** Users exempt from the platform-object and namespace-label policies (e.g. the Config Sync reconciler). @default DEFAULT_EXEMPT_USERS */
+  readonly exemptUsers?: readonly string[];
+  /** Annotation keys a tenant LoadBalancer Service may carry under the controlled prefixes. @default DEFAULT_ALLOWED_LOAD_BALANCER_ANNOTATIONS */
+  readonly allowedLoadBalancerAnnotations?: readonly string[];
+  /** Annotation prefixes under which keys need approval. @default DEFAULT_LOAD_BALANCER_ANNOTATION_PREFIXES */
+  readonly loadBalancerAnnotationPrefixes?: readonly string[];
+  /**
+   * Priority classes tenant pods may use. Include the cluster's globalDefault class if there is one: the
+   * Priority admission plugin sets it before validation runs. @default [] (no priorityClassName allowed)
+   */
+  readonly allowedPriorityClasses?: readonly string[];
+  /** Namespaces whose pods may tolerate dedicated-node taints. @default DEFAULT_SYSTEM_NAMESPACES */
+  readonly systemNamespaces?: readonly string[];
+  /** What a binding does on violation; `['Warn', 'Audit']` for a dry run. @default ['Deny'] */
+  readonly validationActions?: readonly ValidationAction[];
+}
+
+/** Names of the admission policies (each has a binding of the same name). */
+export const POLICY_NAMES = {
+  protectPlatformObjects: 'platform-protect-managed-objects',
+  protectNamespaceLabels: 'platform-protect-namespace-labels',
+  restrictServices: 'platform-restrict-services',
+  restrictPriorityClasses: 'platform-restrict-priority-classes',
+  dedicatedNodesPlacement: 'platform-dedicated-nodes-placement',
+  dedicatedNodesKeepOthersOff: 'platform-dedicated-nodes-keep-others-off',
+} as const;
+
+const TENANT_NAMESPACES: k8s.LabelSelector = { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] };
+
+/**
+ * Cluster-wide guard rails for a multi-tenant cluster, one per cluster: the platform's tenant
+ * ClusterRoles and ValidatingAdmissionPolicies (admissionregistration.k8s.io/v1, GA in Kubernetes 1.30)
+ * with their bindings. Pod and Service policies exempt nobody: controllers create pods, so exempting
+ * kube-system identities would exempt every pod.
+ *
+ * Escape hatch: `policies[name].addJsonPatch(...)` / `bindings[name].addJsonPatch(...)`.
+ */
+export class PlatformPolicies extends Construct {
+  /** ClusterRoles keyed by name (`tenant-admin`, `tenant-developer`, `tenant-viewer`). */
+  public readonly clusterRoles: Readonly<Record<string, k8s.KubeClusterRole>>;
+  /** ValidatingAdmissionPolicies keyed by name (see POLICY_NAMES). */
+  public readonly policies: Readonly<Record<string, k8s.KubeValidatingAdmissionPolicy>>;
+  /** ValidatingAdmissionPolicyBindings keyed by the policy name. */
+  public readonly bindings: Readonly<Record<string, k8s.KubeValidatingAdmissionPolicyBinding>>;
+  /** Tenants whose pods are pinned to dedicated nodes, sorted. */
+  public readonly dedicatedNodeTenants: readonly string[];
+
+  private readonly validationActions: string[];
+  private readonly labels = { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM };
+  private readonly policyMap: Record<string, k8s.KubeValidatingAdmissionPolicy> = {};
+  private readonly bindingMap: Record<string, k8s.KubeValidatingAdmissionPolicyBinding> = {};
+
+  constructor(scope: Construct, id: string, props: PlatformPoliciesProps) {
+    super(scope, id);
+    const exemptGroups = props.exemptGroups ?? DEFAULT_EXEMPT_GROUPS;
+    const exemptUsers = props.exemptUsers ?? DEFAULT_EXEMPT_USERS;
+    const allowedAnnotations = props.allowedLoadBalancerAnnotations ?? DEFAULT_ALLOWED_LOAD_BALANCER_ANNOTATIONS;
+    const annotationPrefixes = props.loadBalancerAnnotationPrefixes ?? DEFAULT_LOAD_BALANCER_ANNOTATION_PREFIXES;
+    const allowedPriorityClasses = props.allowedPriorityClasses ?? [];
+    const systemNamespaces = props.systemNamespaces ?? DEFAULT_SYSTEM_NAMESPACES;
+    this.validationActions = [...(props.validationActions ?? DEFAULT_VALIDATION_ACTIONS)];
+    this.dedicatedNodeTenants = props.tenants.filter((t) => t.isolation === 'dedicated-nodes').map((t) => t.name).sort();
+    this.validate(props, systemNamespaces);
+
+    this.clusterRoles = {
+      [TENANT_ADMIN_ROLE]: this.clusterRole('AdminRole', TENANT_ADMIN_ROLE, TENANT_ROLE_RULES.admin),
+      [TENANT_DEVELOPER_ROLE]: this.clusterRole('DeveloperRole', TENANT_DEVELOPER_ROLE, TENANT_ROLE_RULES.developer),
+      [TENANT_VIEWER_ROLE]: this.clusterRole('ViewerRole', TENANT_VIEWER_ROLE, TENANT_ROLE_RULES.viewer),
+    };
+
+    const notExempt: k8s.MatchCondition = {
+      name: 'not-platform-identity',
+      expression:
+        `!(request.userInfo.username in ${celList(exemptUsers)} || ` +
+        `(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in ${celList(exemptGroups)})))`,
+    };
+    const key = celString(MANAGED_BY_LABEL);
+    const value = celString(MANAGED_BY_PLATFORM);
+    const owned = (o: string) => `(${o} != null && has(${o}.metadata.labels) && ${key} in ${o}.metadata.labels && ${o}.metadata.labels[${key}] == ${value})`;
+    this.addPolicy('ProtectPlatformObjects', POLICY_NAMES.protectPlatformObjects, {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        namespaceSelector: TENANT_NAMESPACES,
+        resourceRules: [{ apiGroups: ['*'], apiVersions: ['*'], resources: ['*'], operations: ['CREATE', 'UPDATE', 'DELETE'], scope: '*' }],
+      },
+      matchConditions: [notExempt],
+      validations: [
+        {
+          expression: `!${owned('oldObject')} && !${owned('object')}`,
+          message: `objects labelled ${MANAGED_BY_LABEL}=${MANAGED_BY_PLATFORM} belong to the platform; change them through the platform definition`,
+          reason: 'Forbidden',
+        },
+      ],
+    });
+
+    // Selected by the old object's label: a request that removes the tenant label must still be caught.
+    this.addPolicy('ProtectNamespaceLabels', POLICY_NAMES.protectNamespaceLabels, {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], resources: ['namespaces'], operations: ['UPDATE'], scope: 'Cluster' }],
+      },
+      matchConditions: [
+        { name: 'tenant-namespace', expression: `has(oldObject.metadata.labels) && ${celString(TENANT_LABEL)} in oldObject.metadata.labels` },
+        notExempt,
+      ],
+      validations: [
+        {
+          expression: 'has(object.metadata.labels) && object.metadata.labels == oldObject.metadata.labels',
+          message: 'the labels of a tenant namespace are set by the platform; change them through the platform definition',
+          reason: 'Forbidden',
+        },
+      ],
+    });
+
+    this.addPolicy('RestrictServices', POLICY_NAMES.restrictServices, {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        namespaceSelector: TENANT_NAMESPACES,
+        resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], resources: ['services'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' }],
+      },
+      validations: [
+        {
+          expression: '!has(object.spec.type) || object.spec.type != "NodePort"',
+          message: 'NodePort Services are not allowed in tenant namespaces; use ClusterIP behind a gateway or an internal LoadBalancer',
+          reason: 'Forbidden',
+        },
+        {
+          expression:
+            '!has(object.spec.type) || object.spec.type != "LoadBalancer" || !has(object.metadata.annotations) || ' +
+            `object.metadata.annotations.all(k, !${celList(annotationPrefixes)}.exists(p, k.startsWith(p)) || k in ${celList(allowedAnnotations)})`,
+          message: `LoadBalancer Service annotations under ${annotationPrefixes.join(', ')} must be one of: ${allowedAnnotations.join(', ') || '(none)'}`,
+          reason: 'Forbidden',
+        },
+      ],
+    });
+
+    this.addPolicy('RestrictPriorityClasses', POLICY_NAMES.restrictPriorityClasses, {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        namespaceSelector: TENANT_NAMESPACES,
+        resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], operations: ['CREATE'], scope: 'Namespaced' }],
+      },
+      validations: [
+        {
+          expression: `!has(object.spec.priorityClassName) || object.spec.priorityClassName in ${celList(allowedPriorityClasses)}`,
+          message: `tenant pods may only use the priority classes: ${allowedPriorityClasses.join(', ') || '(none)'}`,
+          reason: 'Forbidden',
+        },
+      ],
+    });
+
+    if (this.dedicatedNodeTenants.length > 0) this.addDedicatedNodePolicies(systemNamespaces);
+    this.policies = this.policyMap;
+    this.bindings = this.bindingMap;
+  }
+
+  private validate(props: PlatformPoliciesProps, systemNamespaces: readonly string[]): void {
+    const path = this.node.path;
+    for (const tenant of this.dedicatedNodeTenants) {
+      if (!isDns1123Label(tenant)) {
+        throw new ValidationError({ path, field: 'tenants.name', value: tenant, problem: 'is not a DNS-1123 label', fix: 'validate tenants with validateTenants() first' });
+      }
+      if (systemNamespaces.includes(tenant)) {
+        throw new ValidationError({ path, field: 'systemNamespaces', value: tenant, problem: 'contains a dedicated-nodes tenant, which would let it escape its nodes', fix: `remove "${tenant}" from systemNamespaces` });
+      }
+    }
+    if (this.validationActions.length === 0 || (this.validationActions.includes('Deny') && this.validationActions.includes('Warn'))) {
+      throw new ValidationError({ path, field: 'validationActions', value: props.validationActions, problem: 'must be non-empty and must not combine Deny with Warn', fix: "use ['Deny'] or ['Warn', 'Audit']" });
+    }
+  }
+
+  /**
+   * Pods in a dedicated tenant's namespace must select and tolerate its nodes; pods elsewhere (outside
+   * system namespaces) must not tolerate any dedicated tenant's taint, including through a key-less
+   * `operator: Exists` toleration that tolerates every taint.
+   */
+  private addDedicatedNodePolicies(systemNamespaces: readonly string[]): void {
+    const taintKey = celString(TENANT_TAINT_KEY);
+    const labelKey = celString(TENANT_NODE_LABEL_KEY);
+    const effect = celString(TENANT_TAINT_EFFECT);
+    this.addPolicy('DedicatedNodesPlacement', POLICY_NAMES.dedicatedNodesPlacement, {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'In', values: [...this.dedicatedNodeTenants] }] },
+        resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], operations: ['CREATE'], scope: 'Namespaced' }],
+      },
+      validations: [
+        {
+          expression: `has(object.spec.nodeSelector) && ${labelKey} in object.spec.nodeSelector && object.spec.nodeSelector[${labelKey}] == request.namespace`,
+          messageExpression: `"pods in namespace " + request.namespace + " must set nodeSelector ${TENANT_NODE_LABEL_KEY}=" + request.namespace`,
+          reason: 'Forbidden',
+        },
+        {
+          expression:
+            'has(object.spec.tolerations) && object.spec.tolerations.exists(t, ' +
+            `has(t.key) && t.key == ${taintKey} && has(t.value) && t.value == request.namespace && ` +
+            `(!has(t.operator) || t.operator == "Equal") && (!has(t.effect) || t.effect == ${effect}))`,
+          messageExpression: `"pods in namespace " + request.namespace + " must tolerate ${TENANT_TAINT_KEY}=" + request.namespace + ":${TENANT_TAINT_EFFECT}"`,
+          reason: 'Forbidden',
+        },
+      ],
+    });
+
+    const tolerates =
+      `((has(t.key) && t.key == ${taintKey}) || ((!has(t.key) || t.key == "") && has(t.operator) && t.operator == "Exists")) && ` +
+      '((has(t.operator) && t.operator == "Exists") || (has(t.value) && t.value == n)) && ' +
+      `(!has(t.effect) || t.effect == "" || t.effect == ${effect})`;
+    this.addPolicy('DedicatedNodesKeepOthersOff', POLICY_NAMES.dedicatedNodesKeepOthersOff, {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'NotIn', values: [...systemNamespaces] }] },
+        resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' }],
+      },
+      variables: [{ name: 'dedicatedTenants', expression: celList(this.dedicatedNodeTenants) }],
+      validations: [
+        {
+          expression: `!has(object.spec.tolerations) || object.spec.tolerations.all(t, !variables.dedicatedTenants.exists(n, n != request.namespace && ${tolerates}))`,
+          message: `pods may not tolerate the ${TENANT_TAINT_KEY} taint of another tenant's dedicated nodes (nor every taint); dedicated tenants: ${this.dedicatedNodeTenants.join(', ')}`,
+          reason: 'Forbidden',
+        },
+      ],
+    });
+  }
+
+  private clusterRole(id: string, name: string, rules: readonly k8s.PolicyRule[]): k8s.KubeClusterRole {
+    return new k8s.KubeClusterRole(this, id, { metadata: { name, labels: { ...this.labels } }, rules: [...rules] });
+  }
+
+  private addPolicy(id: string, name: string, spec: k8s.ValidatingAdmissionPolicySpec): void {
+    this.policyMap[name] = new k8s.KubeValidatingAdmissionPolicy(this, id, { metadata: { name, labels: { ...this.labels } }, spec });
+    this.bindingMap[name] = new k8s.KubeValidatingAdmissionPolicyBinding(this, `${id}Binding`, {
+      metadata: { name, labels: { ...this.labels } },
+      spec: { policyName: name, validationActions: [...this.validationActions] },
+    });
+  }
+}

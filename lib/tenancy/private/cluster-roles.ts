@@ -1,0 +1,53 @@
+/**
+ * Rules of the platform's tenant ClusterRoles. Explicit resources and verbs only: no wildcards, no
+ * escalate/bind/impersonate, nothing cluster-scoped except reading the tenant's own Namespace object
+ * (a RoleBinding confines every rule to one namespace). Internal.
+ */
+import { k8s } from 'cdk8s-plus-33';
+
+const READ = ['get', 'list', 'watch'];
+const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'];
+
+const VIEWER_RULES: k8s.PolicyRule[] = [
+  {
+    apiGroups: [''],
+    resources: ['pods', 'pods/log', 'services', 'endpoints', 'configmaps', 'persistentvolumeclaims', 'events', 'serviceaccounts', 'resourcequotas', 'limitranges', 'replicationcontrollers'],
+    verbs: READ,
+  },
+  { apiGroups: [''], resources: ['namespaces'], verbs: ['get'] },
+  { apiGroups: ['apps'], resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'], verbs: READ },
+  { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: READ },
+  { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: READ },
+  { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: READ },
+  // NetworkPolicies are read-only for every tenant role: connectivity is declared in the platform definition.
+  { apiGroups: ['networking.k8s.io'], resources: ['ingresses', 'networkpolicies'], verbs: READ },
+  { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: READ },
+  { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: READ },
+];
+
+const DEVELOPER_RULES: k8s.PolicyRule[] = [
+  ...VIEWER_RULES,
+  { apiGroups: [''], resources: ['secrets'], verbs: READ },
+  { apiGroups: [''], resources: ['pods', 'services', 'configmaps', 'secrets', 'persistentvolumeclaims'], verbs: WRITE },
+  { apiGroups: [''], resources: ['pods/exec', 'pods/attach', 'pods/portforward'], verbs: ['get', 'create'] },
+  { apiGroups: [''], resources: ['pods/eviction'], verbs: ['create'] },
+  { apiGroups: ['apps'], resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'], verbs: WRITE },
+  { apiGroups: ['apps'], resources: ['deployments/scale', 'statefulsets/scale', 'replicasets/scale'], verbs: ['get', 'update', 'patch'] },
+  { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: WRITE },
+  { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: WRITE },
+  { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: WRITE },
+  { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: WRITE },
+];
+
+const ADMIN_RULES: k8s.PolicyRule[] = [
+  ...DEVELOPER_RULES,
+  { apiGroups: [''], resources: ['serviceaccounts'], verbs: WRITE },
+  // Without `bind`/`escalate`, Kubernetes only lets an admin bind roles whose permissions it already holds.
+  { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'rolebindings'], verbs: [...READ, ...WRITE] },
+];
+
+export const TENANT_ROLE_RULES: Readonly<Record<'admin' | 'developer' | 'viewer', readonly k8s.PolicyRule[]>> = {
+  admin: ADMIN_RULES,
+  developer: DEVELOPER_RULES,
+  viewer: VIEWER_RULES,
+};

@@ -1,0 +1,242 @@
+/**
+ * The tenant model: plain typed data, read by both the cdk8s side (namespaces, policies) and the
+ * cdktf side (identities). Pure: no cdktf or cdk8s import. Defaults live here as named constants and
+ * are resolved once by {@link resolveTenant}.
+ */
+
+/** Pod Security Standard a tenant namespace enforces. `privileged` is not offered to tenants. */
+export type TenantPodSecurityLevel = 'restricted' | 'baseline';
+
+/**
+ * How strongly a tenant is isolated:
+ * - `shared`: a namespace in a multi-tenant cluster;
+ * - `dedicated-nodes`: plus a tainted node pool of its own, enforced by admission policies;
+ * - `dedicated-cluster`: a cluster of its own (ideally in its own project).
+ */
+export type TenantIsolation = 'shared' | 'dedicated-nodes' | 'dedicated-cluster';
+
+/** Google Groups (e-mail addresses) bound to the platform's tenant ClusterRoles in the tenant's namespace. */
+export interface TenantGroups {
+  /** Bound to `tenant-admin`. @default no binding */
+  readonly admin?: string;
+  /** Bound to `tenant-developer`. @default no binding */
+  readonly developer?: string;
+  /** Bound to `tenant-viewer`. @default no binding */
+  readonly viewer?: string;
+}
+
+/** The three tenant roles, in the order bindings and IAM members are emitted. */
+export const TENANT_ROLES = ['admin', 'developer', 'viewer'] as const;
+export type TenantRole = (typeof TENANT_ROLES)[number];
+
+/** A ResourceQuota. Quantities use Kubernetes notation (`4`, `500m`, `8Gi`). */
+export interface TenantQuota {
+  /** `requests.cpu`. @default '4' */
+  readonly requestsCpu?: string;
+  /** `requests.memory`. @default '8Gi' */
+  readonly requestsMemory?: string;
+  /** `limits.cpu`. @default '8' */
+  readonly limitsCpu?: string;
+  /** `limits.memory`. @default '16Gi' */
+  readonly limitsMemory?: string;
+  /** `requests.storage` (sum of PVC requests). @default '100Gi' */
+  readonly requestsStorage?: string;
+  /** `pods`. @default 100 */
+  readonly pods?: number;
+  /** `services.loadbalancers`. @default 0 (a load balancer costs money and exposes the tenant; opt in) */
+  readonly loadBalancers?: number;
+  /** `persistentvolumeclaims`. @default 20 */
+  readonly persistentVolumeClaims?: number;
+}
+
+/** A LimitRange for containers, so pods without resources are admitted under the quota. */
+export interface TenantLimits {
+  /** Default CPU limit per container. @default '500m' */
+  readonly defaultCpu?: string;
+  /** Default memory limit per container. @default '512Mi' */
+  readonly defaultMemory?: string;
+  /** Default CPU request per container. @default '100m' */
+  readonly defaultRequestCpu?: string;
+  /** Default memory request per container. @default '128Mi' */
+  readonly defaultRequestMemory?: string;
+  /** Maximum CPU limit per container. @default '4' */
+  readonly maxCpu?: string;
+  /** Maximum memory limit per container. @default '8Gi' */
+  readonly maxMemory?: string;
+}
+
+export type NetworkProtocol = 'TCP' | 'UDP' | 'SCTP';
+
+export interface PortSpec {
+  readonly port: number;
+  /** @default 'TCP' */
+  readonly protocol?: NetworkProtocol;
+}
+
+/** Egress to addresses outside the cluster (on-prem, AWS, a SaaS range). */
+export interface ExternalDependency {
+  /** An IPv4 or IPv6 CIDR, network address only (`10.20.0.0/16`). */
+  readonly cidr: string;
+  /** Ports allowed to that CIDR; at least one. */
+  readonly ports: readonly PortSpec[];
+}
+
+export interface TenantDependencies {
+  /** Tenants this one calls; each yields egress here and ingress there. @default [] */
+  readonly tenants?: readonly string[];
+  /** External CIDRs this tenant calls. @default [] */
+  readonly external?: readonly ExternalDependency[];
+}
+
+/** Where ingress into a tenant may come from, besides its own namespace and dependent tenants. */
+export type IngressSource =
+  | {
+      /** A namespace name (for example the ingress gateway's). */
+      readonly namespace: string;
+      /** Restrict to pods with these labels in that namespace. @default all pods */
+      readonly podLabels?: Readonly<Record<string, string>>;
+      /** Restrict to these ports. @default all ports */
+      readonly ports?: readonly PortSpec[];
+    }
+  | {
+      /** An IPv4 or IPv6 CIDR (for example the Google load balancer health-check ranges). */
+      readonly cidr: string;
+      /** Restrict to these ports. @default all ports */
+      readonly ports?: readonly PortSpec[];
+    };
+
+/** A Kubernetes service account bound to a Google service account through Workload Identity. */
+export interface WorkloadIdentitySpec {
+  /** Kubernetes service account name in the tenant namespace (DNS-1123 label). */
+  readonly ksa: string;
+  /** Google service account id (the part before `@`), 6-30 characters. Changing it replaces the account. */
+  readonly gsa: string;
+  /** Project roles granted to the Google service account, e.g. `roles/storage.objectViewer`. */
+  readonly projectRoles: readonly string[];
+}
+
+/** Cost-allocation and ownership labels put on the namespace. */
+export interface TenantLabels {
+  readonly team: string;
+  readonly environment: string;
+  readonly costCenter: string;
+}
+
+export interface TenantSpec {
+  /** Tenant name = namespace name (DNS-1123 label). Changing it replaces the namespace and its GCP bindings. */
+  readonly name: string;
+  readonly groups: TenantGroups;
+  /** Names of the clusters the tenant lives on. */
+  readonly clusters: readonly string[];
+  /** @default DEFAULT_TENANT_QUOTA */
+  readonly quota?: TenantQuota;
+  /** @default DEFAULT_TENANT_LIMITS */
+  readonly limits?: TenantLimits;
+  /** @default 'restricted' */
+  readonly podSecurity?: TenantPodSecurityLevel;
+  /** @default no dependencies */
+  readonly dependencies?: TenantDependencies;
+  /** @default none (only the namespace itself and dependent tenants) */
+  readonly ingressSources?: readonly IngressSource[];
+  /** @default none */
+  readonly workloadIdentities?: readonly WorkloadIdentitySpec[];
+  /** @default 'shared' */
+  readonly isolation?: TenantIsolation;
+  readonly labels: TenantLabels;
+}
+
+/** A personal namespace on the dev cluster. */
+export interface DeveloperNamespaceSpec {
+  /** Namespace name (DNS-1123 label). */
+  readonly name: string;
+  /** Owner's e-mail; bound as namespace admin. */
+  readonly owner: string;
+  /** Last day (`YYYY-MM-DD`, UTC) the namespace is wanted. @default never expires */
+  readonly expires?: string;
+}
+
+/**
+ * Defaults sized for a small service team: a few nodes' worth of a shared e2-standard-8 pool.
+ * Limits are twice the requests, a common burst ratio; raise them per tenant.
+ */
+export const DEFAULT_TENANT_QUOTA: Required<TenantQuota> = {
+  requestsCpu: '4',
+  requestsMemory: '8Gi',
+  limitsCpu: '8',
+  limitsMemory: '16Gi',
+  requestsStorage: '100Gi',
+  pods: 100,
+  loadBalancers: 0,
+  persistentVolumeClaims: 20,
+};
+
+/** Defaults for a typical web container; `max` keeps one container from taking a whole quota. */
+export const DEFAULT_TENANT_LIMITS: Required<TenantLimits> = {
+  defaultCpu: '500m',
+  defaultMemory: '512Mi',
+  defaultRequestCpu: '100m',
+  defaultRequestMemory: '128Mi',
+  maxCpu: '4',
+  maxMemory: '8Gi',
+};
+
+/** A developer namespace is a sandbox: a tenth of a tenant, no load balancers. */
+export const DEFAULT_DEVELOPER_QUOTA: Required<TenantQuota> = {
+  requestsCpu: '2',
+  requestsMemory: '4Gi',
+  limitsCpu: '4',
+  limitsMemory: '8Gi',
+  requestsStorage: '20Gi',
+  pods: 20,
+  loadBalancers: 0,
+  persistentVolumeClaims: 5,
+};
+
+/** Restricted is the Pod Security Standard for untrusted workloads; tenants opt down to baseline. */
+export const DEFAULT_POD_SECURITY: TenantPodSecurityLevel = 'restricted';
+export const DEFAULT_ISOLATION: TenantIsolation = 'shared';
+export const DEFAULT_PROTOCOL: NetworkProtocol = 'TCP';
+
+/** A tenant with every default filled in. */
+export interface ResolvedTenant {
+  readonly name: string;
+  readonly groups: TenantGroups;
+  readonly clusters: readonly string[];
+  readonly quota: Required<TenantQuota>;
+  readonly limits: Required<TenantLimits>;
+  readonly podSecurity: TenantPodSecurityLevel;
+  readonly dependencies: { readonly tenants: readonly string[]; readonly external: readonly ExternalDependency[] };
+  readonly ingressSources: readonly IngressSource[];
+  readonly workloadIdentities: readonly WorkloadIdentitySpec[];
+  readonly isolation: TenantIsolation;
+  readonly labels: TenantLabels;
+}
+
+export function resolveTenant(spec: TenantSpec): ResolvedTenant {
+  return {
+    name: spec.name,
+    groups: spec.groups ?? {},
+    clusters: spec.clusters ?? [],
+    quota: { ...DEFAULT_TENANT_QUOTA, ...stripUndefined(spec.quota) },
+    limits: { ...DEFAULT_TENANT_LIMITS, ...stripUndefined(spec.limits) },
+    podSecurity: spec.podSecurity ?? DEFAULT_POD_SECURITY,
+    dependencies: { tenants: spec.dependencies?.tenants ?? [], external: spec.dependencies?.external ?? [] },
+    ingressSources: spec.ingressSources ?? [],
+    workloadIdentities: spec.workloadIdentities ?? [],
+    isolation: spec.isolation ?? DEFAULT_ISOLATION,
+    labels: spec.labels,
+  };
+}
+
+/** The tenants that declare a dependency on `tenantName`, sorted: the sources of its dependency ingress. */
+export function dependentsOf(tenantName: string, tenants: readonly TenantSpec[]): string[] {
+  return tenants
+    .filter((t) => (t.dependencies?.tenants ?? []).includes(tenantName))
+    .map((t) => t.name)
+    .sort();
+}
+
+function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
+  if (!value) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
