@@ -13,6 +13,7 @@ export const examplePlatform: PlatformDefinition = {
     { id: 'drive-net-prod', description: 'Shared VPC host: network, routers, hybrid links' },
     { id: 'drive-gke-prod', description: 'Production clusters' },
     { id: 'drive-gke-dev', description: 'Development cluster' },
+    { id: 'drive-payments-prod', description: 'Payments: its own cluster and Workload Identity pool' },
   ],
   regions: ['us-central1', 'us-west1'],
   network: { name: 'drive-platform', project: 'drive-net-prod', routingMode: 'GLOBAL', mtu: 1460 },
@@ -48,6 +49,18 @@ export const examplePlatform: PlatformDefinition = {
       maxPodsPerNode: 32,
       releaseChannel: 'RAPID',
       nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 1, maxNodes: 60 }],
+    },
+    {
+      // Dedicated to the payments tenant, in its own project (Workload Identity pools are per project).
+      name: 'payments-usc1',
+      project: 'drive-payments-prod',
+      region: 'us-central1',
+      environment: 'prod',
+      maxNodes: 30,
+      maxPodsPerNode: 32,
+      releaseChannel: 'STABLE',
+      authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
+      nodePools: [{ name: 'services', kind: 'general', machineType: 'n2-standard-4', minNodes: 3, maxNodes: 30 }],
     },
   ],
   remoteNetworks: [
@@ -87,6 +100,64 @@ export const examplePlatform: PlatformDefinition = {
       advertise: { privateGoogleAccess: true },
     },
   ],
+  tenants: [
+    {
+      name: 'mapping',
+      groups: { admin: 'mapping-admins@example.com', developer: 'mapping-dev@example.com', viewer: 'mapping-view@example.com' },
+      clusters: ['prod-usc1'],
+      isolation: 'shared',
+      dependencies: { tenants: ['routing'] },
+      ingressSources: [{ namespace: 'ingress-gateway' }],
+      workloadIdentities: [{ ksa: 'tile-builder', gsa: 'mapping-tile-builder', projectRoles: ['roles/storage.objectUser'] }],
+      labels: { team: 'mapping', environment: 'prod', costCenter: 'cc-1101' },
+    },
+    {
+      name: 'routing',
+      groups: { admin: 'routing-admins@example.com', developer: 'routing-dev@example.com' },
+      clusters: ['prod-usc1'],
+      isolation: 'shared',
+      quota: { requestsCpu: '16', requestsMemory: '64Gi', limitsCpu: '32', limitsMemory: '128Gi' },
+      labels: { team: 'routing', environment: 'prod', costCenter: 'cc-1102' },
+    },
+    {
+      name: 'simulation',
+      groups: { admin: 'sim-admins@example.com', developer: 'sim-dev@example.com' },
+      clusters: ['prod-usc1'],
+      isolation: 'dedicated-nodes',
+      dedicatedNodes: { kind: 'spot-batch', machineType: 'n2-standard-32', maxNodes: 200 },
+      quota: { requestsCpu: '2000', requestsMemory: '8000Gi', limitsCpu: '4000', limitsMemory: '16000Gi', pods: 5000 },
+      // Scenario logs come from the fleet telemetry API in AWS.
+      dependencies: { external: [{ cidr: '10.8.0.0/16', ports: [{ port: 443 }] }] },
+      workloadIdentities: [{ ksa: 'scenario-runner', gsa: 'sim-scenario-runner', projectRoles: ['roles/storage.objectViewer'] }],
+      labels: { team: 'simulation', environment: 'prod', costCenter: 'cc-2201' },
+    },
+    {
+      name: 'ml-training',
+      groups: { admin: 'ml-admins@example.com', developer: 'ml-dev@example.com', viewer: 'ml-view@example.com' },
+      clusters: ['prod-usc1'],
+      isolation: 'dedicated-nodes',
+      dedicatedNodes: { kind: 'gpu', machineType: 'a2-highgpu-1g', maxNodes: 32, gpu: { type: 'nvidia-tesla-a100', count: 1 } },
+      quota: { requestsCpu: '400', requestsMemory: '2400Gi', limitsCpu: '400', limitsMemory: '2400Gi', pods: 500 },
+      workloadIdentities: [{ ksa: 'trainer', gsa: 'ml-trainer', projectRoles: ['roles/storage.objectUser', 'roles/aiplatform.user'] }],
+      labels: { team: 'ml', environment: 'prod', costCenter: 'cc-3301' },
+    },
+    {
+      name: 'payments',
+      groups: { admin: 'payments-admins@example.com', developer: 'payments-dev@example.com' },
+      clusters: ['payments-usc1'],
+      isolation: 'dedicated-cluster',
+      workloadIdentities: [{ ksa: 'ledger', gsa: 'payments-ledger', projectRoles: ['roles/cloudsql.client'] }],
+      labels: { team: 'payments', environment: 'prod', costCenter: 'cc-4401' },
+    },
+  ],
+  developerNamespaces: {
+    cluster: 'dev-usw1',
+    namespaces: [
+      { name: 'dev-alice', owner: 'alice@example.com', expires: '2027-06-30' },
+      { name: 'dev-bob', owner: 'bob@example.com' },
+      { name: 'dev-carol', owner: 'carol@example.com', expires: '2027-03-31' },
+    ],
+  },
 };
 
 /** Where the example's IP plan is recorded (committed; see `npm run ip-plan`). */

@@ -15,8 +15,10 @@ export interface LoadPlatformOptions {
   readonly frozen?: boolean;
   /** Record new allocations in the lock file when not frozen. @default true */
   readonly record?: boolean;
-  /** Where notices about recorded ranges go. @default console.error */
+  /** Where notices about recorded ranges and expired developer namespaces go. @default console.error */
   readonly log?: (message: string) => void;
+  /** The day developer namespace expiry is judged on. @default today (UTC) */
+  readonly today?: string | Date;
 }
 
 /** A validated platform with every address range resolved: what both apps build from. */
@@ -36,7 +38,10 @@ export interface LoadedPlatform {
 export function loadPlatform(definition: PlatformDefinition, options: LoadPlatformOptions): LoadedPlatform {
   const frozen = options.frozen ?? process.env.CI === 'true';
   const log = options.log ?? ((message: string) => console.error(message));
-  validatePlatform(definition);
+  const warnings = validatePlatform(definition, { today: options.today });
+  for (const expired of warnings.expiredDeveloperNamespaces) {
+    log(`developer namespace ${expired.name} (${expired.owner}) expired on ${expired.expires}; synthesis rejects it in ${expired.daysUntilRejected} day(s): remove it or extend the date`);
+  }
   const { plan, clusterRanges } = buildPlatformIpPlan(definition);
   const ipPlan = plan.resolve(readLockFile(options.lockFile), { frozen, lockFileName: options.lockFile });
   const fresh = ipPlan.newAllocations;

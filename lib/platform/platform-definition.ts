@@ -1,5 +1,6 @@
 import type { AddressPool, Reservation } from '../ip-plan/ip-plan';
 import type { HybridLinkDefinition } from './hybrid-link-definition';
+import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-definition';
 
 /**
  * The platform as plain typed data: read by the cdktf app (stacks/) and the cdk8s app (charts/) alike,
@@ -23,6 +24,10 @@ export interface PlatformDefinition {
   readonly remoteNetworks?: readonly RemoteNetworkDefinition[];
   /** HA VPN and Interconnect links to the remote networks; one hybrid stack each. @default none */
   readonly hybridLinks?: readonly HybridLinkDefinition[];
+  /** Product teams: a namespace bundle in each of their clusters and their GCP identities. @default none */
+  readonly tenants?: readonly PlatformTenant[];
+  /** Developer namespaces on one (dev) cluster. @default none */
+  readonly developerNamespaces?: DeveloperNamespacesDefinition;
 }
 
 export interface OrganizationDefinition {

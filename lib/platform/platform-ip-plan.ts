@@ -1,6 +1,7 @@
 import { GkeRangeNames, IpPlan, Reservation } from '../ip-plan/ip-plan';
 import { linkBgpRanges } from './hybrid-link-definition';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
+import { clusterNodePools } from './tenant-definition';
 
 /** Zones a cluster's nodes use when none are listed. */
 export const DEFAULT_ZONE_SUFFIXES = ['a', 'b', 'c'] as const;
@@ -16,10 +17,10 @@ export function clusterZones(cluster: Pick<ClusterDefinition, 'region' | 'zones'
   return cluster.zones ?? DEFAULT_ZONE_SUFFIXES.map((suffix) => `${cluster.region}-${suffix}`);
 }
 
-/** Nodes that exist on top of maxNodes while pools upgrade: each pool's surge in each zone. */
-export function clusterSurgeNodes(cluster: ClusterDefinition): number {
+/** Nodes that exist on top of maxNodes while pools upgrade: each pool's surge (tenant pools included) in each zone. */
+export function clusterSurgeNodes(definition: Pick<PlatformDefinition, 'tenants'>, cluster: ClusterDefinition): number {
   const zones = clusterZones(cluster).length;
-  return cluster.nodePools.reduce((sum, pool) => sum + (pool.maxSurge ?? DEFAULT_MAX_SURGE) * zones, 0);
+  return clusterNodePools(definition, cluster).reduce((sum, pool) => sum + (pool.maxSurge ?? DEFAULT_MAX_SURGE) * zones, 0);
 }
 
 /** Reservations for remote networks: `remote/<network>` (`/<n>` from the second range on). */
@@ -44,7 +45,7 @@ export function buildPlatformIpPlan(definition: PlatformDefinition): { plan: IpP
       plan.requestGkeCluster({
         name: clusterRangePrefix(cluster),
         maxNodes: cluster.maxNodes,
-        surgeNodes: clusterSurgeNodes(cluster),
+        surgeNodes: clusterSurgeNodes(definition, cluster),
         maxPodsPerNode: cluster.maxPodsPerNode,
         maxServices: cluster.maxServices,
         additionalPodRanges: cluster.additionalPodRanges,

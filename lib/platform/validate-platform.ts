@@ -1,4 +1,5 @@
 import { IssueCollector } from '../core/validation-error';
+import type { ExpiredDeveloperNamespace } from '../tenancy/tenant-rules';
 import { Cidr } from '../ip-plan/cidr';
 import { GKE_MAX_PODS_PER_NODE, GKE_MIN_PODS_PER_NODE } from '../ip-plan/gke-sizing';
 import {
@@ -14,7 +15,9 @@ import {
   regionOfZone,
 } from './naming-rules';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
+import { clusterNodePools } from './tenant-definition';
 import { checkLinks } from './validate-links';
+import { checkTenants } from './validate-tenants';
 
 /** Accepted VPC MTUs: GCP allows 1300 to 8896 bytes. */
 const MIN_MTU = 1300;
@@ -25,11 +28,24 @@ const MAX_MTU = 8896;
  * its path in the definition (e.g. `clusters[prod-usc1].nodePools[gpu]`), field, value and fix.
  * Address ranges are checked by the IP plan when it resolves.
  */
-export function validatePlatform(definition: PlatformDefinition): void {
+export function validatePlatform(definition: PlatformDefinition, options: ValidatePlatformOptions = {}): PlatformWarnings {
   const issues = new IssueCollector();
   checkPlatform(definition, issues);
   checkLinks(definition, issues);
+  const expiredDeveloperNamespaces = checkTenants(definition, issues, options.today);
   issues.throwIfAny();
+  return { expiredDeveloperNamespaces };
+}
+
+export interface ValidatePlatformOptions {
+  /** The day developer namespace expiry is judged on (`YYYY-MM-DD`). @default today (UTC) */
+  readonly today?: string | Date;
+}
+
+/** What is allowed but deserves a word from the synth. */
+export interface PlatformWarnings {
+  /** Developer namespaces past their expiry, still inside the grace period. */
+  readonly expiredDeveloperNamespaces: readonly ExpiredDeveloperNamespace[];
 }
 
 /** Adds the platform's issues to a collector; later layers (links, tenants) add theirs to the same one. */
@@ -55,7 +71,7 @@ export function checkPlatform(definition: PlatformDefinition, issues: IssueColle
     if (!pools.has(pool)) issues.add({ path: 'poolAssignment', field: role, value: pool, problem: 'is not one of the addressPools', fix: `use one of ${[...pools].join(', ')}` });
   }
   checkUnique(definition.clusters.map((c) => c.name), 'clusters', 'name', issues);
-  for (const cluster of definition.clusters) checkCluster(cluster, projects, regions, pools, issues);
+  for (const cluster of definition.clusters) checkCluster(definition, cluster, projects, regions, pools, issues);
   checkUnique((definition.remoteNetworks ?? []).map((n) => n.name), 'remoteNetworks', 'name', issues);
   for (const network of definition.remoteNetworks ?? []) {
     const path = `remoteNetworks[${network.name}]`;
@@ -75,7 +91,7 @@ function checkNetwork(definition: PlatformDefinition, projects: Set<string>, iss
   }
 }
 
-function checkCluster(cluster: ClusterDefinition, projects: Set<string>, regions: Set<string>, pools: Set<string>, issues: IssueCollector): void {
+function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition, projects: Set<string>, regions: Set<string>, pools: Set<string>, issues: IssueCollector): void {
   const path = `clusters[${cluster.name}]`;
   if (!GKE_NAME.test(cluster.name)) issues.add({ path, field: 'name', value: cluster.name, problem: GKE_NAME_RULE, fix: 'use a name such as "prod-usc1"' });
   if (!projects.has(cluster.project)) issues.add({ path, field: 'project', value: cluster.project, problem: 'is not one of the declared projects', fix: `declare it in projects, or use one of ${[...projects].join(', ')}` });
@@ -95,8 +111,8 @@ function checkCluster(cluster: ClusterDefinition, projects: Set<string>, regions
   checkUnique(cluster.nodePools.map((p) => p.name), `${path}.nodePools`, 'name', issues);
   if (cluster.nodePools.length === 0) issues.add({ path, field: 'nodePools', value: [], problem: 'is empty: the default pool is removed, so nothing could run', fix: "add at least one pool, e.g. { name: 'services', kind: 'general', maxNodes: 30 }" });
   let poolNodes = 0;
-  for (const pool of cluster.nodePools) {
-    const poolPath = `${path}.nodePools[${pool.name}]`;
+  for (const pool of clusterNodePools(definition, cluster)) {
+    const poolPath = pool.tenant ? `tenants[${pool.tenant}].dedicatedNodes` : `${path}.nodePools[${pool.name}]`;
     poolNodes += pool.maxNodes;
     if (!GKE_NAME.test(pool.name)) issues.add({ path: poolPath, field: 'name', value: pool.name, problem: GKE_NAME_RULE, fix: 'use a name such as "services"' });
     if (!Number.isInteger(pool.maxNodes) || pool.maxNodes < 1) issues.add({ path: poolPath, field: 'maxNodes', value: pool.maxNodes, problem: 'must be a whole number of at least 1', fix: 'give the most nodes across all zones' });
@@ -110,7 +126,7 @@ function checkCluster(cluster: ClusterDefinition, projects: Set<string>, regions
     if (pool.maxSurge !== undefined && (!Number.isInteger(pool.maxSurge) || pool.maxSurge < 0)) issues.add({ path: poolPath, field: 'maxSurge', value: pool.maxSurge, problem: 'must be a whole number of at least 0', fix: 'use 1 (GKE default)' });
   }
   if (poolNodes > cluster.maxNodes) {
-    issues.add({ path, field: 'maxNodes', value: cluster.maxNodes, problem: `is less than the sum of its node pools' maxNodes (${poolNodes}), so the pools could outgrow the cluster's ranges`, fix: `raise the cluster's maxNodes to at least ${poolNodes} (only before its ranges are recorded), or lower pool maxNodes` });
+    issues.add({ path, field: 'maxNodes', value: cluster.maxNodes, problem: `is less than the sum of its node pools' maxNodes, tenant pools included (${poolNodes}), so the pools could outgrow the cluster's ranges`, fix: `raise the cluster's maxNodes to at least ${poolNodes} (only before its ranges are recorded), or lower pool maxNodes` });
   }
 }
 

@@ -52,7 +52,8 @@ describe('loadPlatform with the example', () => {
   test('keeps a removed cluster reserved and says how to release it', () => {
     const lockFile = scratchLock();
     const messages: string[] = [];
-    const loaded = loadPlatform({ ...examplePlatform, clusters: [examplePlatform.clusters[0]] }, { lockFile, frozen: true, log: (m) => messages.push(m) });
+    const withoutDev = { ...examplePlatform, clusters: examplePlatform.clusters.filter((c) => c.name !== 'dev-usw1'), developerNamespaces: undefined };
+    const loaded = loadPlatform(withoutDev, { lockFile, frozen: true, log: (m) => messages.push(m) });
     expect(loaded.ipPlan.orphanedAllocations.map((a) => a.name)).toContain('gcp/us-west1/dev-usw1/nodes');
     expect(messages.join('\n')).toMatch(/gcp\/us-west1\/dev-usw1\/nodes .* is recorded but no longer requested; it stays reserved until `npm run ip-plan -- --release gcp\/us-west1\/dev-usw1\/nodes`/);
   });

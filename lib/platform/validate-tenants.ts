@@ -1,0 +1,46 @@
+import { IssueCollector } from '../core/validation-error';
+import { checkDeveloperNamespaces, ExpiredDeveloperNamespace, tenantIssues } from '../tenancy/tenant-rules';
+import { PlatformDefinition } from './platform-definition';
+import { tenantPoolName, tenantsOnCluster } from './tenant-definition';
+import { GKE_NAME } from './naming-rules';
+
+/**
+ * Tenant checks at platform level: the tenancy rules (names, groups, quotas, dependencies, isolation
+ * against cluster capabilities) plus what the platform provisions (dedicated pools, identity projects,
+ * developer namespaces). Returns developer namespaces past their expiry but inside the grace period.
+ */
+export function checkTenants(definition: PlatformDefinition, issues: IssueCollector, today: string | Date = new Date()): ExpiredDeveloperNamespace[] {
+  const tenants = definition.tenants ?? [];
+  // Every cluster this library builds runs Dataplane V2, which enforces NetworkPolicy.
+  for (const issue of tenantIssues(tenants, { clusters: definition.clusters.map((c) => ({ name: c.name, dataplaneV2: true })) })) issues.add(issue);
+  const projectOf = new Map(definition.clusters.map((c) => [c.name, c.project]));
+  for (const tenant of tenants) {
+    const path = `tenants[${tenant.name}]`;
+    if (tenant.isolation === 'dedicated-nodes' && !tenant.dedicatedNodes) {
+      issues.add({ path, field: 'dedicatedNodes', value: undefined, problem: 'is required when isolation is "dedicated-nodes"', fix: "describe the tenant's pool, e.g. { machineType: 'n2-standard-8', maxNodes: 20 }" });
+    }
+    if (tenant.dedicatedNodes && tenant.isolation !== 'dedicated-nodes') {
+      issues.add({ path, field: 'dedicatedNodes', value: tenant.dedicatedNodes, problem: `is set but isolation is ${JSON.stringify(tenant.isolation ?? 'shared')}`, fix: 'set isolation: "dedicated-nodes", or remove dedicatedNodes' });
+    }
+    if (tenant.isolation === 'dedicated-nodes' && !GKE_NAME.test(tenantPoolName(tenant.name))) {
+      issues.add({ path, field: 'name', value: tenant.name, problem: `makes the node pool name ${JSON.stringify(tenantPoolName(tenant.name))}, longer than GKE's 40 characters`, fix: 'use a tenant name of at most 33 characters' });
+    }
+    // Workload Identity identities are per project: one tenant, one project keeps its identities unambiguous.
+    const projects = [...new Set(tenant.clusters.map((c) => projectOf.get(c)).filter((p): p is string => !!p))];
+    if (projects.length > 1) {
+      issues.add({ path, field: 'clusters', value: tenant.clusters, problem: `span the projects ${projects.join(', ')}, but a tenant's Workload Identity service accounts live in one project`, fix: 'keep a tenant on clusters of one project, or declare one tenant per project' });
+    }
+  }
+  const developer = definition.developerNamespaces;
+  if (!developer) return [];
+  if (!projectOf.has(developer.cluster)) {
+    issues.add({ path: 'developerNamespaces', field: 'cluster', value: developer.cluster, problem: 'is not a declared cluster', fix: `use one of ${[...projectOf.keys()].join(', ')}` });
+  }
+  const result = checkDeveloperNamespaces(developer.namespaces, {
+    today,
+    gracePeriodDays: developer.gracePeriodDays,
+    takenNamespaces: tenantsOnCluster(tenants, developer.cluster).map((t) => t.name),
+  });
+  for (const issue of result.issues) issues.add(issue);
+  return [...result.expired];
+}

@@ -1,0 +1,45 @@
+import { PlatformDefinition } from '../../lib/platform/platform-definition';
+import { clusterNodePools, PlatformTenant } from '../../lib/platform/tenant-definition';
+import { validatePlatform } from '../../lib/platform/validate-platform';
+import { clusterSurgeNodes } from '../../lib/platform/platform-ip-plan';
+import { examplePlatform } from '../../stacks/example-platform';
+
+const tenant = (name: string): PlatformTenant => examplePlatform.tenants!.find((t) => t.name === name)!;
+const withTenants = (...tenants: PlatformTenant[]): PlatformDefinition => ({ ...examplePlatform, tenants });
+const prod = examplePlatform.clusters.find((c) => c.name === 'prod-usc1')!;
+
+describe('platform tenants', () => {
+  test('a dedicated-nodes tenant gets a tainted pool named tenant-<name> in each of its clusters', () => {
+    const pools = clusterNodePools(examplePlatform, prod);
+    expect(pools.map((p) => p.name)).toEqual(['services', 'batch-spot', 'gpu-l4', 'tenant-simulation', 'tenant-ml-training']);
+    expect(pools.find((p) => p.name === 'tenant-ml-training')).toMatchObject({ kind: 'gpu', tenant: 'ml-training', maxNodes: 32 });
+  });
+
+  test('tenant pools count in the surge the IP plan sizes for', () => {
+    expect(clusterSurgeNodes(examplePlatform, prod)).toBe(5 * 3);
+  });
+
+  test('accepts the example with every tenant', () => {
+    expect(validatePlatform(examplePlatform, { today: '2026-11-21' }).expiredDeveloperNamespaces).toEqual([]);
+  });
+
+  test('reports a developer namespace inside its grace period', () => {
+    const warnings = validatePlatform(examplePlatform, { today: '2027-04-05' });
+    expect(warnings.expiredDeveloperNamespaces).toEqual([expect.objectContaining({ name: 'dev-carol', daysExpired: 5, daysUntilRejected: 9 })]);
+  });
+
+  test.each<[string, PlatformDefinition, RegExp]>([
+    ['a dedicated-nodes tenant has no pool', withTenants({ ...tenant('simulation'), dedicatedNodes: undefined }), /tenants\[simulation\]: dedicatedNodes undefined is required when isolation is "dedicated-nodes"/],
+    ['a shared tenant declares a pool', withTenants({ ...tenant('routing'), dedicatedNodes: { maxNodes: 3 } }), /tenants\[routing\]: dedicatedNodes .* is set but isolation is "shared"; set isolation: "dedicated-nodes"/],
+    ['a dedicated-nodes tenant name makes too long a pool name', withTenants({ ...tenant('simulation'), name: 's'.repeat(34) }), /tenants\[s{34}\]: name "s{34}" makes the node pool name "tenant-s{34}", longer than GKE's 40 characters/],
+    ['a tenant spans projects', withTenants({ ...tenant('routing'), clusters: ['prod-usc1', 'dev-usw1'] }), /tenants\[routing\]: clusters \["prod-usc1","dev-usw1"\] span the projects drive-gke-prod, drive-gke-dev/],
+    ['a tenant is on an unknown cluster', withTenants({ ...tenant('routing'), clusters: ['nope'] }), /tenants\[routing\].*nope/],
+    ['a tenant depends on an unknown tenant', withTenants(tenant('mapping')), /tenants\[mapping\].*routing/],
+    ['a dedicated cluster is shared', withTenants(tenant('payments'), { ...tenant('routing'), clusters: ['payments-usc1'] }), /is shared with routing, but isolation is "dedicated-cluster"/],
+    ['the developer cluster is unknown', { ...examplePlatform, developerNamespaces: { cluster: 'nope', namespaces: [] } }, /developerNamespaces: cluster "nope" is not a declared cluster/],
+    ['a developer namespace takes a tenant name', { ...examplePlatform, developerNamespaces: { cluster: 'prod-usc1', namespaces: [{ name: 'routing', owner: 'a@example.com' }] } }, /developerNamespaces\[routing\]: name "routing" is declared twice/],
+    ['a developer namespace expired beyond the grace period', examplePlatform, /developerNamespaces\[dev-carol\]: expires "2027-03-31" passed 30 days ago, beyond the 14-day grace period/],
+  ])('throws when %s', (_, definition, message) => {
+    expect(() => validatePlatform(definition, { today: '2027-04-30' })).toThrow(message);
+  });
+});
