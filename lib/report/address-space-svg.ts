@@ -1,0 +1,206 @@
+import { Cidr } from '../ip-plan/cidr';
+import type { ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
+import { addressSpaceUsage, ALLOCATION_KINDS, AllocationKind, formatPercent, PoolSegment, PoolUsage } from './address-space';
+import { escapeXml, num } from './private/xml';
+
+/** Picture width in pixels: fits a GitHub comment or PR file view without scaling. */
+export const ADDRESS_SPACE_SVG_WIDTH = 1000;
+const MARGIN = 20;
+const BAR_WIDTH = ADDRESS_SPACE_SVG_WIDTH - 2 * MARGIN;
+const BAR_HEIGHT = 26;
+/** Caption line, bar, and the gap to the next pool. */
+const POOL_ROW_HEIGHT = 62;
+/** Rough width of one character at font-size 11 (sans-serif); used only to decide whether a label fits. */
+const CHAR_WIDTH = 6.6;
+
+/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+export const KIND_COLOURS: Readonly<Record<AllocationKind, { fill: string; text: string; label: string }>> = {
+  nodes: { fill: '#0072B2', text: '#ffffff', label: 'nodes' },
+  pods: { fill: '#009E73', text: '#ffffff', label: 'pods' },
+  services: { fill: '#E69F00', text: '#111111', label: 'services' },
+  'control-plane': { fill: '#CC79A7', text: '#111111', label: 'control plane' },
+  'bgp-link': { fill: '#D55E00', text: '#ffffff', label: 'BGP links' },
+  other: { fill: '#56B4E9', text: '#111111', label: 'other' },
+};
+const FREE_FILL = '#f3f4f6';
+/** A white outline behind text on hatched fills, so labels stay readable. */
+const HALO = ' stroke="#ffffff" stroke-width="3" paint-order="stroke"';
+const BAR_STROKE = '#9ca3af';
+
+const DEFS = [
+  '<defs>',
+  '<pattern id="reserved" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#d4d4d4"/><line x1="0" y1="0" x2="0" y2="6" stroke="#6b7280" stroke-width="2"/></pattern>',
+  '<pattern id="excluded" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fee2e2"/><path d="M0,0 L6,6 M6,0 L0,6" stroke="#b91c1c" stroke-width="1"/></pattern>',
+  '</defs>',
+];
+
+function address(value: number): string {
+  return Cidr.fromNumbers(value, 32).address(0);
+}
+
+function fits(text: string, width: number): boolean {
+  return text.length * CHAR_WIDTH + 8 <= width;
+}
+
+/** The longest tail of a hierarchical name that fits, e.g. `prod-usc1/pods`, then `pods`. */
+function inlineLabel(name: string, width: number): string | undefined {
+  const parts = name.split('/');
+  for (let i = Math.max(0, parts.length - 2); i < parts.length; i++) {
+    const candidate = parts.slice(i).join('/');
+    if (fits(candidate, width)) return candidate;
+  }
+  return undefined;
+}
+
+interface Block {
+  readonly x: number;
+  readonly width: number;
+}
+
+/** Linear scale from a pool's addresses to the bar; every block stays at least 1px wide and inside the bar. */
+function place(usage: PoolUsage, start: number, size: number): Block {
+  const width = Math.max(1, (size / usage.size) * BAR_WIDTH);
+  const x = Math.min(MARGIN + ((start - usage.start) / usage.size) * BAR_WIDTH, MARGIN + BAR_WIDTH - width);
+  return { x, width };
+}
+
+function segmentTitle(segment: PoolSegment): string {
+  switch (segment.type) {
+    case 'allocation':
+      return `${segment.name} ${segment.cidr} · ${KIND_COLOURS[segment.kind].label} · ${segment.status === 'locked' ? 'recorded' : segment.status === 'new' ? 'new (not recorded)' : 'orphaned (reserved until released)'}`;
+    case 'reservation':
+      return `${segment.name} ${segment.cidr} · reserved: ${segment.reason}`;
+    case 'excluded':
+      return `${segment.cidr} · excluded: ${segment.reason}`;
+  }
+}
+
+function segmentFill(segment: PoolSegment): { fill: string; text: string } {
+  if (segment.type === 'allocation') return KIND_COLOURS[segment.kind];
+  if (segment.type === 'reservation') return { fill: 'url(#reserved)', text: '#111111' };
+  return { fill: 'url(#excluded)', text: '#7f1d1d' };
+}
+
+function renderPool(usage: PoolUsage, top: number): string[] {
+  const { pool } = usage;
+  const barTop = top + 10;
+  const out: string[] = [];
+  const allocations = usage.segments.filter((s) => s.type === 'allocation').length;
+  const facts = [
+    pool.cidr,
+    pool.kind ?? 'subnet',
+    `${formatPercent(usage.allocated, usage.size)} used (${allocations} allocation${allocations === 1 ? '' : 's'})`,
+    ...(usage.reserved > 0 ? [`${formatPercent(usage.reserved, usage.size)} reserved`] : []),
+    ...(usage.excluded > 0 ? [`${formatPercent(usage.excluded, usage.size)} excluded`] : []),
+    `${formatPercent(usage.free, usage.size)} free`,
+  ];
+  out.push(`<g class="pool" data-pool="${escapeXml(pool.name)}">`);
+  out.push(
+    `<text x="${MARGIN}" y="${top}" font-size="13"><tspan font-weight="bold">${escapeXml(pool.name)}</tspan><tspan dx="8" fill="#374151">${escapeXml(facts.join(' · '))}</tspan>${pool.description ? `<title>${escapeXml(pool.description)}</title>` : ''}</text>`,
+  );
+  // Free space first: the gaps between segments, each with its own tooltip.
+  out.push(`<rect class="bar" x="${MARGIN}" y="${barTop}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" fill="${FREE_FILL}" stroke="${BAR_STROKE}"/>`);
+  let cursor = usage.start;
+  const gaps: { start: number; size: number }[] = [];
+  for (const segment of usage.segments) {
+    if (segment.start > cursor) gaps.push({ start: cursor, size: segment.start - cursor });
+    cursor = Math.max(cursor, segment.start + segment.size);
+  }
+  if (cursor < usage.start + usage.size) gaps.push({ start: cursor, size: usage.start + usage.size - cursor });
+  for (const gap of gaps) {
+    const block = place(usage, gap.start, gap.size);
+    out.push(
+      `<rect class="free" x="${num(block.x)}" y="${barTop}" width="${num(block.width)}" height="${BAR_HEIGHT}" fill="${FREE_FILL}"><title>free ${address(gap.start)} – ${address(gap.start + gap.size - 1)} (${gap.size} addresses)</title></rect>`,
+    );
+  }
+  for (const segment of usage.segments) {
+    const block = place(usage, segment.start, segment.size);
+    const colours = segmentFill(segment);
+    const orphaned = segment.type === 'allocation' && segment.status === 'orphaned' ? ' fill-opacity="0.45"' : '';
+    const fresh = segment.type === 'allocation' && segment.status === 'new' ? ' stroke="#111111" stroke-dasharray="3 2"' : '';
+    const kind = segment.type === 'allocation' ? ` data-kind="${segment.kind}"` : '';
+    out.push(
+      `<rect class="${segment.type}"${kind} x="${num(block.x)}" y="${barTop}" width="${num(block.width)}" height="${BAR_HEIGHT}" fill="${colours.fill}"${orphaned}${fresh}><title>${escapeXml(segmentTitle(segment))}</title></rect>`,
+    );
+    const label = segment.type === 'excluded' ? undefined : inlineLabel(segment.name, block.width);
+    if (label) {
+      out.push(
+        `<text x="${num(block.x + block.width / 2)}" y="${barTop + BAR_HEIGHT / 2 + 4}" font-size="11" text-anchor="middle" fill="${colours.text}"${segment.type === 'reservation' ? HALO : ''} pointer-events="none">${escapeXml(label)}</text>`,
+      );
+    }
+  }
+  out.push('</g>');
+  return out;
+}
+
+function renderLegend(top: number): string[] {
+  const items: { fill: string; label: string }[] = [
+    ...ALLOCATION_KINDS.map((kind) => ({ fill: KIND_COLOURS[kind].fill, label: KIND_COLOURS[kind].label })),
+    { fill: 'url(#reserved)', label: 'reserved' },
+    { fill: 'url(#excluded)', label: 'excluded (special)' },
+    { fill: FREE_FILL, label: 'free' },
+  ];
+  const out = ['<g class="legend">'];
+  let x = MARGIN;
+  for (const item of items) {
+    out.push(`<rect x="${num(x)}" y="${top - 10}" width="12" height="12" fill="${item.fill}" stroke="${BAR_STROKE}"/>`);
+    out.push(`<text x="${num(x + 16)}" y="${top}" font-size="11">${escapeXml(item.label)}</text>`);
+    x += 16 + item.label.length * CHAR_WIDTH + 14;
+  }
+  out.push('</g>');
+  return out;
+}
+
+/** Reservations outside every pool, as labelled chips that wrap: they share no common scale. */
+function renderOutside(outside: readonly { name: string; cidr: string; reason: string }[], top: number): { lines: string[]; height: number } {
+  const lines = ['<g class="outside">', `<text x="${MARGIN}" y="${top}" font-size="13"><tspan font-weight="bold">Reservations outside every pool</tspan></text>`];
+  let x = MARGIN;
+  let y = top + 10;
+  for (const reservation of outside) {
+    const text = `${reservation.name} ${reservation.cidr}`;
+    const width = text.length * CHAR_WIDTH + 16;
+    if (x + width > MARGIN + BAR_WIDTH && x > MARGIN) {
+      x = MARGIN;
+      y += BAR_HEIGHT + 6;
+    }
+    lines.push(
+      `<rect class="reservation" x="${num(x)}" y="${y}" width="${num(width)}" height="${BAR_HEIGHT}" fill="url(#reserved)" stroke="${BAR_STROKE}"><title>${escapeXml(`${reservation.name} ${reservation.cidr} · reserved: ${reservation.reason}`)}</title></rect>`,
+    );
+    lines.push(`<text x="${num(x + width / 2)}" y="${y + BAR_HEIGHT / 2 + 4}" font-size="11" text-anchor="middle" fill="#111111"${HALO}>${escapeXml(text)}</text>`);
+    x += width + 8;
+  }
+  lines.push('</g>');
+  return { lines, height: y + BAR_HEIGHT - top + 20 };
+}
+
+/**
+ * The IP plan as a picture: one bar per pool, scaled linearly to the pool's addresses, with
+ * allocations coloured by kind, reservations hatched grey, excluded special ranges cross-hatched red
+ * and free space light grey. Every block has a `<title>` tooltip. Deterministic: same plan, same bytes.
+ */
+export function renderAddressSpaceSvg(plan: ResolvedIpPlan): string {
+  const usage = addressSpaceUsage(plan);
+  const body: string[] = [];
+  body.push(`<text x="${MARGIN}" y="28" font-size="16" font-weight="bold">Address space</text>`);
+  body.push(...renderLegend(52));
+  let top = 86;
+  for (const pool of usage.pools) {
+    body.push(...renderPool(pool, top));
+    top += POOL_ROW_HEIGHT;
+  }
+  if (usage.outsidePools.length > 0) {
+    const outside = renderOutside(usage.outsidePools, top);
+    body.push(...outside.lines);
+    top += outside.height;
+  }
+  const height = top;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${ADDRESS_SPACE_SVG_WIDTH}" height="${height}" viewBox="0 0 ${ADDRESS_SPACE_SVG_WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif">`,
+    '<title>Address space of the IP plan</title>',
+    ...DEFS,
+    `<rect width="${ADDRESS_SPACE_SVG_WIDTH}" height="${height}" fill="#ffffff"/>`,
+    ...body,
+    '</svg>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,248 @@
+import type { GkeCapacity } from '../ip-plan/resolved-ip-plan';
+import type { LoadedPlatform } from '../platform/load-platform';
+import type { ClusterDefinition, RemoteNetworkDefinition } from '../platform/platform-definition';
+import { addressSpaceUsage, formatPercent } from './address-space';
+import { renderPlatformMermaid } from './mermaid';
+import { code, table, text } from './private/markdown';
+
+/** Tenant isolation levels, as in the tenancy model. */
+export type TenantIsolationLevel = 'shared' | 'dedicated-nodes' | 'dedicated-cluster';
+
+/** What the report needs to know about a tenant (the platform definition does not list tenants yet). */
+export interface TenantSummary {
+  readonly name: string;
+  readonly isolation: TenantIsolationLevel;
+  /** Clusters the tenant's namespace lives in. */
+  readonly clusters: readonly string[];
+  /** Tenants whose services this tenant calls. */
+  readonly dependsOn: readonly string[];
+}
+
+/** What the report needs to know about a hybrid link. */
+export interface LinkSummary {
+  readonly name: string;
+  /** e.g. `HA VPN to AWS`, `Partner Interconnect`. */
+  readonly kind: string;
+  /** GCP region of the link's Cloud Router. */
+  readonly region: string;
+  /** Name of the remote network (an entry of the definition's remoteNetworks, ideally). */
+  readonly remoteNetwork: string;
+  /** Free text, e.g. `4 tunnels, 99.99% SLA`. @default none */
+  readonly detail?: string;
+}
+
+export interface PlatformReportInput {
+  readonly platform: LoadedPlatform;
+  /** @default no tenants section */
+  readonly tenants?: readonly TenantSummary[];
+  /** @default no hybrid links section */
+  readonly links?: readonly LinkSummary[];
+  /** Path of the address-space SVG as seen from the Markdown file. @default no picture reference */
+  readonly addressSpaceSvgPath?: string;
+}
+
+/** Headroom below this share of (maxNodes + surge) gets a warning: a cluster that cannot grow needs new ranges first. */
+export const LOW_HEADROOM_PERCENT = 10;
+/** Marker for anything a reviewer should look at. */
+export const WARNING_MARKER = '⚠️';
+
+function headroomPercent(capacity: GkeCapacity): number {
+  const planned = capacity.maxNodes + capacity.surgeNodes;
+  return planned > 0 ? (100 * capacity.headroomNodes) / planned : 100;
+}
+
+function isLowHeadroom(capacity: GkeCapacity): boolean {
+  return headroomPercent(capacity) < LOW_HEADROOM_PERCENT;
+}
+
+/** Capacity is keyed by IP plan name (`gcp/<region>/<cluster>`); map it back to the cluster. */
+function capacityOf(input: PlatformReportInput, cluster: ClusterDefinition): GkeCapacity | undefined {
+  const ranges = input.platform.clusterRanges.get(cluster.name);
+  const prefix = ranges ? ranges.nodes.replace(/\/nodes$/, '') : undefined;
+  return input.platform.ipPlan.gkeClusters.find((c) => c.cluster === prefix);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function remoteDetail(network: RemoteNetworkDefinition): string {
+  const where = network.kind === 'aws-vpc' ? `AWS VPC${network.awsRegion ? ` ${network.awsRegion}` : ''}` : 'on-prem';
+  return `${where} · ${network.cidrs.join(', ')}`;
+}
+
+function warnings(input: PlatformReportInput): string[] {
+  const { definition, ipPlan } = input.platform;
+  const out: string[] = [];
+  for (const cluster of definition.clusters) {
+    const capacity = capacityOf(input, cluster);
+    if (capacity && isLowHeadroom(capacity)) {
+      out.push(
+        `${WARNING_MARKER} ${code(cluster.name)}: headroom ${plural(capacity.headroomNodes, 'node')} (${formatPercent(capacity.headroomNodes, capacity.maxNodes + capacity.surgeNodes)}) is below ${LOW_HEADROOM_PERCENT}%: ${capacity.nodesBySubnet <= capacity.nodesByPodRanges ? 'the node subnet limits' : 'the pod ranges limit'} the cluster to ${capacity.nodeLimit} nodes; add a pod range (additionalPodRanges) or a larger subnet before raising maxNodes`,
+      );
+    }
+    const poolMax = cluster.nodePools.reduce((sum, pool) => sum + pool.maxNodes, 0);
+    if (poolMax > cluster.maxNodes) {
+      out.push(`${WARNING_MARKER} ${code(cluster.name)}: node pools may reach ${poolMax} nodes but the cluster's maxNodes is ${cluster.maxNodes}`);
+    }
+  }
+  if (ipPlan.newAllocations.length > 0) {
+    out.push(`${WARNING_MARKER} ${plural(ipPlan.newAllocations.length, 'range')} not recorded in the lock file yet: run \`npm run ip-plan -- --write\` and commit it`);
+  }
+  for (const orphan of ipPlan.orphanedAllocations) {
+    out.push(`${WARNING_MARKER} ${code(orphan.name)} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until released`);
+  }
+  const remoteNames = new Set((definition.remoteNetworks ?? []).map((n) => n.name));
+  for (const link of input.links ?? []) {
+    if (!remoteNames.has(link.remoteNetwork)) out.push(`${WARNING_MARKER} link ${code(link.name)} names remote network ${code(link.remoteNetwork)}, which the platform definition does not declare (its ranges are not reserved)`);
+  }
+  return out;
+}
+
+function clustersSection(input: PlatformReportInput): string | undefined {
+  const { clusters } = input.platform.definition;
+  if (clusters.length === 0) return undefined;
+  const clusterRows = clusters.map((c) => [code(c.name), code(c.project), text(c.region), text(c.environment), c.releaseChannel ?? 'REGULAR', c.maxNodes, c.maxPodsPerNode, c.nodePools.length]);
+  const poolRows = clusters.flatMap((c) =>
+    c.nodePools.map((p) => [
+      code(c.name),
+      code(p.name),
+      text(p.kind),
+      p.machineType ? code(p.machineType) : 'default',
+      p.minNodes ?? 'default',
+      p.maxNodes,
+      p.gpu ? `${p.gpu.count} × ${text(p.gpu.type)}` : p.kind === 'gpu' ? 'default' : '',
+      p.maxPodsPerNode ?? c.maxPodsPerNode,
+    ]),
+  );
+  return [
+    '## Clusters and node pools',
+    '',
+    table(['Cluster', 'Project', 'Region', 'Environment', 'Release channel', 'Max nodes', 'Pods per node', 'Node pools'], clusterRows),
+    '',
+    table(['Cluster', 'Node pool', 'Kind', 'Machine type', 'Min nodes', 'Max nodes', 'GPU', 'Pods per node'], poolRows),
+  ].join('\n');
+}
+
+function tenantsSection(input: PlatformReportInput): string | undefined {
+  const tenants = input.tenants ?? [];
+  if (tenants.length === 0) return undefined;
+  const rows = tenants.map((t) => [code(t.name), text(t.isolation), t.clusters.map(code).join(', '), t.dependsOn.length ? t.dependsOn.map(code).join(', ') : '—']);
+  return ['## Tenants', '', table(['Tenant', 'Isolation', 'Clusters', 'Depends on'], rows)].join('\n');
+}
+
+function ipPlanSection(input: PlatformReportInput): string {
+  const { ipPlan, definition } = input.platform;
+  const parts: string[] = ['## IP plan'];
+  const capacities = definition.clusters.map((c) => ({ cluster: c, capacity: capacityOf(input, c) })).filter((c): c is { cluster: ClusterDefinition; capacity: GkeCapacity } => !!c.capacity);
+  if (capacities.length > 0) {
+    parts.push(
+      '',
+      '### GKE capacity and headroom',
+      '',
+      `Headroom is how many nodes the ranges allow beyond maxNodes plus upgrade surge; below ${LOW_HEADROOM_PERCENT}% is marked ${WARNING_MARKER}.`,
+      '',
+      table(
+        ['Cluster', 'Max nodes (+ surge)', 'Nodes by subnet', 'Nodes by pod ranges', 'Node limit', 'Headroom', 'Max pods', 'Services', 'Ranges'],
+        capacities.map(({ cluster, capacity: c }) => [
+          code(cluster.name),
+          `${c.maxNodes} (+${c.surgeNodes})`,
+          c.nodesBySubnet,
+          c.nodesByPodRanges,
+          c.nodeLimit,
+          `${isLowHeadroom(c) ? `${WARNING_MARKER} ` : ''}${c.headroomNodes} (${formatPercent(c.headroomNodes, c.maxNodes + c.surgeNodes)})`,
+          c.maxPods,
+          c.services,
+          `nodes ${c.nodeSubnet}, pods ${c.podRanges.join(' + ')}, services ${c.servicesRange}, control plane ${c.controlPlane}`,
+        ]),
+      ),
+    );
+  }
+  const usage = addressSpaceUsage(ipPlan);
+  parts.push(
+    '',
+    '### Pools',
+    '',
+    table(
+      ['Pool', 'CIDR', 'Kind', 'Allocations', 'Used', 'Reserved', 'Free'],
+      usage.pools.map((p) => [code(p.pool.name), p.pool.cidr, p.pool.kind ?? 'subnet', p.segments.filter((s) => s.type === 'allocation').length, formatPercent(p.allocated, p.size), formatPercent(p.reserved, p.size), formatPercent(p.free, p.size)]),
+    ),
+  );
+  if (input.addressSpaceSvgPath) parts.push('', `![Address space: pools, allocations, reservations and free space](${input.addressSpaceSvgPath})`);
+  if (ipPlan.reservations.length > 0) {
+    parts.push('', '### Reservations', '', table(['Name', 'CIDR', 'Reason'], ipPlan.reservations.map((r) => [code(r.name), r.cidr, text(r.reason)])));
+  }
+  const status = { locked: 'recorded', new: `${WARNING_MARKER} new (not recorded)`, orphaned: `${WARNING_MARKER} orphaned` } as const;
+  parts.push(
+    '',
+    '<details>',
+    `<summary>Allocations (${ipPlan.allocations.length})</summary>`,
+    '',
+    table(['Name', 'CIDR', 'Pool', 'Status'], ipPlan.allocations.map((a) => [code(a.name), a.cidr, code(a.pool), status[a.status]])),
+    '',
+    '</details>',
+  );
+  return parts.join('\n');
+}
+
+function linksSection(input: PlatformReportInput): string | undefined {
+  const links = input.links ?? [];
+  if (links.length === 0) return undefined;
+  const remote = new Map((input.platform.definition.remoteNetworks ?? []).map((n) => [n.name, n]));
+  const rows = links.map((l) => {
+    const network = remote.get(l.remoteNetwork);
+    return [code(l.name), text(l.kind), text(l.region), code(l.remoteNetwork), network ? network.cidrs.join(', ') : `${WARNING_MARKER} not declared`, text(l.detail ?? '')];
+  });
+  return ['## Hybrid links', '', table(['Link', 'Kind', 'Region', 'Remote network', 'Remote ranges', 'Detail'], rows)].join('\n');
+}
+
+function diagramSection(input: PlatformReportInput): string | undefined {
+  const { definition } = input.platform;
+  const remoteNetworks = definition.remoteNetworks ?? [];
+  if (definition.clusters.length === 0 && !(input.tenants ?? []).length && !(input.links ?? []).length && remoteNetworks.length === 0) return undefined;
+  return [
+    '## Diagram',
+    '',
+    renderPlatformMermaid({
+      regions: definition.regions,
+      clusters: definition.clusters.map((c) => ({ name: c.name, region: c.region, detail: `${c.environment} · up to ${c.maxNodes} nodes` })),
+      tenants: input.tenants,
+      links: input.links,
+      remoteNetworks: remoteNetworks.map((n) => ({ name: n.name, detail: remoteDetail(n) })),
+    }),
+  ].join('\n');
+}
+
+/**
+ * A Markdown summary of the platform for a pull-request comment: clusters and node pools, tenants,
+ * the IP plan with capacity and headroom, hybrid links and a Mermaid diagram. Empty sections are
+ * left out. Deterministic: no dates, definition order throughout.
+ */
+export function renderPlatformReport(input: PlatformReportInput): string {
+  const { definition, ipPlan } = input.platform;
+  const nodePools = definition.clusters.reduce((sum, c) => sum + c.nodePools.length, 0);
+  const summary = [
+    plural(definition.clusters.length, 'cluster'),
+    plural(nodePools, 'node pool'),
+    ...(input.tenants?.length ? [plural(input.tenants.length, 'tenant')] : []),
+    ...(input.links?.length ? [plural(input.links.length, 'hybrid link')] : []),
+    `${plural(ipPlan.allocations.length, 'allocation')} in ${plural(ipPlan.pools.length, 'pool')}`,
+  ].join(' · ');
+  const found = warnings(input);
+  const sections = [
+    [
+      `# Platform ${code(definition.name)} (${text(definition.organization.name)})`,
+      '',
+      `Regions: ${text(definition.regions.join(', '))} · network ${code(definition.network.name)} in ${code(definition.network.project)} (${definition.network.routingMode ?? 'GLOBAL'} routing, MTU ${definition.network.mtu ?? 1460})`,
+      '',
+      summary,
+      ...(found.length > 0 ? ['', ...found.map((w) => `- ${w}`)] : []),
+    ].join('\n'),
+    clustersSection(input),
+    tenantsSection(input),
+    ipPlanSection(input),
+    linksSection(input),
+    diagramSection(input),
+  ].filter((s): s is string => s !== undefined);
+  return sections.join('\n\n') + '\n';
+}

@@ -1,0 +1,300 @@
+import { changedPaths, sameValue, stableJson, valueAt } from './private/json-diff';
+import { code } from './private/markdown';
+import { CRITICAL_RESOURCE_TYPES, isSensitivePath, REPLACEMENT_RULES } from './replacement-rules';
+import { ManifestObject, readSynthTree, SynthTree } from './synth-tree';
+
+export interface TerraformResourceRef {
+  /** `<stack>/<type>.<name>` */
+  readonly key: string;
+  readonly stack: string;
+  readonly type: string;
+  readonly name: string;
+}
+
+export interface TerraformResourceChange extends TerraformResourceRef {
+  /** Changed attribute paths, e.g. `node_config.machine_type`. */
+  readonly paths: readonly string[];
+}
+
+export interface ManifestRef {
+  /** `<cluster>/<apiVersion>/<kind>/<namespace or ->/<name>` */
+  readonly key: string;
+  readonly cluster: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export interface ManifestChange extends ManifestRef {
+  readonly paths: readonly string[];
+}
+
+export type CriticalFindingKind =
+  /** A critical resource (or a Namespace) disappears. */
+  | 'removed'
+  /** The same resource under a new Terraform address: destroy and create unless state is moved. */
+  | 'address-change'
+  /** A change to an argument the provider marks as forcing a new resource. */
+  | 'likely-replacement'
+  /** Updated in place, but with an outage. */
+  | 'disruptive-change';
+
+export interface CriticalFinding {
+  readonly kind: CriticalFindingKind;
+  /** The resource (for address changes: the old address). */
+  readonly key: string;
+  /** For address changes: the new address. */
+  readonly newKey?: string;
+  readonly type: string;
+  /** One sentence for a reviewer. */
+  readonly detail: string;
+  /** Arguments involved, for replacements and disruptive changes. */
+  readonly attributes?: readonly string[];
+}
+
+export interface SynthDiff {
+  /** Sorted: removed, address changes, likely replacements, disruptive changes; then by key. */
+  readonly critical: readonly CriticalFinding[];
+  readonly terraform: {
+    readonly added: readonly TerraformResourceRef[];
+    readonly changed: readonly TerraformResourceChange[];
+    readonly removed: readonly TerraformResourceRef[];
+  };
+  readonly manifests: {
+    readonly added: readonly ManifestRef[];
+    readonly changed: readonly ManifestChange[];
+    readonly removed: readonly ManifestRef[];
+  };
+}
+
+/** What removing each critical type does; said once in the finding. */
+const REMOVAL_IMPACT: Readonly<Record<string, string>> = {
+  google_container_cluster: 'the cluster and every workload on it are destroyed',
+  google_container_node_pool: 'its nodes are drained and deleted',
+  google_compute_network: 'the VPC and everything attached to it go away',
+  google_compute_subnetwork: 'nodes and pods in its ranges lose their network',
+  google_compute_vpn_tunnel: 'the BGP session over this tunnel drops',
+  google_compute_ha_vpn_gateway: 'every tunnel on this gateway goes down',
+  google_compute_interconnect_attachment: 'the VLAN attachment and its BGP session go away',
+  google_compute_router: 'its BGP sessions and NAT stop',
+  aws_vpn_connection: 'both AWS tunnels go down',
+  aws_customer_gateway: 'the VPN connections that use it go down',
+  aws_ec2_transit_gateway: 'every attachment routed through it is cut',
+  Namespace: 'a GitOps engine that prunes deletes the namespace and everything in it',
+};
+
+const SEVERITY: Readonly<Record<CriticalFindingKind, number>> = { removed: 0, 'address-change': 1, 'likely-replacement': 2, 'disruptive-change': 3 };
+
+interface TfEntry extends TerraformResourceRef {
+  readonly body: unknown;
+}
+
+function terraformEntries(tree: SynthTree): Map<string, TfEntry> {
+  const entries = new Map<string, TfEntry>();
+  for (const [stack, resources] of tree.stacks) {
+    for (const [type, byName] of Object.entries(resources)) {
+      for (const [name, body] of Object.entries(byName ?? {})) {
+        const key = `${stack}/${type}.${name}`;
+        entries.set(key, { key, stack, type, name, body });
+      }
+    }
+  }
+  return entries;
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const tfRef = ({ key, stack, type, name }: TerraformResourceRef): TerraformResourceRef => ({ key, stack, type, name });
+const manifestRef = ({ key, cluster, apiVersion, kind, namespace, name }: ManifestObject): ManifestRef => ({ key, cluster, apiVersion, kind, namespace, name });
+
+function shortValue(value: unknown): string {
+  if (value === undefined) return '(unset)';
+  const text = stableJson(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function resourceName(body: unknown): string | undefined {
+  const name = valueAt(body, 'name');
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * Pairs removed and added resources of one critical type that are the same thing under a new address:
+ * same `name` argument first, then a lone removal and a lone addition in the same stack.
+ */
+function pairAddressChanges(removed: TfEntry[], added: TfEntry[]): [TfEntry, TfEntry][] {
+  const pairs: [TfEntry, TfEntry][] = [];
+  const freeAdded = new Set(added);
+  const freeRemoved = new Set(removed);
+  for (const old of removed) {
+    const name = resourceName(old.body);
+    if (name === undefined) continue;
+    const candidates = [...freeAdded].filter((a) => a.type === old.type && resourceName(a.body) === name);
+    const match = candidates.find((a) => a.stack === old.stack) ?? candidates[0];
+    if (match) {
+      pairs.push([old, match]);
+      freeAdded.delete(match);
+      freeRemoved.delete(old);
+    }
+  }
+  const groups = new Map<string, { removed: TfEntry[]; added: TfEntry[] }>();
+  for (const entry of freeRemoved) {
+    const group = groups.get(`${entry.stack}\u0000${entry.type}`) ?? { removed: [], added: [] };
+    group.removed.push(entry);
+    groups.set(`${entry.stack}\u0000${entry.type}`, group);
+  }
+  for (const entry of freeAdded) groups.get(`${entry.stack}\u0000${entry.type}`)?.added.push(entry);
+  for (const group of groups.values()) if (group.removed.length === 1 && group.added.length === 1) pairs.push([group.removed[0], group.added[0]]);
+  return pairs;
+}
+
+/** Compares two synthesized trees already read into memory. Pure. */
+export function diffSynthOutputs(before: SynthTree, after: SynthTree): SynthDiff {
+  const oldTf = terraformEntries(before);
+  const newTf = terraformEntries(after);
+  const added = [...newTf.values()].filter((e) => !oldTf.has(e.key)).sort(byKey);
+  const removed = [...oldTf.values()].filter((e) => !newTf.has(e.key)).sort(byKey);
+  const changed: TerraformResourceChange[] = [];
+  const critical: CriticalFinding[] = [];
+
+  for (const [key, next] of [...newTf.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const previous = oldTf.get(key);
+    if (!previous || sameValue(previous.body, next.body)) continue;
+    changed.push({ ...tfRef(next), paths: changedPaths(previous.body, next.body) });
+    const rule = REPLACEMENT_RULES.find((r) => r.type === next.type);
+    if (!rule) continue;
+    const forcing = rule.forceNew.filter((path) => !sameValue(valueAt(previous.body, path), valueAt(next.body, path)));
+    if (forcing.length > 0) {
+      const what = forcing.map((path) => (isSensitivePath(path) ? `${code(path)} (sensitive value changed)` : `${code(path)} (${code(shortValue(valueAt(previous.body, path)))} → ${code(shortValue(valueAt(next.body, path)))})`)).join(', ');
+      critical.push({ kind: 'likely-replacement', key, type: next.type, attributes: forcing, detail: `${what} ${forcing.length === 1 ? 'forces' : 'force'} a new resource (${rule.source})` });
+    }
+    const disruptive = (rule.disruptive ?? []).filter((d) => !sameValue(valueAt(previous.body, d.path), valueAt(next.body, d.path)));
+    if (disruptive.length > 0) {
+      critical.push({ kind: 'disruptive-change', key, type: next.type, attributes: disruptive.map((d) => d.path), detail: disruptive.map((d) => `${code(d.path)} ${d.why}`).join('; ') });
+    }
+  }
+
+  const isCritical = (e: TfEntry) => CRITICAL_RESOURCE_TYPES.includes(e.type);
+  const pairs = pairAddressChanges(removed.filter(isCritical), added.filter(isCritical));
+  const paired = new Set(pairs.map(([old]) => old.key));
+  for (const [old, next] of pairs) {
+    critical.push({
+      kind: 'address-change',
+      key: old.key,
+      newKey: next.key,
+      type: old.type,
+      detail: `the same ${old.type} under a new address: Terraform destroys the old one and creates the new one unless the state is moved (a \`moved\` block or \`terraform state mv\`) or the construct id is kept`,
+    });
+  }
+  for (const old of removed.filter((e) => isCritical(e) && !paired.has(e.key))) {
+    critical.push({ kind: 'removed', key: old.key, type: old.type, detail: REMOVAL_IMPACT[old.type] ?? 'it is destroyed' });
+  }
+
+  const manifestsAdded = [...after.manifests.values()].filter((m) => !before.manifests.has(m.key)).map(manifestRef).sort(byKey);
+  const manifestsRemoved = [...before.manifests.values()].filter((m) => !after.manifests.has(m.key)).map(manifestRef).sort(byKey);
+  const manifestsChanged: ManifestChange[] = [];
+  for (const next of [...after.manifests.values()].sort(byKey)) {
+    const previous = before.manifests.get(next.key);
+    if (previous && !sameValue(previous.body, next.body)) manifestsChanged.push({ ...manifestRef(next), paths: changedPaths(previous.body, next.body) });
+  }
+  for (const gone of manifestsRemoved.filter((m) => m.kind === 'Namespace')) {
+    critical.push({ kind: 'removed', key: gone.key, type: 'Namespace', detail: REMOVAL_IMPACT.Namespace });
+  }
+
+  critical.sort((a, b) => SEVERITY[a.kind] - SEVERITY[b.kind] || byKey(a, b));
+  return {
+    critical,
+    terraform: { added: added.map(tfRef), changed, removed: removed.map(tfRef) },
+    manifests: { added: manifestsAdded, changed: manifestsChanged, removed: manifestsRemoved },
+  };
+}
+
+/** Reads two synthesized trees (see readSynthTree) and compares them. */
+export function diffSynthTrees(before: string, after: string): SynthDiff {
+  return diffSynthOutputs(readSynthTree(before), readSynthTree(after));
+}
+
+const FINDING_LABEL: Readonly<Record<CriticalFindingKind, string>> = {
+  removed: 'Deletion',
+  'address-change': 'Destroy and create (address changed)',
+  'likely-replacement': 'Likely replacement',
+  'disruptive-change': 'Disruptive in-place change',
+};
+
+/** Changed paths, shortened: a reviewer needs the gist, the JSON has the rest. */
+function pathList(paths: readonly string[]): string {
+  const shown = paths.slice(0, 8).map(code).join(', ');
+  return paths.length > 8 ? `${shown} and ${paths.length - 8} more` : shown;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function renderGroups<A extends { key: string }, C extends { key: string; paths: readonly string[] }>(
+  title: string,
+  group: (item: { key: string }) => string,
+  local: (item: A | C) => string,
+  diff: { added: readonly A[]; changed: readonly C[]; removed: readonly A[] },
+): string[] {
+  const all = [...diff.added, ...diff.changed, ...diff.removed];
+  if (all.length === 0) return [];
+  const out: string[] = [];
+  for (const [name] of groupBy(all, group)) {
+    out.push('', `#### ${title} ${code(name)}`);
+    const added = diff.added.filter((a) => group(a) === name);
+    const changed = diff.changed.filter((c) => group(c) === name);
+    const removed = diff.removed.filter((r) => group(r) === name);
+    if (added.length) out.push('', `Added (${added.length}):`, '', ...added.map((a) => `- ${code(local(a))}`));
+    if (changed.length) out.push('', `Changed (${changed.length}):`, '', ...changed.map((c) => `- ${code(local(c))}: ${pathList(c.paths)}`));
+    if (removed.length) out.push('', `Removed (${removed.length}):`, '', ...removed.map((r) => `- ${code(local(r))}`));
+  }
+  return out;
+}
+
+/**
+ * The diff as Markdown for a PR comment: a summary line, critical findings first, then Terraform
+ * resources per stack and manifests per cluster. Deterministic ordering throughout.
+ */
+export function renderSynthDiff(diff: SynthDiff): string {
+  const tf = diff.terraform;
+  const k8s = diff.manifests;
+  const total = tf.added.length + tf.changed.length + tf.removed.length + k8s.added.length + k8s.changed.length + k8s.removed.length;
+  const lines = ['## Synthesized output diff', ''];
+  lines.push(
+    `**Summary:** ${diff.critical.length > 0 ? `⚠️ ${diff.critical.length} critical · ` : ''}Terraform: ${tf.added.length} added, ${tf.changed.length} changed, ${tf.removed.length} removed · Manifests: ${k8s.added.length} added, ${k8s.changed.length} changed, ${k8s.removed.length} removed`,
+  );
+  if (total === 0) return [...lines, '', 'No differences in the synthesized output.', ''].join('\n');
+  if (diff.critical.length > 0) {
+    lines.push('', '### ⚠️ Replacements and deletions of critical infrastructure', '');
+    for (const finding of diff.critical) {
+      const target = finding.newKey ? `${code(finding.key)} → ${code(finding.newKey)}` : code(finding.key);
+      lines.push(`- **${FINDING_LABEL[finding.kind]}** ${target}: ${finding.detail}`);
+    }
+    lines.push(
+      '',
+      '> Read from the synthesized JSON and a table of arguments the providers mark as forcing a new resource: only `terraform plan` against the real state confirms a replacement.',
+    );
+  }
+  if (tf.added.length + tf.changed.length + tf.removed.length > 0) {
+    lines.push('', '### Terraform resources');
+    lines.push(...renderGroups('Stack', (r) => (r as TerraformResourceRef).stack, (r) => `${(r as TerraformResourceRef).type}.${(r as TerraformResourceRef).name}`, tf));
+  }
+  if (k8s.added.length + k8s.changed.length + k8s.removed.length > 0) {
+    lines.push('', '### Manifests');
+    lines.push(
+      ...renderGroups(
+        'Cluster',
+        (m) => (m as ManifestRef).cluster,
+        (m) => {
+          const ref = m as ManifestRef;
+          return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (${ref.apiVersion})`;
+        },
+        k8s,
+      ),
+    );
+  }
+  return lines.join('\n') + '\n';
+}

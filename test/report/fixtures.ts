@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { loadPlatform, LoadedPlatform } from '../../lib/platform/load-platform';
+import { PlatformDefinition } from '../../lib/platform/platform-definition';
+
+/** A small fixed platform for snapshots: it never changes when the bundled example grows. */
+export const SMALL_PLATFORM: PlatformDefinition = {
+  name: 'acme',
+  organization: { name: 'Acme & Co', domain: 'acme.example' },
+  projects: [{ id: 'acme-net-prod' }, { id: 'acme-gke-prod' }],
+  regions: ['europe-west1'],
+  network: { name: 'acme-vpc', project: 'acme-net-prod' },
+  addressPools: [
+    { name: 'nodes', cidr: '10.0.0.0/16', description: 'Node <subnets> & "friends"' },
+    { name: 'pods', cidr: '100.64.0.0/14' },
+    { name: 'services', cidr: '100.68.0.0/16' },
+    { name: 'control-plane', cidr: '172.16.0.0/24' },
+    { name: 'bgp', cidr: '169.254.0.0/16', kind: 'link-local' },
+  ],
+  poolAssignment: { nodes: 'nodes', pods: 'pods', services: 'services', controlPlane: 'control-plane', bgpLinks: 'bgp' },
+  reservations: [{ name: 'legacy/dc', cidr: '10.0.128.0/17', reason: 'old <data centre> & "friends"' }],
+  clusters: [
+    {
+      name: 'prod-euw1',
+      project: 'acme-gke-prod',
+      region: 'europe-west1',
+      environment: 'prod',
+      maxNodes: 100,
+      maxPodsPerNode: 32,
+      nodePools: [
+        { name: 'general', kind: 'general', machineType: 'e2-standard-8', minNodes: 1, maxNodes: 60 },
+        { name: 'gpu', kind: 'gpu', maxNodes: 40, gpu: { type: 'nvidia-l4', count: 2 } },
+      ],
+    },
+  ],
+  remoteNetworks: [{ name: 'onprem-brussels', kind: 'on-prem', cidrs: ['192.168.0.0/20'] }],
+};
+
+/** Loads a definition against an empty lock file in a temporary directory, recording nothing. */
+export function loadSmall(definition: PlatformDefinition = SMALL_PLATFORM): LoadedPlatform {
+  const lockFile = join(mkdtempSync(join(tmpdir(), 'report-')), 'ip-plan.lock.json');
+  return loadPlatform(definition, { lockFile, frozen: false, record: false, log: () => undefined });
+}
