@@ -1,8 +1,54 @@
 import { Construct } from 'constructs';
 import { LoadedPlatform } from '../lib/platform/load-platform';
+import { ClusterGitOpsOptions, ClusterStack } from './cluster-stack';
+import { FleetStack } from './fleet-stack';
+import { HybridLinkStack } from './hybrid-link-stack';
+import { NetworkStack } from './network-stack';
+import { StateBackendOptions } from './stack-defaults';
+import { TenantIdentityStack } from './tenant-identity-stack';
 
-/** Composes every stack of a platform: one state (and blast radius) per network, cluster and link. */
-export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform): void {
-  void scope;
-  void platform;
+export interface PlatformStacksOptions {
+  /** @default local state files `terraform.<stack>.tfstate` at the project root */
+  readonly backend?: StateBackendOptions;
+  /** Config Sync on every cluster, reading `<rootDirectory>/<cluster>` of one repository. @default off */
+  readonly gitOps?: ClusterGitOpsOptions;
+  /** `groups/<id>` of gke-security-groups@<domain>, to add tenant groups to it. @default none */
+  readonly gkeSecurityGroup?: string;
+}
+
+export interface PlatformStacks {
+  readonly network: NetworkStack;
+  readonly fleet?: FleetStack;
+  readonly clusters: Readonly<Record<string, ClusterStack>>;
+  readonly links: Readonly<Record<string, HybridLinkStack>>;
+  readonly tenants?: TenantIdentityStack;
+}
+
+/**
+ * Composes every stack of a platform, each with its own state and declared dependencies, so
+ * `cdktf deploy '*'` applies them in order: network → fleet → clusters, links and tenant identities.
+ */
+export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, options: PlatformStacksOptions = {}): PlatformStacks {
+  const { definition } = platform;
+  const backend = options.backend;
+  const network = new NetworkStack(scope, { platform, backend });
+  const fleet = options.gitOps ? new FleetStack(scope, { platform, backend }) : undefined;
+  const clusters: Record<string, ClusterStack> = {};
+  for (const cluster of definition.clusters) {
+    const stack = new ClusterStack(scope, {
+      platform,
+      cluster,
+      network,
+      backend,
+      gitOps: options.gitOps,
+    });
+    // Terraform cannot depend_on across states: the fleet feature is ordered by stack dependency.
+    if (fleet) stack.addDependency(fleet);
+    clusters[cluster.name] = stack;
+  }
+  const links: Record<string, HybridLinkStack> = {};
+  for (const link of definition.hybridLinks ?? []) links[link.name] = new HybridLinkStack(scope, { platform, link, network, backend });
+  const tenants = (definition.tenants ?? []).length > 0 ? new TenantIdentityStack(scope, { platform, gkeSecurityGroup: options.gkeSecurityGroup, backend }) : undefined;
+  if (tenants) for (const stack of Object.values(clusters)) tenants.addDependency(stack);
+  return { network, fleet, clusters, links, tenants };
 }

@@ -2,8 +2,10 @@ import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IssueCollector, ValidationError, ValidationIssue } from '../core/validation-error';
-import { ParsedCidr, cidrsOverlap, parseCidr } from '../network/cidr';
-import { checkControlPlaneCidr, checkRegion } from '../network/network-rules';
+import { Cidr } from '../ip-plan/cidr';
+import { rangesOverlapping } from '../ip-plan/cidr-overlaps';
+import { podBlockPrefix } from '../ip-plan/gke-sizing';
+import { checkControlPlaneCidr, checkRegion, namedSubnetRanges } from '../network/network-rules';
 import { ISubnet } from '../network/network';
 import {
   checkGkeName,
@@ -14,7 +16,6 @@ import {
   checkZones,
   DEFAULT_COMPUTE_SA_SUFFIX,
   GKE_DEFAULT_MAX_PODS_PER_NODE,
-  perNodePodBlockSize,
   parseOrIssue,
   SERVICE_ACCOUNT_ID_PATTERN,
 } from './gke-rules';
@@ -392,14 +393,10 @@ export class GkeCluster extends Construct implements IGkeCluster {
 
     // Control plane /28: shape, and clear of every range of the node subnet.
     add(checkControlPlaneCidr(path, 'controlPlaneCidr', props.controlPlaneCidr));
-    const cp = parseCidr(props.controlPlaneCidr);
-    if (cp.ok) {
-      const others: [string, string | undefined][] = [[`subnet ${props.subnet.name}`, props.subnet.cidr], ...props.subnet.secondaryRanges.map((r): [string, string | undefined] => [`${props.subnet.name}/${r.rangeName}`, r.cidr])];
-      for (const [owner, cidr] of others) {
-        const o = cidr ? parseCidr(cidr) : undefined;
-        if (o?.ok && cidrsOverlap(cp.cidr, o.cidr)) {
-          issues.add({ path, field: 'controlPlaneCidr', value: props.controlPlaneCidr, problem: `overlaps ${cidr} (${owner})`, fix: 'use a /28 outside the node subnet and its secondary ranges (take it from the IP plan)' });
-        }
+    const cp = Cidr.tryParse(props.controlPlaneCidr);
+    if (typeof cp !== 'string') {
+      for (const other of rangesOverlapping(cp, namedSubnetRanges([props.subnet]))) {
+        issues.add({ path, field: 'controlPlaneCidr', value: props.controlPlaneCidr, problem: `overlaps ${other.cidr} (${other.owner})`, fix: 'use a /28 outside the node subnet and its secondary ranges (take it from the IP plan)' });
       }
     }
 
@@ -408,7 +405,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
       const f = `controlPlaneAccess.authorizedNetworks[${i}].cidr`;
       const parsed = parseOrIssue(path, f, n.cidr);
       add(parsed.issues);
-      if (parsed.cidr && parsed.cidr.prefix === 0 && !allowAnywhere) {
+      if (parsed.cidr && parsed.cidr.prefixLength === 0 && !allowAnywhere) {
         issues.add({ path, field: f, value: n.cidr, problem: 'opens the control plane to the whole internet', fix: 'list the office, VPN or CI ranges that need kubectl access (or set dangerouslyAllowPublicControlPlaneFromAnywhere: true if you really mean it)' });
       }
     });
@@ -478,27 +475,29 @@ export class GkeCluster extends Construct implements IGkeCluster {
       issues.push({ path, field: 'maxNodes', value: this.maxNodes, problem: `is below the sum of node pool maximums (${total}: ${names})`, fix: 'lower the pools\' autoscaling maximums or raise maxNodes in the IP plan (and resize its ranges)' });
     }
     const withSurge = this.pools.reduce((n, p) => n + p.maxNodes + p.surgeNodes, 0);
-    const subnet = this.nodeSubnetCidr ? parseCidr(this.nodeSubnetCidr) : undefined;
-    if (subnet?.ok) issues.push(...checkNodeSubnetCapacity(path, 'nodeSubnetCidr', subnet.cidr, withSurge, `node pools at maximum plus surge (${names})`));
-    const pod: ParsedCidr | undefined = (() => {
-      const r = this.podRangeCidr ? parseCidr(this.podRangeCidr) : undefined;
-      return r?.ok ? r.cidr : undefined;
-    })();
-    if (pod) {
+    const subnet = this.nodeSubnetCidr ? Cidr.tryParse(this.nodeSubnetCidr) : undefined;
+    if (subnet instanceof Cidr) issues.push(...checkNodeSubnetCapacity(path, 'nodeSubnetCidr', subnet, withSurge, `node pools at maximum plus surge (${names})`));
+    const pod = this.podRangeCidr ? Cidr.tryParse(this.podRangeCidr) : undefined;
+    if (pod instanceof Cidr) {
       const onDefault = this.pools.filter((p) => p.podRangeName === undefined || p.podRangeName === this.podRangeName);
-      const addresses = onDefault.reduce((n, p) => n + (p.maxNodes + p.surgeNodes) * perNodePodBlockSize(p.maxPodsPerNode), 0);
+      const addresses = onDefault.reduce((n, p) => n + (p.maxNodes + p.surgeNodes) * podBlockSize(p.maxPodsPerNode), 0);
       if (addresses > pod.size) {
         issues.push({
           path,
           field: `podRangeCidr (${this.podRangeName})`,
-          value: pod.text,
-          problem: `has ${pod.size} addresses, but its node pools need ${addresses} at maximum plus surge (${onDefault.map((p) => `${p.name}: ${p.maxNodes + p.surgeNodes} nodes x ${perNodePodBlockSize(p.maxPodsPerNode)}`).join(', ')})`,
+          value: pod.toString(),
+          problem: `has ${pod.size} addresses, but its node pools need ${addresses} at maximum plus surge (${onDefault.map((p) => `${p.name}: ${p.maxNodes + p.surgeNodes} nodes x ${podBlockSize(p.maxPodsPerNode)}`).join(', ')})`,
           fix: 'give large pools their own pod range (podRange), lower their maximums or maxPodsPerNode, or use a larger pod range',
         });
       }
     }
     return issues.length > 0 ? [new ValidationError(issues).message] : [];
   }
+}
+
+/** Addresses of one node's pod block. */
+function podBlockSize(maxPodsPerNode: number): number {
+  return 2 ** (32 - podBlockPrefix(maxPodsPerNode));
 }
 
 function managedPrometheusNeedsSystem(props: GkeClusterProps): boolean {

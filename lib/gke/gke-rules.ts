@@ -1,21 +1,28 @@
 /**
- * Pure GKE rules (no cdktf import): names, pod-block sizing, range capacity, zones, taints,
- * upgrade strategies, maintenance windows. Each check returns ValidationIssues.
+ * Pure GKE rules (no cdktf import): names, range capacity, zones, taints, upgrade strategies,
+ * maintenance windows. Each check returns ValidationIssues. The sizing arithmetic (pod blocks,
+ * capacities, prefixes) is lib/ip-plan/gke-sizing's, so the plan and the checks agree.
  */
 import { ValidationIssue } from '../core/validation-error';
-import { ParsedCidr, parseCidr } from '../network/cidr';
+import { Cidr } from '../ip-plan/cidr';
+import {
+  GCP_RESERVED_ADDRESSES_PER_SUBNET,
+  GKE_MAX_PODS_PER_NODE,
+  GKE_MIN_PODS_PER_NODE,
+  nodesInPodRange,
+  nodesInSubnet,
+  nodeSubnetPrefix,
+  podBlockPrefix,
+  podRangePrefix,
+} from '../ip-plan/gke-sizing';
+import { GKE_NAME, regionOfZone } from '../platform/naming-rules';
 
-/** Cluster and node pool names (GKE API): at most 40 characters. */
-export const GKE_NAME_PATTERN = /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/;
+/** Cluster and node pool names (GKE API, GKE_NAME): at most 40 characters. */
 export const GKE_NAME_MAX_LENGTH = 40;
 /** IAM service account ids: 6-30 characters, lower-case letter first. */
 export const SERVICE_ACCOUNT_ID_PATTERN = /^[a-z]([-a-z0-9]{4,28}[a-z0-9])$/;
-/** GKE Standard accepts 8..256 pods per node; 110 is GKE's default. */
-export const MIN_PODS_PER_NODE = 8;
-export const MAX_PODS_PER_NODE = 256;
+/** GKE's default max pods per node (the bounds are GKE_MIN/MAX_PODS_PER_NODE in lib/ip-plan/gke-sizing). */
 export const GKE_DEFAULT_MAX_PODS_PER_NODE = 110;
-/** GCP reserves 4 addresses in every subnet primary range (network, gateway, second-to-last, broadcast). */
-export const SUBNET_RESERVED_ADDRESSES = 4;
 export const TAINT_EFFECTS = ['NO_SCHEDULE', 'PREFER_NO_SCHEDULE', 'NO_EXECUTE'] as const;
 export type TaintEffect = (typeof TAINT_EFFECTS)[number];
 /** GKE adds this taint itself to GPU nodes; adding it again breaks pool creation or updates. */
@@ -23,8 +30,8 @@ export const NVIDIA_GPU_TAINT_KEY = 'nvidia.com/gpu';
 export const DEFAULT_COMPUTE_SA_SUFFIX = '-compute@developer.gserviceaccount.com';
 
 export function checkGkeName(path: string, field: string, value: string): ValidationIssue[] {
-  if (typeof value !== 'string' || value.length > GKE_NAME_MAX_LENGTH || !GKE_NAME_PATTERN.test(value)) {
-    return [{ path, field, value, problem: `must match ${GKE_NAME_PATTERN.source} (at most ${GKE_NAME_MAX_LENGTH} characters)`, fix: 'use lower-case letters, digits and "-", starting with a letter, e.g. "prod-usc1"' }];
+  if (typeof value !== 'string' || value.length > GKE_NAME_MAX_LENGTH || !GKE_NAME.test(value)) {
+    return [{ path, field, value, problem: `must match ${GKE_NAME.source} (at most ${GKE_NAME_MAX_LENGTH} characters)`, fix: 'use lower-case letters, digits and "-", starting with a letter, e.g. "prod-usc1"' }];
   }
   return [];
 }
@@ -36,61 +43,17 @@ export function checkServiceAccountId(path: string, field: string, value: string
   return [];
 }
 
-/**
- * Per-node pod block prefix (GKE "flexible pod CIDR" table): about twice maxPodsPerNode addresses,
- * capped at 110 for a /24: ≤8 pods /28, ≤16 /27, ≤32 /26, ≤64 /25, ≤110 /24, ≤256 /23.
- */
-export const POD_BLOCK_TABLE: readonly { readonly maxPods: number; readonly prefix: number }[] = [
-  { maxPods: 8, prefix: 28 },
-  { maxPods: 16, prefix: 27 },
-  { maxPods: 32, prefix: 26 },
-  { maxPods: 64, prefix: 25 },
-  { maxPods: 110, prefix: 24 },
-  { maxPods: 256, prefix: 23 },
-];
-
-export function perNodePodBlockPrefix(maxPodsPerNode: number): number {
-  const row = Number.isInteger(maxPodsPerNode) && maxPodsPerNode >= MIN_PODS_PER_NODE ? POD_BLOCK_TABLE.find((r) => maxPodsPerNode <= r.maxPods) : undefined;
-  if (!row) throw new RangeError(`maxPodsPerNode ${maxPodsPerNode} is outside ${MIN_PODS_PER_NODE}..${MAX_PODS_PER_NODE}`);
-  return row.prefix;
-}
-
-export function perNodePodBlockSize(maxPodsPerNode: number): number {
-  return 2 ** (32 - perNodePodBlockPrefix(maxPodsPerNode));
-}
-
-/** Nodes a pod range can hold: 2^(per-node block prefix − pod range prefix), 0 if the range is smaller than one block. */
-export function podRangeNodeCapacity(podRangePrefix: number, maxPodsPerNode: number): number {
-  const block = perNodePodBlockPrefix(maxPodsPerNode);
-  return block < podRangePrefix ? 0 : 2 ** (block - podRangePrefix);
-}
-
-/** Usable node addresses in a subnet primary range: 2^(32−p) − 4. */
-export function nodeSubnetCapacity(subnetPrefix: number): number {
-  return Math.max(0, 2 ** (32 - subnetPrefix) - SUBNET_RESERVED_ADDRESSES);
-}
-
-/** Largest prefix (smallest range) whose pod range holds `nodes` at `maxPodsPerNode`. */
-export function requiredPodRangePrefix(nodes: number, maxPodsPerNode: number): number {
-  return perNodePodBlockPrefix(maxPodsPerNode) - Math.ceil(Math.log2(Math.max(1, nodes)));
-}
-
-/** Largest prefix whose subnet holds `nodes` usable addresses. */
-export function requiredNodeSubnetPrefix(nodes: number): number {
-  return 32 - Math.ceil(Math.log2(nodes + SUBNET_RESERVED_ADDRESSES));
-}
-
-/** Largest maxPodsPerNode (from the block table) for which a pod range holds `nodes`, or undefined. */
-export function maxPodsThatFit(podRangePrefix: number, nodes: number): number | undefined {
+/** Largest maxPodsPerNode among the usual settings (a /24 per node stops at GKE's default 110) for which a pod range holds `nodes`, or undefined. */
+export function maxPodsThatFit(podRangePrefixLength: number, nodes: number): number | undefined {
   for (const pods of [256, 110, 64, 32, 16, 8]) {
-    if (podRangeNodeCapacity(podRangePrefix, pods) >= nodes) return pods;
+    if (nodesInPodRange(podRangePrefixLength, pods) >= nodes) return pods;
   }
   return undefined;
 }
 
 export function checkMaxPodsPerNode(path: string, field: string, value: number): ValidationIssue[] {
-  if (!Number.isInteger(value) || value < MIN_PODS_PER_NODE || value > MAX_PODS_PER_NODE) {
-    return [{ path, field, value, problem: `must be an integer between ${MIN_PODS_PER_NODE} and ${MAX_PODS_PER_NODE}`, fix: 'use e.g. 32, 64 or 110' }];
+  if (!Number.isInteger(value) || value < GKE_MIN_PODS_PER_NODE || value > GKE_MAX_PODS_PER_NODE) {
+    return [{ path, field, value, problem: `must be an integer between ${GKE_MIN_PODS_PER_NODE} and ${GKE_MAX_PODS_PER_NODE}`, fix: 'use e.g. 32, 64 or 110' }];
   }
   return [];
 }
@@ -99,45 +62,47 @@ export function checkMaxPodsPerNode(path: string, field: string, value: number):
  * Pod range capacity, in the style `prod/pods: range 10.8.0.0/16 holds 256 nodes at 64 pods per node,
  * but 500 nodes are needed; use /15 or lower maxPodsPerNode`.
  */
-export function checkPodRangeCapacity(path: string, field: string, podRange: ParsedCidr, maxPodsPerNode: number, nodesNeeded: number, what: string): ValidationIssue[] {
-  const capacity = podRangeNodeCapacity(podRange.prefix, maxPodsPerNode);
-  if (capacity >= nodesNeeded) return [];
-  const fits = maxPodsThatFit(podRange.prefix, nodesNeeded);
-  const prefix = requiredPodRangePrefix(nodesNeeded, maxPodsPerNode);
+export function checkPodRangeCapacity(path: string, field: string, podRange: Cidr, maxPodsPerNode: number, nodesNeeded: number, what: string): ValidationIssue[] {
+  const capacity = nodesInPodRange(podRange.prefixLength, maxPodsPerNode);
+  // A count that is not a whole number is reported by its own check; there is no size to suggest for it.
+  if (capacity >= nodesNeeded || !Number.isInteger(nodesNeeded)) return [];
+  const fits = maxPodsThatFit(podRange.prefixLength, nodesNeeded);
+  const prefix = podRangePrefix(nodesNeeded, maxPodsPerNode);
   return [
     {
       path,
       field,
-      value: podRange.text,
-      problem: `holds ${capacity} nodes at ${maxPodsPerNode} pods per node (one /${perNodePodBlockPrefix(maxPodsPerNode)} per node), but ${what} needs ${nodesNeeded}`,
+      value: podRange.toString(),
+      problem: `holds ${capacity} nodes at ${maxPodsPerNode} pods per node (one /${podBlockPrefix(maxPodsPerNode)} per node), but ${what} needs ${nodesNeeded}`,
       fix: `use a /${prefix} or larger pod range${fits ? `, or lower maxPodsPerNode to ${fits}` : ''}, or lower the node count`,
     },
   ];
 }
 
-export function checkNodeSubnetCapacity(path: string, field: string, subnet: ParsedCidr, nodesNeeded: number, what: string): ValidationIssue[] {
-  const capacity = nodeSubnetCapacity(subnet.prefix);
-  if (capacity >= nodesNeeded) return [];
+export function checkNodeSubnetCapacity(path: string, field: string, subnet: Cidr, nodesNeeded: number, what: string): ValidationIssue[] {
+  const capacity = nodesInSubnet(subnet.prefixLength);
+  // A count that is not a whole number is reported by its own check; there is no size to suggest for it.
+  if (capacity >= nodesNeeded || !Number.isInteger(nodesNeeded)) return [];
   return [
     {
       path,
       field,
-      value: subnet.text,
-      problem: `holds ${capacity} nodes (2^(32-${subnet.prefix}) - ${SUBNET_RESERVED_ADDRESSES} reserved), but ${what} needs ${nodesNeeded}`,
-      fix: `use a /${requiredNodeSubnetPrefix(nodesNeeded)} or larger node subnet, or lower the node count`,
+      value: subnet.toString(),
+      problem: `holds ${capacity} nodes (2^(32-${subnet.prefixLength}) - ${GCP_RESERVED_ADDRESSES_PER_SUBNET} reserved), but ${what} needs ${nodesNeeded}`,
+      fix: `use a /${nodeSubnetPrefix(nodesNeeded)} or larger node subnet, or lower the node count`,
     },
   ];
 }
 
-export function parseOrIssue(path: string, field: string, value: string): { cidr?: ParsedCidr; issues: ValidationIssue[] } {
-  const parsed = parseCidr(value);
-  if (parsed.ok) return { cidr: parsed.cidr, issues: [] };
-  return { issues: [{ path, field, value, problem: parsed.problem, fix: 'write an aligned IPv4 CIDR such as "100.64.0.0/14"' }] };
+export function parseOrIssue(path: string, field: string, value: string): { cidr?: Cidr; issues: ValidationIssue[] } {
+  const parsed = Cidr.tryParse(value);
+  if (typeof parsed !== 'string') return { cidr: parsed, issues: [] };
+  return { issues: [{ path, field, value, problem: parsed, fix: 'write an aligned IPv4 CIDR such as "100.64.0.0/14"' }] };
 }
 
-/** Zones of a region look like `<region>-<letter>`, e.g. us-central1-a. */
+/** Zones of a region look like `<region>-<letter>`, e.g. us-central1-a (GCP_ZONE). */
 export function isZoneOf(zone: string, region: string): boolean {
-  return new RegExp(`^${region.replace(/[-]/g, '\\-')}-[a-z]$`).test(zone);
+  return regionOfZone(zone) === region;
 }
 
 export function checkZones(path: string, field: string, zones: readonly string[], region: string): ValidationIssue[] {

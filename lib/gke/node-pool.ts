@@ -2,6 +2,7 @@ import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-poo
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IssueCollector, ValidationIssue } from '../core/validation-error';
+import { podBlockPrefix } from '../ip-plan/gke-sizing';
 import { DEFAULT_GKE_NODE_TAG, checkName } from '../network/network-rules';
 import { CLOUD_PLATFORM_SCOPE, DEFAULT_ZONE_COUNT, GkeCluster, IGkeCluster } from './gke-cluster';
 import {
@@ -13,7 +14,6 @@ import {
   checkZones,
   DEFAULT_COMPUTE_SA_SUFFIX,
   parseOrIssue,
-  perNodePodBlockPrefix,
   TaintEffect,
 } from './gke-rules';
 
@@ -288,7 +288,7 @@ export class NodePool extends Construct {
         path,
         field: 'maxPodsPerNode',
         value: r.maxPods,
-        problem: `is above the cluster's sizing of ${cluster.maxPodsPerNode} pods per node (a /${perNodePodBlockPrefix(r.maxPods)} per node instead of a /${perNodePodBlockPrefix(cluster.maxPodsPerNode)}), so the pod range would hold fewer nodes than planned`,
+        problem: `is above the cluster's sizing of ${cluster.maxPodsPerNode} pods per node (a /${podBlockPrefix(r.maxPods)} per node instead of a /${podBlockPrefix(cluster.maxPodsPerNode)}), so the pod range would hold fewer nodes than planned`,
         fix: `lower maxPodsPerNode to ${cluster.maxPodsPerNode} or less, give the pool its own podRange sized for it, or raise maxPodsPerNode for the cluster in the IP plan`,
       });
     }

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../core/validation-error';
-import { parseIpv4Cidr } from './private/cidr';
+import { Cidr } from '../ip-plan/cidr';
 
 /** private.googleapis.com: sites reaching Google APIs (e.g. uploads to Cloud Storage) over the link need a route to it. */
 export const PRIVATE_GOOGLE_APIS_CIDR = '199.36.153.8/30';
@@ -60,7 +60,7 @@ export function planAdvertisements(path: string, options: AdvertisementOptions =
   }
   const seen = new Set<string>();
   ranges.forEach((r, i) => {
-    const parsed = parseIpv4Cidr(r.range);
+    const parsed = Cidr.tryParse(r.range);
     if (typeof parsed === 'string') {
       issues.push({ path, field: `advertisements.ranges[${i}]`, value: r.range, problem: parsed, fix: `use a CIDR such as ${PRIVATE_GOOGLE_APIS_CIDR}` });
     } else if (seen.has(r.range)) {

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../core/validation-error';
-import { Ipv4Range, addressAt, contains, mustParse, overlaps, parseIpv4Cidr } from './private/cidr';
+import { Cidr } from '../ip-plan/cidr';
 
 /** BGP sessions over VPN and Interconnect run on link-local addresses (RFC 3927). */
 export const LINK_LOCAL_CIDR = '169.254.0.0/16';
@@ -83,14 +83,14 @@ export interface InsideAddresses {
  * the second to the customer gateway (`tunnelN_cgw_inside_address`); the Cloud Router is the customer gateway.
  */
 export function awsInsideAddresses(insideCidr: string): InsideAddresses {
-  const range = mustParse(insideCidr);
-  return { gcp: addressAt(range, 2), peer: addressAt(range, 1), gcpWithPrefix: `${addressAt(range, 2)}/${range.prefix}` };
+  const range = Cidr.parse(insideCidr);
+  return { gcp: range.address(2), peer: range.address(1), gcpWithPrefix: `${range.address(2)}/${range.prefixLength}` };
 }
 
 /** Toward a peer device we choose: the Cloud Router takes the first usable address, the device the second. */
 export function peerInsideAddresses(insideCidr: string): InsideAddresses {
-  const range = mustParse(insideCidr);
-  return { gcp: addressAt(range, 1), peer: addressAt(range, 2), gcpWithPrefix: `${addressAt(range, 1)}/${range.prefix}` };
+  const range = Cidr.parse(insideCidr);
+  return { gcp: range.address(1), peer: range.address(2), gcpWithPrefix: `${range.address(1)}/${range.prefixLength}` };
 }
 
 export interface InsideCidrOptions {
@@ -107,38 +107,39 @@ export function checkInsideCidrs(path: string, field: string, cidrs: readonly st
   if (cidrs.length !== options.expectedCount) {
     issues.push({ path, field, value: cidrs, problem: `has ${cidrs.length} entries but the link has ${options.expectedCount} tunnels`, fix: `give exactly ${options.expectedCount} /30s, one per tunnel in tunnel order` });
   }
-  const linkLocal = mustParse(LINK_LOCAL_CIDR);
-  const reserved = (options.awsReserved ? AWS_RESERVED_INSIDE_CIDRS : [METADATA_CIDR]).map(mustParse);
-  const identifier = options.bgpIdentifierRange ? parseIpv4Cidr(options.bgpIdentifierRange) : undefined;
+  const linkLocal = Cidr.parse(LINK_LOCAL_CIDR);
+  const metadata = Cidr.parse(METADATA_CIDR);
+  const reserved = options.awsReserved ? AWS_RESERVED_INSIDE_CIDRS.map((c) => Cidr.parse(c)) : [metadata];
+  const identifier = options.bgpIdentifierRange ? Cidr.tryParse(options.bgpIdentifierRange) : undefined;
   const seen = new Map<string, number>();
   cidrs.forEach((cidr, i) => {
     const at = `${field}[${i}]`;
-    const parsed = parseIpv4Cidr(cidr);
+    const parsed = Cidr.tryParse(cidr);
     if (typeof parsed === 'string') {
       issues.push({ path, field: at, value: cidr, problem: parsed, fix: 'use a /30 such as 169.254.10.0/30' });
       return;
     }
-    if (parsed.prefix !== 30) {
-      issues.push({ path, field: at, value: cidr, problem: `is a /${parsed.prefix}, but a BGP tunnel link must be a /30`, fix: 'use a /30 such as 169.254.10.0/30' });
+    if (parsed.prefixLength !== 30) {
+      issues.push({ path, field: at, value: cidr, problem: `is a /${parsed.prefixLength}, but a BGP tunnel link must be a /30`, fix: 'use a /30 such as 169.254.10.0/30' });
       return;
     }
-    if (!contains(linkLocal, parsed)) {
+    if (!linkLocal.contains(parsed)) {
       issues.push({ path, field: at, value: cidr, problem: `is outside ${LINK_LOCAL_CIDR}`, fix: `take the /30 from ${LINK_LOCAL_CIDR}` });
       return;
     }
-    const hit = reserved.find((r) => overlaps(r, parsed));
+    const hit = reserved.find((r) => r.overlaps(parsed));
     if (hit) {
-      const who = hit.cidr === METADATA_CIDR ? 'reserved (metadata server 169.254.169.254, refused by AWS)' : 'reserved by AWS for VPN tunnels';
+      const who = hit.equals(metadata) ? 'reserved (metadata server 169.254.169.254, refused by AWS)' : 'reserved by AWS for VPN tunnels';
       issues.push({ path, field: at, value: cidr, problem: `is ${who}`, fix: 'pick a /30 outside 169.254.0.0/30–169.254.5.0/30 and 169.254.169.252/30' });
     }
-    if (identifier && typeof identifier !== 'string' && overlaps(identifier, parsed)) {
+    if (identifier instanceof Cidr && identifier.overlaps(parsed)) {
       issues.push({ path, field: at, value: cidr, problem: `overlaps the Cloud Router BGP identifier range ${options.bgpIdentifierRange}`, fix: 'pick a /30 outside the identifier range' });
     }
-    const first = seen.get(parsed.cidr);
+    const first = seen.get(parsed.toString());
     if (first !== undefined) {
       issues.push({ path, field: at, value: cidr, problem: `repeats ${field}[${first}]; each tunnel needs its own /30 on the router`, fix: 'give every tunnel a distinct /30' });
     } else {
-      seen.set(parsed.cidr, i);
+      seen.set(parsed.toString(), i);
     }
   });
   return issues;
@@ -166,11 +167,11 @@ export function findLinkCollisions(owner: string, records: readonly BgpLinkRecor
   const others = records.filter((r) => r.owner !== owner);
   const issues: ValidationIssue[] = [];
   for (const m of mine) {
-    const mr = parseIpv4Cidr(m.cidr);
+    const mr = Cidr.tryParse(m.cidr);
     if (typeof mr === 'string') continue;
     for (const o of others) {
-      const or = parseIpv4Cidr(o.cidr);
-      if (typeof or === 'string' || !overlaps(mr, or)) continue;
+      const or = Cidr.tryParse(o.cidr);
+      if (typeof or === 'string' || !mr.overlaps(or)) continue;
       const shared = o.routerKey === m.routerKey ? `Cloud Router ${m.routerKey}` : m.awsGatewayKey !== undefined && o.awsGatewayKey === m.awsGatewayKey ? `AWS gateway ${m.awsGatewayKey}` : undefined;
       if (!shared) continue;
       issues.push({ path: m.owner, field: m.field, value: m.cidr, problem: `overlaps ${o.owner} ${o.field} (${o.cidr}) on ${shared}`, fix: 'give each link on a router or AWS gateway its own /30s' });
@@ -182,9 +183,9 @@ export function findLinkCollisions(owner: string, records: readonly BgpLinkRecor
 /** Remote networks (AWS VPC, on-prem) must not overlap GCP ranges, or routes become ambiguous. */
 export function checkNoOverlap(path: string, gcpCidrs: readonly string[], remoteCidrs: readonly string[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const parseAll = (field: string, list: readonly string[]): Ipv4Range[] =>
+  const parseAll = (field: string, list: readonly string[]): Cidr[] =>
     list.flatMap((cidr, i) => {
-      const parsed = parseIpv4Cidr(cidr);
+      const parsed = Cidr.tryParse(cidr);
       if (typeof parsed === 'string') {
         issues.push({ path, field: `${field}[${i}]`, value: cidr, problem: parsed, fix: 'use an IPv4 CIDR such as 10.0.0.0/16' });
         return [];
@@ -195,8 +196,8 @@ export function checkNoOverlap(path: string, gcpCidrs: readonly string[], remote
   const remote = parseAll('remoteCidrs', remoteCidrs);
   for (const r of remote) {
     for (const g of gcp) {
-      if (overlaps(r, g)) {
-        issues.push({ path, field: 'remoteCidrs', value: r.cidr, problem: `overlaps GCP range ${g.cidr}`, fix: 'renumber one side or drop the range from the link; the IP plan should reserve remote ranges' });
+      if (r.overlaps(g)) {
+        issues.push({ path, field: 'remoteCidrs', value: r.toString(), problem: `overlaps GCP range ${g.toString()}`, fix: 'renumber one side or drop the range from the link; the IP plan should reserve remote ranges' });
       }
     }
   }
@@ -205,9 +206,9 @@ export function checkNoOverlap(path: string, gcpCidrs: readonly string[], remote
 
 /** The router's BGP identifier range, if set, must be a link-local /30 or larger. */
 export function checkBgpIdentifierRange(path: string, field: string, value: string): ValidationIssue[] {
-  const parsed = parseIpv4Cidr(value);
+  const parsed = Cidr.tryParse(value);
   if (typeof parsed === 'string') return [{ path, field, value, problem: parsed, fix: 'use a link-local range such as 169.254.255.252/30' }];
-  if (parsed.prefix > 30 || !contains(mustParse(LINK_LOCAL_CIDR), parsed)) {
+  if (parsed.prefixLength > 30 || !Cidr.parse(LINK_LOCAL_CIDR).contains(parsed)) {
     return [{ path, field, value, problem: `must be a /30 or larger inside ${LINK_LOCAL_CIDR}`, fix: 'use a link-local range such as 169.254.255.252/30' }];
   }
   return [];

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../core/validation-error';
 import { LINK_LOCAL_CIDR } from './bgp-link-rules';
-import { contains, mustParse, parseIpv4Cidr } from './private/cidr';
+import { Cidr } from '../ip-plan/cidr';
 
 export type SlaTarget = '99.9' | '99.99';
 export type EdgeAvailabilityDomain = 'AVAILABILITY_DOMAIN_1' | 'AVAILABILITY_DOMAIN_2';
@@ -122,14 +122,14 @@ export function checkCandidateSubnets(path: string, field: string, subnets: read
   if (subnets.length > MAX_CANDIDATE_SUBNETS) {
     issues.push({ path, field, value: subnets, problem: `has ${subnets.length} entries, more than ${MAX_CANDIDATE_SUBNETS}`, fix: `list at most ${MAX_CANDIDATE_SUBNETS} prefixes` });
   }
-  const linkLocal = mustParse(LINK_LOCAL_CIDR);
+  const linkLocal = Cidr.parse(LINK_LOCAL_CIDR);
   subnets.forEach((s, i) => {
-    const parsed = parseIpv4Cidr(s);
+    const parsed = Cidr.tryParse(s);
     if (typeof parsed === 'string') {
       issues.push({ path, field: `${field}[${i}]`, value: s, problem: parsed, fix: 'use a link-local prefix such as 169.254.64.0/29' });
-    } else if (parsed.prefix > MAX_CANDIDATE_PREFIX) {
-      issues.push({ path, field: `${field}[${i}]`, value: s, problem: `is a /${parsed.prefix}, longer than /${MAX_CANDIDATE_PREFIX}`, fix: 'use a /29 or shorter prefix' });
-    } else if (!contains(linkLocal, parsed)) {
+    } else if (parsed.prefixLength > MAX_CANDIDATE_PREFIX) {
+      issues.push({ path, field: `${field}[${i}]`, value: s, problem: `is a /${parsed.prefixLength}, longer than /${MAX_CANDIDATE_PREFIX}`, fix: 'use a /29 or shorter prefix' });
+    } else if (!linkLocal.contains(parsed)) {
       issues.push({ path, field: `${field}[${i}]`, value: s, problem: `is outside ${LINK_LOCAL_CIDR}`, fix: `take the prefix from ${LINK_LOCAL_CIDR}` });
     }
   });

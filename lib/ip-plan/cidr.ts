@@ -7,12 +7,12 @@ import { Address4 } from 'ip-address';
 export class Cidr {
   /** Parses `a.b.c.d/p`; returns a reason instead of throwing so callers can phrase their own error. */
   public static tryParse(text: string): Cidr | string {
-    if (typeof text !== 'string' || !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text.trim())) {
+    // No trimming: the text goes to Terraform as written, so stray spaces are an error here, not there.
+    if (typeof text !== 'string' || !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) {
       return 'is not an IPv4 CIDR of the form a.b.c.d/prefix';
     }
-    const trimmed = text.trim();
-    if (!Address4.isValid(trimmed)) return 'is not a valid IPv4 CIDR';
-    const address = new Address4(trimmed);
+    if (!Address4.isValid(text)) return 'is not a valid IPv4 CIDR';
+    const address = new Address4(text);
     const prefixLength = address.subnetMask;
     if (prefixLength < 0 || prefixLength > 32) return 'has a prefix length outside 0-32';
     const given = Number(address.bigInt());

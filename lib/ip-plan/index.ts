@@ -1,4 +1,5 @@
 export * from './cidr';
+export * from './cidr-overlaps';
 export * from './special-ranges';
 export * from './gke-sizing';
 export * from './lock-file';

@@ -1,4 +1,4 @@
-export * from './cidr';
 export * from './network-rules';
 export * from './network';
 export * from './cloud-nat';
+export * from './shared-vpc';

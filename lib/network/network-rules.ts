@@ -3,10 +3,12 @@
  * Each check returns ValidationIssues so a construct can report every mistake at once.
  */
 import { ValidationIssue } from '../core/validation-error';
-import { findOverlaps, parseCidr } from './cidr';
+import { Cidr } from '../ip-plan/cidr';
+import { findOverlaps, NamedCidr } from '../ip-plan/cidr-overlaps';
+import { GCP_SMALLEST_SUBNET_PREFIX, GKE_CONTROL_PLANE_PREFIX } from '../ip-plan/gke-sizing';
+import { GCP_RESOURCE_NAME } from '../platform/naming-rules';
 
-/** GCE resource names: RFC 1035 label, lower case, at most 63 characters. */
-export const RFC1035_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+/** GCE resource names: RFC 1035 label (GCP_RESOURCE_NAME), lower case, at most 63 characters. */
 export const MAX_GCE_NAME_LENGTH = 63;
 
 /** Google Cloud health-check and GFE proxy source ranges (load balancer health checks docs). */
@@ -27,7 +29,7 @@ export const DEFAULT_GKE_NODE_TAG = 'gke-node';
 
 /** GCP subnet primary ranges: between /8 and /29 (VPC subnet docs). */
 export const MIN_SUBNET_PREFIX = 8;
-export const MAX_SUBNET_PREFIX = 29;
+export const MAX_SUBNET_PREFIX = GCP_SMALLEST_SUBNET_PREFIX;
 
 /** Region names such as `us-central1`, `europe-west4`, `northamerica-northeast2`. */
 export const REGION_PATTERN = /^[a-z]+(-[a-z]+)+\d+$/;
@@ -48,8 +50,9 @@ export const FLOW_LOGS_INTERVALS: readonly FlowLogsInterval[] = [
   'INTERVAL_15_MIN',
 ];
 
+/** `maxLength` can only tighten the 63-character limit of GCP_RESOURCE_NAME. */
 export function checkName(path: string, field: string, value: string, maxLength = MAX_GCE_NAME_LENGTH): ValidationIssue[] {
-  if (typeof value !== 'string' || !RFC1035_NAME.test(value) || value.length > maxLength) {
+  if (typeof value !== 'string' || !GCP_RESOURCE_NAME.test(value) || value.length > maxLength) {
     return [
       {
         path,
@@ -71,10 +74,10 @@ export function checkRegion(path: string, field: string, value: string): Validat
 }
 
 export function checkCidr(path: string, field: string, value: string, minPrefix = 0, maxPrefix = 32): ValidationIssue[] {
-  const parsed = parseCidr(value);
-  if (!parsed.ok) return [{ path, field, value, problem: parsed.problem, fix: 'write an aligned IPv4 CIDR such as "10.0.0.0/20"' }];
-  if (parsed.cidr.prefix < minPrefix || parsed.cidr.prefix > maxPrefix) {
-    return [{ path, field, value, problem: `has prefix /${parsed.cidr.prefix}, outside /${minPrefix}../${maxPrefix}`, fix: `use a prefix between /${minPrefix} and /${maxPrefix}` }];
+  const parsed = Cidr.tryParse(value);
+  if (typeof parsed === 'string') return [{ path, field, value, problem: parsed, fix: 'write an aligned IPv4 CIDR such as "10.0.0.0/20"' }];
+  if (parsed.prefixLength < minPrefix || parsed.prefixLength > maxPrefix) {
+    return [{ path, field, value, problem: `has prefix /${parsed.prefixLength}, outside /${minPrefix}../${maxPrefix}`, fix: `use a prefix between /${minPrefix} and /${maxPrefix}` }];
   }
   return [];
 }
@@ -112,11 +115,7 @@ export function validateSubnets(path: string, subnets: readonly SubnetRuleInput[
     }
     issues.push(...validateFlowLogs(path, `${field}.flowLogs`, s.flowLogs));
   }
-  const ranges = subnets.flatMap((s) => [
-    { owner: `subnet ${s.name}`, cidr: s.cidr },
-    ...(s.secondaryRanges ?? []).map((r) => ({ owner: `${s.name}/${r.rangeName}`, cidr: r.cidr })),
-  ]);
-  for (const o of findOverlaps(ranges)) {
+  for (const o of findOverlaps(namedSubnetRanges(subnets))) {
     issues.push({
       path,
       field: 'subnets',
@@ -126,6 +125,21 @@ export function validateSubnets(path: string, subnets: readonly SubnetRuleInput[
     });
   }
   return issues;
+}
+
+/** A subnet's ranges as far as they are known (imported subnets may not say). */
+export interface SubnetRanges {
+  readonly name: string;
+  readonly cidr?: string;
+  readonly secondaryRanges?: readonly { readonly rangeName: string; readonly cidr?: string }[];
+}
+
+/** Every known primary and secondary range, owned by `subnet <name>` and `<name>/<rangeName>` in messages. */
+export function namedSubnetRanges(subnets: readonly SubnetRanges[]): NamedCidr[] {
+  return subnets.flatMap((s) => [
+    ...(s.cidr === undefined ? [] : [{ owner: `subnet ${s.name}`, cidr: s.cidr }]),
+    ...(s.secondaryRanges ?? []).flatMap((r) => (r.cidr === undefined ? [] : [{ owner: `${s.name}/${r.rangeName}`, cidr: r.cidr }])),
+  ]);
 }
 
 export function validateFlowLogs(path: string, field: string, flowLogs: SubnetRuleInput['flowLogs']): ValidationIssue[] {
@@ -142,10 +156,10 @@ export function validateFlowLogs(path: string, field: string, flowLogs: SubnetRu
 
 /** A control-plane range must be an aligned /28 (GKE private cluster requirement). */
 export function checkControlPlaneCidr(path: string, field: string, value: string): ValidationIssue[] {
-  const parsed = parseCidr(value);
-  if (!parsed.ok) return [{ path, field, value, problem: parsed.problem, fix: 'use the /28 the IP plan allocated for this cluster control plane' }];
-  if (parsed.cidr.prefix !== 28) {
-    return [{ path, field, value, problem: `is a /${parsed.cidr.prefix}, but GKE control-plane ranges are /28`, fix: 'use the /28 the IP plan allocated for this cluster control plane' }];
+  const parsed = Cidr.tryParse(value);
+  if (typeof parsed === 'string') return [{ path, field, value, problem: parsed, fix: 'use the /28 the IP plan allocated for this cluster control plane' }];
+  if (parsed.prefixLength !== GKE_CONTROL_PLANE_PREFIX) {
+    return [{ path, field, value, problem: `is a /${parsed.prefixLength}, but GKE control-plane ranges are /28`, fix: 'use the /28 the IP plan allocated for this cluster control plane' }];
   }
   return [];
 }

@@ -4,7 +4,8 @@ import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IssueCollector, ValidationError, ValidationIssue } from '../core/validation-error';
-import { cidrsOverlap, parseCidr } from './cidr';
+import { Cidr } from '../ip-plan/cidr';
+import { rangesOverlapping } from '../ip-plan/cidr-overlaps';
 import {
   checkControlPlaneCidr,
   checkName,
@@ -15,6 +16,7 @@ import {
   DEFAULT_WEBHOOK_PORTS,
   FlowLogsInterval,
   GOOGLE_HEALTH_CHECK_RANGES,
+  namedSubnetRanges,
   validateSubnets,
 } from './network-rules';
 
@@ -273,14 +275,8 @@ export class Network extends Construct implements INetwork {
       if (this.controlPlaneCidrs.has(cidr)) {
         issues.push({ path, field: 'controlPlaneCidr', value: cidr, problem: 'is already allowed', fix: 'call allowControlPlane once per control-plane range' });
       }
-      const cp = parseCidr(cidr);
-      for (const s of this.specs) {
-        for (const [owner, range] of [[`subnet ${s.name}`, s.cidr], ...(s.secondaryRanges ?? []).map((r) => [`${s.name}/${r.rangeName}`, r.cidr])]) {
-          const other = parseCidr(range);
-          if (cp.ok && other.ok && cidrsOverlap(cp.cidr, other.cidr)) {
-            issues.push({ path, field: 'controlPlaneCidr', value: cidr, problem: `overlaps ${range} (${owner})`, fix: 'use a /28 outside every subnet and secondary range (take it from the IP plan)' });
-          }
-        }
+      for (const other of rangesOverlapping(Cidr.parse(cidr), namedSubnetRanges(this.specs))) {
+        issues.push({ path, field: 'controlPlaneCidr', value: cidr, problem: `overlaps ${other.cidr} (${other.owner})`, fix: 'use a /28 outside every subnet and secondary range (take it from the IP plan)' });
       }
     }
     const name = controlPlaneFirewallName(this.name, cidr);

@@ -85,9 +85,6 @@ export interface InterconnectLinkDefinition {
   readonly advertise?: LinkAdvertisements;
 }
 
-/** Partner Interconnect requires this Cloud Router ASN. */
-export const PARTNER_INTERCONNECT_ASN = 16550;
-
 /** Names of a link's BGP ranges in the IP plan. Part of the lock file contract. */
 export function linkRangeName(link: Pick<HybridLinkDefinition, 'name'>, session: string): string {
   return `links/${link.name}/${session}`;

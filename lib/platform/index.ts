@@ -7,3 +7,4 @@ export * from './naming-rules';
 export * from './platform-ip-plan';
 export * from './validate-platform';
 export * from './load-platform';
+export * from './gcp-names';

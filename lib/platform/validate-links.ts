@@ -1,6 +1,7 @@
 import { IssueCollector } from '../core/validation-error';
 import { Cidr } from '../ip-plan/cidr';
-import { HybridLinkDefinition, PARTNER_INTERCONNECT_ASN } from './hybrid-link-definition';
+import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
+import { HybridLinkDefinition } from './hybrid-link-definition';
 import { GCP_RESOURCE_NAME, GCP_RESOURCE_NAME_RULE } from './naming-rules';
 import { PlatformDefinition, RemoteNetworkKind } from './platform-definition';
 

@@ -24,7 +24,7 @@ describe('planAdvertisements', () => {
   test.each([
     [{ mode: 'DEFAULT' as const, ranges: [PRIVATE_GOOGLE_APIS_CIDR] }, `link: advertisements.ranges ["199.36.153.8/30"] are only advertised in CUSTOM mode, but mode is DEFAULT; set advertisements.mode to 'CUSTOM' or drop the ranges`],
     [{ mode: 'DEFAULT' as const, allSubnets: false }, `link: advertisements.allSubnets false cannot be turned off in DEFAULT mode, which always advertises all subnets; set advertisements.mode to 'CUSTOM'`],
-    [{ ranges: ['199.36.153.9/30'] }, 'link: advertisements.ranges[0] "199.36.153.9/30" is not aligned to its prefix (the network address is 199.36.153.8/30); use a CIDR such as 199.36.153.8/30'],
+    [{ ranges: ['199.36.153.9/30'] }, 'link: advertisements.ranges[0] "199.36.153.9/30" is not aligned to its prefix length (the block containing it is 199.36.153.8/30); use a CIDR such as 199.36.153.8/30'],
     [{ ranges: ['10.0.0.0/8', '10.0.0.0/8'] }, 'link: advertisements.ranges[1] "10.0.0.0/8" is listed twice; list each range once'],
     [{ mode: 'LOUD' as never }, 'link: advertisements.mode "LOUD" must be CUSTOM or DEFAULT; use CUSTOM'],
   ])('throws when %p', (options, message) => {

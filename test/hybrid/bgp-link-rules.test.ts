@@ -52,8 +52,8 @@ describe('checkInsideCidrs', () => {
 
   const withFirst = (cidr: string) => [cidr, ...INSIDE.slice(1)];
   test.each([
-    ['not a CIDR', withFirst('169.254.10.0'), 'link: insideCidrs[0] "169.254.10.0" is not an IPv4 CIDR (a.b.c.d/n); use a /30 such as 169.254.10.0/30'],
-    ['not aligned', withFirst('169.254.10.1/30'), 'link: insideCidrs[0] "169.254.10.1/30" is not aligned to its prefix (the network address is 169.254.10.0/30); use a /30 such as 169.254.10.0/30'],
+    ['not a CIDR', withFirst('169.254.10.0'), 'link: insideCidrs[0] "169.254.10.0" is not an IPv4 CIDR of the form a.b.c.d/prefix; use a /30 such as 169.254.10.0/30'],
+    ['not aligned', withFirst('169.254.10.1/30'), 'link: insideCidrs[0] "169.254.10.1/30" is not aligned to its prefix length (the block containing it is 169.254.10.0/30); use a /30 such as 169.254.10.0/30'],
     ['not a /30', withFirst('169.254.16.0/29'), 'link: insideCidrs[0] "169.254.16.0/29" is a /29, but a BGP tunnel link must be a /30; use a /30 such as 169.254.10.0/30'],
     ['outside link-local', withFirst('10.0.0.0/30'), 'link: insideCidrs[0] "10.0.0.0/30" is outside 169.254.0.0/16; take the /30 from 169.254.0.0/16'],
     ['AWS reserved 169.254.0.0/30', withFirst('169.254.0.0/30'), 'link: insideCidrs[0] "169.254.0.0/30" is reserved by AWS for VPN tunnels; pick a /30 outside 169.254.0.0/30–169.254.5.0/30 and 169.254.169.252/30'],

@@ -36,3 +36,7 @@ describe('Cidr', () => {
     expect(top.address(3)).toBe('255.255.255.255');
   });
 });
+
+test('rejects surrounding spaces rather than passing them on to Terraform', () => {
+  expect(Cidr.tryParse(' 10.0.0.0/20')).toBe('is not an IPv4 CIDR of the form a.b.c.d/prefix');
+});

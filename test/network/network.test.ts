@@ -122,7 +122,7 @@ describe('Network', () => {
       expect(() => stackWith({ subnets: [{ name: 'a', region: 'us-central1', cidr: '10.0.0.0/24', secondaryRanges: [{ rangeName: 'p', cidr: '100.64.0.0/16' }, { rangeName: 'p', cidr: '100.65.0.0/16' }] }] })).toThrow(/rangeName "p" is declared twice on subnet a/);
     });
     test('throws when a CIDR is misaligned', () => {
-      expect(() => stackWith({ subnets: [{ name: 'a', region: 'us-central1', cidr: '10.0.0.5/24' }] })).toThrow(/subnets\[0\]\.cidr "10.0.0.5\/24" is not aligned to its \/24 boundary \(did you mean 10.0.0.0\/24\?\)/);
+      expect(() => stackWith({ subnets: [{ name: 'a', region: 'us-central1', cidr: '10.0.0.5/24' }] })).toThrow(/subnets\[0\]\.cidr "10.0.0.5\/24" is not aligned to its prefix length \(the block containing it is 10.0.0.0\/24\)/);
     });
     test('reports every mistake at once', () => {
       expect(() => stackWith({ name: 'BAD', subnets: [{ name: 'a', region: 'zone-a', cidr: 'x' }] })).toThrow(/^3 validation errors:/);

@@ -1,0 +1,31 @@
+import { GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
+
+/** Where each stack keeps its Terraform state. */
+export interface StateBackendOptions {
+  /**
+   * A GCS bucket (versioned, uniform access, ideally CMEK-encrypted: state holds the VPN pre-shared keys).
+   * Each stack gets its own prefix: `<prefix>/<stack name>`.
+   */
+  readonly gcs: { readonly bucket: string; readonly prefix?: string };
+}
+
+/** Default GCS state prefix. */
+export const DEFAULT_STATE_PREFIX = 'gke-platform';
+
+/**
+ * Local state by default: `terraform.<stack>.tfstate` at the project root. The path is relative to the
+ * stack's working directory (`cdktf.out/stacks/<stack>/`), so every stack, and every cross-stack
+ * `terraform_remote_state`, resolves it alike on any machine.
+ */
+export function configureBackend(stack: TerraformStack, stackName: string, backend?: StateBackendOptions): void {
+  if (backend) {
+    new GcsBackend(stack, { bucket: backend.gcs.bucket, prefix: `${backend.gcs.prefix ?? DEFAULT_STATE_PREFIX}/${stackName}` });
+  } else {
+    new LocalBackend(stack, { path: `../../../terraform.${stackName}.tfstate` });
+  }
+}
+
+/** Labels on every Google resource that takes labels (provider `default_labels`). */
+export function platformLabels(platform: string): Record<string, string> {
+  return { 'managed-by': 'gke-platform-cdk', platform };
+}

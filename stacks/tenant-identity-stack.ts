@@ -1,0 +1,43 @@
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { stackNames } from '../lib/platform/gcp-names';
+import { LoadedPlatform } from '../lib/platform/load-platform';
+import { TenantIdentity } from '../lib/tenancy/tenant-identity';
+import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
+
+export interface TenantIdentityStackProps {
+  readonly platform: LoadedPlatform;
+  /**
+   * Resource name (`groups/<id>`) of gke-security-groups@<domain>: tenant groups become members, so GKE
+   * resolves them for RBAC. @default no membership (add the groups to it another way)
+   */
+  readonly gkeSecurityGroup?: string;
+  /** @default local state */
+  readonly backend?: StateBackendOptions;
+}
+
+/**
+ * Every tenant's GCP side: Google service accounts with their project roles, Workload Identity bindings
+ * to the tenant's Kubernetes service accounts, and cluster-viewer access for its groups. IAM only, so its
+ * own state: a tenant change never plans against a cluster.
+ */
+export class TenantIdentityStack extends TerraformStack {
+  public readonly identities: Readonly<Record<string, TenantIdentity>>;
+
+  constructor(scope: Construct, props: TenantIdentityStackProps) {
+    const { definition } = props.platform;
+    const name = stackNames.tenants(definition.name);
+    super(scope, name);
+    configureBackend(this, name, props.backend);
+    new GoogleProvider(this, 'google', { defaultLabels: platformLabels(definition.name) });
+    const projectOf = new Map(definition.clusters.map((c) => [c.name, c.project]));
+    const identities: Record<string, TenantIdentity> = {};
+    for (const tenant of definition.tenants ?? []) {
+      // Validation guarantees one project per tenant: its clusters share a Workload Identity pool.
+      const project = projectOf.get(tenant.clusters[0])!;
+      identities[tenant.name] = new TenantIdentity(this, tenant.name, { tenant, project, gkeSecurityGroup: props.gkeSecurityGroup });
+    }
+    this.identities = identities;
+  }
+}
