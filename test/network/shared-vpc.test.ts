@@ -1,0 +1,64 @@
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { Testing, TerraformStack } from 'cdktf';
+import { Network } from '../../lib/network/network';
+import { SharedVpc, SharedVpcProps } from '../../lib/network/shared-vpc';
+
+function build(props: (network: Network) => Partial<SharedVpcProps> = () => ({})) {
+  const stack = new TerraformStack(Testing.app(), 'net');
+  new GoogleProvider(stack, 'google', { project: 'host-project' });
+  const network = new Network(stack, 'Network', {
+    projectId: 'host-project',
+    name: 'platform',
+    subnets: [
+      { name: 'gke-prod', region: 'us-central1', cidr: '10.0.0.0/22' },
+      { name: 'gke-dev', region: 'us-west1', cidr: '10.0.4.0/24' },
+    ],
+  });
+  new SharedVpc(stack, 'SharedVpc', { hostProject: 'host-project', serviceProjects: [{ projectId: 'gke-prod-proj', subnets: [network.subnet('gke-prod')] }], ...props(network) });
+  const text = Testing.synth(stack, true);
+  return { text, json: JSON.parse(text) };
+}
+
+describe('SharedVpc', () => {
+  test('enables the host project and attaches each service project', () => {
+    const { json } = build();
+    expect(Object.values(json.resource.google_compute_shared_vpc_host_project)).toEqual([{ project: 'host-project' }]);
+    expect(Object.values(json.resource.google_compute_shared_vpc_service_project)).toEqual([
+      { host_project: expect.stringMatching(/^\$\{google_compute_shared_vpc_host_project\.SharedVpc[^.]*\.project\}$/), service_project: 'gke-prod-proj' },
+    ]);
+  });
+
+  test("shares only the service project's subnets, with networkUser for GKE's and Google APIs' service agents", () => {
+    const { json } = build();
+    const members = Object.values(json.resource.google_compute_subnetwork_iam_member) as any[];
+    const agent = (m: any) => m.member.replace(/\$\{data\.google_project\.[^}]+\.number\}/, '<number>');
+    expect(members.map((m) => [m.role, agent(m), m.region]).sort()).toEqual([
+      ['roles/compute.networkUser', 'serviceAccount:<number>@cloudservices.gserviceaccount.com', 'us-central1'],
+      ['roles/compute.networkUser', 'serviceAccount:service-<number>@container-engine-robot.iam.gserviceaccount.com', 'us-central1'],
+    ]);
+    for (const member of members) expect(member.subnetwork).toMatch(/^\$\{google_compute_subnetwork\.Network_Subnet-gke-prod_[^}]+\.id\}$/);
+    expect(JSON.stringify(members)).not.toContain('gke-dev');
+  });
+
+  test('grants the GKE service agent hostServiceAgentUser on the host project, and no firewall admin by default', () => {
+    const roles = (json: any) => (Object.values(json.resource.google_project_iam_member) as any[]).map((m) => `${m.project} ${m.role}`).sort();
+    expect(roles(build().json)).toEqual(['host-project roles/container.hostServiceAgentUser']);
+    expect(roles(build(() => ({ allowGkeFirewallManagement: true })).json)).toEqual(['host-project roles/compute.securityAdmin', 'host-project roles/container.hostServiceAgentUser']);
+  });
+
+  test('reads each service project number with a data source', () => {
+    expect(Object.values(build().json.data.google_project)).toEqual([{ project_id: 'gke-prod-proj' }]);
+  });
+
+  test('matches the snapshot', () => {
+    expect(build().text).toMatchSnapshot();
+  });
+
+  test.each<[string, (n: Network) => Partial<SharedVpcProps>, RegExp]>([
+    ['a project id is invalid', () => ({ hostProject: 'Host' }), /net\/SharedVpc: project "Host" must be 6-30 lower-case letters/],
+    ['the host is listed as a service project', (n) => ({ serviceProjects: [{ projectId: 'host-project', subnets: [n.subnet('gke-prod')] }] }), /net\/SharedVpc: serviceProjects "host-project" is the host project itself; list only the projects whose clusters use the host VPC/],
+    ['a service project is listed twice', (n) => ({ serviceProjects: [{ projectId: 'gke-prod-proj', subnets: [n.subnet('gke-prod')] }, { projectId: 'gke-prod-proj', subnets: [n.subnet('gke-dev')] }] }), /net\/SharedVpc: serviceProjects "gke-prod-proj" is listed twice; list each service project once, with all its subnets/],
+  ])('throws when %s', (_, props, message) => {
+    expect(() => build(props)).toThrow(message);
+  });
+});
