@@ -5,7 +5,7 @@
  *   (no option)            write <out>/platform-report.md and <out>/address-space.svg; print the Markdown path
  *   --out DIR              where the report goes (default: report)
  *   --platform FILE        a module exporting `platform` and `lockFile` (default: stacks/example-platform.ts),
- *                          and optionally `reportExtras` ({ tenants?, links? } summaries)
+ *                          and optionally `reportExtras` to override the tenant and link summaries derived from it
  *   --diff BEFORE AFTER    print the diff of two synthesized trees (each holding cdktf.out/ and/or dist/,
  *                          or being a cdktf.out); with --out FILE also write it there
  *
@@ -19,6 +19,7 @@ import { PlatformDefinition } from '../lib/platform/platform-definition';
 import { renderAddressSpaceSvg } from '../lib/report/address-space-svg';
 import { LinkSummary, renderPlatformReport, TenantSummary } from '../lib/report/platform-report';
 import { diffSynthTrees, renderSynthDiff } from '../lib/report/synth-diff';
+import { linkSummaries, tenantSummaries } from '../lib/report/platform-summaries';
 
 const USAGE = 'usage: npm run report -- [--out DIR] [--platform FILE] | --diff BEFORE AFTER [--out FILE]';
 
@@ -41,7 +42,12 @@ export interface BuiltReport {
 export function buildReport(platform: LoadedPlatform, extras: ReportExtras, outDir: string): BuiltReport {
   mkdirSync(outDir, { recursive: true });
   const svg = renderAddressSpaceSvg(platform.ipPlan);
-  const markdown = renderPlatformReport({ platform, tenants: extras.tenants, links: extras.links, addressSpaceSvgPath: SVG_FILE });
+  const markdown = renderPlatformReport({
+    platform,
+    tenants: extras.tenants ?? tenantSummaries(platform.definition),
+    links: extras.links ?? linkSummaries(platform.definition),
+    addressSpaceSvgPath: SVG_FILE,
+  });
   const markdownPath = join(outDir, REPORT_FILE);
   const svgPath = join(outDir, SVG_FILE);
   writeFileSync(svgPath, svg);

@@ -31,7 +31,8 @@ export const examplePlatform: PlatformDefinition = {
       project: 'drive-gke-prod',
       region: 'us-central1',
       environment: 'prod',
-      maxNodes: 1000,
+      // 880 nodes in pools (tenant pools included), room to 900; the ranges hold 1020 (over 10% headroom).
+      maxNodes: 900,
       maxPodsPerNode: 64,
       authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
       nodePools: [
@@ -45,10 +46,10 @@ export const examplePlatform: PlatformDefinition = {
       project: 'drive-gke-dev',
       region: 'us-west1',
       environment: 'dev',
-      maxNodes: 60,
+      maxNodes: 50,
       maxPodsPerNode: 32,
       releaseChannel: 'RAPID',
-      nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 1, maxNodes: 60 }],
+      nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 1, maxNodes: 50 }],
     },
     {
       // Dedicated to the payments tenant, in its own project (Workload Identity pools are per project).

@@ -5,3 +5,4 @@ export * from './platform-report';
 export * from './replacement-rules';
 export * from './synth-tree';
 export * from './synth-diff';
+export * from './platform-summaries';

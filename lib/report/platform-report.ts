@@ -1,6 +1,7 @@
 import type { GkeCapacity } from '../ip-plan/resolved-ip-plan';
 import type { LoadedPlatform } from '../platform/load-platform';
 import type { ClusterDefinition, RemoteNetworkDefinition } from '../platform/platform-definition';
+import { clusterNodePools } from '../platform/tenant-definition';
 import { addressSpaceUsage, formatPercent } from './address-space';
 import { renderPlatformMermaid } from './mermaid';
 import { code, table, text } from './private/markdown';
@@ -8,7 +9,7 @@ import { code, table, text } from './private/markdown';
 /** Tenant isolation levels, as in the tenancy model. */
 export type TenantIsolationLevel = 'shared' | 'dedicated-nodes' | 'dedicated-cluster';
 
-/** What the report needs to know about a tenant (the platform definition does not list tenants yet). */
+/** What the report needs to know about a tenant (see `tenantSummaries` for the definition's). */
 export interface TenantSummary {
   readonly name: string;
   readonly isolation: TenantIsolationLevel;
@@ -81,7 +82,7 @@ function warnings(input: PlatformReportInput): string[] {
         `${WARNING_MARKER} ${code(cluster.name)}: headroom ${plural(capacity.headroomNodes, 'node')} (${formatPercent(capacity.headroomNodes, capacity.maxNodes + capacity.surgeNodes)}) is below ${LOW_HEADROOM_PERCENT}%: ${capacity.nodesBySubnet <= capacity.nodesByPodRanges ? 'the node subnet limits' : 'the pod ranges limit'} the cluster to ${capacity.nodeLimit} nodes; add a pod range (additionalPodRanges) or a larger subnet before raising maxNodes`,
       );
     }
-    const poolMax = cluster.nodePools.reduce((sum, pool) => sum + pool.maxNodes, 0);
+    const poolMax = clusterNodePools(definition, cluster).reduce((sum, pool) => sum + pool.maxNodes, 0);
     if (poolMax > cluster.maxNodes) {
       out.push(`${WARNING_MARKER} ${code(cluster.name)}: node pools may reach ${poolMax} nodes but the cluster's maxNodes is ${cluster.maxNodes}`);
     }
@@ -100,14 +101,15 @@ function warnings(input: PlatformReportInput): string[] {
 }
 
 function clustersSection(input: PlatformReportInput): string | undefined {
-  const { clusters } = input.platform.definition;
+  const { definition } = input.platform;
+  const clusters = definition.clusters;
   if (clusters.length === 0) return undefined;
-  const clusterRows = clusters.map((c) => [code(c.name), code(c.project), text(c.region), text(c.environment), c.releaseChannel ?? 'REGULAR', c.maxNodes, c.maxPodsPerNode, c.nodePools.length]);
+  const clusterRows = clusters.map((c) => [code(c.name), code(c.project), text(c.region), text(c.environment), c.releaseChannel ?? 'REGULAR', c.maxNodes, c.maxPodsPerNode, clusterNodePools(definition, c).length]);
   const poolRows = clusters.flatMap((c) =>
-    c.nodePools.map((p) => [
+    clusterNodePools(definition, c).map((p) => [
       code(c.name),
       code(p.name),
-      text(p.kind),
+      p.tenant ? `${text(p.kind)}, dedicated to ${code(p.tenant)}` : text(p.kind),
       p.machineType ? code(p.machineType) : 'default',
       p.minNodes ?? 'default',
       p.maxNodes,
@@ -220,7 +222,7 @@ function diagramSection(input: PlatformReportInput): string | undefined {
  */
 export function renderPlatformReport(input: PlatformReportInput): string {
   const { definition, ipPlan } = input.platform;
-  const nodePools = definition.clusters.reduce((sum, c) => sum + c.nodePools.length, 0);
+  const nodePools = definition.clusters.reduce((sum, c) => sum + clusterNodePools(definition, c).length, 0);
   const summary = [
     plural(definition.clusters.length, 'cluster'),
     plural(nodePools, 'node pool'),

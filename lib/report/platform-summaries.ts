@@ -1,0 +1,46 @@
+import { HybridLinkDefinition, linkBgpRanges } from '../platform/hybrid-link-definition';
+import { PlatformDefinition } from '../platform/platform-definition';
+import { LinkSummary, TenantSummary } from './platform-report';
+
+/** The report's view of the definition's tenants. */
+export function tenantSummaries(definition: PlatformDefinition): TenantSummary[] {
+  return (definition.tenants ?? []).map((tenant) => ({
+    name: tenant.name,
+    isolation: tenant.isolation ?? 'shared',
+    clusters: tenant.clusters,
+    dependsOn: tenant.dependencies?.tenants ?? [],
+  }));
+}
+
+/** The report's view of the definition's hybrid links. */
+export function linkSummaries(definition: PlatformDefinition): LinkSummary[] {
+  return (definition.hybridLinks ?? []).map((link) => ({
+    name: link.name,
+    kind: linkKind(link),
+    region: link.kind === 'interconnect' ? [...new Set(link.attachments.map((a) => a.region))].sort().join(', ') : link.region,
+    remoteNetwork: link.remoteNetwork,
+    detail: linkDetail(link),
+  }));
+}
+
+function linkKind(link: HybridLinkDefinition): string {
+  switch (link.kind) {
+    case 'ha-vpn-aws':
+      return 'HA VPN to AWS';
+    case 'ha-vpn-peer':
+      return 'HA VPN to peer device';
+    case 'interconnect':
+      return link.type === 'PARTNER' ? 'Partner Interconnect' : 'Dedicated Interconnect';
+  }
+}
+
+function linkDetail(link: HybridLinkDefinition): string {
+  switch (link.kind) {
+    case 'ha-vpn-aws':
+      return `4 tunnels, ASN ${link.gcpAsn} ↔ ${link.aws.amazonSideAsn ?? 64512}, ${link.aws.type ?? 'transit-gateway'}`;
+    case 'ha-vpn-peer':
+      return `${linkBgpRanges(link).length} tunnels to ${link.peerInterfaceIps.length} interface(s), ASN ${link.gcpAsn} ↔ ${link.peerAsn}`;
+    case 'interconnect':
+      return `${link.attachments.length} VLAN attachments, ${link.slaTarget}% SLA`;
+  }
+}
