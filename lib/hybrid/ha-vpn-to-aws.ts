@@ -14,11 +14,11 @@ import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { VpnGatewayRoutePropagation } from '@cdktf/provider-aws/lib/vpn-gateway-route-propagation';
 import { IssueCollector, ValidationIssue } from '../core/validation-error';
-import { AdvertisementOptions, planAdvertisements } from './advertisements';
+import { planAdvertisements } from './advertisements';
 import { checkAmazonSideAsn, checkAsnsDiffer, checkCloudRouterAsn, checkCustomerGatewayAsn, customerGatewayAsnFields } from './asn';
 import { awsInsideAddresses, awsTunnelWiring, checkBgpIdentifierRange, checkInsideCidrs, checkNoOverlap } from './bgp-link-rules';
-import type { CloudRouterOptions } from './cloud-router-options';
 import { IkeAlgorithmSet, resolveIkeAlgorithms } from './ike-options';
+import type { HaVpnLinkProps } from './ha-vpn-link-props';
 import { checkLinkName } from './names';
 import type { PreSharedKeySource } from './pre-shared-key';
 import { buildGcpHaVpn } from './private/gcp-ha-vpn';
@@ -77,45 +77,21 @@ export interface AwsVpnGatewayOptions {
   readonly routeTableIds?: Readonly<Record<string, string>>;
 }
 
-export interface HaVpnToAwsProps {
-  /**
-   * Base name of every resource on both sides: GCP names `<name>` and `<name>-<tunnel>`, AWS Name tags
-   * `<name>-a` / `<name>-b`. Changing it replaces the whole link.
-   */
-  readonly name: string;
-  /** GCP project. @default the google provider's project */
-  readonly project?: string;
-  /** GCP region of the HA VPN gateway and Cloud Router (replaces the link when changed). */
-  readonly region: string;
-  /** VPC network self link or name (replaces the HA VPN gateway and a new router when changed). */
-  readonly network: string;
-  readonly cloudRouter: CloudRouterOptions;
+/**
+ * The link's `name` also names the AWS side (Name tags `<name>-a` / `<name>-b`); `gcpCidrs` are routed
+ * from the AWS route tables (transit gateway); `remoteCidrs` are the AWS VPC's ranges.
+ */
+export interface HaVpnToAwsProps extends HaVpnLinkProps {
   /**
    * The 4 tunnel inside /30s, in tunnel order: [A.tunnel1, A.tunnel2, B.tunnel1, B.tunnel2]. From 169.254.0.0/16,
    * outside AWS's reserved blocks, unique. Changing one replaces its AWS connection and GCP router interface.
    */
   readonly insideCidrs: readonly string[];
   readonly aws: AwsVpnTermination;
-  /** @default { source: 'generated' } (random_password; the stack needs a random provider) */
-  readonly preSharedKeys?: PreSharedKeySource;
-  /** @default CUSTOM mode advertising ALL_SUBNETS */
-  readonly advertisements?: AdvertisementOptions;
   /** AWS phase 1 and 2 algorithms. @default AES256 / SHA2-256 / DH group 20 */
   readonly ike?: IkeAlgorithmSet;
-  /**
-   * GCP ranges reached over the link: routed from the AWS route tables (transit gateway) and checked
-   * against `remoteCidrs`.
-   * @default none
-   */
-  readonly gcpCidrs?: readonly string[];
-  /** AWS VPC ranges, only checked for overlap with `gcpCidrs`. @default none */
-  readonly remoteCidrs?: readonly string[];
-  /** @default the stack's default google provider */
-  readonly googleProvider?: TerraformProvider;
   /** @default the stack's default aws provider */
   readonly awsProvider?: TerraformProvider;
-  /** @default the stack's default random provider */
-  readonly randomProvider?: TerraformProvider;
   /** Tags on every AWS resource. @default none */
   readonly tags?: Readonly<Record<string, string>>;
 }

@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { TerraformProvider } from 'cdktf';
 import { ComputeExternalVpnGateway } from '@cdktf/provider-google/lib/compute-external-vpn-gateway';
 import { ComputeHaVpnGateway } from '@cdktf/provider-google/lib/compute-ha-vpn-gateway';
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
@@ -7,10 +6,10 @@ import { ComputeRouterInterface } from '@cdktf/provider-google/lib/compute-route
 import { ComputeRouterPeer } from '@cdktf/provider-google/lib/compute-router-peer';
 import { ComputeVpnTunnel } from '@cdktf/provider-google/lib/compute-vpn-tunnel';
 import { IssueCollector, ValidationIssue } from '../core/validation-error';
-import { AdvertisementOptions, planAdvertisements } from './advertisements';
+import { planAdvertisements } from './advertisements';
 import { checkAsnsDiffer, checkCloudRouterAsn, checkPeerAsn } from './asn';
 import { TunnelWiring, checkBgpIdentifierRange, checkInsideCidrs, checkNoOverlap, peerInsideAddresses, peerTunnelWiring, redundancyTypeFor } from './bgp-link-rules';
-import type { CloudRouterOptions } from './cloud-router-options';
+import type { HaVpnLinkProps } from './ha-vpn-link-props';
 import { checkLinkName } from './names';
 import type { PreSharedKeySource } from './pre-shared-key';
 import { buildGcpHaVpn } from './private/gcp-ha-vpn';
@@ -20,16 +19,7 @@ import { checkKeySource, resolveKeys } from './private/pre-shared-keys';
 /** Generated keys unless keys are passed by reference (issue 4: never a literal). */
 const DEFAULT_KEY_SOURCE: PreSharedKeySource = { source: 'generated' };
 
-export interface HaVpnToPeerProps {
-  /** Base name: GCP names `<name>` and `<name>-<tunnel>`. Changing it replaces the whole link. */
-  readonly name: string;
-  /** @default the google provider's project */
-  readonly project?: string;
-  /** Region of the HA VPN gateway and Cloud Router (replaces the link when changed). */
-  readonly region: string;
-  /** VPC network self link or name (replaces the HA VPN gateway and a new router when changed). */
-  readonly network: string;
-  readonly cloudRouter: CloudRouterOptions;
+export interface HaVpnToPeerProps extends HaVpnLinkProps {
   /**
    * Public IPs of the peer device's 1, 2 or 4 interfaces, by interface id. The count sets the redundancy type
    * and the tunnel count (see `peerTunnelWiring`). Changing an IP replaces the external VPN gateway and its tunnels.
@@ -42,18 +32,6 @@ export interface HaVpnToPeerProps {
    * takes the first usable address, the peer device the second.
    */
   readonly insideCidrs: readonly string[];
-  /** @default { source: 'generated' } (random_password; the stack needs a random provider) */
-  readonly preSharedKeys?: PreSharedKeySource;
-  /** @default CUSTOM mode advertising ALL_SUBNETS */
-  readonly advertisements?: AdvertisementOptions;
-  /** GCP ranges, checked against `remoteCidrs`. @default none */
-  readonly gcpCidrs?: readonly string[];
-  /** On-prem ranges behind the device, checked against `gcpCidrs`. @default none */
-  readonly remoteCidrs?: readonly string[];
-  /** @default the stack's default google provider */
-  readonly googleProvider?: TerraformProvider;
-  /** @default the stack's default random provider */
-  readonly randomProvider?: TerraformProvider;
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './pre-shared-key';
 export * from './ha-vpn-to-aws';
 export * from './ha-vpn-to-peer';
 export * from './interconnect';
+export * from './ha-vpn-link-props';

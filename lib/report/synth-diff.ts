@@ -1,7 +1,7 @@
 import { changedPaths, sameValue, stableJson, valueAt } from './private/json-diff';
 import { code } from './private/markdown';
 import { CRITICAL_RESOURCE_TYPES, isSensitivePath, REPLACEMENT_RULES } from './replacement-rules';
-import { ManifestObject, readSynthTree, SynthTree } from './synth-tree';
+import { ManifestObject, ManifestRef, readSynthTree, SynthTree } from './synth-tree';
 
 export interface TerraformResourceRef {
   /** `<stack>/<type>.<name>` */
@@ -14,16 +14,6 @@ export interface TerraformResourceRef {
 export interface TerraformResourceChange extends TerraformResourceRef {
   /** Changed attribute paths, e.g. `node_config.machine_type`. */
   readonly paths: readonly string[];
-}
-
-export interface ManifestRef {
-  /** `<cluster>/<apiVersion>/<kind>/<namespace or ->/<name>` */
-  readonly key: string;
-  readonly cluster: string;
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly namespace: string;
-  readonly name: string;
 }
 
 export interface ManifestChange extends ManifestRef {

@@ -5,7 +5,8 @@ import { parseAllDocuments } from 'yaml';
 /** A Terraform `resource` block: type → name → body. */
 export type TerraformResources = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
-export interface ManifestObject {
+/** Identifies a Kubernetes object in a synthesized tree. */
+export interface ManifestRef {
   /** `<cluster>/<apiVersion>/<kind>/<namespace or ->/<name>` */
   readonly key: string;
   readonly cluster: string;
@@ -14,6 +15,9 @@ export interface ManifestObject {
   /** Empty for cluster-scoped objects. */
   readonly namespace: string;
   readonly name: string;
+}
+
+export interface ManifestObject extends ManifestRef {
   /** File it came from, relative to the tree. */
   readonly file: string;
   readonly body: unknown;

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
+import type { NamespaceBaselineProps } from './namespace-baseline-props';
 import { ValidationError } from '../core/validation-error';
 import { EXPIRES_LABEL, OWNER_ANNOTATION, TENANCY_KIND_LABEL, TENANT_ADMIN_ROLE, TENANT_LABEL } from './labels';
 import {
-  CidrPorts,
   DEFAULT_METADATA_SERVER,
   DEFAULT_NODE_LOCAL_DNS_CIDR,
   addBaselineNetworkPolicies,
@@ -16,7 +16,7 @@ import { DEFAULT_POD_SECURITY_VERSION, podSecurityLabels } from './tenant-namesp
 import { ExpiredDeveloperNamespace, checkDeveloperNamespaces, quotaIssues } from './tenant-rules';
 import { DEFAULT_DEVELOPER_QUOTA, DEFAULT_TENANT_LIMITS, DeveloperNamespaceSpec, TenantLimits, TenantQuota } from './tenant-spec';
 
-export interface DeveloperNamespaceProps {
+export interface DeveloperNamespaceProps extends NamespaceBaselineProps {
   /** The namespace. Changing `name` replaces it and deletes everything in it. */
   readonly spec: DeveloperNamespaceSpec;
   /**
@@ -32,12 +32,6 @@ export interface DeveloperNamespaceProps {
   readonly limits?: TenantLimits;
   /** ClusterRole bound to the owner. @default 'tenant-admin' */
   readonly ownerClusterRole?: string;
-  /** @default DEFAULT_POD_SECURITY_VERSION */
-  readonly podSecurityVersion?: string;
-  /** @default '169.254.20.10/32' */
-  readonly nodeLocalDnsCidr?: string;
-  /** @default 169.254.169.254/32 on TCP 80 and 988 */
-  readonly metadataServer?: readonly CidrPorts[];
 }
 
 /**

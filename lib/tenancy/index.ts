@@ -7,3 +7,4 @@ export * from './developer-namespace';
 export * from './platform-policies';
 export * from './dedicated-node-scheduling';
 export * from './tenant-identity';
+export * from './namespace-baseline-props';

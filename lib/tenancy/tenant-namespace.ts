@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
+import type { NamespaceBaselineProps } from './namespace-baseline-props';
 import { ValidationError } from '../core/validation-error';
 import {
   COST_CENTER_LABEL,
@@ -14,7 +15,6 @@ import {
 } from './labels';
 import {
   BaselinePolicyOptions,
-  CidrPorts,
   DEFAULT_METADATA_SERVER,
   DEFAULT_NODE_LOCAL_DNS_CIDR,
   addBaselineNetworkPolicies,
@@ -40,7 +40,7 @@ const ROLE_FOR: Readonly<Record<TenantRole, string>> = {
   viewer: TENANT_VIEWER_ROLE,
 };
 
-export interface TenantNamespaceProps {
+export interface TenantNamespaceProps extends NamespaceBaselineProps {
   /** The tenant. Changing `name` replaces the namespace and deletes everything in it. */
   readonly tenant: TenantSpec;
   /**
@@ -54,14 +54,8 @@ export interface TenantNamespaceProps {
    * @default none; required when the tenant declares workloadIdentities
    */
   readonly project?: string;
-  /** Pod Security Standards version for the enforce/audit/warn version labels. @default DEFAULT_POD_SECURITY_VERSION */
-  readonly podSecurityVersion?: string;
   /** ClusterRole the deployer service account is bound to. @default 'tenant-developer' */
   readonly deployerClusterRole?: string;
-  /** NodeLocal DNSCache address allowed for DNS. @default '169.254.20.10/32' */
-  readonly nodeLocalDnsCidr?: string;
-  /** Metadata server destinations. @default 169.254.169.254/32 on TCP 80 and 988 */
-  readonly metadataServer?: readonly CidrPorts[];
 }
 
 /**

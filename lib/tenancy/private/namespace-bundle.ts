@@ -10,6 +10,7 @@ import {
   NAMESPACE_NAME_LABEL,
   SYSTEM_PRIORITY_CLASSES,
 } from '../labels';
+import type { CidrPorts } from '../namespace-baseline-props';
 import { DEFAULT_PROTOCOL, PortSpec, TenantLimits, TenantQuota } from '../tenant-spec';
 
 /** Where kube-dns runs on GKE. */
@@ -17,12 +18,6 @@ export const KUBE_DNS_NAMESPACE = 'kube-system';
 export const KUBE_DNS_POD_LABELS: Readonly<Record<string, string>> = { 'k8s-app': 'kube-dns' };
 /** NodeLocal DNSCache's link-local listen address on GKE. */
 export const DEFAULT_NODE_LOCAL_DNS_CIDR = '169.254.20.10/32';
-
-/** An egress destination outside the cluster by CIDR and ports. */
-export interface CidrPorts {
-  readonly cidr: string;
-  readonly ports: readonly PortSpec[];
-}
 
 /**
  * The GKE metadata server: HTTP on 80, and 988 where the GKE metadata server (Workload Identity)
