@@ -6,11 +6,11 @@ import { Construct } from 'constructs';
 import { ValidationError } from '../core/validation-error';
 import type { IGkeCluster } from '../gke/gke-cluster';
 import { CONFIG_MANAGEMENT_FEATURE } from './config-management-feature';
+import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from './config-sync-identity';
 import { checkGitSource, DEFAULT_GIT_BRANCH, DEFAULT_SYNC_WAIT_SECONDS, GitSource } from './git-source';
 
-/** Where Config Sync runs, and the Kubernetes service account of its root reconciler. */
-export const CONFIG_SYNC_NAMESPACE = 'config-management-system';
-export const ROOT_RECONCILER = 'root-reconciler';
+// Kept in a module of their own so the cdk8s app can read them without loading cdktf; re-exported here.
+export { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from './config-sync-identity';
 
 /** Config Sync reads plain manifests folders (no hierarchical repo layout). */
 export const CONFIG_SYNC_SOURCE_FORMAT = 'unstructured';

@@ -115,9 +115,9 @@ export class HaVpnToAws extends Construct {
   public readonly tunnels: readonly ComputeVpnTunnel[];
   public readonly routerInterfaces: readonly ComputeRouterInterface[];
   public readonly bgpPeers: readonly ComputeRouterPeer[];
-  /** [A, B]: for HA interface 0 and 1. */
+  /** Customer gateways A and B, for HA interfaces 0 and 1. */
   public readonly customerGateways: readonly CustomerGateway[];
-  /** [A, B]. */
+  /** VPN connections A and B, in the same order as the customer gateways. */
   public readonly vpnConnections: readonly VpnConnection[];
   public readonly transitGateway?: Ec2TransitGateway;
   public readonly vpnGateway?: VpnGateway;

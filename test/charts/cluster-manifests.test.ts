@@ -8,9 +8,9 @@ import { loadPlatform } from '../../lib/platform/load-platform';
 import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
 import { clusterWideBindingProblems, K8sObject, roleProblems, tenantNamespaceProblems } from '../tenancy/k8s-checks';
 import { expectK8sSchemaValid } from '../tenancy/validate-k8s';
+import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
-// A fixed day keeps developer namespace expiry (and so the output) reproducible.
-const TODAY = '2026-11-21';
+const TODAY = EXAMPLE_TODAY;
 const platform = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true, today: TODAY });
 const apps = buildClusterManifests(platform, 'unused', { today: TODAY });
 const objectsByCluster: Record<string, K8sObject[]> = Object.fromEntries(

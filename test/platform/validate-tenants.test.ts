@@ -3,6 +3,7 @@ import { clusterNodePools, PlatformTenant } from '../../lib/platform/tenant-defi
 import { validatePlatform } from '../../lib/platform/validate-platform';
 import { clusterSurgeNodes } from '../../lib/platform/platform-ip-plan';
 import { examplePlatform } from '../../stacks/example-platform';
+import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
 const tenant = (name: string): PlatformTenant => examplePlatform.tenants!.find((t) => t.name === name)!;
 const withTenants = (...tenants: PlatformTenant[]): PlatformDefinition => ({ ...examplePlatform, tenants });
@@ -20,7 +21,7 @@ describe('platform tenants', () => {
   });
 
   test('accepts the example with every tenant', () => {
-    expect(validatePlatform(examplePlatform, { today: '2026-11-21' }).expiredDeveloperNamespaces).toEqual([]);
+    expect(validatePlatform(examplePlatform, { today: EXAMPLE_TODAY }).expiredDeveloperNamespaces).toEqual([]);
   });
 
   test('reports a developer namespace inside its grace period', () => {

@@ -5,6 +5,8 @@ import { loadPlatform } from '../../lib/platform/load-platform';
 import { IpPlan } from '../../lib/ip-plan/ip-plan';
 import { loadSmall } from './fixtures';
 import { xmlProblems } from './xml-check';
+import { EXAMPLE_TODAY } from '../fixtures/example-today';
+
 
 function count(svg: string, pattern: RegExp): number {
   return (svg.match(pattern) ?? []).length;
@@ -73,7 +75,7 @@ describe('renderAddressSpaceSvg', () => {
   });
 
   test('renders the bundled example', () => {
-    const example = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true, record: false, log: () => undefined });
+    const example = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true, record: false, log: () => undefined, today: EXAMPLE_TODAY });
     const picture = renderAddressSpaceSvg(example.ipPlan);
     expect(xmlProblems(picture)).toEqual([]);
     expect(count(picture, /<rect class="bar"/g)).toBe(example.ipPlan.pools.length);

@@ -3,6 +3,8 @@ import { mermaidId, mermaidLabel, renderPlatformMermaid } from '../../lib/report
 import { LinkSummary, renderPlatformReport, TenantSummary } from '../../lib/report/platform-report';
 import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
 import { loadSmall, SMALL_PLATFORM } from './fixtures';
+import { EXAMPLE_TODAY } from '../fixtures/example-today';
+
 
 const TENANTS: TenantSummary[] = [
   { name: 'web', isolation: 'shared', clusters: ['prod-euw1'], dependsOn: ['ml.training'] },
@@ -51,7 +53,7 @@ describe('renderPlatformReport', () => {
   });
 
   describe('on the bundled example', () => {
-    const platform = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true, record: false, log: () => undefined });
+    const platform = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true, record: false, log: () => undefined, today: EXAMPLE_TODAY });
     const report = renderPlatformReport({ platform, addressSpaceSvgPath: 'address-space.svg' });
 
     test('has every section', () => {

@@ -5,6 +5,8 @@ import { App } from 'cdktf';
 import { loadPlatform } from '../../lib/platform/load-platform';
 import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
 import { buildPlatformStacks, PlatformStacksOptions } from '../../stacks/platform-stacks';
+import { EXAMPLE_TODAY } from '../fixtures/example-today';
+
 
 export type TfJson = { resource?: Record<string, Record<string, any>>; data?: Record<string, Record<string, any>>; terraform?: any; output?: Record<string, any>; provider?: any };
 
@@ -13,7 +15,7 @@ export type TfJson = { resource?: Record<string, Record<string, any>>; data?: Re
  * references turned into remote state) into a temporary folder, and reads every stack back by name.
  */
 export function synthExample(options: PlatformStacksOptions = { gitOps: { repository: { url: 'https://github.com/example/drive-platform-manifests.git' } } }) {
-  const platform = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true });
+  const platform = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true, today: EXAMPLE_TODAY });
   const outdir = mkdtempSync(join(tmpdir(), 'example-synth-'));
   const app = new App({ outdir, stackTraces: false });
   const stacks = buildPlatformStacks(app, platform, options);
