@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from '../lib/gitops/config-sync';
+import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from '../lib/gitops/config-sync-identity';
 import { LoadedPlatform } from '../lib/platform/load-platform';
 import { ClusterDefinition } from '../lib/platform/platform-definition';
 import { tenantsOnCluster } from '../lib/platform/tenant-definition';
@@ -26,44 +26,66 @@ export const DEFAULT_RECONCILER_USERS = [
 ];
 
 /**
- * One cdk8s app per cluster, written to `<outdir>/<cluster>/`: `platform.k8s.yaml` (roles and admission
- * policies), `tenant-<name>.k8s.yaml` per tenant on the cluster, `developer-namespaces.k8s.yaml` on the
- * developer cluster. Returns the apps (one per cluster) so tests can inspect them without writing files.
+ * One cluster's manifests: a chart per file in `<outdir>/<cluster>/`. Each chart lives in a cdk8s App of its
+ * own because cdk8s validates and resolves the whole app once per chart it synthesizes: with every tenant
+ * in one app, synthesis time grew with the square of the tenants on a cluster.
  */
-export function buildClusterManifests(platform: LoadedPlatform, outdir: string, options: ClusterManifestsOptions = {}): Record<string, App> {
-  const apps: Record<string, App> = {};
-  for (const cluster of platform.definition.clusters) {
-    apps[cluster.name] = buildCluster(platform, cluster, `${outdir}/${cluster.name}`, options);
+export class ClusterManifests {
+  constructor(
+    public readonly cluster: string,
+    public readonly charts: readonly Chart[],
+  ) {}
+
+  /** Writes `<chart>.k8s.yaml` for every chart into the cluster's folder. */
+  public synth(): void {
+    for (const chart of this.charts) App.of(chart).synth();
   }
-  return apps;
+}
+
+/**
+ * Every cluster's manifests, written to `<outdir>/<cluster>/`: `platform.k8s.yaml` (roles and admission
+ * policies), `tenant-<name>.k8s.yaml` per tenant on the cluster, `developer-namespaces.k8s.yaml` on the
+ * developer cluster. Nothing is written until `synth()`, so tests can inspect the charts.
+ */
+export function buildClusterManifests(platform: LoadedPlatform, outdir: string, options: ClusterManifestsOptions = {}): Record<string, ClusterManifests> {
+  const manifests: Record<string, ClusterManifests> = {};
+  for (const cluster of platform.definition.clusters) {
+    manifests[cluster.name] = new ClusterManifests(cluster.name, buildCluster(platform, cluster, `${outdir}/${cluster.name}`, options));
+  }
+  return manifests;
 }
 
 /** Synthesizes every cluster's manifests into `<outdir>/<cluster>/`. */
 export function synthClusterManifests(platform: LoadedPlatform, outdir: string, options: ClusterManifestsOptions = {}): void {
-  for (const app of Object.values(buildClusterManifests(platform, outdir, options))) app.synth();
+  for (const manifests of Object.values(buildClusterManifests(platform, outdir, options))) manifests.synth();
 }
 
-function buildCluster(platform: LoadedPlatform, cluster: ClusterDefinition, outdir: string, options: ClusterManifestsOptions): App {
+function buildCluster(platform: LoadedPlatform, cluster: ClusterDefinition, outdir: string, options: ClusterManifestsOptions): Chart[] {
   const { definition } = platform;
-  const app = new App({ outdir, outputFileExtension: '.k8s.yaml' });
+  const charts: Chart[] = [];
+  const newChart = (id: string) => {
+    const chart = new Chart(new App({ outdir, outputFileExtension: '.k8s.yaml' }), id);
+    charts.push(chart);
+    return chart;
+  };
   const tenants = tenantsOnCluster(definition.tenants, cluster.name);
 
-  new PlatformPolicies(new Chart(app, 'platform'), 'PlatformPolicies', {
+  new PlatformPolicies(newChart('platform'), 'PlatformPolicies', {
     tenants,
     exemptUsers: options.exemptUsers ?? DEFAULT_RECONCILER_USERS,
   });
   for (const tenant of tenants) {
-    const chart = new Chart(app, `tenant-${tenant.name}`);
+    const chart = newChart(`tenant-${tenant.name}`);
     new TenantNamespace(chart, tenant.name, { tenant, dependents: dependentsOf(tenant.name, tenants), project: cluster.project });
     // Anything the library places in a dedicated-nodes namespace must land on the tenant's pool.
     if (tenant.isolation === 'dedicated-nodes') DedicatedNodeScheduling.apply(chart, { tenant: tenant.name });
   }
   const developer = definition.developerNamespaces;
   if (developer?.cluster === cluster.name) {
-    const chart = new Chart(app, 'developer-namespaces');
+    const chart = newChart('developer-namespaces');
     for (const spec of developer.namespaces) {
       new DeveloperNamespace(chart, spec.name, { spec, today: options.today, gracePeriodDays: developer.gracePeriodDays });
     }
   }
-  return app;
+  return charts;
 }

@@ -1,0 +1,2 @@
+export * from './generate-platform';
+export * from './run-bench';

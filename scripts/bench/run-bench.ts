@@ -1,0 +1,447 @@
+/**
+ * The benchmark runner: compiles the project with its own tsc, runs every workload in a child process
+ * of its own (one at a time: the machine has 2 cores), and reports wall time, peak RSS and phases, the
+ * growth when tenants double, the overhead against the direct baseline and the issue's targets.
+ * Imports only Node built-ins, so the runner itself adds nothing to what it measures.
+ */
+import { spawn, spawnSync } from 'child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'os';
+import { join, resolve } from 'path';
+import type { ProbeReport } from './probe';
+
+export interface BenchOptions {
+  /** Small sizes only, one run each (for tests and a smoke check). @default false */
+  readonly quick?: boolean;
+  /** Do not time `npm test`. @default false */
+  readonly skipTest?: boolean;
+  /** Runs of the load, example and headline-size cases; the median is reported. @default 3 (1 with quick) */
+  readonly repeats?: number;
+  /** Repeat every generated size, not only the headline one (a full run then takes about three times as long). @default false */
+  readonly repeatAll?: boolean;
+  /** Project root. @default the folder two levels above this file */
+  readonly root?: string;
+  /** Where the JSON goes. @default <root>/bench-results */
+  readonly resultsDir?: string;
+  /** Progress lines. @default console.log */
+  readonly log?: (line: string) => void;
+}
+
+export type CaseKind = 'load' | 'tf' | 'k8s' | 'baseline' | 'example-tf' | 'example-k8s' | 'example-tf-compiled' | 'example-k8s-compiled';
+
+export interface Measurement {
+  /** Spawn to exit, as the parent saw it (includes Node start-up). */
+  readonly wallMs: number;
+  readonly maxRssKb: number;
+  readonly phases: Readonly<Record<string, number>>;
+}
+
+export interface BenchCase {
+  readonly id: string;
+  readonly kind: CaseKind;
+  readonly clusters?: number;
+  readonly tenants?: number;
+  readonly command: string;
+  readonly runs: readonly Measurement[];
+  /** Median of the runs, field by field. */
+  readonly median: Measurement;
+  /** Terraform resources (tf, baseline) or Kubernetes objects (k8s) written by the first run. */
+  readonly outputCount?: number;
+  /** Terraform resources per type (tf, baseline): compared to prove the baseline is the same platform. */
+  readonly resourceTypes?: Readonly<Record<string, number>>;
+}
+
+export interface GrowthStep {
+  readonly kind: 'tf' | 'k8s';
+  readonly clusters: number;
+  readonly fromTenants: number;
+  readonly toTenants: number;
+  /** Ratio of wall times. */
+  readonly wallRatio: number;
+  /** Ratio of define + construct + synth (without process start-up and module load, which do not grow). */
+  readonly workRatio: number;
+}
+
+export interface OverheadRow {
+  readonly clusters: number;
+  readonly tenants: number;
+  readonly libraryMs: number;
+  readonly baselineMs: number;
+  /** Library wall / baseline wall. */
+  readonly ratio: number;
+  /** Resource types whose counts differ between library and baseline (empty when the baseline is faithful). */
+  readonly resourceDifferences: readonly string[];
+}
+
+export interface TargetResult {
+  readonly target: string;
+  readonly figure: string;
+  readonly status: 'PASS' | 'MISS' | 'SKIP';
+}
+
+export interface BenchResults {
+  readonly version: 1;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly machine: { readonly nproc: number; readonly cpuModel: string; readonly memoryMb: number; readonly freeMemoryMb: number; readonly node: string; readonly platform: string; readonly loadAverage: readonly number[] };
+  readonly options: { readonly quick: boolean; readonly skipTest: boolean; readonly repeats: number; readonly repeatAll: boolean };
+  /** How children run: compiled by the project's tsc to this folder (relative to the root). */
+  readonly buildDir: string;
+  readonly cases: readonly BenchCase[];
+  readonly growth: readonly GrowthStep[];
+  readonly overhead: readonly OverheadRow[];
+  readonly npmTest?: { readonly wallMs: number; readonly exitCode: number; readonly tail: string };
+  readonly targets: readonly TargetResult[];
+  /** Failures of the benchmark itself (a case that could not run); non-empty means exit code 1. */
+  readonly errors: readonly string[];
+}
+
+/** Platform sizes: the issue's corners, and a tenant doubling series at 20 clusters for the growth ratio. */
+export const FULL_SIZES: readonly (readonly [number, number])[] = [[1, 10], [5, 100], [20, 500], [20, 1000], [20, 2000], [20, 4000], [50, 5000]];
+export const QUICK_SIZES: readonly (readonly [number, number])[] = [[1, 10], [2, 20], [2, 40]];
+/** The headline size of the issue's targets. */
+export const HEADLINE = { clusters: 20, tenants: 1000 } as const;
+const QUICK_HEADLINE = { clusters: 2, tenants: 40 } as const;
+const LOAD_REPEATS = 5;
+/** A case taking longer than this is an error, not a figure. */
+const CASE_TIMEOUT_MS = 15 * 60_000;
+
+const TARGETS = {
+  loadMs: 1000,
+  loadRssMb: 200,
+  exampleMs: 5000,
+  headlineMs: 20_000,
+  headlineRssMb: 2048,
+  doublingRatio: 2.2,
+  overheadRatio: 1.3,
+  npmTestMs: 60_000,
+};
+
+export async function runBench(options: BenchOptions = {}): Promise<BenchResults> {
+  const startedAt = new Date();
+  const root = options.root ?? resolve(__dirname, '..', '..');
+  const quick = options.quick ?? false;
+  const skipTest = options.skipTest ?? false;
+  const repeats = options.repeats ?? (quick ? 1 : 3);
+  const repeatAll = options.repeatAll ?? false;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const resultsDir = options.resultsDir ?? join(root, 'bench-results');
+  const buildDir = join(root, 'bench-results', '.build');
+  const errors: string[] = [];
+
+  log(`compiling lib, stacks, charts and scripts/bench with the project's tsc into ${buildDir} ...`);
+  compile(root, log);
+  const probe = join(buildDir, 'scripts', 'bench', 'probe.js');
+  const workload = join(buildDir, 'scripts', 'bench', 'workload.js');
+  // The compiled example reads its lock file next to it, as stacks/main.ts does.
+  copyFileSync(join(root, 'stacks', 'ip-plan.lock.json'), join(buildDir, 'stacks', 'ip-plan.lock.json'));
+
+  const scratch = mkdtempSync(join(tmpdir(), 'gke-bench-'));
+  const cases: BenchCase[] = [];
+  const runCase = async (id: string, kind: CaseKind, count: number, argsFor: (outdir: string) => { args: string[]; env?: Record<string, string> }, size?: { clusters: number; tenants: number }) => {
+    const runs: Measurement[] = [];
+    let outputCount: number | undefined;
+    let resourceTypes: Record<string, number> | undefined;
+    let command = '';
+    for (let i = 0; i < count; i++) {
+      const outdir = join(scratch, `${id}-${i}`);
+      mkdirSync(outdir, { recursive: true });
+      const { args, env } = argsFor(outdir);
+      command = `node ${args.map((a) => a.replace(root + '/', '')).join(' ')}`;
+      try {
+        runs.push(await measure(root, args, env ?? {}, join(scratch, `${id}-${i}.probe.json`)));
+        if (i === 0) ({ outputCount, resourceTypes } = countOutput(kind, outdir));
+      } catch (error) {
+        errors.push(`${id}: ${(error as Error).message}`);
+        log(`  ${id}: ERROR ${(error as Error).message}`);
+        break;
+      } finally {
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    }
+    if (runs.length === 0) return;
+    const c: BenchCase = { id, kind, ...size, command, runs, median: medianOf(runs), outputCount, resourceTypes };
+    cases.push(c);
+    log(`  ${id.padEnd(28)} ${fmtMs(c.median.wallMs).padStart(8)}  ${fmtMb(c.median.maxRssKb).padStart(8)}  (${runs.length} run${runs.length > 1 ? 's' : ''})`);
+  };
+
+  try {
+    log('library load (compiled lib/index.js) ...');
+    await runCase('load', 'load', quick ? 1 : LOAD_REPEATS, () => ({ args: ['--require', probe, workload, 'load'] }));
+
+    log('bundled example (CI=true: the IP plan is frozen, nothing is written to stacks/) ...');
+    const exampleEnv = (outdir: string) => ({ CI: 'true', CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: join(outdir, 'cdktf.out'), CDK8S_OUTDIR: join(outdir, 'dist') });
+    // As `npm run synth` runs them (tsx), minus npm's own start-up; and compiled.
+    await runCase('example-tf', 'example-tf', repeats, (o) => ({ args: ['--import', 'tsx', '--require', probe, join(root, 'stacks', 'main.ts')], env: exampleEnv(o) }));
+    await runCase('example-k8s', 'example-k8s', repeats, (o) => ({ args: ['--import', 'tsx', '--require', probe, join(root, 'charts', 'main.ts')], env: exampleEnv(o) }));
+    await runCase('example-tf-compiled', 'example-tf-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'stacks', 'main.js')], env: exampleEnv(o) }));
+    await runCase('example-k8s-compiled', 'example-k8s-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'charts', 'main.js')], env: exampleEnv(o) }));
+
+    log('generated platforms (library cdktf, library cdk8s, direct baseline) ...');
+    const headline = quick ? QUICK_HEADLINE : HEADLINE;
+    for (const [clusters, tenants] of quick ? QUICK_SIZES : FULL_SIZES) {
+      const runs = repeatAll || (clusters === headline.clusters && tenants === headline.tenants) ? repeats : 1;
+      for (const kind of ['tf', 'k8s', 'baseline'] as const) {
+        await runCase(`${kind}-${clusters}x${tenants}`, kind, runs, (o) => ({ args: ['--require', probe, workload, kind, String(clusters), String(tenants), o], env: { CHECKPOINT_DISABLE: '1' } }), { clusters, tenants });
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  let npmTest: BenchResults['npmTest'];
+  if (!skipTest) {
+    log('npm test (typecheck, import check, jest --ci), once ...');
+    npmTest = await timeNpmTest(root);
+    log(`  npm test ${fmtMs(npmTest.wallMs)} exit ${npmTest.exitCode}`);
+  }
+
+  const growth = growthSteps(cases);
+  const overhead = overheadRows(cases);
+  const headline = quick ? QUICK_HEADLINE : HEADLINE;
+  const targets = evaluateTargets(cases, growth, overhead, npmTest, headline);
+  const results: BenchResults = {
+    version: 1,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    machine: { nproc: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryMb: Math.round(totalmem() / 2 ** 20), freeMemoryMb: Math.round(freemem() / 2 ** 20), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) },
+    options: { quick, skipTest, repeats, repeatAll },
+    buildDir: 'bench-results/.build',
+    cases,
+    growth,
+    overhead,
+    npmTest,
+    targets,
+    errors,
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  const json = JSON.stringify(results, null, 2);
+  writeFileSync(join(resultsDir, `bench-${quick ? 'quick-' : ''}${startedAt.toISOString().replace(/[:.]/g, '-')}.json`), json);
+  writeFileSync(join(resultsDir, quick ? 'latest-quick.json' : 'latest.json'), json);
+  return results;
+}
+
+/** The project's own tsc, incremental. Type errors elsewhere in the tree are reported, not fatal: tsc still emits. */
+function compile(root: string, log: (line: string) => void): void {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'scripts', 'bench', 'tsconfig.bench.json')], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) {
+    const workload = join(root, 'bench-results', '.build', 'scripts', 'bench', 'workload.js');
+    if (!existsSync(workload)) throw new Error(`tsc failed and emitted nothing:\n${result.stdout}${result.stderr}`);
+    log(`  warning: tsc reported type errors (output emitted anyway):\n${result.stdout.split('\n').slice(0, 10).map((l) => `    ${l}`).join('\n')}`);
+  }
+}
+
+/** Spawns one child and waits for it; the probe in the child reports peak RSS and phases. */
+function measure(cwd: string, args: string[], env: Record<string, string>, probeOut: string): Promise<Measurement> {
+  return new Promise((resolvePromise, reject) => {
+    rmSync(probeOut, { force: true });
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env, BENCH_PROBE_OUT: probeOut }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), CASE_TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+      if (code !== 0) return reject(new Error(`exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-8).join('\n')}`));
+      if (!existsSync(probeOut)) return reject(new Error('the probe wrote no report'));
+      const report = JSON.parse(readFileSync(probeOut, 'utf8')) as ProbeReport;
+      resolvePromise({ wallMs: round(wallMs), maxRssKb: report.maxRssKb, phases: report.phases });
+    });
+  });
+}
+
+function timeNpmTest(root: string): Promise<{ wallMs: number; exitCode: number; tail: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn('npm', ['test'], { cwd: root, env: { ...process.env, CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const keep = (chunk: Buffer) => {
+      out = (out + chunk.toString()).slice(-3000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ wallMs: round(Number(process.hrtime.bigint() - start) / 1e6), exitCode: code ?? -1, tail: out.split('\n').slice(-12).join('\n') }));
+  });
+}
+
+/** Resources per type in cdktf output, or the number of Kubernetes objects in cdk8s output. */
+function countOutput(kind: CaseKind, outdir: string): { outputCount?: number; resourceTypes?: Record<string, number> } {
+  if (kind === 'tf' || kind === 'baseline') {
+    const stacksDir = join(outdir, 'stacks');
+    if (!existsSync(stacksDir)) return {};
+    const types: Record<string, number> = {};
+    for (const stack of readdirSync(stacksDir)) {
+      const json = JSON.parse(readFileSync(join(stacksDir, stack, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+      for (const [type, resources] of Object.entries(json.resource ?? {})) types[type] = (types[type] ?? 0) + Object.keys(resources).length;
+    }
+    const sorted = Object.fromEntries(Object.entries(types).sort(([a], [b]) => a.localeCompare(b)));
+    return { outputCount: Object.values(types).reduce((a, b) => a + b, 0), resourceTypes: sorted };
+  }
+  if (kind === 'k8s') {
+    let objects = 0;
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(join(dir, entry.name));
+        else if (entry.name.endsWith('.yaml')) objects += (readFileSync(join(dir, entry.name), 'utf8').match(/^kind: /gm) ?? []).length;
+      }
+    };
+    if (existsSync(outdir)) walk(outdir);
+    return { outputCount: objects };
+  }
+  return {};
+}
+
+export function growthSteps(cases: readonly BenchCase[]): GrowthStep[] {
+  const steps: GrowthStep[] = [];
+  for (const kind of ['tf', 'k8s'] as const) {
+    const sized = cases.filter((c) => c.kind === kind && c.clusters !== undefined && c.tenants !== undefined);
+    for (const from of sized) {
+      const to = sized.find((c) => c.clusters === from.clusters && c.tenants === from.tenants! * 2);
+      if (!to) continue;
+      steps.push({ kind, clusters: from.clusters!, fromTenants: from.tenants!, toTenants: to.tenants!, wallRatio: ratio(to.median.wallMs, from.median.wallMs), workRatio: ratio(work(to.median), work(from.median)) });
+    }
+  }
+  return steps;
+}
+
+export function overheadRows(cases: readonly BenchCase[]): OverheadRow[] {
+  const rows: OverheadRow[] = [];
+  for (const lib of cases.filter((c) => c.kind === 'tf')) {
+    const base = cases.find((c) => c.kind === 'baseline' && c.clusters === lib.clusters && c.tenants === lib.tenants);
+    if (!base) continue;
+    const types = new Set([...Object.keys(lib.resourceTypes ?? {}), ...Object.keys(base.resourceTypes ?? {})]);
+    const differences = [...types].sort().filter((t) => (lib.resourceTypes?.[t] ?? 0) !== (base.resourceTypes?.[t] ?? 0)).map((t) => `${t}: library ${lib.resourceTypes?.[t] ?? 0}, baseline ${base.resourceTypes?.[t] ?? 0}`);
+    rows.push({ clusters: lib.clusters!, tenants: lib.tenants!, libraryMs: lib.median.wallMs, baselineMs: base.median.wallMs, ratio: ratio(lib.median.wallMs, base.median.wallMs), resourceDifferences: differences });
+  }
+  return rows;
+}
+
+export function evaluateTargets(
+  cases: readonly BenchCase[],
+  growth: readonly GrowthStep[],
+  overhead: readonly OverheadRow[],
+  npmTest: BenchResults['npmTest'],
+  headline: { clusters: number; tenants: number },
+): TargetResult[] {
+  const find = (kind: CaseKind, size?: { clusters: number; tenants: number }) => cases.find((c) => c.kind === kind && (!size || (c.clusters === size.clusters && c.tenants === size.tenants)));
+  const targets: TargetResult[] = [];
+  const check = (target: string, figure: string, ok: boolean | undefined) => targets.push({ target, figure, status: ok === undefined ? 'SKIP' : ok ? 'PASS' : 'MISS' });
+
+  const load = find('load');
+  check(`library load ≤ ${TARGETS.loadMs / 1000} s (compiled lib/index.js, process wall)`, load ? fmtMs(load.median.wallMs) : 'not measured', load && load.median.wallMs <= TARGETS.loadMs);
+  check(`library load ≤ ${TARGETS.loadRssMb} MB peak RSS`, load ? fmtMb(load.median.maxRssKb) : 'not measured', load && load.median.maxRssKb / 1024 <= TARGETS.loadRssMb);
+
+  const exTf = find('example-tf');
+  const exK8s = find('example-k8s');
+  const example = exTf && exK8s ? exTf.median.wallMs + exK8s.median.wallMs : undefined;
+  check(`bundled example, both apps (tsx, as npm run synth) ≤ ${TARGETS.exampleMs / 1000} s`, example !== undefined ? `${fmtMs(example)} (cdktf ${fmtMs(exTf!.median.wallMs)} + cdk8s ${fmtMs(exK8s!.median.wallMs)})` : 'not measured', example !== undefined ? example <= TARGETS.exampleMs : undefined);
+
+  const hTf = find('tf', headline);
+  const hK8s = find('k8s', headline);
+  const size = `${headline.clusters} clusters × ${headline.tenants} tenants`;
+  const hMs = hTf && hK8s ? hTf.median.wallMs + hK8s.median.wallMs : undefined;
+  check(`${size}, both apps ≤ ${TARGETS.headlineMs / 1000} s`, hMs !== undefined ? `${fmtMs(hMs)} (cdktf ${fmtMs(hTf!.median.wallMs)} + cdk8s ${fmtMs(hK8s!.median.wallMs)})` : 'not measured', hMs !== undefined ? hMs <= TARGETS.headlineMs : undefined);
+  const hRss = hTf && hK8s ? Math.max(hTf.median.maxRssKb, hK8s.median.maxRssKb) : undefined;
+  check(`${size}, peak RSS ≤ ${TARGETS.headlineRssMb / 1024} GB`, hRss !== undefined ? `${fmtMb(hRss)} (cdktf ${fmtMb(hTf!.median.maxRssKb)}, cdk8s ${fmtMb(hK8s!.median.maxRssKb)})` : 'not measured', hRss !== undefined ? hRss / 1024 <= TARGETS.headlineRssMb : undefined);
+
+  for (const kind of ['tf', 'k8s'] as const) {
+    const steps = growth.filter((g) => g.kind === kind);
+    const worst = steps.reduce<GrowthStep | undefined>((w, g) => (!w || g.workRatio > w.workRatio ? g : w), undefined);
+    check(
+      `doubling tenants costs ≤ ${TARGETS.doublingRatio}× time (${kind === 'tf' ? 'cdktf' : 'cdk8s'}, worst step, define+construct+synth)`,
+      worst ? `${worst.workRatio}× (${worst.fromTenants}→${worst.toTenants} tenants at ${worst.clusters} clusters; wall ${worst.wallRatio}×)` : 'not measured',
+      worst ? worst.workRatio <= TARGETS.doublingRatio : undefined,
+    );
+  }
+
+  const row = overhead.find((o) => o.clusters === headline.clusters && o.tenants === headline.tenants);
+  const worstOverhead = overhead.reduce<OverheadRow | undefined>((w, o) => (!w || o.ratio > w.ratio ? o : w), undefined);
+  check(
+    `overhead vs direct baseline ≤ ${TARGETS.overheadRatio}× (cdktf wall, ${size})`,
+    row ? `${row.ratio}× (${fmtMs(row.libraryMs)} / ${fmtMs(row.baselineMs)}); worst size ${worstOverhead!.clusters}×${worstOverhead!.tenants}: ${worstOverhead!.ratio}×` : 'not measured',
+    row ? row.ratio <= TARGETS.overheadRatio : undefined,
+  );
+
+  check(`npm test ≤ ${TARGETS.npmTestMs / 1000} s`, npmTest ? `${fmtMs(npmTest.wallMs)}${npmTest.exitCode === 0 ? '' : ` (exit ${npmTest.exitCode}: tests failed)`}` : 'skipped (--skip-test)', npmTest ? npmTest.wallMs <= TARGETS.npmTestMs : undefined);
+  return targets;
+}
+
+/** The table, growth, overhead and target lines as printed by `npm run bench`. */
+export function formatReport(results: BenchResults): string {
+  const lines: string[] = [];
+  const m = results.machine;
+  lines.push(`machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryMb} MB, node ${m.node}, load average ${m.loadAverage.join(' ')}`);
+  lines.push(`runs: ${results.options.repeats} for load (5), the example and the headline size${results.options.repeatAll ? ' and every size' : ', 1 for other sizes'} (median shown); children run JS compiled by the project's tsc (${results.buildDir}) unless marked tsx`);
+  lines.push('');
+  const header = ['case', 'clusters', 'tenants', 'runs', 'wall', 'peak RSS', 'load', 'define', 'construct', 'synth', 'output'];
+  const rows = results.cases.map((c) => [
+    c.id + (c.kind === 'example-tf' || c.kind === 'example-k8s' ? ' (tsx)' : ''),
+    c.clusters?.toString() ?? '',
+    c.tenants?.toString() ?? '',
+    c.runs.length.toString(),
+    fmtMs(c.median.wallMs),
+    fmtMb(c.median.maxRssKb),
+    ...['load', 'define', 'construct', 'synth'].map((p) => (c.median.phases[p] !== undefined ? fmtMs(c.median.phases[p]) : '')),
+    c.outputCount !== undefined ? `${c.outputCount} ${c.kind === 'k8s' ? 'objects' : 'resources'}` : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmtRow = (r: string[]) => r.map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  lines.push(fmtRow(header));
+  lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) lines.push(fmtRow(r));
+  if (results.npmTest) lines.push(`npm test: ${fmtMs(results.npmTest.wallMs)} (exit ${results.npmTest.exitCode})`);
+  lines.push('');
+  if (results.growth.length > 0) {
+    lines.push('growth when tenants double (ratio of define+construct+synth; of wall time in brackets):');
+    for (const g of results.growth) lines.push(`  ${g.kind.padEnd(4)} ${g.clusters} clusters, ${g.fromTenants} → ${g.toTenants} tenants: ${g.workRatio}× (wall ${g.wallRatio}×)`);
+  }
+  if (results.overhead.length > 0) {
+    lines.push('overhead vs direct baseline (cdktf wall, library / baseline):');
+    for (const o of results.overhead) lines.push(`  ${o.clusters}×${o.tenants}: ${o.ratio}× (${fmtMs(o.libraryMs)} / ${fmtMs(o.baselineMs)})${o.resourceDifferences.length ? `; resource counts differ: ${o.resourceDifferences.join('; ')}` : '; same resource counts per type'}`);
+  }
+  lines.push('');
+  lines.push('targets (issue 7):');
+  for (const t of results.targets) lines.push(`  ${t.status.padEnd(4)} ${t.target}: ${t.figure}`);
+  for (const e of results.errors) lines.push(`  ERROR ${e}`);
+  return lines.join('\n');
+}
+
+function medianOf(runs: readonly Measurement[]): Measurement {
+  const med = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : round((sorted[mid - 1] + sorted[mid]) / 2);
+  };
+  const phaseNames = [...new Set(runs.flatMap((r) => Object.keys(r.phases)))];
+  return {
+    wallMs: med(runs.map((r) => r.wallMs)),
+    maxRssKb: med(runs.map((r) => r.maxRssKb)),
+    phases: Object.fromEntries(phaseNames.map((p) => [p, med(runs.map((r) => r.phases[p] ?? 0))])),
+  };
+}
+
+function work(m: Measurement): number {
+  return (m.phases.define ?? 0) + (m.phases.construct ?? 0) + (m.phases.synth ?? 0);
+}
+
+function ratio(a: number, b: number): number {
+  return b > 0 ? Math.round((a / b) * 100) / 100 : 0;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+function fmtMb(kb: number): string {
+  return `${Math.round(kb / 1024)} MB`;
+}

@@ -1,0 +1,138 @@
+import { existsSync, mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Cidr } from '../../lib/ip-plan/cidr';
+import { loadPlatform } from '../../lib/platform/load-platform';
+import { GKE_NAME } from '../../lib/platform/naming-rules';
+import { PlatformDefinition } from '../../lib/platform/platform-definition';
+import { clusterNodePools } from '../../lib/platform/tenant-definition';
+import { generatePlatform } from '../../scripts/bench/generate-platform';
+import { BenchResults, runBench } from '../../scripts/bench/run-bench';
+
+function load(definition: PlatformDefinition) {
+  const lockFile = join(mkdtempSync(join(tmpdir(), 'bench-test-')), 'ip-plan.lock.json');
+  const loaded = loadPlatform(definition, { lockFile, record: false, frozen: false, log: () => undefined, today: '2026-01-01' });
+  return { loaded, lockFile };
+}
+
+describe('generatePlatform', () => {
+  test.each([
+    [1, 10],
+    [5, 100],
+    [20, 1000],
+  ])('%i clusters × %i tenants loads: validated, every range placed, nothing written', (clusters, tenants) => {
+    // GIVEN
+    const definition = generatePlatform({ clusters, tenants });
+    // WHEN
+    const { loaded, lockFile } = load(definition);
+    // THEN
+    expect(definition.clusters).toHaveLength(clusters);
+    expect(definition.tenants).toHaveLength(tenants);
+    expect(loaded.ipPlan.newAllocations.length).toBe(loaded.ipPlan.allocations.length);
+    expect(existsSync(lockFile)).toBe(false);
+    // 4 ranges per cluster, 4 BGP /30s per HA VPN (Partner Interconnect needs none).
+    const vpns = (definition.hybridLinks ?? []).filter((l) => l.kind === 'ha-vpn-aws').length;
+    expect(loaded.ipPlan.allocations).toHaveLength(4 * clusters + 4 * vpns);
+  });
+
+  test('no two ranges overlap, nor with the remote networks', () => {
+    const definition = generatePlatform({ clusters: 20, tenants: 1000 });
+    const { loaded } = load(definition);
+    const ranges = [
+      ...loaded.ipPlan.allocations.map((a) => ({ name: a.name, cidr: Cidr.parse(a.cidr) })),
+      ...(definition.remoteNetworks ?? []).flatMap((n) => n.cidrs.map((c) => ({ name: n.name, cidr: Cidr.parse(c) }))),
+    ];
+    const overlaps = ranges.flatMap((a, i) => ranges.slice(i + 1).filter((b) => a.cidr.overlaps(b.cidr)).map((b) => `${a.name} ${b.name}`));
+    expect(overlaps).toEqual([]);
+  });
+
+  test('mixes the isolation levels, links and dependencies', () => {
+    const definition = generatePlatform({ clusters: 20, tenants: 1000 });
+    const count = (isolation: string) => definition.tenants!.filter((t) => (t.isolation ?? 'shared') === isolation).length;
+    expect(count('dedicated-cluster')).toBe(4);
+    expect(count('dedicated-nodes')).toBeGreaterThan(50);
+    expect(count('shared')).toBeGreaterThan(800);
+    expect(definition.tenants!.filter((t) => (t.dependencies?.tenants ?? []).length > 0).length).toBeGreaterThan(100);
+    expect(definition.hybridLinks!.map((l) => l.kind).sort()).toEqual([...Array(4).fill('ha-vpn-aws'), ...Array(4).fill('interconnect')]);
+    expect(new Set(definition.clusters.map((c) => c.region)).size).toBe(6);
+  });
+
+  test('respects the GKE and tenancy rules the validation enforces', () => {
+    const definition = generatePlatform({ clusters: 50, tenants: 5000 });
+    const projectOf = new Map(definition.clusters.map((c) => [c.name, c.project]));
+    for (const cluster of definition.clusters) {
+      const pools = clusterNodePools(definition, cluster);
+      expect(cluster.name).toMatch(GKE_NAME);
+      for (const pool of pools) expect(pool.name).toMatch(GKE_NAME);
+      // Tenant dedicated pools count toward the cluster's maxNodes.
+      expect(pools.reduce((sum, p) => sum + p.maxNodes, 0)).toBeLessThanOrEqual(cluster.maxNodes);
+    }
+    for (const tenant of definition.tenants!) expect(new Set(tenant.clusters.map((c) => projectOf.get(c))).size).toBe(1);
+    expect(new Set(definition.tenants!.map((t) => t.name)).size).toBe(5000);
+  });
+
+  test('is deterministic', () => {
+    expect(generatePlatform({ clusters: 5, tenants: 100 })).toEqual(generatePlatform({ clusters: 5, tenants: 100 }));
+  });
+
+  test('throws when clusters is below 1', () => {
+    expect(() => generatePlatform({ clusters: 0, tenants: 10 })).toThrow(/clusters 0 must be a whole number of at least 1/);
+  });
+});
+
+// Spawns about fifteen measured processes (~30 s): kept out of the default `npm test` so it stays fast;
+// CI runs it as a step of its own (BENCH_SMOKE=1, see .ci/run).
+const describeBenchRun = process.env.BENCH_SMOKE === '1' ? describe : describe.skip;
+
+describeBenchRun('npm run bench -- --quick --skip-test', () => {
+  let results: BenchResults;
+  let written: BenchResults;
+
+  beforeAll(async () => {
+    results = await runBench({ quick: true, skipTest: true, log: () => undefined });
+    written = JSON.parse(readFileSync(join(__dirname, '..', '..', 'bench-results', 'latest-quick.json'), 'utf8')) as BenchResults;
+  }, 600_000);
+
+  test('runs without errors and writes the JSON it returns', () => {
+    expect(results.errors).toEqual([]);
+    expect(written).toEqual(results);
+    expect(results.options).toEqual({ quick: true, skipTest: true, repeats: 1, repeatAll: false });
+    expect(results.machine.nproc).toBeGreaterThan(0);
+  });
+
+  test('measures every case with wall time, peak RSS and phases', () => {
+    expect(results.cases.map((c) => c.id)).toEqual([
+      'load',
+      'example-tf',
+      'example-k8s',
+      'example-tf-compiled',
+      'example-k8s-compiled',
+      ...['1x10', '2x20', '2x40'].flatMap((size) => ['tf', 'k8s', 'baseline'].map((kind) => `${kind}-${size}`)),
+    ]);
+    for (const c of results.cases) {
+      expect(c.median.wallMs).toBeGreaterThan(0);
+      expect(c.median.maxRssKb).toBeGreaterThan(0);
+      expect(c.runs).toHaveLength(1);
+    }
+    const tf = results.cases.find((c) => c.id === 'tf-2x40')!;
+    expect(Object.keys(tf.median.phases)).toEqual(['load', 'define', 'construct', 'synth']);
+    expect(tf.outputCount).toBeGreaterThan(0);
+    expect(results.cases.find((c) => c.id === 'k8s-2x40')!.outputCount).toBeGreaterThan(0);
+  });
+
+  test('the baseline synthesizes the same resources as the library, type by type', () => {
+    expect(results.overhead.map((o) => `${o.clusters}x${o.tenants}`)).toEqual(['1x10', '2x20', '2x40']);
+    for (const row of results.overhead) {
+      expect(row.resourceDifferences).toEqual([]);
+      expect(row.ratio).toBeGreaterThan(0);
+    }
+  });
+
+  test('reports growth and every target as PASS, MISS or SKIP', () => {
+    expect(results.growth.map((g) => `${g.kind} ${g.fromTenants}->${g.toTenants}`)).toEqual(['tf 20->40', 'k8s 20->40']);
+    expect(results.targets).toHaveLength(9);
+    for (const t of results.targets) expect(['PASS', 'MISS', 'SKIP']).toContain(t.status);
+    expect(results.targets.find((t) => t.target.startsWith('npm test'))!.status).toBe('SKIP');
+    expect(results.npmTest).toBeUndefined();
+  });
+});
