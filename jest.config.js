@@ -9,4 +9,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/build/', '/cdktf.out/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/build/'],
   testTimeout: 60000,
+  // Jest's default is one worker on a 2-core machine; many suites wait on child processes
+  // (schema validation, npm pack, the CLIs), so two workers use the cores far better.
+  maxWorkers: 2,
 };

@@ -68,11 +68,16 @@ export function main(argv: readonly string[]): number {
   return 0;
 }
 
-if (require.main === module) {
+/** Runs the CLI and returns its exit code: 0, or 1 with the reason on stderr. */
+export function run(argv: readonly string[]): number {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    return main(argv);
   } catch (error) {
     console.error(error instanceof ValidationError ? `ip-plan: ${error.message}` : `ip-plan: ${(error as Error).message}`);
-    process.exitCode = 1;
+    return 1;
   }
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2));
 }

@@ -2,13 +2,33 @@ import { spawnSync } from 'child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
+import { run } from '../../scripts/ip-plan';
 
 const ROOT = resolve(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
-function ipPlan(args: string[], env: Record<string, string> = {}) {
+/** The real command, in a process of its own: for the exit code contract. */
+function ipPlanProcess(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(TSX, [join(ROOT, 'scripts/ip-plan.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '', ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same CLI in-process (much faster than a process per call), with its output captured. */
+function ipPlan(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((...parts) => void out.push(parts.join(' ')));
+  const error = jest.spyOn(console, 'error').mockImplementation((...parts) => void err.push(parts.join(' ')));
+  const ci = process.env.CI;
+  process.env.CI = env.CI ?? '';
+  try {
+    const status = run(args);
+    return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    process.env.CI = ci;
+    log.mockRestore();
+    error.mockRestore();
+  }
 }
 
 /** A platform module that adds a cluster to the example, with its own copy of the lock file. */
@@ -30,6 +50,13 @@ export const platform = { ...examplePlatform, clusters: [...examplePlatform.clus
 }
 
 describe('npm run ip-plan', () => {
+  test('as a process: exits 0 on success and 1 with the reason on stderr', () => {
+    expect(ipPlanProcess(['--check']).status).toBe(0);
+    const failed = ipPlanProcess(['--frobnicate']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/unknown argument "--frobnicate"/);
+  });
+
   test('prints the example plan with its capacities', () => {
     const { status, stdout } = ipPlan([]);
     expect(status).toBe(0);
