@@ -55,9 +55,15 @@ export function buildClusterManifests(platform: LoadedPlatform, outdir: string, 
   return manifests;
 }
 
-/** Synthesizes every cluster's manifests into `<outdir>/<cluster>/`. */
+/**
+ * Synthesizes every cluster's manifests into `<outdir>/<cluster>/`, one cluster at a time: only that
+ * cluster's constructs are alive while it is written, so memory stays flat and time grows linearly with
+ * the tenants (with every cluster built first, garbage collection made 2,000 tenants cost 2.5× 1,000).
+ */
 export function synthClusterManifests(platform: LoadedPlatform, outdir: string, options: ClusterManifestsOptions = {}): void {
-  for (const manifests of Object.values(buildClusterManifests(platform, outdir, options))) manifests.synth();
+  for (const cluster of platform.definition.clusters) {
+    new ClusterManifests(cluster.name, buildCluster(platform, cluster, `${outdir}/${cluster.name}`, options)).synth();
+  }
 }
 
 function buildCluster(platform: LoadedPlatform, cluster: ClusterDefinition, outdir: string, options: ClusterManifestsOptions): Chart[] {

@@ -59,13 +59,13 @@ export function runWorkload(kind: WorkloadKind, clusters: number, tenants: numbe
       return;
     }
     case 'k8s': {
-      const { buildClusterManifests } = phase('load', () => {
+      const { synthClusterManifests } = phase('load', () => {
         require('../../lib/platform/load-platform');
         return require('../../charts/cluster-manifests') as typeof import('../../charts/cluster-manifests');
       });
       const platform = phase('define', () => loadGenerated(clusters, tenants));
-      const apps = phase('construct', () => buildClusterManifests(platform, outdir, { today: BENCH_TODAY }));
-      phase('synth', () => Object.values(apps).forEach((app) => app.synth()));
+      // The production path builds and writes one cluster at a time, so construct is part of synth here.
+      phase('synth', () => synthClusterManifests(platform, outdir, { today: BENCH_TODAY }));
       return;
     }
     case 'baseline': {
