@@ -8,12 +8,12 @@
  *   --release NAME     free a recorded range (repeatable); what used it will be replaced
  *   --platform FILE    a module exporting `platform` and `lockFile` (default: stacks/example-platform.ts)
  */
-import { relative, resolve } from 'path';
+import { relative } from 'path';
 import { ValidationError } from '../lib/core/validation-error';
 import { formatPlan, planAsJson } from '../lib/ip-plan/format-plan';
 import { readLockFile, releaseAllocations, writeLockFile } from '../lib/ip-plan/lock-file';
 import { loadPlatform } from '../lib/platform/load-platform';
-import { PlatformDefinition } from '../lib/platform/platform-definition';
+import { DEFAULT_PLATFORM_MODULE, requirePlatformModule } from './platform-module';
 
 interface Options {
   json: boolean;
@@ -26,7 +26,7 @@ interface Options {
 const USAGE = 'usage: npm run ip-plan -- [--json] [--check | --write] [--release NAME ...] [--platform FILE]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { json: false, check: false, write: false, release: [], platform: 'stacks/example-platform.ts' };
+  const options: Options = { json: false, check: false, write: false, release: [], platform: DEFAULT_PLATFORM_MODULE };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') options.json = true;
@@ -42,9 +42,7 @@ function parseArgs(argv: readonly string[]): Options {
 
 export function main(argv: readonly string[]): number {
   const options = parseArgs(argv);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const module = require(resolve(options.platform)) as { platform?: PlatformDefinition; lockFile?: string };
-  if (!module.platform || !module.lockFile) throw new Error(`${options.platform} must export \`platform\` (a PlatformDefinition) and \`lockFile\` (its lock file path)`);
+  const module = requirePlatformModule(options.platform);
   const lockFile = module.lockFile;
   const shownLockFile = relative(process.cwd(), lockFile) || lockFile;
   const ciFrozen = process.env.CI === 'true';

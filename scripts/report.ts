@@ -15,11 +15,11 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 import { ValidationError } from '../lib/core/validation-error';
 import { loadPlatform, LoadedPlatform } from '../lib/platform/load-platform';
-import { PlatformDefinition } from '../lib/platform/platform-definition';
 import { renderAddressSpaceSvg } from '../lib/report/address-space-svg';
-import { LinkSummary, renderPlatformReport, TenantSummary } from '../lib/report/platform-report';
+import { renderPlatformReport } from '../lib/report/platform-report';
 import { diffSynthTrees, renderSynthDiff } from '../lib/report/synth-diff';
-import { linkSummaries, tenantSummaries } from '../lib/report/platform-summaries';
+import { DEFAULT_PLATFORM_MODULE, requirePlatformModule } from './platform-module';
+import { LinkSummary, linkSummaries, TenantSummary, tenantSummaries } from '../lib/report/platform-summaries';
 
 const USAGE = 'usage: npm run report -- [--out DIR] [--platform FILE] | --diff BEFORE AFTER [--out FILE]';
 
@@ -64,7 +64,7 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { platform: 'stacks/example-platform.ts' };
+  const options: Options = { platform: DEFAULT_PLATFORM_MODULE };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -98,9 +98,7 @@ export function main(argv: readonly string[]): number {
     }
     return 0;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const module = require(resolve(options.platform)) as { platform?: PlatformDefinition; lockFile?: string; reportExtras?: ReportExtras };
-  if (!module.platform || !module.lockFile) throw new Error(`${options.platform} must export \`platform\` (a PlatformDefinition) and \`lockFile\` (its lock file path)`);
+  const module = requirePlatformModule<{ readonly reportExtras?: ReportExtras }>(options.platform);
   const loaded = loadPlatform(module.platform, { lockFile: module.lockFile, frozen: process.env.CI === 'true', record: false, log: (m) => console.error(m) });
   const built = buildReport(loaded, module.reportExtras ?? {}, options.out ?? 'report');
   console.log(relative(process.cwd(), built.markdownPath) || built.markdownPath);

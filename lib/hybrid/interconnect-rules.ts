@@ -15,12 +15,17 @@ export const VLAN_TAG_RANGE = { min: 2, max: 4094 } as const;
 export const MAX_CANDIDATE_SUBNETS = 16;
 export const MAX_CANDIDATE_PREFIX = 29;
 
-/** What the SLA rules need to know about one attachment. */
+/** Where one VLAN attachment sits: what the SLA rules check, and what every attachment declares. */
 export interface AttachmentTopology {
+  /** GCP name of the attachment (changing it replaces the attachment). */
   readonly name: string;
   readonly region: string;
-  /** Metropolitan area of the colocation facility, e.g. 'fra' or 'iad'. */
+  /** Metropolitan area of the colocation facility, e.g. 'fra' or 'iad'; declared so the SLA check can count metros. */
   readonly metro: string;
+  /**
+   * Edge availability domain. Set on the resource for PARTNER; for DEDICATED it is the domain of the
+   * Interconnect, declared for the SLA check.
+   */
   readonly edgeAvailabilityDomain: EdgeAvailabilityDomain;
 }
 

@@ -10,7 +10,7 @@ import { checkAsnsDiffer, checkCloudRouterAsn, checkPeerAsn } from './asn';
 import { checkBgpIdentifierRange } from './bgp-link-rules';
 import type { CloudRouterOptions } from './cloud-router-options';
 import {
-  EdgeAvailabilityDomain,
+  AttachmentTopology,
   InterconnectType,
   RoutingMode,
   SlaTarget,
@@ -38,17 +38,8 @@ export interface InterconnectRouterOptions extends CloudRouterOptions {
   readonly region: string;
 }
 
-export interface VlanAttachmentOptions {
-  /** GCP name of the attachment, also its construct id suffix (changing it replaces the attachment). */
-  readonly name: string;
-  readonly region: string;
-  /** Metro of the colocation facility (e.g. 'fra', 'ams'); declared so the SLA check can count metros. */
-  readonly metro: string;
-  /**
-   * Edge availability domain. Set on the resource for PARTNER; for DEDICATED it is the domain of `interconnect`,
-   * declared here for the SLA check.
-   */
-  readonly edgeAvailabilityDomain: EdgeAvailabilityDomain;
+/** One VLAN attachment; its `name` is also its construct id suffix. */
+export interface VlanAttachmentOptions extends AttachmentTopology {
   /** DEDICATED only: URL of the Interconnect (replaces the attachment when changed). */
   readonly interconnect?: string;
   /** DEDICATED only: 802.1Q tag, 2–4094. @default chosen by Google */

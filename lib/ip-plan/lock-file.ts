@@ -18,10 +18,6 @@ export interface LockedAllocation {
 export const LOCK_FILE_VERSION = 1;
 const LOCK_FILE_COMMENT = 'Managed by `npm run ip-plan -- --write`. Recorded ranges never move; free one only with `npm run ip-plan -- --release <name>`.';
 
-export function emptyLockFile(): LockFile {
-  return { version: LOCK_FILE_VERSION, allocations: {} };
-}
-
 /** Parses and shape-checks a lock file; range conflicts are checked when the plan resolves. */
 export function parseLockFile(text: string, source: string): LockFile {
   let data: unknown;

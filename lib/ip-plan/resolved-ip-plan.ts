@@ -1,5 +1,5 @@
 import { Cidr } from './cidr';
-import type { AddressPool, GkeClusterRequest, Reservation } from './ip-plan';
+import type { AddressPool, Reservation } from './ip-plan';
 import { LockFile } from './lock-file';
 
 /** Where an allocation's range came from in this resolution. */
@@ -50,7 +50,6 @@ export class ResolvedIpPlan {
     /** Every allocation, sorted by name. */
     public readonly allocations: readonly Allocation[],
     public readonly gkeClusters: readonly GkeCapacity[],
-    private readonly gkeRequests: readonly GkeClusterRequest[],
   ) {
     this.byName = new Map(allocations.map((allocation) => [allocation.name, allocation]));
   }
@@ -100,10 +99,5 @@ export class ResolvedIpPlan {
     const capacity = this.gkeClusters.find((c) => c.cluster === cluster);
     if (!capacity) throw new Error(`IP plan has no GKE cluster request ${JSON.stringify(cluster)}`);
     return capacity;
-  }
-
-  /** The GKE intents this plan was resolved for, in request order. */
-  public get gkeIntents(): readonly GkeClusterRequest[] {
-    return this.gkeRequests;
   }
 }

@@ -1,4 +1,4 @@
-import type { EdgeAvailabilityDomain, InterconnectType, SlaTarget } from '../hybrid/interconnect-rules';
+import type { AttachmentTopology, InterconnectType, SlaTarget } from '../hybrid/interconnect-rules';
 
 /**
  * A link between the platform's VPC and a remote network. Each becomes one hybrid stack with both
@@ -54,13 +54,7 @@ export interface HaVpnToPeerLinkDefinition {
   readonly advertise?: LinkAdvertisements;
 }
 
-export interface InterconnectAttachmentDefinition {
-  /** Attachment name; changing it replaces the attachment. */
-  readonly name: string;
-  readonly region: string;
-  /** Metro of the colocation facility, e.g. `sjc`. */
-  readonly metro: string;
-  readonly edgeAvailabilityDomain: EdgeAvailabilityDomain;
+export interface InterconnectAttachmentDefinition extends AttachmentTopology {
   /** DEDICATED: URL of the Interconnect. */
   readonly interconnect?: string;
   /** DEDICATED: 802.1Q tag 2-4094. @default chosen by Google */

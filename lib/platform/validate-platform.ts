@@ -48,8 +48,8 @@ export interface PlatformWarnings {
   readonly expiredDeveloperNamespaces: readonly ExpiredDeveloperNamespace[];
 }
 
-/** Adds the platform's issues to a collector; later layers (links, tenants) add theirs to the same one. */
-export function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): void {
+/** Adds the platform's own issues (names, projects, regions, pools, clusters, remote networks) to a collector. */
+function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): void {
   if (!PLATFORM_NAME.test(definition.name)) {
     issues.add({ path: 'platform', field: 'name', value: definition.name, problem: 'must be lower-case letters, digits and hyphens, starting with a letter, at most 20 characters', fix: 'use a short name such as "drive"' });
   }

@@ -3,6 +3,8 @@
  * remote networks ↔ links ↔ regions. Pure string building, deterministic in input order.
  */
 
+import type { LinkSummary, TenantSummary } from './platform-summaries';
+
 /** Characters Mermaid treats as syntax in a node id; anything else becomes `_`. */
 const ID_UNSAFE = /[^A-Za-z0-9_]/g;
 
@@ -23,20 +25,6 @@ export interface DiagramCluster {
   readonly detail?: string;
 }
 
-export interface DiagramTenant {
-  readonly name: string;
-  readonly isolation: string;
-  readonly clusters: readonly string[];
-  readonly dependsOn: readonly string[];
-}
-
-export interface DiagramLink {
-  readonly name: string;
-  readonly kind: string;
-  readonly region: string;
-  readonly remoteNetwork: string;
-}
-
 export interface DiagramRemoteNetwork {
   readonly name: string;
   readonly detail?: string;
@@ -45,8 +33,8 @@ export interface DiagramRemoteNetwork {
 export interface PlatformDiagram {
   readonly regions: readonly string[];
   readonly clusters: readonly DiagramCluster[];
-  readonly tenants?: readonly DiagramTenant[];
-  readonly links?: readonly DiagramLink[];
+  readonly tenants?: readonly TenantSummary[];
+  readonly links?: readonly LinkSummary[];
   readonly remoteNetworks?: readonly DiagramRemoteNetwork[];
 }
 

@@ -4,33 +4,8 @@ import type { ClusterDefinition, RemoteNetworkDefinition } from '../platform/pla
 import { clusterNodePools } from '../platform/tenant-definition';
 import { addressSpaceUsage, formatPercent } from './address-space';
 import { renderPlatformMermaid } from './mermaid';
+import type { LinkSummary, TenantSummary } from './platform-summaries';
 import { code, table, text } from './private/markdown';
-
-/** Tenant isolation levels, as in the tenancy model. */
-export type TenantIsolationLevel = 'shared' | 'dedicated-nodes' | 'dedicated-cluster';
-
-/** What the report needs to know about a tenant (see `tenantSummaries` for the definition's). */
-export interface TenantSummary {
-  readonly name: string;
-  readonly isolation: TenantIsolationLevel;
-  /** Clusters the tenant's namespace lives in. */
-  readonly clusters: readonly string[];
-  /** Tenants whose services this tenant calls. */
-  readonly dependsOn: readonly string[];
-}
-
-/** What the report needs to know about a hybrid link. */
-export interface LinkSummary {
-  readonly name: string;
-  /** e.g. `HA VPN to AWS`, `Partner Interconnect`. */
-  readonly kind: string;
-  /** GCP region of the link's Cloud Router. */
-  readonly region: string;
-  /** Name of the remote network (an entry of the definition's remoteNetworks, ideally). */
-  readonly remoteNetwork: string;
-  /** Free text, e.g. `4 tunnels, 99.99% SLA`. @default none */
-  readonly detail?: string;
-}
 
 export interface PlatformReportInput {
   readonly platform: LoadedPlatform;

@@ -1,6 +1,29 @@
 import { HybridLinkDefinition, linkBgpRanges } from '../platform/hybrid-link-definition';
 import { PlatformDefinition } from '../platform/platform-definition';
-import { LinkSummary, TenantSummary } from './platform-report';
+import type { TenantIsolation } from '../tenancy/tenant-spec';
+
+/** What the report needs to know about a tenant (see `tenantSummaries` for the definition's). */
+export interface TenantSummary {
+  readonly name: string;
+  readonly isolation: TenantIsolation;
+  /** Clusters the tenant's namespace lives in. */
+  readonly clusters: readonly string[];
+  /** Tenants whose services this tenant calls. */
+  readonly dependsOn: readonly string[];
+}
+
+/** What the report needs to know about a hybrid link. */
+export interface LinkSummary {
+  readonly name: string;
+  /** e.g. `HA VPN to AWS`, `Partner Interconnect`. */
+  readonly kind: string;
+  /** GCP region of the link's Cloud Router. */
+  readonly region: string;
+  /** Name of the remote network (an entry of the definition's remoteNetworks, ideally). */
+  readonly remoteNetwork: string;
+  /** Free text, e.g. `4 tunnels, 99.99% SLA`. @default none */
+  readonly detail?: string;
+}
 
 /** The report's view of the definition's tenants. */
 export function tenantSummaries(definition: PlatformDefinition): TenantSummary[] {

@@ -1,6 +1,7 @@
 import { loadPlatform } from '../../lib/platform/load-platform';
 import { mermaidId, mermaidLabel, renderPlatformMermaid } from '../../lib/report/mermaid';
-import { LinkSummary, renderPlatformReport, TenantSummary } from '../../lib/report/platform-report';
+import { renderPlatformReport } from '../../lib/report/platform-report';
+import type { LinkSummary, TenantSummary } from '../../lib/report/platform-summaries';
 import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
 import { loadSmall, SMALL_PLATFORM } from './fixtures';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';

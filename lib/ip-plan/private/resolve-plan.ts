@@ -19,7 +19,6 @@ export interface ResolveInput {
 }
 
 interface ParsedPool {
-  readonly pool: AddressPool;
   readonly cidr: Cidr;
   /** Ranges inside the pool that are never handed out (special ranges, AWS-reserved link blocks). */
   readonly excluded: readonly { cidr: Cidr; owner: string }[];
@@ -115,7 +114,7 @@ export function resolvePlan(input: ResolveInput): ResolvedIpPlan {
   if (issues.length > 0) throw new ValidationError(issues);
 
   const allocations = [...placed.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return new ResolvedIpPlan(input.pools, input.reservations, allocations, capacities, input.gkeClusters);
+  return new ResolvedIpPlan(input.pools, input.reservations, allocations, capacities);
 }
 
 function parsePools(pools: readonly AddressPool[], issues: ValidationIssue[]): Map<string, ParsedPool> {
@@ -160,7 +159,7 @@ function parsePools(pools: readonly AddressPool[], issues: ValidationIssue[]): M
         issues.push({ path, field: 'cidr', value: pool.cidr, problem: `overlaps pool ${otherName} (${other.cidr})`, fix: 'pools must be disjoint; shrink or move one of them' });
       }
     }
-    parsed.set(pool.name, { pool, cidr, excluded });
+    parsed.set(pool.name, { cidr, excluded });
   }
   return parsed;
 }
