@@ -1,0 +1,44 @@
+/**
+ * One question put to a cluster's admission chain: "may this identity do this?", with the expected answer.
+ * The same cases feed two judges: the CEL evaluation of the ValidatingAdmissionPolicies in `npm test`,
+ * and a real kube-apiserver in `npm run conformance` (RBAC, Pod Security, quotas and the policies together).
+ * Pure data: no cdktf, cdk8s or construct import.
+ */
+
+/** Who makes the request: impersonated by the API-server judge, fed as `request.userInfo` to the CEL judge. */
+export interface AdmissionIdentity {
+  /** e.g. `alice@ml.example.com` or `system:serviceaccount:ml:trainer`. */
+  readonly user: string;
+  /** Groups besides `system:authenticated`, e.g. a tenant's Google Group, or `system:serviceaccounts:ml`. */
+  readonly groups: readonly string[];
+  /** What this identity stands for in the threat model, e.g. `member of ml's developers`. */
+  readonly role: string;
+}
+
+/** The layer expected to answer; `allowed` cases pass every layer. */
+export type AdmissionLayer = 'rbac' | 'admission-policy' | 'pod-security' | 'quota' | 'limit-range';
+
+export interface AdmissionCase {
+  /** Stable and unique within a cluster, e.g. `ml/developer/pod-nodename-other-tenant`. */
+  readonly id: string;
+  readonly description: string;
+  /** The multi-tenancy benchmark check this case stands for, e.g. `MTB-PL1-BC-CPI-5`, where one exists. */
+  readonly benchmark?: string;
+  readonly as: AdmissionIdentity;
+  readonly operation: 'CREATE' | 'UPDATE' | 'DELETE';
+  /** API coordinates of the target, as in an AdmissionReview. `subresource` e.g. `binding`. */
+  readonly resource: { readonly group: string; readonly version: string; readonly resource: string; readonly subresource?: string };
+  /** Namespace of the request; absent for cluster-scoped objects. */
+  readonly namespace?: string;
+  /** The object sent (CREATE, UPDATE); for DELETE, the name in `name`. */
+  readonly object?: Record<string, unknown>;
+  /** The object as stored before an UPDATE or DELETE; taken from the cluster's manifests where it is platform-owned. */
+  readonly oldObject?: Record<string, unknown>;
+  /** Name of the target for DELETE (and UPDATE when `object` is absent). */
+  readonly name?: string;
+  readonly expect: 'allowed' | 'denied';
+  /** For denied cases: the layer expected to refuse. The CEL judge answers only `admission-policy` and `allowed` cases. */
+  readonly deniedBy?: AdmissionLayer;
+  /** For `admission-policy` denials: the ValidatingAdmissionPolicy expected to refuse (name in the manifests). */
+  readonly policy?: string;
+}
