@@ -1,0 +1,39 @@
+/**
+ * A connectivity intent: "traffic from A to B on this protocol/port must be allowed (or denied)".
+ * Derived from the platform definition (pods reach each other, nodes reach their control plane, declared tenant
+ * dependencies are allowed and undeclared pairs denied, ...) or declared by the user; add-ons contribute their own.
+ * The reachability model judges each against the synthesized output. Pure data: no cdktf, cdk8s or construct import.
+ */
+
+/** One end of an intent. */
+export type ConnectivityEndpoint =
+  /** A tenant's pods in its namespace on one cluster. */
+  | { readonly kind: 'tenant'; readonly tenant: string; readonly cluster: string }
+  /** A cluster's nodes (node subnet). */
+  | { readonly kind: 'nodes'; readonly cluster: string }
+  /** A cluster's pods, whoever owns them (pod ranges). */
+  | { readonly kind: 'pods'; readonly cluster: string }
+  /** A cluster's private control-plane endpoint. */
+  | { readonly kind: 'control-plane'; readonly cluster: string }
+  /** A remote network of the definition (AWS VPC, on-premise site), or one named range or CIDR inside it. */
+  | { readonly kind: 'remote'; readonly network: string; readonly range?: string }
+  /** Google APIs reached privately (Private Google Access / private.googleapis.com). */
+  | { readonly kind: 'google-apis' }
+  /** The public internet. */
+  | { readonly kind: 'internet' };
+
+export type ConnectivityProtocol = 'tcp' | 'udp' | 'icmp' | 'any';
+
+export interface ConnectivityIntent {
+  readonly from: ConnectivityEndpoint;
+  readonly to: ConnectivityEndpoint;
+  /** @default 'tcp' */
+  readonly protocol?: ConnectivityProtocol;
+  /** Destination port; absent means any port of the protocol. */
+  readonly port?: number;
+  readonly expect: 'allow' | 'deny';
+  /** Why the intent exists: the rule of the definition it is derived from, or the user's or add-on's reason. */
+  readonly reason: string;
+  /** A known, accepted gap: the verdict is reported but does not fail synthesis. Names who accepted it and why. */
+  readonly acceptedGap?: { readonly reason: string };
+}
