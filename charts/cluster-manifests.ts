@@ -1,13 +1,13 @@
 import { App, Chart } from 'cdk8s';
 import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from '../lib/gitops/config-sync-identity';
-import { LoadedPlatform } from '../lib/platform/load-platform';
-import { ClusterDefinition } from '../lib/platform/platform-definition';
-import { tenantsOnCluster } from '../lib/platform/tenant-definition';
+import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { ClusterDefinition } from '../lib/domain/platform/platform-definition';
+import { tenantsOnCluster } from '../lib/domain/platform/tenant-definition';
 import { DedicatedNodeScheduling } from '../lib/tenancy/dedicated-node-scheduling';
 import { DeveloperNamespace } from '../lib/tenancy/developer-namespace';
 import { PlatformPolicies } from '../lib/tenancy/platform-policies';
 import { TenantNamespace } from '../lib/tenancy/tenant-namespace';
-import { dependentsOf } from '../lib/tenancy/tenant-spec';
+import { dependentsOf } from '../lib/domain/tenancy/tenant-spec';
 
 export interface ClusterManifestsOptions {
   /** The day developer namespace expiry is judged on. @default today (UTC) */

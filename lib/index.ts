@@ -1,7 +1,5 @@
 // The public API: pure domain logic first, then constructs. Stacks and charts compose these (see stacks/, charts/).
-export * from './core/validation-error';
-export * from './ip-plan';
-export * from './platform';
+export * from './domain';
 export * from './network';
 export * from './gke';
 export * from './hybrid';

@@ -9,10 +9,10 @@
  *   --platform FILE    a module exporting `platform` and `lockFile` (default: stacks/example-platform.ts)
  */
 import { relative } from 'path';
-import { ValidationError } from '../lib/core/validation-error';
-import { formatPlan, planAsJson } from '../lib/ip-plan/format-plan';
-import { readLockFile, releaseAllocations, writeLockFile } from '../lib/ip-plan/lock-file';
-import { loadPlatform } from '../lib/platform/load-platform';
+import { ValidationError } from '../lib/domain/validation-error';
+import { formatPlan, planAsJson } from '../lib/domain/ip-plan/format-plan';
+import { readLockFile, releaseAllocations, writeLockFile } from '../lib/domain/ip-plan/lock-file';
+import { loadPlatform } from '../lib/domain/platform/load-platform';
 import { DEFAULT_PLATFORM_MODULE, requirePlatformModule } from './platform-module';
 
 interface Options {

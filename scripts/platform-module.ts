@@ -1,5 +1,5 @@
 import { resolve } from 'path';
-import { PlatformDefinition } from '../lib/platform/platform-definition';
+import { PlatformDefinition } from '../lib/domain/platform/platform-definition';
 
 /** The platform module the CLIs read: `--platform FILE`, by default the bundled example. */
 export const DEFAULT_PLATFORM_MODULE = 'stacks/example-platform.ts';

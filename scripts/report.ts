@@ -13,8 +13,8 @@
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
-import { ValidationError } from '../lib/core/validation-error';
-import { loadPlatform, LoadedPlatform } from '../lib/platform/load-platform';
+import { ValidationError } from '../lib/domain/validation-error';
+import { loadPlatform, LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { renderAddressSpaceSvg } from '../lib/report/address-space-svg';
 import { renderPlatformReport } from '../lib/report/platform-report';
 import { diffSynthTrees, renderSynthDiff } from '../lib/report/synth-diff';

@@ -6,11 +6,11 @@ import { NodePool, NodePoolProps } from '../lib/gke/node-pool';
 import { generalServicesPool, gpuTrainingPool, PresetOverrides, spotBatchPool, tenantDedicatedPool } from '../lib/gke/node-pool-presets';
 import { ConfigSync } from '../lib/gitops/config-sync';
 import { GitSource } from '../lib/gitops/git-source';
-import { additionalPodRangeName, clusterSubnetName, podRangeName, servicesRangeName, stackNames } from '../lib/platform/gcp-names';
-import { LoadedPlatform } from '../lib/platform/load-platform';
-import { ClusterDefinition, NodePoolDefinition } from '../lib/platform/platform-definition';
-import { clusterSurgeNodes, clusterZones, DEFAULT_MAX_SURGE } from '../lib/platform/platform-ip-plan';
-import { clusterNodePools } from '../lib/platform/tenant-definition';
+import { additionalPodRangeName, clusterSubnetName, podRangeName, servicesRangeName, stackNames } from '../lib/domain/platform/gcp-names';
+import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { ClusterDefinition, NodePoolDefinition } from '../lib/domain/platform/platform-definition';
+import { clusterSurgeNodes, clusterZones, DEFAULT_MAX_SURGE } from '../lib/domain/platform/platform-ip-plan';
+import { clusterNodePools } from '../lib/domain/platform/tenant-definition';
 import { NetworkStack } from './network-stack';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 

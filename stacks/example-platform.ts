@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { PlatformDefinition } from '../lib/platform/platform-definition';
+import { PlatformDefinition } from '../lib/domain/platform/platform-definition';
 
 /**
  * The bundled example: a self-driving-car company's platform. Two regions, a multi-tenant production

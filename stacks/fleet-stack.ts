@@ -2,8 +2,8 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConfigManagementFeature } from '../lib/gitops/config-management-feature';
-import { stackNames } from '../lib/platform/gcp-names';
-import { LoadedPlatform } from '../lib/platform/load-platform';
+import { stackNames } from '../lib/domain/platform/gcp-names';
+import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
 export interface FleetStackProps {

@@ -8,7 +8,7 @@
  *   GITOPS_BRANCH     its branch (default main)
  */
 import { App } from 'cdktf';
-import { loadPlatform } from '../lib/platform/load-platform';
+import { loadPlatform } from '../lib/domain/platform/load-platform';
 import { examplePlatform, exampleLockFile } from './example-platform';
 import { buildPlatformStacks } from './platform-stacks';
 

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { CloudNat } from '../lib/network/cloud-nat';
 import { Network, SubnetSpec } from '../lib/network/network';
 import { SharedVpc } from '../lib/network/shared-vpc';
-import { additionalPodRangeName, clusterSubnetName, podRangeName, servicesRangeName, stackNames } from '../lib/platform/gcp-names';
-import { LoadedPlatform } from '../lib/platform/load-platform';
+import { additionalPodRangeName, clusterSubnetName, podRangeName, servicesRangeName, stackNames } from '../lib/domain/platform/gcp-names';
+import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 
 export interface NetworkStackProps {

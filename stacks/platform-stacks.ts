@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { LoadedPlatform } from '../lib/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { ClusterGitOpsOptions, ClusterStack } from './cluster-stack';
 import { FleetStack } from './fleet-stack';
 import { HybridLinkStack } from './hybrid-link-stack';

@@ -1,8 +1,8 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { stackNames } from '../lib/platform/gcp-names';
-import { LoadedPlatform } from '../lib/platform/load-platform';
+import { stackNames } from '../lib/domain/platform/gcp-names';
+import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { TenantIdentity } from '../lib/tenancy/tenant-identity';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 

@@ -1,7 +1,7 @@
 import { join } from 'path';
-import { IpPlan } from '../../lib/ip-plan/ip-plan';
-import { readLockFile, writeLockFile } from '../../lib/ip-plan/lock-file';
-import { ResolvedIpPlan } from '../../lib/ip-plan/resolved-ip-plan';
+import { IpPlan } from '../../lib/domain/ip-plan/ip-plan';
+import { readLockFile, writeLockFile } from '../../lib/domain/ip-plan/lock-file';
+import { ResolvedIpPlan } from '../../lib/domain/ip-plan/resolved-ip-plan';
 
 /** Link-local space for this network team's BGP sessions: a /24 holds 64 tunnels. */
 export const BGP_POOL = { name: 'bgp-links', cidr: '169.254.100.0/24', kind: 'link-local' as const };

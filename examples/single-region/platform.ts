@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { PlatformDefinition } from '../../lib/platform/platform-definition';
+import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 
 /**
  * The smallest useful platform: one project, one region, one cluster with one node pool, one tenant.

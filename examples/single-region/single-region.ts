@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { loadPlatform, LoadedPlatform } from '../../lib/platform/load-platform';
+import { loadPlatform, LoadedPlatform } from '../../lib/domain/platform/load-platform';
 import { synthClusterManifests } from '../../charts/cluster-manifests';
 import { buildPlatformStacks, PlatformStacks } from '../../stacks/platform-stacks';
 import { singleRegionLockFile, singleRegionPlatform } from './platform';

@@ -5,7 +5,7 @@ import { GkeCluster, IGkeCluster } from '../../lib/gke/gke-cluster';
 import { NodePool } from '../../lib/gke/node-pool';
 import { tenantDedicatedPool } from '../../lib/gke/node-pool-presets';
 import { TenantIdentity } from '../../lib/tenancy/tenant-identity';
-import { TenantSpec } from '../../lib/tenancy/tenant-spec';
+import { TenantSpec } from '../../lib/domain/tenancy/tenant-spec';
 import { PROD_USC1 } from './platform-cluster';
 
 /**

@@ -3,7 +3,7 @@ import { GkeHubMembership } from '@cdktf/provider-google/lib/gke-hub-membership'
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ValidationError } from '../core/validation-error';
+import { ValidationError } from '../domain/validation-error';
 import type { IGkeCluster } from '../gke/gke-cluster';
 import { CONFIG_MANAGEMENT_FEATURE } from './config-management-feature';
 import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from './config-sync-identity';

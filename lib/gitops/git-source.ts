@@ -1,4 +1,4 @@
-import { ValidationIssue } from '../core/validation-error';
+import { ValidationIssue } from '../domain/validation-error';
 
 /** How Config Sync authenticates to the repository (Config Sync's `secretType`). */
 export type GitAuth =

@@ -1,11 +1,11 @@
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { IssueCollector, ValidationError, ValidationIssue } from '../core/validation-error';
-import { Cidr } from '../ip-plan/cidr';
-import { rangesOverlapping } from '../ip-plan/cidr-overlaps';
-import { podBlockPrefix } from '../ip-plan/gke-sizing';
-import { checkControlPlaneCidr, checkRegion, namedSubnetRanges } from '../network/network-rules';
+import { IssueCollector, ValidationError, ValidationIssue } from '../domain/validation-error';
+import { Cidr } from '../domain/ip-plan/cidr';
+import { rangesOverlapping } from '../domain/ip-plan/cidr-overlaps';
+import { podBlockPrefix } from '../domain/ip-plan/gke-sizing';
+import { checkControlPlaneCidr, checkRegion, namedSubnetRanges } from '../domain/network/network-rules';
 import { ISubnet } from '../network/network';
 import {
   checkGkeName,
@@ -18,7 +18,7 @@ import {
   GKE_DEFAULT_MAX_PODS_PER_NODE,
   parseOrIssue,
   SERVICE_ACCOUNT_ID_PATTERN,
-} from './gke-rules';
+} from '../domain/gke/gke-rules';
 import { DEFAULT_NODE_SA_ROLES, NodeServiceAccount } from './node-service-account';
 
 export type ReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'EXTENDED';

@@ -1,4 +1,4 @@
-export * from './gke-rules';
+export * from '../domain/gke/gke-rules';
 export * from './node-service-account';
 export * from './gke-cluster';
 export * from './node-pool';

@@ -4,7 +4,7 @@
  */
 // The tenant taint/label keys are owned by the tenancy policies (pure constants, no cdk8s import),
 // so the admission policies and the pools can never disagree.
-import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_KEY } from '../tenancy/labels';
+import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_KEY } from '../domain/tenancy/labels';
 import { IGkeCluster } from './gke-cluster';
 import { NodePoolProps, NodeTaint } from './node-pool';
 

@@ -1,9 +1,9 @@
 import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { IssueCollector, ValidationIssue } from '../core/validation-error';
-import { podBlockPrefix } from '../ip-plan/gke-sizing';
-import { DEFAULT_GKE_NODE_TAG, checkName } from '../network/network-rules';
+import { IssueCollector, ValidationIssue } from '../domain/validation-error';
+import { podBlockPrefix } from '../domain/ip-plan/gke-sizing';
+import { DEFAULT_GKE_NODE_TAG, checkName } from '../domain/network/network-rules';
 import { CLOUD_PLATFORM_SCOPE, DEFAULT_ZONE_COUNT, GkeCluster, IGkeCluster } from './gke-cluster';
 import {
   checkGkeName,
@@ -15,7 +15,7 @@ import {
   DEFAULT_COMPUTE_SA_SUFFIX,
   parseOrIssue,
   TaintEffect,
-} from './gke-rules';
+} from '../domain/gke/gke-rules';
 
 /** General-purpose default; E2 is the cheapest family with sustained performance for services. */
 export const DEFAULT_MACHINE_TYPE = 'e2-standard-4';

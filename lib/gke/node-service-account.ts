@@ -1,8 +1,8 @@
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { Construct } from 'constructs';
-import { ValidationError } from '../core/validation-error';
-import { checkServiceAccountId } from './gke-rules';
+import { ValidationError } from '../domain/validation-error';
+import { checkServiceAccountId } from '../domain/gke/gke-rules';
 
 /**
  * Least-privilege roles for GKE node service accounts. GKE's hardening guide now grants the predefined

@@ -1,7 +1,7 @@
 import type { TerraformProvider } from 'cdktf';
-import type { AdvertisementOptions } from './advertisements';
+import type { AdvertisementOptions } from '../domain/hybrid/advertisements';
 import type { CloudRouterOptions } from './cloud-router-options';
-import type { PreSharedKeySource } from './pre-shared-key';
+import type { PreSharedKeySource } from '../domain/hybrid/pre-shared-key';
 
 /** What every HA VPN link has, whatever sits at the other end. */
 export interface HaVpnLinkProps {

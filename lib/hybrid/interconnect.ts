@@ -4,10 +4,10 @@ import { ComputeInterconnectAttachment } from '@cdktf/provider-google/lib/comput
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterInterface } from '@cdktf/provider-google/lib/compute-router-interface';
 import { ComputeRouterPeer } from '@cdktf/provider-google/lib/compute-router-peer';
-import { IssueCollector, ValidationIssue } from '../core/validation-error';
-import { AdvertisementOptions, planAdvertisements } from './advertisements';
-import { checkAsnsDiffer, checkCloudRouterAsn, checkPeerAsn } from './asn';
-import { checkBgpIdentifierRange } from './bgp-link-rules';
+import { IssueCollector, ValidationIssue } from '../domain/validation-error';
+import { AdvertisementOptions, planAdvertisements } from '../domain/hybrid/advertisements';
+import { checkAsnsDiffer, checkCloudRouterAsn, checkPeerAsn } from '../domain/hybrid/asn';
+import { checkBgpIdentifierRange } from '../domain/hybrid/bgp-link-rules';
 import type { CloudRouterOptions } from './cloud-router-options';
 import {
   AttachmentTopology,
@@ -19,8 +19,8 @@ import {
   checkRouterRegions,
   checkSla,
   checkVlanTag,
-} from './interconnect-rules';
-import { checkLinkName } from './names';
+} from '../domain/hybrid/interconnect-rules';
+import { checkLinkName } from '../domain/hybrid/names';
 import { peerAdvertisement } from './private/gcp-ha-vpn';
 
 /** Google's default attachment MTU (compute_interconnect_attachment docs). */

@@ -1,9 +1,9 @@
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { Construct } from 'constructs';
-import { IssueCollector } from '../core/validation-error';
+import { IssueCollector } from '../domain/validation-error';
 import { INetwork, ISubnet } from './network';
-import { checkAsn, checkName, checkRegion, validateNatPorts } from './network-rules';
+import { checkAsn, checkName, checkRegion, validateNatPorts } from '../domain/network/network-rules';
 
 /**
  * Private ASN (RFC 6996) for the NAT router: it never peers, but Cloud Router needs an ASN and a

@@ -1,4 +1,4 @@
-export * from './network-rules';
+export * from '../domain/network/network-rules';
 export * from './network';
 export * from './cloud-nat';
 export * from './shared-vpc';

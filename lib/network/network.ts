@@ -3,9 +3,9 @@ import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { IssueCollector, ValidationError, ValidationIssue } from '../core/validation-error';
-import { Cidr } from '../ip-plan/cidr';
-import { rangesOverlapping } from '../ip-plan/cidr-overlaps';
+import { IssueCollector, ValidationError, ValidationIssue } from '../domain/validation-error';
+import { Cidr } from '../domain/ip-plan/cidr';
+import { rangesOverlapping } from '../domain/ip-plan/cidr-overlaps';
 import {
   checkControlPlaneCidr,
   checkName,
@@ -18,7 +18,7 @@ import {
   GOOGLE_HEALTH_CHECK_RANGES,
   namedSubnetRanges,
   validateSubnets,
-} from './network-rules';
+} from '../domain/network/network-rules';
 
 /** GLOBAL so Cloud Routers advertise every region's subnets to VPN/Interconnect peers (hybrid links need it). */
 export const DEFAULT_ROUTING_MODE = 'GLOBAL';

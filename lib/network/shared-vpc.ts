@@ -4,8 +4,8 @@ import { ComputeSubnetworkIamMember } from '@cdktf/provider-google/lib/compute-s
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { Construct } from 'constructs';
-import { ValidationError, ValidationIssue } from '../core/validation-error';
-import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../platform/naming-rules';
+import { ValidationError, ValidationIssue } from '../domain/validation-error';
+import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/platform/naming-rules';
 import type { ISubnet } from './network';
 
 /** A project whose GKE clusters use subnets of the host project's VPC. */

@@ -1,5 +1,5 @@
-import { Cidr } from '../ip-plan/cidr';
-import type { ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
+import { Cidr } from '../domain/ip-plan/cidr';
+import type { ResolvedIpPlan } from '../domain/ip-plan/resolved-ip-plan';
 import { addressSpaceUsage, ALLOCATION_KINDS, AllocationKind, formatPercent, PoolSegment, PoolUsage } from './address-space';
 import { escapeXml, num } from './private/xml';
 

@@ -1,7 +1,7 @@
-import { Cidr, compareCidrs } from '../ip-plan/cidr';
-import type { AddressPool } from '../ip-plan/ip-plan';
-import type { Allocation, AllocationStatus, ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
-import { AWS_RESERVED_LINK_RANGES, SUBNET_FORBIDDEN_RANGES } from '../ip-plan/special-ranges';
+import { Cidr, compareCidrs } from '../domain/ip-plan/cidr';
+import type { AddressPool } from '../domain/ip-plan/ip-plan';
+import type { Allocation, AllocationStatus, ResolvedIpPlan } from '../domain/ip-plan/resolved-ip-plan';
+import { AWS_RESERVED_LINK_RANGES, SUBNET_FORBIDDEN_RANGES } from '../domain/ip-plan/special-ranges';
 
 /** What an allocation is for, read from its name's last segment (and its pool's kind for BGP links). */
 export type AllocationKind = 'nodes' | 'pods' | 'services' | 'control-plane' | 'bgp-link' | 'other';

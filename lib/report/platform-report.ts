@@ -1,7 +1,7 @@
-import type { GkeCapacity } from '../ip-plan/resolved-ip-plan';
-import type { LoadedPlatform } from '../platform/load-platform';
-import type { ClusterDefinition, RemoteNetworkDefinition } from '../platform/platform-definition';
-import { clusterNodePools } from '../platform/tenant-definition';
+import type { GkeCapacity } from '../domain/ip-plan/resolved-ip-plan';
+import type { LoadedPlatform } from '../domain/platform/load-platform';
+import type { ClusterDefinition, RemoteNetworkDefinition } from '../domain/platform/platform-definition';
+import { clusterNodePools } from '../domain/platform/tenant-definition';
 import { addressSpaceUsage, formatPercent } from './address-space';
 import { renderPlatformMermaid } from './mermaid';
 import type { LinkSummary, TenantSummary } from './platform-summaries';

@@ -1,6 +1,6 @@
-import { HybridLinkDefinition, linkBgpRanges } from '../platform/hybrid-link-definition';
-import { PlatformDefinition } from '../platform/platform-definition';
-import type { TenantIsolation } from '../tenancy/tenant-spec';
+import { HybridLinkDefinition, linkBgpRanges } from '../domain/platform/hybrid-link-definition';
+import { PlatformDefinition } from '../domain/platform/platform-definition';
+import type { TenantIsolation } from '../domain/tenancy/tenant-spec';
 
 /** What the report needs to know about a tenant (see `tenantSummaries` for the definition's). */
 export interface TenantSummary {

@@ -1,7 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_EFFECT, TENANT_TAINT_KEY } from './labels';
-import { isDns1123Label } from './tenant-rules';
+import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_EFFECT, TENANT_TAINT_KEY } from '../domain/tenancy/labels';
+import { isDns1123Label } from '../domain/tenancy/tenant-rules';
 
 /** Where the pod spec sits in each workload kind this helper knows. */
 const POD_SPEC_PATHS: Readonly<Record<string, string>> = {

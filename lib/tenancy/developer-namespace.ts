@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
 import type { NamespaceBaselineProps } from './namespace-baseline-props';
-import { ValidationError } from '../core/validation-error';
-import { EXPIRES_LABEL, OWNER_ANNOTATION, TENANCY_KIND_LABEL, TENANT_ADMIN_ROLE, TENANT_LABEL } from './labels';
+import { ValidationError } from '../domain/validation-error';
+import { EXPIRES_LABEL, OWNER_ANNOTATION, TENANCY_KIND_LABEL, TENANT_ADMIN_ROLE, TENANT_LABEL } from '../domain/tenancy/labels';
 import {
   DEFAULT_METADATA_SERVER,
   DEFAULT_NODE_LOCAL_DNS_CIDR,
@@ -13,8 +13,8 @@ import {
   ownedLabels,
 } from './private/namespace-bundle';
 import { DEFAULT_POD_SECURITY_VERSION, podSecurityLabels } from './tenant-namespace';
-import { ExpiredDeveloperNamespace, checkDeveloperNamespaces, quotaIssues } from './tenant-rules';
-import { DEFAULT_DEVELOPER_QUOTA, DEFAULT_TENANT_LIMITS, DeveloperNamespaceSpec, TenantLimits, TenantQuota } from './tenant-spec';
+import { ExpiredDeveloperNamespace, checkDeveloperNamespaces, quotaIssues } from '../domain/tenancy/tenant-rules';
+import { DEFAULT_DEVELOPER_QUOTA, DEFAULT_TENANT_LIMITS, DeveloperNamespaceSpec, TenantLimits, TenantQuota } from '../domain/tenancy/tenant-spec';
 
 export interface DeveloperNamespaceProps extends NamespaceBaselineProps {
   /** The namespace. Changing `name` replaces it and deletes everything in it. */

@@ -1,4 +1,4 @@
-import type { PortSpec } from './tenant-spec';
+import type { PortSpec } from '../domain/tenancy/tenant-spec';
 
 /** An egress destination outside the cluster by CIDR and ports. */
 export interface CidrPorts {

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
-import { ValidationError } from '../core/validation-error';
+import { ValidationError } from '../domain/validation-error';
 import {
   MANAGED_BY_LABEL,
   MANAGED_BY_PLATFORM,
@@ -12,11 +12,11 @@ import {
   TENANT_TAINT_EFFECT,
   TENANT_TAINT_KEY,
   TENANT_VIEWER_ROLE,
-} from './labels';
+} from '../domain/tenancy/labels';
 import { celList, celString } from './private/cel';
 import { TENANT_ROLE_RULES } from './private/cluster-roles';
-import { isDns1123Label } from './tenant-rules';
-import { TenantSpec } from './tenant-spec';
+import { isDns1123Label } from '../domain/tenancy/tenant-rules';
+import { TenantSpec } from '../domain/tenancy/tenant-spec';
 
 /**
  * Identities that may change platform-owned objects and namespace labels: cluster admins and the

@@ -4,9 +4,9 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { ValidationError } from '../core/validation-error';
-import { isDns1123Label, validateTenantSpec } from './tenant-rules';
-import { TENANT_ROLES, TenantSpec } from './tenant-spec';
+import { ValidationError } from '../domain/validation-error';
+import { isDns1123Label, validateTenantSpec } from '../domain/tenancy/tenant-rules';
+import { TENANT_ROLES, TenantSpec } from '../domain/tenancy/tenant-spec';
 
 /** Lets a Kubernetes service account act as the Google service account (Workload Identity). */
 export const WORKLOAD_IDENTITY_USER_ROLE = 'roles/iam.workloadIdentityUser';

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
 import type { NamespaceBaselineProps } from './namespace-baseline-props';
-import { ValidationError } from '../core/validation-error';
+import { ValidationError } from '../domain/validation-error';
 import {
   COST_CENTER_LABEL,
   ENVIRONMENT_LABEL,
@@ -12,7 +12,7 @@ import {
   TENANT_DEVELOPER_ROLE,
   TENANT_LABEL,
   TENANT_VIEWER_ROLE,
-} from './labels';
+} from '../domain/tenancy/labels';
 import {
   BaselinePolicyOptions,
   DEFAULT_METADATA_SERVER,
@@ -26,8 +26,8 @@ import {
   ownedLabels,
   toPorts,
 } from './private/namespace-bundle';
-import { isDns1123Label, validateTenantSpec } from './tenant-rules';
-import { ResolvedTenant, TenantPodSecurityLevel, TenantRole, TenantSpec, resolveTenant } from './tenant-spec';
+import { isDns1123Label, validateTenantSpec } from '../domain/tenancy/tenant-rules';
+import { ResolvedTenant, TenantPodSecurityLevel, TenantRole, TenantSpec, resolveTenant } from '../domain/tenancy/tenant-spec';
 
 /** Pod Security Standards version the labels pin, so a control-plane upgrade does not tighten rules unannounced. */
 export const DEFAULT_POD_SECURITY_VERSION = 'v1.33';

@@ -39,8 +39,8 @@ import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 // Types only: the baseline reads the same plain definition, nothing of the library runs.
-import type { HaVpnToAwsLinkDefinition, InterconnectLinkDefinition } from '../../lib/platform/hybrid-link-definition';
-import type { ClusterDefinition, PlatformDefinition } from '../../lib/platform/platform-definition';
+import type { HaVpnToAwsLinkDefinition, InterconnectLinkDefinition } from '../../lib/domain/platform/hybrid-link-definition';
+import type { ClusterDefinition, PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
 const LABELS = (platform: string) => ({ 'managed-by': 'gke-platform-cdk', platform });

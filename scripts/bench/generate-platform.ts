@@ -4,9 +4,9 @@
  * hybrid links (one HA VPN to AWS and one Partner Interconnect per few clusters). Pure: plain data out,
  * deterministic (same sizes, same definition), so runs and the direct baseline build the same thing.
  */
-import type { HybridLinkDefinition } from '../../lib/platform/hybrid-link-definition';
-import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition, ProjectDefinition, RemoteNetworkDefinition } from '../../lib/platform/platform-definition';
-import type { PlatformTenant } from '../../lib/platform/tenant-definition';
+import type { HybridLinkDefinition } from '../../lib/domain/platform/hybrid-link-definition';
+import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition, ProjectDefinition, RemoteNetworkDefinition } from '../../lib/domain/platform/platform-definition';
+import type { PlatformTenant } from '../../lib/domain/platform/tenant-definition';
 
 export interface GeneratePlatformOptions {
   /** Clusters, at least 1. */

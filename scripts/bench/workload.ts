@@ -27,7 +27,7 @@ function phase<T>(name: string, run: () => T): T {
 /** Loads the platform with a throwaway lock path: nothing recorded, nothing frozen, nothing written to stacks/. */
 function loadGenerated(clusters: number, tenants: number) {
   const { generatePlatform } = require('./generate-platform') as typeof import('./generate-platform');
-  const { loadPlatform } = require('../../lib/platform/load-platform') as typeof import('../../lib/platform/load-platform');
+  const { loadPlatform } = require('../../lib/domain/platform/load-platform') as typeof import('../../lib/domain/platform/load-platform');
   const lockDir = mkdtempSync(join(tmpdir(), 'bench-lock-'));
   try {
     return loadPlatform(generatePlatform({ clusters, tenants }), { lockFile: join(lockDir, 'ip-plan.lock.json'), record: false, frozen: false, log: () => undefined, today: BENCH_TODAY });
@@ -44,7 +44,7 @@ export function runWorkload(kind: WorkloadKind, clusters: number, tenants: numbe
       return;
     case 'tf': {
       const { App } = phase('load', () => {
-        require('../../lib/platform/load-platform');
+        require('../../lib/domain/platform/load-platform');
         require('../../stacks/platform-stacks');
         return require('cdktf') as typeof import('cdktf');
       });
@@ -60,7 +60,7 @@ export function runWorkload(kind: WorkloadKind, clusters: number, tenants: numbe
     }
     case 'k8s': {
       const { synthClusterManifests } = phase('load', () => {
-        require('../../lib/platform/load-platform');
+        require('../../lib/domain/platform/load-platform');
         return require('../../charts/cluster-manifests') as typeof import('../../charts/cluster-manifests');
       });
       const platform = phase('define', () => loadGenerated(clusters, tenants));

@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Cidr } from '../../lib/ip-plan/cidr';
-import { loadPlatform } from '../../lib/platform/load-platform';
-import { GKE_NAME } from '../../lib/platform/naming-rules';
-import { PlatformDefinition } from '../../lib/platform/platform-definition';
-import { clusterNodePools } from '../../lib/platform/tenant-definition';
+import { Cidr } from '../../lib/domain/ip-plan/cidr';
+import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { GKE_NAME } from '../../lib/domain/platform/naming-rules';
+import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
+import { clusterNodePools } from '../../lib/domain/platform/tenant-definition';
 import { generatePlatform } from '../../scripts/bench/generate-platform';
 import { BenchResults, runBench } from '../../scripts/bench/run-bench';
 

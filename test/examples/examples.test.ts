@@ -7,9 +7,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdktf';
 import { parseAllDocuments } from 'yaml';
-import { clusterZones } from '../../lib/platform/platform-ip-plan';
-import { podRangeName } from '../../lib/platform/gcp-names';
-import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_KEY } from '../../lib/tenancy/labels';
+import { clusterZones } from '../../lib/domain/platform/platform-ip-plan';
+import { podRangeName } from '../../lib/domain/platform/gcp-names';
+import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_KEY } from '../../lib/domain/tenancy/labels';
 import { examplePlatform } from '../../stacks/example-platform';
 import { PROD_USC1 } from '../../examples/team-stack/platform-cluster';
 import { buildTeamStack, PERCEPTION_IDENTITY, TEAM_POOL_NAME, TEAM_STACK_NAME } from '../../examples/team-stack/team-stack';
@@ -17,7 +17,7 @@ import { buildSingleRegion, synthSingleRegionManifests } from '../../examples/si
 import { singleRegionLockFile } from '../../examples/single-region/platform';
 import { AWS_TUNNELS, BGP_POOL, GARAGE_TUNNELS, HYBRID_LOCK_FILE } from '../../examples/hybrid-only/bgp-plan';
 import { buildHybridOnly, HYBRID_STACK_NAME } from '../../examples/hybrid-only/hybrid-only';
-import { Cidr } from '../../lib/ip-plan/cidr';
+import { Cidr } from '../../lib/domain/ip-plan/cidr';
 
 process.env.CHECKPOINT_DISABLE = '1';
 

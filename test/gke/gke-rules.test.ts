@@ -1,5 +1,5 @@
-import { Cidr } from '../../lib/ip-plan/cidr';
-import { nodesInPodRange, nodesInSubnet, nodeSubnetPrefix, podBlockPrefix, podRangePrefix } from '../../lib/ip-plan/gke-sizing';
+import { Cidr } from '../../lib/domain/ip-plan/cidr';
+import { nodesInPodRange, nodesInSubnet, nodeSubnetPrefix, podBlockPrefix, podRangePrefix } from '../../lib/domain/ip-plan/gke-sizing';
 import {
   checkGkeName,
   checkLabels,
@@ -12,7 +12,7 @@ import {
   checkZones,
   isZoneOf,
   maxPodsThatFit,
-} from '../../lib/gke/gke-rules';
+} from '../../lib/domain/gke/gke-rules';
 
 const P = 'test/Cluster';
 

@@ -6,7 +6,7 @@ import {
   tenantDedicatedPool,
   WORKLOAD_CLASS_KEY,
 } from '../../lib/gke/node-pool-presets';
-import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_EFFECT, TENANT_TAINT_KEY } from '../../lib/tenancy/labels';
+import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_EFFECT, TENANT_TAINT_KEY } from '../../lib/domain/tenancy/labels';
 import { clusterStack, only, synthJson } from './fixtures';
 
 describe('node pool presets', () => {

@@ -2,7 +2,7 @@ import { TerraformVariable, Testing } from 'cdktf';
 import { DataGoogleSecretManagerSecretVersion } from '@cdktf/provider-google/lib/data-google-secret-manager-secret-version';
 import { HaVpnToAws } from '../../lib/hybrid/ha-vpn-to-aws';
 import { HaVpnToPeer } from '../../lib/hybrid/ha-vpn-to-peer';
-import { PRIVATE_GOOGLE_APIS_CIDR } from '../../lib/hybrid/advertisements';
+import { PRIVATE_GOOGLE_APIS_CIDR } from '../../lib/domain/hybrid/advertisements';
 import { INSIDE, ONLY_INTERPOLATIONS, hybridStack, minimalAwsProps, minimalPeerProps, resources, secretFieldValues, synthJson } from './fixtures';
 
 function synthAws(props: Partial<typeof minimalAwsProps> = {}) {

@@ -1,6 +1,6 @@
 import { Testing } from 'cdktf';
 import { Interconnect, InterconnectProps, VlanAttachmentOptions } from '../../lib/hybrid/interconnect';
-import { PRIVATE_GOOGLE_APIS_CIDR } from '../../lib/hybrid/advertisements';
+import { PRIVATE_GOOGLE_APIS_CIDR } from '../../lib/domain/hybrid/advertisements';
 import { hybridStack, resources, synthJson } from './fixtures';
 
 const IC = (name: string) => `https://www.googleapis.com/compute/v1/projects/platform-prod/global/interconnects/${name}`;

@@ -1,8 +1,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadPlatform } from '../../lib/platform/load-platform';
-import { PlatformDefinition } from '../../lib/platform/platform-definition';
+import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 

@@ -1,5 +1,5 @@
-import { ClusterDefinition, PlatformDefinition } from '../../lib/platform/platform-definition';
-import { validatePlatform } from '../../lib/platform/validate-platform';
+import { ClusterDefinition, PlatformDefinition } from '../../lib/domain/platform/platform-definition';
+import { validatePlatform } from '../../lib/domain/platform/validate-platform';
 import { examplePlatform } from '../../stacks/example-platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 

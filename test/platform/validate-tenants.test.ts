@@ -1,7 +1,7 @@
-import { PlatformDefinition } from '../../lib/platform/platform-definition';
-import { clusterNodePools, PlatformTenant } from '../../lib/platform/tenant-definition';
-import { validatePlatform } from '../../lib/platform/validate-platform';
-import { clusterSurgeNodes } from '../../lib/platform/platform-ip-plan';
+import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
+import { clusterNodePools, PlatformTenant } from '../../lib/domain/platform/tenant-definition';
+import { validatePlatform } from '../../lib/domain/platform/validate-platform';
+import { clusterSurgeNodes } from '../../lib/domain/platform/platform-ip-plan';
 import { examplePlatform } from '../../stacks/example-platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 

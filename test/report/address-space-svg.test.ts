@@ -1,8 +1,8 @@
 import { renderAddressSpaceSvg } from '../../lib/report/address-space-svg';
 import { addressSpaceUsage, allocationKind, formatPercent } from '../../lib/report/address-space';
 import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
-import { loadPlatform } from '../../lib/platform/load-platform';
-import { IpPlan } from '../../lib/ip-plan/ip-plan';
+import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { IpPlan } from '../../lib/domain/ip-plan/ip-plan';
 import { loadSmall } from './fixtures';
 import { xmlProblems } from './xml-check';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';

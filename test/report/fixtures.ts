@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadPlatform, LoadedPlatform } from '../../lib/platform/load-platform';
-import { PlatformDefinition } from '../../lib/platform/platform-definition';
+import { loadPlatform, LoadedPlatform } from '../../lib/domain/platform/load-platform';
+import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 
 /** A small fixed platform for snapshots: it never changes when the bundled example grows. */
 export const SMALL_PLATFORM: PlatformDefinition = {

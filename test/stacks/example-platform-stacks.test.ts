@@ -1,6 +1,6 @@
 import { Address4 } from 'ip-address';
-import { Cidr } from '../../lib/ip-plan/cidr';
-import { AWS_RESERVED_LINK_RANGES } from '../../lib/ip-plan/special-ranges';
+import { Cidr } from '../../lib/domain/ip-plan/cidr';
+import { AWS_RESERVED_LINK_RANGES } from '../../lib/domain/ip-plan/special-ranges';
 import { resourcesOf, synthExample } from './example-synth';
 
 const { texts, json, platform, manifest } = synthExample();

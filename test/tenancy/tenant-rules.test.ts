@@ -9,7 +9,7 @@ import {
   validateDeveloperNamespaces,
   validateTenants,
 } from '../../lib/tenancy';
-import { ValidationError as ValidationErrorLike } from '../../lib/core/validation-error';
+import { ValidationError as ValidationErrorLike } from '../../lib/domain/validation-error';
 import { ALL_TENANTS, CLUSTERS, MINIMAL } from './fixtures';
 
 const messages = (spec: TenantSpec) => tenantSpecIssues(spec).map((i) => `${i.path}: ${i.field} ${JSON.stringify(i.value)} ${i.problem}; ${i.fix}`);

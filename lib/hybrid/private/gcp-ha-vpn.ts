@@ -6,8 +6,8 @@ import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterInterface } from '@cdktf/provider-google/lib/compute-router-interface';
 import { ComputeRouterPeer } from '@cdktf/provider-google/lib/compute-router-peer';
 import { ComputeVpnTunnel } from '@cdktf/provider-google/lib/compute-vpn-tunnel';
-import type { AdvertisementPlan } from '../advertisements';
-import type { ExternalRedundancyType, InsideAddresses, TunnelWiring } from '../bgp-link-rules';
+import type { AdvertisementPlan } from '../../domain/hybrid/advertisements';
+import type { ExternalRedundancyType, InsideAddresses, TunnelWiring } from '../../domain/hybrid/bgp-link-rules';
 import type { CloudRouterOptions } from '../cloud-router-options';
 
 /** Everything the GCP half of an HA VPN link needs, already validated and resolved. */

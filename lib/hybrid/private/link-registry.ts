@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { TerraformStack } from 'cdktf';
-import { BgpLinkRecord, findLinkCollisions } from '../bgp-link-rules';
+import { BgpLinkRecord, findLinkCollisions } from '../../domain/hybrid/bgp-link-rules';
 
 /** Links declare their BGP /30s under this symbol so siblings in the stack can check for collisions. */
 const LINKS = Symbol.for('gke-platform-cdk.hybrid.bgp-links');

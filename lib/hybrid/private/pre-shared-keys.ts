@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { TerraformProvider, Token } from 'cdktf';
 import { Password } from '@cdktf/provider-random/lib/password';
-import type { ValidationIssue } from '../../core/validation-error';
-import { PreSharedKeySource, checkReferencedKeys, generatedKeySpec } from '../pre-shared-key';
+import type { ValidationIssue } from '../../domain/validation-error';
+import { PreSharedKeySource, checkReferencedKeys, generatedKeySpec } from '../../domain/hybrid/pre-shared-key';
 
 /** Validates a key source without creating anything (so the constructor can collect every issue first). */
 export function checkKeySource(path: string, source: PreSharedKeySource, tunnelCount: number): ValidationIssue[] {

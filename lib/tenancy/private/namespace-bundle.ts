@@ -9,9 +9,9 @@ import {
   MANAGED_BY_PLATFORM,
   NAMESPACE_NAME_LABEL,
   SYSTEM_PRIORITY_CLASSES,
-} from '../labels';
+} from '../../domain/tenancy/labels';
 import type { CidrPorts } from '../namespace-baseline-props';
-import { DEFAULT_PROTOCOL, PortSpec, TenantLimits, TenantQuota } from '../tenant-spec';
+import { DEFAULT_PROTOCOL, PortSpec, TenantLimits, TenantQuota } from '../../domain/tenancy/tenant-spec';
 
 /** Where kube-dns runs on GKE. */
 export const KUBE_DNS_NAMESPACE = 'kube-system';

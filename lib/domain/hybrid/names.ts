@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../core/validation-error';
+import type { ValidationIssue } from '../validation-error';
 import { GCP_RESOURCE_NAME } from '../platform/naming-rules';
 
 /** GCP resource names (RFC 1035, GCP_RESOURCE_NAME): 1–63 chars, lowercase letter first, no trailing dash. */

@@ -3,7 +3,7 @@
  * maintenance windows. Each check returns ValidationIssues. The sizing arithmetic (pod blocks,
  * capacities, prefixes) is lib/ip-plan/gke-sizing's, so the plan and the checks agree.
  */
-import { ValidationIssue } from '../core/validation-error';
+import { ValidationIssue } from '../validation-error';
 import { Cidr } from '../ip-plan/cidr';
 import {
   GCP_RESERVED_ADDRESSES_PER_SUBNET,

@@ -2,7 +2,7 @@
  * Pure rules for VPC networks, subnets, firewalls and Cloud NAT (no cdktf import).
  * Each check returns ValidationIssues so a construct can report every mistake at once.
  */
-import { ValidationIssue } from '../core/validation-error';
+import { ValidationIssue } from '../validation-error';
 import { Cidr } from '../ip-plan/cidr';
 import { findOverlaps, NamedCidr } from '../ip-plan/cidr-overlaps';
 import { GCP_SMALLEST_SUBNET_PREFIX, GKE_CONTROL_PLANE_PREFIX } from '../ip-plan/gke-sizing';

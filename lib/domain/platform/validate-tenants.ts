@@ -1,4 +1,4 @@
-import { IssueCollector } from '../core/validation-error';
+import { IssueCollector } from '../validation-error';
 import { checkDeveloperNamespaces, ExpiredDeveloperNamespace, tenantIssues } from '../tenancy/tenant-rules';
 import { PlatformDefinition } from './platform-definition';
 import { tenantPoolName, tenantsOnCluster } from './tenant-definition';

@@ -1,4 +1,4 @@
-import { IssueCollector } from '../core/validation-error';
+import { IssueCollector } from '../validation-error';
 import { Cidr } from '../ip-plan/cidr';
 import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
 import { HybridLinkDefinition } from './hybrid-link-definition';

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationIssue } from '../core/validation-error';
+import { ValidationError, ValidationIssue } from '../validation-error';
 import { Cidr } from './cidr';
 import { gkeRangeSizes, GkeSizingIntent, podRangePrefix } from './gke-sizing';
 import { LockFile } from './lock-file';

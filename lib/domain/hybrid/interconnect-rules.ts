@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../core/validation-error';
+import type { ValidationIssue } from '../validation-error';
 import { LINK_LOCAL_CIDR } from './bgp-link-rules';
 import { Cidr } from '../ip-plan/cidr';
 

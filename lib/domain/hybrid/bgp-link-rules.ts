@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../core/validation-error';
+import type { ValidationIssue } from '../validation-error';
 import { Cidr } from '../ip-plan/cidr';
 
 /** BGP sessions over VPN and Interconnect run on link-local addresses (RFC 3927). */

@@ -3,7 +3,7 @@
  * (or throws a ValidationError collecting them), each naming the tenant, field, value and fix.
  */
 import { Address4, Address6 } from 'ip-address';
-import { IssueCollector, ValidationIssue, ValidationError } from '../core/validation-error';
+import { IssueCollector, ValidationIssue, ValidationError } from '../validation-error';
 import { compareQuantities, isQuantity } from './quantity';
 import {
   DeveloperNamespaceSpec,

@@ -1,4 +1,4 @@
-import { IssueCollector } from '../core/validation-error';
+import { IssueCollector } from '../validation-error';
 import type { ExpiredDeveloperNamespace } from '../tenancy/tenant-rules';
 import { Cidr } from '../ip-plan/cidr';
 import { GKE_MAX_PODS_PER_NODE, GKE_MIN_PODS_PER_NODE } from '../ip-plan/gke-sizing';

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../core/validation-error';
+import type { ValidationIssue } from '../validation-error';
 
 /** An inclusive ASN interval. */
 export interface AsnRange {

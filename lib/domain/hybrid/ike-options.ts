@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../core/validation-error';
+import type { ValidationIssue } from '../validation-error';
 
 /** Values aws_vpn_connection accepts for tunnelN_phase{1,2}_* (provider docs); GCP HA VPN supports each of them with IKEv2. */
 export const AWS_ENCRYPTION_ALGORITHMS = ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'] as const;

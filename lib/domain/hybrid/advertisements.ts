@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../core/validation-error';
+import type { ValidationIssue } from '../validation-error';
 import { Cidr } from '../ip-plan/cidr';
 
 /** private.googleapis.com: sites reaching Google APIs (e.g. uploads to Cloud Storage) over the link need a route to it. */

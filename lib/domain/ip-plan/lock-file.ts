@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
-import { ValidationError, ValidationIssue } from '../core/validation-error';
+import { ValidationError, ValidationIssue } from '../validation-error';
 
 /**
  * The committed record of every allocation. Synthesis reads it; an allocation recorded here never

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../core/validation-error';
+import type { ValidationIssue } from '../validation-error';
 
 /**
  * AWS tunnelN_preshared_key: 8–64 characters of A–Z a–z 0–9 . _, not starting with 0 (aws_vpn_connection docs).

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationIssue } from '../../core/validation-error';
+import { ValidationError, ValidationIssue } from '../../validation-error';
 import { Cidr } from '../cidr';
 import { nodesInPodRange, nodesInSubnet, podBlockPrefix } from '../gke-sizing';
 import type { AddressPool, GkeClusterRequest, PlannedRequest, Reservation } from '../ip-plan';
