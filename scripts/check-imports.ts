@@ -3,9 +3,11 @@
  * (`@cdktf/provider-google`, `@cdktf/provider-aws`, ... or their `/lib` index).
  * Loading the google and aws barrels costs 7-14 s and about 1 GB; importing a
  * resource by path (`@cdktf/provider-google/lib/container-cluster`) costs ~0.3 s.
+ * Run as a script, it also runs the layering check of scripts/check-layers.ts.
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
+import { formatLayerViolation, scanLayers } from './check-layers';
 
 const SCANNED_FOLDERS = ['lib', 'stacks', 'charts', 'examples', 'test', 'scripts'];
 const SKIPPED_FOLDERS = new Set(['node_modules', 'build', 'cdktf.out', 'dist', '__snapshots__']);
@@ -65,11 +67,11 @@ export function scanProject(root: string): BarrelImport[] {
 
 if (require.main === module) {
   const found = scanProject(process.cwd());
-  if (found.length > 0) {
-    for (const f of found) {
-      console.error(`${f.file}:${f.line}: imports the provider barrel '${f.specifier}'; import the resource by path instead, e.g. '@cdktf/provider-google/lib/container-cluster'`);
-    }
-    process.exit(1);
+  for (const f of found) {
+    console.error(`${f.file}:${f.line}: imports the provider barrel '${f.specifier}'; import the resource by path instead, e.g. '@cdktf/provider-google/lib/container-cluster'`);
   }
-  console.log('check-imports: no provider barrel imports');
+  const layers = scanLayers(process.cwd());
+  for (const v of layers) console.error(formatLayerViolation(v));
+  if (found.length + layers.length > 0) process.exit(1);
+  console.log('check-imports: no provider barrel imports, no layering violation');
 }
