@@ -1,8 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from '../lib/gitops/config-sync-identity';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
-import { ClusterDefinition } from '../lib/domain/platform/platform-definition';
-import { tenantsOnCluster } from '../lib/domain/platform/tenant-definition';
+import { ClusterPlan, PlatformPlan, tenantsOnPlannedCluster } from '../lib/domain/platform/platform-plan';
 import { DedicatedNodeScheduling } from '../lib/tenancy/dedicated-node-scheduling';
 import { DeveloperNamespace } from '../lib/tenancy/developer-namespace';
 import { PlatformPolicies } from '../lib/tenancy/platform-policies';
@@ -49,8 +48,8 @@ export class ClusterManifests {
  */
 export function buildClusterManifests(platform: LoadedPlatform, outdir: string, options: ClusterManifestsOptions = {}): Record<string, ClusterManifests> {
   const manifests: Record<string, ClusterManifests> = {};
-  for (const cluster of platform.definition.clusters) {
-    manifests[cluster.name] = new ClusterManifests(cluster.name, buildCluster(platform, cluster, `${outdir}/${cluster.name}`, options));
+  for (const cluster of platform.plan.clusters) {
+    manifests[cluster.name] = new ClusterManifests(cluster.name, buildCluster(platform.plan, cluster, `${outdir}/${cluster.name}`, options));
   }
   return manifests;
 }
@@ -61,32 +60,31 @@ export function buildClusterManifests(platform: LoadedPlatform, outdir: string, 
  * the tenants (with every cluster built first, garbage collection made 2,000 tenants cost 2.5× 1,000).
  */
 export function synthClusterManifests(platform: LoadedPlatform, outdir: string, options: ClusterManifestsOptions = {}): void {
-  for (const cluster of platform.definition.clusters) {
-    new ClusterManifests(cluster.name, buildCluster(platform, cluster, `${outdir}/${cluster.name}`, options)).synth();
+  for (const cluster of platform.plan.clusters) {
+    new ClusterManifests(cluster.name, buildCluster(platform.plan, cluster, `${outdir}/${cluster.name}`, options)).synth();
   }
 }
 
-function buildCluster(platform: LoadedPlatform, cluster: ClusterDefinition, outdir: string, options: ClusterManifestsOptions): Chart[] {
-  const { definition } = platform;
+function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, options: ClusterManifestsOptions): Chart[] {
   const charts: Chart[] = [];
   const newChart = (id: string) => {
     const chart = new Chart(new App({ outdir, outputFileExtension: '.k8s.yaml' }), id);
     charts.push(chart);
     return chart;
   };
-  const tenants = tenantsOnCluster(definition.tenants, cluster.name);
+  const tenants = tenantsOnPlannedCluster(plan, cluster.name);
+  const specs = tenants.map((t) => t.definition);
 
   new PlatformPolicies(newChart('platform'), 'PlatformPolicies', {
-    tenants,
+    tenants: specs,
     exemptUsers: options.exemptUsers ?? DEFAULT_RECONCILER_USERS,
   });
   for (const tenant of tenants) {
     const chart = newChart(`tenant-${tenant.name}`);
-    new TenantNamespace(chart, tenant.name, { tenant, dependents: dependentsOf(tenant.name, tenants), project: cluster.project });
-    // Anything the library places in a dedicated-nodes namespace must land on the tenant's pool.
-    if (tenant.isolation === 'dedicated-nodes') DedicatedNodeScheduling.apply(chart, { tenant: tenant.name });
+    new TenantNamespace(chart, tenant.name, { tenant: tenant.definition, dependents: dependentsOf(tenant.name, specs), project: cluster.project });
+    if (tenant.placement) DedicatedNodeScheduling.apply(chart, { tenant: tenant.placement.tenant });
   }
-  const developer = definition.developerNamespaces;
+  const developer = plan.developerNamespaces;
   if (developer?.cluster === cluster.name) {
     const chart = newChart('developer-namespaces');
     for (const spec of developer.namespaces) {

@@ -1,16 +1,14 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { ClusterDefinition } from '../lib/domain/platform/platform-definition';
+import { ClusterPlan, NodePoolPlan, planCluster } from '../lib/domain/platform/platform-plan';
 import { GkeCluster } from '../lib/gke/gke-cluster';
 import { NodePool, NodePoolProps } from '../lib/gke/node-pool';
 import { generalServicesPool, gpuTrainingPool, PresetOverrides, spotBatchPool, tenantDedicatedPool } from '../lib/gke/node-pool-presets';
 import { ConfigSync } from '../lib/gitops/config-sync';
 import { GitSource } from '../lib/gitops/git-source';
-import { additionalPodRangeName, clusterSubnetName, podRangeName, servicesRangeName, stackNames } from '../lib/domain/platform/gcp-names';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
-import { ClusterDefinition, NodePoolDefinition } from '../lib/domain/platform/platform-definition';
-import { clusterSurgeNodes, clusterZones, DEFAULT_MAX_SURGE } from '../lib/domain/platform/platform-ip-plan';
-import { clusterNodePools } from '../lib/domain/platform/tenant-definition';
 import { NetworkStack } from './network-stack';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 
@@ -23,7 +21,8 @@ export interface ClusterGitOpsOptions {
 
 export interface ClusterStackProps {
   readonly platform: LoadedPlatform;
-  readonly cluster: ClusterDefinition;
+  /** The cluster (its definition; the stack reads its record of the platform plan). */
+  readonly cluster: Pick<ClusterDefinition, 'name'>;
   readonly network: NetworkStack;
   /** Register the cluster in its project's fleet and sync its manifests with Config Sync. @default off */
   readonly gitOps?: ClusterGitOpsOptions;
@@ -33,44 +32,46 @@ export interface ClusterStackProps {
 
 /** One GKE cluster with its node pools (tenant-dedicated pools included): its own state and blast radius. */
 export class ClusterStack extends TerraformStack {
+  /** The cluster's record of the platform plan. */
+  public readonly plan: ClusterPlan;
   public readonly cluster: GkeCluster;
   public readonly nodePools: Readonly<Record<string, NodePool>>;
   public readonly configSync?: ConfigSync;
 
   constructor(scope: Construct, props: ClusterStackProps) {
-    const { definition, ipPlan, clusterRanges } = props.platform;
-    const cluster = props.cluster;
-    const name = stackNames.cluster(definition.name, cluster.name);
-    super(scope, name);
-    configureBackend(this, name, props.backend);
-    new GoogleProvider(this, 'google', { project: cluster.project, region: cluster.region, defaultLabels: platformLabels(definition.name) });
+    const platform = props.platform.plan;
+    const cluster = planCluster(platform, props.cluster.name);
+    super(scope, cluster.stack);
+    this.plan = cluster;
+    configureBackend(this, cluster.stack, props.backend);
+    new GoogleProvider(this, 'google', { project: cluster.project, region: cluster.region, defaultLabels: platformLabels(platform.name) });
     this.addDependency(props.network);
 
-    const ranges = clusterRanges.get(cluster.name)!;
     this.cluster = new GkeCluster(this, 'Cluster', {
       projectId: cluster.project,
       name: cluster.name,
       region: cluster.region,
-      nodeLocations: clusterZones(cluster),
-      subnet: props.network.network.subnet(clusterSubnetName(cluster)),
-      podRangeName: podRangeName(cluster),
-      servicesRangeName: servicesRangeName(cluster),
-      additionalPodRangeNames: (cluster.additionalPodRanges ?? []).map((r) => additionalPodRangeName(cluster, r.name)),
-      controlPlaneCidr: ipPlan.cidr(ranges.controlPlane),
-      controlPlaneAccess: { type: 'private', authorizedNetworks: (cluster.authorizedNetworks ?? []).map((n) => ({ cidr: n.cidr, displayName: n.name })) },
-      groupsDomain: definition.organization.domain,
-      releaseChannel: cluster.releaseChannel ?? 'REGULAR',
+      nodeLocations: cluster.zones,
+      subnet: props.network.network.subnet(cluster.subnet.name),
+      podRangeName: cluster.podRange.rangeName,
+      servicesRangeName: cluster.servicesRange.rangeName,
+      additionalPodRangeNames: cluster.additionalPodRanges.map((r) => r.rangeName),
+      additionalPodRangeCidrs: Object.fromEntries(cluster.additionalPodRanges.map((r) => [r.rangeName, r.cidr])),
+      controlPlaneCidr: cluster.controlPlane.cidr,
+      controlPlaneAccess: { type: 'private', authorizedNetworks: cluster.authorizedNetworks.map((n) => ({ cidr: n.cidr, displayName: n.name })) },
+      groupsDomain: platform.organization.domain,
+      releaseChannel: cluster.releaseChannel,
       maxNodes: cluster.maxNodes,
       maxPodsPerNode: cluster.maxPodsPerNode,
-      surgeNodes: clusterSurgeNodes(definition, cluster),
-      podRangeCidr: ipPlan.cidr(ranges.pods),
-      nodeSubnetCidr: ipPlan.cidr(ranges.nodes),
+      surgeNodes: cluster.surgeNodes,
+      podRangeCidr: cluster.podRange.cidr,
+      nodeSubnetCidr: cluster.subnet.cidr,
       labels: { environment: cluster.environment },
     });
 
     const pools: Record<string, NodePool> = {};
-    for (const pool of clusterNodePools(definition, cluster)) {
-      pools[pool.name] = new NodePool(this, pool.name, nodePoolProps(this.cluster, cluster, pool));
+    for (const pool of cluster.nodePools) {
+      pools[pool.name] = new NodePool(this, pool.name, nodePoolProps(this.cluster, pool));
     }
     this.nodePools = pools;
 
@@ -83,26 +84,20 @@ export class ClusterStack extends TerraformStack {
   }
 }
 
-/** Maps a pool of the definition onto the matching preset; tenant pools get the tenant taint and label. */
-function nodePoolProps(gke: GkeCluster, cluster: ClusterDefinition, pool: NodePoolDefinition & { readonly tenant?: string }): NodePoolProps {
+/** Maps a pool of the plan onto the matching preset; tenant pools get the tenant taint and label. */
+function nodePoolProps(gke: GkeCluster, pool: NodePoolPlan): NodePoolProps {
   const target = { cluster: gke, name: pool.name };
-  const zones = clusterZones(cluster).length;
   const overrides: PresetOverrides = {
-    ...(pool.machineType ? { machineType: pool.machineType } : {}),
-    // Pools declare totals across zones, matching the cluster's maxNodes budget.
-    autoscaling: { totalMinNodes: pool.minNodes ?? (pool.kind === 'general' ? zones : 0), totalMaxNodes: pool.maxNodes },
-    maxPodsPerNode: pool.maxPodsPerNode ?? cluster.maxPodsPerNode,
-    surgeUpgrade: { maxSurge: pool.maxSurge ?? DEFAULT_MAX_SURGE, maxUnavailable: 0 },
-    ...(pool.gpu ? { gpu: { type: pool.gpu.type, count: pool.gpu.count, driverVersion: 'LATEST' as const } } : {}),
+    machineType: pool.machineType,
+    autoscaling: { totalMinNodes: pool.minNodes, totalMaxNodes: pool.maxNodes },
+    maxPodsPerNode: pool.maxPodsPerNode,
+    surgeUpgrade: { maxSurge: pool.maxSurge, maxUnavailable: pool.maxUnavailable },
+    spot: pool.spot,
+    locationPolicy: pool.locationPolicy,
+    ...(pool.gpu ? { gpu: pool.gpu } : {}),
+    ...(pool.podRange ? { podRange: { rangeName: pool.podRange.rangeName, cidr: pool.podRange.cidr } } : {}),
   };
-  if (pool.tenant) {
-    return tenantDedicatedPool(target, pool.tenant, {
-      ...overrides,
-      spot: pool.kind === 'spot-batch',
-      // Spot and GPU capacity is where it is: let the autoscaler pick any zone.
-      locationPolicy: pool.kind === 'general' ? 'BALANCED' : 'ANY',
-    });
-  }
+  if (pool.placement) return tenantDedicatedPool(target, pool.placement.tenant, overrides);
   switch (pool.kind) {
     case 'general':
       return generalServicesPool(target, overrides);

@@ -1,11 +1,10 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { CloudNat } from '../lib/network/cloud-nat';
 import { Network, SubnetSpec } from '../lib/network/network';
 import { SharedVpc } from '../lib/network/shared-vpc';
-import { additionalPodRangeName, clusterSubnetName, podRangeName, servicesRangeName, stackNames } from '../lib/domain/platform/gcp-names';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 
 export interface NetworkStackProps {
@@ -25,59 +24,43 @@ export class NetworkStack extends TerraformStack {
   public readonly sharedVpc?: SharedVpc;
 
   constructor(scope: Construct, props: NetworkStackProps) {
-    const { definition, ipPlan, clusterRanges } = props.platform;
-    const name = stackNames.network(definition.name);
+    const { plan } = props.platform;
+    const name = plan.stacks.network;
     super(scope, name);
     configureBackend(this, name, props.backend);
-    new GoogleProvider(this, 'google', { project: definition.network.project, defaultLabels: platformLabels(definition.name) });
+    new GoogleProvider(this, 'google', { project: plan.network.project, defaultLabels: platformLabels(plan.name) });
 
-    const subnets: SubnetSpec[] = definition.clusters.map((cluster) => {
-      const ranges = clusterRanges.get(cluster.name)!;
-      return {
-        name: clusterSubnetName(cluster),
-        region: cluster.region,
-        cidr: ipPlan.cidr(ranges.nodes),
-        description: `GKE cluster ${cluster.name} (${cluster.environment})`,
-        secondaryRanges: [
-          { rangeName: podRangeName(cluster), cidr: ipPlan.cidr(ranges.pods) },
-          { rangeName: servicesRangeName(cluster), cidr: ipPlan.cidr(ranges.services) },
-          ...(cluster.additionalPodRanges ?? []).map((range, i) => ({ rangeName: additionalPodRangeName(cluster, range.name), cidr: ipPlan.cidr(ranges.additionalPods[i]) })),
-        ],
-      };
-    });
+    const subnets: SubnetSpec[] = plan.clusters.map((cluster) => ({
+      name: cluster.subnet.name,
+      region: cluster.region,
+      cidr: cluster.subnet.cidr,
+      description: cluster.subnet.description,
+      secondaryRanges: [cluster.podRange, cluster.servicesRange, ...cluster.additionalPodRanges].map((range) => ({ rangeName: range.rangeName, cidr: range.cidr })),
+    }));
     this.network = new Network(this, 'Network', {
-      projectId: definition.network.project,
-      name: definition.network.name,
-      routingMode: definition.network.routingMode ?? 'GLOBAL',
-      mtu: definition.network.mtu,
+      projectId: plan.network.project,
+      name: plan.network.name,
+      routingMode: plan.network.routingMode,
+      mtu: plan.network.vpcMtu,
       subnets,
-      controlPlaneCidrs: definition.clusters.map((cluster) => ipPlan.cidr(clusterRanges.get(cluster.name)!.controlPlane)),
+      controlPlaneCidrs: plan.network.controlPlaneCidrs,
     });
 
     const nats: Record<string, CloudNat> = {};
-    for (const region of definition.regions) {
-      const regional = definition.clusters.filter((cluster) => cluster.region === region);
-      if (regional.length === 0) continue;
-      nats[region] = new CloudNat(this, `Nat-${region}`, {
-        projectId: definition.network.project,
+    for (const nat of plan.network.nats) {
+      nats[nat.region] = new CloudNat(this, `Nat-${nat.region}`, {
+        projectId: plan.network.project,
         network: this.network,
-        region,
-        subnets: regional.map((cluster) => ({
-          subnet: this.network.subnet(clusterSubnetName(cluster)),
-          secondaryRangeNames: [podRangeName(cluster), ...(cluster.additionalPodRanges ?? []).map((r) => additionalPodRangeName(cluster, r.name))],
-        })),
+        region: nat.region,
+        subnets: nat.subnets.map((s) => ({ subnet: this.network.subnet(s.subnet), secondaryRangeNames: s.secondaryRangeNames })),
       });
     }
     this.cloudNats = nats;
 
-    const serviceProjects = [...new Set(definition.clusters.map((c) => c.project))].filter((p) => p !== definition.network.project).sort();
-    if (serviceProjects.length > 0) {
+    if (plan.network.serviceProjects.length > 0) {
       this.sharedVpc = new SharedVpc(this, 'SharedVpc', {
-        hostProject: definition.network.project,
-        serviceProjects: serviceProjects.map((projectId) => ({
-          projectId,
-          subnets: definition.clusters.filter((c) => c.project === projectId).map((c) => this.network.subnet(clusterSubnetName(c))),
-        })),
+        hostProject: plan.network.project,
+        serviceProjects: plan.network.serviceProjects.map((p) => ({ projectId: p.projectId, subnets: p.subnets.map((s) => this.network.subnet(s)) })),
       });
     }
   }

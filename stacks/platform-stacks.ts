@@ -29,12 +29,12 @@ export interface PlatformStacks {
  * `cdktf deploy '*'` applies them in order: network → fleet → clusters, links and tenant identities.
  */
 export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, options: PlatformStacksOptions = {}): PlatformStacks {
-  const { definition } = platform;
+  const { plan } = platform;
   const backend = options.backend;
   const network = new NetworkStack(scope, { platform, backend });
   const fleet = options.gitOps ? new FleetStack(scope, { platform, backend }) : undefined;
   const clusters: Record<string, ClusterStack> = {};
-  for (const cluster of definition.clusters) {
+  for (const cluster of plan.clusters) {
     const stack = new ClusterStack(scope, {
       platform,
       cluster,
@@ -47,8 +47,8 @@ export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, 
     clusters[cluster.name] = stack;
   }
   const links: Record<string, HybridLinkStack> = {};
-  for (const link of definition.hybridLinks ?? []) links[link.name] = new HybridLinkStack(scope, { platform, link, network, backend });
-  const tenants = (definition.tenants ?? []).length > 0 ? new TenantIdentityStack(scope, { platform, gkeSecurityGroup: options.gkeSecurityGroup, backend }) : undefined;
+  for (const link of plan.links) links[link.name] = new HybridLinkStack(scope, { platform, link, network, backend });
+  const tenants = plan.tenants.length > 0 ? new TenantIdentityStack(scope, { platform, gkeSecurityGroup: options.gkeSecurityGroup, backend }) : undefined;
   if (tenants) for (const stack of Object.values(clusters)) tenants.addDependency(stack);
   return { network, fleet, clusters, links, tenants };
 }

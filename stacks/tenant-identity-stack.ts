@@ -1,7 +1,6 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { stackNames } from '../lib/domain/platform/gcp-names';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { TenantIdentity } from '../lib/tenancy/tenant-identity';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
@@ -26,17 +25,15 @@ export class TenantIdentityStack extends TerraformStack {
   public readonly identities: Readonly<Record<string, TenantIdentity>>;
 
   constructor(scope: Construct, props: TenantIdentityStackProps) {
-    const { definition } = props.platform;
-    const name = stackNames.tenants(definition.name);
+    const { plan } = props.platform;
+    const name = plan.stacks.tenants;
     super(scope, name);
     configureBackend(this, name, props.backend);
-    new GoogleProvider(this, 'google', { defaultLabels: platformLabels(definition.name) });
-    const projectOf = new Map(definition.clusters.map((c) => [c.name, c.project]));
+    new GoogleProvider(this, 'google', { defaultLabels: platformLabels(plan.name) });
     const identities: Record<string, TenantIdentity> = {};
-    for (const tenant of definition.tenants ?? []) {
+    for (const tenant of plan.tenants) {
       // Validation guarantees one project per tenant: its clusters share a Workload Identity pool.
-      const project = projectOf.get(tenant.clusters[0])!;
-      identities[tenant.name] = new TenantIdentity(this, tenant.name, { tenant, project, gkeSecurityGroup: props.gkeSecurityGroup });
+      identities[tenant.name] = new TenantIdentity(this, tenant.name, { tenant: tenant.definition, project: tenant.project, gkeSecurityGroup: props.gkeSecurityGroup });
     }
     this.identities = identities;
   }

@@ -16,3 +16,4 @@ export * from './tenancy/labels';
 export * from './tenancy/quantity';
 export * from './tenancy/tenant-spec';
 export * from './tenancy/tenant-rules';
+export * from './tenancy/tenant-placement';

@@ -12,7 +12,7 @@ import {
   checkMaintenanceWindow,
   checkMaxPodsPerNode,
   checkNodeSubnetCapacity,
-  checkPodRangeCapacity,
+  checkPodRangesCapacity,
   checkZones,
   DEFAULT_COMPUTE_SA_SUFFIX,
   GKE_DEFAULT_MAX_PODS_PER_NODE,
@@ -20,11 +20,12 @@ import {
   SERVICE_ACCOUNT_ID_PATTERN,
 } from '../domain/gke/gke-rules';
 import { DEFAULT_NODE_SA_ROLES, NodeServiceAccount } from './node-service-account';
+import { DEFAULT_CLUSTER_RELEASE_CHANNEL, DEFAULT_MAX_SURGE, DEFAULT_ZONE_SUFFIXES } from '../domain/platform/platform-defaults';
 
 export type ReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'EXTENDED';
 
-/** REGULAR: features a few weeks after RAPID, with GKE's SLA; the usual choice for production. */
-export const DEFAULT_RELEASE_CHANNEL: ReleaseChannel = 'REGULAR';
+/** REGULAR: features a few weeks after RAPID, with GKE's SLA; the usual choice for production (one source with the plan's). */
+export const DEFAULT_RELEASE_CHANNEL: ReleaseChannel = DEFAULT_CLUSTER_RELEASE_CHANNEL;
 /**
  * Saturday and Sunday 02:00-08:00 UTC (6 h each, so 48 h per 32 days is met with margin; the date
  * only anchors the time of day). Night-time in Europe, Friday/Saturday evening in the Americas.
@@ -49,10 +50,13 @@ export const DEFAULT_MONITORING_COMPONENTS: readonly string[] = [
   'DAEMONSET',
   'HPA',
 ];
-/** One extra node per zone during surge upgrades (maxSurge 1 in a 3-zone regional pool). */
-export const DEFAULT_SURGE_NODES = 3;
-/** Zones assumed for a regional pool when node locations are not given (GKE picks 3). */
-export const DEFAULT_ZONE_COUNT = 3;
+/** Zones assumed for a regional pool when node locations are not given (GKE picks 3, the plan's a, b, c). */
+export const DEFAULT_ZONE_COUNT = DEFAULT_ZONE_SUFFIXES.length;
+/**
+ * Surge nodes when the cluster is used without the plan: one pool's default surge (DEFAULT_MAX_SURGE) in each
+ * zone. The platform plan passes the exact figure: every pool's surge in every zone.
+ */
+export const DEFAULT_SURGE_NODES = DEFAULT_MAX_SURGE * DEFAULT_ZONE_COUNT;
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
 export interface AuthorizedNetwork {
@@ -146,6 +150,11 @@ export interface GkeClusterProps {
   readonly surgeNodes?: number;
   /** Pod range CIDR for capacity checks. @default the subnet's declared range, if known */
   readonly podRangeCidr?: string;
+  /**
+   * CIDRs of the additional pod ranges by range name, for capacity checks: the cluster holds maxNodes + surge
+   * across all its pod ranges together. @default the subnet's declared ranges, where known
+   */
+  readonly additionalPodRangeCidrs?: Readonly<Record<string, string>>;
   /** Node subnet CIDR for capacity checks. @default the subnet's primary range, if known */
   readonly nodeSubnetCidr?: string;
   /** GCE resource labels. @default none */
@@ -453,7 +462,16 @@ export class GkeCluster extends Construct implements IGkeCluster {
       if (podRangeCidr && !Token.isUnresolved(podRangeCidr)) {
         const p = parseOrIssue(path, 'podRangeCidr', podRangeCidr);
         add(p.issues);
-        if (p.cidr) add(checkPodRangeCapacity(path, `podRangeCidr (${props.podRangeName})`, p.cidr, maxPods, needed, what));
+        // Nodes take pod blocks from every pod range: count the additional ranges whose CIDR is known.
+        const extra = (props.additionalPodRangeNames ?? []).flatMap((name) => {
+          const cidr = props.additionalPodRangeCidrs?.[name] ?? props.subnet.secondaryRanges.find((r) => r.rangeName === name)?.cidr;
+          if (!cidr || Token.isUnresolved(cidr)) return [];
+          const parsed = parseOrIssue(path, `additionalPodRangeCidrs.${name}`, cidr);
+          add(parsed.issues);
+          return parsed.cidr ? [{ name, cidr: parsed.cidr }] : [];
+        });
+        const field = extra.length > 0 ? `podRangeCidr (${props.podRangeName}) + additional pod ranges` : `podRangeCidr (${props.podRangeName})`;
+        if (p.cidr) add(checkPodRangesCapacity(path, field, [{ name: props.podRangeName, cidr: p.cidr }, ...extra], maxPods, needed, what));
       }
       if (nodeSubnetCidr && !Token.isUnresolved(nodeSubnetCidr)) {
         const s = parseOrIssue(path, 'nodeSubnetCidr', nodeSubnetCidr);

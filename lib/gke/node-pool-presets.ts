@@ -4,7 +4,8 @@
  */
 // The tenant taint/label keys are owned by the tenancy policies (pure constants, no cdk8s import),
 // so the admission policies and the pools can never disagree.
-import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_KEY } from '../domain/tenancy/labels';
+import { TENANT_NODE_LABEL_KEY } from '../domain/tenancy/labels';
+import { gkeTaint, tenantPlacement } from '../domain/tenancy/tenant-placement';
 import { IGkeCluster } from './gke-cluster';
 import { NodePoolProps, NodeTaint } from './node-pool';
 
@@ -85,9 +86,9 @@ export function gpuTrainingPool(target: PresetTarget, overrides: PresetOverrides
   );
 }
 
-/** The taint that keeps other tenants off a dedicated pool. */
+/** The taint that keeps other tenants off a dedicated pool (the tenant's placement, in the GKE API's spelling). */
 export function tenantTaint(tenant: string): NodeTaint {
-  return { key: TENANT_TAINT_KEY, value: tenant, effect: 'NO_SCHEDULE' };
+  return gkeTaint(tenantPlacement(tenant).taint);
 }
 
 /** Tenant-dedicated: taint and label `tenant=<name>`, so only that tenant's pods (with the toleration) land here. */

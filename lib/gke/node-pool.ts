@@ -26,7 +26,9 @@ export const DEFAULT_IMAGE_TYPE = 'COS_CONTAINERD';
 export const DEFAULT_AUTOSCALING: NodePoolScaling = { minNodesPerZone: 1, maxNodesPerZone: 3 };
 /** One extra node at a time, never a node less: upgrades keep full capacity. */
 export const DEFAULT_SURGE_UPGRADE: Required<SurgeUpgrade> = { maxSurge: 1, maxUnavailable: 0 };
-export const DEFAULT_GPU_DRIVER_VERSION: GpuDriverVersion = 'LATEST';
+// One source for the default, shared with the platform plan.
+export { DEFAULT_GPU_DRIVER_VERSION } from '../domain/platform/platform-defaults';
+import { DEFAULT_GPU_DRIVER_VERSION } from '../domain/platform/platform-defaults';
 
 /** Per-zone limits (multiplied by the zone count) or total limits across zones. */
 export type NodePoolScaling =

@@ -26,7 +26,9 @@ import { registerBgpLinks } from './private/link-registry';
 import { checkKeySource, resolveKeys } from './private/pre-shared-keys';
 
 /** AWS's default Amazon-side ASN for new gateways (CreateTransitGateway / CreateVpnGateway). */
-export const DEFAULT_AMAZON_SIDE_ASN = 64512;
+// One source for the default, shared with the platform plan.
+export { DEFAULT_AMAZON_SIDE_ASN } from '../domain/platform/platform-defaults';
+import { DEFAULT_AMAZON_SIDE_ASN } from '../domain/platform/platform-defaults';
 /** Generated keys unless keys are passed by reference (issue 4: never a literal). */
 const DEFAULT_KEY_SOURCE: PreSharedKeySource = { source: 'generated' };
 /** The only VPN type AWS offers. */

@@ -21,7 +21,9 @@ import {
 } from '../domain/network/network-rules';
 
 /** GLOBAL so Cloud Routers advertise every region's subnets to VPN/Interconnect peers (hybrid links need it). */
-export const DEFAULT_ROUTING_MODE = 'GLOBAL';
+// One source for the default, shared with the platform plan.
+export { DEFAULT_ROUTING_MODE } from '../domain/platform/platform-defaults';
+import { DEFAULT_ROUTING_MODE } from '../domain/platform/platform-defaults';
 /** Flow log defaults: half the flows, 1-minute aggregation (5 s is too chatty and costly), with GKE metadata. */
 export const DEFAULT_FLOW_SAMPLING = 0.5;
 export const DEFAULT_FLOW_INTERVAL: FlowLogsInterval = 'INTERVAL_1_MIN';

@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_EFFECT, TENANT_TAINT_KEY } from '../domain/tenancy/labels';
+import { tenantToleration } from '../domain/tenancy/tenant-placement';
 import { isDns1123Label } from '../domain/tenancy/tenant-rules';
 
 /** Where the pod spec sits in each workload kind this helper knows. */
@@ -24,17 +25,9 @@ export interface DedicatedNodeSchedulingOptions {
   readonly namespace?: string;
 }
 
-export interface TenantToleration {
-  readonly key: string;
-  readonly operator: 'Equal';
-  readonly value: string;
-  readonly effect: string;
-}
-
-/** The toleration a dedicated tenant's pods need; matches PlatformPolicies' placement policy. */
-export function tenantToleration(tenant: string): TenantToleration {
-  return { key: TENANT_TAINT_KEY, operator: 'Equal', value: tenant, effect: TENANT_TAINT_EFFECT };
-}
+// The toleration is part of the tenant's placement, resolved in the domain (one source with the node pool's taint).
+export { tenantToleration } from '../domain/tenancy/tenant-placement';
+export type { TenantToleration } from '../domain/tenancy/tenant-placement';
 
 /**
  * Pins workloads the library synthesizes into a dedicated-nodes tenant's namespace to that tenant's

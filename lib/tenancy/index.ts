@@ -2,6 +2,7 @@ export * from '../domain/tenancy/labels';
 export * from '../domain/tenancy/quantity';
 export * from '../domain/tenancy/tenant-spec';
 export * from '../domain/tenancy/tenant-rules';
+export * from '../domain/tenancy/tenant-placement';
 export * from './tenant-namespace';
 export * from './developer-namespace';
 export * from './platform-policies';

@@ -79,6 +79,26 @@ export function checkPodRangeCapacity(path: string, field: string, podRange: Cid
   ];
 }
 
+/**
+ * A cluster's pod ranges together (the default one first, then its additional ranges) against the nodes it
+ * must hold: each range holds whole per-node blocks, and nodes take blocks from any range. With one range this
+ * is {@link checkPodRangeCapacity}; the IP plan's capacity figures count the same way.
+ */
+export function checkPodRangesCapacity(path: string, field: string, podRanges: readonly { readonly name: string; readonly cidr: Cidr }[], maxPodsPerNode: number, nodesNeeded: number, what: string): ValidationIssue[] {
+  if (podRanges.length === 1) return checkPodRangeCapacity(path, field, podRanges[0].cidr, maxPodsPerNode, nodesNeeded, what);
+  const capacity = podRanges.reduce((sum, r) => sum + nodesInPodRange(r.cidr.prefixLength, maxPodsPerNode), 0);
+  if (capacity >= nodesNeeded || !Number.isInteger(nodesNeeded)) return [];
+  return [
+    {
+      path,
+      field,
+      value: podRanges.map((r) => `${r.name} ${r.cidr}`).join(', '),
+      problem: `hold ${capacity} nodes together at ${maxPodsPerNode} pods per node (one /${podBlockPrefix(maxPodsPerNode)} per node), but ${what} needs ${nodesNeeded}`,
+      fix: `add an additional pod range for ${nodesNeeded - capacity} more nodes (a /${podRangePrefix(nodesNeeded - capacity, maxPodsPerNode)}), or lower the node count`,
+    },
+  ];
+}
+
 export function checkNodeSubnetCapacity(path: string, field: string, subnet: Cidr, nodesNeeded: number, what: string): ValidationIssue[] {
   const capacity = nodesInSubnet(subnet.prefixLength);
   // A count that is not a whole number is reported by its own check; there is no size to suggest for it.

@@ -69,7 +69,7 @@ export interface InterconnectLinkDefinition {
   readonly remoteNetwork: string;
   /** Declared availability; the attachments must meet Google's topology for it. */
   readonly slaTarget: SlaTarget;
-  /** Cloud Router ASN. @default 16550 for PARTNER (required by Partner Interconnect) */
+  /** Cloud Router ASN. @default 16550 (PARTNER_INTERCONNECT_ASN, which Partner Interconnect requires) */
   readonly gcpAsn?: number;
   /** DEDICATED: the on-prem router's ASN. */
   readonly peerAsn?: number;
@@ -84,16 +84,17 @@ export function linkRangeName(link: Pick<HybridLinkDefinition, 'name'>, session:
   return `links/${link.name}/${session}`;
 }
 
-/** The BGP sessions a link needs addresses for, in tunnel order: their IP plan names and prefix lengths. */
-export function linkBgpRanges(link: HybridLinkDefinition): { readonly name: string; readonly prefixLength: number }[] {
+/** The BGP sessions a link needs addresses for, in tunnel order: session name, IP plan name and prefix length. */
+export function linkBgpRanges(link: HybridLinkDefinition): { readonly session: string; readonly name: string; readonly prefixLength: number }[] {
+  const range = (session: string, prefixLength: number) => ({ session, name: linkRangeName(link, session), prefixLength });
   switch (link.kind) {
     case 'ha-vpn-aws':
-      return [1, 2, 3, 4].map((tunnel) => ({ name: linkRangeName(link, `tunnel-${tunnel}`), prefixLength: 30 }));
+      return [1, 2, 3, 4].map((tunnel) => range(`tunnel-${tunnel}`, 30));
     case 'ha-vpn-peer':
       // 1 or 2 peer interfaces: one tunnel per HA interface; 4: two per HA interface.
-      return Array.from({ length: link.peerInterfaceIps.length === 4 ? 4 : 2 }, (_, i) => ({ name: linkRangeName(link, `tunnel-${i + 1}`), prefixLength: 30 }));
+      return Array.from({ length: link.peerInterfaceIps.length === 4 ? 4 : 2 }, (_, i) => range(`tunnel-${i + 1}`, 30));
     case 'interconnect':
       // Dedicated: Google picks each attachment's /29 from the candidate subnet we give it. Partner: Google assigns.
-      return link.type === 'DEDICATED' ? link.attachments.map((a) => ({ name: linkRangeName(link, a.name), prefixLength: 29 })) : [];
+      return link.type === 'DEDICATED' ? link.attachments.map((a) => range(a.name, 29)) : [];
   }
 }

@@ -8,3 +8,6 @@ export * from './platform-ip-plan';
 export * from './validate-platform';
 export * from './load-platform';
 export * from './gcp-names';
+export * from './platform-defaults';
+export * from './platform-plan';
+export * from './resolve-platform-plan';

@@ -3,6 +3,8 @@ import { readLockFile, writeLockFile } from '../ip-plan/lock-file';
 import { Allocation, ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
 import { PlatformDefinition } from './platform-definition';
 import { buildPlatformIpPlan } from './platform-ip-plan';
+import type { PlatformPlan } from './platform-plan';
+import { resolvePlatformPlan } from './resolve-platform-plan';
 import { validatePlatform } from './validate-platform';
 
 export interface LoadPlatformOptions {
@@ -29,6 +31,8 @@ export interface LoadedPlatform {
   readonly clusterRanges: ReadonlyMap<string, GkeRangeNames>;
   /** Allocations placed and recorded by this load (empty when frozen or nothing was new). */
   readonly recorded: readonly Allocation[];
+  /** The platform resolved once: what the stacks and charts map to construct props. */
+  readonly plan: PlatformPlan;
 }
 
 /**
@@ -54,5 +58,5 @@ export function loadPlatform(definition: PlatformDefinition, options: LoadPlatfo
   for (const orphan of ipPlan.orphanedAllocations) {
     log(`ip-plan: ${orphan.name} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until \`npm run ip-plan -- --release ${orphan.name}\``);
   }
-  return { definition, ipPlan, clusterRanges, recorded };
+  return { definition, ipPlan, clusterRanges, recorded, plan: resolvePlatformPlan(definition, ipPlan, clusterRanges) };
 }

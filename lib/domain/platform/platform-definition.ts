@@ -49,10 +49,10 @@ export interface NetworkDefinition {
   readonly project: string;
   /**
    * GLOBAL lets a Cloud Router in one region advertise every region's subnets (needed for 99.99% Interconnect).
-   * @default 'GLOBAL'
+   * @default 'GLOBAL' (DEFAULT_ROUTING_MODE)
    */
   readonly routingMode?: 'GLOBAL' | 'REGIONAL';
-  /** VPC MTU; hybrid links must agree with it. @default 1460 (GCP's default) */
+  /** VPC MTU; hybrid links must agree with it. @default 1460 (DEFAULT_NETWORK_MTU, GCP's default) */
   readonly mtu?: number;
 }
 
@@ -71,9 +71,12 @@ export interface NodePoolDefinition {
   /** Node pool name; changing it replaces the pool. */
   readonly name: string;
   readonly kind: NodePoolKind;
-  /** @default per kind: general e2-standard-8, spot-batch n2-standard-16, gpu g2-standard-8 */
+  /**
+   * @default per kind (DEFAULT_MACHINE_TYPES): general e2-standard-4, spot-batch n2-standard-8, gpu g2-standard-8;
+   * a dedicated-nodes tenant's pool e2-standard-4 (DEFAULT_TENANT_MACHINE_TYPE)
+   */
   readonly machineType?: string;
-  /** Minimum nodes across all zones. @default 0 (spot-batch, gpu) or 1 per zone (general) */
+  /** Minimum nodes across all zones. @default 0 (spot-batch, gpu) or 1 per zone (general) (defaultMinNodes) */
   readonly minNodes?: number;
   /** Maximum nodes across all zones; the cluster's maxNodes must cover the sum of its pools. */
   readonly maxNodes: number;
@@ -81,8 +84,14 @@ export interface NodePoolDefinition {
   readonly gpu?: { readonly type: string; readonly count: number };
   /** Pods per node; at most the cluster's maxPodsPerNode. @default the cluster's */
   readonly maxPodsPerNode?: number;
-  /** Extra nodes per zone during surge upgrades. @default 1 */
+  /** Extra nodes per zone during surge upgrades. @default 1 (DEFAULT_MAX_SURGE) */
   readonly maxSurge?: number;
+  /**
+   * The cluster's additional pod range (by its `name` in `additionalPodRanges`) this pool's pods take their
+   * addresses from: how a cluster grows once its default pod range is full. Forces replacement of the pool.
+   * @default the cluster's default pod range
+   */
+  readonly podRange?: string;
 }
 
 export interface ClusterDefinition {
@@ -98,10 +107,10 @@ export interface ClusterDefinition {
   readonly maxPodsPerNode: number;
   /** @default 4096 (a /20, GKE's own default) */
   readonly maxServices?: number;
-  /** Zones for nodes. @default the region's zones a, b, c */
+  /** Zones for nodes. @default the region's zones a, b, c (DEFAULT_ZONE_SUFFIXES) */
   readonly zones?: readonly string[];
   readonly nodePools: readonly NodePoolDefinition[];
-  /** @default 'REGULAR' */
+  /** @default 'REGULAR' (DEFAULT_CLUSTER_RELEASE_CHANNEL) */
   readonly releaseChannel?: 'RAPID' | 'REGULAR' | 'STABLE';
   /** CIDRs allowed to reach the control plane's endpoint. @default none (private endpoint only) */
   readonly authorizedNetworks?: readonly { readonly name: string; readonly cidr: string }[];

@@ -1,12 +1,8 @@
 import { GkeRangeNames, IpPlan, Reservation } from '../ip-plan/ip-plan';
 import { linkBgpRanges } from './hybrid-link-definition';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
+import { DEFAULT_MAX_SURGE, DEFAULT_ZONE_SUFFIXES } from './platform-defaults';
 import { clusterNodePools } from './tenant-definition';
-
-/** Zones a cluster's nodes use when none are listed. */
-export const DEFAULT_ZONE_SUFFIXES = ['a', 'b', 'c'] as const;
-/** GKE's default surge: one extra node per zone while a pool upgrades. */
-export const DEFAULT_MAX_SURGE = 1;
 
 /** Names of a cluster's ranges in the IP plan: `gcp/<region>/<cluster>/...`. Part of the lock file contract. */
 export function clusterRangePrefix(cluster: Pick<ClusterDefinition, 'region' | 'name'>): string {

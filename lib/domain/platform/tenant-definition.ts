@@ -1,4 +1,5 @@
 import type { DeveloperNamespaceSpec, TenantSpec } from '../tenancy/tenant-spec';
+import { tenantIsolation, tenantPoolName } from '../tenancy/tenant-placement';
 import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
 
 /** A dedicated-nodes tenant's node pool, created in each of its clusters as `tenant-<tenant>`. */
@@ -24,17 +25,13 @@ export interface DeveloperNamespacesDefinition {
   readonly gracePeriodDays?: number;
 }
 
-/** Prefix of the node pool a dedicated-nodes tenant gets. Part of the resource-name contract. */
-export const TENANT_POOL_PREFIX = 'tenant-';
-
-export function tenantPoolName(tenant: string): string {
-  return `${TENANT_POOL_PREFIX}${tenant}`;
-}
+// The pool name of a dedicated-nodes tenant is part of its placement (one resolver, in the tenancy domain).
+export { TENANT_POOL_PREFIX, tenantPoolName } from '../tenancy/tenant-placement';
 
 /** A cluster's node pools: its own plus one per dedicated-nodes tenant on it. */
 export function clusterNodePools(definition: Pick<PlatformDefinition, 'tenants'>, cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>): (NodePoolDefinition & { readonly tenant?: string })[] {
   const tenantPools = (definition.tenants ?? [])
-    .filter((tenant) => tenant.isolation === 'dedicated-nodes' && tenant.dedicatedNodes && tenant.clusters.includes(cluster.name))
+    .filter((tenant) => tenantIsolation(tenant) === 'dedicated-nodes' && tenant.dedicatedNodes && tenant.clusters.includes(cluster.name))
     .map((tenant) => ({ ...tenant.dedicatedNodes!, kind: tenant.dedicatedNodes!.kind ?? 'general', name: tenantPoolName(tenant.name), tenant: tenant.name }));
   return [...cluster.nodePools, ...tenantPools];
 }

@@ -1,0 +1,46 @@
+/**
+ * Every default of the platform definition, in one place. The plan (resolve-platform-plan.ts) applies them;
+ * the definition's doc comments point here; the constructs' own defaults for standalone use import the same
+ * constants where they mean the same thing.
+ */
+import type { NodePoolKind } from './platform-definition';
+
+/** GCP's default VPC MTU; hybrid links inherit the network's. */
+export const DEFAULT_NETWORK_MTU = 1460;
+/** GLOBAL dynamic routing: a Cloud Router advertises every region's subnets (99.99% Interconnect needs it). */
+export const DEFAULT_ROUTING_MODE = 'GLOBAL' as const;
+/** GKE's REGULAR release channel: versions a few weeks after RAPID, with the full support window. */
+export const DEFAULT_CLUSTER_RELEASE_CHANNEL = 'REGULAR' as const;
+/** Zones a cluster's nodes use when none are listed: `<region>-a`, `-b`, `-c`. */
+export const DEFAULT_ZONE_SUFFIXES = ['a', 'b', 'c'] as const;
+/** GKE's default surge: one extra node per zone while a pool upgrades. */
+export const DEFAULT_MAX_SURGE = 1;
+/** Nodes never removed during a surge upgrade (GKE's default maxUnavailable for surge upgrades). */
+export const DEFAULT_MAX_UNAVAILABLE = 0;
+/** Amazon-side ASN of a transit or VPN gateway when the definition names none (AWS's own default). */
+export const DEFAULT_AMAZON_SIDE_ASN = 64512;
+/** The AWS side of an HA VPN link: a transit gateway (ECMP across all four tunnels). */
+export const DEFAULT_AWS_GATEWAY_TYPE = 'transit-gateway' as const;
+/** GPU nodes get the driver GKE ships as LATEST. */
+export const DEFAULT_GPU_DRIVER_VERSION = 'LATEST' as const;
+
+/**
+ * Machine type of a cluster pool by kind when the definition names none: the node pool presets' machine types
+ * (lib/gke/node-pool-presets.ts), so a pool built from the definition and one built from a preset agree.
+ */
+export const DEFAULT_MACHINE_TYPES: Readonly<Record<NodePoolKind, string>> = {
+  general: 'e2-standard-4',
+  'spot-batch': 'n2-standard-8',
+  gpu: 'g2-standard-8',
+};
+
+/** Machine type of a dedicated-nodes tenant's pool when the definition names none (the tenant preset's). */
+export const DEFAULT_TENANT_MACHINE_TYPE = 'e2-standard-4';
+
+/** GPUs of a `gpu` pool when the definition names none: one NVIDIA L4 per node (g2 machines carry L4s). */
+export const DEFAULT_GPU = { type: 'nvidia-l4', count: 1 } as const;
+
+/** A pool's minimum nodes across all zones: one per zone for general pools, zero for spot and GPU pools. */
+export function defaultMinNodes(kind: NodePoolKind, zones: number): number {
+  return kind === 'general' ? zones : 0;
+}

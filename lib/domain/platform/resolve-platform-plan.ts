@@ -1,0 +1,227 @@
+import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
+import { PRIVATE_GOOGLE_APIS_CIDR } from '../hybrid/advertisements';
+import type { GkeRangeNames } from '../ip-plan/ip-plan';
+import type { ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
+import { resolveTenantPlacement, tenantPlacement } from '../tenancy/tenant-placement';
+import { resolveTenant } from '../tenancy/tenant-spec';
+import { additionalPodRangeName, clusterSubnetName, podRangeName, servicesRangeName, stackNames } from './gcp-names';
+import { HybridLinkDefinition, LinkAdvertisements, linkBgpRanges } from './hybrid-link-definition';
+import {
+  DEFAULT_AMAZON_SIDE_ASN,
+  DEFAULT_AWS_GATEWAY_TYPE,
+  DEFAULT_CLUSTER_RELEASE_CHANNEL,
+  DEFAULT_GPU,
+  DEFAULT_GPU_DRIVER_VERSION,
+  DEFAULT_MACHINE_TYPES,
+  DEFAULT_MAX_SURGE,
+  DEFAULT_MAX_UNAVAILABLE,
+  DEFAULT_NETWORK_MTU,
+  DEFAULT_ROUTING_MODE,
+  DEFAULT_TENANT_MACHINE_TYPE,
+  defaultMinNodes,
+} from './platform-defaults';
+import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
+import { clusterRangePrefix, clusterSurgeNodes, clusterZones } from './platform-ip-plan';
+import type {
+  AdditionalPodRangePlan,
+  AdvertisementsPlan,
+  ClusterPlan,
+  LinkPlan,
+  NetworkPlan,
+  NodePoolPlan,
+  PlatformPlan,
+  TenantPlan,
+} from './platform-plan';
+import { clusterNodePools, tenantsOnCluster } from './tenant-definition';
+
+/**
+ * Resolves a validated definition and its resolved IP plan into the `PlatformPlan` every stack and chart reads.
+ * Call it on a definition `validatePlatform` accepted (`loadPlatform` does both): it trusts the rules hold.
+ */
+export function resolvePlatformPlan(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, clusterRanges: ReadonlyMap<string, GkeRangeNames>): PlatformPlan {
+  const rangesOf = (cluster: ClusterDefinition): GkeRangeNames => {
+    const ranges = clusterRanges.get(cluster.name);
+    if (!ranges) throw new Error(`cluster ${cluster.name} has no ranges in the IP plan (${clusterRangePrefix(cluster)}/...)`);
+    return ranges;
+  };
+  const clusters = definition.clusters.map((cluster) => resolveCluster(definition, ipPlan, cluster, rangesOf(cluster)));
+  const network = resolveNetwork(definition, clusters);
+  return {
+    name: definition.name,
+    organization: definition.organization,
+    definition,
+    ipPlan,
+    network,
+    clusters,
+    links: (definition.hybridLinks ?? []).map((link) => resolveLink(definition, ipPlan, network, clusters, link)),
+    tenants: (definition.tenants ?? []).map((tenant) => {
+      const resolved = resolveTenant(tenant);
+      const projectOf = (name: string) => clusters.find((c) => c.name === name)?.project ?? '';
+      const plan: TenantPlan = {
+        name: tenant.name,
+        definition: tenant,
+        resolved,
+        isolation: resolved.isolation,
+        project: projectOf(tenant.clusters[0]),
+        clusters: tenant.clusters,
+        placement: resolveTenantPlacement(tenant),
+        namespaces: tenant.clusters.map((cluster) => ({ cluster, namespace: tenant.name, project: projectOf(cluster) })),
+      };
+      return plan;
+    }),
+    developerNamespaces: definition.developerNamespaces,
+    stacks: {
+      network: stackNames.network(definition.name),
+      fleet: stackNames.fleet(definition.name),
+      clusters: Object.fromEntries(clusters.map((c) => [c.name, c.stack])),
+      links: Object.fromEntries((definition.hybridLinks ?? []).map((l) => [l.name, stackNames.link(definition.name, l.name)])),
+      tenants: stackNames.tenants(definition.name),
+    },
+  };
+}
+
+function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, cluster: ClusterDefinition, ranges: GkeRangeNames): ClusterPlan {
+  const zones = clusterZones(cluster);
+  const additionalPodRanges: AdditionalPodRangePlan[] = (cluster.additionalPodRanges ?? []).map((range) => {
+    const ipPlanName = `${clusterRangePrefix(cluster)}/${range.name}`;
+    return { name: range.name, maxNodes: range.maxNodes, rangeName: additionalPodRangeName(cluster, range.name), ipPlanName, cidr: ipPlan.cidr(ipPlanName) };
+  });
+  return {
+    name: cluster.name,
+    project: cluster.project,
+    region: cluster.region,
+    environment: cluster.environment,
+    zones,
+    releaseChannel: cluster.releaseChannel ?? DEFAULT_CLUSTER_RELEASE_CHANNEL,
+    maxNodes: cluster.maxNodes,
+    maxPodsPerNode: cluster.maxPodsPerNode,
+    surgeNodes: clusterSurgeNodes(definition, cluster),
+    authorizedNetworks: cluster.authorizedNetworks ?? [],
+    subnet: { name: clusterSubnetName(cluster), description: `GKE cluster ${cluster.name} (${cluster.environment})`, ipPlanName: ranges.nodes, cidr: ipPlan.cidr(ranges.nodes) },
+    podRange: { rangeName: podRangeName(cluster), ipPlanName: ranges.pods, cidr: ipPlan.cidr(ranges.pods) },
+    servicesRange: { rangeName: servicesRangeName(cluster), ipPlanName: ranges.services, cidr: ipPlan.cidr(ranges.services) },
+    additionalPodRanges,
+    controlPlane: { ipPlanName: ranges.controlPlane, cidr: ipPlan.cidr(ranges.controlPlane) },
+    nodePools: clusterNodePools(definition, cluster).map((pool) => resolveNodePool(cluster, zones.length, additionalPodRanges, pool)),
+    tenants: tenantsOnCluster(definition.tenants, cluster.name).map((t) => t.name),
+    stack: stackNames.cluster(definition.name, cluster.name),
+  };
+}
+
+/** Every default of a node pool, applied once: cluster pools and tenant pools alike. */
+function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: readonly AdditionalPodRangePlan[], pool: NodePoolDefinition & { readonly tenant?: string }): NodePoolPlan {
+  const gpu = pool.gpu ?? (pool.kind === 'gpu' ? DEFAULT_GPU : undefined);
+  const podRange = pool.podRange === undefined ? undefined : podRanges.find((r) => r.name === pool.podRange);
+  if (pool.podRange !== undefined && !podRange) throw new Error(`${cluster.name}/${pool.name}: podRange ${JSON.stringify(pool.podRange)} is not one of the cluster's additionalPodRanges`);
+  return {
+    name: pool.name,
+    kind: pool.kind,
+    machineType: pool.machineType ?? (pool.tenant ? DEFAULT_TENANT_MACHINE_TYPE : DEFAULT_MACHINE_TYPES[pool.kind]),
+    minNodes: pool.minNodes ?? defaultMinNodes(pool.kind, zones),
+    maxNodes: pool.maxNodes,
+    maxPodsPerNode: pool.maxPodsPerNode ?? cluster.maxPodsPerNode,
+    maxSurge: pool.maxSurge ?? DEFAULT_MAX_SURGE,
+    maxUnavailable: DEFAULT_MAX_UNAVAILABLE,
+    spot: pool.kind === 'spot-batch',
+    // Spot and GPU capacity is scarce: take it in any zone; services spread evenly.
+    locationPolicy: pool.kind === 'general' ? 'BALANCED' : 'ANY',
+    ...(gpu ? { gpu: { type: gpu.type, count: gpu.count, driverVersion: DEFAULT_GPU_DRIVER_VERSION } } : {}),
+    ...(podRange ? { podRange } : {}),
+    ...(pool.tenant ? { placement: tenantPlacement(pool.tenant) } : {}),
+  };
+}
+
+function resolveNetwork(definition: PlatformDefinition, clusters: readonly ClusterPlan[]): NetworkPlan {
+  const byName = (a: { subnet: string }, b: { subnet: string }) => (a.subnet < b.subnet ? -1 : a.subnet > b.subnet ? 1 : 0);
+  const hostProject = definition.network.project;
+  return {
+    name: definition.network.name,
+    project: hostProject,
+    routingMode: definition.network.routingMode ?? DEFAULT_ROUTING_MODE,
+    mtu: definition.network.mtu ?? DEFAULT_NETWORK_MTU,
+    ...(definition.network.mtu !== undefined ? { vpcMtu: definition.network.mtu } : {}),
+    controlPlaneCidrs: clusters.map((c) => c.controlPlane.cidr),
+    nats: definition.regions
+      .map((region) => ({
+        region,
+        subnets: clusters
+          .filter((c) => c.region === region)
+          .map((c) => ({ subnet: c.subnet.name, secondaryRangeNames: [c.podRange.rangeName, ...c.additionalPodRanges.map((r) => r.rangeName)] }))
+          .sort(byName),
+      }))
+      .filter((nat) => nat.subnets.length > 0),
+    serviceProjects: [...new Set(clusters.map((c) => c.project))]
+      .filter((p) => p !== hostProject)
+      .sort()
+      .map((projectId) => ({ projectId, subnets: clusters.filter((c) => c.project === projectId).map((c) => c.subnet.name) })),
+  };
+}
+
+function resolveLink(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, network: NetworkPlan, clusters: readonly ClusterPlan[], link: HybridLinkDefinition): LinkPlan {
+  const remoteNetwork = (definition.remoteNetworks ?? []).find((n) => n.name === link.remoteNetwork);
+  if (!remoteNetwork) throw new Error(`link ${link.name}: remoteNetwork ${JSON.stringify(link.remoteNetwork)} is not declared`);
+  const bgpRanges = linkBgpRanges(link).map((range) => ({ session: range.session, ipPlanName: range.name, cidr: ipPlan.cidr(range.name) }));
+  const base = { name: link.name, stack: stackNames.link(definition.name, link.name), project: network.project, remoteNetwork, bgpRanges };
+  const gcpCidrs = clusters.flatMap((c) => [c.subnet.cidr, c.podRange.cidr, ...c.additionalPodRanges.map((r) => r.cidr)]);
+  switch (link.kind) {
+    case 'ha-vpn-aws':
+      return {
+        ...base,
+        kind: 'ha-vpn-aws',
+        region: link.region,
+        router: { name: `${link.name}-router`, asn: link.gcpAsn },
+        aws: {
+          region: remoteNetwork.awsRegion,
+          type: link.aws.type ?? DEFAULT_AWS_GATEWAY_TYPE,
+          amazonSideAsn: link.aws.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN,
+          vpcId: link.aws.vpcId,
+          ...(link.aws.subnetIds ? { subnetIds: link.aws.subnetIds } : {}),
+          ...(link.aws.routeTableIds ? { routeTableIds: link.aws.routeTableIds } : {}),
+        },
+        gcpCidrs,
+        advertisements: advertisements(clusters, [link.region], link.advertise),
+      };
+    case 'ha-vpn-peer':
+      return {
+        ...base,
+        kind: 'ha-vpn-peer',
+        region: link.region,
+        router: { name: `${link.name}-router`, asn: link.gcpAsn },
+        peerAsn: link.peerAsn,
+        peerInterfaceIps: link.peerInterfaceIps,
+        gcpCidrs,
+        advertisements: advertisements(clusters, [link.region], link.advertise),
+      };
+    case 'interconnect': {
+      const regions = [...new Set(link.attachments.map((a) => a.region))].sort();
+      const asn = link.gcpAsn ?? PARTNER_INTERCONNECT_ASN;
+      const session = (name: string) => bgpRanges.find((r) => r.session === name)?.cidr;
+      return {
+        ...base,
+        kind: 'interconnect',
+        type: link.type,
+        slaTarget: link.slaTarget,
+        routingMode: network.routingMode,
+        networkMtu: network.mtu,
+        mtu: link.mtu ?? network.mtu,
+        ...(link.peerAsn !== undefined ? { peerAsn: link.peerAsn } : {}),
+        routers: regions.map((region) => ({ name: `${link.name}-${region}`, region, asn })),
+        // Dedicated: each attachment's BGP /29 is matched to it by name, never by position.
+        attachments: link.attachments.map((attachment) => ({ ...attachment, ...(link.type === 'DEDICATED' ? { candidateSubnets: [session(attachment.name)!] } : {}) })),
+        advertisements: advertisements(clusters, regions, link.advertise),
+      };
+    }
+  }
+}
+
+/** CUSTOM mode, all subnets, plus what the link asks for; control planes sorted by cluster name. */
+function advertisements(clusters: readonly ClusterPlan[], regions: readonly string[], advertise: LinkAdvertisements | undefined): AdvertisementsPlan {
+  const ranges: { range: string; description: string }[] = [];
+  if (advertise?.privateGoogleAccess) ranges.push({ range: PRIVATE_GOOGLE_APIS_CIDR, description: 'private.googleapis.com' });
+  if (advertise?.controlPlanes) {
+    const local = clusters.filter((c) => regions.includes(c.region)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const cluster of local) ranges.push({ range: cluster.controlPlane.cidr, description: `${cluster.name} control plane` });
+  }
+  for (const range of advertise?.ranges ?? []) ranges.push({ range, description: 'requested' });
+  return { mode: 'CUSTOM', allSubnets: true, ranges };
+}
