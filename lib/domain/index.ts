@@ -17,3 +17,4 @@ export * from './tenancy/quantity';
 export * from './tenancy/tenant-spec';
 export * from './tenancy/tenant-rules';
 export * from './tenancy/tenant-placement';
+export * from './isolation';

@@ -13,6 +13,7 @@ import {
   TENANT_TAINT_KEY,
   TENANT_VIEWER_ROLE,
 } from '../domain/tenancy/labels';
+import { POLICY_NAMES } from '../domain/isolation/policy-names';
 import { celList, celString } from './private/cel';
 import { TENANT_ROLE_RULES } from './private/cluster-roles';
 import { isDns1123Label } from '../domain/tenancy/tenant-rules';
@@ -67,9 +68,17 @@ const DEFAULT_VALIDATION_ACTIONS: readonly ValidationAction[] = ['Deny'];
 export interface PlatformPoliciesProps {
   /** Tenants on this cluster; each `dedicated-nodes` tenant gets placement policies. */
   readonly tenants: readonly TenantSpec[];
-  /** Groups exempt from the platform-object and namespace-label policies. @default DEFAULT_EXEMPT_GROUPS */
+  /**
+   * Groups exempt from the platform-object and namespace-label policies, in addition to
+   * DEFAULT_EXEMPT_GROUPS (which always apply: without them kube-system controllers could not clean up).
+   * @default [] (only DEFAULT_EXEMPT_GROUPS)
+   */
   readonly exemptGroups?: readonly string[];
-  /** Users exempt from the platform-object and namespace-label policies (e.g. the Config Sync reconciler). @default DEFAULT_EXEMPT_USERS */
+  /**
+   * Users exempt from the platform-object and namespace-label policies (e.g. the Config Sync reconciler),
+   * in addition to DEFAULT_EXEMPT_USERS (which always apply).
+   * @default [] (only DEFAULT_EXEMPT_USERS)
+   */
   readonly exemptUsers?: readonly string[];
   /** Annotation keys a tenant LoadBalancer Service may carry under the controlled prefixes. @default DEFAULT_ALLOWED_LOAD_BALANCER_ANNOTATIONS */
   readonly allowedLoadBalancerAnnotations?: readonly string[];
@@ -87,14 +96,27 @@ export interface PlatformPoliciesProps {
 }
 
 /** Names of the admission policies (each has a binding of the same name). */
-export const POLICY_NAMES = {
-  protectPlatformObjects: 'platform-protect-managed-objects',
-  protectNamespaceLabels: 'platform-protect-namespace-labels',
-  restrictServices: 'platform-restrict-services',
-  restrictPriorityClasses: 'platform-restrict-priority-classes',
-  dedicatedNodesPlacement: 'platform-dedicated-nodes-placement',
-  dedicatedNodesKeepOthersOff: 'platform-dedicated-nodes-keep-others-off',
-} as const;
+export { POLICY_NAMES };
+
+/** Groups whose pod creations may set `spec.nodeName`: kubelets' mirror pods (NodeRestriction keeps each to its node). */
+export const NODE_NAME_EXEMPT_GROUPS: readonly string[] = ['system:nodes'];
+
+/**
+ * Where the pod spec sits in each kind a policy checks. A tenant who cannot set a field on a Pod must not
+ * set it on a template either: the controller would create the pod, and the error would surface nowhere.
+ */
+const WORKLOAD_RULES: k8s.NamedRuleWithOperations[] = [
+  { apiGroups: ['apps'], apiVersions: ['v1'], resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' },
+  { apiGroups: ['batch'], apiVersions: ['v1'], resources: ['jobs', 'cronjobs'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' },
+];
+const POD_SPEC_VARIABLE: k8s.Variable = {
+  name: 'podSpec',
+  expression: 'object.kind == "Pod" ? object.spec : (object.kind == "CronJob" ? object.spec.jobTemplate.spec.template.spec : object.spec.template.spec)',
+};
+/** Pod rules (the given operations) plus every workload kind's template on CREATE and UPDATE. */
+function podAndWorkloadRules(podOperations: string[]): k8s.NamedRuleWithOperations[] {
+  return [{ apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], operations: podOperations, scope: 'Namespaced' }, ...WORKLOAD_RULES];
+}
 
 const TENANT_NAMESPACES: k8s.LabelSelector = { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] };
 
@@ -123,8 +145,9 @@ export class PlatformPolicies extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformPoliciesProps) {
     super(scope, id);
-    const exemptGroups = props.exemptGroups ?? DEFAULT_EXEMPT_GROUPS;
-    const exemptUsers = props.exemptUsers ?? DEFAULT_EXEMPT_USERS;
+    // Exemptions extend the defaults: replacing them once cut the controller manager out of its own cleanup.
+    const exemptGroups = [...new Set([...DEFAULT_EXEMPT_GROUPS, ...(props.exemptGroups ?? [])])];
+    const exemptUsers = [...new Set([...DEFAULT_EXEMPT_USERS, ...(props.exemptUsers ?? [])])];
     const allowedAnnotations = props.allowedLoadBalancerAnnotations ?? DEFAULT_ALLOWED_LOAD_BALANCER_ANNOTATIONS;
     const annotationPrefixes = props.loadBalancerAnnotationPrefixes ?? DEFAULT_LOAD_BALANCER_ANNOTATION_PREFIXES;
     const allowedPriorityClasses = props.allowedPriorityClasses ?? [];
@@ -202,19 +225,41 @@ export class PlatformPolicies extends Construct {
           message: `LoadBalancer Service annotations under ${annotationPrefixes.join(', ')} must be one of: ${allowedAnnotations.join(', ') || '(none)'}`,
           reason: 'Forbidden',
         },
+        {
+          // CVE-2020-8554: externalIPs let a Service intercept traffic to any address. GkeCluster also disables them.
+          expression: '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
+          message: 'Services in tenant namespaces may not set spec.externalIPs (CVE-2020-8554); use an internal LoadBalancer',
+          reason: 'Forbidden',
+        },
       ],
     });
 
     this.addPolicy('RestrictPriorityClasses', POLICY_NAMES.restrictPriorityClasses, {
       failurePolicy: 'Fail',
-      matchConstraints: {
-        namespaceSelector: TENANT_NAMESPACES,
-        resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], operations: ['CREATE'], scope: 'Namespaced' }],
-      },
+      matchConstraints: { namespaceSelector: TENANT_NAMESPACES, resourceRules: podAndWorkloadRules(['CREATE']) },
+      variables: [POD_SPEC_VARIABLE],
       validations: [
         {
-          expression: `!has(object.spec.priorityClassName) || object.spec.priorityClassName in ${celList(allowedPriorityClasses)}`,
+          expression: `!has(variables.podSpec.priorityClassName) || variables.podSpec.priorityClassName in ${celList(allowedPriorityClasses)}`,
           message: `tenant pods may only use the priority classes: ${allowedPriorityClasses.join(', ') || '(none)'}`,
+          reason: 'Forbidden',
+        },
+      ],
+    });
+
+    // The scheduler binds pods through pods/binding; a pod created with spec.nodeName skips it, and with it
+    // the NoSchedule taints and nodeSelectors that keep tenants on their own nodes (the kubelet checks only NoExecute).
+    this.addPolicy('RestrictNodeName', POLICY_NAMES.restrictNodeName, {
+      failurePolicy: 'Fail',
+      matchConstraints: { namespaceSelector: TENANT_NAMESPACES, resourceRules: podAndWorkloadRules(['CREATE']) },
+      matchConditions: [
+        { name: 'not-kubelet', expression: `!(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in ${celList(NODE_NAME_EXEMPT_GROUPS)}))` },
+      ],
+      variables: [POD_SPEC_VARIABLE],
+      validations: [
+        {
+          expression: '!has(variables.podSpec.nodeName) || variables.podSpec.nodeName == ""',
+          message: 'pods in tenant namespaces may not set spec.nodeName, which bypasses the scheduler and the node taints; use nodeSelector and tolerations',
           reason: 'Forbidden',
         },
       ],
@@ -253,17 +298,18 @@ export class PlatformPolicies extends Construct {
       failurePolicy: 'Fail',
       matchConstraints: {
         namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'In', values: [...this.dedicatedNodeTenants] }] },
-        resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], operations: ['CREATE'], scope: 'Namespaced' }],
+        resourceRules: podAndWorkloadRules(['CREATE']),
       },
+      variables: [POD_SPEC_VARIABLE],
       validations: [
         {
-          expression: `has(object.spec.nodeSelector) && ${labelKey} in object.spec.nodeSelector && object.spec.nodeSelector[${labelKey}] == request.namespace`,
+          expression: `has(variables.podSpec.nodeSelector) && ${labelKey} in variables.podSpec.nodeSelector && variables.podSpec.nodeSelector[${labelKey}] == request.namespace`,
           messageExpression: `"pods in namespace " + request.namespace + " must set nodeSelector ${TENANT_NODE_LABEL_KEY}=" + request.namespace`,
           reason: 'Forbidden',
         },
         {
           expression:
-            'has(object.spec.tolerations) && object.spec.tolerations.exists(t, ' +
+            'has(variables.podSpec.tolerations) && variables.podSpec.tolerations.exists(t, ' +
             `has(t.key) && t.key == ${taintKey} && has(t.value) && t.value == request.namespace && ` +
             `(!has(t.operator) || t.operator == "Equal") && (!has(t.effect) || t.effect == ${effect}))`,
           messageExpression: `"pods in namespace " + request.namespace + " must tolerate ${TENANT_TAINT_KEY}=" + request.namespace + ":${TENANT_TAINT_EFFECT}"`,
@@ -280,13 +326,32 @@ export class PlatformPolicies extends Construct {
       failurePolicy: 'Fail',
       matchConstraints: {
         namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'NotIn', values: [...systemNamespaces] }] },
-        resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' }],
+        resourceRules: podAndWorkloadRules(['CREATE', 'UPDATE']),
       },
-      variables: [{ name: 'dedicatedTenants', expression: celList(this.dedicatedNodeTenants) }],
+      variables: [
+        POD_SPEC_VARIABLE,
+        { name: 'dedicatedTenants', expression: celList(this.dedicatedNodeTenants) },
+        { name: 'otherTenants', expression: 'variables.dedicatedTenants.filter(n, n != request.namespace)' },
+      ],
       validations: [
         {
-          expression: `!has(object.spec.tolerations) || object.spec.tolerations.all(t, !variables.dedicatedTenants.exists(n, n != request.namespace && ${tolerates}))`,
+          expression: `!has(variables.podSpec.tolerations) || variables.podSpec.tolerations.all(t, !variables.otherTenants.exists(n, ${tolerates}))`,
           message: `pods may not tolerate the ${TENANT_TAINT_KEY} taint of another tenant's dedicated nodes (nor every taint); dedicated tenants: ${this.dedicatedNodeTenants.join(', ')}`,
+          reason: 'Forbidden',
+        },
+        {
+          // Selecting without tolerating only leaves a pod pending, but it is never honest: refuse it with a clear reason.
+          expression: `!has(variables.podSpec.nodeSelector) || !(${labelKey} in variables.podSpec.nodeSelector) || !(variables.podSpec.nodeSelector[${labelKey}] in variables.otherTenants)`,
+          message: `pods may not select another tenant's dedicated nodes (nodeSelector ${TENANT_NODE_LABEL_KEY}); dedicated tenants: ${this.dedicatedNodeTenants.join(', ')}`,
+          reason: 'Forbidden',
+        },
+        {
+          expression:
+            '!has(variables.podSpec.affinity) || !has(variables.podSpec.affinity.nodeAffinity) || ' +
+            '!has(variables.podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution) || ' +
+            'variables.podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.all(term, ' +
+            `!has(term.matchExpressions) || term.matchExpressions.all(e, e.key != ${labelKey} || e.operator != "In" || !has(e.values) || !e.values.exists(v, v in variables.otherTenants)))`,
+          message: `pods may not require another tenant's dedicated nodes through node affinity on ${TENANT_NODE_LABEL_KEY}; dedicated tenants: ${this.dedicatedNodeTenants.join(', ')}`,
           reason: 'Forbidden',
         },
       ],

@@ -85,12 +85,19 @@ describe('PlatformPolicies', () => {
       {
         name: 'not-platform-identity',
         expression:
-          '!(request.userInfo.username in ["system:serviceaccount:config-management-system:root-reconciler"] || ' +
+          '!(request.userInfo.username in ["system:kube-controller-manager", "system:serviceaccount:config-management-system:root-reconciler"] || ' +
           '(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in ["system:masters", "system:serviceaccounts:kube-system"])))',
       },
     ]);
     expect(spec.validations[0].expression).toContain('oldObject.metadata.labels["platform.gke-platform-cdk.io/managed-by"] == "platform"');
     expect(spec.validations[0].expression).toContain('object.metadata.labels["platform.gke-platform-cdk.io/managed-by"] == "platform"');
+  });
+
+  test('exemptions given as props extend the defaults, never replace them', () => {
+    const spec = policy(synth({ tenants: [], exemptUsers: ['reconciler'], exemptGroups: ['platform-ops'] }), POLICY_NAMES.protectNamespaceLabels);
+    expect(spec.matchConditions[1].expression).toBe(
+      '!(request.userInfo.username in ["system:kube-controller-manager", "reconciler"] || (has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in ["system:masters", "system:serviceaccounts:kube-system", "platform-ops"])))',
+    );
   });
 
   test('default exemptions are cluster admins, kube-system controllers and the controller manager', () => {
@@ -114,6 +121,19 @@ describe('PlatformPolicies', () => {
     expect(spec.validations[1].expression).toContain('["cloud.google.com/", "networking.gke.io/", "service.kubernetes.io/", "service.beta.kubernetes.io/"].exists(p, k.startsWith(p))');
   });
 
+  test('refuses Service externalIPs (CVE-2020-8554)', () => {
+    expect(policy(shared, POLICY_NAMES.restrictServices).validations[2].expression).toBe('!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0');
+  });
+
+  test('refuses spec.nodeName on pods and workload templates in tenant namespaces, except from kubelets', () => {
+    const spec = policy(shared, POLICY_NAMES.restrictNodeName);
+    expect(spec.matchConstraints.namespaceSelector).toEqual({ matchExpressions: [{ key: 'platform.gke-platform-cdk.io/tenant', operator: 'Exists' }] });
+    expect(spec.matchConstraints.resourceRules.map((r: any) => r.resources).flat()).toEqual(['pods', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs']);
+    expect(spec.matchConstraints.resourceRules[0].operations).toEqual(['CREATE']);
+    expect(spec.matchConditions).toEqual([{ name: 'not-kubelet', expression: '!(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in ["system:nodes"]))' }]);
+    expect(spec.validations[0].expression).toBe('!has(variables.podSpec.nodeName) || variables.podSpec.nodeName == ""');
+  });
+
   test('takes the LoadBalancer annotation allow-list as a prop', () => {
     const spec = policy(synth({ tenants: [], allowedLoadBalancerAnnotations: ['networking.gke.io/load-balancer-type'], loadBalancerAnnotationPrefixes: ['networking.gke.io/'] }), POLICY_NAMES.restrictServices);
     expect(spec.validations[1].expression).toBe(
@@ -123,8 +143,11 @@ describe('PlatformPolicies', () => {
   });
 
   test('restricts priority classes to the allowed list (none by default)', () => {
-    expect(policy(shared, POLICY_NAMES.restrictPriorityClasses).validations[0].expression).toBe('!has(object.spec.priorityClassName) || object.spec.priorityClassName in []');
-    expect(policy(dedicated, POLICY_NAMES.restrictPriorityClasses).validations[0].expression).toBe('!has(object.spec.priorityClassName) || object.spec.priorityClassName in ["tenant-default", "tenant-batch"]');
+    expect(policy(shared, POLICY_NAMES.restrictPriorityClasses).validations[0].expression).toBe('!has(variables.podSpec.priorityClassName) || variables.podSpec.priorityClassName in []');
+    expect(policy(dedicated, POLICY_NAMES.restrictPriorityClasses).validations[0].expression).toBe('!has(variables.podSpec.priorityClassName) || variables.podSpec.priorityClassName in ["tenant-default", "tenant-batch"]');
+    expect(policy(shared, POLICY_NAMES.restrictPriorityClasses).variables[0].expression).toBe(
+      'object.kind == "Pod" ? object.spec : (object.kind == "CronJob" ? object.spec.jobTemplate.spec.template.spec : object.spec.template.spec)',
+    );
   });
 
   test('adds no dedicated-node policies without dedicated-nodes tenants', () => {
@@ -135,7 +158,7 @@ describe('PlatformPolicies', () => {
     test('pods in a dedicated tenant namespace must select and tolerate its nodes', () => {
       const spec = policy(dedicated, POLICY_NAMES.dedicatedNodesPlacement);
       expect(spec.matchConstraints.namespaceSelector).toEqual({ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['ml', 'simulation'] }] });
-      expect(spec.validations[0].expression).toBe('has(object.spec.nodeSelector) && "tenant" in object.spec.nodeSelector && object.spec.nodeSelector["tenant"] == request.namespace');
+      expect(spec.validations[0].expression).toBe('has(variables.podSpec.nodeSelector) && "tenant" in variables.podSpec.nodeSelector && variables.podSpec.nodeSelector["tenant"] == request.namespace');
       expect(spec.validations[1].expression).toContain('t.key == "tenant" && has(t.value) && t.value == request.namespace');
       expect(spec.validations[1].expression).toContain('t.effect == "NoSchedule"');
     });
@@ -144,8 +167,13 @@ describe('PlatformPolicies', () => {
       const spec = policy(dedicated, POLICY_NAMES.dedicatedNodesKeepOthersOff);
       expect(spec.matchConstraints.namespaceSelector.matchExpressions[0]).toMatchObject({ key: 'kubernetes.io/metadata.name', operator: 'NotIn' });
       expect(spec.matchConstraints.namespaceSelector.matchExpressions[0].values).toContain('kube-system');
-      expect(spec.variables).toEqual([{ name: 'dedicatedTenants', expression: '["ml", "simulation"]' }]);
-      expect(spec.validations[0].expression).toContain('variables.dedicatedTenants.exists(n, n != request.namespace');
+      expect(spec.variables.slice(1)).toEqual([
+        { name: 'dedicatedTenants', expression: '["ml", "simulation"]' },
+        { name: 'otherTenants', expression: 'variables.dedicatedTenants.filter(n, n != request.namespace)' },
+      ]);
+      expect(spec.validations[0].expression).toContain('variables.otherTenants.exists(n, ');
+      expect(spec.validations[1].expression).toContain('!(variables.podSpec.nodeSelector["tenant"] in variables.otherTenants)');
+      expect(spec.validations[2].expression).toContain('requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.all(term');
       expect(spec.validations[0].expression).toContain('((!has(t.key) || t.key == "") && has(t.operator) && t.operator == "Exists")');
     });
 

@@ -41,4 +41,10 @@ export interface AdmissionCase {
   readonly deniedBy?: AdmissionLayer;
   /** For `admission-policy` denials: the ValidatingAdmissionPolicy expected to refuse (name in the manifests). */
   readonly policy?: string;
+  /**
+   * For denials by an earlier layer (usually RBAC): the ValidatingAdmissionPolicy that would refuse the same
+   * request if that layer let it through (defense in depth). The CEL judge checks it; the API-server judge
+   * cannot see it, since the earlier layer answers first.
+   */
+  readonly backstop?: string;
 }

@@ -1,0 +1,15 @@
+/**
+ * Names of the platform's ValidatingAdmissionPolicies (each has a binding of the same name). Pure data, shared
+ * by the construct that emits them (PlatformPolicies) and the request corpus that names the expected denier.
+ */
+export const POLICY_NAMES = {
+  protectPlatformObjects: 'platform-protect-managed-objects',
+  protectNamespaceLabels: 'platform-protect-namespace-labels',
+  restrictServices: 'platform-restrict-services',
+  restrictPriorityClasses: 'platform-restrict-priority-classes',
+  restrictNodeName: 'platform-restrict-node-name',
+  dedicatedNodesPlacement: 'platform-dedicated-nodes-placement',
+  dedicatedNodesKeepOthersOff: 'platform-dedicated-nodes-keep-others-off',
+} as const;
+
+export type PolicyName = (typeof POLICY_NAMES)[keyof typeof POLICY_NAMES];
