@@ -4,7 +4,6 @@ import { Construct } from 'constructs';
 import { IssueCollector, ValidationError, ValidationIssue } from '../domain/validation-error';
 import { Cidr } from '../domain/ip-plan/cidr';
 import { rangesOverlapping } from '../domain/ip-plan/cidr-overlaps';
-import { podBlockPrefix } from '../domain/ip-plan/gke-sizing';
 import { checkControlPlaneCidr, checkRegion, namedSubnetRanges } from '../domain/network/network-rules';
 import { ISubnet } from '../network/network';
 import {
@@ -13,6 +12,7 @@ import {
   checkMaxPodsPerNode,
   checkNodeSubnetCapacity,
   checkPodRangesCapacity,
+  checkPoolsOnPodRange,
   checkZones,
   DEFAULT_COMPUTE_SA_SUFFIX,
   GKE_DEFAULT_MAX_PODS_PER_NODE,
@@ -498,24 +498,10 @@ export class GkeCluster extends Construct implements IGkeCluster {
     const pod = this.podRangeCidr ? Cidr.tryParse(this.podRangeCidr) : undefined;
     if (pod instanceof Cidr) {
       const onDefault = this.pools.filter((p) => p.podRangeName === undefined || p.podRangeName === this.podRangeName);
-      const addresses = onDefault.reduce((n, p) => n + (p.maxNodes + p.surgeNodes) * podBlockSize(p.maxPodsPerNode), 0);
-      if (addresses > pod.size) {
-        issues.push({
-          path,
-          field: `podRangeCidr (${this.podRangeName})`,
-          value: pod.toString(),
-          problem: `has ${pod.size} addresses, but its node pools need ${addresses} at maximum plus surge (${onDefault.map((p) => `${p.name}: ${p.maxNodes + p.surgeNodes} nodes x ${podBlockSize(p.maxPodsPerNode)}`).join(', ')})`,
-          fix: 'give large pools their own pod range (podRange), lower their maximums or maxPodsPerNode, or use a larger pod range',
-        });
-      }
+      issues.push(...checkPoolsOnPodRange(path, `podRangeCidr (${this.podRangeName})`, pod, onDefault));
     }
     return issues.length > 0 ? [new ValidationError(issues).message] : [];
   }
-}
-
-/** Addresses of one node's pod block. */
-function podBlockSize(maxPodsPerNode: number): number {
-  return 2 ** (32 - podBlockPrefix(maxPodsPerNode));
 }
 
 function managedPrometheusNeedsSystem(props: GkeClusterProps): boolean {

@@ -99,6 +99,34 @@ export function checkPodRangesCapacity(path: string, field: string, podRanges: r
   ];
 }
 
+/** A node pool's demand on a pod range: its nodes at maximum plus surge, each taking one per-node block. */
+export interface PoolPodDemand {
+  readonly name: string;
+  readonly maxNodes: number;
+  /** Surge nodes across all zones. */
+  readonly surgeNodes: number;
+  readonly maxPodsPerNode: number;
+}
+
+/**
+ * The pools placed on one pod range against its size: a pool takes its pod blocks only from the range it is
+ * placed on, so a full default range is not helped by an additional one until a pool is put on it (podRange).
+ */
+export function checkPoolsOnPodRange(path: string, field: string, range: Cidr, pools: readonly PoolPodDemand[]): ValidationIssue[] {
+  const block = (p: PoolPodDemand) => 2 ** (32 - podBlockPrefix(p.maxPodsPerNode));
+  const addresses = pools.reduce((n, p) => n + (p.maxNodes + p.surgeNodes) * block(p), 0);
+  if (addresses <= range.size) return [];
+  return [
+    {
+      path,
+      field,
+      value: range.toString(),
+      problem: `has ${range.size} addresses, but its node pools need ${addresses} at maximum plus surge (${pools.map((p) => `${p.name}: ${p.maxNodes + p.surgeNodes} nodes x ${block(p)}`).join(', ')})`,
+      fix: 'give large pools their own pod range (podRange), lower their maximums or maxPodsPerNode, or use a larger pod range',
+    },
+  ];
+}
+
 export function checkNodeSubnetCapacity(path: string, field: string, subnet: Cidr, nodesNeeded: number, what: string): ValidationIssue[] {
   const capacity = nodesInSubnet(subnet.prefixLength);
   // A count that is not a whole number is reported by its own check; there is no size to suggest for it.

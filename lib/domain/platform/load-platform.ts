@@ -5,6 +5,8 @@ import { PlatformDefinition } from './platform-definition';
 import { buildPlatformIpPlan } from './platform-ip-plan';
 import type { PlatformPlan } from './platform-plan';
 import { resolvePlatformPlan } from './resolve-platform-plan';
+import { checkPlatformPlan } from './check-plan';
+import { ValidationError } from '../validation-error';
 import { validatePlatform } from './validate-platform';
 
 export interface LoadPlatformOptions {
@@ -58,5 +60,8 @@ export function loadPlatform(definition: PlatformDefinition, options: LoadPlatfo
   for (const orphan of ipPlan.orphanedAllocations) {
     log(`ip-plan: ${orphan.name} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until \`npm run ip-plan -- --release ${orphan.name}\``);
   }
-  return { definition, ipPlan, clusterRanges, recorded, plan: resolvePlatformPlan(definition, ipPlan, clusterRanges) };
+  const platformPlan = resolvePlatformPlan(definition, ipPlan, clusterRanges);
+  const planIssues = checkPlatformPlan(platformPlan);
+  if (planIssues.length > 0) throw new ValidationError(planIssues);
+  return { definition, ipPlan, clusterRanges, recorded, plan: platformPlan };
 }

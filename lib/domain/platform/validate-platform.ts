@@ -110,6 +110,15 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
   }
   checkUnique(cluster.nodePools.map((p) => p.name), `${path}.nodePools`, 'name', issues);
   if (cluster.nodePools.length === 0) issues.add({ path, field: 'nodePools', value: [], problem: 'is empty: the default pool is removed, so nothing could run', fix: "add at least one pool, e.g. { name: 'services', kind: 'general', maxNodes: 30 }" });
+  const podRanges = checkUnique((cluster.additionalPodRanges ?? []).map((r) => r.name), `${path}.additionalPodRanges`, 'name', issues);
+  for (const range of cluster.additionalPodRanges ?? []) {
+    if (!GKE_NAME.test(range.name) || !GKE_NAME.test(`${cluster.name}-${range.name}`)) {
+      issues.add({ path: `${path}.additionalPodRanges[${range.name}]`, field: 'name', value: range.name, problem: `must be a name that, prefixed with the cluster's, is a valid secondary range name: ${GKE_NAME_RULE}`, fix: 'use a short name such as "pods-2"' });
+    }
+    if (range.name === 'pods' || range.name === 'services') {
+      issues.add({ path: `${path}.additionalPodRanges[${range.name}]`, field: 'name', value: range.name, problem: "collides with the cluster's default pod or services range", fix: 'use a name such as "pods-2"' });
+    }
+  }
   let poolNodes = 0;
   for (const pool of clusterNodePools(definition, cluster)) {
     const poolPath = pool.tenant ? `tenants[${pool.tenant}].dedicatedNodes` : `${path}.nodePools[${pool.name}]`;
@@ -121,6 +130,9 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
     }
     if (pool.maxPodsPerNode !== undefined && (!isPodsPerNode(pool.maxPodsPerNode) || pool.maxPodsPerNode > cluster.maxPodsPerNode)) {
       issues.add({ path: poolPath, field: 'maxPodsPerNode', value: pool.maxPodsPerNode, problem: `must be from ${GKE_MIN_PODS_PER_NODE} to the cluster's maxPodsPerNode (${cluster.maxPodsPerNode}), which sized the pod range`, fix: `use at most ${cluster.maxPodsPerNode}, or give the pool its own pod range` });
+    }
+    if (pool.podRange !== undefined && !podRanges.has(pool.podRange)) {
+      issues.add({ path: poolPath, field: 'podRange', value: pool.podRange, problem: "is not one of the cluster's additionalPodRanges", fix: podRanges.size > 0 ? `use one of ${[...podRanges].join(', ')}` : `declare it first: additionalPodRanges: [{ name: ${JSON.stringify(pool.podRange)}, maxNodes: <nodes> }]` });
     }
     if (pool.gpu && pool.kind !== 'gpu') issues.add({ path: poolPath, field: 'gpu', value: pool.gpu, problem: `is set on a ${pool.kind} pool`, fix: "use kind: 'gpu' for GPU pools" });
     if (pool.maxSurge !== undefined && (!Number.isInteger(pool.maxSurge) || pool.maxSurge < 0)) issues.add({ path: poolPath, field: 'maxSurge', value: pool.maxSurge, problem: 'must be a whole number of at least 0', fix: 'use 1 (GKE default)' });
