@@ -1,4 +1,8 @@
 import { App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { PlatformAddOn } from '../lib/addons/platform-add-on';
+import { enabledAddOns, validateAddOns } from '../lib/domain/addons/add-on-rules';
+import { ValidationError } from '../lib/domain/validation-error';
 import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from '../lib/gitops/config-sync-identity';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { ClusterPlan, PlatformPlan, tenantsOnPlannedCluster } from '../lib/domain/platform/platform-plan';
@@ -16,6 +20,8 @@ export interface ClusterManifestsOptions {
    * @default Config Sync's root reconciler and Argo CD's application controller
    */
   readonly exemptUsers?: readonly string[];
+  /** Add-ons the definition may enable (`addOns`); the enabled ones add their objects. @default none */
+  readonly addOns?: readonly PlatformAddOn[];
 }
 
 /** The GitOps reconcilers that apply dist/<cluster>: they must be able to change platform-owned objects. */
@@ -47,6 +53,7 @@ export class ClusterManifests {
  * developer cluster. Nothing is written until `synth()`, so tests can inspect the charts.
  */
 export function buildClusterManifests(platform: LoadedPlatform, outdir: string, options: ClusterManifestsOptions = {}): Record<string, ClusterManifests> {
+  checkAddOns(platform, options);
   const manifests: Record<string, ClusterManifests> = {};
   for (const cluster of platform.plan.clusters) {
     manifests[cluster.name] = new ClusterManifests(cluster.name, buildCluster(platform.plan, cluster, `${outdir}/${cluster.name}`, options));
@@ -60,9 +67,18 @@ export function buildClusterManifests(platform: LoadedPlatform, outdir: string, 
  * the tenants (with every cluster built first, garbage collection made 2,000 tenants cost 2.5× 1,000).
  */
 export function synthClusterManifests(platform: LoadedPlatform, outdir: string, options: ClusterManifestsOptions = {}): void {
+  checkAddOns(platform, options);
   for (const cluster of platform.plan.clusters) {
     new ClusterManifests(cluster.name, buildCluster(platform.plan, cluster, `${outdir}/${cluster.name}`, options)).synth();
   }
+}
+
+/** Construct id of the add-ons' scope in a chart: capitalised, so it never meets a tenant id (a DNS label). */
+const ADD_ONS_SCOPE_ID = 'AddOns';
+
+function addOnScope(chart: Chart, addOn: string): Construct {
+  const root = (chart.node.tryFindChild(ADD_ONS_SCOPE_ID) as Construct | undefined) ?? new Construct(chart, ADD_ONS_SCOPE_ID);
+  return new Construct(root, addOn);
 }
 
 function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, options: ClusterManifestsOptions): Chart[] {
@@ -74,14 +90,25 @@ function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, 
   };
   const tenants = tenantsOnPlannedCluster(plan, cluster.name);
   const specs = tenants.map((t) => t.definition);
+  const addOns = enabledAddOns(plan.definition, options.addOns ?? []);
 
-  new PlatformPolicies(newChart('platform'), 'PlatformPolicies', {
+  const platformChart = newChart('platform');
+  new PlatformPolicies(platformChart, 'PlatformPolicies', {
     tenants: specs,
     exemptUsers: options.exemptUsers ?? DEFAULT_RECONCILER_USERS,
   });
+  for (const { addOn, settings } of addOns) {
+    const context = { plan, settings, chart: platformChart, cluster, scope: addOnScope(platformChart, addOn.name) };
+    addOn.admissionPolicies?.(context);
+    addOn.extendClusterManifests?.(context);
+  }
   for (const tenant of tenants) {
     const chart = newChart(`tenant-${tenant.name}`);
     new TenantNamespace(chart, tenant.name, { tenant: tenant.definition, dependents: dependentsOf(tenant.name, specs), project: cluster.project });
+    for (const { addOn, settings } of addOns) {
+      addOn.extendTenantManifests?.({ plan, settings, chart, cluster, tenant, namespace: tenant.name, scope: addOnScope(chart, addOn.name) });
+    }
+    // After the add-ons: their workloads in a dedicated-nodes namespace get the toleration and selector too.
     if (tenant.placement) DedicatedNodeScheduling.apply(chart, { tenant: tenant.placement.tenant });
   }
   const developer = plan.developerNamespaces;
@@ -92,4 +119,10 @@ function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, 
     }
   }
   return charts;
+}
+
+/** The definition enables only add-ons supplied here, with valid settings (as loadPlatform checks when given them). */
+function checkAddOns(platform: LoadedPlatform, options: ClusterManifestsOptions): void {
+  const issues = validateAddOns(platform.definition, options.addOns ?? []);
+  if (issues.length > 0) throw new ValidationError(issues);
 }

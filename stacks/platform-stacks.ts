@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import { PlatformAddOn } from '../lib/addons/platform-add-on';
+import { applyAddOnStacks } from './add-on-stacks';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { ClusterGitOpsOptions, ClusterStack } from './cluster-stack';
 import { FleetStack } from './fleet-stack';
@@ -14,6 +16,8 @@ export interface PlatformStacksOptions {
   readonly gitOps?: ClusterGitOpsOptions;
   /** `groups/<id>` of gke-security-groups@<domain>, to add tenant groups to it. @default none */
   readonly gkeSecurityGroup?: string;
+  /** Add-ons the definition may enable (`addOns`); the enabled ones add their Terraform. @default none */
+  readonly addOns?: readonly PlatformAddOn[];
 }
 
 export interface PlatformStacks {
@@ -50,5 +54,7 @@ export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, 
   for (const link of plan.links) links[link.name] = new HybridLinkStack(scope, { platform, link, network, backend });
   const tenants = plan.tenants.length > 0 ? new TenantIdentityStack(scope, { platform, gkeSecurityGroup: options.gkeSecurityGroup, backend }) : undefined;
   if (tenants) for (const stack of Object.values(clusters)) tenants.addDependency(stack);
+  const platformStacks = [network, ...(fleet ? [fleet] : []), ...Object.values(clusters), ...Object.values(links), ...(tenants ? [tenants] : [])];
+  applyAddOnStacks({ app: scope, plan, addOns: options.addOns ?? [], clusters, tenants, platformStacks, backend });
   return { network, fleet, clusters, links, tenants };
 }

@@ -18,3 +18,4 @@ export * from './tenancy/tenant-spec';
 export * from './tenancy/tenant-rules';
 export * from './tenancy/tenant-placement';
 export * from './isolation';
+export * from './addons/add-on-rules';

@@ -1,3 +1,4 @@
+import type { AddOnRules } from '../addons/add-on-rules';
 import { GkeRangeNames } from '../ip-plan/ip-plan';
 import { readLockFile, writeLockFile } from '../ip-plan/lock-file';
 import { Allocation, ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
@@ -23,6 +24,8 @@ export interface LoadPlatformOptions {
   readonly log?: (message: string) => void;
   /** The day developer namespace expiry is judged on. @default today (UTC) */
   readonly today?: string | Date;
+  /** Add-ons the definition may enable; their own validation runs with the definition's. @default none */
+  readonly addOns?: readonly AddOnRules<any>[];
 }
 
 /** A validated platform with every address range resolved: what both apps build from. */
@@ -44,7 +47,7 @@ export interface LoadedPlatform {
 export function loadPlatform(definition: PlatformDefinition, options: LoadPlatformOptions): LoadedPlatform {
   const frozen = options.frozen ?? process.env.CI === 'true';
   const log = options.log ?? ((message: string) => console.error(message));
-  const warnings = validatePlatform(definition, { today: options.today });
+  const warnings = validatePlatform(definition, { today: options.today, addOns: options.addOns });
   for (const expired of warnings.expiredDeveloperNamespaces) {
     log(`developer namespace ${expired.name} (${expired.owner}) expired on ${expired.expires}; synthesis rejects it in ${expired.daysUntilRejected} day(s): remove it or extend the date`);
   }

@@ -1,3 +1,4 @@
+import type { AddOnEntry } from '../addons/add-on-rules';
 import type { AddressPool, Reservation } from '../ip-plan/ip-plan';
 import type { HybridLinkDefinition } from './hybrid-link-definition';
 import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-definition';
@@ -28,6 +29,11 @@ export interface PlatformDefinition {
   readonly tenants?: readonly PlatformTenant[];
   /** Developer namespaces on one (dev) cluster. @default none */
   readonly developerNamespaces?: DeveloperNamespacesDefinition;
+  /**
+   * Add-ons enabled on this platform, with their settings, in the order they run. Each must be supplied in
+   * the `addOns` option of loadPlatform, buildPlatformStacks and the cluster manifests. @default none
+   */
+  readonly addOns?: readonly AddOnEntry[];
 }
 
 export interface OrganizationDefinition {

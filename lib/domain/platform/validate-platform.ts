@@ -1,3 +1,4 @@
+import { AddOnRules, validateAddOns } from '../addons/add-on-rules';
 import { IssueCollector } from '../validation-error';
 import type { ExpiredDeveloperNamespace } from '../tenancy/tenant-rules';
 import { Cidr } from '../ip-plan/cidr';
@@ -33,6 +34,7 @@ export function validatePlatform(definition: PlatformDefinition, options: Valida
   checkPlatform(definition, issues);
   checkLinks(definition, issues);
   const expiredDeveloperNamespaces = checkTenants(definition, issues, options.today);
+  for (const issue of validateAddOns(definition, options.addOns ?? [])) issues.add(issue);
   issues.throwIfAny();
   return { expiredDeveloperNamespaces };
 }
@@ -40,6 +42,8 @@ export function validatePlatform(definition: PlatformDefinition, options: Valida
 export interface ValidatePlatformOptions {
   /** The day developer namespace expiry is judged on (`YYYY-MM-DD`). @default today (UTC) */
   readonly today?: string | Date;
+  /** The add-ons supplied to this build: the definition may enable only these, and each checks its settings. @default none */
+  readonly addOns?: readonly AddOnRules<any>[];
 }
 
 /** What is allowed but deserves a word from the synth. */

@@ -1,0 +1,105 @@
+/**
+ * The add-on interface: how a platform team (and the library's own optional parts) adds Terraform resources
+ * and Kubernetes objects to the right stack and chart, per platform, per cluster and per tenant, without
+ * touching the tenant model, the stacks or the charts. The pure hooks (settings validation, connectivity
+ * intents, admission cases) are in lib/domain/addons/add-on-rules.ts.
+ *
+ * Order of a build: the platform's stacks are created; then for each enabled add-on, in the definition's order,
+ * `extendCluster` per cluster, `extendTenant` per tenant, then `addStacks`. Manifests: per cluster, the platform
+ * chart gets `admissionPolicies` and `extendClusterManifests`, each tenant chart `extendTenantManifests`; then the
+ * library's post-processing (dedicated-nodes scheduling) runs over every chart, add-on objects included.
+ */
+import type { Chart } from 'cdk8s';
+import type { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { AddOnRules } from '../domain/addons/add-on-rules';
+import type { ClusterPlan, PlatformPlan, TenantPlan } from '../domain/platform/platform-plan';
+import type { GkeCluster } from '../gke/gke-cluster';
+import type { NodePool } from '../gke/node-pool';
+import type { TenantIdentity } from '../tenancy/tenant-identity';
+
+/** What every hook gets: the plan and the add-on's settings (as its `validate` accepted them). */
+export interface AddOnContext<Settings> {
+  readonly plan: PlatformPlan;
+  readonly settings: Settings;
+}
+
+/** A cluster as built: its record of the plan, its stack, its GKE cluster (endpoint, CA: `cluster.resource`). */
+export interface BuiltCluster {
+  readonly plan: ClusterPlan;
+  readonly stack: TerraformStack;
+  readonly cluster: GkeCluster;
+  readonly nodePools: Readonly<Record<string, NodePool>>;
+}
+
+/** A tenant as built: its record of the plan, the stack that owns its Terraform, its identities. */
+export interface BuiltTenant {
+  readonly plan: TenantPlan;
+  /** The stack holding this tenant's GCP resources (today one tenants stack; may be one of several shards). */
+  readonly stack: TerraformStack;
+  readonly identity: TenantIdentity;
+}
+
+export interface ClusterTerraformContext<Settings> extends AddOnContext<Settings> {
+  /** A scope of this add-on inside the cluster's stack (construct id `<add-on>`): add Terraform here. */
+  readonly scope: Construct;
+  readonly cluster: BuiltCluster;
+}
+
+export interface TenantTerraformContext<Settings> extends AddOnContext<Settings> {
+  /** A scope of this add-on inside the stack that owns the tenant (construct id `<add-on>-<tenant>`). */
+  readonly scope: Construct;
+  readonly tenant: BuiltTenant;
+}
+
+export interface AddOnStacksContext<Settings> extends AddOnContext<Settings> {
+  /** Where stacks are added (the cdktf App). */
+  readonly app: Construct;
+  /** Every cluster as built, by name: depend on `stack`, reference `cluster.resource.endpoint` and the CA across stacks. */
+  readonly clusters: Readonly<Record<string, BuiltCluster>>;
+  /** Every tenant as built, by name. */
+  readonly tenants: Readonly<Record<string, BuiltTenant>>;
+  /** The platform's own stacks, for `addDependency`: the add-on's stacks deploy after what they depend on. */
+  readonly platformStacks: readonly TerraformStack[];
+  /** Gives a new stack the platform's state backend (local or GCS, one prefix per stack) and names it `<platform>-<suffix>`. */
+  readonly configureStack: (stack: TerraformStack) => void;
+  /** The stack name the platform's convention gives an add-on stack: `<platform>-<suffix>`. */
+  readonly stackName: (suffix: string) => string;
+}
+
+export interface ClusterManifestsContext<Settings> extends AddOnContext<Settings> {
+  /** A scope of this add-on inside the cluster's `platform` chart (written to `platform.k8s.yaml`). */
+  readonly scope: Construct;
+  readonly chart: Chart;
+  readonly cluster: ClusterPlan;
+}
+
+export interface TenantManifestsContext<Settings> extends AddOnContext<Settings> {
+  /** A scope of this add-on inside the tenant's chart on this cluster (written to `tenant-<tenant>.k8s.yaml`). */
+  readonly scope: Construct;
+  readonly chart: Chart;
+  readonly cluster: ClusterPlan;
+  readonly tenant: TenantPlan;
+  /** The tenant's namespace on this cluster: put namespaced objects here. */
+  readonly namespace: string;
+}
+
+/**
+ * A platform add-on. Enable it in the definition (`addOns: [{ name, settings }]`) and pass it in the `addOns`
+ * option of `loadPlatform`, `buildPlatformStacks` and `synthClusterManifests` / `buildClusterManifests`.
+ * Every hook is optional. Construct ids under the scopes given are Terraform addresses: keep them stable.
+ */
+export interface PlatformAddOn<Settings = any> extends AddOnRules<Settings> {
+  /** Terraform resources in each cluster's stack (e.g. a Workload Identity binding per cluster). */
+  extendCluster?(context: ClusterTerraformContext<Settings>): void;
+  /** Terraform resources per tenant, in the stack that owns the tenant (e.g. a bucket or a topic per tenant). */
+  extendTenant?(context: TenantTerraformContext<Settings>): void;
+  /** Stacks of the add-on's own, added after the platform's stacks, with their dependencies declared. */
+  addStacks?(context: AddOnStacksContext<Settings>): void;
+  /** ValidatingAdmissionPolicies (and their bindings) in each cluster's platform chart. */
+  admissionPolicies?(context: ClusterManifestsContext<Settings>): void;
+  /** Kubernetes objects per cluster, in the cluster's platform chart. */
+  extendClusterManifests?(context: ClusterManifestsContext<Settings>): void;
+  /** Kubernetes objects per tenant namespace, in the tenant's chart on each of its clusters. */
+  extendTenantManifests?(context: TenantManifestsContext<Settings>): void;
+}

@@ -1,0 +1,94 @@
+/**
+ * The pure part of an add-on: how the definition enables it, how its settings are checked, and what it
+ * contributes to the proofs (connectivity intents, admission cases). The construct part (Terraform and
+ * Kubernetes objects) extends this in lib/addons/platform-add-on.ts. Plain data: no cdktf, cdk8s or constructs.
+ */
+import type { AdmissionCase } from '../isolation/admission-case';
+import type { ConnectivityIntent } from '../reachability/connectivity-intent';
+import type { ClusterPlan, PlatformPlan } from '../platform/platform-plan';
+import type { PlatformDefinition } from '../platform/platform-definition';
+import { ValidationIssue } from '../validation-error';
+
+/** How a platform definition enables an add-on: `addOns: [{ name: 'vault', settings: { ... } }]`. */
+export interface AddOnEntry {
+  /** The add-on's `name`. */
+  readonly name: string;
+  /** The add-on's own settings, checked by its `validate`. @default {} */
+  readonly settings?: Readonly<Record<string, unknown>>;
+}
+
+/** An add-on's pure hooks. Every hook is optional; `Settings` is the shape its `validate` accepts. */
+export interface AddOnRules<Settings = Readonly<Record<string, unknown>>> {
+  /** Unique, lower-case with hyphens (e.g. `vault`); the definition's `addOns[].name`. It prefixes construct ids. */
+  readonly name: string;
+  /**
+   * Checks the add-on's settings (and whatever of the definition it depends on). Return one issue per mistake,
+   * `path` under `addOns[<name>]`, naming field, value and fix. Runs with the definition's own validation, so
+   * `ip-plan --check` and synthesis refuse the same mistakes.
+   */
+  validate?(settings: Settings, definition: PlatformDefinition): readonly ValidationIssue[];
+  /** Connectivity the add-on needs (or forbids), judged by the reachability model like the derived intents. */
+  connectivityIntents?(settings: Settings, plan: PlatformPlan): readonly ConnectivityIntent[];
+  /** Requests the add-on's admission policies must answer, on one cluster, for the isolation corpus. */
+  admissionCases?(settings: Settings, cluster: ClusterPlan, plan: PlatformPlan): readonly AdmissionCase[];
+}
+
+/** An enabled add-on with its settings, in the definition's order. */
+export interface EnabledAddOn<A extends AddOnRules<any>> {
+  readonly addOn: A;
+  readonly settings: Readonly<Record<string, unknown>>;
+}
+
+const ADD_ON_NAME = /^[a-z]([-a-z0-9]{0,30}[a-z0-9])?$/;
+
+/**
+ * The definition's `addOns` against the add-ons supplied: names well-formed, unique and supplied, then each
+ * enabled add-on's own `validate`. One issue per mistake, in the definition's issue format.
+ */
+export function validateAddOns(definition: PlatformDefinition, addOns: readonly AddOnRules<any>[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const supplied = new Map<string, AddOnRules<any>>();
+  for (const addOn of addOns) {
+    if (!ADD_ON_NAME.test(addOn.name)) issues.push({ path: 'addOns (supplied)', field: 'name', value: addOn.name, problem: 'is not a lower-case name of letters, digits and hyphens (at most 32)', fix: 'name the add-on e.g. "vault"' });
+    if (supplied.has(addOn.name)) issues.push({ path: 'addOns (supplied)', field: 'name', value: addOn.name, problem: 'is supplied twice', fix: 'pass each add-on once' });
+    supplied.set(addOn.name, addOn);
+  }
+  const entries = definition.addOns ?? [];
+  if (!Array.isArray(entries)) return [...issues, { path: 'platform', field: 'addOns', value: entries, problem: 'is not a list', fix: "list the add-ons to enable, e.g. [{ name: 'vault' }]" }];
+  const seen = new Set<string>();
+  for (const [index, entry] of entries.entries()) {
+    const name = entry?.name;
+    const path = `addOns[${typeof name === 'string' ? name : index}]`;
+    if (typeof name !== 'string' || !supplied.has(name)) {
+      issues.push({ path, field: 'name', value: name, problem: 'is not an add-on supplied to this build', fix: supplied.size > 0 ? `use one of ${[...supplied.keys()].join(', ')}, or pass the add-on in the addOns option` : 'pass the add-on in the addOns option of loadPlatform, buildPlatformStacks and synthClusterManifests' });
+      continue;
+    }
+    if (seen.has(name)) issues.push({ path, field: 'name', value: name, problem: 'is enabled twice', fix: 'enable each add-on once, with all its settings in one entry' });
+    seen.add(name);
+    const settings = entry.settings ?? {};
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+      issues.push({ path, field: 'settings', value: settings, problem: 'is not an object', fix: 'give the add-on settings as an object, or leave them out' });
+      continue;
+    }
+    issues.push(...(supplied.get(name)!.validate?.(settings, definition) ?? []));
+  }
+  return issues;
+}
+
+/** The supplied add-ons the definition enables, with their settings, in the definition's order. */
+export function enabledAddOns<A extends AddOnRules<any>>(definition: PlatformDefinition, addOns: readonly A[]): EnabledAddOn<A>[] {
+  return (definition.addOns ?? []).flatMap((entry) => {
+    const addOn = addOns.find((a) => a.name === entry.name);
+    return addOn ? [{ addOn, settings: entry.settings ?? {} }] : [];
+  });
+}
+
+/** Every enabled add-on's connectivity intents. */
+export function addOnConnectivityIntents(plan: PlatformPlan, addOns: readonly AddOnRules<any>[]): ConnectivityIntent[] {
+  return enabledAddOns(plan.definition, addOns).flatMap(({ addOn, settings }) => [...(addOn.connectivityIntents?.(settings, plan) ?? [])]);
+}
+
+/** Every enabled add-on's admission cases on one cluster. */
+export function addOnAdmissionCases(plan: PlatformPlan, cluster: ClusterPlan, addOns: readonly AddOnRules<any>[]): AdmissionCase[] {
+  return enabledAddOns(plan.definition, addOns).flatMap(({ addOn, settings }) => [...(addOn.admissionCases?.(settings, cluster, plan) ?? [])]);
+}

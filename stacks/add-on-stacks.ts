@@ -1,0 +1,60 @@
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { BuiltCluster, BuiltTenant, PlatformAddOn } from '../lib/addons/platform-add-on';
+import { enabledAddOns, validateAddOns } from '../lib/domain/addons/add-on-rules';
+import { PlatformPlan } from '../lib/domain/platform/platform-plan';
+import { ValidationError } from '../lib/domain/validation-error';
+import { ClusterStack } from './cluster-stack';
+import { configureBackend, StateBackendOptions } from './stack-defaults';
+import { TenantIdentityStack } from './tenant-identity-stack';
+
+/** Construct id of the add-ons' scope in a stack: capitalised, so it never meets a tenant or pool id (DNS labels). */
+export const ADD_ONS_SCOPE_ID = 'AddOns';
+
+export interface AddOnStacksProps {
+  readonly app: Construct;
+  readonly plan: PlatformPlan;
+  readonly addOns: readonly PlatformAddOn[];
+  readonly clusters: Readonly<Record<string, ClusterStack>>;
+  readonly tenants?: TenantIdentityStack;
+  readonly platformStacks: readonly TerraformStack[];
+  readonly backend?: StateBackendOptions;
+}
+
+/** The child scope `AddOns/<add-on>[/<key>]` of a stack, created once. */
+function addOnScope(stack: Construct, addOn: string, key?: string): Construct {
+  const root = (stack.node.tryFindChild(ADD_ONS_SCOPE_ID) as Construct | undefined) ?? new Construct(stack, ADD_ONS_SCOPE_ID);
+  const own = (root.node.tryFindChild(addOn) as Construct | undefined) ?? new Construct(root, addOn);
+  return key === undefined ? own : new Construct(own, key);
+}
+
+/**
+ * Runs the enabled add-ons' Terraform hooks, in the definition's order: per cluster, per tenant, then their own
+ * stacks. Throws the add-ons' validation issues first (the same ones loadPlatform reports when given the add-ons).
+ */
+export function applyAddOnStacks(props: AddOnStacksProps): void {
+  const issues = validateAddOns(props.plan.definition, props.addOns);
+  if (issues.length > 0) throw new ValidationError(issues);
+  const enabled = enabledAddOns(props.plan.definition, props.addOns);
+  if (enabled.length === 0) return;
+  const clusters: Record<string, BuiltCluster> = Object.fromEntries(
+    Object.entries(props.clusters).map(([name, stack]) => [name, { plan: stack.plan, stack, cluster: stack.cluster, nodePools: stack.nodePools }]),
+  );
+  const tenants: Record<string, BuiltTenant> = props.tenants
+    ? Object.fromEntries(props.plan.tenants.map((tenant) => [tenant.name, { plan: tenant, stack: props.tenants!, identity: props.tenants!.identities[tenant.name] }]))
+    : {};
+  for (const { addOn, settings } of enabled) {
+    const base = { plan: props.plan, settings };
+    if (addOn.extendCluster) for (const cluster of Object.values(clusters)) addOn.extendCluster({ ...base, scope: addOnScope(cluster.stack, addOn.name), cluster });
+    if (addOn.extendTenant) for (const tenant of Object.values(tenants)) addOn.extendTenant({ ...base, scope: addOnScope(tenant.stack, addOn.name, tenant.plan.name), tenant });
+    addOn.addStacks?.({
+      ...base,
+      app: props.app,
+      clusters,
+      tenants,
+      platformStacks: props.platformStacks,
+      configureStack: (stack) => configureBackend(stack, stack.node.id, props.backend),
+      stackName: (suffix) => `${props.plan.name}-${suffix}`,
+    });
+  }
+}
