@@ -1,7 +1,7 @@
 /** Tests are transformed by swc (no type checking: `npm run typecheck` does that, several times faster). */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/lib', '<rootDir>/stacks', '<rootDir>/charts', '<rootDir>/examples', '<rootDir>/scripts'],
+  roots: ['<rootDir>/test', '<rootDir>/lib', '<rootDir>/stacks', '<rootDir>/charts', '<rootDir>/cli', '<rootDir>/examples', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],

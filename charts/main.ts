@@ -1,10 +1,8 @@
 /**
- * The cdk8s app: writes each cluster's manifests to dist/<cluster>/ for a GitOps engine to apply.
- * Run with `npm run synth:k8s`.
+ * This repository's cdk8s app (`npx cdk8s synth`, `npm run synth:k8s`): the manifests side of
+ * `gke-platform synth` for the platform package.json's "gkePlatform" field names. CDK8S_OUTDIR (set by
+ * cdk8s) chooses the folder.
  */
-import { loadPlatform } from '../lib/domain/platform/load-platform';
-import { examplePlatform, exampleLockFile } from '../stacks/example-platform';
-import { synthClusterManifests } from './cluster-manifests';
+import { runCli } from '../cli/main';
 
-const platform = loadPlatform(examplePlatform, { lockFile: exampleLockFile });
-synthClusterManifests(platform, process.env.CDK8S_OUTDIR ?? 'dist');
+process.exitCode = runCli(['synth', '--only', 'manifests']);

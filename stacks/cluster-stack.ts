@@ -8,7 +8,7 @@ import { GkeCluster } from '../lib/gke/gke-cluster';
 import { NodePool, NodePoolProps } from '../lib/gke/node-pool';
 import { generalServicesPool, gpuTrainingPool, PresetOverrides, spotBatchPool, tenantDedicatedPool } from '../lib/gke/node-pool-presets';
 import { ConfigSync } from '../lib/gitops/config-sync';
-import { GitSource } from '../lib/gitops/git-source';
+import { GitSource } from '../lib/domain/gitops/git-source';
 import { NetworkStack } from './network-stack';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 

@@ -1,4 +1,4 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type * as AwsProviderModule from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { TerraformStack } from 'cdktf';
@@ -6,7 +6,9 @@ import { Construct } from 'constructs';
 import { HybridLinkDefinition } from '../lib/domain/platform/hybrid-link-definition';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { LinkPlan } from '../lib/domain/platform/platform-plan';
-import { HaVpnToAws } from '../lib/hybrid/ha-vpn-to-aws';
+import { loadWithAwsProvider } from '../lib/hybrid/aws-provider-optional';
+import type * as HaVpnToAwsModule from '../lib/hybrid/ha-vpn-to-aws';
+import type { HaVpnToAws } from '../lib/hybrid/ha-vpn-to-aws';
 import { HaVpnToPeer } from '../lib/hybrid/ha-vpn-to-peer';
 import { Interconnect } from '../lib/hybrid/interconnect';
 import { NetworkStack } from './network-stack';
@@ -44,6 +46,9 @@ export class HybridLinkStack extends TerraformStack {
 
     switch (link.kind) {
       case 'ha-vpn-aws': {
+        // Required here, not at the top: Google-only platforms never install the AWS provider.
+        const { AwsProvider } = loadWithAwsProvider(`hybridLinks[${link.name}]`, () => require('@cdktf/provider-aws/lib/provider') as typeof AwsProviderModule);
+        const { HaVpnToAws } = loadWithAwsProvider(`hybridLinks[${link.name}]`, () => require('../lib/hybrid/ha-vpn-to-aws') as typeof HaVpnToAwsModule);
         new AwsProvider(this, 'aws', { region: link.aws.region, defaultTags: [{ tags: { 'managed-by': 'gke-platform-cdk', platform: platform.name } }] });
         new RandomProvider(this, 'random');
         const aws = link.aws;

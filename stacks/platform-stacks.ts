@@ -12,8 +12,11 @@ import { TenantIdentityStack } from './tenant-identity-stack';
 export interface PlatformStacksOptions {
   /** @default local state files `terraform.<stack>.tfstate` at the project root */
   readonly backend?: StateBackendOptions;
-  /** Config Sync on every cluster, reading `<rootDirectory>/<cluster>` of one repository. @default off */
-  readonly gitOps?: ClusterGitOpsOptions;
+  /**
+   * Config Sync on every cluster, reading `<rootDirectory>/<cluster>` of one repository; `false` leaves it out.
+   * @default the definition's `gitOps`
+   */
+  readonly gitOps?: ClusterGitOpsOptions | false;
   /** `groups/<id>` of gke-security-groups@<domain>, to add tenant groups to it. @default none */
   readonly gkeSecurityGroup?: string;
   /** Add-ons the definition may enable (`addOns`); the enabled ones add their Terraform. @default none */
@@ -35,8 +38,9 @@ export interface PlatformStacks {
 export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, options: PlatformStacksOptions = {}): PlatformStacks {
   const { plan } = platform;
   const backend = options.backend;
+  const gitOps = options.gitOps === false ? undefined : (options.gitOps ?? platform.definition.gitOps);
   const network = new NetworkStack(scope, { platform, backend });
-  const fleet = options.gitOps ? new FleetStack(scope, { platform, backend }) : undefined;
+  const fleet = gitOps ? new FleetStack(scope, { platform, backend }) : undefined;
   const clusters: Record<string, ClusterStack> = {};
   for (const cluster of plan.clusters) {
     const stack = new ClusterStack(scope, {
@@ -44,7 +48,7 @@ export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, 
       cluster,
       network,
       backend,
-      gitOps: options.gitOps,
+      gitOps,
     });
     // Terraform cannot depend_on across states: the fleet feature is ordered by stack dependency.
     if (fleet) stack.addDependency(fleet);

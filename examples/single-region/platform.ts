@@ -30,6 +30,7 @@ export const singleRegionPlatform: PlatformDefinition = {
       nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 3, maxNodes: 30 }],
     },
   ],
+  gitOps: { repository: { url: 'https://github.com/example/shop-manifests.git' } },
   tenants: [
     {
       name: 'storefront',

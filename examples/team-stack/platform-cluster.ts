@@ -2,7 +2,7 @@ import { GkeClusterAttributes } from '../../lib/gke/gke-cluster';
 
 /**
  * What the platform team hands a product team about the shared production cluster `prod-usc1` of the
- * bundled example platform (stacks/example-platform.ts). Every value is fixed by the platform's definition:
+ * bundled example platform (examples/drive-platform/platform.ts). Every value is fixed by the platform's definition:
  * - name, location, projectId, nodeLocations: the cluster entry (zones default to <region>-a/b/c);
  * - nodeServiceAccountEmail: the cluster stack creates `<cluster>-nodes@<project>.iam.gserviceaccount.com`;
  * - podRangeName: `<cluster>-pods` (lib/platform/gcp-names.ts), sized for maxPodsPerNode by the IP plan

@@ -2,7 +2,7 @@
 // tenant-alerts add-on enabled: cdktf.out/stacks/drive-*/ and dist/<cluster>/.
 import { App } from 'cdktf';
 import { buildPlatformStacks, loadPlatform, synthClusterManifests } from '../../lib';
-import { exampleLockFile, examplePlatform } from '../../stacks/example-platform';
+import { exampleLockFile, examplePlatform } from '../../examples/drive-platform/platform';
 import { tenantAlerts } from './tenant-alerts-add-on';
 
 const definition = { ...examplePlatform, addOns: [{ name: 'tenant-alerts', settings: { retentionDays: 7 } }] };

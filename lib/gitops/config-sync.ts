@@ -7,7 +7,7 @@ import { ValidationError } from '../domain/validation-error';
 import type { IGkeCluster } from '../gke/gke-cluster';
 import { CONFIG_MANAGEMENT_FEATURE } from './config-management-feature';
 import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from './config-sync-identity';
-import { checkGitSource, DEFAULT_GIT_BRANCH, DEFAULT_SYNC_WAIT_SECONDS, GitSource } from './git-source';
+import { checkGitSource, DEFAULT_GIT_BRANCH, DEFAULT_SYNC_WAIT_SECONDS, GitSource } from '../domain/gitops/git-source';
 
 // Kept in a module of their own so the cdk8s app can read them without loading cdktf; re-exported here.
 export { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from './config-sync-identity';

@@ -1,3 +1,3 @@
-export * from './git-source';
+export * from '../domain/gitops/git-source';
 export * from './config-management-feature';
 export * from './config-sync';

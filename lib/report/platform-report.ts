@@ -15,6 +15,8 @@ export interface PlatformReportInput {
   readonly links?: readonly LinkSummary[];
   /** Path of the address-space SVG as seen from the Markdown file. @default no picture reference */
   readonly addressSpaceSvgPath?: string;
+  /** The command that shows the IP plan, as the reader's project types it (`--write` is appended). @default 'npm run ip-plan --' */
+  readonly planCommand?: string;
 }
 
 /** Headroom below this share of (maxNodes + surge) gets a warning: a cluster that cannot grow needs new ranges first. */
@@ -63,7 +65,7 @@ function warnings(input: PlatformReportInput): string[] {
     }
   }
   if (ipPlan.newAllocations.length > 0) {
-    out.push(`${WARNING_MARKER} ${plural(ipPlan.newAllocations.length, 'range')} not recorded in the lock file yet: run \`npm run ip-plan -- --write\` and commit it`);
+    out.push(`${WARNING_MARKER} ${plural(ipPlan.newAllocations.length, 'range')} not recorded in the lock file yet: run \`${input.planCommand ?? 'npm run ip-plan --'} --write\` and commit it`);
   }
   for (const orphan of ipPlan.orphanedAllocations) {
     out.push(`${WARNING_MARKER} ${code(orphan.name)} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until released`);

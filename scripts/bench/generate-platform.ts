@@ -187,6 +187,7 @@ export function generatePlatform(options: GeneratePlatformOptions): PlatformDefi
     remoteNetworks,
     hybridLinks,
     tenants,
+    gitOps: { repository: { url: 'https://github.com/example/platform-manifests.git', branch: 'main' } },
     developerNamespaces: {
       cluster: shared[0].name,
       namespaces: ['alice', 'bob', 'carol'].map((who) => ({ name: `dev-${who}`, owner: `${who}@example.com` })),

@@ -5,7 +5,7 @@
  * Imports only Node built-ins, so the runner itself adds nothing to what it measures.
  */
 import { spawn, spawnSync } from 'child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'os';
 import { join, resolve } from 'path';
 import type { ProbeReport } from './probe';
@@ -133,8 +133,6 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   compile(root, log);
   const probe = join(buildDir, 'scripts', 'bench', 'probe.js');
   const workload = join(buildDir, 'scripts', 'bench', 'workload.js');
-  // The compiled example reads its lock file next to it, as stacks/main.ts does.
-  copyFileSync(join(root, 'stacks', 'ip-plan.lock.json'), join(buildDir, 'stacks', 'ip-plan.lock.json'));
 
   const scratch = mkdtempSync(join(tmpdir(), 'gke-bench-'));
   const cases: BenchCase[] = [];

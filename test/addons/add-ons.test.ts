@@ -8,7 +8,7 @@ import { addOnAdmissionCases, addOnConnectivityIntents } from '../../lib/domain/
 import { loadPlatform } from '../../lib/domain/platform/load-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { buildClusterManifests } from '../../charts/cluster-manifests';
-import { exampleLockFile, examplePlatform } from '../../stacks/example-platform';
+import { exampleLockFile, examplePlatform } from '../../examples/drive-platform/platform';
 import { buildPlatformStacks } from '../../stacks/platform-stacks';
 import { ALERTS_CONFIG_MAP, tenantAlerts } from '../../examples/tenant-alerts/tenant-alerts-add-on';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';

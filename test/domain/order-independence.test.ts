@@ -6,7 +6,7 @@
 import { App } from 'cdktf';
 import { loadPlatform } from '../../lib/domain/platform/load-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
-import { exampleLockFile, examplePlatform } from '../../stacks/example-platform';
+import { exampleLockFile, examplePlatform } from '../../examples/drive-platform/platform';
 import { buildPlatformStacks } from '../../stacks/platform-stacks';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 

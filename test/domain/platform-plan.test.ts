@@ -7,7 +7,7 @@ import { PlatformDefinition } from '../../lib/domain/platform/platform-definitio
 import { planCluster } from '../../lib/domain/platform/platform-plan';
 import { PARTNER_INTERCONNECT_ASN } from '../../lib/domain/hybrid/asn';
 import { gkeTaint } from '../../lib/domain/tenancy/tenant-placement';
-import { exampleLockFile, examplePlatform } from '../../stacks/example-platform';
+import { exampleLockFile, examplePlatform } from '../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
 /** Loads a definition against a scratch copy of the example's lock file, recording any new range there. */

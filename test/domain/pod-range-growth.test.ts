@@ -8,7 +8,7 @@ import { join } from 'path';
 import { App, Testing } from 'cdktf';
 import { loadPlatform } from '../../lib/domain/platform/load-platform';
 import { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from '../../lib/domain/platform/platform-definition';
-import { exampleLockFile, examplePlatform } from '../../stacks/example-platform';
+import { exampleLockFile, examplePlatform } from '../../examples/drive-platform/platform';
 import { buildPlatformStacks } from '../../stacks/platform-stacks';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 

@@ -10,7 +10,7 @@ import { parseAllDocuments } from 'yaml';
 import { clusterZones } from '../../lib/domain/platform/platform-ip-plan';
 import { podRangeName } from '../../lib/domain/platform/gcp-names';
 import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_KEY } from '../../lib/domain/tenancy/labels';
-import { examplePlatform } from '../../stacks/example-platform';
+import { examplePlatform } from '../../examples/drive-platform/platform';
 import { PROD_USC1 } from '../../examples/team-stack/platform-cluster';
 import { buildTeamStack, PERCEPTION_IDENTITY, TEAM_POOL_NAME, TEAM_STACK_NAME } from '../../examples/team-stack/team-stack';
 import { buildSingleRegion, synthSingleRegionManifests } from '../../examples/single-region/single-region';
@@ -111,10 +111,10 @@ describe('examples/single-region', () => {
     expect(built.platform.ipPlan.newAllocations).toEqual([]);
   });
 
-  test('writes the network, cluster and tenant stacks, ordered by dependency', () => {
-    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['shop-cluster-prod-euw1', 'shop-network', 'shop-tenants']);
+  test('writes the network, fleet (Config Sync is required), cluster and tenant stacks, ordered by dependency', () => {
+    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['shop-cluster-prod-euw1', 'shop-fleet', 'shop-network', 'shop-tenants']);
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
-    expect(manifest.stacks['shop-cluster-prod-euw1'].dependencies).toEqual(['shop-network']);
+    expect([...manifest.stacks['shop-cluster-prod-euw1'].dependencies].sort()).toEqual(['shop-fleet', 'shop-network']);
     expect(manifest.stacks['shop-tenants'].dependencies).toEqual(['shop-cluster-prod-euw1']);
   });
 

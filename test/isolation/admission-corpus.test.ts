@@ -11,7 +11,7 @@ import { podSpecOf } from '../../lib/domain/isolation/corpus-objects';
 import { loadPlatform } from '../../lib/domain/platform/load-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { compareQuantities } from '../../lib/domain/tenancy/quantity';
-import { exampleLockFile } from '../../stacks/example-platform';
+import { exampleLockFile } from '../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 import { expectK8sSchemaValid } from '../tenancy/validate-k8s';
 import type { Manifest } from './cel-judge';

@@ -2,7 +2,7 @@
 import { Testing } from 'cdk8s';
 import { buildClusterManifests } from '../../charts/cluster-manifests';
 import { loadPlatform } from '../../lib/domain/platform/load-platform';
-import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
+import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 import type { Manifest } from './cel-judge';
 

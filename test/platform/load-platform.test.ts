@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { loadPlatform } from '../../lib/domain/platform/load-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
-import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
+import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
 

@@ -1,6 +1,6 @@
 import { ClusterDefinition, PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { validatePlatform } from '../../lib/domain/platform/validate-platform';
-import { examplePlatform } from '../../stacks/example-platform';
+import { examplePlatform } from '../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
 const cluster = examplePlatform.clusters[0];

@@ -2,7 +2,7 @@ import { PlatformDefinition } from '../../lib/domain/platform/platform-definitio
 import { clusterNodePools, PlatformTenant } from '../../lib/domain/platform/tenant-definition';
 import { validatePlatform } from '../../lib/domain/platform/validate-platform';
 import { clusterSurgeNodes } from '../../lib/domain/platform/platform-ip-plan';
-import { examplePlatform } from '../../stacks/example-platform';
+import { examplePlatform } from '../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
 const tenant = (name: string): PlatformTenant => examplePlatform.tenants!.find((t) => t.name === name)!;

@@ -35,6 +35,7 @@ export const SMALL_PLATFORM: PlatformDefinition = {
     },
   ],
   remoteNetworks: [{ name: 'onprem-brussels', kind: 'on-prem', cidrs: ['192.168.0.0/20'] }],
+  gitOps: { repository: { url: 'https://github.com/acme/platform-manifests.git' } },
 };
 
 /** Loads a definition against an empty lock file in a temporary directory, recording nothing. */

@@ -2,7 +2,7 @@ import { loadPlatform } from '../../lib/domain/platform/load-platform';
 import { mermaidId, mermaidLabel, renderPlatformMermaid } from '../../lib/report/mermaid';
 import { renderPlatformReport } from '../../lib/report/platform-report';
 import type { LinkSummary, TenantSummary } from '../../lib/report/platform-summaries';
-import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
+import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/platform';
 import { loadSmall, SMALL_PLATFORM } from './fixtures';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdktf';
 import { loadPlatform } from '../../lib/domain/platform/load-platform';
-import { examplePlatform, exampleLockFile } from '../../stacks/example-platform';
+import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/platform';
 import { buildPlatformStacks, PlatformStacksOptions } from '../../stacks/platform-stacks';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 

@@ -75,6 +75,8 @@ export interface ResolveOptions {
   readonly frozen?: boolean;
   /** Named in errors as the way to record new allocations. @default 'npm run ip-plan -- --write' */
   readonly recordCommand?: string;
+  /** Named in fixes as the way to release a recorded range (followed by the name). @default 'npm run ip-plan -- --release' */
+  readonly releaseCommand?: string;
   /** Named in errors as the lock file. @default 'the lock file' */
   readonly lockFileName?: string;
 }
@@ -182,6 +184,7 @@ export class IpPlan {
       lock,
       frozen: options.frozen ?? false,
       recordCommand: options.recordCommand ?? 'npm run ip-plan -- --write',
+      releaseCommand: options.releaseCommand ?? 'npm run ip-plan -- --release',
       lockFileName: options.lockFileName ?? 'the lock file',
     });
   }

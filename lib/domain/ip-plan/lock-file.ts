@@ -16,7 +16,7 @@ export interface LockedAllocation {
 }
 
 export const LOCK_FILE_VERSION = 1;
-const LOCK_FILE_COMMENT = 'Managed by `npm run ip-plan -- --write`. Recorded ranges never move; free one only with `npm run ip-plan -- --release <name>`.';
+const LOCK_FILE_COMMENT = 'Managed by the gke-platform IP plan: `plan --write` records new ranges, which never move; only `plan --release <name>` frees one.';
 
 /** Parses and shape-checks a lock file; range conflicts are checked when the plan resolves. */
 export function parseLockFile(text: string, source: string): LockFile {

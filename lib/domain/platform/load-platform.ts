@@ -26,7 +26,16 @@ export interface LoadPlatformOptions {
   readonly today?: string | Date;
   /** Add-ons the definition may enable; their own validation runs with the definition's. @default none */
   readonly addOns?: readonly AddOnRules<any>[];
+  /**
+   * The command that shows this platform's IP plan, as the user types it; fixes append `--write` or
+   * `--release <name>` to it, so every hint works for this project as written.
+   * @default 'npm run ip-plan --'
+   */
+  readonly planCommand?: string;
 }
+
+/** This repository's own plan command (a thin wrapper over the gke-platform CLI). */
+export const DEFAULT_PLAN_COMMAND = 'npm run ip-plan --';
 
 /** A validated platform with every address range resolved: what both apps build from. */
 export interface LoadedPlatform {
@@ -52,7 +61,8 @@ export function loadPlatform(definition: PlatformDefinition, options: LoadPlatfo
     log(`developer namespace ${expired.name} (${expired.owner}) expired on ${expired.expires}; synthesis rejects it in ${expired.daysUntilRejected} day(s): remove it or extend the date`);
   }
   const { plan, clusterRanges } = buildPlatformIpPlan(definition);
-  const ipPlan = plan.resolve(readLockFile(options.lockFile), { frozen, lockFileName: options.lockFile });
+  const planCommand = options.planCommand ?? DEFAULT_PLAN_COMMAND;
+  const ipPlan = plan.resolve(readLockFile(options.lockFile), { frozen, lockFileName: options.lockFile, recordCommand: `${planCommand} --write`, releaseCommand: `${planCommand} --release` });
   const fresh = ipPlan.newAllocations;
   let recorded: readonly Allocation[] = [];
   if (fresh.length > 0 && (options.record ?? true)) {
@@ -61,7 +71,7 @@ export function loadPlatform(definition: PlatformDefinition, options: LoadPlatfo
     log(`ip-plan: recorded ${fresh.length} new range(s) in ${options.lockFile}; review and commit it:\n${fresh.map((a) => `  + ${a.name} ${a.cidr} (${a.pool})`).join('\n')}`);
   }
   for (const orphan of ipPlan.orphanedAllocations) {
-    log(`ip-plan: ${orphan.name} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until \`npm run ip-plan -- --release ${orphan.name}\``);
+    log(`ip-plan: ${orphan.name} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until \`${planCommand} --release ${orphan.name}\``);
   }
   const platformPlan = resolvePlatformPlan(definition, ipPlan, clusterRanges);
   const planIssues = checkPlatformPlan(platformPlan);

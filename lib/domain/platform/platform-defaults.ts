@@ -11,7 +11,10 @@ export const DEFAULT_NETWORK_MTU = 1460;
 export const DEFAULT_ROUTING_MODE = 'GLOBAL' as const;
 /** GKE's REGULAR release channel: versions a few weeks after RAPID, with the full support window. */
 export const DEFAULT_CLUSTER_RELEASE_CHANNEL = 'REGULAR' as const;
-/** Zones a cluster's nodes use when none are listed: `<region>-a`, `-b`, `-c`. */
+/**
+ * Zones a cluster's nodes use when none are listed, for a region outside the list in gcp-regions.ts: `<region>-a`,
+ * `-b`, `-c` (a listed region uses its first three listed zones, e.g. europe-west1-b, -c, -d).
+ */
 export const DEFAULT_ZONE_SUFFIXES = ['a', 'b', 'c'] as const;
 /** GKE's default surge: one extra node per zone while a pool upgrades. */
 export const DEFAULT_MAX_SURGE = 1;

@@ -1,4 +1,5 @@
 import type { AddOnEntry } from '../addons/add-on-rules';
+import type { GitSource } from '../gitops/git-source';
 import type { AddressPool, Reservation } from '../ip-plan/ip-plan';
 import type { HybridLinkDefinition } from './hybrid-link-definition';
 import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-definition';
@@ -12,8 +13,14 @@ export interface PlatformDefinition {
   readonly name: string;
   readonly organization: OrganizationDefinition;
   readonly projects: readonly ProjectDefinition[];
-  /** GCP regions the platform runs in; every cluster and link names one of these. */
+  /** GCP regions the platform runs in; every cluster and link names one of these. Each must be in `GCP_REGION_ZONES` or `additionalRegions`. */
   readonly regions: readonly string[];
+  /**
+   * Regions newer than the library's list (`lib/domain/platform/gcp-regions.ts`), accepted as spelt; clusters in them
+   * should list their `zones`, which are then checked only for form.
+   * @default none
+   */
+  readonly additionalRegions?: readonly string[];
   readonly network: NetworkDefinition;
   readonly addressPools: readonly AddressPool[];
   /** Which pool each kind of range is drawn from (clusters may override). */
@@ -34,6 +41,19 @@ export interface PlatformDefinition {
    * the `addOns` option of loadPlatform, buildPlatformStacks and the cluster manifests. @default none
    */
   readonly addOns?: readonly AddOnEntry[];
+  /**
+   * The repository every cluster's GitOps engine (Config Sync) reads `<rootDirectory>/<cluster>` from.
+   * Required: there is no example default, so no cluster silently syncs someone else's repository.
+   */
+  readonly gitOps: PlatformGitOpsDefinition;
+}
+
+/** Where the synthesized manifests (`dist/<cluster>/`) are published for the clusters to sync. */
+export interface PlatformGitOpsDefinition {
+  /** The repository: its URL, and optionally branch, revision, auth and sync period (each with its own default). */
+  readonly repository: Omit<GitSource, 'directory'>;
+  /** Folder of the repository holding the per-cluster folders. @default 'dist' (a cluster syncs `dist/<cluster>`) */
+  readonly rootDirectory?: string;
 }
 
 export interface OrganizationDefinition {
@@ -113,7 +133,7 @@ export interface ClusterDefinition {
   readonly maxPodsPerNode: number;
   /** @default 4096 (a /20, GKE's own default) */
   readonly maxServices?: number;
-  /** Zones for nodes. @default the region's zones a, b, c (DEFAULT_ZONE_SUFFIXES) */
+  /** Zones for nodes. @default the region's first three zones in the list (a, b, c for a region outside it) */
   readonly zones?: readonly string[];
   readonly nodePools: readonly NodePoolDefinition[];
   /** @default 'REGULAR' (DEFAULT_CLUSTER_RELEASE_CHANNEL) */

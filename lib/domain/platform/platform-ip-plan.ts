@@ -1,7 +1,8 @@
 import { GkeRangeNames, IpPlan, Reservation } from '../ip-plan/ip-plan';
+import { defaultZones } from './gcp-regions';
 import { linkBgpRanges } from './hybrid-link-definition';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
-import { DEFAULT_MAX_SURGE, DEFAULT_ZONE_SUFFIXES } from './platform-defaults';
+import { DEFAULT_MAX_SURGE } from './platform-defaults';
 import { clusterNodePools } from './tenant-definition';
 
 /** Names of a cluster's ranges in the IP plan: `gcp/<region>/<cluster>/...`. Part of the lock file contract. */
@@ -9,8 +10,9 @@ export function clusterRangePrefix(cluster: Pick<ClusterDefinition, 'region' | '
   return `gcp/${cluster.region}/${cluster.name}`;
 }
 
+/** A cluster's zones: its `zones`, or the region's first three listed zones. */
 export function clusterZones(cluster: Pick<ClusterDefinition, 'region' | 'zones'>): readonly string[] {
-  return cluster.zones ?? DEFAULT_ZONE_SUFFIXES.map((suffix) => `${cluster.region}-${suffix}`);
+  return cluster.zones ?? defaultZones(cluster.region);
 }
 
 /** Nodes that exist on top of maxNodes while pools upgrade: each pool's surge (tenant pools included) in each zone. */

@@ -7,14 +7,14 @@ import {
   DNS_DOMAIN,
   GCP_PROJECT_ID,
   GCP_PROJECT_ID_RULE,
-  GCP_REGION,
   GCP_RESOURCE_NAME,
   GCP_RESOURCE_NAME_RULE,
   GKE_NAME,
   GKE_NAME_RULE,
   PLATFORM_NAME,
-  regionOfZone,
 } from './naming-rules';
+import { checkGitSource } from '../gitops/git-source';
+import { checkRegions, checkZones } from './validate-regions';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
 import { clusterNodePools } from './tenant-definition';
 import { checkLinks } from './validate-links';
@@ -66,9 +66,8 @@ function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): 
   }
   const regions = checkUnique(definition.regions, 'regions', 'region', issues);
   if (definition.regions.length === 0) issues.add({ path: 'platform', field: 'regions', value: [], problem: 'is empty', fix: 'list the GCP regions the platform runs in, e.g. ["us-central1"]' });
-  for (const region of definition.regions) {
-    if (!GCP_REGION.test(region)) issues.add({ path: 'regions', field: 'region', value: region, problem: 'is not a GCP region name', fix: 'use a region such as "us-central1"' });
-  }
+  checkRegions(definition, issues);
+  checkGitOps(definition, issues);
   checkNetwork(definition, projects, issues);
   const pools = new Set(definition.addressPools.map((p) => p.name));
   for (const [role, pool] of Object.entries(definition.poolAssignment)) {
@@ -100,9 +99,7 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
   if (!GKE_NAME.test(cluster.name)) issues.add({ path, field: 'name', value: cluster.name, problem: GKE_NAME_RULE, fix: 'use a name such as "prod-usc1"' });
   if (!projects.has(cluster.project)) issues.add({ path, field: 'project', value: cluster.project, problem: 'is not one of the declared projects', fix: `declare it in projects, or use one of ${[...projects].join(', ')}` });
   if (!regions.has(cluster.region)) issues.add({ path, field: 'region', value: cluster.region, problem: 'is not one of the platform regions', fix: `add it to regions, or use one of ${[...regions].join(', ')}` });
-  for (const zone of cluster.zones ?? []) {
-    if (regionOfZone(zone) !== cluster.region) issues.add({ path, field: 'zones', value: zone, problem: `is not a zone of the cluster's region ${cluster.region}`, fix: `use zones such as ${cluster.region}-a` });
-  }
+  checkZones(definition, cluster, issues);
   if (!Number.isInteger(cluster.maxNodes) || cluster.maxNodes < 1) issues.add({ path, field: 'maxNodes', value: cluster.maxNodes, problem: 'must be a whole number of at least 1', fix: 'give the most nodes the cluster may scale to' });
   if (!isPodsPerNode(cluster.maxPodsPerNode)) issues.add({ path, field: 'maxPodsPerNode', value: cluster.maxPodsPerNode, problem: `must be a whole number from ${GKE_MIN_PODS_PER_NODE} to ${GKE_MAX_PODS_PER_NODE}`, fix: 'use 110 (GKE default) or less for denser address use' });
   for (const [role, pool] of Object.entries(cluster.pools ?? {})) {
@@ -144,6 +141,16 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
   if (poolNodes > cluster.maxNodes) {
     issues.add({ path, field: 'maxNodes', value: cluster.maxNodes, problem: `is less than the sum of its node pools' maxNodes, tenant pools included (${poolNodes}), so the pools could outgrow the cluster's ranges`, fix: `raise the cluster's maxNodes to at least ${poolNodes} (only before its ranges are recorded), or lower pool maxNodes` });
   }
+}
+
+function checkGitOps(definition: PlatformDefinition, issues: IssueCollector): void {
+  const gitOps = definition.gitOps as PlatformDefinition['gitOps'] | undefined;
+  if (!gitOps?.repository?.url) {
+    issues.add({ path: 'platform', field: 'gitOps.repository.url', value: gitOps?.repository?.url, problem: 'is required: every cluster syncs its manifests from this repository', fix: "add gitOps: { repository: { url: 'https://github.com/<org>/<manifests>.git' } } to the definition" });
+    return;
+  }
+  const source = { ...gitOps.repository, directory: gitOps.rootDirectory ?? 'dist' };
+  for (const issue of checkGitSource('gitOps', source)) issues.add(issue.field === 'repository.directory' ? { ...issue, field: 'rootDirectory' } : issue);
 }
 
 function checkCidr(path: string, field: string, cidr: string, issues: IssueCollector): void {

@@ -15,6 +15,7 @@ export interface ResolveInput {
   readonly lock: LockFile | undefined;
   readonly frozen: boolean;
   readonly recordCommand: string;
+  readonly releaseCommand: string;
   readonly lockFileName: string;
 }
 
@@ -62,7 +63,7 @@ export function resolvePlan(input: ResolveInput): ResolvedIpPlan {
       fresh.push(request);
       continue;
     }
-    checkLockedStillFits(request, entry, issues);
+    checkLockedStillFits(request, entry, issues, input.releaseCommand);
     placed.set(request.name, { name: request.name, pool: entry.pool, cidr: entry.cidr.toString(), status: 'locked' });
   }
   for (const [name, entry] of locked) {
@@ -110,7 +111,7 @@ export function resolvePlan(input: ResolveInput): ResolvedIpPlan {
     placed.set(request.name, { name: request.name, pool: request.pool, cidr: found.toString(), status: 'new' });
   }
 
-  const capacities = input.gkeClusters.map((cluster) => gkeCapacity(cluster, placed, issues));
+  const capacities = input.gkeClusters.map((cluster) => gkeCapacity(cluster, placed, issues, input.releaseCommand));
   if (issues.length > 0) throw new ValidationError(issues);
 
   const allocations = [...placed.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -224,7 +225,7 @@ interface LockedEntry {
 function parseLockEntries(input: ResolveInput, pools: Map<string, ParsedPool>, reservations: readonly Occupant[], issues: ValidationIssue[]): Map<string, LockedEntry> {
   const entries = new Map<string, LockedEntry>();
   if (!input.lock) return entries;
-  const fix = `the lock file was edited into a conflict; restore ${input.lockFileName} from version control, or release the entry with \`npm run ip-plan -- --release <name>\``;
+  const fix = `the lock file was edited into a conflict; restore ${input.lockFileName} from version control, or release the entry with \`${input.releaseCommand} <name>\``;
   for (const name of Object.keys(input.lock.allocations).sort()) {
     const { cidr: text, pool: poolName } = input.lock.allocations[name];
     const path = `${input.lockFileName}#${name}`;
@@ -262,31 +263,31 @@ function parseLockEntries(input: ResolveInput, pools: Map<string, ParsedPool>, r
   return entries;
 }
 
-function checkLockedStillFits(request: PlannedRequest, entry: LockedEntry, issues: ValidationIssue[]): void {
+function checkLockedStillFits(request: PlannedRequest, entry: LockedEntry, issues: ValidationIssue[], release: string): void {
   const recorded = `recorded as ${entry.cidr} in pool ${entry.pool}`;
   if (entry.pool !== request.pool) {
-    issues.push({ path: request.name, field: 'pool', value: request.pool, problem: `differs from the range ${recorded}; recorded ranges never move`, fix: `keep pool ${entry.pool}, or release the range (npm run ip-plan -- --release ${request.name}) knowing that replaces what uses it` });
+    issues.push({ path: request.name, field: 'pool', value: request.pool, problem: `differs from the range ${recorded}; recorded ranges never move`, fix: `keep pool ${entry.pool}, or release the range (${release} ${request.name}) knowing that replaces what uses it` });
   } else if (request.pinned && !request.pinned.equals(entry.cidr)) {
-    issues.push({ path: request.name, field: 'cidr', value: request.pinnedText, problem: `differs from the range ${recorded}; recorded ranges never move`, fix: `pin ${entry.cidr}, or release the range first (npm run ip-plan -- --release ${request.name})` });
+    issues.push({ path: request.name, field: 'cidr', value: request.pinnedText, problem: `differs from the range ${recorded}; recorded ranges never move`, fix: `pin ${entry.cidr}, or release the range first (${release} ${request.name})` });
   } else if (!request.sizedPerCluster && entry.cidr.prefixLength > request.prefixLength) {
     issues.push({
       path: request.name,
       field: 'cidr',
       value: entry.cidr.toString(),
       problem: `is a /${entry.cidr.prefixLength} but ${request.sizedFor ?? 'the request'} needs a /${request.prefixLength}`,
-      fix: undersizedFix(request.name),
+      fix: undersizedFix(request.name, release),
     });
   }
 }
 
 /** Fix advice per range kind: pod ranges grow by adding ranges, never by replacing the first. */
-function undersizedFix(name: string): string {
+function undersizedFix(name: string, release: string): string {
   if (/\/pods(-[a-z0-9-]+)?$/.test(name)) return 'add an additional pod range (additionalPodRanges) or lower maxNodes/maxPodsPerNode; replacing a pod range recreates the cluster';
-  if (name.endsWith('/nodes')) return `lower maxNodes, or expand the subnet in place (gcloud compute networks subnets expand-ip-range) and record the larger range; releasing it (npm run ip-plan -- --release ${name}) replaces the subnet`;
-  return `lower the request, or release the range (npm run ip-plan -- --release ${name}), which replaces what uses it`;
+  if (name.endsWith('/nodes')) return `lower maxNodes, or expand the subnet in place (gcloud compute networks subnets expand-ip-range) and record the larger range; releasing it (${release} ${name}) replaces the subnet`;
+  return `lower the request, or release the range (${release} ${name}), which replaces what uses it`;
 }
 
-function gkeCapacity(cluster: GkeClusterRequest, placed: Map<string, Allocation>, issues: ValidationIssue[]): GkeCapacity {
+function gkeCapacity(cluster: GkeClusterRequest, placed: Map<string, Allocation>, issues: ValidationIssue[], release: string): GkeCapacity {
   const cidrOf = (suffix: string) => placed.get(`${cluster.name}/${suffix}`)?.cidr;
   const nodeSubnet = cidrOf('nodes') ?? '';
   const podRanges = [cidrOf('pods'), ...(cluster.additionalPodRanges ?? []).map((r) => cidrOf(r.name))].filter((c): c is string => !!c);
@@ -304,7 +305,7 @@ function gkeCapacity(cluster: GkeClusterRequest, placed: Map<string, Allocation>
       field: 'cidr',
       value: podRanges.join(', '),
       problem: `holds ${nodesByPodRanges} nodes at ${cluster.maxPodsPerNode} pods per node (a /${podBlockPrefix(cluster.maxPodsPerNode)} each), but maxNodes + surge is ${needed}`,
-      fix: undersizedFix(`${cluster.name}/pods`),
+      fix: undersizedFix(`${cluster.name}/pods`, release),
     });
   }
   return {

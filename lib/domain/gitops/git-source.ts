@@ -1,4 +1,4 @@
-import { ValidationIssue } from '../domain/validation-error';
+import { ValidationIssue } from '../validation-error';
 
 /** How Config Sync authenticates to the repository (Config Sync's `secretType`). */
 export type GitAuth =

@@ -1,10 +1,10 @@
 import { join } from 'path';
-import { PlatformDefinition } from '../lib/domain/platform/platform-definition';
+import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 
 /**
  * The bundled example: a self-driving-car company's platform. Two regions, a multi-tenant production
  * cluster (services, spot batch and GPU pools), a dev cluster, an AWS VPC in us-west-2 and an on-prem
- * garage whose ranges the IP plan keeps clear. Its ranges are recorded in stacks/ip-plan.lock.json.
+ * garage whose ranges the IP plan keeps clear. Its ranges are recorded in examples/drive-platform/ip-plan.lock.json.
  */
 export const examplePlatform: PlatformDefinition = {
   name: 'drive',
@@ -151,6 +151,8 @@ export const examplePlatform: PlatformDefinition = {
       labels: { team: 'payments', environment: 'prod', costCenter: 'cc-4401' },
     },
   ],
+  // Config Sync on every cluster reads dist/<cluster> of this repository's main branch.
+  gitOps: { repository: { url: 'https://github.com/example/drive-platform-manifests.git', branch: 'main' } },
   developerNamespaces: {
     cluster: 'dev-usw1',
     namespaces: [

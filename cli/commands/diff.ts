@@ -1,0 +1,68 @@
+import { mkdirSync, writeFileSync } from 'fs';
+import { dirname, resolve } from 'path';
+import { CriticalFinding, diffSynthTrees, renderSynthDiff, SynthDiff } from '../../lib/report/synth-diff';
+import { CliError } from '../cli-error';
+import { Command, parseCommandArgs } from '../command';
+import { loadConfig } from '../config';
+
+/** What `--fail-on` can make fail: every level includes the ones below it. */
+export type FailOn = 'any' | 'critical' | 'replace';
+const FAIL_ON: readonly FailOn[] = ['any', 'critical', 'replace'];
+
+/** Findings that destroy infrastructure: deletions, address changes and likely replacements. */
+function destroys(finding: CriticalFinding): boolean {
+  return finding.kind !== 'disruptive-change';
+}
+
+/** How many things match a `--fail-on` level. */
+export function failingCount(diff: SynthDiff, level: FailOn): number {
+  if (level === 'replace') return diff.critical.filter(destroys).length;
+  if (level === 'critical') return diff.critical.length;
+  const tf = diff.terraform;
+  const k8s = diff.manifests;
+  return tf.added.length + tf.changed.length + tf.removed.length + k8s.added.length + k8s.changed.length + k8s.removed.length;
+}
+
+export const diffCommand: Command = {
+  name: 'diff',
+  summary: 'compare two synthesized trees: replacements and deletions first',
+  help: `usage: gke-platform diff BEFORE [AFTER] [--json] [--fail-on critical|replace|any] [--out FILE] [--config FILE]
+
+Compares two synthesized trees (each a folder holding cdktf.out/ and/or dist/, or itself a cdktf.out) and
+prints a Markdown diff for a pull request: deletions, address changes, likely replacements (arguments the
+providers mark ForceNew) and disruptive in-place changes of critical resources first, then every Terraform
+resource and manifest added, changed or removed. AFTER defaults to this project's folder, where synth writes.
+"Likely": only \`terraform plan\` against the real state confirms a replacement.
+
+  --json           print the diff as JSON instead of Markdown
+  --fail-on LEVEL  exit 1 when the diff has: replace (a deletion, address change or likely replacement),
+                   critical (those, or a disruptive in-place change), any (any difference at all)
+  --out FILE       also write the output to FILE
+  --config FILE    a JSON platform configuration instead of package.json's "gkePlatform" field
+  -h, --help       this text`,
+  run(argv, context) {
+    const { values, positionals } = parseCommandArgs('diff', argv, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, out: { type: 'string' }, config: { type: 'string' } }, true);
+    if (values.help) return context.out(`${this.help}\n`), 0;
+    const failOn = values['fail-on'] as FailOn | undefined;
+    if (failOn !== undefined && !FAIL_ON.includes(failOn)) throw new CliError(`--fail-on ${failOn} is not one of ${FAIL_ON.join(', ')}`, 'use --fail-on replace in CI to stop on replacements and deletions');
+    if (positionals.length < 1 || positionals.length > 2) throw new CliError('diff takes BEFORE and optionally AFTER', 'e.g. `gke-platform diff ../base` after synthesizing the base branch into ../base');
+    const before = resolve(context.cwd, positionals[0]);
+    const after = positionals[1] !== undefined ? resolve(context.cwd, positionals[1]) : loadConfig(context.cwd, values.config).root;
+    const diff = diffSynthTrees(before, after);
+    const text = values.json ? `${JSON.stringify({ ...diff, failing: Object.fromEntries(FAIL_ON.map((level) => [level, failingCount(diff, level)])) }, null, 2)}\n` : renderSynthDiff(diff);
+    context.out(text);
+    if (values.out) {
+      const out = resolve(context.cwd, values.out);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, text);
+    }
+    if (failOn) {
+      const count = failingCount(diff, failOn);
+      if (count > 0) {
+        context.err(`diff: ${count} finding(s) match --fail-on ${failOn}\n`);
+        return 1;
+      }
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,64 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
+import { basename, dirname, join } from 'path';
+import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { PLATFORM_NAME } from '../../lib/domain/platform/naming-rules';
+import { CliError } from '../cli-error';
+import { Command, parseCommandArgs } from '../command';
+import { DEFAULT_COMMAND } from '../config';
+import { scaffoldDefinition, scaffoldFiles, ScaffoldOptions } from '../scaffold';
+
+/** Files a fresh clone or `git init` leaves that do not make a folder "used". */
+const IGNORED_ENTRIES = new Set(['.git', '.DS_Store']);
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'start a new platform project in an empty folder',
+  help: `usage: gke-platform init --gitops-repo URL [--name NAME] [--region REGION] [--domain DOMAIN]
+
+Writes a platform project into the current (empty) folder: package.json (with the "gkePlatform" field every
+command reads), platform/platform.ts (one cluster, one tenant), platform/ip-plan.lock.json (its ranges),
+cdktf.json, cdk8s.yaml, tsconfig.json, test/platform.test.ts, ci.sh and a README. Then:
+  npm install && npm run synth
+
+  --gitops-repo URL  the repository the clusters sync their manifests from (required: no example default)
+  --name NAME        platform name, prefix of stacks and resources (default: the folder's name)
+  --region REGION    region of the first cluster (default: us-central1)
+  --domain DOMAIN    Cloud Identity domain of the tenant groups (default: example.com; change it)
+  -h, --help         this text`,
+  run(argv, context) {
+    const { values } = parseCommandArgs('init', argv, { 'gitops-repo': { type: 'string' }, name: { type: 'string' }, region: { type: 'string' }, domain: { type: 'string' } });
+    if (values.help) return context.out(`${this.help}\n`), 0;
+    const folderName = basename(context.cwd).toLowerCase().replace(/[^a-z0-9-]/g, '-');
+    const used = readdirSync(context.cwd).filter((entry) => !IGNORED_ENTRIES.has(entry));
+    if (used.length > 0) throw new CliError(`${context.cwd} is not empty (${used.slice(0, 5).join(', ')}${used.length > 5 ? ', ...' : ''})`, `run \`${DEFAULT_COMMAND} init\` in a new, empty folder`);
+    if (!values['gitops-repo']) throw new CliError('--gitops-repo is required: the repository every cluster syncs its manifests from', `e.g. \`${DEFAULT_COMMAND} init --gitops-repo https://github.com/<org>/<platform>-manifests.git\``);
+    const name = values.name ?? folderName.replace(/^[^a-z]+/, '').slice(0, 20).replace(/-+$/, '');
+    if (!PLATFORM_NAME.test(name)) throw new CliError(`platform name ${JSON.stringify(name)} is not lower-case letters, digits and hyphens, starting with a letter, at most 20 characters`, 'pass --name, e.g. --name acme');
+    const options: ScaffoldOptions = { name, region: values.region ?? 'us-central1', gitOpsRepository: values['gitops-repo'], domain: values.domain ?? 'example.com' };
+    // Validate and plan before writing anything: a bad --region or URL leaves the folder empty.
+    const lockFile = join(context.cwd, 'platform', 'ip-plan.lock.json');
+    const definition = scaffoldDefinition(options);
+    const files = scaffoldFiles(options, folderName || name);
+    loadPlatform(definition, { lockFile, frozen: false, record: false, log: () => undefined });
+    for (const [path, text] of Object.entries(files)) {
+      const target = join(context.cwd, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    }
+    chmodSync(join(context.cwd, 'ci.sh'), 0o755);
+    const loaded = loadPlatform(definition, { lockFile, frozen: false, record: true, log: () => undefined, planCommand: `${DEFAULT_COMMAND} plan` });
+    if (!existsSync(lockFile)) throw new Error(`init did not write ${lockFile}`);
+    context.out(
+      [
+        `init: wrote platform ${name} (${Object.keys(files).length + 1} files; ${loaded.recorded.length} ranges recorded in platform/ip-plan.lock.json)`,
+        '',
+        'next:',
+        '  edit platform/platform.ts (projects, regions, clusters, tenants; the domain of the groups)',
+        '  npm install && npm run synth',
+        `  ${DEFAULT_COMMAND} plan --write    # after changes that need new ranges; commit the lock file`,
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,70 @@
+import { mkdirSync, writeFileSync } from 'fs';
+import { join, relative } from 'path';
+import { LoadedPlatform } from '../../lib/domain/platform/load-platform';
+import { renderAddressSpaceSvg } from '../../lib/report/address-space-svg';
+import { renderPlatformReport } from '../../lib/report/platform-report';
+import { LinkSummary, linkSummaries, TenantSummary, tenantSummaries } from '../../lib/report/platform-summaries';
+import { Command, parseCommandArgs } from '../command';
+import { commandLine, loadConfig } from '../config';
+import { loadConfiguredPlatform, requireDefinition } from '../platform-source';
+
+export const REPORT_FILE = 'platform-report.md';
+export const SVG_FILE = 'address-space.svg';
+
+/** Optional overrides a definition module may export as `reportExtras`. */
+export interface ReportExtras {
+  /** @default derived from the definition's tenants */
+  readonly tenants?: readonly TenantSummary[];
+  /** @default derived from the definition's hybrid links */
+  readonly links?: readonly LinkSummary[];
+}
+
+/** The report as written: both files' paths and contents. */
+export interface BuiltReport {
+  readonly markdownPath: string;
+  readonly svgPath: string;
+  readonly markdown: string;
+  readonly svg: string;
+}
+
+/** Writes the platform report and the address-space picture into outDir (created if missing). */
+export function buildReport(platform: LoadedPlatform, extras: ReportExtras, outDir: string, planCommand?: string): BuiltReport {
+  mkdirSync(outDir, { recursive: true });
+  const svg = renderAddressSpaceSvg(platform.ipPlan);
+  const markdown = renderPlatformReport({
+    platform,
+    tenants: extras.tenants ?? tenantSummaries(platform.definition),
+    links: extras.links ?? linkSummaries(platform.definition),
+    addressSpaceSvgPath: SVG_FILE,
+    planCommand,
+  });
+  const markdownPath = join(outDir, REPORT_FILE);
+  const svgPath = join(outDir, SVG_FILE);
+  writeFileSync(svgPath, svg);
+  writeFileSync(markdownPath, markdown);
+  return { markdownPath, svgPath, markdown, svg };
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'write a Markdown report and an address-space picture for a pull request',
+  help: `usage: gke-platform report [--out DIR] [--config FILE]
+
+Writes <out>/platform-report.md (clusters, node pools, tenants, the IP plan with capacity and headroom,
+hybrid links, a Mermaid diagram) and <out>/address-space.svg, and prints the Markdown file's path. The IP
+plan is read, never recorded: frozen with CI=true, and new ranges show as "not recorded".
+
+  --out DIR        where the report goes (default: the configuration's reportDir, else report/)
+  --config FILE    a JSON platform configuration instead of package.json's "gkePlatform" field
+  -h, --help       this text`,
+  run(argv, context) {
+    const { values } = parseCommandArgs('report', argv, { out: { type: 'string' }, config: { type: 'string' } });
+    if (values.help) return context.out(`${this.help}\n`), 0;
+    const config = loadConfig(context.cwd, values.config);
+    const extras = (requireDefinition(config).reportExtras ?? {}) as ReportExtras;
+    const { platform: loaded } = loadConfiguredPlatform(config, { frozen: context.env.CI === 'true', record: false, log: (m) => context.err(`${m}\n`) });
+    const built = buildReport(loaded, extras, values.out ? join(context.cwd, values.out) : config.reportDir, commandLine(config, 'plan'));
+    context.out(`${relative(context.cwd, built.markdownPath) || built.markdownPath}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,189 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { PlatformDefinition } from '../lib/domain/platform/platform-definition';
+
+/** What `init` asks for; everything else in the scaffold follows from it. */
+export interface ScaffoldOptions {
+  /** Platform name: prefix of stacks and resources. */
+  readonly name: string;
+  /** The region of the first cluster. */
+  readonly region: string;
+  /** The manifests repository every cluster syncs. */
+  readonly gitOpsRepository: string;
+  /** Cloud Identity domain of the tenant groups. */
+  readonly domain: string;
+}
+
+/** This package's own manifest: the scaffold pins the versions it was built and tested with. */
+interface OwnManifest {
+  readonly name: string;
+  readonly version: string;
+  readonly peerDependencies: Record<string, string>;
+  readonly devDependencies: Record<string, string>;
+}
+
+function ownManifest(): OwnManifest {
+  // build/cli/scaffold.js and cli/scaffold.ts are both two folders below package.json.
+  const candidates = [join(__dirname, '..', '..', 'package.json'), join(__dirname, '..', 'package.json')];
+  for (const path of candidates) {
+    try {
+      const manifest = JSON.parse(readFileSync(path, 'utf8')) as OwnManifest;
+      if (manifest.name === 'gke-platform-cdk') return manifest;
+    } catch {
+      // try the next candidate
+    }
+  }
+  throw new Error(`gke-platform-cdk's package.json not found beside ${__dirname}`);
+}
+
+/** The starting definition: one project, one regional cluster with one pool, one tenant. */
+export function scaffoldDefinition(options: ScaffoldOptions): PlatformDefinition {
+  const project = `${options.name}-prod`;
+  const cluster = `prod-${options.region.replace(/^([a-z]+)-([a-z]+)([0-9]+)$/, (_, a: string, b: string, n: string) => `${a.slice(0, 2)}${b.slice(0, 1)}${n}`)}`;
+  return {
+    name: options.name,
+    organization: { name: options.name, domain: options.domain },
+    projects: [{ id: project, description: 'Network and clusters' }],
+    regions: [options.region],
+    network: { name: `${options.name}-vpc`, project },
+    addressPools: [
+      { name: 'nodes', cidr: '10.0.0.0/16', description: 'GKE node subnets' },
+      { name: 'pods', cidr: '100.64.0.0/14', description: 'GKE pod ranges' },
+      { name: 'services', cidr: '100.68.0.0/16', description: 'GKE services ranges' },
+      { name: 'control-plane', cidr: '172.16.0.0/24', description: 'GKE control-plane /28s' },
+      { name: 'bgp-links', cidr: '169.254.0.0/24', kind: 'link-local', description: 'BGP /30s, for when a hybrid link is added' },
+    ],
+    poolAssignment: { nodes: 'nodes', pods: 'pods', services: 'services', controlPlane: 'control-plane', bgpLinks: 'bgp-links' },
+    clusters: [
+      {
+        name: cluster,
+        project,
+        region: options.region,
+        environment: 'prod',
+        maxNodes: 30,
+        maxPodsPerNode: 32,
+        nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 1, maxNodes: 24 }],
+      },
+    ],
+    tenants: [
+      {
+        name: 'team-a',
+        groups: { admin: `team-a-admins@${options.domain}`, developer: `team-a-dev@${options.domain}` },
+        clusters: [cluster],
+        isolation: 'shared',
+        labels: { team: 'team-a', environment: 'prod', costCenter: 'cc-0000' },
+      },
+    ],
+    gitOps: { repository: { url: options.gitOpsRepository, branch: 'main' } },
+  };
+}
+
+/** The files of a new platform project, by path, relative to its folder (the lock file is written by init itself). */
+export function scaffoldFiles(options: ScaffoldOptions, folderName: string): Record<string, string> {
+  const own = ownManifest();
+  const peers = own.peerDependencies;
+  const dev = own.devDependencies;
+  const definition = scaffoldDefinition(options);
+  const packageJson = {
+    name: folderName,
+    version: '0.1.0',
+    private: true,
+    description: `The ${options.name} GKE platform: its definition, IP plan, Terraform stacks and per-cluster manifests`,
+    scripts: {
+      synth: 'gke-platform synth',
+      plan: 'gke-platform plan',
+      report: 'gke-platform report',
+      diff: 'gke-platform diff',
+      test: 'tsc --noEmit && tsx --test test/platform.test.ts',
+    },
+    gkePlatform: { definition: 'platform/platform.ts', lockFile: 'platform/ip-plan.lock.json' },
+    dependencies: {
+      [own.name]: `^${own.version}`,
+      '@cdktf/provider-google': peers['@cdktf/provider-google'],
+      '@cdktf/provider-random': peers['@cdktf/provider-random'],
+      cdk8s: peers.cdk8s,
+      'cdk8s-plus-33': peers['cdk8s-plus-33'],
+      cdktf: peers.cdktf,
+      constructs: peers.constructs,
+    },
+    devDependencies: {
+      '@types/node': dev['@types/node'],
+      'cdk8s-cli': dev['cdk8s-cli'],
+      'cdktf-cli': dev['cdktf-cli'],
+      tsx: dev.tsx,
+      typescript: dev.typescript,
+    },
+  };
+  return {
+    'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,
+    'platform/platform.ts': definitionSource(definition),
+    'cdktf.json': `${JSON.stringify({ language: 'typescript', app: 'npx gke-platform synth --only terraform', projectId: `${options.name}-platform`, sendCrashReports: 'false', terraformProviders: [], terraformModules: [], context: {} }, null, 2)}\n`,
+    'cdk8s.yaml': '# cdk8s app: the per-cluster manifests, written to dist/<cluster>/ (the same as `gke-platform synth --only manifests`).\nlanguage: typescript\napp: npx gke-platform synth --only manifests\noutput: dist\n',
+    'tsconfig.json': `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', moduleResolution: 'node', lib: ['ES2022'], strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'] }, include: ['platform/**/*.ts', 'test/**/*.ts'] }, null, 2)}\n`,
+    'test/platform.test.ts': TEST_SOURCE,
+    'ci.sh': CI_SCRIPT,
+    '.gitignore': 'node_modules/\ncdktf.out/\nreport/\n.terraform/\n*.tfstate*\n# dist/ holds the manifests the clusters sync: commit it, or publish it to the GitOps repository from CI.\n',
+    'README.md': readme(options, definition),
+  };
+}
+
+function definitionSource(definition: PlatformDefinition): string {
+  return `import type { PlatformDefinition } from 'gke-platform-cdk';
+
+/**
+ * The ${definition.name} platform, as plain typed data: every command of \`npx gke-platform\` reads it
+ * (package.json's "gkePlatform" field points here). Change it, then \`npx gke-platform plan --write\`
+ * records any new address ranges in ip-plan.lock.json beside it (commit both).
+ */
+export const platform: PlatformDefinition = ${JSON.stringify(definition, null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, '$1:').replace(/"/g, "'")};
+`;
+}
+
+const TEST_SOURCE = `import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'path';
+import { loadPlatform } from 'gke-platform-cdk';
+import { platform } from '../platform/platform';
+
+const lockFile = join(__dirname, '..', 'platform', 'ip-plan.lock.json');
+
+test('the definition is valid and every range it needs is recorded in the lock file', () => {
+  const loaded = loadPlatform(platform, { lockFile, frozen: true, record: false, log: () => undefined, planCommand: 'npx gke-platform plan' });
+  assert.equal(loaded.ipPlan.newAllocations.length, 0);
+});
+
+test('every tenant runs on a declared cluster', () => {
+  const clusters = new Set(platform.clusters.map((c) => c.name));
+  for (const tenant of platform.tenants ?? []) for (const cluster of tenant.clusters) assert.ok(clusters.has(cluster), \`\${tenant.name} names \${cluster}\`);
+});
+`;
+
+const CI_SCRIPT = `#!/bin/sh
+# CI for the platform: a frozen IP plan, the tests, a synth that must succeed, and the reviewer report.
+set -eu
+export CI=true
+npm ci
+npx gke-platform plan --check
+npm test
+npx gke-platform synth
+npx gke-platform report
+`;
+
+function readme(options: ScaffoldOptions, definition: PlatformDefinition): string {
+  return `# ${options.name} platform
+
+Built with [gke-platform-cdk](https://www.npmjs.com/package/gke-platform-cdk). The definition is
+\`platform/platform.ts\`; its address ranges are recorded in \`platform/ip-plan.lock.json\`.
+
+\`\`\`sh
+npm install && npm run synth      # install, then write cdktf.out/ (Terraform) and dist/${definition.clusters[0].name}/ (manifests)
+npm test                          # type check and the definition's tests
+npx gke-platform plan --write     # after adding a cluster: record its ranges, then commit the lock file
+npx gke-platform report           # report/platform-report.md and report/address-space.svg for a pull request
+npx gke-platform diff ../base     # what changed against a synthesized base checkout (--fail-on replace in CI)
+\`\`\`
+
+Every command has \`--help\`. Deploy with \`npx cdktf deploy '*'\` (Terraform 1.5+, \`gcloud auth application-default login\`);
+the clusters sync \`dist/<cluster>/\` from ${options.gitOpsRepository}. \`ci.sh\` is the CI script.
+`;
+}
