@@ -103,6 +103,12 @@ function shortValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** How many instances of a nested block a value holds: cdktf writes one block as an object or a one-element list. */
+function blockCount(value: unknown): number {
+  if (value === undefined || value === null) return 0;
+  return Array.isArray(value) ? value.filter((item) => item !== undefined && item !== null).length : 1;
+}
+
 function resourceName(body: unknown): string | undefined {
   const name = valueAt(body, 'name');
   return typeof name === 'string' ? name : undefined;
@@ -153,7 +159,10 @@ export function diffSynthOutputs(before: SynthTree, after: SynthTree): SynthDiff
     changed.push({ ...tfRef(next), paths: changedPaths(previous.body, next.body) });
     const rule = REPLACEMENT_RULES.find((r) => r.type === next.type);
     if (!rule) continue;
-    const forcing = rule.forceNew.filter((path) => !sameValue(valueAt(previous.body, path), valueAt(next.body, path)));
+    const blocks = new Set(rule.blocks ?? []);
+    const forcing = rule.forceNew.filter((path) =>
+      blocks.has(path) ? blockCount(valueAt(previous.body, path)) !== blockCount(valueAt(next.body, path)) : !sameValue(valueAt(previous.body, path), valueAt(next.body, path)),
+    );
     if (forcing.length > 0) {
       const what = forcing.map((path) => (isSensitivePath(path) ? `${code(path)} (sensitive value changed)` : `${code(path)} (${code(shortValue(valueAt(previous.body, path)))} → ${code(shortValue(valueAt(next.body, path)))})`)).join(', ');
       critical.push({ kind: 'likely-replacement', key, type: next.type, attributes: forcing, detail: `${what} ${forcing.length === 1 ? 'forces' : 'force'} a new resource (${rule.source})` });
