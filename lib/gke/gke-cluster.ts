@@ -134,6 +134,11 @@ export interface GkeClusterProps {
   readonly resourceUsageExportDatasetId?: string;
   /** Enforce the project's Binary Authorization policy. @default false */
   readonly binaryAuthorization?: boolean;
+  /**
+   * Let Services set `spec.externalIPs`. Off: any Service could otherwise intercept traffic to an address it
+   * does not own (CVE-2020-8554); PlatformPolicies also refuses the field in tenant namespaces. @default false
+   */
+  readonly serviceExternalIps?: boolean;
   /** KMS key (`projects/p/locations/<region>/keyRings/r/cryptoKeys/k`) for application-layer secrets encryption. @default none */
   readonly databaseEncryptionKey?: string;
   /** Use this node service account email instead of creating one. @default a dedicated account is created */
@@ -258,6 +263,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
     const costAllocation = props.costAllocation ?? true;
     const deletionProtection = props.deletionProtection ?? true;
     const binaryAuthorization = props.binaryAuthorization ?? false;
+    const serviceExternalIps = props.serviceExternalIps ?? false;
     const additionalPodRanges = props.additionalPodRangeNames ?? [];
     const podRangeCidr = props.podRangeCidr ?? props.subnet.secondaryRanges.find((r) => r.rangeName === props.podRangeName)?.cidr;
     const nodeSubnetCidr = props.nodeSubnetCidr ?? props.subnet.cidr;
@@ -324,6 +330,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
       masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
       enableLegacyAbac: false,
       enableShieldedNodes: true,
+      serviceExternalIpsConfig: { enabled: serviceExternalIps },
       workloadIdentityConfig: { workloadPool: `${props.projectId}.svc.id.goog` },
       authenticatorGroupsConfig: { securityGroup: `gke-security-groups@${props.groupsDomain}` },
       releaseChannel: { channel: releaseChannel },

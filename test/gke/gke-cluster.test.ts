@@ -104,6 +104,11 @@ describe('GkeCluster', () => {
     expect(c.master_authorized_networks_config).toEqual({ gcp_public_cidrs_access_enabled: false, private_endpoint_enforcement_enabled: true, cidr_blocks: [{ cidr_block: '10.200.0.0/16', display_name: 'on-prem' }] });
   });
 
+  test('Service externalIPs are disabled unless opted in (CVE-2020-8554)', () => {
+    expect(cluster(synthJson(clusterStack({}).stack)).service_external_ips_config).toEqual({ enabled: false });
+    expect(cluster(synthJson(clusterStack({ serviceExternalIps: true }).stack)).service_external_ips_config).toEqual({ enabled: true });
+  });
+
   test('0.0.0.0/0 only with the loud opt-in', () => {
     const c = cluster(synthJson(clusterStack({ controlPlaneAccess: { type: 'public', authorizedNetworks: [{ cidr: '0.0.0.0/0', displayName: 'anyone' }] }, dangerouslyAllowPublicControlPlaneFromAnywhere: true }).stack));
     expect(c.master_authorized_networks_config.cidr_blocks).toEqual([{ cidr_block: '0.0.0.0/0', display_name: 'anyone' }]);
