@@ -104,7 +104,9 @@ function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, 
   }
   for (const tenant of tenants) {
     const chart = newChart(`tenant-${tenant.name}`);
-    new TenantNamespace(chart, tenant.name, { tenant: tenant.definition, dependents: dependentsOf(tenant.name, specs), project: cluster.project });
+    // The LimitRange is sized for the tenant's nodes on this cluster (the plan derives it; see container-limits.ts).
+    const limits = tenant.namespaces.find((n) => n.cluster === cluster.name)?.limits;
+    new TenantNamespace(chart, tenant.name, { tenant: { ...tenant.definition, limits }, dependents: dependentsOf(tenant.name, specs), project: cluster.project });
     for (const { addOn, settings } of addOns) {
       addOn.extendTenantManifests?.({ plan, settings, chart, cluster, tenant, namespace: tenant.name, scope: addOnScope(chart, addOn.name) });
     }
@@ -115,7 +117,7 @@ function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, 
   if (developer?.cluster === cluster.name) {
     const chart = newChart('developer-namespaces');
     for (const spec of developer.namespaces) {
-      new DeveloperNamespace(chart, spec.name, { spec, today: options.today, gracePeriodDays: developer.gracePeriodDays });
+      new DeveloperNamespace(chart, spec.name, { spec, today: options.today, gracePeriodDays: developer.gracePeriodDays, limits: plan.developerNamespaceLimits });
     }
   }
   return charts;

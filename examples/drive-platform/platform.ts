@@ -31,7 +31,7 @@ export const examplePlatform: PlatformDefinition = {
       project: 'drive-gke-prod',
       region: 'us-central1',
       environment: 'prod',
-      // 880 nodes in pools (tenant pools included), room to 900; the ranges hold 1020 (over 10% headroom).
+      // 888 nodes in pools (tenant pools included), room to 900; the ranges hold 1020 (over 10% headroom).
       maxNodes: 900,
       maxPodsPerNode: 64,
       authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
@@ -137,7 +137,9 @@ export const examplePlatform: PlatformDefinition = {
       groups: { admin: 'ml-admins@example.com', developer: 'ml-dev@example.com', viewer: 'ml-view@example.com' },
       clusters: ['prod-usc1'],
       isolation: 'dedicated-nodes',
-      dedicatedNodes: { kind: 'gpu', machineType: 'a2-highgpu-1g', maxNodes: 32, gpu: { type: 'nvidia-tesla-a100', count: 1 } },
+      // GPU nodes take only GPU pods (GKE taints them nvidia.com/gpu); data loaders and TensorBoard run on the
+      // companion CPU pool tenant-ml-training-cpu, which carries the same tenant taint and label.
+      dedicatedNodes: { kind: 'gpu', machineType: 'a2-highgpu-1g', maxNodes: 32, gpu: { type: 'nvidia-tesla-a100', count: 1 }, cpuPool: { machineType: 'n2-standard-8', maxNodes: 8 } },
       quota: { requestsCpu: '400', requestsMemory: '2400Gi', limitsCpu: '400', limitsMemory: '2400Gi', pods: 500 },
       workloadIdentities: [{ ksa: 'trainer', gsa: 'ml-trainer', projectRoles: ['roles/storage.objectUser', 'roles/aiplatform.user'] }],
       labels: { team: 'ml', environment: 'prod', costCenter: 'cc-3301' },

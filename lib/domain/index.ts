@@ -17,5 +17,7 @@ export * from './tenancy/quantity';
 export * from './tenancy/tenant-spec';
 export * from './tenancy/tenant-rules';
 export * from './tenancy/tenant-placement';
+export * from './tenancy/node-shape';
+export * from './tenancy/container-limits';
 export * from './isolation';
 export * from './addons/add-on-rules';

@@ -76,9 +76,23 @@ describe('per-cluster manifests of the example', () => {
     expect(objectsByCluster['prod-usc1'].filter((o) => o.kind === 'ValidatingAdmissionPolicyBinding').length).toBeGreaterThan(0);
   });
 
-  test('the GitOps reconcilers are exempt from the platform-object policy', () => {
+  test('the GitOps reconcilers are exempt from the platform-object policy, beside the default exemptions (never instead)', () => {
     const text = JSON.stringify(objectsByCluster['prod-usc1'].filter((o) => o.kind.startsWith('ValidatingAdmissionPolicy')));
     expect(text).toContain('system:serviceaccount:config-management-system:root-reconciler');
+    expect(text).toContain('system:kube-controller-manager');
+    expect(text).toContain('system:serviceaccounts:kube-system');
+  });
+
+  test('each LimitRange is sized for the nodes its pods run on, within the quota', () => {
+    const max = (cluster: string, namespace: string) =>
+      objectsByCluster[cluster].find((o) => o.kind === 'LimitRange' && o.metadata.namespace === namespace)!.spec.limits.find((l: any) => l.type === 'Container').max;
+    // Dedicated nodes: the largest container of the tenant's largest pool (n2-standard-32; a2-highgpu-1g).
+    expect(max('prod-usc1', 'simulation')).toEqual({ cpu: '31', memory: '117Gi' });
+    expect(max('prod-usc1', 'ml-training')).toEqual({ cpu: '11', memory: '77Gi' });
+    // Shared nodes keep the 4-CPU/8Gi cap where the nodes hold it (e2-standard-8), lower where they do not (4 vCPUs).
+    expect(max('prod-usc1', 'mapping')).toEqual({ cpu: '4', memory: '8Gi' });
+    expect(max('payments-usc1', 'payments')).toEqual({ cpu: '3', memory: '8Gi' });
+    expect(max('dev-usw1', 'dev-alice')).toEqual({ cpu: '3', memory: '8Gi' });
   });
 
   test('workload identity service accounts name their Google service account in the cluster project', () => {

@@ -41,9 +41,9 @@ describe('PlatformPlan of the example', () => {
   });
 
   test('surge counts every pool (tenant pools included) in every zone, once', () => {
-    // prod-usc1: 3 own pools + 2 dedicated-nodes tenant pools, surge 1 each, 3 zones.
-    expect(planCluster(example, 'prod-usc1').surgeNodes).toBe(15);
-    expect(example.ipPlan.gkeClusters.find((c) => c.cluster === 'gcp/us-central1/prod-usc1')?.surgeNodes).toBe(15);
+    // prod-usc1: 3 own pools + 2 dedicated-nodes tenant pools + ml-training's companion CPU pool, surge 1 each, 3 zones.
+    expect(planCluster(example, 'prod-usc1').surgeNodes).toBe(18);
+    expect(example.ipPlan.gkeClusters.find((c) => c.cluster === 'gcp/us-central1/prod-usc1')?.surgeNodes).toBe(18);
   });
 
   test('dedicated-nodes tenants are placed: pool, taint in both spellings, toleration, selector', () => {
@@ -82,7 +82,7 @@ describe('PlatformPlan defaults', () => {
         ? c
         : { ...c, releaseChannel: undefined, nodePools: [{ name: 'general', kind: 'general', maxNodes: 20 }, { name: 'batch', kind: 'spot-batch', maxNodes: 10 }, { name: 'gpu', kind: 'gpu', maxNodes: 4 }] },
     ),
-    tenants: [...(examplePlatform.tenants ?? []), { name: 'lab', groups: { admin: 'lab@example.com' }, clusters: ['dev-usw1'], isolation: 'dedicated-nodes', dedicatedNodes: { kind: 'gpu', maxNodes: 2 }, labels: { team: 'lab', environment: 'dev', costCenter: 'cc-9' } }],
+    tenants: [...(examplePlatform.tenants ?? []), { name: 'lab', groups: { admin: 'lab@example.com' }, clusters: ['dev-usw1'], isolation: 'dedicated-nodes', dedicatedNodes: { kind: 'gpu', maxNodes: 2, cpuPool: false }, labels: { team: 'lab', environment: 'dev', costCenter: 'cc-9' } }],
   };
   const resolved = plan(bare);
   const dev = planCluster(resolved, 'dev-usw1');

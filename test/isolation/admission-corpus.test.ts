@@ -121,7 +121,10 @@ describe('admissionCorpus', () => {
       expect(corpus[tenant.clusters[0]].find((c) => c.id === `${tenant.name}/admin/role`)).toMatchObject({ expect: 'allowed' });
     }
     expect(corpus['prod-usc1'].find((c) => c.id === 'ml-training/developer/cpu-only-pod')).toMatchObject({ expect: 'allowed' });
-    expect(corpus['prod-usc1'].find((c) => c.id === 'simulation/developer/large-pod')).toMatchObject({ expect: 'allowed' });
+    const large = corpus['prod-usc1'].find((c) => c.id === 'simulation/developer/large-pod')!;
+    expect(large.expect).toBe('allowed');
+    // Sized from its n2-standard-32 nodes (31 cores, 117Gi for one container), not the 4-CPU cap every tenant once got.
+    expect((podSpecOf(large.object!) as any).containers[0].resources.limits).toEqual({ cpu: '31', memory: '117Gi' });
   });
 
   test('admitted pods pass Pod Security restricted and the LimitRange; limit-range denials exceed it', () => {

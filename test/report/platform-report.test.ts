@@ -65,7 +65,7 @@ describe('renderPlatformReport', () => {
     });
 
     test('lists clusters and node pools from the definition', () => {
-      expect(report).toMatch(/\| `prod-usc1` \| `drive-gke-prod` \| us-central1 \| prod \| REGULAR \| 900 \| 64 \| 5 \|/);
+      expect(report).toMatch(/\| `prod-usc1` \| `drive-gke-prod` \| us-central1 \| prod \| REGULAR \| 900 \| 64 \| 6 \|/);
       expect(report).toMatch(/\| `prod-usc1` \| `tenant-simulation` \| spot-batch, dedicated to `simulation` \|/);
       expect(report).toMatch(/\| `prod-usc1` \| `gpu-l4` \| gpu \| `g2-standard-8` \| default \| 48 \| 1 × nvidia-l4 \| 64 \|/);
       expect(report).toMatch(/\| `dev-usw1` \| `drive-gke-dev` \| us-west1 \| dev \| RAPID \| 50 \| 32 \| 1 \|/);

@@ -61,9 +61,9 @@ describe('every cluster and node pool in the output is hardened', () => {
   const clusters = resourcesOf(json, 'google_container_cluster');
   const pools = resourcesOf(json, 'google_container_node_pool');
 
-  test('three clusters, eight node pools (tenant pools included)', () => {
+  test('three clusters, eight node pools (tenant pools and the GPU tenant\'s CPU companion included)', () => {
     expect(clusters.map(([, , c]) => c.name).sort()).toEqual(['dev-usw1', 'payments-usc1', 'prod-usc1']);
-    expect(pools.map(([, , p]) => p.name).sort()).toEqual(['batch-spot', 'general', 'gpu-l4', 'services', 'services', 'tenant-ml-training', 'tenant-simulation'].sort());
+    expect(pools.map(([, , p]) => p.name).sort()).toEqual(['batch-spot', 'general', 'gpu-l4', 'services', 'services', 'tenant-ml-training', 'tenant-ml-training-cpu', 'tenant-simulation'].sort());
   });
 
   test.each(clusters.map(([stack, , c]) => [c.name, stack, c]))('%s: private, Workload Identity, Dataplane V2, shielded, protected', (name, _stack, cluster) => {
@@ -98,6 +98,15 @@ describe('every cluster and node pool in the output is hardened', () => {
     for (const pool of [byName['gpu-l4'], byName['tenant-ml-training']]) {
       expect(JSON.stringify(pool.node_config.taint ?? [])).not.toContain('nvidia.com/gpu');
     }
+  });
+
+  test('the GPU tenant\'s CPU companion pool carries its taint and label, no GPU, and scales from zero', () => {
+    const cpu = Object.fromEntries(pools.map(([, , p]) => [p.name, p]))['tenant-ml-training-cpu'];
+    expect(cpu.node_config.taint).toEqual([{ key: 'tenant', value: 'ml-training', effect: 'NO_SCHEDULE' }]);
+    expect(cpu.node_config.labels).toMatchObject({ tenant: 'ml-training' });
+    expect(cpu.node_config.guest_accelerator).toBeUndefined();
+    expect(cpu.node_config.machine_type).toBe('n2-standard-8');
+    expect(cpu.autoscaling).toMatchObject({ total_min_node_count: 0, total_max_node_count: 8 });
   });
 
   test('each cluster uses its subnet from the network stack through cdktf cross-stack references', () => {

@@ -245,7 +245,10 @@ class CorpusBuilder {
       this.create(`${prefix}/gpu-job`, as, 'Job', t, workloadObject('Job', objectName(`${prefix}/gpu-job`), t, podSpec({ resources: gpu, dedicatedTenant: t }, placement)), this.allowed(), 'a training Job requesting a GPU on its own GPU nodes');
     }
     if (ns.dedicated) {
-      this.create(`${prefix}/large-pod`, as, 'Pod', t, podObject(objectName(`${prefix}/large-pod`), t, podSpec({ resources: largest(ns), dedicatedTenant: t }, placement)), this.allowed(), 'a pod as large as one container may be (the LimitRange max, derived from its node shape)');
+      // On GPU nodes the largest container is a training pod: only GPU-requesting pods may use those nodes.
+      const big = largest(ns);
+      const resources = ns.gpu ? { requests: { ...big.requests, 'nvidia.com/gpu': '1' }, limits: { ...big.limits, 'nvidia.com/gpu': '1' } } : big;
+      this.create(`${prefix}/large-pod`, as, 'Pod', t, podObject(objectName(`${prefix}/large-pod`), t, podSpec({ resources, dedicatedTenant: t }, placement)), this.allowed(), `a pod as large as one container may be (the LimitRange max, derived from its node shape)${ns.gpu ? ', with a GPU' : ''}`);
     }
     this.create(`${prefix}/pod-over-limit-range`, as, 'Pod', t, podObject(objectName(`${prefix}/pod-over-limit`), t, this.honest(ns, { resources: { requests: ns.container.defaultRequest, limits: { cpu: double(ns.container.max.cpu), memory: ns.container.default.memory } } })), this.denied('limit-range'), 'a container whose CPU limit is twice the LimitRange max');
   }

@@ -11,3 +11,4 @@ export * from './gcp-names';
 export * from './platform-defaults';
 export * from './platform-plan';
 export * from './resolve-platform-plan';
+export * from './tenant-limits';

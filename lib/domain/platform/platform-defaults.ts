@@ -40,6 +40,12 @@ export const DEFAULT_MACHINE_TYPES: Readonly<Record<NodePoolKind, string>> = {
 /** Machine type of a dedicated-nodes tenant's pool when the definition names none (the tenant preset's). */
 export const DEFAULT_TENANT_MACHINE_TYPE = 'e2-standard-4';
 
+/**
+ * A GPU tenant's companion CPU pool when the definition says nothing: general-purpose N2 nodes, scaling from
+ * zero, enough for data loaders and dashboards beside a few GPU nodes. Counts against the cluster's maxNodes.
+ */
+export const DEFAULT_COMPANION_CPU_POOL = { machineType: 'n2-standard-8', minNodes: 0, maxNodes: 8 } as const;
+
 /** GPUs of a `gpu` pool when the definition names none: one NVIDIA L4 per node (g2 machines carry L4s). */
 export const DEFAULT_GPU = { type: 'nvidia-l4', count: 1 } as const;
 

@@ -7,7 +7,7 @@
 import type { ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
 import type { AttachmentTopology, InterconnectType, SlaTarget } from '../hybrid/interconnect-rules';
 import type { TenantPlacement } from '../tenancy/tenant-placement';
-import type { ResolvedTenant } from '../tenancy/tenant-spec';
+import type { ResolvedTenant, TenantLimits } from '../tenancy/tenant-spec';
 import type { InterconnectAttachmentDefinition } from './hybrid-link-definition';
 import type { NodePoolKind, OrganizationDefinition, PlatformDefinition, RemoteNetworkDefinition } from './platform-definition';
 import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-definition';
@@ -25,6 +25,8 @@ export interface PlatformPlan {
   readonly links: readonly LinkPlan[];
   readonly tenants: readonly TenantPlan[];
   readonly developerNamespaces?: DeveloperNamespacesDefinition;
+  /** The developer namespaces' LimitRange, sized for the nodes of their cluster. @default undefined without developer namespaces */
+  readonly developerNamespaceLimits?: Required<TenantLimits>;
   /** Which stack owns what: one Terraform state each. */
   readonly stacks: PlatformStackNames;
 }
@@ -140,8 +142,8 @@ export interface TenantPlan {
   readonly clusters: readonly string[];
   /** Where its pods run when it has dedicated nodes. */
   readonly placement?: TenantPlacement;
-  /** Its namespace in each of its clusters, with the cluster's project. */
-  readonly namespaces: readonly { readonly cluster: string; readonly namespace: string; readonly project: string }[];
+  /** Its namespace in each of its clusters, with the cluster's project and the LimitRange sized for its nodes there. */
+  readonly namespaces: readonly { readonly cluster: string; readonly namespace: string; readonly project: string; readonly limits: Required<TenantLimits> }[];
 }
 
 /** What a link's Cloud Router advertises: CUSTOM mode, every subnet, plus these ranges. */

@@ -22,6 +22,7 @@ import {
 } from './platform-defaults';
 import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
 import { clusterRangePrefix, clusterSurgeNodes, clusterZones } from './platform-ip-plan';
+import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
 import type {
   AdditionalPodRangePlan,
   AdvertisementsPlan,
@@ -46,6 +47,7 @@ export function resolvePlatformPlan(definition: PlatformDefinition, ipPlan: Reso
   };
   const clusters = definition.clusters.map((cluster) => resolveCluster(definition, ipPlan, cluster, rangesOf(cluster)));
   const network = resolveNetwork(definition, clusters);
+  const developerCluster = definition.clusters.find((c) => c.name === definition.developerNamespaces?.cluster);
   return {
     name: definition.name,
     organization: definition.organization,
@@ -57,6 +59,10 @@ export function resolvePlatformPlan(definition: PlatformDefinition, ipPlan: Reso
     tenants: (definition.tenants ?? []).map((tenant) => {
       const resolved = resolveTenant(tenant);
       const projectOf = (name: string) => clusters.find((c) => c.name === name)?.project ?? '';
+      const limitsOn = (name: string) => {
+        const cluster = definition.clusters.find((c) => c.name === name);
+        return cluster ? tenantLimitsOnCluster(definition, cluster, tenant).limits : resolved.limits;
+      };
       const plan: TenantPlan = {
         name: tenant.name,
         definition: tenant,
@@ -65,11 +71,12 @@ export function resolvePlatformPlan(definition: PlatformDefinition, ipPlan: Reso
         project: projectOf(tenant.clusters[0]),
         clusters: tenant.clusters,
         placement: resolveTenantPlacement(tenant),
-        namespaces: tenant.clusters.map((cluster) => ({ cluster, namespace: tenant.name, project: projectOf(cluster) })),
+        namespaces: tenant.clusters.map((cluster) => ({ cluster, namespace: tenant.name, project: projectOf(cluster), limits: limitsOn(cluster) })),
       };
       return plan;
     }),
     developerNamespaces: definition.developerNamespaces,
+    ...(developerCluster ? { developerNamespaceLimits: developerNamespaceLimits(definition, developerCluster).limits } : {}),
     stacks: {
       network: stackNames.network(definition.name),
       fleet: stackNames.fleet(definition.name),

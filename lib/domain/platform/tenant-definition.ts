@@ -1,11 +1,30 @@
 import type { DeveloperNamespaceSpec, TenantSpec } from '../tenancy/tenant-spec';
-import { tenantIsolation, tenantPoolName } from '../tenancy/tenant-placement';
+import { tenantCpuPoolName, tenantIsolation, tenantPoolName } from '../tenancy/tenant-placement';
+import { DEFAULT_COMPANION_CPU_POOL, DEFAULT_MACHINE_TYPES, DEFAULT_TENANT_MACHINE_TYPE } from './platform-defaults';
 import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
+
+/** A GPU tenant's companion pool for CPU-only pods, created beside its GPU pool as `tenant-<tenant>-cpu`. */
+export interface CompanionCpuPoolDefinition {
+  /** @default DEFAULT_COMPANION_CPU_POOL.machineType */
+  readonly machineType?: string;
+  /** Minimum nodes across all zones. @default 0 (it costs nothing until a CPU pod needs it) */
+  readonly minNodes?: number;
+  /** Maximum nodes across all zones; counts against the cluster's maxNodes. */
+  readonly maxNodes: number;
+}
 
 /** A dedicated-nodes tenant's node pool, created in each of its clusters as `tenant-<tenant>`. */
 export type DedicatedNodesDefinition = Omit<NodePoolDefinition, 'name' | 'kind'> & {
   /** @default 'general' */
   readonly kind?: NodePoolDefinition['kind'];
+  /**
+   * For `gpu` pools: a companion CPU pool `tenant-<tenant>-cpu` with the same tenant label and taint but no GPU.
+   * GKE taints GPU nodes `nvidia.com/gpu=present:NoSchedule` and only GPU-requesting pods tolerate it, so
+   * without it the tenant's CPU-only pods (data loaders, TensorBoard, controllers) cannot run anywhere: its
+   * placement policy keeps them on its own nodes. `false` declines it. Ignored for other kinds.
+   * @default DEFAULT_COMPANION_CPU_POOL for gpu pools
+   */
+  readonly cpuPool?: CompanionCpuPoolDefinition | false;
 };
 
 /**
@@ -26,14 +45,37 @@ export interface DeveloperNamespacesDefinition {
 }
 
 // The pool name of a dedicated-nodes tenant is part of its placement (one resolver, in the tenancy domain).
-export { TENANT_POOL_PREFIX, tenantPoolName } from '../tenancy/tenant-placement';
+export { TENANT_POOL_PREFIX, tenantCpuPoolName, tenantPoolName } from '../tenancy/tenant-placement';
 
-/** A cluster's node pools: its own plus one per dedicated-nodes tenant on it. */
+/** A cluster's node pools: its own plus, per dedicated-nodes tenant on it, its pool (and a GPU tenant's CPU companion). */
 export function clusterNodePools(definition: Pick<PlatformDefinition, 'tenants'>, cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>): (NodePoolDefinition & { readonly tenant?: string })[] {
   const tenantPools = (definition.tenants ?? [])
     .filter((tenant) => tenantIsolation(tenant) === 'dedicated-nodes' && tenant.dedicatedNodes && tenant.clusters.includes(cluster.name))
-    .map((tenant) => ({ ...tenant.dedicatedNodes!, kind: tenant.dedicatedNodes!.kind ?? 'general', name: tenantPoolName(tenant.name), tenant: tenant.name }));
+    .flatMap((tenant) => {
+      const { cpuPool: _cpuPool, ...nodes } = tenant.dedicatedNodes!;
+      const own = { ...nodes, kind: nodes.kind ?? 'general', name: tenantPoolName(tenant.name), tenant: tenant.name };
+      const companion = companionCpuPool(tenant.dedicatedNodes!);
+      return companion ? [own, { ...companion, kind: 'general' as const, name: tenantCpuPoolName(tenant.name), tenant: tenant.name }] : [own];
+    });
   return [...cluster.nodePools, ...tenantPools];
+}
+
+/** The companion CPU pool of a GPU tenant's dedicated nodes, with its defaults; undefined for other kinds or when declined. */
+export function companionCpuPool(nodes: DedicatedNodesDefinition): Required<CompanionCpuPoolDefinition> | undefined {
+  if (nodes.kind !== 'gpu' || nodes.cpuPool === false) return undefined;
+  return { ...DEFAULT_COMPANION_CPU_POOL, ...Object.fromEntries(Object.entries(nodes.cpuPool ?? {}).filter(([, v]) => v !== undefined)) };
+}
+
+/**
+ * Machine types of the nodes a tenant's pods run on in a cluster: its own pools when it has dedicated nodes,
+ * else the cluster's untainted general pools (the others are tainted for batch or carry GPUs).
+ */
+export function tenantMachineTypes(definition: Pick<PlatformDefinition, 'tenants'>, cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>, tenant: Pick<TenantSpec, 'name' | 'isolation'>): string[] {
+  const pools = clusterNodePools(definition, cluster);
+  if (tenantIsolation(tenant) === 'dedicated-nodes') {
+    return pools.filter((p) => p.tenant === tenant.name).map((p) => p.machineType ?? DEFAULT_TENANT_MACHINE_TYPE);
+  }
+  return pools.filter((p) => !p.tenant && p.kind === 'general').map((p) => p.machineType ?? DEFAULT_MACHINE_TYPES.general);
 }
 
 /** Tenants with a namespace on the cluster. */

@@ -1,7 +1,8 @@
 import { IssueCollector } from '../validation-error';
 import { checkDeveloperNamespaces, ExpiredDeveloperNamespace, tenantIssues } from '../tenancy/tenant-rules';
 import { PlatformDefinition } from './platform-definition';
-import { tenantPoolName, tenantsOnCluster } from './tenant-definition';
+import { companionCpuPool, tenantCpuPoolName, tenantPoolName, tenantsOnCluster } from './tenant-definition';
+import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
 import { GKE_NAME } from './naming-rules';
 
 /**
@@ -24,6 +25,12 @@ export function checkTenants(definition: PlatformDefinition, issues: IssueCollec
     }
     if (tenant.isolation === 'dedicated-nodes' && !GKE_NAME.test(tenantPoolName(tenant.name))) {
       issues.add({ path, field: 'name', value: tenant.name, problem: `makes the node pool name ${JSON.stringify(tenantPoolName(tenant.name))}, longer than GKE's 40 characters`, fix: 'use a tenant name of at most 33 characters' });
+    } else if (tenant.isolation === 'dedicated-nodes' && tenant.dedicatedNodes && companionCpuPool(tenant.dedicatedNodes) && !GKE_NAME.test(tenantCpuPoolName(tenant.name))) {
+      issues.add({ path, field: 'name', value: tenant.name, problem: `makes the companion CPU pool name ${JSON.stringify(tenantCpuPoolName(tenant.name))}, longer than GKE's 40 characters`, fix: 'use a tenant name of at most 29 characters, or set dedicatedNodes.cpuPool: false' });
+    }
+    // The LimitRange must agree with the nodes and the quota on every cluster the tenant lives on.
+    for (const cluster of definition.clusters.filter((c) => tenant.clusters.includes(c.name))) {
+      for (const issue of tenantLimitsOnCluster(definition, cluster, tenant).issues) issues.add(issue);
     }
     // Workload Identity identities are per project: one tenant, one project keeps its identities unambiguous.
     const projects = [...new Set(tenant.clusters.map((c) => projectOf.get(c)).filter((p): p is string => !!p))];
@@ -33,8 +40,11 @@ export function checkTenants(definition: PlatformDefinition, issues: IssueCollec
   }
   const developer = definition.developerNamespaces;
   if (!developer) return [];
-  if (!projectOf.has(developer.cluster)) {
+  const developerCluster = definition.clusters.find((c) => c.name === developer.cluster);
+  if (!developerCluster) {
     issues.add({ path: 'developerNamespaces', field: 'cluster', value: developer.cluster, problem: 'is not a declared cluster', fix: `use one of ${[...projectOf.keys()].join(', ')}` });
+  } else {
+    for (const issue of developerNamespaceLimits(definition, developerCluster).issues) issues.add(issue);
   }
   const result = checkDeveloperNamespaces(developer.namespaces, {
     today,

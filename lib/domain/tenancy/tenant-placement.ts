@@ -41,6 +41,11 @@ export function tenantPoolName(tenant: string): string {
   return `${TENANT_POOL_PREFIX}${tenant}`;
 }
 
+/** A GPU tenant's companion CPU pool: same taint and label as its GPU pool, no GPU. Part of the resource-name contract. */
+export function tenantCpuPoolName(tenant: string): string {
+  return `${TENANT_POOL_PREFIX}${tenant}-cpu`;
+}
+
 /** The toleration a dedicated tenant's pods need; matches PlatformPolicies' placement policy. */
 export function tenantToleration(tenant: string): TenantToleration {
   return { key: TENANT_TAINT_KEY, operator: 'Equal', value: tenant, effect: TENANT_TAINT_EFFECT };
