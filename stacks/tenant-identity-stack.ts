@@ -17,7 +17,8 @@ export interface TenantIdentityStackProps {
 }
 
 /**
- * Every tenant's GCP side: Google service accounts with their project roles, Workload Identity bindings
+ * Every tenant's GCP side: Google service accounts with their roles on named resources (and project roles,
+ * refused on a project other tenants share unless accepted by name), Workload Identity bindings
  * to the tenant's Kubernetes service accounts, and cluster-viewer access for its groups. IAM only, so its
  * own state: a tenant change never plans against a cluster.
  */
@@ -33,7 +34,8 @@ export class TenantIdentityStack extends TerraformStack {
     const identities: Record<string, TenantIdentity> = {};
     for (const tenant of plan.tenants) {
       // Validation guarantees one project per tenant: its clusters share a Workload Identity pool.
-      identities[tenant.name] = new TenantIdentity(this, tenant.name, { tenant: tenant.definition, project: tenant.project, gkeSecurityGroup: props.gkeSecurityGroup });
+      const projectSharedWith = plan.tenants.filter((t) => t.name !== tenant.name && t.project === tenant.project).map((t) => t.name);
+      identities[tenant.name] = new TenantIdentity(this, tenant.name, { tenant: tenant.definition, project: tenant.project, gkeSecurityGroup: props.gkeSecurityGroup, projectSharedWith });
     }
     this.identities = identities;
   }

@@ -109,7 +109,8 @@ export const examplePlatform: PlatformDefinition = {
       isolation: 'shared',
       dependencies: { tenants: ['routing'] },
       ingressSources: [{ namespace: 'ingress-gateway' }],
-      workloadIdentities: [{ ksa: 'tile-builder', gsa: 'mapping-tile-builder', projectRoles: ['roles/storage.objectUser'] }],
+      // drive-gke-prod is shared by four tenants: data roles go on the tenant's own resources, never the project.
+      workloadIdentities: [{ ksa: 'tile-builder', gsa: 'mapping-tile-builder', projectRoles: [], resourceRoles: [{ kind: 'storage-bucket', name: 'drive-mapping-tiles', role: 'roles/storage.objectUser' }] }],
       labels: { team: 'mapping', environment: 'prod', costCenter: 'cc-1101' },
     },
     {
@@ -129,7 +130,7 @@ export const examplePlatform: PlatformDefinition = {
       quota: { requestsCpu: '2000', requestsMemory: '8000Gi', limitsCpu: '4000', limitsMemory: '16000Gi', pods: 5000 },
       // Scenario logs come from the fleet telemetry API in AWS.
       dependencies: { external: [{ cidr: '10.8.0.0/16', ports: [{ port: 443 }] }] },
-      workloadIdentities: [{ ksa: 'scenario-runner', gsa: 'sim-scenario-runner', projectRoles: ['roles/storage.objectViewer'] }],
+      workloadIdentities: [{ ksa: 'scenario-runner', gsa: 'sim-scenario-runner', projectRoles: [], resourceRoles: [{ kind: 'storage-bucket', name: 'drive-sim-scenarios', role: 'roles/storage.objectViewer' }] }],
       labels: { team: 'simulation', environment: 'prod', costCenter: 'cc-2201' },
     },
     {
@@ -141,7 +142,18 @@ export const examplePlatform: PlatformDefinition = {
       // companion CPU pool tenant-ml-training-cpu, which carries the same tenant taint and label.
       dedicatedNodes: { kind: 'gpu', machineType: 'a2-highgpu-1g', maxNodes: 32, gpu: { type: 'nvidia-tesla-a100', count: 1 }, cpuPool: { machineType: 'n2-standard-8', maxNodes: 8 } },
       quota: { requestsCpu: '400', requestsMemory: '2400Gi', limitsCpu: '400', limitsMemory: '2400Gi', pods: 500 },
-      workloadIdentities: [{ ksa: 'trainer', gsa: 'ml-trainer', projectRoles: ['roles/storage.objectUser', 'roles/aiplatform.user'] }],
+      workloadIdentities: [
+        {
+          ksa: 'trainer',
+          gsa: 'ml-trainer',
+          resourceRoles: [
+            { kind: 'storage-bucket', name: 'drive-ml-datasets', role: 'roles/storage.objectViewer' },
+            { kind: 'storage-bucket', name: 'drive-ml-checkpoints', role: 'roles/storage.objectUser' },
+          ],
+          projectRoles: ['roles/aiplatform.user'],
+          sharedProjectOptIns: [{ role: 'roles/aiplatform.user', reason: 'Vertex AI custom training jobs have no resource-level IAM; no other tenant of drive-gke-prod uses Vertex AI' }],
+        },
+      ],
       labels: { team: 'ml', environment: 'prod', costCenter: 'cc-3301' },
     },
     {

@@ -2,11 +2,17 @@ import { CloudIdentityGroupMembership } from '@cdktf/provider-google/lib/cloud-i
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
-import { Token } from 'cdktf';
+import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
+import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
+import { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
+import { PubsubTopicIamMember } from '@cdktf/provider-google/lib/pubsub-topic-iam-member';
+import { SecretManagerSecretIamMember } from '@cdktf/provider-google/lib/secret-manager-secret-iam-member';
+import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import { TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
-import { isDns1123Label, validateTenantSpec } from '../domain/tenancy/tenant-rules';
-import { TENANT_ROLES, TenantSpec } from '../domain/tenancy/tenant-spec';
+import { isDns1123Label, sharedProjectRoleIssues, validateTenantSpec } from '../domain/tenancy/tenant-rules';
+import { ResourceRoleGrant, TENANT_ROLES, TenantSpec } from '../domain/tenancy/tenant-spec';
 
 /** Lets a Kubernetes service account act as the Google service account (Workload Identity). */
 export const WORKLOAD_IDENTITY_USER_ROLE = 'roles/iam.workloadIdentityUser';
@@ -39,6 +45,12 @@ export interface TenantIdentityProps {
    * @default no memberships are managed (the groups are nested by hand)
    */
   readonly gkeSecurityGroup?: string;
+  /**
+   * Other tenants whose identities live in the same project. When any do, a project-wide role reaches their
+   * resources too, so each of the tenant's `projectRoles` must be accepted in `sharedProjectOptIns` or the
+   * constructor throws. @default [] (the project is the tenant's own)
+   */
+  readonly projectSharedWith?: readonly string[];
 }
 
 /** One Workload Identity: the Google service account, its KSA binding and its project roles. */
@@ -47,6 +59,8 @@ export interface TenantWorkloadIdentity {
   readonly workloadIdentityBinding: ServiceAccountIamMember;
   /** Keyed by role. */
   readonly projectRoles: Readonly<Record<string, ProjectIamMember>>;
+  /** Grants on named resources, keyed `<kind>/<name>/<role>`. */
+  readonly resourceRoles: Readonly<Record<string, TerraformResource>>;
 }
 
 /**
@@ -97,7 +111,13 @@ export class TenantIdentity extends Construct {
           member: serviceAccount.member,
         });
       }
-      identities[wi.gsa] = { serviceAccount, workloadIdentityBinding, projectRoles };
+      const resourceRoles: Record<string, TerraformResource> = {};
+      for (const grant of wi.resourceRoles ?? []) {
+        const key = `${grant.kind}/${grant.name}/${grant.role}`;
+        if (resourceRoles[key]) continue;
+        resourceRoles[key] = resourceGrant(scopeForGsa, `Grant-${grant.kind}-${grant.name}-${grant.role.replace(/\//g, '-')}`, grant, grant.project ?? project, serviceAccount.member);
+      }
+      identities[wi.gsa] = { serviceAccount, workloadIdentityBinding, projectRoles, resourceRoles };
     }
     this.workloadIdentities = identities;
 
@@ -126,8 +146,29 @@ export class TenantIdentity extends Construct {
     if (!isDns1123Label(namespace)) {
       throw new ValidationError({ path, field: 'namespace', value: namespace, problem: 'is not a DNS-1123 label', fix: 'pass the tenant namespace name' });
     }
+    const shared = sharedProjectRoleIssues(props.tenant, props.project, props.projectSharedWith ?? [], path);
+    if (shared.length > 0) throw new ValidationError(shared);
     if (props.gkeSecurityGroup !== undefined && !Token.isUnresolved(props.gkeSecurityGroup) && !GROUP_RESOURCE_NAME.test(props.gkeSecurityGroup)) {
       throw new ValidationError({ path, field: 'gkeSecurityGroup', value: props.gkeSecurityGroup, problem: 'is not a Cloud Identity group resource name', fix: 'pass "groups/<id>" (gcloud identity groups describe gke-security-groups@<domain> --format="value(name)"), not the e-mail' });
     }
+  }
+}
+
+/** The IAM member resource of one named resource, in the provider's spelling of its kind. */
+function resourceGrant(scope: Construct, id: string, grant: ResourceRoleGrant, project: string, member: string): TerraformResource {
+  const { role, name } = grant;
+  switch (grant.kind) {
+    case 'storage-bucket':
+      return new StorageBucketIamMember(scope, id, { bucket: name, role, member });
+    case 'pubsub-topic':
+      return new PubsubTopicIamMember(scope, id, { project, topic: name, role, member });
+    case 'pubsub-subscription':
+      return new PubsubSubscriptionIamMember(scope, id, { project, subscription: name, role, member });
+    case 'secret':
+      return new SecretManagerSecretIamMember(scope, id, { project, secretId: name, role, member });
+    case 'bigquery-dataset':
+      return new BigqueryDatasetIamMember(scope, id, { project, datasetId: name, role, member });
+    case 'artifact-registry-repository':
+      return new ArtifactRegistryRepositoryIamMember(scope, id, { project, location: grant.location!, repository: name, role, member });
   }
 }

@@ -49,6 +49,11 @@ describe('platform tenants', () => {
     ['a tenant\'s container maximum exceeds its nodes', withTenants({ ...tenant('simulation'), limits: { maxCpu: '40' } }), /tenants\[simulation\]: limits.maxCpu "40" exceeds the largest container its nodes hold \(31 on n2-standard-32\), so such a pod never schedules; lower limits.maxCpu to 31/],
     ['a tenant\'s container maximum exceeds its quota', withTenants({ ...tenant('routing'), limits: { maxMemory: '256Gi' } }), /tenants\[routing\]: limits.maxMemory "256Gi" exceeds quota.limitsMemory "128Gi", so such a pod never starts/],
     ['a dedicated tenant\'s machine type has no known shape and no declared maximum', withTenants({ ...tenant('simulation'), dedicatedNodes: { kind: 'spot-batch', machineType: 'custom-8-32768', maxNodes: 10 } }), /tenants\[simulation\]: limits.maxCpu undefined cannot be derived: the machine types custom-8-32768 have no known shape; set limits.maxCpu and limits.maxMemory/],
+    [
+      'a tenant gets a project-wide data role on the project four tenants share',
+      withTenants({ ...tenant('mapping'), dependencies: {}, workloadIdentities: [{ ksa: 'tile-builder', gsa: 'mapping-tile-builder', projectRoles: ['roles/storage.objectUser'] }] }, tenant('routing')),
+      /tenants\[mapping\]: workloadIdentities\[0\].projectRoles\[0\] "roles\/storage.objectUser" is granted on all of project drive-gke-prod, which tenants routing share, so it reaches their resources too/,
+    ],
     ['a tenant spans projects', withTenants({ ...tenant('routing'), clusters: ['prod-usc1', 'dev-usw1'] }), /tenants\[routing\]: clusters \["prod-usc1","dev-usw1"\] span the projects drive-gke-prod, drive-gke-dev/],
     ['a tenant is on an unknown cluster', withTenants({ ...tenant('routing'), clusters: ['nope'] }), /tenants\[routing\].*nope/],
     ['a tenant depends on an unknown tenant', withTenants(tenant('mapping')), /tenants\[mapping\].*routing/],

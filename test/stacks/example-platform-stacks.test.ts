@@ -167,3 +167,25 @@ describe('address space in the output', () => {
     expect(resourcesOf(json, 'random_password').length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('tenant identities reach their own resources only', () => {
+  const projectRoles = resourcesOf(json, 'google_project_iam_member').filter(([stack]) => stack === 'drive-tenants').map(([, , r]) => `${r.project} ${r.role}`);
+
+  test('on drive-gke-prod, shared by four tenants, no data role is granted project-wide; the one opt-in is named', () => {
+    expect(projectRoles.filter((r) => r.startsWith('drive-gke-prod ') && !r.endsWith('roles/container.clusterViewer')).sort()).toEqual(['drive-gke-prod roles/aiplatform.user']);
+  });
+
+  test('the payments tenant, alone in its project, keeps its project role', () => {
+    expect(projectRoles).toContain('drive-payments-prod roles/cloudsql.client');
+  });
+
+  test('data roles are granted on the tenants\' own buckets', () => {
+    const buckets = resourcesOf(json, 'google_storage_bucket_iam_member').map(([, , r]) => `${r.bucket} ${r.role}`).sort();
+    expect(buckets).toEqual([
+      'drive-mapping-tiles roles/storage.objectUser',
+      'drive-ml-checkpoints roles/storage.objectUser',
+      'drive-ml-datasets roles/storage.objectViewer',
+      'drive-sim-scenarios roles/storage.objectViewer',
+    ]);
+  });
+});

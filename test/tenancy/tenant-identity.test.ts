@@ -86,6 +86,42 @@ describe('TenantIdentity', () => {
     expect(Object.keys(identity.clusterViewers)).toEqual(['mapping-admins@example.com', 'mapping-devs@example.com', 'mapping-viewers@example.com']);
   });
 
+  test('grants roles on named resources: buckets, topics, subscriptions, secrets, datasets, repositories', () => {
+    const tenant = {
+      ...MINIMAL,
+      workloadIdentities: [
+        {
+          ksa: 'api',
+          gsa: 'minimal-api',
+          projectRoles: [],
+          resourceRoles: [
+            { kind: 'storage-bucket' as const, name: 'tiles', role: 'roles/storage.objectUser' },
+            { kind: 'pubsub-topic' as const, name: 'events', role: 'roles/pubsub.publisher' },
+            { kind: 'pubsub-subscription' as const, name: 'jobs', role: 'roles/pubsub.subscriber', project: 'data-project' },
+            { kind: 'secret' as const, name: 'db-password', role: 'roles/secretmanager.secretAccessor' },
+            { kind: 'bigquery-dataset' as const, name: 'analytics', role: 'roles/bigquery.dataViewer' },
+            { kind: 'artifact-registry-repository' as const, name: 'images', role: 'roles/artifactregistry.reader', location: 'us-central1' },
+          ],
+        },
+      ],
+    };
+    const { stack, identity } = build({ tenant, projectSharedWith: ['routing'] });
+    const member = expect.stringMatching(/^\$\{google_service_account\.mapping_minimal-api_[A-Z0-9]+\.member\}$/);
+    expect(resources(stack, 'google_storage_bucket_iam_member')).toEqual([{ bucket: 'tiles', role: 'roles/storage.objectUser', member }]);
+    expect(resources(stack, 'google_pubsub_topic_iam_member')).toEqual([{ project: 'prod-project', topic: 'events', role: 'roles/pubsub.publisher', member }]);
+    expect(resources(stack, 'google_pubsub_subscription_iam_member')).toEqual([{ project: 'data-project', subscription: 'jobs', role: 'roles/pubsub.subscriber', member }]);
+    expect(resources(stack, 'google_secret_manager_secret_iam_member')).toEqual([{ project: 'prod-project', secret_id: 'db-password', role: 'roles/secretmanager.secretAccessor', member }]);
+    expect(resources(stack, 'google_bigquery_dataset_iam_member')).toEqual([{ project: 'prod-project', dataset_id: 'analytics', role: 'roles/bigquery.dataViewer', member }]);
+    expect(resources(stack, 'google_artifact_registry_repository_iam_member')).toEqual([{ project: 'prod-project', location: 'us-central1', repository: 'images', role: 'roles/artifactregistry.reader', member }]);
+    expect(resources(stack, 'google_project_iam_member').filter((r) => r.role !== 'roles/container.clusterViewer')).toEqual([]);
+    expect(Object.keys(identity.workloadIdentities['minimal-api'].resourceRoles)).toContain('storage-bucket/tiles/roles/storage.objectUser');
+  });
+
+  test('a project role on a shared project is granted when accepted by name with a reason', () => {
+    const tenant = { ...MINIMAL, workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: ['roles/aiplatform.user'], sharedProjectOptIns: [{ role: 'roles/aiplatform.user', reason: 'Vertex AI has no resource-level IAM' }] }] };
+    expect(resources(build({ tenant, projectSharedWith: ['routing'] }).stack, 'google_project_iam_member').map((r) => r.role)).toContain('roles/aiplatform.user');
+  });
+
   test('creates nothing but viewers for a tenant without workload identities', () => {
     const stack = newStack('s');
     new TenantIdentity(stack, 't', { tenant: MINIMAL, project: 'prod-project' });
@@ -97,6 +133,11 @@ describe('TenantIdentity', () => {
     ['the project is not a project id', { project: 'My Project' }, /tenants\/mapping: project "My Project" is not a GCP project id/],
     ['the gke-security-groups group is given as an e-mail', { gkeSecurityGroup: 'gke-security-groups@example.com' }, /gkeSecurityGroup "gke-security-groups@example.com" is not a Cloud Identity group resource name; pass "groups\/<id>"/],
     ['the namespace is invalid', { namespace: 'Maps' }, /namespace "Maps" is not a DNS-1123 label/],
+    [
+      'a project-wide role is granted on a project other tenants share',
+      { projectSharedWith: ['routing', 'ml'] },
+      /tenants\/mapping: workloadIdentities\[0\].projectRoles\[0\] "roles\/storage.objectViewer" is granted on all of project prod-project, which tenants ml, routing share, so it reaches their resources too; grant it on the resources mapping-tiles uses \(resourceRoles: .*\), or accept it with sharedProjectOptIns/,
+    ],
   ])('throws when %s', (_, props, expected) => {
     expect(() => build(props)).toThrow(expected);
   });

@@ -1,5 +1,5 @@
 import { IssueCollector } from '../validation-error';
-import { checkDeveloperNamespaces, ExpiredDeveloperNamespace, tenantIssues } from '../tenancy/tenant-rules';
+import { checkDeveloperNamespaces, ExpiredDeveloperNamespace, sharedProjectRoleIssues, tenantIssues } from '../tenancy/tenant-rules';
 import { PlatformDefinition } from './platform-definition';
 import { companionCpuPool, tenantCpuPoolName, tenantPoolName, tenantsOnCluster } from './tenant-definition';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
@@ -27,6 +27,12 @@ export function checkTenants(definition: PlatformDefinition, issues: IssueCollec
       issues.add({ path, field: 'name', value: tenant.name, problem: `makes the node pool name ${JSON.stringify(tenantPoolName(tenant.name))}, longer than GKE's 40 characters`, fix: 'use a tenant name of at most 33 characters' });
     } else if (tenant.isolation === 'dedicated-nodes' && tenant.dedicatedNodes && companionCpuPool(tenant.dedicatedNodes) && !GKE_NAME.test(tenantCpuPoolName(tenant.name))) {
       issues.add({ path, field: 'name', value: tenant.name, problem: `makes the companion CPU pool name ${JSON.stringify(tenantCpuPoolName(tenant.name))}, longer than GKE's 40 characters`, fix: 'use a tenant name of at most 29 characters, or set dedicatedNodes.cpuPool: false' });
+    }
+    // A project-wide role on a project other tenants share reaches their resources: refused unless accepted by name.
+    const project = projectOf.get(tenant.clusters[0]);
+    if (project) {
+      const sharedWith = tenants.filter((t) => t.name !== tenant.name && projectOf.get(t.clusters[0]) === project).map((t) => t.name);
+      for (const issue of sharedProjectRoleIssues(tenant, project, sharedWith, path)) issues.add(issue);
     }
     // The LimitRange must agree with the nodes and the quota on every cluster the tenant lives on.
     for (const cluster of definition.clusters.filter((c) => tenant.clusters.includes(c.name))) {

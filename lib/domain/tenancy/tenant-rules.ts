@@ -10,6 +10,7 @@ import {
   ExternalDependency,
   IngressSource,
   PortSpec,
+  RESOURCE_ROLE_KINDS,
   TENANT_ROLES,
   TenantLimits,
   TenantQuota,
@@ -147,6 +148,41 @@ export function tenantSpecIssues(spec: TenantSpec, path = `tenants[${spec.name}]
     gsas.add(wi.gsa);
     wi.projectRoles.forEach((role, j) => {
       if (!PROJECT_ROLE.test(role)) add(`${field}.projectRoles[${j}]`, role, 'is not an IAM role name', 'use "roles/<service>.<role>" or "projects/<project>/roles/<id>"');
+    });
+    (wi.resourceRoles ?? []).forEach((grant, j) => {
+      const at = `${field}.resourceRoles[${j}]`;
+      if (!RESOURCE_ROLE_KINDS.includes(grant.kind)) add(`${at}.kind`, grant.kind, `is not one of ${RESOURCE_ROLE_KINDS.join(', ')}`, 'pick the kind of the resource');
+      if (!grant.name || /\s/.test(grant.name)) add(`${at}.name`, grant.name, 'is not a resource name', 'use the bucket name or the resource id');
+      if (!PROJECT_ROLE.test(grant.role)) add(`${at}.role`, grant.role, 'is not an IAM role name', 'use "roles/<service>.<role>"');
+      if (grant.kind === 'artifact-registry-repository' && !grant.location) add(`${at}.location`, grant.location, 'is required for an Artifact Registry repository', 'set the repository region, e.g. "us-central1"');
+    });
+    (wi.sharedProjectOptIns ?? []).forEach((optIn, j) => {
+      const at = `${field}.sharedProjectOptIns[${j}]`;
+      if (!wi.projectRoles.includes(optIn.role)) add(`${at}.role`, optIn.role, 'is not one of the identity\'s projectRoles', 'opt in only to roles listed in projectRoles, or remove the entry');
+      if (!optIn.reason || optIn.reason.trim().length < 10) add(`${at}.reason`, optIn.reason, 'does not say why (at least 10 characters)', 'say why no resource-level grant will do');
+    });
+  });
+  return issues;
+}
+
+/**
+ * Project-wide roles on a project the tenant shares with other tenants that the definition has not accepted by
+ * name: a project-wide data role (`roles/storage.objectUser`, ...) reaches every tenant's resources there.
+ */
+export function sharedProjectRoleIssues(tenant: Pick<TenantSpec, 'name' | 'workloadIdentities'>, project: string, sharedWith: readonly string[], path = `tenants[${tenant.name}]`): ValidationIssue[] {
+  if (sharedWith.length === 0) return [];
+  const issues: ValidationIssue[] = [];
+  (tenant.workloadIdentities ?? []).forEach((wi, i) => {
+    const accepted = new Set((wi.sharedProjectOptIns ?? []).map((o) => o.role));
+    wi.projectRoles.forEach((role, j) => {
+      if (accepted.has(role)) return;
+      issues.push({
+        path,
+        field: `workloadIdentities[${i}].projectRoles[${j}]`,
+        value: role,
+        problem: `is granted on all of project ${project}, which tenants ${[...sharedWith].sort().join(', ')} share, so it reaches their resources too`,
+        fix: `grant it on the resources ${wi.gsa} uses (resourceRoles: [{ kind: 'storage-bucket', name: '<bucket>', role: '${role}' }]), or accept it with sharedProjectOptIns: [{ role: '${role}', reason: '<why>' }]`,
+      });
     });
   });
   return issues;

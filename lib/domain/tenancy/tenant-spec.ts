@@ -105,14 +105,46 @@ export type IngressSource =
       readonly ports?: readonly PortSpec[];
     };
 
+/** Kinds of resource a tenant identity can be granted a role on (each has its own IAM member resource). */
+export const RESOURCE_ROLE_KINDS = ['storage-bucket', 'pubsub-topic', 'pubsub-subscription', 'secret', 'bigquery-dataset', 'artifact-registry-repository'] as const;
+export type ResourceRoleKind = (typeof RESOURCE_ROLE_KINDS)[number];
+
+/** A role on one named resource: the grant reaches that resource only, never another tenant's. */
+export interface ResourceRoleGrant {
+  readonly kind: ResourceRoleKind;
+  /** Bucket name; topic, subscription, secret or dataset id; repository id. */
+  readonly name: string;
+  /** e.g. `roles/storage.objectUser`. */
+  readonly role: string;
+  /** Project holding the resource (buckets need none: their names are global). @default the identity's project */
+  readonly project?: string;
+  /** Region of an Artifact Registry repository; required for that kind. */
+  readonly location?: string;
+}
+
+/** A project-wide role accepted on a project other tenants share, by name, with the reason a reviewer reads. */
+export interface SharedProjectRoleOptIn {
+  readonly role: string;
+  /** Why no resource-level grant will do, e.g. `Vertex AI custom jobs have no resource-level IAM`. */
+  readonly reason: string;
+}
+
 /** A Kubernetes service account bound to a Google service account through Workload Identity. */
 export interface WorkloadIdentitySpec {
   /** Kubernetes service account name in the tenant namespace (DNS-1123 label). */
   readonly ksa: string;
   /** Google service account id (the part before `@`), 6-30 characters. Changing it replaces the account. */
   readonly gsa: string;
-  /** Project roles granted to the Google service account, e.g. `roles/storage.objectViewer`. */
+  /**
+   * Project-wide roles on the identity's project, e.g. `roles/cloudsql.client`. On a project other tenants
+   * share, a project-wide role reaches their resources too: each needs an entry in `sharedProjectOptIns`,
+   * else synthesis refuses it. Prefer `resourceRoles`.
+   */
   readonly projectRoles: readonly string[];
+  /** Roles on named resources (buckets, topics, subscriptions, secrets, datasets, repositories). @default [] */
+  readonly resourceRoles?: readonly ResourceRoleGrant[];
+  /** Project roles accepted although the project is shared with other tenants, each with its reason. @default [] */
+  readonly sharedProjectOptIns?: readonly SharedProjectRoleOptIn[];
 }
 
 /** Cost-allocation and ownership labels put on the namespace. */
