@@ -86,8 +86,21 @@ export function generatePlatform(options: GeneratePlatformOptions): PlatformDefi
       groups: { admin: `${name}-admins@example.com`, developer: `${name}-dev@example.com`, ...(t % 3 === 0 ? { viewer: `${name}-view@example.com` } : {}) },
       labels: { team: name, environment: 'prod', costCenter: `cc-${1000 + (t % 900)}` },
       workloadIdentities: [
-        { ksa: 'api', gsa: `t${String(t).padStart(5, '0')}-api`, projectRoles: ['roles/storage.objectViewer'] },
-        ...(t % 4 === 0 ? [{ ksa: 'worker', gsa: `t${String(t).padStart(5, '0')}-worker`, projectRoles: ['roles/pubsub.subscriber', 'roles/storage.objectUser'] }] : []),
+        // Roles on the tenant's own bucket and subscription: clusters' projects are shared by many tenants.
+        { ksa: 'api', gsa: `t${String(t).padStart(5, '0')}-api`, projectRoles: [], resourceRoles: [{ kind: 'storage-bucket' as const, name: `bench-${name}-data`, role: 'roles/storage.objectViewer' }] },
+        ...(t % 4 === 0
+          ? [
+              {
+                ksa: 'worker',
+                gsa: `t${String(t).padStart(5, '0')}-worker`,
+                projectRoles: [],
+                resourceRoles: [
+                  { kind: 'pubsub-subscription' as const, name: `${name}-jobs`, role: 'roles/pubsub.subscriber' },
+                  { kind: 'storage-bucket' as const, name: `bench-${name}-data`, role: 'roles/storage.objectUser' },
+                ],
+              },
+            ]
+          : []),
       ],
     };
     if (t < dedicatedCount) {

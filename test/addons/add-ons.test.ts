@@ -104,7 +104,8 @@ describe('every hook lands in the right place', () => {
 
   test('per-cluster Terraform goes into the cluster stack, under AddOns/<add-on>', () => {
     const json = JSON.parse(Testing.synth(stacks.clusters['prod-usc1'], true));
-    expect(Object.entries<any>(json.output).find(([id]) => id.startsWith('AddOns_probe_pools'))?.[1].value).toBe(5);
+    // prod-usc1's three pools, two dedicated-nodes tenant pools and the GPU tenant's companion CPU pool.
+    expect(Object.entries<any>(json.output).find(([id]) => id.startsWith('AddOns_probe_pools'))?.[1].value).toBe(6);
   });
 
   test('an own stack deploys after the platform stacks and references each cluster across stacks', () => {

@@ -165,6 +165,13 @@ export function tenantSpecIssues(spec: TenantSpec, path = `tenants[${spec.name}]
   return issues;
 }
 
+/** The kind of resource a predefined role is usually granted on, for the fix of a message. */
+function resourceKindFor(role: string): string {
+  const service = /^roles\/([a-z]+)\./.exec(role)?.[1];
+  const kinds: Record<string, string> = { storage: 'storage-bucket', pubsub: 'pubsub-topic', secretmanager: 'secret', bigquery: 'bigquery-dataset', artifactregistry: 'artifact-registry-repository' };
+  return (service && kinds[service]) ?? '<kind>';
+}
+
 /**
  * Project-wide roles on a project the tenant shares with other tenants that the definition has not accepted by
  * name: a project-wide data role (`roles/storage.objectUser`, ...) reaches every tenant's resources there.
@@ -172,6 +179,8 @@ export function tenantSpecIssues(spec: TenantSpec, path = `tenants[${spec.name}]
 export function sharedProjectRoleIssues(tenant: Pick<TenantSpec, 'name' | 'workloadIdentities'>, project: string, sharedWith: readonly string[], path = `tenants[${tenant.name}]`): ValidationIssue[] {
   if (sharedWith.length === 0) return [];
   const issues: ValidationIssue[] = [];
+  const sorted = [...sharedWith].sort();
+  const others = sorted.length > 5 ? `${sorted.slice(0, 5).join(', ')} and ${sorted.length - 5} more` : sorted.join(', ');
   (tenant.workloadIdentities ?? []).forEach((wi, i) => {
     const accepted = new Set((wi.sharedProjectOptIns ?? []).map((o) => o.role));
     wi.projectRoles.forEach((role, j) => {
@@ -180,8 +189,8 @@ export function sharedProjectRoleIssues(tenant: Pick<TenantSpec, 'name' | 'workl
         path,
         field: `workloadIdentities[${i}].projectRoles[${j}]`,
         value: role,
-        problem: `is granted on all of project ${project}, which tenants ${[...sharedWith].sort().join(', ')} share, so it reaches their resources too`,
-        fix: `grant it on the resources ${wi.gsa} uses (resourceRoles: [{ kind: 'storage-bucket', name: '<bucket>', role: '${role}' }]), or accept it with sharedProjectOptIns: [{ role: '${role}', reason: '<why>' }]`,
+        problem: `is granted on all of project ${project}, which tenants ${others} share, so it reaches their resources too`,
+        fix: `grant it on the resources ${wi.gsa} uses (resourceRoles: [{ kind: '${resourceKindFor(role)}', name: '<name>', role: '${role}' }]), or accept it with sharedProjectOptIns: [{ role: '${role}', reason: '<why>' }]`,
       });
     });
   });
