@@ -5,7 +5,8 @@
  * Sources (read, not run; regenerate when the pinned providers move):
  * - google: hashicorp/terraform-provider-google at 8.0.0 (August 2026, the source available offline here; the
  *   synthesized JSON pins 6.50.0), the `ForceNew: true` arguments of each resource's schema, node_config.go for
- *   `node_config` of clusters and node pools, tpgiamresource for the IAM members' role/member/condition.
+ *   `node_config` of clusters and node pools, tpgiamresource for the IAM members' role/member/condition and their parent resource's identifying arguments
+ *   (bucket; project with topic, subscription, secret_id or dataset_id; project, location and repository).
  * - aws: hashicorp/terraform-provider-aws internal/service/ec2 (customer_gateway.go, transitgateway_transit_gateway.go,
  *   transitgateway_vpc_attachment.go, vpc_route.go, vpnsite_connection.go, vpnsite_gateway.go,
  *   vpnsite_gateway_route_propagation.go).
@@ -38,6 +39,12 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ],
   aws_vpn_gateway_route_propagation: [
     'route_table_id', 'vpn_gateway_id',
+  ],
+  google_artifact_registry_repository_iam_member: [
+    'condition', 'condition.description', 'condition.expression', 'condition.title', 'location', 'member', 'project', 'repository', 'role',
+  ],
+  google_bigquery_dataset_iam_member: [
+    'condition', 'condition.description', 'condition.expression', 'condition.title', 'dataset_id', 'member', 'project', 'role',
   ],
   google_cloud_identity_group_membership: [
     'group', 'preferred_member_key', 'preferred_member_key.id', 'preferred_member_key.namespace',
@@ -189,12 +196,24 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   google_project_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role',
   ],
+  google_pubsub_subscription_iam_member: [
+    'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role', 'subscription',
+  ],
+  google_pubsub_topic_iam_member: [
+    'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role', 'topic',
+  ],
+  google_secret_manager_secret_iam_member: [
+    'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role', 'secret_id',
+  ],
   google_service_account: [
     'account_id', 'project',
   ],
   google_service_account_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'role',
     'service_account_id',
+  ],
+  google_storage_bucket_iam_member: [
+    'condition', 'condition.description', 'condition.expression', 'condition.title', 'bucket', 'member', 'role',
   ],
   random_password: [
     'keepers', 'length', 'lower', 'min_lower', 'min_numeric', 'min_special', 'min_upper', 'number', 'numeric',
