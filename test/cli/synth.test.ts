@@ -16,7 +16,8 @@ describe('gke-platform synth', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toMatch(/^terraform: 8 stacks, \d+ resources in cdktf\.out\/stacks\/ \(state: local files\)$/m);
-    expect(stdout).toMatch(/^ {2}drive-cluster-prod-usc1 +11 resources$/m);
+    // Eleven plus the GPU tenant's companion CPU pool.
+    expect(stdout).toMatch(/^ {2}drive-cluster-prod-usc1 +12 resources$/m);
     expect(stdout).toMatch(/^manifests: 3 clusters, 9 files in dist\/ \(9 written, 0 unchanged\)$/m);
     expect(stdout).toContain('  payments-usc1/  platform.k8s.yaml, tenant-payments.k8s.yaml');
     expect(stdout).toMatch(/^ip plan: no new ranges \(16 recorded in platform\/ip-plan.lock.json\)$/m);
