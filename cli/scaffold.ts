@@ -135,8 +135,29 @@ function definitionSource(definition: PlatformDefinition): string {
  * (package.json's "gkePlatform" field points here). Change it, then \`npx gke-platform plan --write\`
  * records any new address ranges in ip-plan.lock.json beside it (commit both).
  */
-export const platform: PlatformDefinition = ${JSON.stringify(definition, null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, '$1:').replace(/"/g, "'")};
+export const platform: PlatformDefinition = ${typescriptLiteral(definition, '')};
 `;
+}
+
+/** Widest line the scaffold writes: shorter objects and lists stay on one line. */
+const LINE_WIDTH = 110;
+
+/** A value as a TypeScript literal: single quotes, bare keys, one line when it fits, else one entry per line. */
+function typescriptLiteral(value: unknown, indent: string, prefix = 0): string {
+  const inline = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
+    if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${key(k)}: ${inline(x)}`).join(', ')} }`;
+    return typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(v);
+  };
+  const flat = inline(value);
+  if (indent.length + prefix + flat.length <= LINE_WIDTH || !value || typeof value !== 'object') return flat;
+  const inner = `${indent}  `;
+  const entries = Array.isArray(value) ? value.map((v) => `${inner}${typescriptLiteral(v, inner)}`) : Object.entries(value).map(([k, v]) => `${inner}${key(k)}: ${typescriptLiteral(v, inner, key(k).length + 2)}`);
+  return Array.isArray(value) ? `[\n${entries.join(',\n')},\n${indent}]` : `{\n${entries.join(',\n')},\n${indent}}`;
+}
+
+function key(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name}'`;
 }
 
 const TEST_SOURCE = `import { test } from 'node:test';

@@ -9,7 +9,7 @@
  * Set KEEP_PACKAGE_TEST_DIR=1 to keep the scratch directory for inspection.
  */
 import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
@@ -55,19 +55,30 @@ function run(step: string, file: string, args: readonly string[], cwd: string, e
   }
 }
 
-describe('npm pack tarball', () => {
-  const steps: Step[] = [];
-  let work = '';
-  let scratch = '';
-  let tarball = '';
-  let packedFiles: string[] = [];
+const steps: Step[] = [];
+let work = '';
+let tarball = '';
 
-  function timed<T>(name: string, fn: () => T): T {
-    const start = Date.now();
-    const result = fn();
-    steps.push({ name, seconds: (Date.now() - start) / 1000 });
-    return result;
+function timed<T>(name: string, fn: () => T): T {
+  const start = Date.now();
+  const result = fn();
+  steps.push({ name, seconds: (Date.now() - start) / 1000 });
+  return result;
+}
+
+afterAll(() => {
+  if (steps.length > 0) process.stderr.write(`package test timings: ${steps.map((s) => `${s.name} ${s.seconds.toFixed(1)} s`).join(', ')}\n`);
+  if (!work) return;
+  if (process.env.KEEP_PACKAGE_TEST_DIR === '1') {
+    process.stderr.write(`package test kept its scratch directory: ${work}\n`);
+  } else {
+    rmSync(work, { recursive: true, force: true });
   }
+});
+
+describe('npm pack tarball', () => {
+  let scratch = '';
+  let packedFiles: string[] = [];
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'gke-platform-cdk-package-'));
@@ -141,20 +152,19 @@ describe('npm pack tarball', () => {
     timed('node (synth)', () => run('node', process.execPath, [join(scratch, 'out', 'main.js')], scratch));
   }, TIMEOUT_MS);
 
-  afterAll(() => {
-    if (steps.length > 0) process.stderr.write(`package test timings: ${steps.map((s) => `${s.name} ${s.seconds.toFixed(1)} s`).join(', ')}\n`);
-    if (!work) return;
-    if (process.env.KEEP_PACKAGE_TEST_DIR === '1') {
-      process.stderr.write(`package test kept its scratch directory: ${work}\n`);
-    } else {
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
 
   test('ships the compiled library and its declarations, no sources or tests', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/build/lib/index.js', 'package/build/lib/index.d.ts']));
     const stray = packedFiles.filter((f) => /\.test\.|(^|\/)test\/|\/examples\/|node_modules|\.tgz$/.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')));
     expect(stray).toEqual([]);
+  });
+
+  test('ships the CLI, the LICENSE, and no example platform or app entry point', () => {
+    expect(packedFiles).toEqual(expect.arrayContaining(['package/LICENSE', 'package/build/cli/bin.js', 'package/build/cli/main.js']));
+    expect(packedFiles.filter((f) => /example|drive|\/main\.(js|d\.ts)$|ip-plan\.lock\.json/.test(f) && f !== 'package/build/cli/main.js' && f !== 'package/build/cli/main.d.ts')).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(manifest.bin).toEqual({ 'gke-platform': 'build/cli/bin.js' });
+    expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^\s+Apache License\n\s+Version 2\.0, January 2004/);
   });
 
   test("the installed package is the tarball's copy, not this repository", () => {
@@ -181,5 +191,124 @@ describe('npm pack tarball', () => {
   test('the consumer app synthesized the tenant manifests', () => {
     expect(readdirSync(join(scratch, 'dist')).sort()).toEqual(['platform.k8s.yaml', 'tenant-checkout.k8s.yaml']);
     expect(readFileSync(join(scratch, 'dist', 'tenant-checkout.k8s.yaml'), 'utf8')).toMatch(/kind: Namespace\n[\s\S]*name: checkout/);
+  });
+});
+
+/**
+ * A new platform engineer's walk, offline: in an empty folder `npx <tarball> init`, edit the definition, the two
+ * commands (install, synthesize), then plan, report, diff and the project's own test, never naming the bundled
+ * example. Registry dependencies are `file:` links to this checkout's node_modules, the AWS provider left out.
+ */
+describe('a new platform from the tarball', () => {
+  let project = '';
+  const outputs: Record<string, string> = {};
+  /** Every dependency the scaffold declares, linked from this checkout (npm install would fetch them). */
+  let links: string[] = [];
+  const npmOffline = () => ['--offline', '--no-audit', '--no-fund', '--cache', join(work, 'npm-cache'), '--registry', NO_REGISTRY];
+  const npx = (step: string, args: string[], env: Record<string, string> = {}) => run(step, 'npx', ['--offline', '--no-install', ...args], project, childEnv({ npm_config_registry: NO_REGISTRY, ...env }));
+  const failing = (args: string[]) => {
+    try {
+      execFileSync('npx', ['--offline', '--no-install', ...args], { cwd: project, env: childEnv({ npm_config_registry: NO_REGISTRY }), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      const e = error as { status: number; stdout: string; stderr: string };
+      return { status: e.status, stdout: e.stdout, stderr: e.stderr };
+    }
+    throw new Error(`npx ${args.join(' ')} succeeded; expected it to fail`);
+  };
+  const editDefinition = (edit: (text: string) => string) => {
+    const file = join(project, 'platform', 'platform.ts');
+    const before = readFileSync(file, 'utf8');
+    const after = edit(before);
+    if (after === before) throw new Error('the definition edit changed nothing');
+    writeFileSync(file, after);
+  };
+
+  beforeAll(() => {
+    if (!tarball) throw new Error('the pack step did not run');
+    project = join(work, 'acme-platform');
+    mkdirSync(project);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const runtime = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)].filter((name) => name !== '@cdktf/provider-aws');
+
+    // 1. npx <tarball> init in an empty folder (npm exec installs the tarball and its dependencies, as npx would).
+    outputs.init = timed('npx <tarball> init', () =>
+      run('npx init', 'npm', ['exec', ...npmOffline(), '--yes', `--package=${tarball}`, ...runtime.map((n) => `--package=file:${join(ROOT, 'node_modules', n)}`), '--', 'gke-platform', 'init', '--gitops-repo', 'https://github.com/acme/platform-manifests.git', '--region', 'europe-west3'], project),
+    );
+
+    // 2. Edit: a second tenant.
+    editDefinition((text) =>
+      text.replace(
+        /\n  \],\n  gitOps:/,
+        `\n    { name: 'team-b', groups: { admin: 'team-b-admins@example.com' }, clusters: ['prod-euw3'], isolation: 'shared', labels: { team: 'team-b', environment: 'prod', costCenter: 'cc-0002' } },\n  ],\n  gitOps:`,
+      ),
+    );
+
+    // 3. The two commands: install (offline: every declared dependency linked), then synthesize.
+    const scaffold = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+    links = [...Object.keys(scaffold.dependencies), ...Object.keys(scaffold.devDependencies)].filter((n) => n !== 'gke-platform-cdk').map((n) => `file:${join(ROOT, 'node_modules', n)}`);
+    timed('npm install (scaffold)', () => run('npm install', 'npm', ['install', ...npmOffline(), '--ignore-scripts', tarball, ...links], project));
+    outputs.synth = timed('npm run synth (scaffold)', () => run('npm run synth', 'npm', ['run', 'synth'], project, childEnv({ npm_config_registry: NO_REGISTRY })));
+  }, TIMEOUT_MS);
+
+  test('init wrote a project that names no example, and the AWS provider was never installed', () => {
+    expect(outputs.init).toContain('init: wrote platform acme-platform');
+    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+    expect(manifest.gkePlatform).toEqual({ definition: 'platform/platform.ts', lockFile: 'platform/ip-plan.lock.json' });
+    for (const file of ['platform/platform.ts', 'package.json', 'cdktf.json', 'cdk8s.yaml', 'ci.sh', 'README.md']) expect(readFileSync(join(project, file), 'utf8')).not.toMatch(/drive|example-platform|examples\//);
+    expect(existsSync(join(project, 'node_modules', '@cdktf', 'provider-aws'))).toBe(false);
+  });
+
+  test('npm run synth wrote the stacks and the manifests of the edited definition and said so', () => {
+    expect(outputs.synth).toMatch(/terraform: 5 stacks, \d+ resources in cdktf\.out\/stacks\//);
+    expect(outputs.synth).toContain('  prod-euw3/  platform.k8s.yaml, tenant-team-a.k8s.yaml, tenant-team-b.k8s.yaml');
+    expect(outputs.synth).toMatch(/ip plan: no new ranges \(4 recorded in platform\/ip-plan.lock.json\)/);
+    expect(readdirSync(join(project, 'cdktf.out', 'stacks')).sort()).toEqual(['acme-cluster-prod-euw3', 'acme-fleet', 'acme-network', 'acme-platform-addons', 'acme-tenants'].filter((s) => existsSync(join(project, 'cdktf.out', 'stacks', s))));
+  });
+
+  test('plan --check, report and the project test pass', () => {
+    expect(npx('plan --check', ['gke-platform', 'plan', '--check'])).toMatch(/gcp\/europe-west3\/prod-euw3\/pods/);
+    expect(npx('report', ['gke-platform', 'report']).trim()).toBe('report/platform-report.md');
+    expect(readFileSync(join(project, 'report', 'platform-report.md'), 'utf8')).toContain('# Platform `acme`');
+    timed('npm test (scaffold)', () => run('npm test', 'npm', ['test'], project, childEnv({ npm_config_registry: NO_REGISTRY })));
+  });
+
+  test('npx cdktf synth and npx cdk8s synth run the same synthesis', () => {
+    timed('npx cdktf synth (scaffold)', () => npx('cdktf synth', ['cdktf', 'synth'], { CHECKPOINT_DISABLE: '1' }));
+    expect(existsSync(join(project, 'cdktf.out', 'stacks', 'acme-network', 'cdk.tf.json'))).toBe(true);
+    timed('npx cdk8s synth (scaffold)', () => npx('cdk8s synth', ['cdk8s', 'synth']));
+    expect(existsSync(join(project, 'dist', 'prod-euw3', 'tenant-team-b.k8s.yaml'))).toBe(true);
+  });
+
+  test("removing a tenant removes its file; diff --fail-on replace stops on a maxPodsPerNode change", () => {
+    const base = join(work, 'acme-base');
+    mkdirSync(base);
+    cpSync(join(project, 'cdktf.out'), join(base, 'cdktf.out'), { recursive: true });
+    cpSync(join(project, 'dist'), join(base, 'dist'), { recursive: true });
+    editDefinition((text) => text.replace(/\n    \{ name: 'team-b'[^\n]*/, '').replace('maxPodsPerNode: 32', 'maxPodsPerNode: 24'));
+    const synth = npx('synth after edit', ['gke-platform', 'synth']);
+    expect(synth).toContain('  - removed dist/prod-euw3/tenant-team-b.k8s.yaml');
+    expect(existsSync(join(project, 'dist', 'prod-euw3', 'tenant-team-b.k8s.yaml'))).toBe(false);
+
+    const diff = failing(['gke-platform', 'diff', base, '--fail-on', 'replace']);
+    expect(diff.status).toBe(1);
+    expect(diff.stdout).toMatch(/\*\*Likely replacement\*\* `acme-cluster-prod-euw3\/google_container_cluster\.[^`]+`: `default_max_pods_per_node` \(`32` → `24`\)/);
+    expect(diff.stdout).toMatch(/\*\*Deletion\*\* `prod-euw3\/v1\/Namespace\/-\/team-b`/);
+    expect(diff.stderr).toMatch(/^diff: \d+ finding\(s\) match --fail-on replace$/m);
+  });
+
+  test('an AWS link without the AWS provider installed fails with the install command, no stack trace', () => {
+    editDefinition((text) =>
+      text.replace(
+        /\n  gitOps:/,
+        `\n  remoteNetworks: [{ name: 'aws-euc1', kind: 'aws-vpc', awsRegion: 'eu-central-1', cidrs: ['10.8.0.0/16'] }],
+  hybridLinks: [{ kind: 'ha-vpn-aws', name: 'aws-euc1', region: 'europe-west3', remoteNetwork: 'aws-euc1', gcpAsn: 64514,
+    aws: { type: 'transit-gateway', amazonSideAsn: 64512, vpcId: 'vpc-0e4c1f6b2a7d93851', subnetIds: ['subnet-04f3c2a1b0e9d8c7a'], routeTableIds: { private: 'rtb-0c2d4e6f8a0b1c3d5' } } }],
+  gitOps:`,
+      ),
+    );
+    const result = failing(['gke-platform', 'synth']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('hybridLinks[aws-euc1]: kind "ha-vpn-aws" needs the optional peer dependency @cdktf/provider-aws, which is not installed; run `npm install --save @cdktf/provider-aws@21.22.1`, or remove the AWS link');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
