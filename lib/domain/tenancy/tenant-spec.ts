@@ -162,7 +162,11 @@ export interface TenantSpec {
   readonly clusters: readonly string[];
   /** @default DEFAULT_TENANT_QUOTA */
   readonly quota?: TenantQuota;
-  /** @default DEFAULT_TENANT_LIMITS */
+  /**
+   * Per-container limits (the namespace's LimitRange). In a platform definition, an absent `maxCpu`/`maxMemory`
+   * is derived from the nodes the tenant runs on and its quota (see containerLimits), and declared ones are checked
+   * against both. @default DEFAULT_TENANT_LIMITS (a TenantNamespace used on its own)
+   */
   readonly limits?: TenantLimits;
   /** @default 'restricted' */
   readonly podSecurity?: TenantPodSecurityLevel;
