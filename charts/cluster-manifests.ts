@@ -16,7 +16,8 @@ export interface ClusterManifestsOptions {
   /** The day developer namespace expiry is judged on. @default today (UTC) */
   readonly today?: string | Date;
   /**
-   * Identities allowed to change platform-owned objects and namespace labels (the GitOps reconciler).
+   * Identities allowed to change platform-owned objects and namespace labels (the GitOps reconciler), in addition
+   * to PlatformPolicies' defaults (cluster admins, kube-system controllers, the controller manager).
    * @default Config Sync's root reconciler and Argo CD's application controller
    */
   readonly exemptUsers?: readonly string[];
