@@ -1,5 +1,6 @@
 import { join } from 'path';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
+import { driveAddOnEntries, driveAddOns } from './add-ons';
 
 /**
  * The bundled example: a self-driving-car company's platform. Two regions, a multi-tenant production
@@ -180,5 +181,11 @@ export const examplePlatform: PlatformDefinition = {
 /** Where the example's IP plan is recorded (committed; see `npm run ip-plan`). */
 export const exampleLockFile = join(__dirname, 'ip-plan.lock.json');
 
-/** The names `npm run ip-plan -- --platform <module>` reads from a platform module. */
-export { examplePlatform as platform, exampleLockFile as lockFile };
+/**
+ * The platform as the configuration deploys it: the example with its add-ons on (Vault, Istio, Spinnaker
+ * accounts). `examplePlatform` is the same without them, what the construct and plan tests build on.
+ */
+export const drivePlatform: PlatformDefinition = { ...examplePlatform, addOns: driveAddOnEntries };
+
+/** The names the CLI (`gke-platform plan|synth|report`) reads from a platform module: definition, lock file, add-ons' code. */
+export { drivePlatform as platform, exampleLockFile as lockFile, driveAddOns as addOns };

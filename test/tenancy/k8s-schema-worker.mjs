@@ -3,6 +3,12 @@
 // which Jest's CommonJS runtime cannot load; plain Node loads it natively.
 const API_VERSION = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
 const KIND = /^[A-Z][A-Za-z0-9]*$/;
+// Custom resources of the add-ons are validated against their projects' schemas: Istio's and Argo CD's CRDs.
+const MODEL_PACKAGES = [
+  [/\.istio\.io\//, '@kubernetes-models/istio'],
+  [/^argoproj\.io\//, '@kubernetes-models/argo-cd'],
+];
+const modelPackage = (apiVersion) => MODEL_PACKAGES.find(([pattern]) => pattern.test(apiVersion))?.[1] ?? 'kubernetes-models';
 
 async function validateOne(obj) {
   const { apiVersion, kind } = obj ?? {};
@@ -11,13 +17,13 @@ async function validateOne(obj) {
   }
   let model;
   try {
-    model = (await import(`kubernetes-models/${apiVersion}/${kind}`))[kind];
+    model = (await import(`${modelPackage(apiVersion)}/${apiVersion}/${kind}`))[kind];
   } catch {
     model = undefined;
   }
   // Only top-level API types carry apiVersion/kind statics; nested types (Container, ...) must not pass.
   if (typeof model !== 'function' || model.apiVersion !== apiVersion || model.kind !== kind) {
-    return `unknown kind ${kind} in ${apiVersion}: kubernetes-models has no schema for it`;
+    return `unknown kind ${kind} in ${apiVersion}: ${modelPackage(apiVersion)} has no schema for it`;
   }
   try {
     new model(obj).validate();

@@ -1,5 +1,6 @@
 /**
- * Kubernetes OpenAPI schema validation for tests, with the `kubernetes-models` package. Each object is
+ * Kubernetes OpenAPI schema validation for tests, with the `kubernetes-models` package (and `@kubernetes-models/istio`,
+ * `@kubernetes-models/argo-cd` for the add-ons' custom resources). Each object is
  * mapped by apiVersion/kind to its model class (`kubernetes-models/<apiVersion>/<Kind>`) and `.validate()`d;
  * an apiVersion/kind without a model is an error, so nothing escapes validation.
  *

@@ -1,0 +1,23 @@
+import { ApiObject } from 'cdk8s';
+import { applicationSet, appProject, ARGO_CD_ADD_ON, ArgoCdSettings, validateArgoCdSettings } from '../../domain/addons/cd/argo-cd-project';
+import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM } from '../../domain/tenancy/labels';
+import { DEPLOYER_SERVICE_ACCOUNT } from '../../tenancy/tenant-namespace';
+import type { PlatformAddOn } from '../platform-add-on';
+
+/**
+ * Argo CD per tenant: an AppProject and an ApplicationSet, in the platform manifests of the cluster Argo CD runs
+ * on. Enable with one line: `addOns: [{ name: 'argo-cd', settings: { cluster: 'prod-usc1' } }]`. Syncs impersonate
+ * the tenant namespace's `deployer` service account (TenantNamespace), bound like the tenant's developer group.
+ */
+export const argoCdAddOn: PlatformAddOn<ArgoCdSettings> = {
+  name: ARGO_CD_ADD_ON,
+  validate: (settings, definition) => validateArgoCdSettings(settings, definition),
+  extendClusterManifests({ scope, plan, cluster, settings }) {
+    if (cluster.name !== settings.cluster) return;
+    const labels = { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM };
+    for (const tenant of plan.tenants) {
+      new ApiObject(scope, `AppProject-${tenant.name}`, appProject(tenant, plan, settings, DEPLOYER_SERVICE_ACCOUNT, labels) as any);
+      new ApiObject(scope, `ApplicationSet-${tenant.name}`, applicationSet(tenant, plan, settings, labels) as any);
+    }
+  },
+};

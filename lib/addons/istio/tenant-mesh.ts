@@ -1,0 +1,85 @@
+import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-33';
+import { Construct } from 'constructs';
+import { ISTIOD_XDS_PORT, TenantMeshPlan } from '../../domain/addons/istio/mesh-plan';
+import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, NAMESPACE_NAME_LABEL } from '../../domain/tenancy/labels';
+
+/** Istio's namespace label for sidecar injection (the default revision). */
+export const ISTIO_INJECTION_LABEL = 'istio-injection';
+/** Name of the namespace-wide Sidecar, PeerAuthentication and AuthorizationPolicy. */
+export const MESH_POLICY_NAME = 'default';
+export const MESH_AUTHORIZATION_NAME = 'allow-declared';
+
+export interface TenantMeshProps {
+  readonly mesh: TenantMeshPlan;
+  /** The mesh's system namespace (istiod). */
+  readonly systemNamespace: string;
+}
+
+/**
+ * A tenant namespace in the mesh: a Sidecar that knows only its own namespace, the mesh's and its declared
+ * dependencies (everything else unknown, REGISTRY_ONLY), STRICT mTLS, an ALLOW AuthorizationPolicy admitting only
+ * its own namespace, its dependents and its declared ingress sources, a ServiceEntry per external dependency
+ * (else REGISTRY_ONLY would cut it off) and the NetworkPolicy that lets its sidecars reach istiod.
+ */
+export class TenantMesh extends Construct {
+  public readonly sidecar: ApiObject;
+  public readonly peerAuthentication: ApiObject;
+  public readonly authorizationPolicy: ApiObject;
+  public readonly serviceEntries: readonly ApiObject[];
+
+  constructor(scope: Construct, id: string, props: TenantMeshProps) {
+    super(scope, id);
+    const { mesh } = props;
+    const namespace = mesh.namespace;
+    const metadata = (name: string) => ({ name, namespace, labels: { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM } });
+    this.sidecar = new ApiObject(this, 'Sidecar', {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Sidecar',
+      metadata: metadata(MESH_POLICY_NAME),
+      spec: { egress: [{ hosts: [...mesh.egressHosts] }], outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } },
+    });
+    this.peerAuthentication = new ApiObject(this, 'PeerAuthentication', {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'PeerAuthentication',
+      metadata: metadata(MESH_POLICY_NAME),
+      spec: { mtls: { mode: 'STRICT' } },
+    });
+    this.authorizationPolicy = new ApiObject(this, 'AuthorizationPolicy', {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: metadata(MESH_AUTHORIZATION_NAME),
+      spec: {
+        action: 'ALLOW',
+        rules: mesh.admissions.map((a) => ({
+          from: [{ source: a.principals.length > 0 ? { principals: [...a.principals] } : { ipBlocks: [...a.ipBlocks] } }],
+          ...(a.ports ? { to: [{ operation: { ports: a.ports.map(String) } }] } : {}),
+        })),
+      },
+    });
+    this.serviceEntries = mesh.externals.map((ext, i) =>
+      new ApiObject(this, `External-${i + 1}`, {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'ServiceEntry',
+        metadata: metadata(`external-${i + 1}`),
+        spec: {
+          hosts: [ext.host],
+          addresses: [ext.cidr],
+          ports: ext.ports.map((p) => ({ number: p.port, protocol: p.protocol === 'UDP' ? 'UDP' : 'TCP', name: `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}` })),
+          location: 'MESH_EXTERNAL',
+          resolution: 'NONE',
+          exportTo: ['.'],
+        },
+      }),
+    );
+    // Default-deny egress would cut the sidecars off their configuration and certificates.
+    new k8s.KubeNetworkPolicy(this, 'AllowIstiod', {
+      metadata: metadata('allow-egress-to-istiod'),
+      spec: {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [{ to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: props.systemNamespace } }, podSelector: { matchLabels: { app: 'istiod' } } }], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(ISTIOD_XDS_PORT) }] }],
+      },
+    });
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The Istio add-on's model, as plain data: per tenant namespace, the Sidecar's egress hosts, the principals and
+ * ranges its AuthorizationPolicy admits, the ServiceEntries of its external dependencies. Generated from the same
+ * dependency graph as the NetworkPolicies (dependencies, dependents, ingress sources). Pure: no cdktf or cdk8s.
+ */
+import type { ConnectivityIntent } from '../../reachability/connectivity-intent';
+import type { PlatformDefinition } from '../../platform/platform-definition';
+import type { PlatformPlan, TenantPlan } from '../../platform/platform-plan';
+import { dependentsOf } from '../../tenancy/tenant-spec';
+import type { PortSpec } from '../../tenancy/tenant-spec';
+import type { ValidationIssue } from '../../validation-error';
+
+export const ISTIO_ADD_ON = 'istio';
+
+export interface IstioSettings {
+  /** The mesh's system namespace (istiod, gateways). @default 'istio-system' */
+  readonly systemNamespace?: string;
+  /** The mesh's trust domain, the first part of every principal. @default 'cluster.local' (Istio's default) */
+  readonly trustDomain?: string;
+}
+
+/** Istio's defaults: a mesh installed without overrides uses these. */
+export const DEFAULT_ISTIO_SYSTEM_NAMESPACE = 'istio-system';
+export const DEFAULT_ISTIO_TRUST_DOMAIN = 'cluster.local';
+/** istiod's xDS and CA port: every sidecar must reach it. */
+export const ISTIOD_XDS_PORT = 15012;
+
+export type ResolvedIstioSettings = Required<IstioSettings>;
+
+export function resolveIstioSettings(settings: IstioSettings): ResolvedIstioSettings {
+  return { systemNamespace: settings.systemNamespace ?? DEFAULT_ISTIO_SYSTEM_NAMESPACE, trustDomain: settings.trustDomain ?? DEFAULT_ISTIO_TRUST_DOMAIN };
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function validateIstioSettings(settings: IstioSettings, definition: PlatformDefinition): ValidationIssue[] {
+  const path = `addOns[${ISTIO_ADD_ON}]`;
+  const issues: ValidationIssue[] = [];
+  const system = settings.systemNamespace;
+  if (system !== undefined && (typeof system !== 'string' || !DNS_LABEL.test(system))) issues.push({ path, field: 'settings.systemNamespace', value: system, problem: 'is not a DNS-1123 label', fix: `use e.g. '${DEFAULT_ISTIO_SYSTEM_NAMESPACE}'` });
+  const resolved = system ?? DEFAULT_ISTIO_SYSTEM_NAMESPACE;
+  if ((definition.tenants ?? []).some((t) => t.name === resolved)) issues.push({ path, field: 'settings.systemNamespace', value: resolved, problem: 'is the namespace of a tenant', fix: "rename the tenant or point systemNamespace at the mesh's own namespace" });
+  const td = settings.trustDomain;
+  if (td !== undefined && (typeof td !== 'string' || !DNS_NAME.test(td))) issues.push({ path, field: 'settings.trustDomain', value: td, problem: 'is not a lower-case DNS name', fix: `use the mesh's trust domain, e.g. '${DEFAULT_ISTIO_TRUST_DOMAIN}'` });
+  return issues;
+}
+
+/** Every workload of a namespace, as an Istio principal (prefix match): `<trust domain>/ns/<ns>/sa/*`. */
+export function namespacePrincipal(trustDomain: string, namespace: string): string {
+  return `${trustDomain}/ns/${namespace}/sa/*`;
+}
+
+export interface MeshAdmission {
+  /** Principals admitted (prefix matches). */
+  readonly principals: readonly string[];
+  /** Or source ranges (declared CIDR ingress sources). */
+  readonly ipBlocks: readonly string[];
+  /** Restricted to these ports; absent: every port. */
+  readonly ports?: readonly number[];
+  readonly reason: string;
+}
+
+export interface MeshExternal {
+  /** The ServiceEntry's host (a name only the tenant's namespace sees). */
+  readonly host: string;
+  readonly cidr: string;
+  readonly ports: readonly PortSpec[];
+}
+
+export interface TenantMeshPlan {
+  readonly tenant: string;
+  readonly namespace: string;
+  /** The Sidecar's egress hosts: own namespace, the mesh's namespace, the declared dependencies. */
+  readonly egressHosts: readonly string[];
+  /** The AuthorizationPolicy's rules: own namespace and dependents, then each declared ingress source. */
+  readonly admissions: readonly MeshAdmission[];
+  readonly externals: readonly MeshExternal[];
+}
+
+export function tenantMeshPlan(tenant: TenantPlan, plan: PlatformPlan, settings: ResolvedIstioSettings): TenantMeshPlan {
+  const ns = tenant.name;
+  const td = settings.trustDomain;
+  const dependencies = [...new Set(tenant.resolved.dependencies.tenants)].sort();
+  const dependents = [...dependentsOf(tenant.name, plan.tenants.map((t) => t.definition))].sort();
+  const admissions: MeshAdmission[] = [{ principals: [ns, ...dependents].map((n) => namespacePrincipal(td, n)), ipBlocks: [], reason: 'own namespace and dependent tenants' }];
+  for (const source of tenant.resolved.ingressSources) {
+    const ports = source.ports?.map((p) => p.port);
+    if ('namespace' in source) admissions.push({ principals: [namespacePrincipal(td, source.namespace)], ipBlocks: [], ports, reason: `ingress source namespace ${source.namespace}` });
+    else admissions.push({ principals: [], ipBlocks: [source.cidr], ports, reason: `ingress source ${source.cidr}` });
+  }
+  return {
+    tenant: tenant.name,
+    namespace: ns,
+    egressHosts: ['./*', `${settings.systemNamespace}/*`, ...dependencies.map((d) => `${d}/*`)],
+    admissions,
+    externals: tenant.resolved.dependencies.external.map((ext, i) => ({ host: `external-${i + 1}.${ns}.mesh-external`, cidr: ext.cidr, ports: ext.ports })),
+  };
+}
+
+/** The mesh's own verdict on tenant pairs of each cluster: a declared dependency is allowed, any other pair denied. */
+export function meshConnectivityIntents(plan: PlatformPlan): ConnectivityIntent[] {
+  const intents: ConnectivityIntent[] = [];
+  for (const cluster of plan.clusters) {
+    const tenants = plan.tenants.filter((t) => t.clusters.includes(cluster.name));
+    for (const from of tenants) {
+      for (const to of tenants) {
+        if (from === to) continue;
+        const declared = from.resolved.dependencies.tenants.includes(to.name);
+        intents.push({
+          from: { kind: 'tenant', tenant: from.name, cluster: cluster.name },
+          to: { kind: 'tenant', tenant: to.name, cluster: cluster.name },
+          expect: declared ? 'allow' : 'deny',
+          reason: declared ? `istio: ${from.name} declares a dependency on ${to.name} (Sidecar egress host, AuthorizationPolicy principal)` : `istio: ${from.name} does not declare ${to.name} (not in its Sidecar, not admitted by ${to.name}'s AuthorizationPolicy)`,
+        });
+      }
+    }
+  }
+  return intents;
+}

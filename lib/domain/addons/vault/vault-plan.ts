@@ -1,0 +1,132 @@
+/**
+ * What the Vault add-on configures, as plain data: one Kubernetes auth mount per cluster, per tenant a policy
+ * confined to its own KV v2 prefix and PKI role, a login role per tenant and cluster, and a PKI role issuing
+ * only the tenant's SPIFFE identities. Also Vault's policy path matching, so tests can judge a policy the way
+ * Vault does. Pure: no cdktf, cdk8s or constructs.
+ */
+import type { PlatformPlan, TenantPlan } from '../../platform/platform-plan';
+import type { ResolvedVaultSettings } from './vault-settings';
+
+export type VaultCapability = 'create' | 'read' | 'update' | 'patch' | 'delete' | 'list' | 'sudo' | 'deny';
+
+/** One `path "..." { capabilities = [...] }` stanza. */
+export interface VaultPolicyRule {
+  readonly path: string;
+  readonly capabilities: readonly VaultCapability[];
+}
+
+export interface VaultLoginRole {
+  readonly cluster: string;
+  /** The cluster's Kubernetes auth mount. */
+  readonly backend: string;
+  readonly roleName: string;
+  readonly namespace: string;
+  /** Service accounts that may log in (`*`: every one of the namespace). */
+  readonly serviceAccounts: readonly string[];
+}
+
+export interface VaultTenantPlan {
+  readonly tenant: string;
+  readonly policyName: string;
+  readonly policy: readonly VaultPolicyRule[];
+  /** The tenant's prefix in the KV v2 mount: `<tenant>/`. */
+  readonly kvPrefix: string;
+  readonly loginRoles: readonly VaultLoginRole[];
+  /** Its PKI role (same name as the tenant) and the only URI SANs it issues. */
+  readonly pkiRole: { readonly name: string; readonly allowedUriSans: readonly string[] };
+}
+
+export interface VaultPlan {
+  readonly authMounts: readonly { readonly cluster: string; readonly path: string }[];
+  readonly tenants: readonly VaultTenantPlan[];
+}
+
+/** The Kubernetes auth mount of a cluster: `kubernetes-<cluster>` (one per cluster: each has its own issuer and CA). */
+export function kubernetesAuthPath(cluster: string): string {
+  return `kubernetes-${cluster}`;
+}
+
+/** The policy of a tenant: `tenant-<tenant>`. */
+export function tenantPolicyName(tenant: string): string {
+  return `tenant-${tenant}`;
+}
+
+/** A workload's SPIFFE ID: `spiffe://<trust domain>/ns/<namespace>/sa/<service account>` (Istio's form too). */
+export function spiffeId(trustDomain: string, namespace: string, serviceAccount: string): string {
+  return `spiffe://${trustDomain}/ns/${namespace}/sa/${serviceAccount}`;
+}
+
+/** The service accounts of a tenant Vault knows: settings', then Workload Identity KSAs; none declared means all (`*`). */
+export function tenantServiceAccounts(tenant: TenantPlan, settings: Pick<ResolvedVaultSettings, 'serviceAccounts'>): string[] {
+  const declared = [...(settings.serviceAccounts?.[tenant.name] ?? []), ...tenant.resolved.workloadIdentities.map((w) => w.ksa)];
+  const unique = [...new Set(declared)].sort();
+  return unique.length > 0 ? unique : ['*'];
+}
+
+/** The policy of a tenant: read its own KV v2 prefix (data and metadata), issue certificates from its own PKI role. */
+export function tenantPolicy(tenant: string, settings: Pick<ResolvedVaultSettings, 'kvMount' | 'pkiMount'>): VaultPolicyRule[] {
+  return [
+    { path: `${settings.kvMount}/data/${tenant}/*`, capabilities: ['read'] },
+    { path: `${settings.kvMount}/metadata/${tenant}/*`, capabilities: ['read', 'list'] },
+    { path: `${settings.pkiMount}/issue/${tenant}`, capabilities: ['create', 'update'] },
+  ];
+}
+
+export function vaultPlan(plan: PlatformPlan, settings: ResolvedVaultSettings): VaultPlan {
+  return {
+    authMounts: plan.clusters.map((c) => ({ cluster: c.name, path: kubernetesAuthPath(c.name) })),
+    tenants: plan.tenants.map((tenant) => {
+      const serviceAccounts = tenantServiceAccounts(tenant, settings);
+      return {
+        tenant: tenant.name,
+        policyName: tenantPolicyName(tenant.name),
+        policy: tenantPolicy(tenant.name, settings),
+        kvPrefix: `${tenant.name}/`,
+        loginRoles: tenant.namespaces.map((ns) => ({ cluster: ns.cluster, backend: kubernetesAuthPath(ns.cluster), roleName: tenant.name, namespace: ns.namespace, serviceAccounts })),
+        // One namespace name per tenant on every cluster: the SANs are the same wherever it runs.
+        pkiRole: { name: tenant.name, allowedUriSans: [...new Set(tenant.namespaces.map((ns) => ns.namespace))].flatMap((ns) => serviceAccounts.map((sa) => spiffeId(settings.trustDomain, ns, sa))) },
+      };
+    }),
+  };
+}
+
+/** A policy as Vault's HCL: one stanza per rule, in order. */
+export function renderVaultPolicy(rules: readonly VaultPolicyRule[]): string {
+  return rules.map((r) => `path "${r.path}" {\n  capabilities = [${r.capabilities.map((c) => `"${c}"`).join(', ')}]\n}\n`).join('\n');
+}
+
+/**
+ * Whether a policy path pattern matches a request path, as Vault matches them: `+` stands for exactly one
+ * path segment, a trailing `*` for any suffix (a prefix match); everything else is literal.
+ */
+export function vaultPathMatches(pattern: string, path: string): boolean {
+  const glob = pattern.endsWith('*');
+  const body = glob ? pattern.slice(0, -1) : pattern;
+  const parts = body.split('+');
+  let regex = '^';
+  parts.forEach((part, i) => {
+    regex += part.replace(/[.*?^${}()|[\]\\]/g, '\\$&');
+    if (i < parts.length - 1) regex += '[^/]+';
+  });
+  regex += glob ? '.*$' : '$';
+  return new RegExp(regex).test(path);
+}
+
+/**
+ * The capabilities a policy grants on a request path, as Vault decides them: the most specific matching rule
+ * wins (an exact path over a glob, then the longest pattern before its first wildcard); `deny` denies all.
+ */
+export function vaultPolicyCapabilities(rules: readonly VaultPolicyRule[], path: string): readonly VaultCapability[] {
+  const matching = rules.filter((r) => vaultPathMatches(r.path, path));
+  if (matching.length === 0) return [];
+  const specificity = (p: string) => {
+    const firstWildcard = p.search(/[+*]/);
+    return [firstWildcard === -1 ? 1 : 0, firstWildcard === -1 ? p.length : firstWildcard, p.length] as const;
+  };
+  const best = [...matching].sort((a, b) => {
+    const [ea, pa, la] = specificity(a.path);
+    const [eb, pb, lb] = specificity(b.path);
+    return eb - ea || pb - pa || lb - la;
+  })[0];
+  return best.capabilities.includes('deny') ? [] : best.capabilities;
+}
