@@ -4,6 +4,7 @@ import { PLATFORM_OWNED_KINDS, validateArgoCdSettings } from '../../lib/domain/a
 import { DEPLOYER_SERVICE_ACCOUNT } from '../../lib/tenancy/tenant-namespace';
 import { TENANT_DEVELOPER_ROLE } from '../../lib/domain/tenancy/labels';
 import { expectK8sSchemaValid } from '../tenancy/validate-k8s';
+import { permissionsOf } from '../isolation/rbac-evaluator';
 import { examplePlatform } from '../../examples/drive-platform/platform';
 import { allObjects, K8sObject, loadSeed, SEED_ADD_ONS, seedPlatform, synthSeed } from './seed-fixtures';
 
@@ -116,6 +117,16 @@ describe('the deployer identity: exactly what the tenant developer group can do,
     const developer = boundTo((s) => s.kind === 'Group' && s.name === n.tenant.resolved.groups.developer);
     expect(deployer).toEqual([{ cluster: n.cluster, kind: 'RoleBinding', namespace: n.namespace, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: TENANT_DEVELOPER_ROLE } }]);
     expect(developer).toEqual(deployer);
+  });
+
+  // The RBAC table of the isolation work (test/isolation/rbac-evaluator.ts), over everything the cluster holds.
+  test.each(tenantNamespaces.map((n) => [n.tenant.name, n.cluster, n]))('%s on %s: the RBAC table of the deployer equals the developer group\'s, all in its namespace', (_t, _c, n: any) => {
+    const manifests = Object.values(output.manifests[n.cluster]).flat() as any[];
+    const deployer = permissionsOf(manifests, { user: `system:serviceaccount:${n.namespace}:${DEPLOYER_SERVICE_ACCOUNT}`, groups: ['system:serviceaccounts', `system:serviceaccounts:${n.namespace}`, 'system:authenticated'] });
+    const developer = permissionsOf(manifests, { user: 'someone@example.com', groups: [n.tenant.resolved.groups.developer, 'system:authenticated'] });
+    expect(deployer.length).toBeGreaterThan(0);
+    expect(deployer).toEqual(developer);
+    expect(deployer.every((p) => p.namespace === n.namespace)).toBe(true);
   });
 
   test.each(plan.tenants.flatMap((a) => plan.tenants.filter((b) => b !== a).map((b) => [a.name, b.name])))("%s's CD accounts cannot deploy into %s", (a, b) => {
