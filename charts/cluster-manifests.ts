@@ -6,6 +6,7 @@ import { ValidationError } from '../lib/domain/validation-error';
 import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from '../lib/gitops/config-sync-identity';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { ClusterPlan, PlatformPlan, tenantsOnPlannedCluster } from '../lib/domain/platform/platform-plan';
+import { privateServiceAccessPlan, privateServiceTenants, PSA_RANGE_NAME } from '../lib/domain/platform/private-service-access';
 import { DedicatedNodeScheduling } from '../lib/tenancy/dedicated-node-scheduling';
 import { DeveloperNamespace } from '../lib/tenancy/developer-namespace';
 import { PlatformPolicies } from '../lib/tenancy/platform-policies';
@@ -103,11 +104,18 @@ function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, 
     addOn.admissionPolicies?.(context);
     addOn.extendClusterManifests?.(context);
   }
+  const psaCidr = privateServiceAccessPlan(plan.definition) ? plan.ipPlan.cidr(PSA_RANGE_NAME) : undefined;
+  const psaTenants = new Set(privateServiceTenants(plan.definition));
   for (const tenant of tenants) {
     const chart = newChart(`tenant-${tenant.name}`);
     // The LimitRange is sized for the tenant's nodes on this cluster (the plan derives it; see container-limits.ts).
     const limits = tenant.namespaces.find((n) => n.cluster === cluster.name)?.limits;
-    new TenantNamespace(chart, tenant.name, { tenant: { ...tenant.definition, limits }, dependents: dependentsOf(tenant.name, specs), project: cluster.project });
+    new TenantNamespace(chart, tenant.name, {
+      tenant: { ...tenant.definition, limits },
+      dependents: dependentsOf(tenant.name, specs),
+      project: cluster.project,
+      privateServicesCidr: psaTenants.has(tenant.name) ? psaCidr : undefined,
+    });
     for (const { addOn, settings } of addOns) {
       addOn.extendTenantManifests?.({ plan, settings, chart, cluster, tenant, namespace: tenant.name, scope: addOnScope(chart, addOn.name) });
     }

@@ -5,9 +5,10 @@ import { initCommand } from './commands/init';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { synthCommand } from './commands/synth';
+import { verifyCommand } from './commands/verify';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [initCommand, planCommand, synthCommand, reportCommand, diffCommand];
+export const COMMANDS: readonly Command[] = [initCommand, planCommand, synthCommand, verifyCommand, reportCommand, diffCommand];
 
 export const HELP = `usage: gke-platform <command> [options]
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { ClusterDefinition } from '../lib/domain/platform/platform-definition';
 import { ClusterPlan, NodePoolPlan, planCluster } from '../lib/domain/platform/platform-plan';
+import { ControlPlanePeeringRoutes } from '../lib/gke/control-plane-peering-routes';
 import { GkeCluster } from '../lib/gke/gke-cluster';
 import { NodePool, NodePoolProps } from '../lib/gke/node-pool';
 import { generalServicesPool, gpuTrainingPool, PresetOverrides, spotBatchPool, tenantDedicatedPool } from '../lib/gke/node-pool-presets';
@@ -36,6 +37,7 @@ export class ClusterStack extends TerraformStack {
   public readonly plan: ClusterPlan;
   public readonly cluster: GkeCluster;
   public readonly nodePools: Readonly<Record<string, NodePool>>;
+  public readonly controlPlanePeeringRoutes: ControlPlanePeeringRoutes;
   public readonly configSync?: ConfigSync;
 
   constructor(scope: Construct, props: ClusterStackProps) {
@@ -67,6 +69,13 @@ export class ClusterStack extends TerraformStack {
       podRangeCidr: cluster.podRange.cidr,
       nodeSubnetCidr: cluster.subnet.cidr,
       labels: { environment: cluster.environment },
+    });
+
+    // Authorized networks behind VPN/Interconnect: the control plane needs the VPC's dynamic routes back to them.
+    this.controlPlanePeeringRoutes = new ControlPlanePeeringRoutes(this, 'ControlPlanePeeringRoutes', {
+      cluster: this.cluster,
+      networkProject: platform.network.project,
+      networkName: platform.network.name,
     });
 
     const pools: Record<string, NodePool> = {};

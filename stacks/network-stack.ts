@@ -4,7 +4,10 @@ import { Construct } from 'constructs';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { CloudNat } from '../lib/network/cloud-nat';
 import { Network, SubnetSpec } from '../lib/network/network';
+import { PrivateGoogleApisDns } from '../lib/network/private-google-apis-dns';
+import { PrivateServiceAccess } from '../lib/network/private-service-access';
 import { SharedVpc } from '../lib/network/shared-vpc';
+import { privateServiceAccessPlan, PSA_RANGE_NAME } from '../lib/domain/platform/private-service-access';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 
 export interface NetworkStackProps {
@@ -22,6 +25,8 @@ export class NetworkStack extends TerraformStack {
   public readonly network: Network;
   public readonly cloudNats: Readonly<Record<string, CloudNat>>;
   public readonly sharedVpc?: SharedVpc;
+  public readonly googleApisDns: PrivateGoogleApisDns;
+  public readonly privateServiceAccess?: PrivateServiceAccess;
 
   constructor(scope: Construct, props: NetworkStackProps) {
     const { plan } = props.platform;
@@ -44,7 +49,17 @@ export class NetworkStack extends TerraformStack {
       mtu: plan.network.vpcMtu,
       subnets,
       controlPlaneCidrs: plan.network.controlPlaneCidrs,
+      // GKE cannot create its intra-cluster rules in the Shared VPC host project: without these, pods on
+      // different nodes (and most DNS queries) are dropped.
+      clusterInternalRanges: plan.clusters.map((cluster) => ({ cluster: cluster.name, cidrs: [cluster.subnet.cidr, cluster.podRange.cidr, ...cluster.additionalPodRanges.map((r) => r.cidr)] })),
     });
+
+    // Workload Identity tenants call Google APIs: a private zone sends them to private.googleapis.com, which
+    // their NetworkPolicies allow and Private Google Access carries.
+    this.googleApisDns = new PrivateGoogleApisDns(this, 'GoogleApisDns', { projectId: plan.network.project, network: this.network });
+    if (privateServiceAccessPlan(plan.definition)) {
+      this.privateServiceAccess = new PrivateServiceAccess(this, 'PrivateServiceAccess', { projectId: plan.network.project, network: this.network, cidr: plan.ipPlan.cidr(PSA_RANGE_NAME) });
+    }
 
     const nats: Record<string, CloudNat> = {};
     for (const nat of plan.network.nats) {

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
 import { PlatformAddOn } from '../lib/addons/platform-add-on';
 import { applyAddOnStacks } from './add-on-stacks';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
@@ -6,6 +7,7 @@ import { ClusterGitOpsOptions, ClusterStack } from './cluster-stack';
 import { FleetStack } from './fleet-stack';
 import { HybridLinkStack } from './hybrid-link-stack';
 import { NetworkStack } from './network-stack';
+import { ProjectServicesStack } from './project-services-stack';
 import { StateBackendOptions } from './stack-defaults';
 import { TenantIdentityStack } from './tenant-identity-stack';
 
@@ -24,6 +26,7 @@ export interface PlatformStacksOptions {
 }
 
 export interface PlatformStacks {
+  readonly projectServices: ProjectServicesStack;
   readonly network: NetworkStack;
   readonly fleet?: FleetStack;
   readonly clusters: Readonly<Record<string, ClusterStack>>;
@@ -33,12 +36,15 @@ export interface PlatformStacks {
 
 /**
  * Composes every stack of a platform, each with its own state and declared dependencies, so
- * `cdktf deploy '*'` applies them in order: network → fleet → clusters, links and tenant identities.
+ * `cdktf deploy '*'` applies them in order: project services → network → fleet → clusters, links and tenant
+ * identities.
  */
 export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, options: PlatformStacksOptions = {}): PlatformStacks {
   const { plan } = platform;
   const backend = options.backend;
   const gitOps = options.gitOps === false ? undefined : (options.gitOps ?? platform.definition.gitOps);
+  // Applied first: every API the other stacks use, in every project.
+  const projectServices = new ProjectServicesStack(scope, { platform, gitOps: gitOps !== undefined, backend });
   const network = new NetworkStack(scope, { platform, backend });
   const fleet = gitOps ? new FleetStack(scope, { platform, backend }) : undefined;
   const clusters: Record<string, ClusterStack> = {};
@@ -60,5 +66,9 @@ export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, 
   if (tenants) for (const stack of Object.values(clusters)) tenants.addDependency(stack);
   const platformStacks = [network, ...(fleet ? [fleet] : []), ...Object.values(clusters), ...Object.values(links), ...(tenants ? [tenants] : [])];
   applyAddOnStacks({ app: scope, plan, addOns: options.addOns ?? [], clusters, tenants, platformStacks, backend });
-  return { network, fleet, clusters, links, tenants };
+  // Every other stack, add-on stacks included, applies after the APIs are on.
+  for (const stack of scope.node.children) {
+    if (stack instanceof TerraformStack && stack !== projectServices && !stack.dependencies.includes(projectServices)) stack.addDependency(projectServices);
+  }
+  return { projectServices, network, fleet, clusters, links, tenants };
 }

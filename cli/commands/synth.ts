@@ -4,6 +4,7 @@ import { CliContext, Command, parseCommandArgs } from '../command';
 import { loadConfig, ResolvedConfig } from '../config';
 import { loadConfiguredPlatform } from '../platform-source';
 import { synthManifests, synthTerraform } from '../synth-outputs';
+import { reportFailures, verificationSummary, verifyConfigured } from './verify';
 
 type Only = 'terraform' | 'manifests';
 
@@ -16,7 +17,8 @@ Validates the definition (every problem listed at once, exit 1), resolves the IP
 recorded in the lock file; with CI=true a missing range is an error), then writes:
   <terraformOutdir>/stacks/<stack>/cdk.tf.json   one Terraform state per stack; folders of removed stacks are deleted
   <manifestsOutdir>/<cluster>/*.k8s.yaml         per-cluster manifests; files of removed tenants and clusters are deleted
-and prints a summary. CDKTF_OUTDIR and CDK8S_OUTDIR (set by \`cdktf synth\` and \`cdk8s synth\`) override the
+and prints a summary. With both sides written, it then judges every connectivity intent on what it just wrote (as
+\`gke-platform verify\` does) and exits 1 on an unmet one, naming the hop that decides it. CDKTF_OUTDIR and CDK8S_OUTDIR (set by \`cdktf synth\` and \`cdk8s synth\`) override the
 folders; TF_STATE_BUCKET keeps state in that GCS bucket (one prefix per stack) instead of local files.
 
   --only KIND      only the Terraform side (what cdktf.json runs) or only the manifests (what cdk8s.yaml runs)
@@ -27,15 +29,15 @@ folders; TF_STATE_BUCKET keeps state in that GCS bucket (one prefix per stack) i
     if (values.help) return context.out(`${this.help}\n`), 0;
     if (values.only !== undefined && values.only !== 'terraform' && values.only !== 'manifests') throw new CliError(`--only ${values.only} is not terraform or manifests`, 'use --only terraform or --only manifests');
     const config = loadConfig(context.cwd, values.config);
-    runSynth(config, context, values.only as Only | undefined);
-    return 0;
+    return runSynth(config, context, values.only as Only | undefined);
   },
 };
 
-function runSynth(config: ResolvedConfig, context: CliContext, only?: Only): void {
+function runSynth(config: ResolvedConfig, context: CliContext, only?: Only): number {
   const shown = (path: string) => relative(context.cwd, path) || '.';
   const frozen = context.env.CI === 'true';
-  const { platform, addOns } = loadConfiguredPlatform(config, { frozen, record: !frozen, log: (m) => context.err(`${m}\n`) });
+  const configured = loadConfiguredPlatform(config, { frozen, record: !frozen, log: (m) => context.err(`${m}\n`) });
+  const { platform, addOns } = configured;
   const lines: string[] = [];
   if (only !== 'manifests') {
     const outdir = context.env.CDKTF_OUTDIR ?? config.terraformOutdir;
@@ -58,5 +60,9 @@ function runSynth(config: ResolvedConfig, context: CliContext, only?: Only): voi
   }
   const recorded = platform.recorded.length;
   lines.push(recorded > 0 ? `ip plan: ${recorded} new range(s) recorded in ${shown(config.lockFile)}; review and commit it` : `ip plan: no new ranges (${platform.ipPlan.allocations.length} recorded in ${shown(config.lockFile)})`);
+  // Both sides written: verify what was just synthesized (a partial synth leaves the other side stale).
+  const result = only === undefined ? verifyConfigured(config, configured, context.env) : undefined;
+  if (result) lines.push(`connectivity: ${verificationSummary(result)}`);
   context.out(`${lines.join('\n')}\n`);
+  return result && reportFailures('synth', result, context) ? 1 : 0;
 }

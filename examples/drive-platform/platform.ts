@@ -168,6 +168,23 @@ export const examplePlatform: PlatformDefinition = {
   ],
   // Config Sync on every cluster reads dist/<cluster> of this repository's main branch.
   gitOps: { repository: { url: 'https://github.com/example/drive-platform-manifests.git', branch: 'main' } },
+  connectivityIntents: [
+    {
+      id: 'ml-training-no-internet',
+      from: { kind: 'tenant', tenant: 'ml-training', cluster: 'prod-usc1' },
+      to: { kind: 'internet' },
+      port: 443,
+      expect: 'deny',
+      reason: 'training data never leaves through the internet',
+    },
+    {
+      id: 'aws-cannot-open-simulation',
+      from: { kind: 'remote', network: 'aws-usw2-prod' },
+      to: { kind: 'tenant', tenant: 'simulation', cluster: 'prod-usc1' },
+      expect: 'deny',
+      reason: 'simulation pulls scenario logs from AWS; AWS never opens connections into it',
+    },
+  ],
   developerNamespaces: {
     cluster: 'dev-usw1',
     namespaces: [

@@ -139,6 +139,13 @@ export interface GkeClusterProps {
    * does not own (CVE-2020-8554); PlatformPolicies also refuses the field in tenant namespaces. @default false
    */
   readonly serviceExternalIps?: boolean;
+  /**
+   * NodeLocal DNSCache: a DNS cache on every node (169.254.20.10), so pods' lookups stay on the node and kube-dns
+   * sees only misses; tenant NetworkPolicies allow it. Turning it on or off on a live cluster recreates the nodes
+   * through a rolling upgrade (not a Terraform replacement).
+   * @default true
+   */
+  readonly nodeLocalDnsCache?: boolean;
   /** KMS key (`projects/p/locations/<region>/keyRings/r/cryptoKeys/k`) for application-layer secrets encryption. @default none */
   readonly databaseEncryptionKey?: string;
   /** Use this node service account email instead of creating one. @default a dedicated account is created */
@@ -264,6 +271,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
     const deletionProtection = props.deletionProtection ?? true;
     const binaryAuthorization = props.binaryAuthorization ?? false;
     const serviceExternalIps = props.serviceExternalIps ?? false;
+    const nodeLocalDnsCache = props.nodeLocalDnsCache ?? true;
     const additionalPodRanges = props.additionalPodRangeNames ?? [];
     const podRangeCidr = props.podRangeCidr ?? props.subnet.secondaryRanges.find((r) => r.rangeName === props.podRangeName)?.cidr;
     const nodeSubnetCidr = props.nodeSubnetCidr ?? props.subnet.cidr;
@@ -341,6 +349,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
       resourceUsageExportConfig: props.resourceUsageExportDatasetId
         ? { enableResourceConsumptionMetering: true, bigqueryDestination: { datasetId: props.resourceUsageExportDatasetId } }
         : undefined,
+      addonsConfig: { dnsCacheConfig: { enabled: nodeLocalDnsCache } },
       binaryAuthorization: { evaluationMode: binaryAuthorization ? 'PROJECT_SINGLETON_POLICY_ENFORCE' : 'DISABLED' },
       databaseEncryption: props.databaseEncryptionKey ? { state: 'ENCRYPTED', keyName: props.databaseEncryptionKey } : undefined,
       nodePoolDefaults: { nodeConfigDefaults: { insecureKubeletReadonlyPortEnabled: 'FALSE' } },

@@ -77,6 +77,12 @@ export interface NetworkProps {
   readonly subnets: readonly SubnetSpec[];
   /** Control-plane /28s allowed to reach nodes on the webhook ports (same as calling allowControlPlane). @default none */
   readonly controlPlaneCidrs?: readonly string[];
+  /**
+   * Clusters whose node subnet and pod ranges may reach their nodes on every protocol (same as calling
+   * allowClusterInternal): cross-node pod traffic and DNS. GKE creates these rules itself, except in a Shared VPC
+   * host project where it may not. @default none
+   */
+  readonly clusterInternalRanges?: readonly { readonly cluster: string; readonly cidrs: readonly string[] }[];
   /** Network tags the baseline rules target. @default ['gke-node'] (DEFAULT_GKE_NODE_TAG, set by NodePool) */
   readonly nodeTags?: readonly string[];
   /** TCP ports the control plane may reach on nodes. @default [443, 8443, 9443, 10250] */
@@ -248,6 +254,7 @@ export class Network extends Construct implements INetwork {
       );
     }
     for (const cidr of props.controlPlaneCidrs ?? []) this.allowControlPlane(cidr);
+    for (const cluster of props.clusterInternalRanges ?? []) this.allowClusterInternal(cluster.cluster, cluster.cidrs);
   }
 
   public get id(): string {
@@ -302,6 +309,40 @@ export class Network extends Construct implements INetwork {
     this.firewalls.push(rule);
     return rule;
   }
+
+  /** Lets a cluster's node subnet and pod ranges reach its nodes on every protocol (see clusterInternalFirewallName). */
+  public allowClusterInternal(cluster: string, cidrs: readonly string[], targetTags?: readonly string[]): ComputeFirewall {
+    const path = this.node.path;
+    const name = clusterInternalFirewallName(this.name, cluster);
+    const issues: ValidationIssue[] = [...checkName(path, `clusterInternalRanges[${cluster}] (firewall name)`, name)];
+    if (cidrs.length === 0) issues.push({ path, field: `clusterInternalRanges[${cluster}].cidrs`, value: [], problem: 'is empty', fix: "list the cluster's node subnet and pod ranges" });
+    cidrs.forEach((cidr, i) => {
+      const parsed = Cidr.tryParse(cidr);
+      if (typeof parsed === 'string') issues.push({ path, field: `clusterInternalRanges[${cluster}].cidrs[${i}]`, value: cidr, problem: parsed, fix: 'use the CIDR of a subnet or secondary range' });
+    });
+    if (issues.length > 0) throw new ValidationError(issues);
+    const rule = new ComputeFirewall(this, `AllowClusterInternal-${cluster}`, {
+      name,
+      project: this.projectId,
+      network: this.vpc.id,
+      description: `GKE cluster ${cluster}: nodes and pods to nodes and pods, every protocol`,
+      direction: 'INGRESS',
+      sourceRanges: [...cidrs],
+      targetTags: [...(targetTags ?? this.nodeTags)],
+      allow: [{ protocol: 'all' }],
+    });
+    this.firewalls.push(rule);
+    return rule;
+  }
+}
+
+/**
+ * Node subnet and pod ranges of a cluster to its nodes, every protocol: pods on different nodes, kube-dns and the
+ * node-local DNS cache's upstream (the equivalent of GKE's own `gke-<cluster>-all` and `-vms` rules, which GKE
+ * cannot create in a Shared VPC host project). Construct id `AllowClusterInternal-<cluster>`.
+ */
+export function clusterInternalFirewallName(networkName: string, cluster: string): string {
+  return `${networkName}-allow-${cluster}-internal`;
 }
 
 class ImportedNetwork extends Construct implements INetwork {

@@ -2,6 +2,8 @@ import type { GkeCapacity } from '../domain/ip-plan/resolved-ip-plan';
 import type { LoadedPlatform } from '../domain/platform/load-platform';
 import type { ClusterDefinition, RemoteNetworkDefinition } from '../domain/platform/platform-definition';
 import { clusterNodePools } from '../domain/platform/tenant-definition';
+import type { VerificationResult } from '../domain/reachability/verify-intents';
+import { renderConnectivitySection } from './connectivity-section';
 import { addressSpaceUsage, formatPercent } from './address-space';
 import { renderPlatformMermaid } from './mermaid';
 import type { LinkSummary, TenantSummary } from './platform-summaries';
@@ -17,6 +19,11 @@ export interface PlatformReportInput {
   readonly addressSpaceSvgPath?: string;
   /** The command that shows the IP plan, as the reader's project types it (`--write` is appended). @default 'npm run ip-plan --' */
   readonly planCommand?: string;
+  /**
+   * Verdicts of the connectivity intents on the synthesized output, and the matrix picture's path.
+   * @default no connectivity section
+   */
+  readonly connectivity?: { readonly result: VerificationResult; readonly matrixSvgPath?: string };
 }
 
 /** Headroom below this share of (maxNodes + surge) gets a warning: a cluster that cannot grow needs new ranges first. */
@@ -217,6 +224,7 @@ export function renderPlatformReport(input: PlatformReportInput): string {
       summary,
       ...(found.length > 0 ? ['', ...found.map((w) => `- ${w}`)] : []),
     ].join('\n'),
+    input.connectivity ? renderConnectivitySection(input.connectivity.result, input.connectivity.matrixSvgPath) : undefined,
     clustersSection(input),
     tenantsSection(input),
     ipPlanSection(input),

@@ -26,11 +26,14 @@ import {
   ownedLabels,
   toPorts,
 } from './private/namespace-bundle';
+import { PRIVATE_GOOGLE_APIS_CIDR } from '../domain/hybrid/advertisements';
 import { isDns1123Label, validateTenantSpec } from '../domain/tenancy/tenant-rules';
 import { ResolvedTenant, TenantPodSecurityLevel, TenantRole, TenantSpec, resolveTenant } from '../domain/tenancy/tenant-spec';
 
 /** Pod Security Standards version the labels pin, so a control-plane upgrade does not tighten rules unannounced. */
 export const DEFAULT_POD_SECURITY_VERSION = 'v1.33';
+/** Cloud SQL connectors (3307), MySQL (3306), PostgreSQL and AlloyDB (5432), Memorystore for Redis (6379). */
+export const PRIVATE_SERVICE_PORTS: readonly number[] = [3307, 3306, 5432, 6379];
 /** Name of the per-namespace service account a CD system deploys with. */
 export const DEPLOYER_SERVICE_ACCOUNT = 'deployer';
 
@@ -54,6 +57,17 @@ export interface TenantNamespaceProps extends NamespaceBaselineProps {
    * @default none; required when the tenant declares workloadIdentities
    */
   readonly project?: string;
+  /**
+   * Where Workload Identity tenants reach Google APIs: the private.googleapis.com VIPs the network's private
+   * `googleapis.com` zone resolves to. Only tenants with workloadIdentities get the allowance.
+   * @default '199.36.153.8/30' (PRIVATE_GOOGLE_APIS_CIDR)
+   */
+  readonly googleApisCidr?: string;
+  /**
+   * The Private Service Access range, for a tenant that uses private-IP services (Cloud SQL, AlloyDB, Memorystore):
+   * its pods may reach it on PRIVATE_SERVICE_PORTS. @default none (no allowance)
+   */
+  readonly privateServicesCidr?: string;
   /** ClusterRole the deployer service account is bound to. @default 'tenant-developer' */
   readonly deployerClusterRole?: string;
 }
@@ -154,6 +168,7 @@ export class TenantNamespace extends Construct {
     this.roleBindings = roleBindings;
     this.serviceAccounts = serviceAccounts;
     this.networkPolicies = this.addNetworkPolicies(tenant, dependents, labels, policyOptions);
+    this.addServicePolicies(tenant, labels, props.googleApisCidr ?? PRIVATE_GOOGLE_APIS_CIDR, props.privateServicesCidr);
   }
 
   private validateProps(props: TenantNamespaceProps, tenant: ResolvedTenant, dependents: readonly string[]): void {
@@ -166,6 +181,19 @@ export class TenantNamespace extends Construct {
         throw new ValidationError({ path, field: 'dependents', value: dependent, problem: dependent === tenant.name ? 'is the tenant itself' : 'is not a DNS-1123 label', fix: 'pass the names of other tenants, e.g. from dependentsOf()' });
       }
     }
+  }
+
+  /** Google APIs for Workload Identity tenants; private-IP services where the platform has Private Service Access. */
+  private addServicePolicies(tenant: ResolvedTenant, labels: Record<string, string>, googleApisCidr: string, privateServicesCidr: string | undefined): void {
+    const policies = this.networkPolicies as Record<string, k8s.KubeNetworkPolicy>;
+    const egress = (name: string, id: string, cidr: string, ports: readonly number[]) => {
+      policies[name] = new k8s.KubeNetworkPolicy(this, id, {
+        metadata: meta(name, tenant.name, labels),
+        spec: { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr } }], ports: toPorts(ports.map((port) => ({ port, protocol: 'TCP' as const }))) }] },
+      });
+    };
+    if (tenant.workloadIdentities.length > 0) egress('allow-google-apis', 'AllowGoogleApis', googleApisCidr, [443]);
+    if (privateServicesCidr) egress('allow-private-services', 'AllowPrivateServices', privateServicesCidr, PRIVATE_SERVICE_PORTS);
   }
 
   private addNetworkPolicies(tenant: ResolvedTenant, dependents: readonly string[], labels: Record<string, string>, options: BaselinePolicyOptions): Record<string, k8s.KubeNetworkPolicy> {

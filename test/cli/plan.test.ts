@@ -16,7 +16,7 @@ describe('gke-platform plan', () => {
   test("this repository's configuration is the bundled example, and --check passes on its lock file", () => {
     const { status, stderr } = cli(ROOT, ['plan', '--check']);
     expect(status).toBe(0);
-    expect(stderr).toMatch(/examples\/drive-platform\/ip-plan.lock.json is up to date \(16 allocations\)/);
+    expect(stderr).toMatch(/examples\/drive-platform\/ip-plan.lock.json is up to date \(17 allocations\)/);
   });
 
   test('--json prints machine-readable allocations', () => {

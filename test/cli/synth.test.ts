@@ -15,12 +15,12 @@ describe('gke-platform synth', () => {
     const { status, stdout, stderr } = cli(dir, ['synth']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^terraform: 8 stacks, \d+ resources in cdktf\.out\/stacks\/ \(state: local files\)$/m);
-    // Eleven plus the GPU tenant's companion CPU pool.
-    expect(stdout).toMatch(/^ {2}drive-cluster-prod-usc1 +12 resources$/m);
+    expect(stdout).toMatch(/^terraform: 9 stacks, \d+ resources in cdktf\.out\/stacks\/ \(state: local files\)$/m);
+    // Eleven, the GPU tenant's companion CPU pool and the control-plane peering's route export.
+    expect(stdout).toMatch(/^ {2}drive-cluster-prod-usc1 +13 resources$/m);
     expect(stdout).toMatch(/^manifests: 3 clusters, 9 files in dist\/ \(9 written, 0 unchanged\)$/m);
     expect(stdout).toContain('  payments-usc1/  platform.k8s.yaml, tenant-payments.k8s.yaml');
-    expect(stdout).toMatch(/^ip plan: no new ranges \(16 recorded in platform\/ip-plan.lock.json\)$/m);
+    expect(stdout).toMatch(/^ip plan: no new ranges \(17 recorded in platform\/ip-plan.lock.json\)$/m);
     expect(readdirSync(join(dir, 'cdktf.out', 'stacks')).sort()).toContain('drive-link-aws-usw2');
 
     const again = cli(dir, ['synth']);
@@ -42,7 +42,9 @@ describe('gke-platform synth', () => {
 
     // A removed link: its stack folder goes (a kept stack's .terraform/ stays).
     mkdirSync(join(dir, 'cdktf.out', 'stacks', 'drive-network', '.terraform'));
-    redefine(dir, `export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale') };`);
+    // The clusters stop authorizing the garage's corp-vpn with it, or synth would refuse the unreachable control planes.
+    redefine(dir, `export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale'),
+      clusters: example.clusters.map((c) => ({ ...c, authorizedNetworks: undefined })) };`);
     const removedLink = cli(dir, ['synth']);
     expect(removedLink.status).toBe(0);
     expect(removedLink.stdout).toContain('  - removed cdktf.out/stacks/drive-link-garage-sunnyvale/');

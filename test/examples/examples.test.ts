@@ -18,6 +18,7 @@ import { singleRegionLockFile } from '../../examples/single-region/platform';
 import { AWS_TUNNELS, BGP_POOL, GARAGE_TUNNELS, HYBRID_LOCK_FILE } from '../../examples/hybrid-only/bgp-plan';
 import { buildHybridOnly, HYBRID_STACK_NAME } from '../../examples/hybrid-only/hybrid-only';
 import { Cidr } from '../../lib/domain/ip-plan/cidr';
+import { verifyConnectivity } from '../../lib/report/verify-connectivity';
 
 process.env.CHECKPOINT_DISABLE = '1';
 
@@ -106,16 +107,24 @@ describe('examples/single-region', () => {
   synthSingleRegionManifests(built.platform, distDir);
   const locked = lockedCidrs(singleRegionLockFile);
 
+  test('meets every connectivity intent on its synthesized output', () => {
+    const result = verifyConnectivity(built.platform.definition, { cdktfOut: outdir, dist: distDir });
+    expect(result.failures.map((v) => v.message)).toEqual([]);
+    expect(result.verdicts.map((v) => v.id)).toEqual(expect.arrayContaining(['pods-across-nodes/prod-euw1', 'google-apis/storefront@prod-euw1', 'private-services/storefront@prod-euw1']));
+  });
+
   test('its committed lock file holds every range (frozen load records nothing)', () => {
     expect(built.platform.recorded).toEqual([]);
     expect(built.platform.ipPlan.newAllocations).toEqual([]);
   });
 
-  test('writes the network, fleet (Config Sync is required), cluster and tenant stacks, ordered by dependency', () => {
-    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['shop-cluster-prod-euw1', 'shop-fleet', 'shop-network', 'shop-tenants']);
+  test('writes the project-services, network, fleet (Config Sync is required), cluster and tenant stacks, ordered by dependency', () => {
+    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['shop-cluster-prod-euw1', 'shop-fleet', 'shop-network', 'shop-project-services', 'shop-tenants']);
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
-    expect([...manifest.stacks['shop-cluster-prod-euw1'].dependencies].sort()).toEqual(['shop-fleet', 'shop-network']);
-    expect(manifest.stacks['shop-tenants'].dependencies).toEqual(['shop-cluster-prod-euw1']);
+    expect(manifest.stacks['shop-project-services'].dependencies).toEqual([]);
+    expect(manifest.stacks['shop-network'].dependencies).toEqual(['shop-project-services']);
+    expect([...manifest.stacks['shop-cluster-prod-euw1'].dependencies].sort()).toEqual(['shop-fleet', 'shop-network', 'shop-project-services']);
+    expect([...manifest.stacks['shop-tenants'].dependencies].sort()).toEqual(['shop-cluster-prod-euw1', 'shop-project-services']);
   });
 
   test('the subnet and the cluster use the recorded ranges', () => {

@@ -7,17 +7,18 @@ const { texts, json, platform, manifest } = synthExample();
 const stackNames = Object.keys(json).sort();
 
 describe('the example platform stacks', () => {
-  test('declares dependencies so cdktf deploys network, fleet, clusters, links and tenant identities in order', () => {
+  test('declares dependencies so cdktf deploys project services, network, fleet, clusters, links and tenant identities in order', () => {
     const deps = Object.fromEntries(Object.entries<{ dependencies: string[] }>(manifest.stacks).map(([name, s]) => [name, [...s.dependencies].sort()]));
     expect(deps).toEqual({
-      'drive-network': [],
-      'drive-fleet': [],
-      'drive-cluster-prod-usc1': ['drive-fleet', 'drive-network'],
-      'drive-cluster-dev-usw1': ['drive-fleet', 'drive-network'],
-      'drive-cluster-payments-usc1': ['drive-fleet', 'drive-network'],
-      'drive-link-aws-usw2': ['drive-network'],
-      'drive-link-garage-sunnyvale': ['drive-network'],
-      'drive-tenants': ['drive-cluster-dev-usw1', 'drive-cluster-payments-usc1', 'drive-cluster-prod-usc1'],
+      'drive-project-services': [],
+      'drive-network': ['drive-project-services'],
+      'drive-fleet': ['drive-project-services'],
+      'drive-cluster-prod-usc1': ['drive-fleet', 'drive-network', 'drive-project-services'],
+      'drive-cluster-dev-usw1': ['drive-fleet', 'drive-network', 'drive-project-services'],
+      'drive-cluster-payments-usc1': ['drive-fleet', 'drive-network', 'drive-project-services'],
+      'drive-link-aws-usw2': ['drive-network', 'drive-project-services'],
+      'drive-link-garage-sunnyvale': ['drive-network', 'drive-project-services'],
+      'drive-tenants': ['drive-cluster-dev-usw1', 'drive-cluster-payments-usc1', 'drive-cluster-prod-usc1', 'drive-project-services'],
     });
   });
 
@@ -30,6 +31,7 @@ describe('the example platform stacks', () => {
       'drive-link-aws-usw2',
       'drive-link-garage-sunnyvale',
       'drive-network',
+      'drive-project-services',
       'drive-tenants',
     ]);
     for (const name of stackNames) {

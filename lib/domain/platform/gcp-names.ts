@@ -31,4 +31,5 @@ export const stackNames = {
   cluster: (platform: string, cluster: string) => `${platform}-cluster-${cluster}`,
   link: (platform: string, link: string) => `${platform}-link-${link}`,
   tenants: (platform: string) => `${platform}-tenants`,
+  projectServices: (platform: string) => `${platform}-project-services`,
 };

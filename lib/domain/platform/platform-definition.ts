@@ -1,5 +1,6 @@
 import type { AddOnEntry } from '../addons/add-on-rules';
 import type { GitSource } from '../gitops/git-source';
+import type { ConnectivityIntent } from '../reachability/connectivity-intent';
 import type { AddressPool, Reservation } from '../ip-plan/ip-plan';
 import type { HybridLinkDefinition } from './hybrid-link-definition';
 import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-definition';
@@ -46,6 +47,16 @@ export interface PlatformDefinition {
    * Required: there is no example default, so no cluster silently syncs someone else's repository.
    */
   readonly gitOps: PlatformGitOpsDefinition;
+  /**
+   * Connectivity the platform must (or must not) provide on top of the intents derived from this definition;
+   * `npm run synth` and `npm run verify` judge them on the synthesized output. @default none
+   */
+  readonly connectivityIntents?: readonly ConnectivityIntent[];
+  /**
+   * Unmet intents the platform accepts, by intent id (`npm run verify` prints the ids): reported, never fatal.
+   * An id that matches no intent is an error, so a stale opt-out does not linger. @default none
+   */
+  readonly acceptedConnectivityGaps?: readonly { readonly intent: string; readonly reason: string }[];
 }
 
 /** Where the synthesized manifests (`dist/<cluster>/`) are published for the clusters to sync. */
@@ -80,6 +91,13 @@ export interface NetworkDefinition {
   readonly routingMode?: 'GLOBAL' | 'REGIONAL';
   /** VPC MTU; hybrid links must agree with it. @default 1460 (DEFAULT_NETWORK_MTU, GCP's default) */
   readonly mtu?: number;
+  /**
+   * Private Service Access (Cloud SQL, Memorystore and other Google services on private IPs): a range from the IP
+   * plan (`network/private-service-access`, in the nodes pool) peered to Google's service producer network.
+   * `false` turns it off.
+   * @default on, with a /20, when a tenant's Workload Identity holds a role of a private-IP service (PRIVATE_IP_SERVICE_ROLES)
+   */
+  readonly privateServiceAccess?: false | { readonly prefixLength?: number; readonly pool?: string };
 }
 
 export interface PoolAssignment {

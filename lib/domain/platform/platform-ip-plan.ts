@@ -3,6 +3,7 @@ import { defaultZones } from './gcp-regions';
 import { linkBgpRanges } from './hybrid-link-definition';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
 import { DEFAULT_MAX_SURGE } from './platform-defaults';
+import { privateServiceAccessPlan, PSA_RANGE_NAME } from './private-service-access';
 import { clusterNodePools } from './tenant-definition';
 
 /** Names of a cluster's ranges in the IP plan: `gcp/<region>/<cluster>/...`. Part of the lock file contract. */
@@ -54,5 +55,7 @@ export function buildPlatformIpPlan(definition: PlatformDefinition): { plan: IpP
   for (const link of definition.hybridLinks ?? []) {
     for (const range of linkBgpRanges(link)) plan.request({ name: range.name, pool: definition.poolAssignment.bgpLinks, prefixLength: range.prefixLength });
   }
+  const psa = privateServiceAccessPlan(definition);
+  if (psa) plan.request({ name: PSA_RANGE_NAME, pool: psa.pool, prefixLength: psa.prefixLength });
   return { plan, clusterRanges };
 }

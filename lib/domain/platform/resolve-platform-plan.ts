@@ -1,3 +1,4 @@
+import { Cidr } from '../ip-plan/cidr';
 import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
 import { PRIVATE_GOOGLE_APIS_CIDR } from '../hybrid/advertisements';
 import type { GkeRangeNames } from '../ip-plan/ip-plan';
@@ -185,8 +186,9 @@ function resolveLink(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, net
           ...(link.aws.subnetIds ? { subnetIds: link.aws.subnetIds } : {}),
           ...(link.aws.routeTableIds ? { routeTableIds: link.aws.routeTableIds } : {}),
         },
-        gcpCidrs,
-        advertisements: advertisements(clusters, [link.region], link.advertise),
+        // The VPC's route tables send every range GCP advertises (control planes included) to the gateway.
+        gcpCidrs: withAdvertised(gcpCidrs, advertisements(clusters, [link.region], link.advertise, remoteNetwork.cidrs)),
+        advertisements: advertisements(clusters, [link.region], link.advertise, remoteNetwork.cidrs),
       };
     case 'ha-vpn-peer':
       return {
@@ -197,7 +199,7 @@ function resolveLink(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, net
         peerAsn: link.peerAsn,
         peerInterfaceIps: link.peerInterfaceIps,
         gcpCidrs,
-        advertisements: advertisements(clusters, [link.region], link.advertise),
+        advertisements: advertisements(clusters, [link.region], link.advertise, remoteNetwork.cidrs),
       };
     case 'interconnect': {
       const regions = [...new Set(link.attachments.map((a) => a.region))].sort();
@@ -215,20 +217,29 @@ function resolveLink(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, net
         routers: regions.map((region) => ({ name: `${link.name}-${region}`, region, asn })),
         // Dedicated: each attachment's BGP /29 is matched to it by name, never by position.
         attachments: link.attachments.map((attachment) => ({ ...attachment, ...(link.type === 'DEDICATED' ? { candidateSubnets: [session(attachment.name)!] } : {}) })),
-        advertisements: advertisements(clusters, regions, link.advertise),
+        advertisements: advertisements(clusters, regions, link.advertise, remoteNetwork.cidrs),
       };
     }
   }
 }
 
-/** CUSTOM mode, all subnets, plus what the link asks for; control planes sorted by cluster name. */
-function advertisements(clusters: readonly ClusterPlan[], regions: readonly string[], advertise: LinkAdvertisements | undefined): AdvertisementsPlan {
+/**
+ * CUSTOM mode, all subnets, plus what the link asks for, plus the control plane of every cluster that authorizes a
+ * range of the remote network (on every router of the link, so each region's attachments carry it: without it the
+ * authorized network never reaches its control plane); control planes sorted by cluster name.
+ */
+function advertisements(clusters: readonly ClusterPlan[], regions: readonly string[], advertise: LinkAdvertisements | undefined, remoteCidrs: readonly string[]): AdvertisementsPlan {
   const ranges: { range: string; description: string }[] = [];
   if (advertise?.privateGoogleAccess) ranges.push({ range: PRIVATE_GOOGLE_APIS_CIDR, description: 'private.googleapis.com' });
-  if (advertise?.controlPlanes) {
-    const local = clusters.filter((c) => regions.includes(c.region)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const cluster of local) ranges.push({ range: cluster.controlPlane.cidr, description: `${cluster.name} control plane` });
-  }
-  for (const range of advertise?.ranges ?? []) ranges.push({ range, description: 'requested' });
+  const remote = remoteCidrs.map((c) => Cidr.parse(c));
+  const authorizesRemote = (c: ClusterPlan) => c.authorizedNetworks.some((n) => remote.some((r) => r.contains(Cidr.parse(n.cidr))));
+  const advertised = clusters.filter((c) => (advertise?.controlPlanes && regions.includes(c.region)) || authorizesRemote(c)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const cluster of advertised) ranges.push({ range: cluster.controlPlane.cidr, description: `${cluster.name} control plane` });
+  for (const range of advertise?.ranges ?? []) if (!ranges.some((r) => r.range === range)) ranges.push({ range, description: 'requested' });
   return { mode: 'CUSTOM', allSubnets: true, ranges };
+}
+
+/** Node and pod ranges plus every advertised range, once each. */
+function withAdvertised(gcpCidrs: readonly string[], advertised: AdvertisementsPlan): string[] {
+  return [...gcpCidrs, ...advertised.ranges.map((r) => r.range).filter((r) => !gcpCidrs.includes(r))];
 }

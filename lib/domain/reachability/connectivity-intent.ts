@@ -19,12 +19,21 @@ export type ConnectivityEndpoint =
   | { readonly kind: 'remote'; readonly network: string; readonly range?: string }
   /** Google APIs reached privately (Private Google Access / private.googleapis.com). */
   | { readonly kind: 'google-apis' }
+  /** A cluster's DNS: NodeLocal DNSCache on the node when the cluster enables it, else kube-dns in kube-system. */
+  | { readonly kind: 'cluster-dns'; readonly cluster: string }
+  /** Google-managed services on private IPs (Cloud SQL, Memorystore) through Private Service Access. */
+  | { readonly kind: 'private-services' }
   /** The public internet. */
   | { readonly kind: 'internet' };
 
 export type ConnectivityProtocol = 'tcp' | 'udp' | 'icmp' | 'any';
 
 export interface ConnectivityIntent {
+  /**
+   * Stable name of the intent, used to accept a known gap by name (`acceptedConnectivityGaps`).
+   * @default derived intents get one from their rule and endpoints; user intents may leave it out
+   */
+  readonly id?: string;
   readonly from: ConnectivityEndpoint;
   readonly to: ConnectivityEndpoint;
   /** @default 'tcp' */

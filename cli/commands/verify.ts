@@ -1,0 +1,57 @@
+import { addOnConnectivityIntents } from '../../lib/domain/addons/add-on-rules';
+import { formatVerification, VerificationResult, verificationJson } from '../../lib/domain/reachability/verify-intents';
+import { verifyConnectivity } from '../../lib/report/verify-connectivity';
+import { CliContext, Command, parseCommandArgs } from '../command';
+import { loadConfig, ResolvedConfig } from '../config';
+import { ConfiguredPlatform, loadConfiguredPlatform } from '../platform-source';
+
+/**
+ * Judges every connectivity intent (derived from the definition, declared in it, contributed by its add-ons)
+ * on the synthesized output in the configuration's folders. What `verify` prints and `synth` runs after writing.
+ */
+export function verifyConfigured(config: ResolvedConfig, configured: ConfiguredPlatform, env: NodeJS.ProcessEnv): VerificationResult {
+  return verifyConnectivity(configured.platform.definition, {
+    cdktfOut: env.CDKTF_OUTDIR ?? config.terraformOutdir,
+    dist: env.CDK8S_OUTDIR ?? config.manifestsOutdir,
+    addOnIntents: addOnConnectivityIntents(configured.platform.plan, configured.addOns),
+  });
+}
+
+/** Unmet intents (not accepted) on stderr, each with its decisive hop; true when there are any. */
+export function reportFailures(command: string, result: VerificationResult, context: CliContext): boolean {
+  if (result.failures.length === 0) return false;
+  context.err(`gke-platform ${command}: ${result.failures.length} connectivity intent(s) unmet:\n${result.failures.map((v) => `  ${v.message}`).join('\n')}\n  fix: change the platform so the path exists (or no longer exists), or accept the gap by id in acceptedConnectivityGaps\n`);
+  return true;
+}
+
+/** The last line of the text matrix: `38 of 38 intents met, 0 unmet, 0 accepted gap(s)`. */
+export function verificationSummary(result: VerificationResult): string {
+  return formatVerification(result).trim().split('\n').at(-1)!;
+}
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'judge every connectivity intent on the synthesized output and print the matrix',
+  help: `usage: gke-platform verify [--json] [--quiet] [--config FILE]
+
+Reads the synthesized Terraform JSON (<terraformOutdir>/stacks/*/cdk.tf.json) and manifests (<manifestsOutdir>/**.yaml),
+builds the reachability model from them and judges every connectivity intent: those derived from the definition,
+its connectivityIntents and its add-ons'. Prints the matrix (unmet first), and exits 1 on an unmet intent that is
+not an accepted gap, naming the hop that decides it. \`synth\` runs the same check after writing both sides.
+
+  --json           the verdicts as JSON, each with its path and decisive hop
+  --quiet          only unmet intents and the summary
+  --config FILE    a JSON platform configuration instead of package.json's "gkePlatform" field
+  -h, --help       this text`,
+  run(argv, context) {
+    const { values } = parseCommandArgs('verify', argv, { json: { type: 'boolean' }, quiet: { type: 'boolean' }, config: { type: 'string' } });
+    if (values.help) return context.out(`${this.help}\n`), 0;
+    const config = loadConfig(context.cwd, values.config);
+    const configured = loadConfiguredPlatform(config, { frozen: context.env.CI === 'true', record: false, log: (m) => context.err(`${m}\n`) });
+    const result = verifyConfigured(config, configured, context.env);
+    if (values.json) context.out(`${JSON.stringify(verificationJson(result), null, 2)}\n`);
+    else if (values.quiet) context.out(`${verificationSummary(result)}\n`);
+    else context.out(`${formatVerification(result)}\n`);
+    return reportFailures('verify', result, context) ? 1 : 0;
+  },
+};

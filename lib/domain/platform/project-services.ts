@@ -1,0 +1,51 @@
+import type { PlatformDefinition } from './platform-definition';
+import { privateServiceAccessPlan } from './private-service-access';
+
+/**
+ * The API each Google resource type needs enabled in the project it lives in (longest matching prefix wins).
+ * The project-services stack enables these before any other stack applies; a test holds every synthesized
+ * resource to this table.
+ */
+export const RESOURCE_TYPE_APIS: readonly (readonly [prefix: string, api: string])[] = [
+  ['google_compute_', 'compute.googleapis.com'],
+  ['google_container_', 'container.googleapis.com'],
+  ['google_gke_hub_feature', 'gkehub.googleapis.com'],
+  ['google_gke_hub_', 'gkehub.googleapis.com'],
+  ['google_dns_', 'dns.googleapis.com'],
+  ['google_service_networking_', 'servicenetworking.googleapis.com'],
+  ['google_service_account', 'iam.googleapis.com'],
+  ['google_project_iam_', 'cloudresourcemanager.googleapis.com'],
+  ['google_project_service', 'serviceusage.googleapis.com'],
+  ['google_cloud_identity_', 'cloudidentity.googleapis.com'],
+];
+
+/** The API a resource type needs, or undefined for types that need none (data sources, other providers). */
+export function apiOfResourceType(type: string): string | undefined {
+  return [...RESOURCE_TYPE_APIS].sort((a, b) => b[0].length - a[0].length).find(([prefix]) => type.startsWith(prefix))?.[1];
+}
+
+/** What GKE clusters and their nodes use at run time beyond the resources: Workload Identity tokens, logs, metrics, images. */
+const CLUSTER_RUNTIME_APIS = ['iamcredentials.googleapis.com', 'logging.googleapis.com', 'monitoring.googleapis.com', 'artifactregistry.googleapis.com'];
+/** Config Sync through the fleet: Config Management next to GKE Hub. */
+const GITOPS_APIS = ['gkehub.googleapis.com', 'anthosconfigmanagement.googleapis.com'];
+
+/**
+ * Every API each project of the platform uses, sorted: the host project's networking (and container, which Shared
+ * VPC requires in the host too), each cluster project's GKE, IAM and run-time APIs, fleet APIs with GitOps.
+ */
+export function platformProjectServices(definition: PlatformDefinition, options: { readonly gitOps?: boolean } = {}): Record<string, string[]> {
+  const services = new Map<string, Set<string>>();
+  const add = (project: string, ...apis: string[]) => {
+    const set = services.get(project) ?? new Set<string>();
+    apis.forEach((a) => set.add(a));
+    services.set(project, set);
+  };
+  const host = definition.network.project;
+  add(host, 'compute.googleapis.com', 'container.googleapis.com', 'dns.googleapis.com', 'cloudresourcemanager.googleapis.com', 'serviceusage.googleapis.com');
+  if (privateServiceAccessPlan(definition)) add(host, 'servicenetworking.googleapis.com');
+  for (const cluster of definition.clusters) {
+    add(cluster.project, 'compute.googleapis.com', 'container.googleapis.com', 'iam.googleapis.com', 'cloudresourcemanager.googleapis.com', 'serviceusage.googleapis.com', ...CLUSTER_RUNTIME_APIS);
+    if (options.gitOps) add(cluster.project, ...GITOPS_APIS);
+  }
+  return Object.fromEntries([...services.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([project, set]) => [project, [...set].sort()]));
+}

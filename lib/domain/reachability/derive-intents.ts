@@ -1,0 +1,150 @@
+import { ValidationError, ValidationIssue } from '../validation-error';
+import type { PlatformDefinition } from '../platform/platform-definition';
+import { privateServiceTenants } from '../platform/private-service-access';
+import type { ConnectivityEndpoint, ConnectivityIntent } from './connectivity-intent';
+import { covers } from './ranges';
+
+/** The API server's port on the control plane's private endpoint. */
+export const CONTROL_PLANE_PORT = 443;
+/** The kubelet port the control plane uses for logs, exec and port-forward. */
+export const KUBELET_PORT = 10250;
+/** HTTPS: Google APIs, and what external dependencies use by default. */
+export const HTTPS_PORT = 443;
+/** The port Cloud SQL connectors (Auth Proxy, language connectors) reach an instance's private IP on. */
+export const CLOUD_SQL_CONNECTOR_PORT = 3307;
+
+/**
+ * The intents every platform built from this definition must meet, each with a stable id:
+ * pods reach each other across nodes; nodes and control plane reach each other; each authorized network in a
+ * remote network reaches its control plane; each declared tenant dependency is allowed and every other tenant
+ * pair denied, both ways; tenants reach their cluster's DNS; Workload Identity tenants reach Google APIs;
+ * tenants of private-IP services reach Private Service Access; external dependencies inside a remote network
+ * are reached; each link's remote network reaches what the link advertises for it.
+ */
+export function deriveIntents(definition: PlatformDefinition): ConnectivityIntent[] {
+  const intents: ConnectivityIntent[] = [];
+  const add = (intent: ConnectivityIntent & { readonly id: string }) => intents.push(intent);
+  const remotes = definition.remoteNetworks ?? [];
+  const remoteHolding = (cidr: string) => remotes.find((r) => r.cidrs.some((c) => covers(c, cidr)));
+  const psaTenants = new Set(privateServiceTenants(definition));
+
+  for (const cluster of definition.clusters) {
+    const c = cluster.name;
+    add({ id: `pods-across-nodes/${c}`, from: { kind: 'pods', cluster: c }, to: { kind: 'pods', cluster: c }, protocol: 'any', expect: 'allow', reason: "a cluster's pods reach each other across nodes" });
+    add({ id: `nodes-to-control-plane/${c}`, from: { kind: 'nodes', cluster: c }, to: { kind: 'control-plane', cluster: c }, port: CONTROL_PLANE_PORT, expect: 'allow', reason: 'nodes reach their control plane' });
+    add({ id: `control-plane-to-nodes/${c}`, from: { kind: 'control-plane', cluster: c }, to: { kind: 'nodes', cluster: c }, port: KUBELET_PORT, expect: 'allow', reason: 'the control plane reaches its kubelets' });
+    for (const network of cluster.authorizedNetworks ?? []) {
+      const remote = remoteHolding(network.cidr);
+      if (!remote) continue;
+      add({
+        id: `authorized-network/${c}/${network.name}`,
+        from: { kind: 'remote', network: remote.name, range: network.cidr },
+        to: { kind: 'control-plane', cluster: c },
+        port: CONTROL_PLANE_PORT,
+        expect: 'allow',
+        reason: `authorized network ${network.name} reaches the control plane of ${c}`,
+      });
+    }
+    const tenants = (definition.tenants ?? []).filter((t) => t.clusters.includes(c));
+    for (const a of tenants) {
+      const from: ConnectivityEndpoint = { kind: 'tenant', tenant: a.name, cluster: c };
+      add({ id: `tenant-dns/${a.name}@${c}`, from, to: { kind: 'cluster-dns', cluster: c }, protocol: 'udp', port: 53, expect: 'allow', reason: 'tenants resolve names' });
+      for (const b of tenants) {
+        if (a.name === b.name) continue;
+        const declared = (a.dependencies?.tenants ?? []).includes(b.name);
+        add({
+          id: `${declared ? 'tenant-dependency' : 'tenant-isolation'}/${a.name}->${b.name}@${c}`,
+          from,
+          to: { kind: 'tenant', tenant: b.name, cluster: c },
+          expect: declared ? 'allow' : 'deny',
+          reason: declared ? `${a.name} declares a dependency on ${b.name}` : `${a.name} declares no dependency on ${b.name}`,
+        });
+      }
+      if ((a.workloadIdentities ?? []).length > 0) {
+        add({ id: `google-apis/${a.name}@${c}`, from, to: { kind: 'google-apis' }, port: HTTPS_PORT, expect: 'allow', reason: `${a.name} uses Workload Identity, so it calls Google APIs` });
+      }
+      if (psaTenants.has(a.name)) {
+        add({ id: `private-services/${a.name}@${c}`, from, to: { kind: 'private-services' }, port: CLOUD_SQL_CONNECTOR_PORT, expect: 'allow', reason: `${a.name} holds a private-IP service role (Cloud SQL, AlloyDB, Memorystore)` });
+      }
+      for (const external of a.dependencies?.external ?? []) {
+        const remote = remoteHolding(external.cidr);
+        if (!remote) continue;
+        for (const port of external.ports ?? [{ port: HTTPS_PORT }]) {
+          add({
+            id: `external-dependency/${a.name}@${c}/${external.cidr}/${port.port}`,
+            from,
+            to: { kind: 'remote', network: remote.name, range: external.cidr },
+            protocol: (port.protocol ?? 'TCP').toLowerCase() as 'tcp' | 'udp',
+            port: port.port,
+            expect: 'allow',
+            reason: `${a.name} declares an external dependency on ${external.cidr}`,
+          });
+        }
+      }
+    }
+  }
+
+  for (const link of definition.hybridLinks ?? []) {
+    const regions = link.kind === 'interconnect' ? [...new Set(link.attachments.map((a) => a.region))] : [link.region];
+    const from: ConnectivityEndpoint = { kind: 'remote', network: link.remoteNetwork };
+    if (link.advertise?.privateGoogleAccess) {
+      add({ id: `link-google-apis/${link.name}`, from, to: { kind: 'google-apis' }, port: HTTPS_PORT, expect: 'allow', reason: `link ${link.name} advertises private.googleapis.com to ${link.remoteNetwork}` });
+    }
+    if (link.advertise?.controlPlanes) {
+      const remote = remotes.find((r) => r.name === link.remoteNetwork);
+      for (const cluster of definition.clusters.filter((c) => regions.includes(c.region))) {
+        const authorized = cluster.authorizedNetworks ?? [];
+        // Only where the control plane admits the whole remote network (no authorized networks, or one covering it).
+        if (authorized.length > 0 && !(remote?.cidrs ?? []).every((cidr) => authorized.some((n) => covers(n.cidr, cidr)))) continue;
+        add({ id: `link-control-plane/${link.name}/${cluster.name}`, from, to: { kind: 'control-plane', cluster: cluster.name }, port: CONTROL_PLANE_PORT, expect: 'allow', reason: `link ${link.name} advertises the control plane of ${cluster.name} to ${link.remoteNetwork}` });
+      }
+    }
+  }
+  return intents;
+}
+
+/**
+ * The derived intents, the definition's own and the add-ons' (`addOnConnectivityIntents`), with accepted gaps applied
+ * by id. Throws a ValidationError for a declared intent naming an unknown cluster, tenant or remote network, a
+ * duplicate id, or an accepted gap that matches no intent.
+ */
+export function platformIntents(definition: PlatformDefinition, addOnIntents: readonly ConnectivityIntent[] = []): ConnectivityIntent[] {
+  const issues: ValidationIssue[] = [];
+  const user = definition.connectivityIntents ?? [];
+  user.forEach((intent, i) => {
+    for (const side of ['from', 'to'] as const) issues.push(...checkEndpoint(definition, `connectivityIntents[${i}].${side}`, intent[side]));
+  });
+  addOnIntents.forEach((intent, i) => {
+    for (const side of ['from', 'to'] as const) issues.push(...checkEndpoint(definition, `add-on connectivity intent ${intent.id ?? i}.${side}`, intent[side]));
+  });
+  const all = [
+    ...deriveIntents(definition),
+    ...user.map((intent, i) => ({ ...intent, id: intent.id ?? `user/${i}` })),
+    ...addOnIntents.map((intent, i) => ({ ...intent, id: intent.id ?? `add-on/${i}` })),
+  ];
+  const ids = new Set<string>();
+  for (const intent of all) {
+    if (ids.has(intent.id!)) issues.push({ path: 'connectivityIntents', field: 'id', value: intent.id, problem: 'is used by two intents', fix: 'give each intent its own id' });
+    ids.add(intent.id!);
+  }
+  (definition.acceptedConnectivityGaps ?? []).forEach((gap, i) => {
+    if (!ids.has(gap.intent)) issues.push({ path: `acceptedConnectivityGaps[${i}]`, field: 'intent', value: gap.intent, problem: 'matches no intent', fix: 'use an id that `npm run verify` prints, or remove the entry' });
+    if (!gap.reason) issues.push({ path: `acceptedConnectivityGaps[${i}]`, field: 'reason', value: gap.reason, problem: 'is empty', fix: 'say who accepted the gap and why' });
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  const accepted = new Map((definition.acceptedConnectivityGaps ?? []).map((g) => [g.intent, g.reason]));
+  return all.map((intent) => (accepted.has(intent.id!) ? { ...intent, acceptedGap: { reason: accepted.get(intent.id!)! } } : intent));
+}
+
+function checkEndpoint(definition: PlatformDefinition, path: string, e: ConnectivityEndpoint): ValidationIssue[] {
+  const clusters = definition.clusters.map((c) => c.name);
+  const issue = (field: string, value: unknown, known: string[]): ValidationIssue => ({ path, field, value, problem: `is not declared (known: ${known.join(', ') || 'none'})`, fix: 'name a declared one' });
+  if ('cluster' in e && !clusters.includes(e.cluster)) return [issue('cluster', e.cluster, clusters)];
+  if (e.kind === 'tenant') {
+    const tenant = (definition.tenants ?? []).find((t) => t.name === e.tenant);
+    if (!tenant) return [issue('tenant', e.tenant, (definition.tenants ?? []).map((t) => t.name))];
+    if (!tenant.clusters.includes(e.cluster)) return [{ path, field: 'cluster', value: e.cluster, problem: `does not host tenant ${e.tenant} (its clusters: ${tenant.clusters.join(', ')})`, fix: 'name one of the tenant\'s clusters' }];
+  }
+  if (e.kind === 'remote' && !(definition.remoteNetworks ?? []).some((r) => r.name === e.network)) return [issue('network', e.network, (definition.remoteNetworks ?? []).map((r) => r.name))];
+  return [];
+}

@@ -1,0 +1,7 @@
+export * from './connectivity-intent';
+export * from './derive-intents';
+export * from './evaluate-intent';
+export * from './hop';
+export * from './read-synthesized';
+export * from './topology';
+export * from './verify-intents';

@@ -1,0 +1,75 @@
+import type { ConnectivityEndpoint } from './connectivity-intent';
+import { covers } from './ranges';
+import type { ClusterModel, RemoteNetworkModel, Topology } from './topology';
+
+/** private.googleapis.com: the VIPs Google APIs answer on privately. */
+export const PRIVATE_GOOGLE_APIS_RANGE = '199.36.153.8/30';
+/** Stand-in for Google's public API addresses (where googleapis.com resolves without a private zone). */
+export const PUBLIC_GOOGLE_APIS_RANGE = '142.250.0.0/15';
+/** NodeLocal DNSCache's listen address on GKE nodes. */
+export const NODE_LOCAL_DNS_ADDRESS = '169.254.20.10/32';
+/** "The internet": every address; a rule reaches it only if it admits all of it. */
+export const INTERNET_RANGE = '0.0.0.0/0';
+export const KUBE_DNS_NAMESPACE = 'kube-system';
+export const KUBE_DNS_LABELS: Readonly<Record<string, string>> = { 'k8s-app': 'kube-dns' };
+
+/** An endpoint placed in the model: its addresses, and for pods the namespace whose policies apply. */
+export interface Place {
+  readonly kind: 'pods' | 'nodes' | 'control-plane' | 'remote' | 'google-apis' | 'internet' | 'private-services' | 'cluster-dns';
+  readonly label: string;
+  readonly cidrs: readonly string[];
+  readonly cluster?: ClusterModel;
+  /** Pods in a tenant namespace: its NetworkPolicies apply. */
+  readonly namespace?: string;
+  readonly remote?: RemoteNetworkModel;
+}
+
+/** Places an endpoint, or returns why it cannot be placed (a name the output does not hold). */
+export function resolveEndpoint(topology: Topology, endpoint: ConnectivityEndpoint): Place | string {
+  const cluster = (name: string) => topology.clusters.find((c) => c.name === name);
+  switch (endpoint.kind) {
+    case 'tenant': {
+      const c = cluster(endpoint.cluster);
+      if (!c) return `cluster ${endpoint.cluster} is not in the synthesized output`;
+      if (!topology.namespaces.some((n) => n.cluster === c.name && n.name === endpoint.tenant)) return `tenant ${endpoint.tenant} has no namespace in dist/${c.name}`;
+      return { kind: 'pods', label: `tenant ${endpoint.tenant} on ${c.name}`, cidrs: c.podCidrs, cluster: c, namespace: endpoint.tenant };
+    }
+    case 'pods':
+    case 'nodes':
+    case 'control-plane':
+    case 'cluster-dns': {
+      const c = cluster(endpoint.cluster);
+      if (!c) return `cluster ${endpoint.cluster} is not in the synthesized output`;
+      if (endpoint.kind === 'pods') return { kind: 'pods', label: `pods of ${c.name}`, cidrs: c.podCidrs, cluster: c };
+      if (endpoint.kind === 'nodes') return { kind: 'nodes', label: `nodes of ${c.name}`, cidrs: [c.nodeCidr], cluster: c };
+      if (endpoint.kind === 'cluster-dns') return { kind: 'cluster-dns', label: `DNS of ${c.name}`, cidrs: c.nodeLocalDnsCache ? [NODE_LOCAL_DNS_ADDRESS] : c.podCidrs, cluster: c };
+      if (!c.controlPlaneCidr) return `cluster ${c.name} has no private control-plane range (master_ipv4_cidr_block)`;
+      return { kind: 'control-plane', label: `control plane of ${c.name}`, cidrs: [c.controlPlaneCidr], cluster: c };
+    }
+    case 'remote': {
+      const remote = topology.remoteNetworks.find((n) => n.name === endpoint.network);
+      if (!remote) return `remote network ${endpoint.network} is not declared`;
+      if (endpoint.range === undefined) return { kind: 'remote', label: remote.name, cidrs: remote.cidrs, remote };
+      const cidr = namedRange(topology, remote, endpoint.range);
+      if (!cidr) return `${endpoint.range} is neither a CIDR inside ${remote.name} (${remote.cidrs.join(', ')}) nor the name of an authorized network inside it`;
+      return { kind: 'remote', label: `${remote.name}:${cidr}`, cidrs: [cidr], remote };
+    }
+    case 'google-apis':
+      return { kind: 'google-apis', label: 'Google APIs', cidrs: [PRIVATE_GOOGLE_APIS_RANGE] };
+    case 'private-services': {
+      const ranges = topology.privateServiceAccess.map((r) => r.cidr);
+      if (ranges.length === 0) return 'no Private Service Access range (google_compute_global_address with purpose VPC_PEERING) in the synthesized output';
+      return { kind: 'private-services', label: 'private services (PSA)', cidrs: ranges };
+    }
+    case 'internet':
+      return { kind: 'internet', label: 'the internet', cidrs: [INTERNET_RANGE] };
+  }
+}
+
+/** A CIDR inside the remote network, or the name of a cluster's authorized network inside it. */
+function namedRange(topology: Topology, remote: RemoteNetworkModel, range: string): string | undefined {
+  const inside = (cidr: string) => remote.cidrs.some((r) => covers(r, cidr));
+  if (inside(range)) return range;
+  const named = topology.clusters.flatMap((c) => c.authorizedNetworks).find((n) => n.name === range && inside(n.cidr));
+  return named?.cidr;
+}

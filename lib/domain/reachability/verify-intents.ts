@@ -1,0 +1,60 @@
+import type { ConnectivityIntent } from './connectivity-intent';
+import { evaluateIntent, Verdict } from './evaluate-intent';
+import type { Topology } from './topology';
+
+export interface VerificationResult {
+  /** Every verdict, unmet first (not accepted, then accepted), then in intent order. */
+  readonly verdicts: readonly Verdict[];
+  /** The same verdicts in the order of the intents. */
+  readonly inIntentOrder: readonly Verdict[];
+  /** Unmet and not accepted: synthesis fails on these. */
+  readonly failures: readonly Verdict[];
+  readonly accepted: readonly Verdict[];
+}
+
+/** Judges every intent against the model. */
+export function verifyIntents(topology: Topology, intents: readonly ConnectivityIntent[]): VerificationResult {
+  const judged = intents.map((intent) => evaluateIntent(topology, intent));
+  const rank = (v: Verdict) => (v.met ? 2 : v.accepted ? 1 : 0);
+  const verdicts = judged.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map(({ v }) => v);
+  return { verdicts, inIntentOrder: judged, failures: verdicts.filter((v) => !v.met && !v.accepted), accepted: verdicts.filter((v) => v.accepted) };
+}
+
+/** A plain-text matrix of every verdict, for the terminal. */
+export function formatVerification(result: VerificationResult): string {
+  const status = (v: Verdict) => (v.met ? 'ok' : v.accepted ? 'ACCEPTED GAP' : 'UNMET');
+  const rows = result.verdicts.map((v) => [status(v), v.intent.expect, v.allowed ? 'allowed' : 'denied', v.label, v.id]);
+  const header = ['status', 'expect', 'verdict', 'path', 'intent id'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const lines = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const problems = result.verdicts.filter((v) => !v.met);
+  if (problems.length > 0) {
+    lines.push('', ...problems.map((v) => `${v.accepted ? 'accepted gap' : 'unmet'}: ${v.message}${v.accepted ? ` (accepted: ${v.intent.acceptedGap!.reason})` : ''}`));
+  }
+  const met = result.verdicts.filter((v) => v.met).length;
+  lines.push('', `${met} of ${result.verdicts.length} intents met, ${result.failures.length} unmet, ${result.accepted.length} accepted gap(s)`);
+  return lines.join('\n');
+}
+
+/** The verdicts as plain data for machines (`npm run verify -- --json`). */
+export function verificationJson(result: VerificationResult): unknown {
+  return {
+    summary: { intents: result.verdicts.length, met: result.verdicts.filter((v) => v.met).length, unmet: result.failures.length, accepted: result.accepted.length },
+    verdicts: result.verdicts.map((v) => ({
+      id: v.id,
+      from: v.intent.from,
+      to: v.intent.to,
+      protocol: v.intent.protocol ?? 'tcp',
+      port: v.intent.port,
+      expect: v.intent.expect,
+      verdict: v.allowed ? 'allowed' : 'denied',
+      met: v.met,
+      accepted: v.accepted,
+      reason: v.intent.reason,
+      message: v.message,
+      decisiveHop: v.decisive,
+      path: v.hops,
+    })),
+  };
+}

@@ -1,0 +1,39 @@
+import type { ConnectivityIntent } from '../domain/reachability/connectivity-intent';
+import { platformIntents } from '../domain/reachability/derive-intents';
+import { readSynthesized, SynthesisContext, SynthesizedPlatform } from '../domain/reachability/read-synthesized';
+import type { Topology } from '../domain/reachability/topology';
+import { verifyIntents, VerificationResult } from '../domain/reachability/verify-intents';
+import { stackNames } from '../domain/platform/gcp-names';
+import type { PlatformDefinition } from '../domain/platform/platform-definition';
+import { readSynthesizedPlatform } from './synthesized-output';
+
+/** What the model needs from the definition besides the output: each link's stack and remote network's ranges. */
+export function synthesisContext(definition: PlatformDefinition): SynthesisContext {
+  return {
+    remoteNetworks: (definition.remoteNetworks ?? []).map((n) => ({ name: n.name, kind: n.kind, cidrs: n.cidrs })),
+    links: (definition.hybridLinks ?? []).map((l) => ({ name: l.name, remoteNetwork: l.remoteNetwork, stack: stackNames.link(definition.name, l.name) })),
+  };
+}
+
+/** The model of a synthesized platform (already read) and the verdict on every intent of its definition and add-ons. */
+export function verifySynthesized(definition: PlatformDefinition, output: SynthesizedPlatform, addOnIntents: readonly ConnectivityIntent[] = []): { topology: Topology; result: VerificationResult } {
+  const topology = readSynthesized(output, synthesisContext(definition));
+  return { topology, result: verifyIntents(topology, platformIntents(definition, addOnIntents)) };
+}
+
+export interface VerifyConnectivityOptions {
+  /** @default 'cdktf.out' */
+  readonly cdktfOut?: string;
+  /** @default 'dist' */
+  readonly dist?: string;
+  /** Intents the enabled add-ons contribute (`addOnConnectivityIntents(platform.plan, addOns)`). @default none */
+  readonly addOnIntents?: readonly ConnectivityIntent[];
+}
+
+/**
+ * Reads `cdktf.out` and `dist` and judges every derived and declared intent: the entry point of
+ * `npm run verify`, of the check `npm run synth` runs after both apps, and of the CLI.
+ */
+export function verifyConnectivity(definition: PlatformDefinition, options: VerifyConnectivityOptions = {}): VerificationResult {
+  return verifySynthesized(definition, readSynthesizedPlatform(options.cdktfOut ?? 'cdktf.out', options.dist ?? 'dist'), options.addOnIntents).result;
+}
