@@ -11,6 +11,8 @@
  *   transitgateway_vpc_attachment.go, vpc_route.go, vpnsite_connection.go, vpnsite_gateway.go,
  *   vpnsite_gateway_route_propagation.go).
  * - random: random_password has no update; every argument requires replacement.
+ * - the reachability fixes' types (global address, peering routes config, DNS zone and record set, project service,
+ *   service networking connection): the same `ForceNew` reading of their resource files.
  *
  * A path that has nested entries is a block: adding or removing the block forces a new resource, while a
  * change inside it counts only where the nested argument is listed itself.
@@ -56,6 +58,9 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   google_compute_firewall: [
     'direction', 'name', 'params', 'project',
   ],
+  google_compute_global_address: [
+    'address', 'address_type', 'description', 'ip_version', 'name', 'network', 'prefix_length', 'project', 'purpose',
+  ],
   google_compute_ha_vpn_gateway: [
     'description', 'gateway_ip_version', 'name', 'network', 'params', 'params.resource_manager_tags', 'project',
     'region', 'stack_type', 'vpn_interfaces', 'vpn_interfaces.id', 'vpn_interfaces.interconnect_attachment',
@@ -69,6 +74,9 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   google_compute_network: [
     'auto_create_subnetworks', 'description', 'internal_ipv6_range', 'name', 'network_profile', 'params',
     'params.resource_manager_tags', 'project',
+  ],
+  google_compute_network_peering_routes_config: [
+    'network', 'peering', 'project',
   ],
   google_compute_router: [
     'encrypted_interconnect_router', 'name', 'ncc_gateway', 'network', 'params', 'project', 'region',
@@ -183,6 +191,12 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'node_config.spot', 'placement_policy', 'placement_policy.policy_name', 'project', 'queued_provisioning',
     'queued_provisioning.enabled',
   ],
+  google_dns_managed_zone: [
+    'dns_name', 'name', 'peering_config', 'project', 'reverse_lookup', 'service_directory_config', 'visibility',
+  ],
+  google_dns_record_set: [
+    'managed_zone', 'name', 'project', 'type',
+  ],
   google_gke_hub_feature: [
     'location', 'name', 'project',
   ],
@@ -195,6 +209,9 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ],
   google_project_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role',
+  ],
+  google_project_service: [
+    'project', 'service',
   ],
   google_pubsub_subscription_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role', 'subscription',
@@ -211,6 +228,9 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   google_service_account_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'role',
     'service_account_id',
+  ],
+  google_service_networking_connection: [
+    'network', 'service',
   ],
   google_storage_bucket_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'bucket', 'member', 'role',
