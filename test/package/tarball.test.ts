@@ -263,10 +263,11 @@ describe('a new platform from the tarball', () => {
   });
 
   test('npm run synth wrote the stacks and the manifests of the edited definition and said so', () => {
-    expect(outputs.synth).toMatch(/terraform: 4 stacks, \d+ resources in cdktf\.out\/stacks\//);
+    expect(outputs.synth).toMatch(/terraform: 5 stacks, \d+ resources in cdktf\.out\/stacks\//);
     expect(outputs.synth).toContain('  prod-euw3/  platform.k8s.yaml, tenant-team-a.k8s.yaml, tenant-team-b.k8s.yaml');
     expect(outputs.synth).toMatch(/ip plan: no new ranges \(4 recorded in platform\/ip-plan.lock.json\)/);
-    expect(readdirSync(join(project, 'cdktf.out', 'stacks')).sort()).toEqual(['acme-cluster-prod-euw3', 'acme-fleet', 'acme-network', 'acme-tenants']);
+    expect(outputs.synth).toMatch(/connectivity: (\d+) of \1 intents met, 0 unmet, 0 accepted gap\(s\)/);
+    expect(readdirSync(join(project, 'cdktf.out', 'stacks')).sort()).toEqual(['acme-cluster-prod-euw3', 'acme-fleet', 'acme-network', 'acme-project-services', 'acme-tenants']);
   });
 
   test('plan --check, report and the project test pass', () => {

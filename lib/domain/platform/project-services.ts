@@ -17,6 +17,10 @@ export const RESOURCE_TYPE_APIS: readonly (readonly [prefix: string, api: string
   ['google_project_iam_', 'cloudresourcemanager.googleapis.com'],
   ['google_project_service', 'serviceusage.googleapis.com'],
   ['google_cloud_identity_', 'cloudidentity.googleapis.com'],
+  // Resource-scoped grants on a tenant's own bucket, topic or secret: the API is on wherever the resource lives.
+  ['google_storage_', 'storage.googleapis.com'],
+  ['google_pubsub_', 'pubsub.googleapis.com'],
+  ['google_secret_manager_', 'secretmanager.googleapis.com'],
 ];
 
 /** The API a resource type needs, or undefined for types that need none (data sources, other providers). */
