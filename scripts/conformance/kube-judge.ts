@@ -1,0 +1,199 @@
+import { AdmissionCase, AdmissionLayer } from '../../lib/domain/isolation/admission-case';
+import { Judgement } from './judgement';
+import { KubeResponse, KubeServer } from './kube-server';
+
+type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [key: string]: unknown }; [key: string]: unknown };
+
+interface ApiResource {
+  readonly resource: string;
+  readonly namespaced: boolean;
+}
+
+/** Kind → resource name and scope, read from the server's discovery, so any served kind (CRDs too) maps. */
+export async function discoverResources(server: KubeServer): Promise<Map<string, ApiResource>> {
+  const byKind = new Map<string, ApiResource>();
+  const groupVersions = ['v1'];
+  const apis = await server.request('GET', '/apis');
+  for (const group of apis.body.groups ?? []) for (const version of group.versions) groupVersions.push(version.groupVersion);
+  for (const groupVersion of groupVersions) {
+    const list = await server.request('GET', groupVersion === 'v1' ? '/api/v1' : `/apis/${groupVersion}`);
+    for (const resource of list.body.resources ?? []) {
+      if (resource.name.includes('/')) continue;
+      byKind.set(`${groupVersion}/${resource.kind}`, { resource: resource.name, namespaced: resource.namespaced });
+    }
+  }
+  return byKind;
+}
+
+function basePath(apiVersion: string): string {
+  return apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+}
+
+function objectPath(resource: ApiResource, apiVersion: string, namespace: string | undefined, name?: string): string {
+  const scope = resource.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? 'default')}` : '';
+  return `${basePath(apiVersion)}${scope}/${resource.resource}${name ? `/${encodeURIComponent(name)}` : ''}`;
+}
+
+/** Namespaces first, then CRDs, then everything else: what an applier's ordering does. */
+function applyOrder(object: KubeObject): number {
+  if (object.kind === 'Namespace') return 0;
+  if (object.kind === 'CustomResourceDefinition') return 1;
+  return 2;
+}
+
+function describe(object: KubeObject): string {
+  return `${object.kind} ${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name}`;
+}
+
+function statusMessage(response: KubeResponse): string {
+  return typeof response.body === 'object' && response.body?.message ? String(response.body.message) : String(response.body).slice(0, 300);
+}
+
+/**
+ * Applies every object of one cluster's manifests with server-side apply, as a GitOps engine would. Objects of kinds
+ * the server does not serve (a CRD installed by GKE, not by these manifests) cannot be judged and are listed so.
+ */
+export async function applyManifests(server: KubeServer, objects: readonly KubeObject[], target: string, version: string): Promise<Judgement> {
+  let resources = await discoverResources(server);
+  const failures: string[] = [];
+  const unserved: string[] = [];
+  let passed = 0;
+  const sorted = [...objects].sort((a, b) => applyOrder(a) - applyOrder(b));
+  for (const [index, object] of sorted.entries()) {
+    if (index > 0 && applyOrder(sorted[index - 1]) === 1 && applyOrder(object) === 2) {
+      await new Promise((done) => setTimeout(done, 2000));
+      resources = await discoverResources(server);
+    }
+    const resource = resources.get(`${object.apiVersion}/${object.kind}`);
+    if (!resource) {
+      unserved.push(`${describe(object)} (${object.apiVersion} not served)`);
+      continue;
+    }
+    const path = `${objectPath(resource, object.apiVersion, object.metadata.namespace, object.metadata.name)}?fieldManager=gke-platform-conformance&force=true`;
+    const response = await server.request('PATCH', path, object, undefined, 'application/apply-patch+yaml');
+    if (response.status >= 200 && response.status < 300) passed += 1;
+    else failures.push(`${target}: ${describe(object)}: HTTP ${response.status}: ${statusMessage(response)}`);
+  }
+  failures.push(...(await typeCheckWarnings(server, target)));
+  return {
+    judge: 'kube-apiserver apply',
+    version,
+    target,
+    checked: objects.length - unserved.length,
+    passed,
+    failed: failures.length,
+    skipped: 0,
+    failures,
+    notJudged: unserved.length > 0 ? `${unserved.length} object(s) of kinds this API server does not serve: ${unserved.join('; ')}` : undefined,
+  };
+}
+
+/**
+ * Kubernetes type-checks every ValidatingAdmissionPolicy's CEL against the schemas of the kinds it matches and
+ * writes what it finds into the policy's status: each warning is a failure here (an expression that cannot work).
+ */
+async function typeCheckWarnings(server: KubeServer, target: string): Promise<string[]> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const list = await server.request('GET', '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies');
+    const items: any[] = list.body.items ?? [];
+    const checked = items.every((policy) => policy.status?.observedGeneration === policy.metadata.generation);
+    if (checked) {
+      return items.flatMap((policy) =>
+        (policy.status?.typeChecking?.expressionWarnings ?? []).map((w: { fieldRef: string; warning: string }) => `${target}: ValidatingAdmissionPolicy ${policy.metadata.name}: ${w.fieldRef}: ${w.warning.replace(/\s+/g, ' ')}`),
+      );
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  return [`${target}: the API server did not type-check the ValidatingAdmissionPolicies within 30 s`];
+}
+
+/**
+ * What the controller manager would have done before any tenant request: a `default` ServiceAccount in each
+ * namespace, and each ResourceQuota's status (hard = spec, nothing used yet), without which quota admission refuses
+ * every request in the namespace.
+ */
+export async function actAsControllers(server: KubeServer, objects: readonly KubeObject[]): Promise<void> {
+  for (const ns of objects.filter((o) => o.kind === 'Namespace')) {
+    await server.request('POST', `/api/v1/namespaces/${ns.metadata.name}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } });
+  }
+  for (const quota of objects.filter((o) => o.kind === 'ResourceQuota')) {
+    const hard = ((quota.spec as { hard?: Record<string, string> })?.hard ?? {}) as Record<string, string>;
+    const used = Object.fromEntries(Object.keys(hard).map((key) => [key, '0']));
+    const path = `/api/v1/namespaces/${quota.metadata.namespace}/resourcequotas/${quota.metadata.name}/status`;
+    const current = await server.request('GET', path);
+    await server.request('PUT', path, { ...current.body, status: { hard, used } });
+  }
+}
+
+/** Which layer answered a refusal, read from the API server's message. */
+export function refusingLayer(response: KubeResponse): AdmissionLayer | 'invalid' | 'other' {
+  const message = statusMessage(response);
+  if (/ValidatingAdmissionPolicy '[^']+' with binding/.test(message)) return 'admission-policy';
+  if (/violates PodSecurity/.test(message)) return 'pod-security';
+  if (/exceeded quota|must specify .*(limits|requests)/.test(message) && /quota/i.test(message)) return 'quota';
+  if (/(maximum|minimum) .* usage per (Container|Pod)|LimitRange/.test(message)) return 'limit-range';
+  if (/cannot [a-z]+ resource|is attempting to grant RBAC permissions|cannot impersonate/.test(message)) return 'rbac';
+  if (response.status === 422) return 'invalid';
+  return 'other';
+}
+
+/** The policy named in a ValidatingAdmissionPolicy refusal. */
+export function refusingPolicy(response: KubeResponse): string | undefined {
+  return /ValidatingAdmissionPolicy '([^']+)'/.exec(statusMessage(response))?.[1];
+}
+
+/** The request of one case, made as the case's identity with dryRun=All: judged by every layer, stored by none. */
+async function ask(server: KubeServer, resources: Map<string, ApiResource>, testCase: AdmissionCase): Promise<KubeResponse | string> {
+  const { group, version, resource: plural, subresource } = testCase.resource;
+  const apiVersion = group ? `${group}/${version}` : version;
+  const resource = [...resources.entries()].find(([key, r]) => key.startsWith(`${apiVersion}/`) && r.resource === plural)?.[1];
+  if (!resource) return `${apiVersion} ${plural} is not served`;
+  const identity = { user: testCase.as.user, groups: [...testCase.as.groups, 'system:authenticated'] };
+  const name = testCase.name ?? (testCase.object?.metadata as { name?: string } | undefined)?.name;
+  const dryRun = '?dryRun=All&fieldManager=tenant';
+  switch (testCase.operation) {
+    case 'CREATE':
+      if (subresource) return server.request('POST', `${objectPath(resource, apiVersion, testCase.namespace, name)}/${subresource}${dryRun}`, testCase.object, identity);
+      return server.request('POST', `${objectPath(resource, apiVersion, testCase.namespace)}${dryRun}`, testCase.object, identity);
+    case 'UPDATE': {
+      const path = objectPath(resource, apiVersion, testCase.namespace, name);
+      const current = await server.request('GET', path);
+      const object = { ...(testCase.object ?? current.body), metadata: { ...((testCase.object?.metadata as object) ?? current.body.metadata), resourceVersion: current.body?.metadata?.resourceVersion } };
+      return server.request('PUT', `${path}${subresource ? `/${subresource}` : ''}${dryRun}`, object, identity);
+    }
+    case 'DELETE':
+      return server.request('DELETE', `${objectPath(resource, apiVersion, testCase.namespace, name)}${dryRun}`, undefined, identity);
+  }
+}
+
+/** Sends every case of the corpus and compares the answer, and for refusals the layer (and policy), with the case. */
+export async function runTenantSuite(server: KubeServer, cases: readonly AdmissionCase[], target: string, version: string): Promise<Judgement> {
+  const resources = await discoverResources(server);
+  const failures: string[] = [];
+  let passed = 0;
+  for (const testCase of cases) {
+    const answer = await ask(server, resources, testCase);
+    const label = `${target}: ${testCase.id}${testCase.benchmark ? ` [${testCase.benchmark}]` : ''}`;
+    if (typeof answer === 'string') {
+      failures.push(`${label}: not asked: ${answer}`);
+      continue;
+    }
+    const allowed = answer.status >= 200 && answer.status < 300;
+    if (testCase.expect === 'allowed') {
+      if (allowed) passed += 1;
+      else failures.push(`${label}: expected allowed, refused (${refusingLayer(answer)}): ${statusMessage(answer)}`);
+      continue;
+    }
+    if (allowed) {
+      failures.push(`${label}: expected denied by ${testCase.deniedBy ?? 'any layer'}, but ALLOWED (${testCase.description})`);
+      continue;
+    }
+    const layer = refusingLayer(answer);
+    const policy = refusingPolicy(answer);
+    if (testCase.deniedBy && layer !== testCase.deniedBy) failures.push(`${label}: denied, but by ${layer} instead of ${testCase.deniedBy}: ${statusMessage(answer)}`);
+    else if (testCase.policy && policy !== testCase.policy) failures.push(`${label}: denied, but by policy ${policy} instead of ${testCase.policy}`);
+    else passed += 1;
+  }
+  return { judge: 'kube-apiserver tenant suite', version, target, checked: cases.length, passed, failed: failures.length, skipped: 0, failures };
+}

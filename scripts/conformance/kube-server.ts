@@ -1,0 +1,152 @@
+import { ChildProcess, spawn } from 'child_process';
+import { generateKeyPairSync, randomBytes } from 'crypto';
+import { mkdirSync, openSync, writeFileSync } from 'fs';
+import { Agent, request as httpsRequest } from 'https';
+import { createServer } from 'net';
+import { join } from 'path';
+
+/**
+ * A throwaway Kubernetes API server for one cluster's manifests: kube-apiserver on kine (SQLite instead of etcd),
+ * both listening on 127.0.0.1 only, RBAC authorization, GKE's admission plugins. No controller manager runs, so
+ * what its controllers would do for the judged requests (a `default` ServiceAccount per namespace, quota status) is
+ * done explicitly by the judge, as named in docs/conformance.md.
+ */
+export interface KubeServerOptions {
+  readonly kineBinary: string;
+  readonly apiserverBinary: string;
+  /** A fresh folder for this server's state, certificates and logs. */
+  readonly workDir: string;
+  /** The cluster's services range, so ClusterIPs are allocated as on the real cluster. @default '10.96.0.0/16' */
+  readonly serviceClusterIpRange?: string;
+}
+
+/** Admission plugins as GKE enables them: the kube-apiserver defaults (which include PodSecurity, LimitRanger,
+ * ResourceQuota, ServiceAccount, Priority and ValidatingAdmissionPolicy) plus NodeRestriction. */
+const ADMISSION_PLUGINS = ['NodeRestriction'];
+
+export interface KubeResponse {
+  readonly status: number;
+  readonly body: any;
+}
+
+export class KubeServer {
+  private readonly processes: ChildProcess[] = [];
+  private readonly agent = new Agent({ rejectUnauthorized: false, keepAlive: true, maxSockets: 8 });
+  private readonly token = randomBytes(24).toString('hex');
+  private port = 0;
+
+  constructor(private readonly options: KubeServerOptions) {}
+
+  async start(): Promise<void> {
+    const { workDir } = this.options;
+    mkdirSync(join(workDir, 'certs'), { recursive: true });
+    mkdirSync(join(workDir, 'db'), { recursive: true });
+    const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(join(workDir, 'sa.key'), keys.privateKey.export({ type: 'pkcs1', format: 'pem' }));
+    writeFileSync(join(workDir, 'sa.pub'), keys.publicKey.export({ type: 'spki', format: 'pem' }));
+    // The judge's own identity: a static token in system:masters, which may impersonate the identities under test.
+    writeFileSync(join(workDir, 'tokens.csv'), `${this.token},conformance-admin,conformance-admin,"system:masters"\n`);
+
+    const kinePort = await freePort();
+    this.port = await freePort();
+    this.spawn('kine', this.options.kineBinary, ['--endpoint', `sqlite://${join(workDir, 'db', 'state.db')}?_journal=WAL&cache=shared&_busy_timeout=30000`, '--listen-address', `127.0.0.1:${kinePort}`]);
+    this.spawn('kube-apiserver', this.options.apiserverBinary, [
+      `--etcd-servers=http://127.0.0.1:${kinePort}`,
+      '--storage-backend=etcd3',
+      '--bind-address=127.0.0.1',
+      '--advertise-address=127.0.0.1',
+      `--secure-port=${this.port}`,
+      `--cert-dir=${join(workDir, 'certs')}`,
+      `--token-auth-file=${join(workDir, 'tokens.csv')}`,
+      '--authorization-mode=Node,RBAC',
+      `--enable-admission-plugins=${ADMISSION_PLUGINS.join(',')}`,
+      '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+      `--service-account-key-file=${join(workDir, 'sa.pub')}`,
+      `--service-account-signing-key-file=${join(workDir, 'sa.key')}`,
+      `--service-cluster-ip-range=${this.options.serviceClusterIpRange ?? '10.96.0.0/16'}`,
+      // A loopback address may not be a Service endpoint; nothing here needs the kubernetes Service's endpoints.
+      '--endpoint-reconciler-type=none',
+      '--profiling=false',
+    ]);
+    await this.waitReady();
+  }
+
+  async stop(): Promise<void> {
+    for (const child of this.processes.reverse()) {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    }
+    await new Promise((done) => setTimeout(done, 300));
+    for (const child of this.processes) if (child.exitCode === null) child.kill('SIGKILL');
+    this.agent.destroy();
+  }
+
+  /** A request as the judge (system:masters), or as `impersonate` when given. */
+  request(method: string, path: string, body?: unknown, impersonate?: { user: string; groups: readonly string[] }, contentType = 'application/json'): Promise<KubeResponse> {
+    const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    const headers: Record<string, string | string[]> = { Authorization: `Bearer ${this.token}`, Accept: 'application/json' };
+    if (payload) headers['Content-Type'] = contentType;
+    if (impersonate) {
+      headers['Impersonate-User'] = impersonate.user;
+      if (impersonate.groups.length > 0) headers['Impersonate-Group'] = [...impersonate.groups];
+    }
+    return new Promise((resolve, reject) => {
+      const req = httpsRequest({ host: '127.0.0.1', port: this.port, method, path, headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            /* plain-text answers (readyz) stay text */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+      });
+      req.on('error', reject);
+      req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${path}: no answer in 30 s`)));
+      if (payload) req.write(payload);
+      req.end();
+    });
+  }
+
+  private spawn(name: string, binary: string, args: string[]): void {
+    const log = openSync(join(this.options.workDir, `${name}.log`), 'a');
+    const child = spawn(binary, args, { stdio: ['ignore', log, log], cwd: this.options.workDir });
+    child.on('error', () => undefined);
+    this.processes.push(child);
+  }
+
+  private async waitReady(): Promise<void> {
+    const deadline = Date.now() + 120_000;
+    let last = '';
+    while (Date.now() < deadline) {
+      for (const child of this.processes) {
+        if (child.exitCode !== null) throw new Error(`${child.spawnfile} exited with ${child.exitCode}; see ${this.options.workDir}/*.log`);
+      }
+      try {
+        const ready = await this.request('GET', '/readyz');
+        if (ready.status === 200) return;
+        last = `readyz ${ready.status}`;
+      } catch (error) {
+        last = (error as Error).message;
+      }
+      await new Promise((done) => setTimeout(done, 500));
+    }
+    throw new Error(`kube-apiserver not ready within 120 s (${last}); see ${this.options.workDir}/kube-apiserver.log`);
+  }
+}
+
+/** A TCP port free on 127.0.0.1 right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

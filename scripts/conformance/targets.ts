@@ -1,0 +1,68 @@
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { join, resolve } from 'path';
+import { parseAllDocuments } from 'yaml';
+
+/** One synthesized platform (or example app) that the judges read. */
+export interface Target {
+  /** `bundled-example` or the example's folder name. */
+  readonly name: string;
+  /** Where its `cdktf.out/` and `dist/` were written. */
+  readonly dir: string;
+  /** The platform module (exports `platform` and `lockFile`), when the target has a platform definition. */
+  readonly platformModule?: string;
+}
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * Synthesizes the bundled example (`npm run synth`) and every app under `examples/` (`examples/<name>/main.ts`) into
+ * `<workDir>/<name>/`, exactly as their users run them, with only the output folders redirected.
+ */
+export function synthesizeTargets(workDir: string, log: (line: string) => void): Target[] {
+  const targets: Target[] = [{ name: 'bundled-example', dir: join(workDir, 'bundled-example'), platformModule: join(ROOT, 'stacks', 'example-platform.ts') }];
+  for (const entry of readdirSync(join(ROOT, 'examples'), { withFileTypes: true })) {
+    if (!entry.isDirectory() || !existsSync(join(ROOT, 'examples', entry.name, 'main.ts'))) continue;
+    const platformModule = join(ROOT, 'examples', entry.name, 'platform.ts');
+    targets.push({ name: entry.name, dir: join(workDir, entry.name), platformModule: existsSync(platformModule) ? platformModule : undefined });
+  }
+  for (const target of targets) {
+    rmSync(target.dir, { recursive: true, force: true });
+    mkdirSync(target.dir, { recursive: true });
+    const env = { ...process.env, CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: join(target.dir, 'cdktf.out'), CDK8S_OUTDIR: join(target.dir, 'dist') };
+    const command = target.name === 'bundled-example' ? ['npm', ['run', '--silent', 'synth']] : ['npx', ['tsx', join('examples', target.name, 'main.ts')]];
+    log(`synthesizing ${target.name}`);
+    const run = spawnSync(command[0] as string, command[1] as string[], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (run.status !== 0) throw new Error(`synthesizing ${target.name} failed (exit ${run.status}):\n${run.stderr || run.stdout}`);
+  }
+  return targets;
+}
+
+/** Each stack's `cdk.tf.json` of a target, by stack name. */
+export function stacksOf(target: Target): { stack: string; file: string }[] {
+  const stacksDir = join(target.dir, 'cdktf.out', 'stacks');
+  if (!existsSync(stacksDir)) return [];
+  return readdirSync(stacksDir)
+    .filter((stack) => existsSync(join(stacksDir, stack, 'cdk.tf.json')))
+    .sort()
+    .map((stack) => ({ stack, file: join(stacksDir, stack, 'cdk.tf.json') }));
+}
+
+/** Each cluster folder of a target's `dist/`, with every object of its YAML files. */
+export function clustersOf(target: Target): { cluster: string; dir: string; objects: any[] }[] {
+  const dist = join(target.dir, 'dist');
+  if (!existsSync(dist)) return [];
+  return readdirSync(dist, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((cluster) => {
+      const dir = join(dist, cluster);
+      const objects = readdirSync(dir)
+        .filter((file) => /\.ya?ml$/.test(file))
+        .sort()
+        .flatMap((file) => parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((doc) => doc.toJSON()))
+        .filter((object) => object && typeof object === 'object');
+      return { cluster, dir, objects };
+    });
+}

@@ -1,0 +1,92 @@
+import { spawnSync } from 'child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { Judgement } from './judgement';
+import { builtTool, ToolName, toolVersion } from './tools';
+
+/** Providers the synthesized JSON may require, by their registry type name. */
+const PROVIDER_TOOLS: Record<string, ToolName> = { google: 'provider-google', random: 'provider-random', aws: 'provider-aws' };
+
+/** The Terraform CLI to run: `terraform` on PATH, else the OpenTofu the tools script built. */
+export function terraformBinary(): { path: string; version: string } {
+  const onPath = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8' });
+  if (onPath.status === 0) return { path: 'terraform', version: `terraform ${JSON.parse(onPath.stdout).terraform_version}` };
+  const tofu = builtTool('opentofu');
+  if (!tofu) throw new Error('neither terraform (1.5+) on PATH nor OpenTofu in the tools cache: run `npm run conformance -- --tools-only`');
+  return { path: join(tofu, 'tofu'), version: `opentofu ${toolVersion('opentofu')}` };
+}
+
+/**
+ * A CLI configuration that makes Terraform use the locally built providers and nothing else: dev_overrides skip
+ * version constraints and installation, and the empty filesystem mirror replaces the registry, so no request can
+ * leave the machine. Both registry host names are listed, Terraform's and OpenTofu's.
+ */
+export function writeCliConfig(workDir: string): string {
+  const mirror = join(workDir, 'empty-mirror');
+  mkdirSync(mirror, { recursive: true });
+  const overrides = Object.entries(PROVIDER_TOOLS)
+    .flatMap(([type, tool]) => {
+      const dir = builtTool(tool);
+      return dir ? [`    "registry.terraform.io/hashicorp/${type}" = "${dir}"`, `    "registry.opentofu.org/hashicorp/${type}" = "${dir}"`] : [];
+    })
+    .join('\n');
+  const file = join(workDir, 'terraformrc');
+  writeFileSync(file, `provider_installation {\n  dev_overrides {\n${overrides}\n  }\n  filesystem_mirror {\n    path = "${mirror}"\n  }\n}\n`);
+  return file;
+}
+
+interface ValidateOutput {
+  readonly valid: boolean;
+  readonly diagnostics: readonly { severity: string; summary: string; detail?: string; address?: string; range?: { start: { line: number } } }[];
+}
+
+/**
+ * `terraform validate` on one synthesized stack with the real providers. The stack is copied without its backend
+ * block (validate never reads state, and a backend would ask for `init`); nothing is planned or applied.
+ */
+export function validateStack(stackJsonFile: string, target: string, workDir: string, cliConfig: string): Judgement {
+  const tf = terraformBinary();
+  const config = JSON.parse(readFileSync(stackJsonFile, 'utf8'));
+  const providers = Object.values<{ source: string; version: string }>(config.terraform?.required_providers ?? {});
+  const resources = Object.values<Record<string, unknown>>(config.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  const versions = providers.map((p) => {
+    const type = p.source.split('/').pop()!;
+    const tool = PROVIDER_TOOLS[type];
+    return tool && builtTool(tool) ? toolVersion(tool) : `hashicorp/${type} (not built)`;
+  });
+  const version = `${tf.version}; ${versions.join(', ')}`;
+  const missing = providers.map((p) => p.source.split('/').pop()!).filter((type) => !PROVIDER_TOOLS[type] || !builtTool(PROVIDER_TOOLS[type]));
+  if (missing.length > 0) {
+    const why = missing.map((type) => (PROVIDER_TOOLS[type] ? `hashicorp/${type} not built (npm run conformance -- --tools-only)` : `no build recipe for provider ${type}`));
+    return { judge: 'terraform validate', version, target, checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged: `provider not built: ${why.join(', ')}` };
+  }
+  delete config.terraform.backend;
+  const dir = join(workDir, 'terraform', target);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
+  const run = spawnSync(tf.path, ['validate', '-json', '-no-color'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  let output: ValidateOutput;
+  try {
+    output = JSON.parse(run.stdout);
+  } catch {
+    return { judge: 'terraform validate', version, target, checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged: `validate did not answer: ${(run.stderr || run.stdout).trim().split('\n').slice(0, 3).join(' ')}` };
+  }
+  const errors = output.diagnostics.filter((d) => d.severity === 'error');
+  const failures = errors.map((d) => `${target}: ${d.address ?? `line ${d.range?.start.line ?? '?'}`}: ${d.summary}${d.detail ? ` (${d.detail.replace(/\s+/g, ' ').trim()})` : ''}`);
+  const failedResources = new Set(errors.map((d) => d.address ?? d.summary)).size;
+  return {
+    judge: 'terraform validate',
+    version,
+    target,
+    checked: resources,
+    passed: output.valid ? resources : Math.max(0, resources - failedResources),
+    failed: output.valid ? 0 : Math.max(1, failedResources),
+    skipped: 0,
+    failures,
+  };
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Builds the conformance judges from pinned versions into a cache outside the repository, once per machine.
+#   bash scripts/conformance/tools.sh [tool...]     (default: every tool; prints progress and elapsed time)
+#   bash scripts/conformance/tools.sh --print-dir    (the cache folder)
+# Tools come only from the package registries this project reaches: the Go module proxy and PyPI.
+# The pins are in tools.json (see docs/conformance.md for why the providers are not the versions the JSON pins).
+set -euo pipefail
+
+SELF="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
+TOOLS_DIR="${GKE_PLATFORM_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gke-platform-cdk/tools}"
+
+# Pins: one source, tools.json beside this script (tools.ts reads it too).
+pin() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]][sys.argv[3]])' "$(dirname "$SELF")/tools.json" "$1" "$2"; }
+GOOGLE_MODULE=$(pin provider-google module); GOOGLE_VERSION=$(pin provider-google version)
+RANDOM_MODULE=$(pin provider-random module); RANDOM_VERSION=$(pin provider-random version)
+AWS_MODULE=$(pin provider-aws module); AWS_VERSION=$(pin provider-aws version)
+KUBERNETES_VERSION=$(pin kube-apiserver version); KUBERNETES_STAGING_VERSION=$(pin kube-apiserver stagingVersion)
+KINE_VERSION=$(pin kine version)
+OPENTOFU_VERSION=$(pin opentofu version)
+CHECKOV_VERSION=$(pin checkov version)
+
+export GOFLAGS=-buildvcs=false
+export CGO_ENABLED=1
+
+started_at=$(date +%s)
+say() { printf '[tools %4ss] %s\n' "$(( $(date +%s) - started_at ))" "$*"; }
+
+# Runs a build step into $dir only when $dir/.done is missing; records the build's wall time and peak memory.
+build_once() {
+  local name="$1" dir="$2"; shift 2
+  if [[ -f "$dir/.done" ]]; then say "$name: cached in $dir"; return 0; fi
+  say "$name: building into $dir"
+  rm -rf "$dir.tmp"; mkdir -p "$dir.tmp"
+  local t0; t0=$(date +%s)
+  # The step runs as a child of /usr/bin/time (for its peak memory), so it re-enters this script by name.
+  if ! /usr/bin/time -f '%M' -o "$dir.tmp/.peak-kb" bash "$SELF" --step "$1" "$dir.tmp" > "$dir.tmp/.build.log" 2>&1; then
+    say "$name: FAILED (log: $dir.tmp/.build.log)"; tail -20 "$dir.tmp/.build.log" >&2; return 1
+  fi
+  echo "$(( $(date +%s) - t0 ))" > "$dir.tmp/.build-seconds"
+  touch "$dir.tmp/.done"; rm -rf "$dir"; mv "$dir.tmp" "$dir"
+  say "$name: built in $(cat "$dir/.build-seconds") s, peak $(( $(cat "$dir/.peak-kb") / 1024 )) MiB"
+}
+
+# A provider whose go.mod has no replace directive: go install by module version.
+go_install_into() { GOBIN="$2" go install "$1"; }
+# A module whose go.mod has replace directives: download it, build inside its own module directory.
+go_build_in_module() {
+  local module="$1" pkg="$2" out="$3"
+  local src; src=$(go mod download -json "$module" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  (cd "$src" && go build -o "$out" "$pkg")
+}
+
+provider_random() { go_install_into "$RANDOM_MODULE@$RANDOM_VERSION" "$1"; }
+provider_google() { go_install_into "$GOOGLE_MODULE@$GOOGLE_VERSION" "$1"; }
+provider_aws() { go_build_in_module "$AWS_MODULE@$AWS_VERSION" . "$1/terraform-provider-aws"; }
+kine() { GOBIN="$1" go install "$(pin kine module)@$KINE_VERSION"; }
+opentofu() { go_build_in_module "$(pin opentofu module)@$OPENTOFU_VERSION" ./cmd/tofu "$1/tofu"; }
+checkov() { python3 -m venv "$1/venv" && "$1/venv/bin/pip" install --quiet --disable-pip-version-check "checkov==$CHECKOV_VERSION"; }
+
+# kube-apiserver: k8s.io/kubernetes cannot be required as is (its staging modules are replaced by paths), so a
+# wrapper module replaces each staging module with its published version of the same release.
+kube_apiserver() {
+  local out="$1" work; work=$(mktemp -d)
+  curl -fsS "${GOPROXY_BASE:-https://proxy.golang.org}/k8s.io/kubernetes/@v/$KUBERNETES_VERSION.mod" -o "$work/kubernetes.mod"
+  {
+    echo 'module gke-platform-cdk/conformance/kube-apiserver'
+    echo 'go 1.24.0'
+    echo "require k8s.io/kubernetes $KUBERNETES_VERSION"
+    grep -oE '^\s*k8s\.io/[a-z0-9-]+ => \./staging/src/k8s\.io/[a-z0-9-]+' "$work/kubernetes.mod" | awk -v v="$KUBERNETES_STAGING_VERSION" '{print "replace " $1 " => " $1 " " v}'
+  } > "$work/go.mod"
+  printf 'package main\n\nimport _ "k8s.io/kubernetes/cmd/kube-apiserver/app"\n\nfunc main() {}\n' > "$work/tools.go"
+  (cd "$work" && GOFLAGS=-mod=mod go mod tidy && go build -o "$out/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver)
+  rm -rf "$work"
+}
+
+tool_dir() {
+  case "$1" in
+    provider-random) echo "$TOOLS_DIR/terraform-provider-random-$RANDOM_VERSION" ;;
+    provider-google) echo "$TOOLS_DIR/terraform-provider-google-$GOOGLE_VERSION" ;;
+    provider-aws) echo "$TOOLS_DIR/terraform-provider-aws-$AWS_VERSION" ;;
+    kine) echo "$TOOLS_DIR/kine-$KINE_VERSION" ;;
+    kube-apiserver) echo "$TOOLS_DIR/kube-apiserver-$KUBERNETES_VERSION" ;;
+    opentofu) echo "$TOOLS_DIR/opentofu-$OPENTOFU_VERSION" ;;
+    checkov) echo "$TOOLS_DIR/checkov-$CHECKOV_VERSION" ;;
+    *) echo "unknown tool: $1" >&2; return 1 ;;
+  esac
+}
+
+build_tool() {
+  local dir; dir=$(tool_dir "$1")
+  case "$1" in
+    provider-random) build_once "$1" "$dir" provider_random ;;
+    provider-google) build_once "$1" "$dir" provider_google ;;
+    provider-aws) build_once "$1" "$dir" provider_aws ;;
+    kine) build_once "$1" "$dir" kine ;;
+    kube-apiserver) build_once "$1" "$dir" kube_apiserver ;;
+    opentofu) build_once "$1" "$dir" opentofu ;;
+    checkov) build_once "$1" "$dir" checkov ;;
+  esac
+}
+
+# Terraform on PATH (1.5 or newer) is used as it is; otherwise OpenTofu is built.
+needs_opentofu() {
+  command -v terraform > /dev/null || return 0
+  local v; v=$(terraform version -json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["terraform_version"])' || echo 0.0.0)
+  python3 -c "import sys; a=[int(x) for x in '$v'.split('.')[:2]]; sys.exit(0 if a < [1, 5] else 1)"
+}
+
+case "${1:-}" in
+  --step) "$2" "$3"; exit $? ;;
+  --print-dir) echo "$TOOLS_DIR"; exit 0 ;;
+  --dir-of) tool_dir "$2"; exit 0 ;;
+esac
+
+mkdir -p "$TOOLS_DIR"
+# Cheapest first, so a short session still gets the judges that fit; the AWS provider last (the largest build).
+tools=("$@")
+if [[ ${#tools[@]} -eq 0 ]]; then
+  tools=(checkov provider-random kine provider-google kube-apiserver provider-aws)
+  if needs_opentofu; then tools=(opentofu "${tools[@]}"); fi
+fi
+failed=0
+for tool in "${tools[@]}"; do build_tool "$tool" || failed=1; done
+say "done; tools in $TOOLS_DIR"
+exit $failed

@@ -1,0 +1,52 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+/** The judges' tools, as `scripts/conformance/tools.sh` builds them into the cache outside the repository. */
+export type ToolName = 'provider-google' | 'provider-random' | 'provider-aws' | 'kine' | 'kube-apiserver' | 'opentofu' | 'checkov';
+
+const TOOLS_SCRIPT = join(__dirname, 'tools.sh');
+
+/** Where a tool is (or would be) built. */
+export function toolDir(tool: ToolName): string {
+  return execFileSync('bash', [TOOLS_SCRIPT, '--dir-of', tool], { encoding: 'utf8' }).trim();
+}
+
+/** The tool's folder when it has been built completely, else undefined. */
+export function builtTool(tool: ToolName): string | undefined {
+  const dir = toolDir(tool);
+  return existsSync(join(dir, '.done')) ? dir : undefined;
+}
+
+/** Cold build figures recorded by tools.sh: wall seconds and peak resident memory. */
+export function buildFigures(tool: ToolName): { seconds: number; peakMiB: number } | undefined {
+  const dir = builtTool(tool);
+  if (!dir) return undefined;
+  const read = (file: string) => Number(readFileSync(join(dir, file), 'utf8').trim());
+  return { seconds: read('.build-seconds'), peakMiB: Math.round(read('.peak-kb') / 1024) };
+}
+
+interface ToolPin {
+  readonly module: string;
+  readonly version: string;
+  /** What the pin is, for people: `hashicorp/google 8.0.0 (commit f3721fb)`. */
+  readonly release: string;
+  /** For providers: the version the synthesized JSON pins. */
+  readonly synthesizedPin?: string;
+}
+
+/** The pins, from the one file tools.sh builds from. */
+export function toolPin(tool: ToolName): ToolPin {
+  return JSON.parse(readFileSync(join(__dirname, 'tools.json'), 'utf8'))[tool];
+}
+
+/** The pinned tool as people read it; for a provider also the version the JSON pins, when they differ. */
+export function toolVersion(tool: ToolName): string {
+  const pin = toolPin(tool);
+  return pin.synthesizedPin ? `${pin.release}, judging JSON that pins ${pin.synthesizedPin}` : pin.release;
+}
+
+/** Builds the given tools (all when none are named); progress goes to this process's output. Returns success. */
+export function buildTools(tools: readonly ToolName[] = []): boolean {
+  return spawnSync('bash', [TOOLS_SCRIPT, ...tools], { stdio: 'inherit' }).status === 0;
+}
