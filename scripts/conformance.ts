@@ -12,7 +12,7 @@ import { join, resolve } from 'path';
 import { runCheckov, readSkips, CheckovSkip } from './conformance/checkov-judge';
 import { tenantCorpus } from './conformance/corpus';
 import { Judgement } from './conformance/judgement';
-import { actAsControllers, applyManifests, runTenantSuite } from './conformance/kube-judge';
+import { applyManifests, runTenantSuite } from './conformance/kube-judge';
 import { KubeServer } from './conformance/kube-server';
 import { conformancePassed, summaryMarkdown, summaryTable } from './conformance/summary';
 import { clustersOf, stacksOf, synthesizeTargets } from './conformance/targets';
@@ -27,23 +27,27 @@ const log = (line: string) => console.log(`[conformance ${((Date.now() - started
 
 async function judgeClusters(targets: ReturnType<typeof synthesizeTargets>, judgements: Judgement[]): Promise<void> {
   const kine = builtTool('kine');
-  const apiserver = builtTool('kube-apiserver');
-  const version = `${toolVersion('kube-apiserver')} on ${toolVersion('kine')}`;
+  const kubernetes = builtTool('kubernetes');
+  const version = `${toolVersion('kubernetes')} on ${toolVersion('kine')}`;
   for (const target of targets) {
     for (const { cluster, objects } of clustersOf(target)) {
       const name = `${target.name}/${cluster}`;
-      if (!kine || !apiserver) {
-        const notJudged = `not built: ${[!kine && 'kine', !apiserver && 'kube-apiserver'].filter(Boolean).join(', ')}`;
+      if (!kine || !kubernetes) {
+        const notJudged = `not built: ${[!kine && 'kine', !kubernetes && 'kubernetes'].filter(Boolean).join(', ')}`;
         for (const judge of ['kube-apiserver apply', 'kube-apiserver tenant suite'] as const) judgements.push({ judge, version, target: name, checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged });
         continue;
       }
       log(`${name}: starting a fresh API server`);
-      const server = new KubeServer({ kineBinary: join(kine, 'kine'), apiserverBinary: join(apiserver, 'kube-apiserver'), workDir: join(WORK_DIR, 'kube', target.name, cluster) });
+      const server = new KubeServer({
+        kineBinary: join(kine, 'kine'),
+        apiserverBinary: join(kubernetes, 'kube-apiserver'),
+        controllerManagerBinary: join(kubernetes, 'kube-controller-manager'),
+        workDir: join(WORK_DIR, 'kube', target.name, cluster),
+      });
       try {
         await server.start();
         log(`${name}: applying ${objects.length} objects`);
         judgements.push(await applyManifests(server, objects, name, version));
-        await actAsControllers(server, objects);
         const cases = tenantCorpus(target, cluster, objects);
         log(`${name}: ${cases.length} tenant suite cases`);
         judgements.push(await runTenantSuite(server, cases, name, version));

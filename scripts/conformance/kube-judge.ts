@@ -75,6 +75,7 @@ export async function applyManifests(server: KubeServer, objects: readonly KubeO
     else failures.push(`${target}: ${describe(object)}: HTTP ${response.status}: ${statusMessage(response)}`);
   }
   failures.push(...(await typeCheckWarnings(server, target)));
+  failures.push(...(await waitForControllers(server, objects)).map((f) => `${target}: ${f}`));
   return {
     judge: 'kube-apiserver apply',
     version,
@@ -93,7 +94,7 @@ export async function applyManifests(server: KubeServer, objects: readonly KubeO
  * writes what it finds into the policy's status: each warning is a failure here (an expression that cannot work).
  */
 async function typeCheckWarnings(server: KubeServer, target: string): Promise<string[]> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const list = await server.request('GET', '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies');
     const items: any[] = list.body.items ?? [];
@@ -105,25 +106,30 @@ async function typeCheckWarnings(server: KubeServer, target: string): Promise<st
     }
     await new Promise((done) => setTimeout(done, 500));
   }
-  return [`${target}: the API server did not type-check the ValidatingAdmissionPolicies within 30 s`];
+  return [`${target}: kube-controller-manager did not type-check the ValidatingAdmissionPolicies within 60 s`];
 }
 
 /**
- * What the controller manager would have done before any tenant request: a `default` ServiceAccount in each
- * namespace, and each ResourceQuota's status (hard = spec, nothing used yet), without which quota admission refuses
- * every request in the namespace.
+ * Waits until the controllers have done what tenant requests depend on: a `default` ServiceAccount in each namespace
+ * of the manifests and a computed status on each ResourceQuota.
  */
-export async function actAsControllers(server: KubeServer, objects: readonly KubeObject[]): Promise<void> {
-  for (const ns of objects.filter((o) => o.kind === 'Namespace')) {
-    await server.request('POST', `/api/v1/namespaces/${ns.metadata.name}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } });
+export async function waitForControllers(server: KubeServer, objects: readonly KubeObject[]): Promise<string[]> {
+  const deadline = Date.now() + 60_000;
+  let missing: string[] = [];
+  while (Date.now() < deadline) {
+    missing = [];
+    for (const ns of objects.filter((o) => o.kind === 'Namespace')) {
+      const sa = await server.request('GET', `/api/v1/namespaces/${ns.metadata.name}/serviceaccounts/default`);
+      if (sa.status !== 200) missing.push(`ServiceAccount ${ns.metadata.name}/default`);
+    }
+    for (const quota of objects.filter((o) => o.kind === 'ResourceQuota')) {
+      const current = await server.request('GET', `/api/v1/namespaces/${quota.metadata.namespace}/resourcequotas/${quota.metadata.name}`);
+      if (!current.body?.status?.hard) missing.push(`status of ResourceQuota ${quota.metadata.namespace}/${quota.metadata.name}`);
+    }
+    if (missing.length === 0) return [];
+    await new Promise((done) => setTimeout(done, 500));
   }
-  for (const quota of objects.filter((o) => o.kind === 'ResourceQuota')) {
-    const hard = ((quota.spec as { hard?: Record<string, string> })?.hard ?? {}) as Record<string, string>;
-    const used = Object.fromEntries(Object.keys(hard).map((key) => [key, '0']));
-    const path = `/api/v1/namespaces/${quota.metadata.namespace}/resourcequotas/${quota.metadata.name}/status`;
-    const current = await server.request('GET', path);
-    await server.request('PUT', path, { ...current.body, status: { hard, used } });
-  }
+  return [`kube-controller-manager did not provide within 60 s: ${missing.join(', ')}`];
 }
 
 /** Which layer answered a refusal, read from the API server's message. */

@@ -6,14 +6,14 @@ import { createServer } from 'net';
 import { join } from 'path';
 
 /**
- * A throwaway Kubernetes API server for one cluster's manifests: kube-apiserver on kine (SQLite instead of etcd),
- * both listening on 127.0.0.1 only, RBAC authorization, GKE's admission plugins. No controller manager runs, so
- * what its controllers would do for the judged requests (a `default` ServiceAccount per namespace, quota status) is
- * done explicitly by the judge, as named in docs/conformance.md.
+ * A throwaway Kubernetes control plane for one cluster's manifests: kube-apiserver on kine (SQLite instead of etcd),
+ * listening on 127.0.0.1 only, RBAC authorization, GKE's admission plugins; and kube-controller-manager with the
+ * controllers admission depends on (ServiceAccounts, quota status, admission-policy type checking).
  */
 export interface KubeServerOptions {
   readonly kineBinary: string;
   readonly apiserverBinary: string;
+  readonly controllerManagerBinary: string;
   /** A fresh folder for this server's state, certificates and logs. */
   readonly workDir: string;
   /** The cluster's services range, so ClusterIPs are allocated as on the real cluster. @default '10.96.0.0/16' */
@@ -23,6 +23,13 @@ export interface KubeServerOptions {
 /** Admission plugins as GKE enables them: the kube-apiserver defaults (which include PodSecurity, LimitRanger,
  * ResourceQuota, ServiceAccount, Priority and ValidatingAdmissionPolicy) plus NodeRestriction. */
 const ADMISSION_PLUGINS = ['NodeRestriction'];
+
+/**
+ * The controllers whose work admission reads: the `default` ServiceAccount of each namespace, each ResourceQuota's
+ * status (without which quota admission refuses every request in the namespace), the namespace lifecycle, and the
+ * type checking of ValidatingAdmissionPolicies (Kubernetes' own CEL type checker writes its warnings into status).
+ */
+const CONTROLLERS = ['serviceaccount-controller', 'resourcequota-controller', 'namespace-controller', 'validatingadmissionpolicy-status-controller'];
 
 export interface KubeResponse {
   readonly status: number;
@@ -66,9 +73,34 @@ export class KubeServer {
       `--service-cluster-ip-range=${this.options.serviceClusterIpRange ?? '10.96.0.0/16'}`,
       // A loopback address may not be a Service endpoint; nothing here needs the kubernetes Service's endpoints.
       '--endpoint-reconciler-type=none',
+      // GKE runs privileged workloads (its own DaemonSets); Pod Security, not this flag, keeps tenants from them.
+      '--allow-privileged=true',
       '--profiling=false',
     ]);
     await this.waitReady();
+    const kubeconfig = join(workDir, 'kubeconfig.yaml');
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters: [{name: judge, cluster: {server: "https://127.0.0.1:' + this.port + '", insecure-skip-tls-verify: true}}]',
+        `users: [{name: judge, user: {token: "${this.token}"}}]`,
+        'contexts: [{name: judge, context: {cluster: judge, user: judge}}]',
+        'current-context: judge',
+        '',
+      ].join('\n'),
+    );
+    this.spawn('kube-controller-manager', this.options.controllerManagerBinary, [
+      `--kubeconfig=${kubeconfig}`,
+      `--authentication-kubeconfig=${kubeconfig}`,
+      `--authorization-kubeconfig=${kubeconfig}`,
+      `--controllers=${CONTROLLERS.join(',')}`,
+      '--leader-elect=false',
+      '--bind-address=127.0.0.1',
+      `--secure-port=${await freePort()}`,
+      `--cert-dir=${join(workDir, 'controller-manager-certs')}`,
+    ]);
   }
 
   async stop(): Promise<void> {

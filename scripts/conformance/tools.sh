@@ -10,14 +10,19 @@ SELF="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]
 TOOLS_DIR="${GKE_PLATFORM_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gke-platform-cdk/tools}"
 
 # Pins: one source, tools.json beside this script (tools.ts reads it too).
-pin() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]][sys.argv[3]])' "$(dirname "$SELF")/tools.json" "$1" "$2"; }
-GOOGLE_MODULE=$(pin provider-google module); GOOGLE_VERSION=$(pin provider-google version)
-RANDOM_MODULE=$(pin provider-random module); RANDOM_VERSION=$(pin provider-random version)
-AWS_MODULE=$(pin provider-aws module); AWS_VERSION=$(pin provider-aws version)
-KUBERNETES_VERSION=$(pin kube-apiserver version); KUBERNETES_STAGING_VERSION=$(pin kube-apiserver stagingVersion)
-KINE_VERSION=$(pin kine version)
-OPENTOFU_VERSION=$(pin opentofu version)
-CHECKOV_VERSION=$(pin checkov version)
+# All pins in one read (python3 starts once): NAME_FIELD=value lines, e.g. PROVIDER_GOOGLE_VERSION=v1.20.1-...
+eval "$(python3 -c '
+import json, re, shlex, sys
+for tool, pin in json.load(open(sys.argv[1])).items():
+    if not isinstance(pin, dict): continue
+    for field, value in pin.items():
+        name = re.sub("[^A-Z0-9]", "_", (tool + "_" + field).upper())
+        print(name + "=" + shlex.quote(value))
+' "$(dirname "$SELF")/tools.json")"
+GOOGLE_MODULE=$PROVIDER_GOOGLE_MODULE; GOOGLE_VERSION=$PROVIDER_GOOGLE_VERSION
+RANDOM_MODULE=$PROVIDER_RANDOM_MODULE; RANDOM_VERSION=$PROVIDER_RANDOM_VERSION
+AWS_MODULE=$PROVIDER_AWS_MODULE; AWS_VERSION=$PROVIDER_AWS_VERSION
+KUBERNETES_STAGING_VERSION=$KUBERNETES_STAGINGVERSION
 
 export GOFLAGS=-buildvcs=false
 export CGO_ENABLED=1
@@ -53,23 +58,25 @@ go_build_in_module() {
 provider_random() { go_install_into "$RANDOM_MODULE@$RANDOM_VERSION" "$1"; }
 provider_google() { go_install_into "$GOOGLE_MODULE@$GOOGLE_VERSION" "$1"; }
 provider_aws() { go_build_in_module "$AWS_MODULE@$AWS_VERSION" . "$1/terraform-provider-aws"; }
-kine() { GOBIN="$1" go install "$(pin kine module)@$KINE_VERSION"; }
-opentofu() { go_build_in_module "$(pin opentofu module)@$OPENTOFU_VERSION" ./cmd/tofu "$1/tofu"; }
+kine() { GOBIN="$1" go install "$KINE_MODULE@$KINE_VERSION"; }
+opentofu() { go_build_in_module "$OPENTOFU_MODULE@$OPENTOFU_VERSION" ./cmd/tofu "$1/tofu"; }
 checkov() { python3 -m venv "$1/venv" && "$1/venv/bin/pip" install --quiet --disable-pip-version-check "checkov==$CHECKOV_VERSION"; }
 
-# kube-apiserver: k8s.io/kubernetes cannot be required as is (its staging modules are replaced by paths), so a
-# wrapper module replaces each staging module with its published version of the same release.
-kube_apiserver() {
+# kube-apiserver and kube-controller-manager (whose controllers type-check admission policies, keep quota status and
+# create service accounts): k8s.io/kubernetes cannot be required as is (its staging modules are replaced by paths), so
+# a wrapper module replaces each staging module with its published version of the same release.
+kubernetes() {
   local out="$1" work; work=$(mktemp -d)
-  curl -fsS "${GOPROXY_BASE:-https://proxy.golang.org}/k8s.io/kubernetes/@v/$KUBERNETES_VERSION.mod" -o "$work/kubernetes.mod"
+  # `go list -m` fetches the module's go.mod alone, through whatever GOPROXY the machine uses.
+  cp "$(cd "$work" && GOFLAGS=-mod=mod go list -m -json "k8s.io/kubernetes@$KUBERNETES_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["GoMod"])')" "$work/kubernetes.mod"
   {
-    echo 'module gke-platform-cdk/conformance/kube-apiserver'
+    echo 'module gke-platform-cdk/conformance/kubernetes'
     echo 'go 1.24.0'
     echo "require k8s.io/kubernetes $KUBERNETES_VERSION"
     grep -oE '^\s*k8s\.io/[a-z0-9-]+ => \./staging/src/k8s\.io/[a-z0-9-]+' "$work/kubernetes.mod" | awk -v v="$KUBERNETES_STAGING_VERSION" '{print "replace " $1 " => " $1 " " v}'
   } > "$work/go.mod"
-  printf 'package main\n\nimport _ "k8s.io/kubernetes/cmd/kube-apiserver/app"\n\nfunc main() {}\n' > "$work/tools.go"
-  (cd "$work" && GOFLAGS=-mod=mod go mod tidy && go build -o "$out/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver)
+  printf 'package main\n\nimport (\n\t_ "k8s.io/kubernetes/cmd/kube-apiserver/app"\n\t_ "k8s.io/kubernetes/cmd/kube-controller-manager/app"\n)\n\nfunc main() {}\n' > "$work/tools.go"
+  (cd "$work" && GOFLAGS=-mod=mod go mod tidy && go build -o "$out/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver && go build -o "$out/kube-controller-manager" k8s.io/kubernetes/cmd/kube-controller-manager)
   rm -rf "$work"
 }
 
@@ -79,7 +86,7 @@ tool_dir() {
     provider-google) echo "$TOOLS_DIR/terraform-provider-google-$GOOGLE_VERSION" ;;
     provider-aws) echo "$TOOLS_DIR/terraform-provider-aws-$AWS_VERSION" ;;
     kine) echo "$TOOLS_DIR/kine-$KINE_VERSION" ;;
-    kube-apiserver) echo "$TOOLS_DIR/kube-apiserver-$KUBERNETES_VERSION" ;;
+    kubernetes) echo "$TOOLS_DIR/kubernetes-$KUBERNETES_VERSION" ;;
     opentofu) echo "$TOOLS_DIR/opentofu-$OPENTOFU_VERSION" ;;
     checkov) echo "$TOOLS_DIR/checkov-$CHECKOV_VERSION" ;;
     *) echo "unknown tool: $1" >&2; return 1 ;;
@@ -93,7 +100,7 @@ build_tool() {
     provider-google) build_once "$1" "$dir" provider_google ;;
     provider-aws) build_once "$1" "$dir" provider_aws ;;
     kine) build_once "$1" "$dir" kine ;;
-    kube-apiserver) build_once "$1" "$dir" kube_apiserver ;;
+    kubernetes) build_once "$1" "$dir" kubernetes ;;
     opentofu) build_once "$1" "$dir" opentofu ;;
     checkov) build_once "$1" "$dir" checkov ;;
   esac
@@ -116,7 +123,7 @@ mkdir -p "$TOOLS_DIR"
 # Cheapest first, so a short session still gets the judges that fit; the AWS provider last (the largest build).
 tools=("$@")
 if [[ ${#tools[@]} -eq 0 ]]; then
-  tools=(checkov provider-random kine provider-google kube-apiserver provider-aws)
+  tools=(checkov provider-random kine provider-google kubernetes provider-aws)
   if needs_opentofu; then tools=(opentofu "${tools[@]}"); fi
 fi
 failed=0

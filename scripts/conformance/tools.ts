@@ -3,13 +3,16 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 /** The judges' tools, as `scripts/conformance/tools.sh` builds them into the cache outside the repository. */
-export type ToolName = 'provider-google' | 'provider-random' | 'provider-aws' | 'kine' | 'kube-apiserver' | 'opentofu' | 'checkov';
+export type ToolName = 'provider-google' | 'provider-random' | 'provider-aws' | 'kine' | 'kubernetes' | 'opentofu' | 'checkov';
 
 const TOOLS_SCRIPT = join(__dirname, 'tools.sh');
 
-/** Where a tool is (or would be) built. */
+const dirs = new Map<ToolName, string>();
+
+/** Where a tool is (or would be) built: tools.sh decides, asked once per tool. */
 export function toolDir(tool: ToolName): string {
-  return execFileSync('bash', [TOOLS_SCRIPT, '--dir-of', tool], { encoding: 'utf8' }).trim();
+  if (!dirs.has(tool)) dirs.set(tool, execFileSync('bash', [TOOLS_SCRIPT, '--dir-of', tool], { encoding: 'utf8' }).trim());
+  return dirs.get(tool)!;
 }
 
 /** The tool's folder when it has been built completely, else undefined. */
