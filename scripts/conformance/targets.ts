@@ -15,12 +15,19 @@ export interface Target {
 
 const ROOT = resolve(__dirname, '..', '..');
 
+/** The platform this repository's own configuration (package.json `gkePlatform`) points at: the bundled example. */
+function bundledDefinition(): string {
+  const config = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).gkePlatform as { definition: string };
+  return join(ROOT, config.definition);
+}
+
 /**
- * Synthesizes the bundled example (`npm run synth`) and every app under `examples/` (`examples/<name>/main.ts`) into
- * `<workDir>/<name>/`, exactly as their users run them, with only the output folders redirected.
+ * Synthesizes the bundled example (`npm run synth`, through this repository's configuration) and every app under
+ * `examples/` (`examples/<name>/main.ts`) into `<workDir>/<name>/`, exactly as their users run them, with only the
+ * output folders redirected.
  */
 export function synthesizeTargets(workDir: string, log: (line: string) => void): Target[] {
-  const targets: Target[] = [{ name: 'bundled-example', dir: join(workDir, 'bundled-example'), platformModule: join(ROOT, 'stacks', 'example-platform.ts') }];
+  const targets: Target[] = [{ name: 'bundled-example', dir: join(workDir, 'bundled-example'), platformModule: bundledDefinition() }];
   for (const entry of readdirSync(join(ROOT, 'examples'), { withFileTypes: true })) {
     if (!entry.isDirectory() || !existsSync(join(ROOT, 'examples', entry.name, 'main.ts'))) continue;
     const platformModule = join(ROOT, 'examples', entry.name, 'platform.ts');

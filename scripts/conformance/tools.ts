@@ -49,7 +49,7 @@ export function toolVersion(tool: ToolName): string {
   return pin.synthesizedPin ? `${pin.release}, judging JSON that pins ${pin.synthesizedPin}` : pin.release;
 }
 
-/** Builds the given tools (all when none are named); progress goes to this process's output. Returns success. */
-export function buildTools(tools: readonly ToolName[] = []): boolean {
-  return spawnSync('bash', [TOOLS_SCRIPT, ...tools], { stdio: 'inherit' }).status === 0;
+/** Builds every tool tools.sh knows but `except`; progress goes to this process's output. Returns success. */
+export function buildTools(except?: ToolName): boolean {
+  return spawnSync('bash', [TOOLS_SCRIPT, ...(except ? ['--except', except] : [])], { stdio: 'inherit' }).status === 0;
 }
