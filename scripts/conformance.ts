@@ -19,6 +19,9 @@ import { clustersOf, stacksOf, synthesizeTargets } from './conformance/targets';
 import { validateStack, writeCliConfig } from './conformance/terraform-judge';
 import { buildTools, builtTool, toolVersion } from './conformance/tools';
 
+// Nothing of conformance leaves the machine: no update checks by Terraform or cdktf in any child process.
+process.env.CHECKPOINT_DISABLE = '1';
+
 const ROOT = resolve(__dirname, '..');
 const WORK_DIR = join(ROOT, 'conformance-out');
 const SKIP_FILE = join(ROOT, 'conformance', 'checkov-skips.json');

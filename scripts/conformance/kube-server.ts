@@ -31,6 +31,19 @@ const ADMISSION_PLUGINS = ['NodeRestriction'];
  */
 const CONTROLLERS = ['serviceaccount-controller', 'resourcequota-controller', 'namespace-controller', 'validatingadmissionpolicy-status-controller'];
 
+/** Every judge process alive, so that none outlives conformance, however it ends. */
+const alive = new Set<ChildProcess>();
+function killAlive(): void {
+  for (const child of alive) if (child.exitCode === null) child.kill('SIGKILL');
+}
+process.on('exit', killAlive);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAlive();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
+
 export interface KubeResponse {
   readonly status: number;
   readonly body: any;
@@ -56,7 +69,7 @@ export class KubeServer {
 
     const kinePort = await freePort();
     this.port = await freePort();
-    this.spawn('kine', this.options.kineBinary, ['--endpoint', `sqlite://${join(workDir, 'db', 'state.db')}?_journal=WAL&cache=shared&_busy_timeout=30000`, '--listen-address', `127.0.0.1:${kinePort}`]);
+    this.spawn('kine', this.options.kineBinary, ['--endpoint', `sqlite://${join(workDir, 'db', 'state.db')}?_journal=WAL&cache=shared&_busy_timeout=30000`, '--listen-address', `127.0.0.1:${kinePort}`, '--metrics-bind-address', '0']);
     this.spawn('kube-apiserver', this.options.apiserverBinary, [
       `--etcd-servers=http://127.0.0.1:${kinePort}`,
       '--storage-backend=etcd3',
@@ -147,6 +160,8 @@ export class KubeServer {
     const log = openSync(join(this.options.workDir, `${name}.log`), 'a');
     const child = spawn(binary, args, { stdio: ['ignore', log, log], cwd: this.options.workDir });
     child.on('error', () => undefined);
+    child.on('exit', () => alive.delete(child));
+    alive.add(child);
     this.processes.push(child);
   }
 

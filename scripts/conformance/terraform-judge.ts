@@ -7,13 +7,19 @@ import { builtTool, ToolName, toolVersion } from './tools';
 /** Providers the synthesized JSON may require, by their registry type name. */
 const PROVIDER_TOOLS: Record<string, ToolName> = { google: 'provider-google', random: 'provider-random', aws: 'provider-aws' };
 
-/** The Terraform CLI to run: `terraform` on PATH, else the OpenTofu the tools script built. */
+/** Terraform must not look for updates (checkpoint): nothing of conformance leaves the machine. */
+const OFFLINE_ENV = { CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+let binary: { path: string; version: string } | undefined;
+
+/** The Terraform CLI to run: `terraform` on PATH (1.5 or newer), else the OpenTofu the tools script built. */
 export function terraformBinary(): { path: string; version: string } {
-  const onPath = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8' });
-  if (onPath.status === 0) return { path: 'terraform', version: `terraform ${JSON.parse(onPath.stdout).terraform_version}` };
+  if (binary) return binary;
+  const onPath = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, ...OFFLINE_ENV } });
+  const version = onPath.status === 0 ? (JSON.parse(onPath.stdout).terraform_version as string) : undefined;
+  if (version && !/^(0\.|1\.[0-4]\.)/.test(version)) return (binary = { path: 'terraform', version: `terraform ${version}` });
   const tofu = builtTool('opentofu');
-  if (!tofu) throw new Error('neither terraform (1.5+) on PATH nor OpenTofu in the tools cache: run `npm run conformance -- --tools-only`');
-  return { path: join(tofu, 'tofu'), version: `opentofu ${toolVersion('opentofu')}` };
+  if (!tofu) throw new Error('neither terraform 1.5+ on PATH nor OpenTofu in the tools cache: run `npm run conformance -- --tools-only`');
+  return (binary = { path: join(tofu, 'tofu'), version: toolVersion('opentofu') });
 }
 
 /**
@@ -67,7 +73,7 @@ export function validateStack(stackJsonFile: string, target: string, workDir: st
   const run = spawnSync(tf.path, ['validate', '-json', '-no-color'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
+    env: { ...process.env, ...OFFLINE_ENV, TF_CLI_CONFIG_FILE: cliConfig },
     maxBuffer: 64 * 1024 * 1024,
   });
   let output: ValidateOutput;

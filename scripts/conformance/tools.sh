@@ -110,7 +110,7 @@ build_tool() {
 # Terraform on PATH (1.5 or newer) is used as it is; otherwise OpenTofu is built.
 needs_opentofu() {
   command -v terraform > /dev/null || return 0
-  local v; v=$(terraform version -json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["terraform_version"])' || echo 0.0.0)
+  local v; v=$(CHECKPOINT_DISABLE=1 terraform version -json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["terraform_version"])' || echo 0.0.0)
   python3 -c "import sys; a=[int(x) for x in '$v'.split('.')[:2]]; sys.exit(0 if a < [1, 5] else 1)"
 }
 

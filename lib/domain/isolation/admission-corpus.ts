@@ -257,7 +257,9 @@ class CorpusBuilder {
     const t = ns.name;
     const pod = (what: string, extra: Partial<PodSpecOptions>, description: string, benchmark: string) =>
       this.create(`${prefix}/pod-${what}`, as, 'Pod', t, podObject(objectName(`${prefix}/pod-${what}`), t, this.honest(ns, extra)), this.denied('pod-security'), description, benchmark);
-    pod('privileged', { containerSecurity: { privileged: true } }, 'a privileged container', MTB.privileged);
+    // A privileged container must also allow escalation: the API server refuses the pair privileged + no escalation as
+    // invalid before Pod Security ever sees it (found by the conformance API server).
+    pod('privileged', { containerSecurity: { privileged: true, allowPrivilegeEscalation: true } }, 'a privileged container', MTB.privileged);
     pod('hostpath', { overrides: { volumes: [{ name: 'host', hostPath: { path: '/var/lib/kubelet', type: 'Directory' } }] }, containerOverrides: { volumeMounts: [{ name: 'host', mountPath: '/host' }] } }, 'a hostPath volume onto the node\'s kubelet directory', MTB.hostPath);
     pod('hostnetwork', { overrides: { hostNetwork: true } }, 'the node\'s network namespace (reaches the node\'s metadata and other pods\' traffic)', MTB.hostNetworkAndPorts);
     pod('hostport', { containerOverrides: { ports: [{ containerPort: 8080, hostPort: 8080 }] } }, 'a hostPort on the node', MTB.hostNetworkAndPorts);
