@@ -150,6 +150,13 @@ describe('cd settings', () => {
     );
   });
 
+  test('throws when two tenant namespaces would get the same Spinnaker account name', () => {
+    const clash = { ...examplePlatform, clusters: [...examplePlatform.clusters, { ...examplePlatform.clusters[1], name: 'prod' }], tenants: [...examplePlatform.tenants!, { ...examplePlatform.tenants![1], name: 'usc1-routing', clusters: ['prod'] }] };
+    expect(() => { throw new ValidationError(validateSpinnakerSettings({ cluster: 'prod-usc1', version: '1.36.0' }, clash)); }).toThrow(
+      /addOns\[spinnaker\]: accounts "prod-usc1-routing" is the account name of both prod-usc1\/routing and prod\/usc1-routing; rename one of the tenants or clusters/,
+    );
+  });
+
   test.each([
     ['spinnaker', { cluster: 'prod-usc1', version: 'latest' }, /settings\.version "latest" is not a Spinnaker release \(major\.minor\.patch\); pin the release/],
     ['spinnaker', { cluster: 'prod-usc1', version: '1.36.0', namespace: 'mapping' }, /settings\.namespace "mapping" is the namespace of a tenant/],

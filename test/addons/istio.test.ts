@@ -118,6 +118,13 @@ describe('istio settings', () => {
     expect(() => { throw new ValidationError(validateIstioSettings(settings, examplePlatform)); }).toThrow(message);
   });
 
+  test('a CIDR ingress source with ports is admitted by range on those ports, and validates', () => {
+    const withCidr = { ...seedPlatform, tenants: seedPlatform.tenants!.map((t) => (t.name === 'routing' ? { ...t, ingressSources: [{ cidr: '35.191.0.0/16', ports: [{ port: 8080 }] }] } : t)) };
+    const authz = synthSeed(withCidr, SEED_ADD_ONS).manifests['prod-usc1']['tenant-routing'].find((o) => o.kind === 'AuthorizationPolicy')!;
+    expect(authz.spec.rules[1]).toEqual({ from: [{ source: { ipBlocks: ['35.191.0.0/16'] } }], to: [{ operation: { ports: ['8080'] } }] });
+    expectK8sSchemaValid([authz]);
+  });
+
   test('a trust domain setting changes every principal', () => {
     const out = synthSeed({ ...seedPlatform, addOns: [{ name: 'istio', settings: { trustDomain: 'mesh.example.com' } }] }, SEED_ADD_ONS);
     const authz = out.manifests['prod-usc1']['tenant-routing'].find((o) => o.kind === 'AuthorizationPolicy')!;

@@ -166,6 +166,16 @@ export function validateSpinnakerSettings(settings: SpinnakerSettings, definitio
     const value = settings[field];
     if (value !== undefined && (typeof value !== 'string' || !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(value))) issues.push({ path, field: `settings.${field}`, value, problem: 'is not a DNS-1123 label', fix: `use e.g. '${field === 'name' ? DEFAULT_SPINNAKER_NAME : DEFAULT_SPINNAKER_KUBECONFIG_SECRET}'` });
   }
+  // Account names join cluster and tenant with '-': two pairs can meet (cluster a-b + tenant c, cluster a + tenant b-c).
+  const owners = new Map<string, string>();
+  for (const tenant of definition.tenants ?? []) {
+    for (const cluster of tenant.clusters) {
+      const name = spinnakerAccountName(cluster, tenant.name);
+      const owner = `${cluster}/${tenant.name}`;
+      if (owners.has(name) && owners.get(name) !== owner) issues.push({ path, field: 'accounts', value: name, problem: `is the account name of both ${owners.get(name)} and ${owner}`, fix: 'rename one of the tenants or clusters' });
+      owners.set(name, owner);
+    }
+  }
   const config = settings.config;
   if (config !== undefined && (typeof config !== 'object' || config === null || Array.isArray(config))) issues.push({ path, field: 'settings.config', value: config, problem: 'is not an object of halconfig sections', fix: "give sections, e.g. { persistentStorage: { persistentStoreType: 'gcs', gcs: { bucket: '...' } } }" });
   else if (config && ('version' in config || (typeof config.providers === 'object' && config.providers !== null && 'kubernetes' in config.providers))) {
