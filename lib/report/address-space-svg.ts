@@ -8,8 +8,14 @@ export const ADDRESS_SPACE_SVG_WIDTH = 1000;
 const MARGIN = 20;
 const BAR_WIDTH = ADDRESS_SPACE_SVG_WIDTH - 2 * MARGIN;
 const BAR_HEIGHT = 26;
-/** Caption line, bar, and the gap to the next pool. */
-const POOL_ROW_HEIGHT = 62;
+/** Caption line and bar; the key of numbered blocks and the gap to the next pool come below. */
+const POOL_HEADER_HEIGHT = 42;
+/** Gap after a pool's last row. */
+const POOL_GAP = 20;
+/** The row of number markers under a bar, for blocks too narrow to hold their number; leader lines join them. */
+const MARKER_ROW_HEIGHT = 24;
+/** Height of one line of the key under a bar. */
+const KEY_ROW_HEIGHT = 16;
 /** Rough width of one character at font-size 11 (sans-serif); used only to decide whether a label fits. */
 const CHAR_WIDTH = 6.6;
 
@@ -42,11 +48,11 @@ function fits(text: string, width: number): boolean {
   return text.length * CHAR_WIDTH + 8 <= width;
 }
 
-/** The longest tail of a hierarchical name that fits, e.g. `prod-usc1/pods`, then `pods`. */
-function inlineLabel(name: string, width: number): string | undefined {
+/** Name and CIDR inside the block when they fit: the longest tail of a hierarchical name, e.g. `prod-usc1/pods 100.64.0.0/15`. */
+function inlineLabel(name: string, cidr: string, width: number): string | undefined {
   const parts = name.split('/');
   for (let i = Math.max(0, parts.length - 2); i < parts.length; i++) {
-    const candidate = parts.slice(i).join('/');
+    const candidate = `${parts.slice(i).join('/')} ${cidr}`;
     if (fits(candidate, width)) return candidate;
   }
   return undefined;
@@ -81,10 +87,46 @@ function segmentFill(segment: PoolSegment): { fill: string; text: string } {
   return { fill: 'url(#excluded)', text: '#7f1d1d' };
 }
 
-function renderPool(usage: PoolUsage, top: number): string[] {
+/** Numbers handed to blocks too narrow for their name and CIDR, unique across the picture. */
+interface Numbering {
+  next: number;
+}
+
+/** A block whose label went to the key: its number and the key's text. */
+interface KeyEntry {
+  readonly number: number;
+  readonly text: string;
+}
+
+function segmentName(segment: PoolSegment): string {
+  return segment.type === 'excluded' ? `excluded: ${segment.reason}` : segment.name;
+}
+
+/** Key entries laid out in rows that wrap at the bar's width; returns the lines and the rows used. */
+function renderKey(entries: readonly KeyEntry[], top: number): { lines: string[]; rows: number } {
+  const lines: string[] = [];
+  let x = MARGIN;
+  let row = 0;
+  for (const entry of entries) {
+    const width = (`${entry.number}`.length + entry.text.length + 2) * CHAR_WIDTH + 14;
+    if (x + width > MARGIN + BAR_WIDTH && x > MARGIN) {
+      x = MARGIN;
+      row++;
+    }
+    const y = top + row * KEY_ROW_HEIGHT;
+    lines.push(`<text class="key" x="${num(x)}" y="${y}" font-size="11"><tspan font-weight="bold">${entry.number}</tspan><tspan dx="4" fill="#374151">${escapeXml(entry.text)}</tspan></text>`);
+    x += width;
+  }
+  return { lines, rows: entries.length > 0 ? row + 1 : 0 };
+}
+
+/** One pool: caption, bar with every block labelled (name and CIDR inside, or a number keyed below); returns its height. */
+function renderPool(usage: PoolUsage, top: number, numbering: Numbering): { lines: string[]; height: number } {
   const { pool } = usage;
   const barTop = top + 10;
   const out: string[] = [];
+  const keyEntries: KeyEntry[] = [];
+  const markers: { number: number; centre: number }[] = [];
   const allocations = usage.segments.filter((s) => s.type === 'allocation').length;
   const facts = [
     pool.cidr,
@@ -122,15 +164,39 @@ function renderPool(usage: PoolUsage, top: number): string[] {
     out.push(
       `<rect class="${segment.type}"${kind} x="${num(block.x)}" y="${barTop}" width="${num(block.width)}" height="${BAR_HEIGHT}" fill="${colours.fill}"${orphaned}${fresh}><title>${escapeXml(segmentTitle(segment))}</title></rect>`,
     );
-    const label = segment.type === 'excluded' ? undefined : inlineLabel(segment.name, block.width);
+    const label = inlineLabel(segmentName(segment), segment.cidr, block.width);
+    const halo = segment.type === 'allocation' ? '' : HALO;
     if (label) {
-      out.push(
-        `<text x="${num(block.x + block.width / 2)}" y="${barTop + BAR_HEIGHT / 2 + 4}" font-size="11" text-anchor="middle" fill="${colours.text}"${segment.type === 'reservation' ? HALO : ''} pointer-events="none">${escapeXml(label)}</text>`,
-      );
+      out.push(`<text x="${num(block.x + block.width / 2)}" y="${barTop + BAR_HEIGHT / 2 + 4}" font-size="11" text-anchor="middle" fill="${colours.text}"${halo} pointer-events="none">${escapeXml(label)}</text>`);
+      continue;
+    }
+    // Excluded special ranges are explained by the legend and their tooltip; they take no number.
+    if (segment.type === 'excluded') continue;
+    // Too narrow for its name: a number, inside when it fits, else on the marker row below, and a line in the key.
+    const number = numbering.next++;
+    keyEntries.push({ number, text: `${segmentName(segment)} ${segment.cidr}` });
+    const centre = block.x + block.width / 2;
+    if (fits(`${number}`, block.width)) {
+      out.push(`<text class="number" x="${num(centre)}" y="${barTop + BAR_HEIGHT / 2 + 4}" font-size="11" font-weight="bold" text-anchor="middle" fill="${colours.text}"${halo} pointer-events="none">${number}</text>`);
+    } else {
+      markers.push({ number, centre });
     }
   }
+  // Markers spread left to right so none overlaps the previous one; a leader line joins each to its block.
+  let previousEnd = -Infinity;
+  const markerY = barTop + BAR_HEIGHT + MARKER_ROW_HEIGHT - 4;
+  for (const marker of markers) {
+    const width = `${marker.number}`.length * CHAR_WIDTH + 4;
+    const x = Math.max(marker.centre, previousEnd + width / 2 + 2);
+    previousEnd = x + width / 2;
+    out.push(`<line x1="${num(marker.centre)}" y1="${barTop + BAR_HEIGHT}" x2="${num(x)}" y2="${markerY - 10}" stroke="#6b7280" stroke-width="1"/>`);
+    out.push(`<text class="number" x="${num(x)}" y="${markerY}" font-size="10" font-weight="bold" text-anchor="middle" fill="#111111">${marker.number}</text>`);
+  }
+  const markerHeight = markers.length > 0 ? MARKER_ROW_HEIGHT : 0;
+  const key = renderKey(keyEntries, barTop + BAR_HEIGHT + markerHeight + 14);
+  out.push(...key.lines);
   out.push('</g>');
-  return out;
+  return { lines: out, height: POOL_HEADER_HEIGHT + markerHeight + key.rows * KEY_ROW_HEIGHT + POOL_GAP };
 }
 
 function renderLegend(top: number): string[] {
@@ -176,7 +242,9 @@ function renderOutside(outside: readonly { name: string; cidr: string; reason: s
 /**
  * The IP plan as a picture: one bar per pool, scaled linearly to the pool's addresses, with
  * allocations coloured by kind, reservations hatched grey, excluded special ranges cross-hatched red
- * and free space light grey. Every block has a `<title>` tooltip. Deterministic: same plan, same bytes.
+ * and free space light grey. Every block is labelled with its name and CIDR, inside the block when they
+ * fit, else by a number keyed under the bar (a PR's image shows no tooltips), and has a `<title>`
+ * tooltip too. Deterministic: same plan, same bytes.
  */
 export function renderAddressSpaceSvg(plan: ResolvedIpPlan): string {
   const usage = addressSpaceUsage(plan);
@@ -184,9 +252,11 @@ export function renderAddressSpaceSvg(plan: ResolvedIpPlan): string {
   body.push(`<text x="${MARGIN}" y="28" font-size="16" font-weight="bold">Address space</text>`);
   body.push(...renderLegend(52));
   let top = 86;
+  const numbering: Numbering = { next: 1 };
   for (const pool of usage.pools) {
-    body.push(...renderPool(pool, top));
-    top += POOL_ROW_HEIGHT;
+    const rendered = renderPool(pool, top, numbering);
+    body.push(...rendered.lines);
+    top += rendered.height;
   }
   if (usage.outsidePools.length > 0) {
     const outside = renderOutside(usage.outsidePools, top);

@@ -1,6 +1,7 @@
 /**
- * Mermaid `graph LR` text for the platform: regions → clusters, tenants → clusters, and
- * remote networks ↔ links ↔ regions. Pure string building, deterministic in input order.
+ * Mermaid `flowchart LR` text for the platform: one subgraph per region holding its clusters, one group of
+ * tenants per cluster (one edge from the group to its cluster, so tenant edges never cross), remote networks
+ * linked to the regions of their links. Pure string building, deterministic in input order.
  */
 
 import type { LinkSummary, TenantSummary } from './platform-summaries';
@@ -21,20 +22,25 @@ export function mermaidLabel(text: string): string {
 export interface DiagramCluster {
   readonly name: string;
   readonly region: string;
-  /** Second label line, e.g. `prod · 1000 nodes`. */
+  /** Second label line, e.g. `prod · 1000 nodes`. @default none */
   readonly detail?: string;
 }
 
 export interface DiagramRemoteNetwork {
   readonly name: string;
+  /** Second label line, e.g. `AWS VPC us-west-2 · 10.8.0.0/16`. @default none */
   readonly detail?: string;
 }
 
 export interface PlatformDiagram {
+  /** The platform's regions, in the order they are drawn; regions of clusters and links are added. */
   readonly regions: readonly string[];
   readonly clusters: readonly DiagramCluster[];
+  /** @default no tenants */
   readonly tenants?: readonly TenantSummary[];
+  /** A link's `region` may list several, comma-separated (an Interconnect's attachments). @default no links */
   readonly links?: readonly LinkSummary[];
+  /** @default none beyond those the links name */
   readonly remoteNetworks?: readonly DiagramRemoteNetwork[];
 }
 
@@ -64,59 +70,61 @@ function label(...lines: (string | undefined)[]): string {
   return `"${lines.filter((l): l is string => !!l).map(mermaidLabel).join('<br/>')}"`;
 }
 
+/** The regions a link reaches: its `region`, split where an Interconnect lists several. */
+function linkRegions(link: LinkSummary): string[] {
+  return link.region.split(/,\s*/).filter((r) => r.length > 0);
+}
+
 /** The diagram as a fenced ```mermaid block. */
 export function renderPlatformMermaid(diagram: PlatformDiagram): string {
   const ids = new IdRegistry();
-  const nodes: string[] = [];
+  const lines: string[] = [];
   const edges: string[] = [];
   const regions = [...diagram.regions];
-  const ensureRegion = (region: string) => {
+  const addRegion = (region: string) => {
     if (!regions.includes(region)) regions.push(region);
-    return ids.id('region', region);
   };
-  for (const cluster of diagram.clusters) ensureRegion(cluster.region);
-  for (const link of diagram.links ?? []) ensureRegion(link.region);
+  for (const cluster of diagram.clusters) addRegion(cluster.region);
+  for (const link of diagram.links ?? []) linkRegions(link).forEach(addRegion);
 
-  const gcp: string[] = ['  subgraph gcp["Google Cloud"]'];
-  for (const region of regions) gcp.push(`    ${ids.id('region', region)}[${label(region)}]`);
-  for (const cluster of diagram.clusters) {
-    gcp.push(`    ${ids.id('cluster', cluster.name)}[${label(cluster.name, cluster.detail)}]`);
-    edges.push(`  ${ids.id('region', cluster.region)} --> ${ids.id('cluster', cluster.name)}`);
+  // One subgraph per region, holding its clusters.
+  for (const region of regions) {
+    lines.push(`  subgraph ${ids.id('region', region)}[${label(region)}]`);
+    for (const cluster of diagram.clusters.filter((c) => c.region === region)) lines.push(`    ${ids.id('cluster', cluster.name)}[${label(cluster.name, cluster.detail)}]`);
+    lines.push('  end');
   }
-  gcp.push('  end');
-  nodes.push(...gcp);
 
-  const tenantNode = (name: string, isolation?: string) => {
-    const known = ids.has('tenant', name);
-    const id = ids.id('tenant', name);
-    if (!known) nodes.push(`  ${id}([${label(`tenant ${name}`, isolation)}])`);
-    return id;
-  };
-  const clusterNode = (name: string) => {
-    const known = ids.has('cluster', name);
-    const id = ids.id('cluster', name);
-    if (!known) nodes.push(`  ${id}[${label(name)}]`);
-    return id;
-  };
-  for (const tenant of diagram.tenants ?? []) tenantNode(tenant.name, tenant.isolation);
-  for (const tenant of diagram.tenants ?? []) {
-    const id = ids.id('tenant', tenant.name);
-    for (const cluster of tenant.clusters) edges.push(`  ${id} -->|${mermaidLabel(tenant.isolation)}| ${clusterNode(cluster)}`);
-    for (const dependency of tenant.dependsOn) edges.push(`  ${id} -.->|depends on| ${tenantNode(dependency)}`);
+  // Tenants grouped by cluster: a tenant on two clusters appears in both groups.
+  const tenants = diagram.tenants ?? [];
+  const clusterNames = [...diagram.clusters.map((c) => c.name), ...tenants.flatMap((t) => t.clusters).filter((c) => !diagram.clusters.some((d) => d.name === c))];
+  for (const cluster of [...new Set(clusterNames)]) {
+    const members = tenants.filter((t) => t.clusters.includes(cluster));
+    if (members.length === 0) continue;
+    if (!ids.has('cluster', cluster)) lines.push(`  ${ids.id('cluster', cluster)}[${label(cluster)}]`);
+    const group = ids.id('tenants', cluster);
+    lines.push(`  subgraph ${group}[${label(`tenants on ${cluster}`)}]`);
+    for (const tenant of members) lines.push(`    ${ids.id('tenant', `${cluster}/${tenant.name}`)}([${label(tenant.name, tenant.isolation)}])`);
+    lines.push('  end');
+    edges.push(`  ${group} --> ${ids.id('cluster', cluster)}`);
+    for (const tenant of members) {
+      for (const dependency of tenant.dependsOn) {
+        if (members.some((m) => m.name === dependency)) edges.push(`  ${ids.id('tenant', `${cluster}/${tenant.name}`)} -.->|depends on| ${ids.id('tenant', `${cluster}/${dependency}`)}`);
+      }
+    }
   }
 
   const remoteNode = (name: string, detail?: string) => {
     const known = ids.has('remote', name);
     const id = ids.id('remote', name);
-    if (!known) nodes.push(`  ${id}[(${label(name, detail)})]`);
+    if (!known) lines.push(`  ${id}[(${label(name, detail)})]`);
     return id;
   };
   for (const remote of diagram.remoteNetworks ?? []) remoteNode(remote.name, remote.detail);
   for (const link of diagram.links ?? []) {
     const id = ids.id('link', link.name);
-    nodes.push(`  ${id}{{${label(link.name, link.kind)}}}`);
+    lines.push(`  ${id}{{${label(link.name, link.kind)}}}`);
     edges.push(`  ${remoteNode(link.remoteNetwork)} <--> ${id}`);
-    edges.push(`  ${id} <--> ${ids.id('region', link.region)}`);
+    for (const region of linkRegions(link)) edges.push(`  ${id} <--> ${ids.id('region', region)}`);
   }
-  return ['```mermaid', 'graph LR', ...nodes, ...edges, '```'].join('\n');
+  return ['```mermaid', 'flowchart LR', ...lines, ...edges, '```'].join('\n');
 }

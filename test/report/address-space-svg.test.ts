@@ -39,6 +39,16 @@ describe('renderAddressSpaceSvg', () => {
     expect(svg).toMatch(/data-kind="control-plane" [^>]*fill="#CC79A7"/);
   });
 
+  test('labels every allocation and reservation with its name and CIDR: inside its block, or by a number keyed below the bar', () => {
+    const plan = loadSmall().ipPlan;
+    for (const a of plan.allocations) {
+      const inline = new RegExp(`>[^<]*${a.name.split('/').pop()} ${a.cidr.replace(/\./g, '\\.')}</text>`);
+      const keyed = svg.match(new RegExp(`<tspan font-weight="bold">(\\d+)</tspan><tspan dx="4" fill="#374151">${a.name} ${a.cidr.replace(/\./g, '\\.')}</tspan>`));
+      expect({ name: a.name, labelled: inline.test(svg) || !!keyed }).toEqual({ name: a.name, labelled: true });
+      if (keyed) expect(svg).toMatch(new RegExp(`<text class="number"[^>]*>${keyed[1]}</text>`));
+    }
+  });
+
   test('escapes names and reasons', () => {
     expect(svg).toContain('legacy/dc 10.0.128.0/17 · reserved: old &lt;data centre&gt; &amp; &quot;friends&quot;');
     expect(svg).toContain('<title>Node &lt;subnets&gt; &amp; &quot;friends&quot;</title>');
@@ -48,7 +58,7 @@ describe('renderAddressSpaceSvg', () => {
   test('shows reservations hatched, special ranges excluded and free space with its own tooltip', () => {
     expect(svg).toMatch(/<rect class="reservation" x="500" y="\d+" width="480" [^>]*fill="url\(#reserved\)"/);
     expect(svg).toContain('<text'); // inline label of the wide reservation
-    expect(svg).toMatch(/>legacy\/dc<\/text>/);
+    expect(svg).toMatch(/>legacy\/dc 10\.0\.128\.0\/17<\/text>/);
     // AWS-reserved /30s in the link-local pool: six at the start and 169.254.169.252/30.
     expect(count(svg, /<rect class="excluded"/g)).toBe(7);
     expect(svg).toMatch(/<title>free 10\.0\.0\.128 – 10\.0\.127\.255 \(32640 addresses\)<\/title>/);

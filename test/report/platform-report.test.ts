@@ -84,9 +84,12 @@ describe('renderPlatformReport', () => {
     });
 
     test('draws the Mermaid diagram of regions, clusters and remote networks', () => {
-      expect(report).toContain('```mermaid\ngraph LR\n');
-      expect(report).toContain('region_us_central1 --> cluster_prod_usc1');
-      expect(report).toContain('region_us_west1 --> cluster_dev_usw1');
+      expect(report).toContain('```mermaid\nflowchart LR\n');
+      // One subgraph per region holding its clusters; an Interconnect in two regions reaches both, never a joint node.
+      expect(report).toContain('  subgraph region_us_central1["us-central1"]\n    cluster_prod_usc1["prod-usc1<br/>prod · up to 900 nodes"]\n    cluster_payments_usc1[');
+      expect(report).toContain('  subgraph region_us_west1["us-west1"]\n    cluster_dev_usw1[');
+      expect(report.match(/subgraph region_/g)).toHaveLength(2);
+
       expect(report).toContain('remote_aws_usw2_prod[("aws-usw2-prod<br/>AWS VPC us-west-2 · 10.8.0.0/16")]');
     });
   });
@@ -113,14 +116,29 @@ describe('Mermaid diagram', () => {
       tenants: TENANTS,
       links: [...LINKS, { name: 'aws', kind: 'HA VPN to AWS', region: 'us-east4', remoteNetwork: 'aws-use1' }],
     });
-    expect(text).toContain('tenant_web -->|shared| cluster_prod_euw1');
-    expect(text).toContain('tenant_ml_training -->|dedicated-nodes| cluster_prod_euw1');
-    expect(text).toContain('tenant_web -.->|depends on| tenant_ml_training');
+    // Tenants grouped by cluster: one edge from the group to its cluster.
+    expect(text).toContain('  subgraph tenants_prod_euw1["tenants on prod-euw1"]');
+    expect(text).toContain('tenant_prod_euw1_web(["web<br/>shared"])');
+    expect(text).toContain('tenant_prod_euw1_ml_training(["ml.training<br/>dedicated-nodes"])');
+    expect(text).toContain('  tenants_prod_euw1 --> cluster_prod_euw1');
+    expect(text).toContain('tenant_prod_euw1_web -.->|depends on| tenant_prod_euw1_ml_training');
     expect(text).toContain('remote_onprem_brussels <--> link_brussels_ic');
     expect(text).toContain('link_brussels_ic <--> region_europe_west1');
     // A link's region that hosts no cluster still gets a node; so does an undeclared remote network.
-    expect(text).toContain('region_us_east4["us-east4"]');
+    expect(text).toContain('subgraph region_us_east4["us-east4"]');
     expect(text).toContain('remote_aws_use1[("aws-use1")]');
+  });
+
+  test('an Interconnect with attachments in two regions reaches both region nodes, never a joint one', () => {
+    const text = renderPlatformMermaid({
+      regions: ['us-central1', 'us-west1'],
+      clusters: [{ name: 'prod-usc1', region: 'us-central1' }],
+      links: [{ name: 'garage', kind: 'Partner Interconnect', region: 'us-central1, us-west1', remoteNetwork: 'garage' }],
+    });
+    expect(text.match(/subgraph region_/g)).toHaveLength(2);
+    expect(text).toContain('link_garage <--> region_us_central1');
+    expect(text).toContain('link_garage <--> region_us_west1');
+    expect(text).not.toContain('us-central1, us-west1');
   });
 
   test('keeps ids unique when two names sanitize alike', () => {
