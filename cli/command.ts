@@ -3,14 +3,19 @@ import { CliError } from './cli-error';
 
 /** Where a command runs and writes: injectable so tests run commands in-process. */
 export interface CliContext {
+  /** Folder the command runs in: where the configuration is looked for and relative paths start. */
   readonly cwd: string;
+  /** Environment read by the command (CI, CDKTF_OUTDIR, CDK8S_OUTDIR, TF_STATE_BUCKET). */
   readonly env: NodeJS.ProcessEnv;
+  /** Writes to standard output (results: tables, JSON, paths). */
   readonly out: (text: string) => void;
+  /** Writes to standard error (notices, errors and their fixes). */
   readonly err: (text: string) => void;
 }
 
 /** One subcommand: its help text and what it does; returns the exit code. */
 export interface Command {
+  /** The subcommand as typed, e.g. `plan`. */
   readonly name: string;
   /** One line for the command list. */
   readonly summary: string;

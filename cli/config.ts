@@ -31,10 +31,15 @@ export interface ResolvedConfig {
   readonly root: string;
   /** Where the configuration was read, for messages (`package.json#gkePlatform`, `gke-platform.json`). */
   readonly source: string;
+  /** Absolute path of the definition module. */
   readonly definition: string;
+  /** Absolute path of the IP plan lock file. */
   readonly lockFile: string;
+  /** Absolute path synth writes the Terraform JSON to. */
   readonly terraformOutdir: string;
+  /** Absolute path synth writes the per-cluster manifests to. */
   readonly manifestsOutdir: string;
+  /** Absolute path report writes to. */
   readonly reportDir: string;
   /** How the user runs the CLI (`npx gke-platform`), for printed commands; see `commandLine`. */
   readonly command: string;

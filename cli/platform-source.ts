@@ -8,6 +8,7 @@ import { commandLine, ResolvedConfig } from './config';
 
 /** What a definition module exports: `platform`, and optionally the add-ons it enables and report overrides. */
 export interface DefinitionModule {
+  /** The platform definition. */
   readonly platform: PlatformDefinition;
   /** The add-ons the definition's `addOns` entries name (their code). @default none */
   readonly addOns?: readonly PlatformAddOn[];
@@ -17,7 +18,9 @@ export interface DefinitionModule {
 
 /** A validated platform and the add-ons its module supplies, for the stacks and charts. */
 export interface ConfiguredPlatform {
+  /** The validated platform with its IP plan resolved. */
   readonly platform: LoadedPlatform;
+  /** The add-ons the definition module exports (none when it exports none). */
   readonly addOns: readonly PlatformAddOn[];
 }
 
@@ -39,6 +42,7 @@ export interface LoadMode {
   readonly frozen: boolean;
   /** Write newly placed ranges to the lock file. */
   readonly record: boolean;
+  /** Where notices go (recorded ranges, expired developer namespaces). @default console.error */
   readonly log?: (message: string) => void;
 }
 

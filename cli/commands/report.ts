@@ -25,9 +25,13 @@ export interface ReportExtras {
 
 /** The report as written: both files' paths and contents. */
 export interface BuiltReport {
+  /** Where the Markdown report was written. */
   readonly markdownPath: string;
+  /** Where the address-space picture was written. */
   readonly svgPath: string;
+  /** The Markdown text written. */
   readonly markdown: string;
+  /** The SVG text written. */
   readonly svg: string;
   /** The connectivity matrix picture, when verdicts were given. */
   readonly matrixSvgPath?: string;

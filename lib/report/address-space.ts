@@ -31,6 +31,7 @@ export type PoolSegment =
   | { readonly type: 'excluded'; readonly name: string; readonly cidr: string; readonly reason: string; readonly start: number; readonly size: number };
 
 export interface PoolUsage {
+  /** The pool as declared. */
   readonly pool: AddressPool;
   /** First address of the pool as an unsigned integer. */
   readonly start: number;
@@ -38,14 +39,18 @@ export interface PoolUsage {
   readonly size: number;
   /** Sorted by start address; reservations and excluded ranges clipped to the pool. */
   readonly segments: readonly PoolSegment[];
+  /** Addresses held by allocations. */
   readonly allocated: number;
+  /** Addresses held by reservations. */
   readonly reserved: number;
+  /** Addresses of special ranges the pool may not hand out. */
   readonly excluded: number;
   /** Addresses neither allocated, reserved nor excluded. */
   readonly free: number;
 }
 
 export interface AddressSpaceUsage {
+  /** Every pool with its segments, in declaration order. */
   readonly pools: readonly PoolUsage[];
   /** Reservations that overlap no pool (remote networks elsewhere in the address space). */
   readonly outsidePools: readonly { readonly name: string; readonly cidr: string; readonly reason: string }[];

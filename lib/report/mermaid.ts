@@ -20,13 +20,16 @@ export function mermaidLabel(text: string): string {
 }
 
 export interface DiagramCluster {
+  /** Cluster name, the node's first label line. */
   readonly name: string;
+  /** Region whose box holds the cluster. */
   readonly region: string;
   /** Second label line, e.g. `prod · 1000 nodes`. @default none */
   readonly detail?: string;
 }
 
 export interface DiagramRemoteNetwork {
+  /** Remote network name, the node's first label line. */
   readonly name: string;
   /** Second label line, e.g. `AWS VPC us-west-2 · 10.8.0.0/16`. @default none */
   readonly detail?: string;
@@ -35,6 +38,7 @@ export interface DiagramRemoteNetwork {
 export interface PlatformDiagram {
   /** The platform's regions, in the order they are drawn; regions of clusters and links are added. */
   readonly regions: readonly string[];
+  /** Clusters, each drawn inside its region's box. */
   readonly clusters: readonly DiagramCluster[];
   /** @default no tenants */
   readonly tenants?: readonly TenantSummary[];

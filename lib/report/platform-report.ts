@@ -10,6 +10,7 @@ import type { LinkSummary, TenantSummary } from './platform-summaries';
 import { code, table, text } from './private/markdown';
 
 export interface PlatformReportInput {
+  /** The loaded platform the report describes. */
   readonly platform: LoadedPlatform;
   /** @default no tenants section */
   readonly tenants?: readonly TenantSummary[];

@@ -4,7 +4,9 @@ import type { TenantIsolation } from '../domain/tenancy/tenant-spec';
 
 /** What the report needs to know about a tenant (see `tenantSummaries` for the definition's). */
 export interface TenantSummary {
+  /** Tenant name. */
   readonly name: string;
+  /** Isolation level: `shared`, `dedicated-nodes` or `dedicated-cluster`. */
   readonly isolation: TenantIsolation;
   /** Clusters the tenant's namespace lives in. */
   readonly clusters: readonly string[];
@@ -14,6 +16,7 @@ export interface TenantSummary {
 
 /** What the report needs to know about a hybrid link. */
 export interface LinkSummary {
+  /** Link name. */
   readonly name: string;
   /** e.g. `HA VPN to AWS`, `Partner Interconnect`. */
   readonly kind: string;

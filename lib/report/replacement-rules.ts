@@ -23,6 +23,7 @@ export const CRITICAL_RESOURCE_TYPES: readonly string[] = [
 ];
 
 export interface ReplacementRule {
+  /** Terraform resource type, e.g. `google_container_cluster`. */
   readonly type: string;
   /** Argument paths (dot-separated; list indices ignored) whose change forces a new resource. */
   readonly forceNew: readonly string[];

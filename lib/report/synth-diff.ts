@@ -6,8 +6,11 @@ import { ManifestObject, ManifestRef, readSynthTree, SynthTree } from './synth-t
 export interface TerraformResourceRef {
   /** `<stack>/<type>.<name>` */
   readonly key: string;
+  /** Stack (Terraform state) the resource belongs to. */
   readonly stack: string;
+  /** Terraform resource type. */
   readonly type: string;
+  /** Terraform resource name inside the stack. */
   readonly name: string;
 }
 
@@ -17,6 +20,7 @@ export interface TerraformResourceChange extends TerraformResourceRef {
 }
 
 export interface ManifestChange extends ManifestRef {
+  /** Changed paths inside the object, e.g. `spec.hard.pods`. */
   readonly paths: readonly string[];
 }
 
@@ -31,26 +35,30 @@ export type CriticalFindingKind =
   | 'disruptive-change';
 
 export interface CriticalFinding {
+  /** What kind of finding it is; decides its order and its `--fail-on` level. */
   readonly kind: CriticalFindingKind;
   /** The resource (for address changes: the old address). */
   readonly key: string;
-  /** For address changes: the new address. */
+  /** For address changes: the new address. @default none */
   readonly newKey?: string;
+  /** Terraform resource type, or `Namespace` for a removed namespace. */
   readonly type: string;
   /** One sentence for a reviewer. */
   readonly detail: string;
-  /** Arguments involved, for replacements and disruptive changes. */
+  /** Arguments involved, for replacements and disruptive changes. @default none */
   readonly attributes?: readonly string[];
 }
 
 export interface SynthDiff {
   /** Sorted: removed, address changes, likely replacements, disruptive changes; then by key. */
   readonly critical: readonly CriticalFinding[];
+  /** Terraform resources added, changed and removed, by address. */
   readonly terraform: {
     readonly added: readonly TerraformResourceRef[];
     readonly changed: readonly TerraformResourceChange[];
     readonly removed: readonly TerraformResourceRef[];
   };
+  /** Kubernetes objects added, changed and removed, by cluster and identity. */
   readonly manifests: {
     readonly added: readonly ManifestRef[];
     readonly changed: readonly ManifestChange[];

@@ -9,17 +9,22 @@ export type TerraformResources = Readonly<Record<string, Readonly<Record<string,
 export interface ManifestRef {
   /** `<cluster>/<apiVersion>/<kind>/<namespace or ->/<name>` */
   readonly key: string;
+  /** Cluster folder the object was found in. */
   readonly cluster: string;
+  /** The object's apiVersion. */
   readonly apiVersion: string;
+  /** The object's kind. */
   readonly kind: string;
   /** Empty for cluster-scoped objects. */
   readonly namespace: string;
+  /** The object's name. */
   readonly name: string;
 }
 
 export interface ManifestObject extends ManifestRef {
   /** File it came from, relative to the tree. */
   readonly file: string;
+  /** The object as parsed from YAML. */
   readonly body: unknown;
 }
 

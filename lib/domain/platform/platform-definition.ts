@@ -12,7 +12,9 @@ import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-def
 export interface PlatformDefinition {
   /** Short platform name, used as the prefix of stack names, e.g. `drive`. Lower-case, ≤ 20 characters. */
   readonly name: string;
+  /** The organisation: its name and the Cloud Identity domain of its groups. */
   readonly organization: OrganizationDefinition;
+  /** Every GCP project the platform uses; clusters and the network name one of these. */
   readonly projects: readonly ProjectDefinition[];
   /** GCP regions the platform runs in; every cluster and link names one of these. Each must be in `GCP_REGION_ZONES` or `additionalRegions`. */
   readonly regions: readonly string[];
@@ -22,12 +24,15 @@ export interface PlatformDefinition {
    * @default none
    */
   readonly additionalRegions?: readonly string[];
+  /** The one VPC every cluster and link attaches to. */
   readonly network: NetworkDefinition;
+  /** Address pools the IP plan draws every range from. */
   readonly addressPools: readonly AddressPool[];
   /** Which pool each kind of range is drawn from (clusters may override). */
   readonly poolAssignment: PoolAssignment;
   /** Extra ranges the plan must never hand out. @default none */
   readonly reservations?: readonly Reservation[];
+  /** GKE clusters, each with its own Terraform stack and manifests folder. */
   readonly clusters: readonly ClusterDefinition[];
   /** Networks outside GCP (AWS VPCs, on-prem sites): their ranges are reserved in the IP plan. @default none */
   readonly remoteNetworks?: readonly RemoteNetworkDefinition[];
@@ -68,6 +73,7 @@ export interface PlatformGitOpsDefinition {
 }
 
 export interface OrganizationDefinition {
+  /** Display name, shown in the report. */
   readonly name: string;
   /** Cloud Identity / Workspace domain, e.g. `example.com`; Google Groups for RBAC live in gke-security-groups@<domain>. */
   readonly domain: string;
@@ -76,6 +82,7 @@ export interface OrganizationDefinition {
 export interface ProjectDefinition {
   /** GCP project id (6–30 characters). */
   readonly id: string;
+  /** What the project is for, shown in the report. @default none */
   readonly description?: string;
 }
 
@@ -101,9 +108,13 @@ export interface NetworkDefinition {
 }
 
 export interface PoolAssignment {
+  /** Pool of the clusters' node subnets (subnet primary ranges). */
   readonly nodes: string;
+  /** Pool of the clusters' pod ranges (secondary ranges). */
   readonly pods: string;
+  /** Pool of the clusters' services ranges (secondary ranges). */
   readonly services: string;
+  /** Pool of the clusters' control-plane /28s. */
   readonly controlPlane: string;
   /** Link-local pool for BGP /30s of VPN tunnels and Interconnect attachments. */
   readonly bgpLinks: string;
@@ -114,6 +125,7 @@ export type NodePoolKind = 'general' | 'spot-batch' | 'gpu';
 export interface NodePoolDefinition {
   /** Node pool name; changing it replaces the pool. */
   readonly name: string;
+  /** What the pool runs; picks the preset (machine type, spot, taints, GPU driver). */
   readonly kind: NodePoolKind;
   /**
    * @default per kind (DEFAULT_MACHINE_TYPES): general e2-standard-4, spot-batch n2-standard-8, gpu g2-standard-8;
@@ -141,7 +153,9 @@ export interface NodePoolDefinition {
 export interface ClusterDefinition {
   /** Cluster name: `[a-z]([-a-z0-9]{0,38}[a-z0-9])?`. Changing it replaces the cluster. */
   readonly name: string;
+  /** Project the cluster lives in; one of `projects`. */
   readonly project: string;
+  /** Region of the regional cluster; one of `regions`. Changing it replaces the cluster. */
   readonly region: string;
   /** e.g. `prod`, `dev`; labels resources and selects defaults (dev: no deletion protection is NOT implied). */
   readonly environment: string;
@@ -153,6 +167,7 @@ export interface ClusterDefinition {
   readonly maxServices?: number;
   /** Zones for nodes. @default the region's first three zones in the list (a, b, c for a region outside it) */
   readonly zones?: readonly string[];
+  /** The cluster's node pools (tenant-dedicated pools are added from the tenants). */
   readonly nodePools: readonly NodePoolDefinition[];
   /** @default 'REGULAR' (DEFAULT_CLUSTER_RELEASE_CHANNEL) */
   readonly releaseChannel?: 'RAPID' | 'REGULAR' | 'STABLE';
@@ -167,11 +182,14 @@ export interface ClusterDefinition {
 export type RemoteNetworkKind = 'aws-vpc' | 'on-prem';
 
 export interface RemoteNetworkDefinition {
+  /** Name links refer to (`remoteNetwork`); lower-case, RFC 1035. */
   readonly name: string;
+  /** `aws-vpc` (reached over HA VPN to AWS) or `on-prem` (HA VPN to a peer, or Interconnect). */
   readonly kind: RemoteNetworkKind;
   /** Address ranges of the network; reserved in the IP plan so no GCP range overlaps them. */
   readonly cidrs: readonly string[];
-  /** AWS region, for `aws-vpc`. */
+  /** AWS region, for `aws-vpc`. @default none */
   readonly awsRegion?: string;
+  /** What lives there, shown in the report. @default none */
   readonly description?: string;
 }
