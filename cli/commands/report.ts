@@ -33,7 +33,7 @@ export interface BuiltReport {
   readonly markdown: string;
   /** The SVG text written. */
   readonly svg: string;
-  /** The connectivity matrix picture, when verdicts were given. */
+  /** The connectivity matrix picture, when verdicts were given. @default none (no verdicts) */
   readonly matrixSvgPath?: string;
 }
 

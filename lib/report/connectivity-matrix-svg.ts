@@ -21,9 +21,13 @@ const LEGEND_HEIGHT = 70;
 const LEGEND_ITEM_WIDTH = 330;
 
 export interface MatrixCell {
+  /** Source of the intents in this cell (a row of the matrix). */
   readonly from: string;
+  /** Destination of the intents in this cell (a column of the matrix). */
   readonly to: string;
+  /** The worst status among the cell's verdicts. */
   readonly status: CellStatus;
+  /** Every verdict from this source to this destination, in intent order. */
   readonly verdicts: readonly Verdict[];
 }
 
