@@ -69,9 +69,18 @@ describe('istio: per tenant namespace', () => {
   });
 
   test('an external dependency is a ServiceEntry only its namespace sees (REGISTRY_ONLY would cut it off otherwise)', () => {
-    const entries = inNamespace('prod-usc1', 'simulation').filter((o) => o.kind === 'ServiceEntry');
+    const entries = inNamespace('prod-usc1', 'simulation').filter((o) => o.kind === 'ServiceEntry' && o.metadata.name.startsWith('external-'));
     expect(entries.map((e) => e.spec)).toEqual([{ hosts: ['external-1.simulation.mesh-external'], addresses: ['10.8.0.0/16'], ports: [{ number: 443, protocol: 'TCP', name: 'tcp-443' }], location: 'MESH_EXTERNAL', resolution: 'NONE', exportTo: ['.'] }]);
-    expect(inNamespace('prod-usc1', 'mapping').filter((o) => o.kind === 'ServiceEntry')).toEqual([]);
+    expect(inNamespace('prod-usc1', 'mapping').filter((o) => o.kind === 'ServiceEntry' && o.metadata.name.startsWith('external-'))).toEqual([]);
+  });
+
+  test.each(plan.tenants.map((t) => [t.name, t.clusters[0]]))('%s keeps Google APIs and the metadata server (Workload Identity) under REGISTRY_ONLY', (tenant, cluster) => {
+    const entries = Object.fromEntries(inNamespace(cluster, tenant).filter((o) => o.kind === 'ServiceEntry').map((o) => [o.metadata.name, o.spec]));
+    expect(entries['google-apis']).toEqual({ hosts: ['*.googleapis.com'], ports: [{ number: 443, protocol: 'TLS', name: 'tls-443' }], location: 'MESH_EXTERNAL', resolution: 'NONE', exportTo: ['.'] });
+    expect(entries['metadata-server']).toMatchObject({ addresses: ['169.254.169.254/32'], exportTo: ['.'] });
+    // The same ports the tenant's NetworkPolicy opens to the metadata server.
+    const np = inNamespace(cluster, tenant).find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'allow-metadata-server')!;
+    expect(entries['metadata-server'].ports.map((p: any) => p.number)).toEqual(np.spec.egress[0].ports.map((p: any) => p.port));
   });
 });
 

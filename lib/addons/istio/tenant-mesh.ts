@@ -9,6 +9,8 @@ export const ISTIO_INJECTION_LABEL = 'istio-injection';
 /** Name of the namespace-wide Sidecar, PeerAuthentication and AuthorizationPolicy. */
 export const MESH_POLICY_NAME = 'default';
 export const MESH_AUTHORIZATION_NAME = 'allow-declared';
+/** The GKE metadata server (Workload Identity), as the tenants' allow-metadata-server NetworkPolicy names it. */
+export const GKE_METADATA_SERVER = '169.254.169.254';
 
 export interface TenantMeshProps {
   readonly mesh: TenantMeshPlan;
@@ -19,14 +21,18 @@ export interface TenantMeshProps {
 /**
  * A tenant namespace in the mesh: a Sidecar that knows only its own namespace, the mesh's and its declared
  * dependencies (everything else unknown, REGISTRY_ONLY), STRICT mTLS, an ALLOW AuthorizationPolicy admitting only
- * its own namespace, its dependents and its declared ingress sources, a ServiceEntry per external dependency
- * (else REGISTRY_ONLY would cut it off) and the NetworkPolicy that lets its sidecars reach istiod.
+ * its own namespace, its dependents and its declared ingress sources, a ServiceEntry per external dependency and
+ * for Google APIs and the metadata server (else REGISTRY_ONLY would cut them off) and the NetworkPolicy that lets
+ * its sidecars reach istiod.
  */
 export class TenantMesh extends Construct {
   public readonly sidecar: ApiObject;
   public readonly peerAuthentication: ApiObject;
   public readonly authorizationPolicy: ApiObject;
+  /** One ServiceEntry per external dependency (`external-<n>`). */
   public readonly serviceEntries: readonly ApiObject[];
+  /** The ServiceEntries every tenant gets: `google-apis` and `metadata-server`. */
+  public readonly platformEntries: readonly ApiObject[];
 
   constructor(scope: Construct, id: string, props: TenantMeshProps) {
     super(scope, id);
@@ -72,6 +78,30 @@ export class TenantMesh extends Construct {
         },
       }),
     );
+    // What the NetworkPolicies and the platform let every tenant reach outside the mesh; under REGISTRY_ONLY the
+    // sidecar drops anything without a ServiceEntry: Google APIs (Workload Identity, Cloud Storage, ...) over TLS,
+    // and the GKE metadata server (Workload Identity tokens) on the ports allow-metadata-server opens.
+    this.platformEntries = [
+      new ApiObject(this, 'GoogleApis', {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'ServiceEntry',
+        metadata: metadata('google-apis'),
+        spec: { hosts: ['*.googleapis.com'], ports: [{ number: 443, protocol: 'TLS', name: 'tls-443' }], location: 'MESH_EXTERNAL', resolution: 'NONE', exportTo: ['.'] },
+      }),
+      new ApiObject(this, 'MetadataServer', {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'ServiceEntry',
+        metadata: metadata('metadata-server'),
+        spec: {
+          hosts: ['metadata.google.internal'],
+          addresses: [`${GKE_METADATA_SERVER}/32`],
+          ports: [{ number: 80, protocol: 'HTTP', name: 'http-80' }, { number: 988, protocol: 'TCP', name: 'tcp-988' }],
+          location: 'MESH_EXTERNAL',
+          resolution: 'NONE',
+          exportTo: ['.'],
+        },
+      }),
+    ];
     // Default-deny egress would cut the sidecars off their configuration and certificates.
     new k8s.KubeNetworkPolicy(this, 'AllowIstiod', {
       metadata: metadata('allow-egress-to-istiod'),
