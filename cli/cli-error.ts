@@ -1,4 +1,4 @@
-import { ValidationError } from '../lib/domain/validation-error';
+import { formatValue, ValidationError } from '../lib/domain/validation-error';
 
 /** A problem with how the CLI was called or configured: printed as one line and its fix, never a stack trace. */
 export class CliError extends Error {
@@ -20,7 +20,7 @@ export function errorLines(command: string, error: unknown): string[] {
   const prefix = `gke-platform ${command}:`;
   if (error instanceof ValidationError) {
     const count = error.issues.length;
-    return [`${prefix} ${count} problem${count === 1 ? '' : 's'} in the platform definition:`, ...error.issues.map((i) => `  - ${i.path}: ${i.field} ${JSON.stringify(i.value) ?? 'undefined'} ${i.problem}; ${i.fix}`)];
+    return [`${prefix} ${count} problem${count === 1 ? '' : 's'} in the platform definition:`, ...error.issues.map((i) => `  - ${i.path}: ${i.field} ${formatValue(i.value)} ${i.problem}; ${i.fix}`)];
   }
   if (error instanceof CliError) return [`${prefix} ${error.message}`, ...(error.fix ? [`  fix: ${error.fix}`] : [])];
   const e = error as Error;

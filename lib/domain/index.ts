@@ -27,3 +27,4 @@ export * from './addons/istio/mesh-plan';
 export * from './addons/cd/cd-common';
 export * from './addons/cd/spinnaker-service';
 export * from './addons/cd/argo-cd-project';
+export * from './hybrid/remote-rules';

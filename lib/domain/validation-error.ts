@@ -19,8 +19,10 @@ export interface ValidationIssue {
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'undefined';
+  // JSON would show NaN and Infinity as null, hiding the real mistake.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   try {
-    return JSON.stringify(value);
+    return JSON.stringify(value, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
   } catch {
     return String(value);
   }

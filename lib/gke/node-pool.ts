@@ -6,6 +6,8 @@ import { podBlockPrefix } from '../domain/ip-plan/gke-sizing';
 import { DEFAULT_GKE_NODE_TAG, checkName } from '../domain/network/network-rules';
 import { CLOUD_PLATFORM_SCOPE, DEFAULT_ZONE_COUNT, GkeCluster, IGkeCluster } from './gke-cluster';
 import {
+  checkGpu,
+  checkMachineType,
   checkGkeName,
   checkLabels,
   checkMaxPodsPerNode,
@@ -130,14 +132,6 @@ export interface NodePoolProps {
   /** GCE labels on the node VMs. @default none */
   readonly resourceLabels?: Readonly<Record<string, string>>;
 }
-
-/** GPU types that only run on one machine family (Compute Engine GPU docs). */
-const GPU_MACHINE_FAMILIES: Readonly<Record<string, string>> = {
-  'nvidia-l4': 'g2-',
-  'nvidia-tesla-a100': 'a2-highgpu-',
-  'nvidia-a100-80gb': 'a2-ultragpu-',
-  'nvidia-h100-80gb': 'a3-',
-};
 
 /**
  * A GKE node pool, hardened by default: secure boot and integrity monitoring, GKE_METADATA
@@ -310,15 +304,10 @@ export class NodePool extends Construct {
       issues.add({ path, field: 'serviceAccountEmail', value: r.serviceAccount, problem: 'is the Compute Engine default service account (Editor on the project)', fix: "omit it to use the cluster's least-privilege node service account" });
     }
 
-    const gpu = props.gpu;
-    if (gpu) {
-      if (!Number.isInteger(gpu.count) || gpu.count < 1) issues.add({ path, field: 'gpu.count', value: gpu.count, problem: 'must be an integer ≥ 1', fix: 'use the number of GPUs per node, e.g. 1' });
-      const family = GPU_MACHINE_FAMILIES[gpu.type];
-      const machine = props.machineType ?? DEFAULT_MACHINE_TYPE;
-      if (family && !machine.startsWith(family)) {
-        issues.add({ path, field: 'machineType', value: machine, problem: `cannot carry ${gpu.type} GPUs`, fix: `use a ${family}* machine type` });
-      }
-    }
+    const machine = props.machineType ?? DEFAULT_MACHINE_TYPE;
+    add(checkMachineType(path, 'machineType', machine));
+    // GPUs: the same rule the platform definition's validation runs (type, count, machine family).
+    if (props.gpu) add(checkGpu(path, props.gpu, machine));
     issues.throwIfAny();
   }
 }

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ComputeExternalVpnGateway } from '@cdktf/provider-google/lib/compute-external-vpn-gateway';
 import { ComputeHaVpnGateway } from '@cdktf/provider-google/lib/compute-ha-vpn-gateway';
@@ -8,6 +9,7 @@ import { ComputeVpnTunnel } from '@cdktf/provider-google/lib/compute-vpn-tunnel'
 import { IssueCollector, ValidationIssue } from '../domain/validation-error';
 import { planAdvertisements } from '../domain/hybrid/advertisements';
 import { checkAsnsDiffer, checkCloudRouterAsn, checkPeerAsn } from '../domain/hybrid/asn';
+import { checkIpv4Address } from '../domain/hybrid/remote-rules';
 import { TunnelWiring, checkBgpIdentifierRange, checkInsideCidrs, checkNoOverlap, peerInsideAddresses, peerTunnelWiring, redundancyTypeFor } from '../domain/hybrid/bgp-link-rules';
 import type { HaVpnLinkProps } from './ha-vpn-link-props';
 import { checkLinkName } from '../domain/hybrid/names';
@@ -69,6 +71,9 @@ export class HaVpnToPeer extends Construct {
     add(checkLinkName(path, 'name', props.name, 2));
     add(checkCloudRouterAsn(path, 'cloudRouter.asn', props.cloudRouter.asn));
     add(checkPeerAsn(path, 'peerAsn', props.peerAsn));
+    props.peerInterfaceIps.forEach((ip, i) => {
+      if (!Token.isUnresolved(ip)) add(checkIpv4Address(path, `peerInterfaceIps[${i}]`, ip));
+    });
     add(checkAsnsDiffer(path, 'peerAsn', props.cloudRouter.asn, props.peerAsn));
     if (props.cloudRouter.bgpIdentifierRange) add(checkBgpIdentifierRange(path, 'cloudRouter.bgpIdentifierRange', props.cloudRouter.bgpIdentifierRange));
     add(checkInsideCidrs(path, 'insideCidrs', props.insideCidrs, { expectedCount: wiring.length, awsReserved: false, bgpIdentifierRange: props.cloudRouter.bgpIdentifierRange }));

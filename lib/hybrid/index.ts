@@ -18,6 +18,7 @@ export type HaVpnToAws = HaVpnToAwsModule.HaVpnToAws;
 export declare const HaVpnToAws: typeof HaVpnToAwsModule.HaVpnToAws;
 const loadHaVpnToAws = () => loadWithAwsProvider('HaVpnToAws', () => require('./ha-vpn-to-aws') as typeof HaVpnToAwsModule);
 Object.defineProperty(exports, 'HaVpnToAws', { enumerable: true, get: () => loadHaVpnToAws().HaVpnToAws });
+export * from '../domain/hybrid/remote-rules';
 export * from './ha-vpn-to-peer';
 export * from './interconnect';
 export * from './ha-vpn-link-props';

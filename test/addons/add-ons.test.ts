@@ -71,7 +71,7 @@ describe('add-on validation', () => {
   });
 
   test('throws when settings are not an object', () => {
-    expect(() => load(withAddOns({ name: 'tenant-alerts', settings: [] as any }), [tenantAlerts])).toThrow(/addOns\[tenant-alerts\]: settings \[\] is not an object/);
+    expect(() => load(withAddOns({ name: 'tenant-alerts', settings: [] as any }), [tenantAlerts])).toThrow(/addOns\[tenant-alerts\]: settings \[\] is a list, but must be an object; give settings as an object/);
   });
 
   test('throws when the stacks are built without an add-on the definition enables', () => {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { loadPlatform } from '../../lib/domain/platform/load-platform';
-import { DEFAULT_MACHINE_TYPES, DEFAULT_NETWORK_MTU, DEFAULT_TENANT_MACHINE_TYPE } from '../../lib/domain/platform/platform-defaults';
+import { DEFAULT_MACHINE_TYPES, DEFAULT_NETWORK_MTU } from '../../lib/domain/platform/platform-defaults';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { planCluster } from '../../lib/domain/platform/platform-plan';
 import { PARTNER_INTERCONNECT_ASN } from '../../lib/domain/hybrid/asn';
@@ -92,7 +92,7 @@ describe('PlatformPlan defaults', () => {
     ['general', { machineType: DEFAULT_MACHINE_TYPES.general, minNodes: 3, spot: false, locationPolicy: 'BALANCED', maxSurge: 1, maxUnavailable: 0, maxPodsPerNode: 32 }],
     ['batch', { machineType: DEFAULT_MACHINE_TYPES['spot-batch'], minNodes: 0, spot: true, locationPolicy: 'ANY' }],
     ['gpu', { machineType: DEFAULT_MACHINE_TYPES.gpu, minNodes: 0, spot: false, locationPolicy: 'ANY', gpu: { type: 'nvidia-l4', count: 1, driverVersion: 'LATEST' } }],
-    ['tenant-lab', { machineType: DEFAULT_TENANT_MACHINE_TYPE, minNodes: 0, gpu: { type: 'nvidia-l4', count: 1, driverVersion: 'LATEST' } }],
+    ['tenant-lab', { machineType: DEFAULT_MACHINE_TYPES.gpu, minNodes: 0, gpu: { type: 'nvidia-l4', count: 1, driverVersion: 'LATEST' } }],
   ])('pool %s gets its defaults', (name, expected) => {
     expect(pool(name)).toMatchObject(expected);
   });

@@ -227,7 +227,7 @@ describe('IpPlan errors', () => {
   });
 
   test('throws when a locked range is outside its pool or misaligned', () => {
-    expect(resolveWith(() => undefined, lockOf({ a: ['11.0.0.0/20', 'nodes'] }))).toThrow(/ip.lock.json#a: cidr "11.0.0.0\/20" is outside its pool nodes/);
+    expect(resolveWith(() => undefined, lockOf({ a: ['11.0.0.0/20', 'nodes'] }))).toThrow(/pool nodes: cidr "10.0.0.0\/12" no longer contains a \(11.0.0.0\/20\), recorded in ip.lock.json: the pool shrank or moved/);
     expect(resolveWith(() => undefined, lockOf({ a: ['10.0.0.1/20', 'nodes'] }))).toThrow(/ip.lock.json#a: cidr "10.0.0.1\/20" is not aligned/);
   });
 

@@ -24,7 +24,7 @@ export interface AddOnRules<Settings = Readonly<Record<string, unknown>>> {
   /**
    * Checks the add-on's settings (and whatever of the definition it depends on). Return one issue per mistake,
    * `path` under `addOns[<name>]`, naming field, value and fix. Runs with the definition's own validation, so
-   * `ip-plan --check` and synthesis refuse the same mistakes.
+   * `gke-platform plan --check` and synthesis refuse the same mistakes.
    */
   validate?(settings: Settings, definition: PlatformDefinition): readonly ValidationIssue[];
   /** Connectivity the add-on needs (or forbids), judged by the reachability model like the derived intents. */

@@ -230,3 +230,44 @@ export function checkMaintenanceWindow(path: string, startTime: string, endTime:
 export function poolMaxNodes(scaling: { perZoneMax?: number; totalMax?: number }, zoneCount: number): number {
   return scaling.totalMax ?? (scaling.perZoneMax ?? 0) * zoneCount;
 }
+
+/**
+ * GPU accelerator types GKE node pools take (Compute Engine GPU docs), with the machine family a type only runs
+ * on, where it has one (N1 machines take the older T4, V100, P100 and P4).
+ */
+export const GPU_TYPES: Readonly<Record<string, string | undefined>> = {
+  'nvidia-l4': 'g2-',
+  'nvidia-tesla-a100': 'a2-highgpu-',
+  'nvidia-a100-80gb': 'a2-ultragpu-',
+  'nvidia-h100-80gb': 'a3-',
+  'nvidia-h100-mega-80gb': 'a3-megagpu-',
+  'nvidia-h200-141gb': 'a3-ultragpu-',
+  'nvidia-b200': 'a4-',
+  'nvidia-tesla-t4': 'n1-',
+  'nvidia-tesla-v100': 'n1-',
+  'nvidia-tesla-p100': 'n1-',
+  'nvidia-tesla-p4': 'n1-',
+};
+
+/** Machine type names: lower-case family, then class and size (`e2-standard-4`, `a2-highgpu-1g`, `n2-custom-8-32768`). */
+export const MACHINE_TYPE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
+
+export function checkMachineType(path: string, field: string, value: string): ValidationIssue[] {
+  if (MACHINE_TYPE_PATTERN.test(value)) return [];
+  const lower = value.toLowerCase();
+  return [{ path, field, value, problem: 'is not a Compute Engine machine type name (lower-case, e.g. e2-standard-4)', fix: MACHINE_TYPE_PATTERN.test(lower) ? `write it in lower case: "${lower}"` : 'use a machine type such as "e2-standard-4" or "n2-highmem-8"' }];
+}
+
+/** A pool's GPUs: a known type, a whole count of at least 1, on a machine family that carries that type. */
+export function checkGpu(path: string, gpu: { readonly type: string; readonly count: number }, machineType: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!(gpu.type in GPU_TYPES)) {
+    issues.push({ path, field: 'gpu.type', value: gpu.type, problem: 'is not a GPU type GKE offers', fix: `use one of ${Object.keys(GPU_TYPES).join(', ')}` });
+  }
+  if (!Number.isInteger(gpu.count) || gpu.count < 1) issues.push({ path, field: 'gpu.count', value: gpu.count, problem: 'must be an integer ≥ 1', fix: 'use the number of GPUs per node, e.g. 1' });
+  const family = GPU_TYPES[gpu.type];
+  if (family && !machineType.startsWith(family)) {
+    issues.push({ path, field: 'machineType', value: machineType, problem: `cannot carry ${gpu.type} GPUs`, fix: `use a ${family}* machine type` });
+  }
+  return issues;
+}

@@ -27,6 +27,13 @@ export function parseLockFile(text: string, source: string): LockFile {
     throw lockError(source, 'contents', text.slice(0, 40), `is not valid JSON (${(error as Error).message})`);
   }
   if (!isRecord(data)) throw lockError(source, 'contents', data, 'is not a JSON object');
+  // JSON.parse keeps the last of two equal keys silently: a merge that doubled an entry would hide a range.
+  const duplicates = findDuplicateKeys(text);
+  if (duplicates.length > 0) {
+    throw new ValidationError(
+      duplicates.map((d) => ({ path: `${source}#${d.path}`, field: 'key', value: d.key, problem: 'appears twice in the same object (a bad merge?); JSON keeps only the last', fix: 'keep one entry (the one the recorded infrastructure uses), or restore the file from version control' })),
+    );
+  }
   if (data.version !== LOCK_FILE_VERSION) {
     throw lockError(source, 'version', data.version, `is not ${LOCK_FILE_VERSION}`, 'regenerate the file with a matching gke-platform-cdk version');
   }
@@ -81,4 +88,42 @@ function lockError(source: string, field: string, value: unknown, problem: strin
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Keys that appear twice in one object of a JSON text, with the path of the object (`allocations`). */
+export function findDuplicateKeys(text: string): { readonly path: string; readonly key: string }[] {
+  const found: { path: string; key: string }[] = [];
+  const stack: { keys: Set<string> | undefined; name: string }[] = [];
+  let pendingKey: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      let value = '';
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === '\\') {
+          value += text.slice(j, j + 2);
+          j += 2;
+        } else value += text[j++];
+      }
+      i = j;
+      let k = j + 1;
+      while (k < text.length && /\s/.test(text[k])) k++;
+      const top = stack[stack.length - 1];
+      if (text[k] === ':' && top?.keys) {
+        const path = stack.map((s) => s.name).filter(Boolean).join('.');
+        if (top.keys.has(value)) found.push({ path: path || '(top level)', key: value });
+        top.keys.add(value);
+        pendingKey = value;
+      }
+    } else if (c === '{' || c === '[') {
+      stack.push({ keys: c === '{' ? new Set() : undefined, name: pendingKey ?? '' });
+      pendingKey = undefined;
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',') {
+      pendingKey = undefined;
+    }
+  }
+  return found;
 }

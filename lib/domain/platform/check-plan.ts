@@ -5,7 +5,7 @@ import type { PlatformPlan } from './platform-plan';
 
 /**
  * The rules that need the resolved ranges, run on the plan before anything is synthesized (and by
- * `ip-plan --check`): each pod range holds the pools placed on it. The same rule the GkeCluster construct runs.
+ * `gke-platform plan --check`): each pod range holds the pools placed on it. The same rule the GkeCluster construct runs.
  */
 export function checkPlatformPlan(plan: PlatformPlan): ValidationIssue[] {
   return plan.clusters.flatMap((cluster) => {

@@ -28,17 +28,15 @@ export const DEFAULT_AWS_GATEWAY_TYPE = 'transit-gateway' as const;
 export const DEFAULT_GPU_DRIVER_VERSION = 'LATEST' as const;
 
 /**
- * Machine type of a cluster pool by kind when the definition names none: the node pool presets' machine types
- * (lib/gke/node-pool-presets.ts), so a pool built from the definition and one built from a preset agree.
+ * Machine type of a pool by kind when the definition names none, for cluster pools and dedicated-nodes tenants'
+ * pools alike: the node pool presets' machine types (lib/gke/node-pool-presets.ts), so a pool built from the
+ * definition and one built from a preset agree (the tenant preset's e2-standard-4 is the general one).
  */
 export const DEFAULT_MACHINE_TYPES: Readonly<Record<NodePoolKind, string>> = {
   general: 'e2-standard-4',
   'spot-batch': 'n2-standard-8',
   gpu: 'g2-standard-8',
 };
-
-/** Machine type of a dedicated-nodes tenant's pool when the definition names none (the tenant preset's). */
-export const DEFAULT_TENANT_MACHINE_TYPE = 'e2-standard-4';
 
 /**
  * A GPU tenant's companion CPU pool when the definition says nothing: general-purpose N2 nodes, scaling from

@@ -128,8 +128,8 @@ export interface NodePoolDefinition {
   /** What the pool runs; picks the preset (machine type, spot, taints, GPU driver). */
   readonly kind: NodePoolKind;
   /**
-   * @default per kind (DEFAULT_MACHINE_TYPES): general e2-standard-4, spot-batch n2-standard-8, gpu g2-standard-8;
-   * a dedicated-nodes tenant's pool e2-standard-4 (DEFAULT_TENANT_MACHINE_TYPE)
+   * @default per kind (DEFAULT_MACHINE_TYPES): general e2-standard-4, spot-batch n2-standard-8, gpu g2-standard-8,
+   * for a dedicated-nodes tenant's pool too
    */
   readonly machineType?: string;
   /** Minimum nodes across all zones. @default 0 (spot-batch, gpu) or 1 per zone (general) (defaultMinNodes) */

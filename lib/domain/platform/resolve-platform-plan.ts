@@ -18,7 +18,6 @@ import {
   DEFAULT_MAX_UNAVAILABLE,
   DEFAULT_NETWORK_MTU,
   DEFAULT_ROUTING_MODE,
-  DEFAULT_TENANT_MACHINE_TYPE,
   defaultMinNodes,
 } from './platform-defaults';
 import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
@@ -124,7 +123,7 @@ function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: r
   return {
     name: pool.name,
     kind: pool.kind,
-    machineType: pool.machineType ?? (pool.tenant ? DEFAULT_TENANT_MACHINE_TYPE : DEFAULT_MACHINE_TYPES[pool.kind]),
+    machineType: pool.machineType ?? DEFAULT_MACHINE_TYPES[pool.kind],
     minNodes: pool.minNodes ?? defaultMinNodes(pool.kind, zones),
     maxNodes: pool.maxNodes,
     maxPodsPerNode: pool.maxPodsPerNode ?? cluster.maxPodsPerNode,

@@ -1,6 +1,6 @@
 import type { DeveloperNamespaceSpec, TenantSpec } from '../tenancy/tenant-spec';
 import { tenantCpuPoolName, tenantIsolation, tenantPoolName } from '../tenancy/tenant-placement';
-import { DEFAULT_COMPANION_CPU_POOL, DEFAULT_MACHINE_TYPES, DEFAULT_TENANT_MACHINE_TYPE } from './platform-defaults';
+import { DEFAULT_COMPANION_CPU_POOL, DEFAULT_MACHINE_TYPES } from './platform-defaults';
 import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
 
 /** A GPU tenant's companion pool for CPU-only pods, created beside its GPU pool as `tenant-<tenant>-cpu`. */
@@ -73,7 +73,7 @@ export function companionCpuPool(nodes: DedicatedNodesDefinition): Required<Comp
 export function tenantMachineTypes(definition: Pick<PlatformDefinition, 'tenants'>, cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>, tenant: Pick<TenantSpec, 'name' | 'isolation'>): string[] {
   const pools = clusterNodePools(definition, cluster);
   if (tenantIsolation(tenant) === 'dedicated-nodes') {
-    return pools.filter((p) => p.tenant === tenant.name).map((p) => p.machineType ?? DEFAULT_TENANT_MACHINE_TYPE);
+    return pools.filter((p) => p.tenant === tenant.name).map((p) => p.machineType ?? DEFAULT_MACHINE_TYPES[p.kind]);
   }
   return pools.filter((p) => !p.tenant && p.kind === 'general').map((p) => p.machineType ?? DEFAULT_MACHINE_TYPES.general);
 }

@@ -1,4 +1,8 @@
-import { IssueCollector } from '../validation-error';
+import { IssueCollector, ValidationIssue } from '../validation-error';
+import { checkAmazonSideAsn, checkAsnsDiffer, checkCloudRouterAsn, checkPeerAsn } from '../hybrid/asn';
+import { checkMtus, checkSla, checkVlanTag } from '../hybrid/interconnect-rules';
+import { checkAwsId, checkIpv4Address } from '../hybrid/remote-rules';
+import { DEFAULT_AMAZON_SIDE_ASN, DEFAULT_NETWORK_MTU, DEFAULT_ROUTING_MODE } from './platform-defaults';
 import { Cidr } from '../ip-plan/cidr';
 import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
 import { HybridLinkDefinition } from './hybrid-link-definition';
@@ -9,8 +13,8 @@ import { PlatformDefinition, RemoteNetworkKind } from './platform-definition';
 const REMOTE_KIND: Record<HybridLinkDefinition['kind'], RemoteNetworkKind> = { 'ha-vpn-aws': 'aws-vpc', 'ha-vpn-peer': 'on-prem', interconnect: 'on-prem' };
 
 /**
- * Platform-level link checks: names, regions, the remote network each link reaches. Link internals
- * (ASN ranges, SLA topology, MTU, /30 rules) are checked by the hybrid constructs when they are built.
+ * Link checks: names, regions, the remote network each link reaches, and the link internals (ASN ranges, AWS ids,
+ * peer addresses, SLA topology, MTU, VLAN tags) with the rule functions the hybrid constructs call.
  */
 export function checkLinks(definition: PlatformDefinition, issues: IssueCollector): void {
   const regions = new Set(definition.regions);
@@ -43,5 +47,64 @@ export function checkLinks(definition: PlatformDefinition, issues: IssueCollecto
         issues.add({ path, field: link.gcpAsn === undefined ? 'gcpAsn' : 'peerAsn', value: undefined, problem: 'is required for Dedicated Interconnect', fix: 'give the Cloud Router ASN (gcpAsn) and the on-prem router ASN (peerAsn)' });
       }
     }
+    // The link constructs' own rules, run here too so `gke-platform plan --check` refuses what synthesis would.
+    for (const issue of linkRuleIssues(definition, link, path)) issues.add(issue);
   }
+}
+
+/** ASN, address, AWS id, SLA topology, MTU and VLAN rules of one link: the same functions the constructs call. */
+function linkRuleIssues(definition: PlatformDefinition, link: HybridLinkDefinition, path: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  switch (link.kind) {
+    case 'ha-vpn-aws': {
+      const amazonSideAsn = link.aws.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN;
+      issues.push(...checkCloudRouterAsn(path, 'gcpAsn', link.gcpAsn));
+      issues.push(...checkAmazonSideAsn(path, 'aws.amazonSideAsn', amazonSideAsn));
+      issues.push(...checkAsnsDiffer(path, 'aws.amazonSideAsn', link.gcpAsn, amazonSideAsn));
+      issues.push(...checkAwsId(path, 'aws.vpcId', link.aws.vpcId, 'vpc'));
+      (link.aws.subnetIds ?? []).forEach((id, i) => issues.push(...checkAwsId(path, `aws.subnetIds[${i}]`, id, 'subnet')));
+      for (const [key, id] of Object.entries(link.aws.routeTableIds ?? {})) issues.push(...checkAwsId(path, `aws.routeTableIds.${key}`, id, 'routeTable'));
+      if (link.aws.type === 'vpn-gateway' && link.aws.subnetIds) {
+        issues.push({ path, field: 'aws.subnetIds', value: link.aws.subnetIds, problem: 'is set for a VPN gateway, which attaches to the VPC without subnets', fix: "remove subnetIds, or use type: 'transit-gateway'" });
+      }
+      break;
+    }
+    case 'ha-vpn-peer':
+      issues.push(...checkCloudRouterAsn(path, 'gcpAsn', link.gcpAsn));
+      issues.push(...checkPeerAsn(path, 'peerAsn', link.peerAsn));
+      issues.push(...checkAsnsDiffer(path, 'peerAsn', link.gcpAsn, link.peerAsn));
+      if (![1, 2, 4].includes(link.peerInterfaceIps.length)) {
+        issues.push({ path, field: 'peerInterfaceIps', value: link.peerInterfaceIps, problem: `has ${link.peerInterfaceIps.length} entries, but an external VPN gateway has 1, 2 or 4 interfaces`, fix: 'list the public IPs of 1, 2 or 4 device interfaces' });
+      }
+      link.peerInterfaceIps.forEach((ip, i) => issues.push(...checkIpv4Address(path, `peerInterfaceIps[${i}]`, ip)));
+      break;
+    case 'interconnect': {
+      if (link.type === 'DEDICATED' && link.gcpAsn !== undefined && link.peerAsn !== undefined) {
+        issues.push(...checkCloudRouterAsn(path, 'gcpAsn', link.gcpAsn));
+        issues.push(...checkPeerAsn(path, 'peerAsn', link.peerAsn));
+        issues.push(...checkAsnsDiffer(path, 'peerAsn', link.gcpAsn, link.peerAsn));
+      }
+      if (link.type === 'PARTNER' && link.peerAsn !== undefined) {
+        issues.push({ path, field: 'peerAsn', value: link.peerAsn, problem: 'is set on a Partner Interconnect link, whose BGP peering the partner configures', fix: 'remove peerAsn' });
+      }
+      const names = new Set<string>();
+      for (const [i, attachment] of link.attachments.entries()) {
+        const where = `${path}.attachments[${attachment.name}]`;
+        if (names.has(attachment.name)) issues.push({ path, field: `attachments[${i}].name`, value: attachment.name, problem: 'is declared twice', fix: 'give each attachment a unique name' });
+        names.add(attachment.name);
+        if (!GCP_RESOURCE_NAME.test(attachment.name)) issues.push({ path: where, field: 'name', value: attachment.name, problem: GCP_RESOURCE_NAME_RULE, fix: 'use a name such as "garage-usw1-a"' });
+        if (attachment.metro.trim() === '') issues.push({ path: where, field: 'metro', value: attachment.metro, problem: 'is empty, so the SLA check cannot count metros', fix: 'give the metro of the colocation facility, e.g. "sea" or "fra"' });
+        if (attachment.vlanTag !== undefined) issues.push(...checkVlanTag(where, 'vlanTag', attachment.vlanTag));
+        if (link.type === 'PARTNER' && (attachment.vlanTag !== undefined || attachment.interconnect !== undefined)) {
+          issues.push({ path: where, field: attachment.vlanTag !== undefined ? 'vlanTag' : 'interconnect', value: attachment.vlanTag ?? attachment.interconnect, problem: 'is set on a Partner attachment, which the partner provisions', fix: 'remove it, or use type: DEDICATED' });
+        }
+        if (link.type === 'DEDICATED' && !attachment.interconnect) issues.push({ path: where, field: 'interconnect', value: attachment.interconnect, problem: 'is required for a Dedicated attachment', fix: 'give the URL of the Interconnect the attachment uses' });
+      }
+      const networkMtu = definition.network.mtu ?? DEFAULT_NETWORK_MTU;
+      issues.push(...checkMtus(path, link.attachments.map(() => link.mtu ?? networkMtu), networkMtu));
+      issues.push(...checkSla(path, link.slaTarget, link.attachments, definition.network.routingMode ?? DEFAULT_ROUTING_MODE));
+      break;
+    }
+  }
+  return issues;
 }

@@ -1,5 +1,12 @@
 import { AddOnRules, validateAddOns } from '../addons/add-on-rules';
-import { IssueCollector } from '../validation-error';
+import { checkGpu, checkMachineType, checkServiceAccountId, checkZones as checkZoneList } from '../gke/gke-rules';
+
+/** GCE label values: lower-case letters, digits, `-` and `_`, at most 63 characters. */
+const GCE_LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
+import { checkAwsRegion, checkNotGoogleApiVips } from '../hybrid/remote-rules';
+import { checkDefinitionShape } from './definition-schema';
+import { DEFAULT_GPU, DEFAULT_MACHINE_TYPES } from './platform-defaults';
+import { IssueCollector, ValidationError } from '../validation-error';
 import type { ExpiredDeveloperNamespace } from '../tenancy/tenant-rules';
 import { Cidr } from '../ip-plan/cidr';
 import { GKE_MAX_PODS_PER_NODE, GKE_MIN_PODS_PER_NODE } from '../ip-plan/gke-sizing';
@@ -30,6 +37,9 @@ const MAX_MTU = 8896;
  * Address ranges are checked by the IP plan when it resolves.
  */
 export function validatePlatform(definition: PlatformDefinition, options: ValidatePlatformOptions = {}): PlatformWarnings {
+  // Shape first: rules below may assume lists are lists and enumerations are spelt right.
+  const shape = checkDefinitionShape(definition);
+  if (shape.length > 0) throw new ValidationError(shape);
   const issues = new IssueCollector();
   checkPlatform(definition, issues);
   checkLinks(definition, issues);
@@ -57,6 +67,9 @@ function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): 
   if (!PLATFORM_NAME.test(definition.name)) {
     issues.add({ path: 'platform', field: 'name', value: definition.name, problem: 'must be lower-case letters, digits and hyphens, starting with a letter, at most 20 characters', fix: 'use a short name such as "drive"' });
   }
+  if (definition.organization.name.trim() === '') {
+    issues.add({ path: 'organization', field: 'name', value: definition.organization.name, problem: 'is empty', fix: 'give the organisation\'s name, e.g. "Drive Robotics"' });
+  }
   if (!DNS_DOMAIN.test(definition.organization.domain)) {
     issues.add({ path: 'organization', field: 'domain', value: definition.organization.domain, problem: 'is not a DNS domain', fix: 'give your Cloud Identity domain, e.g. "example.com"' });
   }
@@ -80,8 +93,13 @@ function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): 
     const path = `remoteNetworks[${network.name}]`;
     if (!GCP_RESOURCE_NAME.test(network.name)) issues.add({ path, field: 'name', value: network.name, problem: GCP_RESOURCE_NAME_RULE, fix: 'use a name such as "aws-usw2-prod"' });
     if (network.cidrs.length === 0) issues.add({ path, field: 'cidrs', value: network.cidrs, problem: 'is empty', fix: 'list the address ranges of the network' });
-    for (const cidr of network.cidrs) checkCidr(path, 'cidrs', cidr, issues);
+    for (const cidr of network.cidrs) {
+      checkCidr(path, 'cidrs', cidr, issues);
+      for (const issue of checkNotGoogleApiVips(path, 'cidrs', cidr)) issues.add(issue);
+    }
     if (network.kind === 'aws-vpc' && !network.awsRegion) issues.add({ path, field: 'awsRegion', value: network.awsRegion, problem: 'is required for an AWS VPC', fix: 'give the AWS region, e.g. "us-west-2"' });
+    if (network.awsRegion !== undefined) for (const issue of checkAwsRegion(path, 'awsRegion', network.awsRegion)) issues.add(issue);
+    if (network.kind === 'on-prem' && network.awsRegion !== undefined) issues.add({ path, field: 'awsRegion', value: network.awsRegion, problem: 'is set on an on-prem network', fix: "remove it, or use kind: 'aws-vpc'" });
   }
 }
 
@@ -100,6 +118,19 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
   if (!projects.has(cluster.project)) issues.add({ path, field: 'project', value: cluster.project, problem: 'is not one of the declared projects', fix: `declare it in projects, or use one of ${[...projects].join(', ')}` });
   if (!regions.has(cluster.region)) issues.add({ path, field: 'region', value: cluster.region, problem: 'is not one of the platform regions', fix: `add it to regions, or use one of ${[...regions].join(', ')}` });
   checkZones(definition, cluster, issues);
+  // The GkeCluster's own zone rule (a zone listed twice), run here so the mistake is refused before synthesis.
+  for (const issue of checkZoneList(path, 'zones', cluster.zones ?? [], cluster.region).filter((i) => i.field === 'zones')) issues.add(issue);
+  // The cluster's node service account is `<name>-nodes`: its id rule bounds the cluster name.
+  const nodeServiceAccount = `${cluster.name}-nodes`;
+  if (GKE_NAME.test(cluster.name) && checkServiceAccountId(path, 'name', nodeServiceAccount).length > 0) {
+    issues.add({ path, field: 'name', value: cluster.name, problem: `makes the node service account id "${nodeServiceAccount}", which must be 6-30 characters`, fix: 'use a cluster name of at most 24 characters' });
+  }
+  if (!GCE_LABEL_VALUE.test(cluster.environment)) {
+    issues.add({ path, field: 'environment', value: cluster.environment, problem: 'is not a GCE label value (it labels the cluster): lower-case letters, digits, "-" and "_", at most 63', fix: 'use e.g. "prod" or "dev"' });
+  }
+  for (const network of cluster.authorizedNetworks ?? []) {
+    if (network.name.trim() === '') issues.add({ path, field: 'authorizedNetworks.name', value: network.name, problem: 'is empty (it is the display name GKE shows for the range)', fix: 'name the range, e.g. "corp-vpn"' });
+  }
   if (!Number.isInteger(cluster.maxNodes) || cluster.maxNodes < 1) issues.add({ path, field: 'maxNodes', value: cluster.maxNodes, problem: 'must be a whole number of at least 1', fix: 'give the most nodes the cluster may scale to' });
   if (!isPodsPerNode(cluster.maxPodsPerNode)) issues.add({ path, field: 'maxPodsPerNode', value: cluster.maxPodsPerNode, problem: `must be a whole number from ${GKE_MIN_PODS_PER_NODE} to ${GKE_MAX_PODS_PER_NODE}`, fix: 'use 110 (GKE default) or less for denser address use' });
   for (const [role, pool] of Object.entries(cluster.pools ?? {})) {
@@ -120,9 +151,17 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
       issues.add({ path: `${path}.additionalPodRanges[${range.name}]`, field: 'name', value: range.name, problem: "collides with the cluster's default pod or services range", fix: 'use a name such as "pods-2"' });
     }
   }
+  // A tenant's dedicated pool `tenant-<tenant>` shares the cluster's pool namespace.
+  const ownPools = new Set(cluster.nodePools.map((p) => p.name));
+  for (const pool of clusterNodePools(definition, cluster).filter((p) => p.tenant && ownPools.has(p.name))) {
+    issues.add({ path: `${path}.nodePools[${pool.name}]`, field: 'name', value: pool.name, problem: `collides with the dedicated pool of tenant ${pool.tenant} on this cluster`, fix: `rename the cluster's pool; "${pool.name}" is reserved for tenant ${pool.tenant}` });
+  }
   let poolNodes = 0;
   for (const pool of clusterNodePools(definition, cluster)) {
     const poolPath = pool.tenant ? `tenants[${pool.tenant}].dedicatedNodes` : `${path}.nodePools[${pool.name}]`;
+    const machineType = pool.machineType ?? DEFAULT_MACHINE_TYPES[pool.kind];
+    for (const issue of checkMachineType(poolPath, 'machineType', machineType)) issues.add(issue);
+    if (pool.kind === 'gpu') for (const issue of checkGpu(poolPath, pool.gpu ?? DEFAULT_GPU, machineType)) issues.add(issue);
     poolNodes += pool.maxNodes;
     if (!GKE_NAME.test(pool.name)) issues.add({ path: poolPath, field: 'name', value: pool.name, problem: GKE_NAME_RULE, fix: 'use a name such as "services"' });
     if (!Number.isInteger(pool.maxNodes) || pool.maxNodes < 1) issues.add({ path: poolPath, field: 'maxNodes', value: pool.maxNodes, problem: 'must be a whole number of at least 1', fix: 'give the most nodes across all zones' });

@@ -52,6 +52,9 @@ export function checkTenants(definition: PlatformDefinition, issues: IssueCollec
   } else {
     for (const issue of developerNamespaceLimits(definition, developerCluster).issues) issues.add(issue);
   }
+  if (developer.gracePeriodDays !== undefined && (!Number.isInteger(developer.gracePeriodDays) || developer.gracePeriodDays < 0)) {
+    issues.add({ path: 'developerNamespaces', field: 'gracePeriodDays', value: developer.gracePeriodDays, problem: 'must be a whole number of days of at least 0', fix: 'use e.g. 14, or 0 to reject an expired namespace at once' });
+  }
   const result = checkDeveloperNamespaces(developer.namespaces, {
     today,
     gracePeriodDays: developer.gracePeriodDays,

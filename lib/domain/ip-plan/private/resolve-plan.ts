@@ -240,7 +240,14 @@ function parseLockEntries(input: ResolveInput, pools: Map<string, ParsedPool>, r
       continue;
     }
     if (!pool.cidr.contains(cidr)) {
-      issues.push({ path, field: 'cidr', value: text, problem: `is outside its pool ${poolName} (${pool.cidr})`, fix });
+      // The lock file is usually right and the pool was changed: name the pool, not the lock file.
+      issues.push({
+        path: `pool ${poolName}`,
+        field: 'cidr',
+        value: pool.cidr.toString(),
+        problem: `no longer contains ${name} (${text}), recorded in ${input.lockFileName}: the pool shrank or moved after the range was recorded`,
+        fix: `give the pool a CIDR that contains ${text} (pools may grow, never shrink under recorded ranges), or release the range (npm run ip-plan -- --release ${name}), which replaces what uses it`,
+      });
       continue;
     }
     const excluded = pool.excluded.find((e) => e.cidr.overlaps(cidr));

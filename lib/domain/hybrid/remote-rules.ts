@@ -1,0 +1,49 @@
+/**
+ * Rules for identifiers of the other side of a link: AWS regions and resource ids, peer device addresses. Used by
+ * the definition's validation and, where the value is not a token, by the link constructs.
+ */
+import { Cidr } from '../ip-plan/cidr';
+import type { ValidationIssue } from '../validation-error';
+
+/** AWS region names: `us-west-2`, `eu-central-1`, `us-gov-west-1`, `ap-southeast-4`. */
+export const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
+
+/** AWS resource ids: a prefix and 8 or 17 lower-case hex digits. */
+export const AWS_ID_PREFIXES = { vpc: 'vpc', subnet: 'subnet', routeTable: 'rtb' } as const;
+
+export function checkAwsRegion(path: string, field: string, value: string): ValidationIssue[] {
+  if (AWS_REGION_PATTERN.test(value)) return [];
+  const gcpLike = /^[a-z]+-[a-z]+\d$/.test(value);
+  return [{ path, field, value, problem: `is not an AWS region name${gcpLike ? ' (it is spelt like a GCP region)' : ''}`, fix: 'use an AWS region such as "us-west-2" or "eu-central-1"' }];
+}
+
+export function checkAwsId(path: string, field: string, value: string, kind: keyof typeof AWS_ID_PREFIXES): ValidationIssue[] {
+  const prefix = AWS_ID_PREFIXES[kind];
+  if (new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) return [];
+  return [{ path, field, value, problem: `is not an AWS ${kind === 'routeTable' ? 'route table' : kind} id (${prefix}- and 8 or 17 lower-case hex digits)`, fix: `copy the id from the AWS console or \`aws ec2 describe-${kind === 'routeTable' ? 'route-tables' : `${kind}s`}\`, e.g. "${prefix}-0a1b2c3d4e5f60718"` }];
+}
+
+/** A peer device's public interface address: a dotted IPv4 address, each part 0-255. */
+export function checkIpv4Address(path: string, field: string, value: string): ValidationIssue[] {
+  const parts = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value);
+  if (parts && parts.slice(1).every((p) => Number(p) <= 255 && String(Number(p)) === p)) return [];
+  return [{ path, field, value, problem: 'is not an IPv4 address (four numbers 0-255, no leading zeros)', fix: "give the device interface's public IPv4 address, e.g. 203.0.113.10" }];
+}
+
+/** Google's private API VIPs: a remote network claiming them would capture Private Google Access traffic. */
+export const GOOGLE_API_VIPS: readonly { readonly cidr: string; readonly name: string }[] = [
+  { cidr: '199.36.153.8/30', name: 'private.googleapis.com' },
+  { cidr: '199.36.153.4/30', name: 'restricted.googleapis.com' },
+];
+
+export function checkNotGoogleApiVips(path: string, field: string, cidr: string): ValidationIssue[] {
+  const parsed = Cidr.tryParse(cidr);
+  if (typeof parsed === 'string') return [];
+  return GOOGLE_API_VIPS.filter((vip) => parsed.overlaps(Cidr.parse(vip.cidr))).map((vip) => ({
+    path,
+    field,
+    value: cidr,
+    problem: `overlaps ${vip.cidr} (${vip.name}), which the platform advertises to reach Google APIs privately`,
+    fix: 'remove it from the remote network, or narrow it so it leaves 199.36.153.4/30 and 199.36.153.8/30 out',
+  }));
+}
