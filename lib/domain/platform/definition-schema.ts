@@ -169,13 +169,41 @@ const tenant = z.strictObject({
     .optional(),
 });
 
+const endpoint = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('tenant'), tenant: z.string(), cluster: z.string() }),
+  z.strictObject({ kind: z.literal('nodes'), cluster: z.string() }),
+  z.strictObject({ kind: z.literal('pods'), cluster: z.string() }),
+  z.strictObject({ kind: z.literal('control-plane'), cluster: z.string() }),
+  z.strictObject({ kind: z.literal('remote'), network: z.string(), range: z.string().optional() }),
+  z.strictObject({ kind: z.literal('google-apis') }),
+  z.strictObject({ kind: z.literal('cluster-dns'), cluster: z.string() }),
+  z.strictObject({ kind: z.literal('private-services') }),
+  z.strictObject({ kind: z.literal('internet') }),
+]);
+const connectivityIntent = z.strictObject({
+  id: z.string().optional(),
+  from: endpoint,
+  to: endpoint,
+  protocol: z.enum(['tcp', 'udp', 'icmp', 'any']).optional(),
+  port: count.optional(),
+  expect: z.enum(['allow', 'deny']),
+  reason: z.string(),
+  acceptedGap: z.strictObject({ reason: z.string() }).optional(),
+});
+
 /** The whole definition's shape. Rules (names, ranges, ASNs, references between parts) are checked after it. */
 export const platformDefinitionSchema = z.strictObject({
   name: z.string(),
   organization: z.strictObject({ name: z.string(), domain: z.string() }),
   projects: z.array(z.strictObject({ id: z.string(), description: z.string().optional() })),
   regions: z.array(z.string()),
-  network: z.strictObject({ name: z.string(), project: z.string(), routingMode: z.enum(['GLOBAL', 'REGIONAL']).optional(), mtu: count.optional() }),
+  network: z.strictObject({
+    name: z.string(),
+    project: z.string(),
+    routingMode: z.enum(['GLOBAL', 'REGIONAL']).optional(),
+    mtu: count.optional(),
+    privateServiceAccess: z.union([z.literal(false), z.strictObject({ prefixLength: count.optional(), pool: z.string().optional() })]).optional(),
+  }),
   addressPools: z.array(addressPool),
   poolAssignment: z.strictObject({ nodes: z.string(), pods: z.string(), services: z.string(), controlPlane: z.string(), bgpLinks: z.string() }),
   reservations: z.array(reservation).optional(),
@@ -192,6 +220,8 @@ export const platformDefinitionSchema = z.strictObject({
     .optional(),
   addOns: z.array(z.strictObject({ name: z.string(), settings: z.record(z.string(), z.unknown()).optional() })).optional(),
   additionalRegions: z.array(z.string()).optional(),
+  connectivityIntents: z.array(connectivityIntent).optional(),
+  acceptedConnectivityGaps: z.array(z.strictObject({ intent: z.string(), reason: z.string() })).optional(),
   // Required, but its absence is reported by checkGitOps with the fix spelled out; the shape is checked here.
   gitOps: z.strictObject({
     repository: z.strictObject({
