@@ -16,7 +16,8 @@ export interface AddOnStacksProps {
   readonly plan: PlatformPlan;
   readonly addOns: readonly PlatformAddOn[];
   readonly clusters: Readonly<Record<string, ClusterStack>>;
-  readonly tenants?: TenantIdentityStack;
+  /** The tenants' shards by stack name. */
+  readonly tenantStates: Readonly<Record<string, TenantIdentityStack>>;
   readonly platformStacks: readonly TerraformStack[];
   readonly backend?: StateBackendOptions;
 }
@@ -40,9 +41,13 @@ export function applyAddOnStacks(props: AddOnStacksProps): void {
   const clusters: Record<string, BuiltCluster> = Object.fromEntries(
     Object.entries(props.clusters).map(([name, stack]) => [name, { plan: stack.plan, stack, cluster: stack.cluster, nodePools: stack.nodePools }]),
   );
-  const tenants: Record<string, BuiltTenant> = props.tenants
-    ? Object.fromEntries(props.plan.tenants.map((tenant) => [tenant.name, { plan: tenant, stack: props.tenants!, identity: props.tenants!.identities[tenant.name] }]))
-    : {};
+  // Each tenant's add-on Terraform goes to its own shard, under `AddOns/<add-on>/<tenant>`: the same address in any shard.
+  const tenants: Record<string, BuiltTenant> = Object.fromEntries(
+    props.plan.tenants.map((tenant) => {
+      const stack = props.tenantStates[tenant.stack];
+      return [tenant.name, { plan: tenant, stack, identity: stack.identities[tenant.name] }];
+    }),
+  );
   for (const { addOn, settings } of enabled) {
     const base = { plan: props.plan, settings };
     if (addOn.extendCluster) for (const cluster of Object.values(clusters)) addOn.extendCluster({ ...base, scope: addOnScope(cluster.stack, addOn.name), cluster });

@@ -10,6 +10,10 @@ import { NetworkStack } from './network-stack';
 import { ProjectServicesStack } from './project-services-stack';
 import { StateBackendOptions } from './stack-defaults';
 import { TenantIdentityStack } from './tenant-identity-stack';
+import { TenantPlan } from '../lib/domain/platform/platform-plan';
+import { DEFAULT_MAX_RESOURCES_PER_STATE } from '../lib/domain/platform/tenant-states';
+import { limitStateSize } from './state-size-limit';
+import { stackNames } from '../lib/domain/platform/gcp-names';
 
 export interface PlatformStacksOptions {
   /** @default local state files `terraform.<stack>.tfstate` at the project root */
@@ -31,7 +35,8 @@ export interface PlatformStacks {
   readonly fleet?: FleetStack;
   readonly clusters: Readonly<Record<string, ClusterStack>>;
   readonly links: Readonly<Record<string, HybridLinkStack>>;
-  readonly tenants?: TenantIdentityStack;
+  /** The tenants' shards by stack name (one Terraform state each), in order of their first tenant. */
+  readonly tenantStates: Readonly<Record<string, TenantIdentityStack>>;
 }
 
 /**
@@ -62,13 +67,34 @@ export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, 
   }
   const links: Record<string, HybridLinkStack> = {};
   for (const link of plan.links) links[link.name] = new HybridLinkStack(scope, { platform, link, network, backend });
-  const tenants = plan.tenants.length > 0 ? new TenantIdentityStack(scope, { platform, gkeSecurityGroup: options.gkeSecurityGroup, backend }) : undefined;
-  if (tenants) for (const stack of Object.values(clusters)) tenants.addDependency(stack);
-  const platformStacks = [network, ...(fleet ? [fleet] : []), ...Object.values(clusters), ...Object.values(links), ...(tenants ? [tenants] : [])];
-  applyAddOnStacks({ app: scope, plan, addOns: options.addOns ?? [], clusters, tenants, platformStacks, backend });
+  const tenantStates: Record<string, TenantIdentityStack> = {};
+  for (const [stackName, members] of groupTenantsByState(plan.tenants)) {
+    const stack = new TenantIdentityStack(scope, { platform, stackName, tenants: members, gkeSecurityGroup: options.gkeSecurityGroup, backend });
+    // A project's Workload Identity pool exists once its clusters do: a shard deploys after the clusters of its
+    // tenants' projects. The pre-sharding `<platform>-tenants` stack keeps its old order: after every cluster.
+    const projects = new Set(members.map((t) => t.project));
+    const legacy = stackName === stackNames.tenants(plan.name);
+    for (const cluster of plan.clusters) if (legacy || projects.has(cluster.project)) stack.addDependency(clusters[cluster.name]);
+    tenantStates[stackName] = stack;
+  }
+  const platformStacks = [network, ...(fleet ? [fleet] : []), ...Object.values(clusters), ...Object.values(links), ...Object.values(tenantStates)];
+  applyAddOnStacks({ app: scope, plan, addOns: options.addOns ?? [], clusters, tenantStates, platformStacks, backend });
+  const maxResources = plan.definition.terraformStates?.maxResources ?? DEFAULT_MAX_RESOURCES_PER_STATE;
+  for (const stack of [...platformStacks]) limitStateSize(stack, maxResources, plan.name);
   // Every other stack, add-on stacks included, applies after the APIs are on.
   for (const stack of scope.node.children) {
     if (stack instanceof TerraformStack && stack !== projectServices && !stack.dependencies.includes(projectServices)) stack.addDependency(projectServices);
   }
-  return { projectServices, network, fleet, clusters, links, tenants };
+  return { projectServices, network, fleet, clusters, links, tenantStates };
+}
+
+/** Tenants by their recorded state, in definition order (a shard's first tenant places it). */
+function groupTenantsByState(tenants: readonly TenantPlan[]): Map<string, TenantPlan[]> {
+  const byState = new Map<string, TenantPlan[]>();
+  for (const tenant of tenants) {
+    const members = byState.get(tenant.stack) ?? [];
+    members.push(tenant);
+    byState.set(tenant.stack, members);
+  }
+  return byState;
 }

@@ -2,11 +2,16 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { TenantPlan } from '../lib/domain/platform/platform-plan';
 import { TenantIdentity } from '../lib/tenancy/tenant-identity';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 
 export interface TenantIdentityStackProps {
   readonly platform: LoadedPlatform;
+  /** The stack (state) name: one shard of the platform's tenants (`plan.stacks.tenantStates`). */
+  readonly stackName: string;
+  /** The tenants this shard holds, in definition order: those whose recorded state is `stackName`. */
+  readonly tenants: readonly TenantPlan[];
   /**
    * Resource name (`groups/<id>`) of gke-security-groups@<domain>: tenant groups become members, so GKE
    * resolves them for RBAC. @default no membership (add the groups to it another way)
@@ -17,22 +22,24 @@ export interface TenantIdentityStackProps {
 }
 
 /**
- * Every tenant's GCP side: Google service accounts with their roles on named resources (and project roles,
- * refused on a project other tenants share unless accepted by name), Workload Identity bindings
- * to the tenant's Kubernetes service accounts, and cluster-viewer access for its groups. IAM only, so its
- * own state: a tenant change never plans against a cluster.
+ * One shard of the tenants' GCP side: Google service accounts with their roles on named resources (and project
+ * roles, refused on a project other tenants share unless accepted by name), Workload Identity bindings to the
+ * tenants' Kubernetes service accounts, and cluster-viewer access for their groups. IAM only, so its own state: a
+ * tenant change never plans against a cluster, and only against its own shard. A tenant's construct id is its
+ * name, directly under the stack, so its addresses are the same in every shard (what lets `terraform state mv`
+ * move it between two states unchanged).
  */
 export class TenantIdentityStack extends TerraformStack {
   public readonly identities: Readonly<Record<string, TenantIdentity>>;
 
   constructor(scope: Construct, props: TenantIdentityStackProps) {
     const { plan } = props.platform;
-    const name = plan.stacks.tenants;
+    const name = props.stackName;
     super(scope, name);
     configureBackend(this, name, props.backend);
     new GoogleProvider(this, 'google', { defaultLabels: platformLabels(plan.name) });
     const identities: Record<string, TenantIdentity> = {};
-    for (const tenant of plan.tenants) {
+    for (const tenant of props.tenants) {
       // Validation guarantees one project per tenant: its clusters share a Workload Identity pool.
       const projectSharedWith = plan.tenants.filter((t) => t.name !== tenant.name && t.project === tenant.project).map((t) => t.name);
       identities[tenant.name] = new TenantIdentity(this, tenant.name, { tenant: tenant.definition, project: tenant.project, gkeSecurityGroup: props.gkeSecurityGroup, projectSharedWith });

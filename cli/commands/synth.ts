@@ -60,6 +60,8 @@ function runSynth(config: ResolvedConfig, context: CliContext, only?: Only): num
   }
   const recorded = platform.recorded.length;
   lines.push(recorded > 0 ? `ip plan: ${recorded} new range(s) recorded in ${shown(config.lockFile)}; review and commit it` : `ip plan: no new ranges (${platform.ipPlan.allocations.length} recorded in ${shown(config.lockFile)})`);
+  const newTenants = platform.recordedTenants.length;
+  if (newTenants > 0) lines.push(`tenant states: ${newTenants} new tenant(s) recorded in ${shown(platform.tenantStatesFile)}; review and commit it`);
   // Both sides written: verify what was just synthesized (a partial synth leaves the other side stale).
   const result = only === undefined ? verifyConfigured(config, configured, context.env) : undefined;
   if (result) lines.push(`connectivity: ${verificationSummary(result)}`);

@@ -24,7 +24,7 @@ const tenantNames = (examplePlatform.tenants ?? []).map((t) => t.name);
 describe('the example add-on (examples/tenant-alerts)', () => {
   const platform = load(withAddOns({ name: 'tenant-alerts', settings: { retentionDays: 3 } }), [tenantAlerts]);
   const stacks = buildPlatformStacks(newApp(), platform, { addOns: [tenantAlerts] });
-  const tenantsJson = JSON.parse(Testing.synth(stacks.tenants!, true));
+  const tenantsJson = JSON.parse(Testing.synth(stacks.tenantStates['drive-tenants'], true));
   const manifests = buildClusterManifests(platform, mkdtempSync(join(tmpdir(), 'addons-k8s-')), { addOns: [tenantAlerts], today: EXAMPLE_TODAY });
 
   test('adds one Pub/Sub topic per tenant, in the stack that owns the tenant, in its project', () => {
@@ -48,7 +48,7 @@ describe('the example add-on (examples/tenant-alerts)', () => {
 
   test('a platform without the add-on enabled gets nothing from it', () => {
     const plain = buildPlatformStacks(newApp(), load(examplePlatform, [tenantAlerts]), { addOns: [tenantAlerts] });
-    expect(JSON.parse(Testing.synth(plain.tenants!, true)).resource.google_pubsub_topic).toBeUndefined();
+    expect(JSON.parse(Testing.synth(plain.tenantStates['drive-tenants'], true)).resource.google_pubsub_topic).toBeUndefined();
   });
 
   test('throws when its settings are wrong, naming the add-on, field, value and fix, by loadPlatform and by the stacks and charts', () => {

@@ -29,6 +29,7 @@ export function exampleProject(body = 'export const platform = example;', gkePla
   mkdirSync(join(dir, 'platform'));
   const lockFile = join(dir, 'platform', 'ip-plan.lock.json');
   copyFileSync(EXAMPLE_LOCK, lockFile);
+  copyFileSync(join(ROOT, 'examples/drive-platform/tenant-states.lock.json'), join(dir, 'platform', 'tenant-states.lock.json'));
   const definition = join(dir, 'platform', 'platform.ts');
   writeFileSync(definition, `import { examplePlatform as example } from ${JSON.stringify(join(ROOT, 'examples/drive-platform/platform'))};\n${body}\n`);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true, gkePlatform: { definition: 'platform/platform.ts', ...gkePlatform } }, null, 2));

@@ -26,7 +26,14 @@ describe('PlatformPlan of the example', () => {
       fleet: 'drive-fleet',
       clusters: { 'prod-usc1': 'drive-cluster-prod-usc1', 'dev-usw1': 'drive-cluster-dev-usw1', 'payments-usc1': 'drive-cluster-payments-usc1' },
       links: { 'aws-usw2': 'drive-link-aws-usw2', 'garage-sunnyvale': 'drive-link-garage-sunnyvale' },
-      tenants: 'drive-tenants',
+      // Resolved without a record: every tenant placed by the shard rule, per project (loadPlatform reads the record).
+      tenantStates: {
+        mapping: 'drive-tenants-drive-gke-prod-1',
+        'ml-training': 'drive-tenants-drive-gke-prod-1',
+        payments: 'drive-tenants-drive-payments-prod-1',
+        routing: 'drive-tenants-drive-gke-prod-1',
+        simulation: 'drive-tenants-drive-gke-prod-1',
+      },
     });
   });
 

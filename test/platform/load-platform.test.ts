@@ -1,3 +1,4 @@
+import { tenantStatesLockPath } from '../../lib/domain/platform/tenant-states';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -10,6 +11,7 @@ import { EXAMPLE_TODAY } from '../fixtures/example-today';
 function scratchLock(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'platform-')), 'ip-plan.lock.json');
   copyFileSync(exampleLockFile, path);
+  copyFileSync(tenantStatesLockPath(exampleLockFile), tenantStatesLockPath(path));
   return path;
 }
 

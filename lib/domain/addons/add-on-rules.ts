@@ -7,6 +7,7 @@ import type { AdmissionCase } from '../isolation/admission-case';
 import type { ConnectivityIntent } from '../reachability/connectivity-intent';
 import type { ClusterPlan, PlatformPlan } from '../platform/platform-plan';
 import type { PlatformDefinition } from '../platform/platform-definition';
+import type { PlatformTenant } from '../platform/tenant-definition';
 import { ValidationIssue } from '../validation-error';
 
 /** How a platform definition enables an add-on: `addOns: [{ name: 'vault', settings: { ... } }]`. */
@@ -27,6 +28,12 @@ export interface AddOnRules<Settings = Readonly<Record<string, unknown>>> {
    * `gke-platform plan --check` and synthesis refuse the same mistakes.
    */
   validate?(settings: Settings, definition: PlatformDefinition): readonly ValidationIssue[];
+  /**
+   * How many Terraform resources `extendTenant` adds for this tenant, so shard placement counts them.
+   * An underestimate is caught after the build: synthesis fails on a stack over the limit.
+   * @default 0 (the add-on adds no per-tenant Terraform)
+   */
+  tenantResources?(settings: Settings, tenant: PlatformTenant): number;
   /** Connectivity the add-on needs (or forbids), judged by the reachability model like the derived intents. */
   connectivityIntents?(settings: Settings, plan: PlatformPlan): readonly ConnectivityIntent[];
   /** Requests the add-on's admission policies must answer, on one cluster, for the isolation corpus. */

@@ -222,6 +222,8 @@ export const platformDefinitionSchema = z.strictObject({
   additionalRegions: z.array(z.string()).optional(),
   connectivityIntents: z.array(connectivityIntent).optional(),
   acceptedConnectivityGaps: z.array(z.strictObject({ intent: z.string(), reason: z.string() })).optional(),
+  // The limit's value is checked by validateTerraformStates (tenant-states.ts); the shape here.
+  terraformStates: z.strictObject({ maxResources: z.number().optional() }).optional(),
   // Required, but its absence is reported by checkGitOps with the fix spelled out; the shape is checked here.
   gitOps: z.strictObject({
     repository: z.strictObject({

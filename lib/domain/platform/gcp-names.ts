@@ -30,6 +30,7 @@ export const stackNames = {
   fleet: (platform: string) => `${platform}-fleet`,
   cluster: (platform: string, cluster: string) => `${platform}-cluster-${cluster}`,
   link: (platform: string, link: string) => `${platform}-link-${link}`,
+  /** The single tenants stack from before sharding: kept for platforms whose record names it (tenant-states.ts). */
   tenants: (platform: string) => `${platform}-tenants`,
   projectServices: (platform: string) => `${platform}-project-services`,
 };

@@ -1,4 +1,4 @@
-import type { AddOnRules } from '../addons/add-on-rules';
+import { AddOnRules, enabledAddOns } from '../addons/add-on-rules';
 import { GkeRangeNames } from '../ip-plan/ip-plan';
 import { readLockFile, writeLockFile } from '../ip-plan/lock-file';
 import { Allocation, ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
@@ -9,6 +9,7 @@ import { resolvePlatformPlan } from './resolve-platform-plan';
 import { checkPlatformPlan } from './check-plan';
 import { ValidationError } from '../validation-error';
 import { validatePlatform } from './validate-platform';
+import { assignTenantStates, estimateTenantIdentityResources, readTenantStatesLock, tenantStatesLockPath, writeTenantStatesLock } from './tenant-states';
 
 export interface LoadPlatformOptions {
   /** Path of the committed IP plan lock file. */
@@ -32,6 +33,11 @@ export interface LoadPlatformOptions {
    * @default 'npm run ip-plan --'
    */
   readonly planCommand?: string;
+  /**
+   * Path of the record of each tenant's Terraform state (tenant-states.ts); frozen and recorded like the lock file.
+   * @default `tenant-states.lock.json` beside the lock file
+   */
+  readonly tenantStatesFile?: string;
 }
 
 /** This repository's own plan command (a thin wrapper over the gke-platform CLI). */
@@ -47,6 +53,10 @@ export interface LoadedPlatform {
   readonly recorded: readonly Allocation[];
   /** The platform resolved once: what the stacks and charts map to construct props. */
   readonly plan: PlatformPlan;
+  /** Where each tenant's state is recorded. */
+  readonly tenantStatesFile: string;
+  /** Tenants placed in a state and recorded by this load (empty when frozen or nothing was new). */
+  readonly recordedTenants: readonly { readonly tenant: string; readonly stack: string }[];
 }
 
 /**
@@ -73,8 +83,47 @@ export function loadPlatform(definition: PlatformDefinition, options: LoadPlatfo
   for (const orphan of ipPlan.orphanedAllocations) {
     log(`ip-plan: ${orphan.name} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until \`${planCommand} --release ${orphan.name}\``);
   }
-  const platformPlan = resolvePlatformPlan(definition, ipPlan, clusterRanges);
+  const tenantStatesFile = options.tenantStatesFile ?? tenantStatesLockPath(options.lockFile);
+  const { states, recordedTenants } = resolveTenantStates(definition, options.addOns ?? [], { frozen, record: options.record ?? true, log, tenantStatesFile, recordCommand: `${planCommand} --write` });
+  const platformPlan = resolvePlatformPlan(definition, ipPlan, clusterRanges, states);
   const planIssues = checkPlatformPlan(platformPlan);
   if (planIssues.length > 0) throw new ValidationError(planIssues);
-  return { definition, ipPlan, clusterRanges, recorded, plan: platformPlan };
+  return { definition, ipPlan, clusterRanges, recorded, plan: platformPlan, tenantStatesFile, recordedTenants };
+}
+
+/** Reads the tenant-states record, places new tenants (or refuses them when frozen) and records them. */
+function resolveTenantStates(
+  definition: PlatformDefinition,
+  addOns: readonly AddOnRules<any>[],
+  options: { frozen: boolean; record: boolean; log: (message: string) => void; tenantStatesFile: string; recordCommand: string },
+) {
+  const enabled = enabledAddOns(definition, addOns);
+  const projectOf = (cluster: string) => definition.clusters.find((c) => c.name === cluster)?.project ?? '';
+  const tenants = (definition.tenants ?? []).map((tenant) => ({
+    name: tenant.name,
+    project: projectOf(tenant.clusters[0]),
+    resources: estimateTenantIdentityResources(tenant) + enabled.reduce((sum, { addOn, settings }) => sum + (addOn.tenantResources?.(settings, tenant) ?? 0), 0),
+  }));
+  const lock = readTenantStatesLock(options.tenantStatesFile);
+  const assignment = assignTenantStates(tenants, lock, {
+    platform: definition.name,
+    maxResources: definition.terraformStates?.maxResources,
+    frozen: options.frozen,
+    lockFileName: options.tenantStatesFile,
+    recordCommand: options.recordCommand,
+  });
+  let recordedTenants: readonly { tenant: string; stack: string }[] = [];
+  const changed = assignment.newTenants.length > 0 || assignment.orphaned.length > 0 || (!lock && tenants.length > 0);
+  if (changed && options.record && !options.frozen) {
+    writeTenantStatesLock(options.tenantStatesFile, assignment.lock);
+    recordedTenants = assignment.newTenants;
+    const lines = [
+      ...assignment.newTenants.map((t) => `  + ${t.tenant} -> ${t.stack}`),
+      ...assignment.orphaned.map((t) => `  - ${t.tenant} (was in ${t.stack}; its resources go with the next apply of that stack)`),
+    ];
+    options.log(`tenant states: recorded ${options.tenantStatesFile}; review and commit it:\n${lines.join('\n')}`);
+  } else {
+    for (const orphan of assignment.orphaned) options.log(`tenant states: ${orphan.tenant} is recorded in ${orphan.stack} but no longer defined; \`${options.recordCommand}\` drops it`);
+  }
+  return { states: assignment.states, recordedTenants };
 }

@@ -47,6 +47,8 @@ export interface PlatformDefinition {
    * the `addOns` option of loadPlatform, buildPlatformStacks and the cluster manifests. @default none
    */
   readonly addOns?: readonly AddOnEntry[];
+  /** How Terraform states are bounded. @default at most 500 resources per state (tenant-states.ts) */
+  readonly terraformStates?: TerraformStatesDefinition;
   /**
    * The repository every cluster's GitOps engine (Config Sync) reads `<rootDirectory>/<cluster>` from.
    * Required: there is no example default, so no cluster silently syncs someone else's repository.
@@ -62,6 +64,16 @@ export interface PlatformDefinition {
    * An id that matches no intent is an error, so a stale opt-out does not linger. @default none
    */
   readonly acceptedConnectivityGaps?: readonly { readonly intent: string; readonly reason: string }[];
+}
+
+/** Bounds on the Terraform states (stacks) the platform synthesizes. */
+export interface TerraformStatesDefinition {
+  /**
+   * Most resources one stack may hold; synthesis fails when a stack holds more. New tenants fill a shard to 80%
+   * of it, leaving room for recorded tenants to grow. Lowering it never moves a recorded tenant.
+   * @default 500 (DEFAULT_MAX_RESOURCES_PER_STATE)
+   */
+  readonly maxResources?: number;
 }
 
 /** Where the synthesized manifests (`dist/<cluster>/`) are published for the clusters to sync. */

@@ -38,8 +38,11 @@ export interface PlatformStackNames {
   readonly clusters: Readonly<Record<string, string>>;
   /** The stack of each hybrid link, by link name: both clouds' sides. */
   readonly links: Readonly<Record<string, string>>;
-  /** Tenants' GCP identities. */
-  readonly tenants: string;
+  /**
+   * The state holding each tenant's GCP identities (and its add-ons' per-tenant Terraform), by tenant name, as
+   * recorded in `tenant-states.lock.json` (tenant-states.ts). Several tenants share a state (a shard).
+   */
+  readonly tenantStates: Readonly<Record<string, string>>;
 }
 
 /** A named range of the IP plan with its CIDR. */
@@ -142,6 +145,8 @@ export interface TenantPlan {
   readonly clusters: readonly string[];
   /** Where its pods run when it has dedicated nodes. */
   readonly placement?: TenantPlacement;
+  /** The stack (Terraform state) that holds its GCP resources: its shard. */
+  readonly stack: string;
   /** Its namespace in each of its clusters, with the cluster's project and the LimitRange sized for its nodes there. */
   readonly namespaces: readonly { readonly cluster: string; readonly namespace: string; readonly project: string; readonly limits: Required<TenantLimits> }[];
 }

@@ -34,12 +34,18 @@ import type {
   TenantPlan,
 } from './platform-plan';
 import { clusterNodePools, tenantsOnCluster } from './tenant-definition';
+import { assignTenantStates, estimateTenantIdentityResources, TENANT_STATES_LOCK_FILE } from './tenant-states';
 
 /**
  * Resolves a validated definition and its resolved IP plan into the `PlatformPlan` every stack and chart reads.
  * Call it on a definition `validatePlatform` accepted (`loadPlatform` does both): it trusts the rules hold.
  */
-export function resolvePlatformPlan(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, clusterRanges: ReadonlyMap<string, GkeRangeNames>): PlatformPlan {
+export function resolvePlatformPlan(
+  definition: PlatformDefinition,
+  ipPlan: ResolvedIpPlan,
+  clusterRanges: ReadonlyMap<string, GkeRangeNames>,
+  tenantStates?: Readonly<Record<string, string>>,
+): PlatformPlan {
   const rangesOf = (cluster: ClusterDefinition): GkeRangeNames => {
     const ranges = clusterRanges.get(cluster.name);
     if (!ranges) throw new Error(`cluster ${cluster.name} has no ranges in the IP plan (${clusterRangePrefix(cluster)}/...)`);
@@ -48,6 +54,8 @@ export function resolvePlatformPlan(definition: PlatformDefinition, ipPlan: Reso
   const clusters = definition.clusters.map((cluster) => resolveCluster(definition, ipPlan, cluster, rangesOf(cluster)));
   const network = resolveNetwork(definition, clusters);
   const developerCluster = definition.clusters.find((c) => c.name === definition.developerNamespaces?.cluster);
+  // Without a record (a plan resolved on its own), every tenant is placed by the shard rule.
+  const states = tenantStates ?? placeTenantStates(definition, clusters);
   return {
     name: definition.name,
     organization: definition.organization,
@@ -70,6 +78,7 @@ export function resolvePlatformPlan(definition: PlatformDefinition, ipPlan: Reso
         isolation: resolved.isolation,
         project: projectOf(tenant.clusters[0]),
         clusters: tenant.clusters,
+        stack: states[tenant.name],
         placement: resolveTenantPlacement(tenant),
         namespaces: tenant.clusters.map((cluster) => ({ cluster, namespace: tenant.name, project: projectOf(cluster), limits: limitsOn(cluster) })),
       };
@@ -82,9 +91,22 @@ export function resolvePlatformPlan(definition: PlatformDefinition, ipPlan: Reso
       fleet: stackNames.fleet(definition.name),
       clusters: Object.fromEntries(clusters.map((c) => [c.name, c.stack])),
       links: Object.fromEntries((definition.hybridLinks ?? []).map((l) => [l.name, stackNames.link(definition.name, l.name)])),
-      tenants: stackNames.tenants(definition.name),
+      tenantStates: Object.fromEntries((definition.tenants ?? []).map((t) => [t.name, states[t.name]])),
     },
   };
+}
+
+/** Fresh placement by the shard rule, nothing recorded (what a platform without a record gets). */
+function placeTenantStates(definition: PlatformDefinition, clusters: readonly ClusterPlan[]): Readonly<Record<string, string>> {
+  const projectOf = (name: string) => clusters.find((c) => c.name === name)?.project ?? '';
+  const tenants = (definition.tenants ?? []).map((t) => ({ name: t.name, project: projectOf(t.clusters[0]), resources: estimateTenantIdentityResources(t) }));
+  return assignTenantStates(tenants, undefined, {
+    platform: definition.name,
+    maxResources: definition.terraformStates?.maxResources,
+    frozen: false,
+    lockFileName: TENANT_STATES_LOCK_FILE,
+    recordCommand: 'plan --write',
+  }).states;
 }
 
 function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, cluster: ClusterDefinition, ranges: GkeRangeNames): ClusterPlan {

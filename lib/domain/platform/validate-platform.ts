@@ -7,6 +7,7 @@ import { checkAwsRegion, checkNotGoogleApiVips } from '../hybrid/remote-rules';
 import { checkDefinitionShape } from './definition-schema';
 import { DEFAULT_GPU, DEFAULT_MACHINE_TYPES } from './platform-defaults';
 import { IssueCollector, ValidationError } from '../validation-error';
+import { validateTerraformStates } from './tenant-states';
 import type { ExpiredDeveloperNamespace } from '../tenancy/tenant-rules';
 import { Cidr } from '../ip-plan/cidr';
 import { GKE_MAX_PODS_PER_NODE, GKE_MIN_PODS_PER_NODE } from '../ip-plan/gke-sizing';
@@ -81,6 +82,7 @@ function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): 
   if (definition.regions.length === 0) issues.add({ path: 'platform', field: 'regions', value: [], problem: 'is empty', fix: 'list the GCP regions the platform runs in, e.g. ["us-central1"]' });
   checkRegions(definition, issues);
   checkGitOps(definition, issues);
+  for (const issue of validateTerraformStates(definition)) issues.add(issue);
   checkNetwork(definition, projects, issues);
   const pools = new Set(definition.addressPools.map((p) => p.name));
   for (const [role, pool] of Object.entries(definition.poolAssignment)) {
