@@ -6,6 +6,7 @@ import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { synthCommand } from './commands/synth';
 import { verifyCommand } from './commands/verify';
+import { isParallelSynth, runParallelSynth } from './parallel-synth';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [initCommand, planCommand, synthCommand, verifyCommand, reportCommand, diffCommand];
@@ -49,5 +50,7 @@ export function runCli(argv: readonly string[], context: CliContext = processCon
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (isParallelSynth(argv, process.env)) void runParallelSynth(__filename, argv).then((code) => (process.exitCode = code));
+  else process.exitCode = runCli(argv);
 }

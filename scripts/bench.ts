@@ -6,19 +6,19 @@
  */
 import { formatReport, runBench } from './bench/run-bench';
 
-function parseArgs(argv: readonly string[]): { quick: boolean; skipTest: boolean; repeats?: number; repeatAll: boolean } {
-  const known = new Set(['--quick', '--skip-test', '--repeats', '--repeat-all', '--help']);
+function parseArgs(argv: readonly string[]): { quick: boolean; skipTest: boolean; skipBaseline: boolean; repeats?: number; repeatAll: boolean } {
+  const known = new Set(['--quick', '--skip-test', '--skip-baseline', '--repeats', '--repeat-all', '--help']);
   for (const arg of argv) {
-    if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}; use --quick, --skip-test, --repeats N, --repeat-all`);
+    if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}; use --quick, --skip-test, --skip-baseline, --repeats N, --repeat-all`);
   }
   if (argv.includes('--help')) {
-    console.log('usage: npm run bench -- [--quick] [--skip-test] [--repeats N] [--repeat-all]');
+    console.log('usage: npm run bench -- [--quick] [--skip-test] [--skip-baseline] [--repeats N] [--repeat-all]');
     process.exit(0);
   }
   const index = argv.indexOf('--repeats');
   const repeats = index >= 0 ? Number(argv[index + 1]) : undefined;
   if (repeats !== undefined && (!Number.isInteger(repeats) || repeats < 1)) throw new Error(`--repeats needs a whole number ≥ 1, got ${argv[index + 1]}`);
-  return { quick: argv.includes('--quick'), skipTest: argv.includes('--skip-test'), repeats, repeatAll: argv.includes('--repeat-all') };
+  return { quick: argv.includes('--quick'), skipTest: argv.includes('--skip-test'), skipBaseline: argv.includes('--skip-baseline'), repeats, repeatAll: argv.includes('--repeat-all') };
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import { loadConfig, ResolvedConfig } from '../config';
 import { loadConfiguredPlatform } from '../platform-source';
 import { synthManifests, synthTerraform } from '../synth-outputs';
 import { reportFailures, verificationSummary, verifyConfigured } from './verify';
+import { SYNTH_PART_ENV } from '../parallel-synth';
 
 type Only = 'terraform' | 'manifests';
 
@@ -36,7 +37,9 @@ folders; TF_STATE_BUCKET keeps state in that GCS bucket (one prefix per stack) i
 function runSynth(config: ResolvedConfig, context: CliContext, only?: Only): number {
   const shown = (path: string) => relative(context.cwd, path) || '.';
   const frozen = context.env.CI === 'true';
-  const configured = loadConfiguredPlatform(config, { frozen, record: !frozen, log: (m) => context.err(`${m}\n`) });
+  // The manifests half of a parallel synth records nothing and reports no lock summary: the Terraform half does.
+  const secondHalf = context.env[SYNTH_PART_ENV] === 'manifests';
+  const configured = loadConfiguredPlatform(config, { frozen, record: !frozen && !secondHalf, log: secondHalf ? () => undefined : (m) => context.err(`${m}\n`) });
   const { platform, addOns } = configured;
   const lines: string[] = [];
   if (only !== 'manifests') {
@@ -57,6 +60,10 @@ function runSynth(config: ResolvedConfig, context: CliContext, only?: Only): num
     lines.push(`manifests: ${clusters.length} clusters, ${files} files in ${shown(outdir)}/ (${k8s.changed.length} written, ${files - k8s.changed.length} unchanged)`);
     for (const cluster of clusters) lines.push(`  ${cluster}/  ${k8s.clusters[cluster].join(', ')}`);
     for (const file of k8s.removed) lines.push(`  - removed ${shown(outdir)}/${file}`);
+  }
+  if (secondHalf) {
+    context.out(`${lines.join('\n')}\n`);
+    return 0;
   }
   const recorded = platform.recorded.length;
   lines.push(recorded > 0 ? `ip plan: ${recorded} new range(s) recorded in ${shown(config.lockFile)}; review and commit it` : `ip plan: no new ranges (${platform.ipPlan.allocations.length} recorded in ${shown(config.lockFile)})`);

@@ -34,6 +34,9 @@ export const tenantAlerts: PlatformAddOn<TenantAlertsSettings> = {
     return [];
   },
 
+  // One topic per tenant: what shard placement counts for this add-on.
+  tenantResources: () => 1,
+
   extendTenant({ scope, tenant, plan, settings }) {
     new PubsubTopic(scope, 'Topic', {
       project: tenant.plan.project,

@@ -15,6 +15,8 @@ export interface BenchOptions {
   readonly quick?: boolean;
   /** Do not time `npm test`. @default false */
   readonly skipTest?: boolean;
+  /** Do not run the direct baseline (saves about a third of a full run). @default false */
+  readonly skipBaseline?: boolean;
   /** Runs of the load, example and headline-size cases; the median is reported. @default 3 (1 with quick) */
   readonly repeats?: number;
   /** Repeat every generated size, not only the headline one (a full run then takes about three times as long). @default false */
@@ -27,7 +29,7 @@ export interface BenchOptions {
   readonly log?: (line: string) => void;
 }
 
-export type CaseKind = 'load' | 'tf' | 'k8s' | 'baseline' | 'example-tf' | 'example-k8s' | 'example-tf-compiled' | 'example-k8s-compiled';
+export type CaseKind = 'load' | 'tf' | 'k8s' | 'baseline' | 'both' | 'add-one' | 'example-tf' | 'example-k8s' | 'example-tf-compiled' | 'example-k8s-compiled';
 
 export interface Measurement {
   /** Spawn to exit, as the parent saw it (includes Node start-up). */
@@ -49,6 +51,28 @@ export interface BenchCase {
   readonly outputCount?: number;
   /** Terraform resources per type (tf, baseline): compared to prove the baseline is the same platform. */
   readonly resourceTypes?: Readonly<Record<string, number>>;
+  /** Stacks (Terraform states) written (tf, baseline). */
+  readonly stacks?: number;
+  /** The stack with the most resources (tf, baseline). */
+  readonly largestState?: { readonly name: string; readonly resources: number };
+}
+
+/** Per platform size: the figures of issue 16 (state size, change size, both apps' time and memory). */
+export interface ScaleRow {
+  readonly clusters: number;
+  readonly tenants: number;
+  readonly stacks?: number;
+  readonly largestState?: { readonly name: string; readonly resources: number };
+  /** Terraform state files and manifest files changed by adding one shared tenant. */
+  readonly changedStateFiles?: number;
+  readonly changedManifestFiles?: number;
+  /** Both apps in two processes at once (as `gke-platform synth` runs them), wall. */
+  readonly parallelMs?: number;
+  /** The two apps one after the other (sum of their walls). */
+  readonly sequentialMs?: number;
+  /** Largest peak RSS of one process (cdktf or cdk8s), and the two together (parallel). */
+  readonly maxRssKb?: number;
+  readonly rssSumKb?: number;
 }
 
 export interface GrowthStep {
@@ -84,12 +108,13 @@ export interface BenchResults {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly machine: { readonly nproc: number; readonly cpuModel: string; readonly memoryMb: number; readonly freeMemoryMb: number; readonly node: string; readonly platform: string; readonly loadAverage: readonly number[] };
-  readonly options: { readonly quick: boolean; readonly skipTest: boolean; readonly repeats: number; readonly repeatAll: boolean };
+  readonly options: { readonly quick: boolean; readonly skipTest: boolean; readonly repeats: number; readonly repeatAll: boolean; readonly skipBaseline?: boolean };
   /** How children run: compiled by the project's tsc to this folder (relative to the root). */
   readonly buildDir: string;
   readonly cases: readonly BenchCase[];
   readonly growth: readonly GrowthStep[];
   readonly overhead: readonly OverheadRow[];
+  readonly scale: readonly ScaleRow[];
   readonly npmTest?: { readonly wallMs: number; readonly exitCode: number; readonly tail: string };
   readonly targets: readonly TargetResult[];
   /** Failures of the benchmark itself (a case that could not run); non-empty means exit code 1. */
@@ -115,7 +140,13 @@ const TARGETS = {
   doublingRatio: 2.2,
   overheadRatio: 1.3,
   npmTestMs: 60_000,
+  // Issue 16.
+  maxStateResources: 500,
+  parallelHeadlineMs: 10_000,
+  largeRssMb: 1024,
 };
+/** The large size of issue 16's memory and state-size targets. */
+export const LARGE = { clusters: 50, tenants: 5000 } as const;
 
 export async function runBench(options: BenchOptions = {}): Promise<BenchResults> {
   const startedAt = new Date();
@@ -124,6 +155,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   const skipTest = options.skipTest ?? false;
   const repeats = options.repeats ?? (quick ? 1 : 3);
   const repeatAll = options.repeatAll ?? false;
+  const skipBaseline = options.skipBaseline ?? false;
   const log = options.log ?? ((line: string) => console.log(line));
   const resultsDir = options.resultsDir ?? join(root, 'bench-results');
   const buildDir = join(root, 'bench-results', '.build');
@@ -140,6 +172,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     const runs: Measurement[] = [];
     let outputCount: number | undefined;
     let resourceTypes: Record<string, number> | undefined;
+    let stacks: number | undefined;
+    let largestState: BenchCase['largestState'];
     let command = '';
     for (let i = 0; i < count; i++) {
       const outdir = join(scratch, `${id}-${i}`);
@@ -148,7 +182,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       command = `node ${args.map((a) => a.replace(root + '/', '')).join(' ')}`;
       try {
         runs.push(await measure(root, args, env ?? {}, join(scratch, `${id}-${i}.probe.json`)));
-        if (i === 0) ({ outputCount, resourceTypes } = countOutput(kind, outdir));
+        if (i === 0) ({ outputCount, resourceTypes, stacks, largestState } = countOutput(kind, outdir));
       } catch (error) {
         errors.push(`${id}: ${(error as Error).message}`);
         log(`  ${id}: ERROR ${(error as Error).message}`);
@@ -158,7 +192,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       }
     }
     if (runs.length === 0) return;
-    const c: BenchCase = { id, kind, ...size, command, runs, median: medianOf(runs), outputCount, resourceTypes };
+    const c: BenchCase = { id, kind, ...size, command, runs, median: medianOf(runs), outputCount, resourceTypes, stacks, largestState };
     cases.push(c);
     log(`  ${id.padEnd(28)} ${fmtMs(c.median.wallMs).padStart(8)}  ${fmtMb(c.median.maxRssKb).padStart(8)}  (${runs.length} run${runs.length > 1 ? 's' : ''})`);
   };
@@ -179,8 +213,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     const headline = quick ? QUICK_HEADLINE : HEADLINE;
     for (const [clusters, tenants] of quick ? QUICK_SIZES : FULL_SIZES) {
       const runs = repeatAll || (clusters === headline.clusters && tenants === headline.tenants) ? repeats : 1;
-      for (const kind of ['tf', 'k8s', 'baseline'] as const) {
-        await runCase(`${kind}-${clusters}x${tenants}`, kind, runs, (o) => ({ args: ['--require', probe, workload, kind, String(clusters), String(tenants), o], env: { CHECKPOINT_DISABLE: '1' } }), { clusters, tenants });
+      for (const kind of ['tf', 'k8s', 'both', 'add-one', ...(skipBaseline ? [] : ['baseline' as const])] as const) {
+        // A count, not a time: one run is enough.
+        await runCase(`${kind}-${clusters}x${tenants}`, kind, kind === 'add-one' ? 1 : runs, (o) => ({ args: ['--require', probe, workload, kind, String(clusters), String(tenants), o], env: { CHECKPOINT_DISABLE: '1' } }), { clusters, tenants });
       }
     }
   } finally {
@@ -196,18 +231,20 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
 
   const growth = growthSteps(cases);
   const overhead = overheadRows(cases);
+  const scale = scaleRows(cases);
   const headline = quick ? QUICK_HEADLINE : HEADLINE;
-  const targets = evaluateTargets(cases, growth, overhead, npmTest, headline);
+  const targets = evaluateTargets(cases, growth, overhead, npmTest, headline, quick ? QUICK_SIZES[QUICK_SIZES.length - 1] : [LARGE.clusters, LARGE.tenants]);
   const results: BenchResults = {
     version: 1,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     machine: { nproc: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryMb: Math.round(totalmem() / 2 ** 20), freeMemoryMb: Math.round(freemem() / 2 ** 20), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) },
-    options: { quick, skipTest, repeats, repeatAll },
+    options: { quick, skipTest, repeats, repeatAll, ...(skipBaseline ? { skipBaseline } : {}) },
     buildDir: 'bench-results/.build',
     cases,
     growth,
     overhead,
+    scale,
     npmTest,
     targets,
     errors,
@@ -269,17 +306,24 @@ function timeNpmTest(root: string): Promise<{ wallMs: number; exitCode: number; 
 }
 
 /** Resources per type in cdktf output, or the number of Kubernetes objects in cdk8s output. */
-function countOutput(kind: CaseKind, outdir: string): { outputCount?: number; resourceTypes?: Record<string, number> } {
+function countOutput(kind: CaseKind, outdir: string): { outputCount?: number; resourceTypes?: Record<string, number>; stacks?: number; largestState?: BenchCase['largestState'] } {
   if (kind === 'tf' || kind === 'baseline') {
     const stacksDir = join(outdir, 'stacks');
     if (!existsSync(stacksDir)) return {};
     const types: Record<string, number> = {};
-    for (const stack of readdirSync(stacksDir)) {
+    let largestState: BenchCase['largestState'];
+    const names = readdirSync(stacksDir).sort();
+    for (const stack of names) {
       const json = JSON.parse(readFileSync(join(stacksDir, stack, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
-      for (const [type, resources] of Object.entries(json.resource ?? {})) types[type] = (types[type] ?? 0) + Object.keys(resources).length;
+      let inStack = 0;
+      for (const [type, resources] of Object.entries(json.resource ?? {})) {
+        types[type] = (types[type] ?? 0) + Object.keys(resources).length;
+        inStack += Object.keys(resources).length;
+      }
+      if (!largestState || inStack > largestState.resources) largestState = { name: stack, resources: inStack };
     }
     const sorted = Object.fromEntries(Object.entries(types).sort(([a], [b]) => a.localeCompare(b)));
-    return { outputCount: Object.values(types).reduce((a, b) => a + b, 0), resourceTypes: sorted };
+    return { outputCount: Object.values(types).reduce((a, b) => a + b, 0), resourceTypes: sorted, stacks: names.length, largestState };
   }
   if (kind === 'k8s') {
     let objects = 0;
@@ -308,6 +352,27 @@ export function growthSteps(cases: readonly BenchCase[]): GrowthStep[] {
   return steps;
 }
 
+export function scaleRows(cases: readonly BenchCase[]): ScaleRow[] {
+  const rows: ScaleRow[] = [];
+  for (const tf of cases.filter((c) => c.kind === 'tf')) {
+    const at = (kind: CaseKind) => cases.find((c) => c.kind === kind && c.clusters === tf.clusters && c.tenants === tf.tenants);
+    const [k8s, both, addOne] = [at('k8s'), at('both'), at('add-one')];
+    rows.push({
+      clusters: tf.clusters!,
+      tenants: tf.tenants!,
+      stacks: tf.stacks,
+      largestState: tf.largestState,
+      changedStateFiles: addOne?.median.phases.changedStateFiles,
+      changedManifestFiles: addOne?.median.phases.changedManifestFiles,
+      parallelMs: both?.median.wallMs,
+      sequentialMs: k8s ? round(tf.median.wallMs + k8s.median.wallMs) : undefined,
+      maxRssKb: both?.median.phases.childMaxRssKb ?? (k8s ? Math.max(tf.median.maxRssKb, k8s.median.maxRssKb) : undefined),
+      rssSumKb: both?.median.phases.childRssSumKb,
+    });
+  }
+  return rows;
+}
+
 export function overheadRows(cases: readonly BenchCase[]): OverheadRow[] {
   const rows: OverheadRow[] = [];
   for (const lib of cases.filter((c) => c.kind === 'tf')) {
@@ -326,6 +391,7 @@ export function evaluateTargets(
   overhead: readonly OverheadRow[],
   npmTest: BenchResults['npmTest'],
   headline: { clusters: number; tenants: number },
+  large: readonly [number, number] = [LARGE.clusters, LARGE.tenants],
 ): TargetResult[] {
   const find = (kind: CaseKind, size?: { clusters: number; tenants: number }) => cases.find((c) => c.kind === kind && (!size || (c.clusters === size.clusters && c.tenants === size.tenants)));
   const targets: TargetResult[] = [];
@@ -366,6 +432,35 @@ export function evaluateTargets(
     row ? row.ratio <= TARGETS.overheadRatio : undefined,
   );
 
+  // Issue 16: bounded states, small changes, both apps at once, memory at the large size.
+  const scale = scaleRows(cases);
+  for (const [clusters, tenants] of [[headline.clusters, headline.tenants], large]) {
+    const row = scale.find((r) => r.clusters === clusters && r.tenants === tenants);
+    check(
+      `largest Terraform state ≤ ${TARGETS.maxStateResources} resources at ${clusters} × ${tenants}`,
+      row?.largestState ? `${row.largestState.resources} (${row.largestState.name}; ${row.stacks} stacks)` : 'not measured',
+      row?.largestState ? row.largestState.resources <= TARGETS.maxStateResources : undefined,
+    );
+  }
+  const hRow = scale.find((r) => r.clusters === headline.clusters && r.tenants === headline.tenants);
+  check(
+    `${size}, both apps in parallel processes ≤ ${TARGETS.parallelHeadlineMs / 1000} s`,
+    hRow?.parallelMs !== undefined ? `${fmtMs(hRow.parallelMs)} (one after the other: ${hRow.sequentialMs !== undefined ? fmtMs(hRow.sequentialMs) : '?'})` : 'not measured',
+    hRow?.parallelMs !== undefined ? hRow.parallelMs <= TARGETS.parallelHeadlineMs : undefined,
+  );
+  const lRow = scale.find((r) => r.clusters === large[0] && r.tenants === large[1]);
+  check(
+    `${large[0]} × ${large[1]}, peak RSS of each app ≤ ${TARGETS.largeRssMb / 1024} GB`,
+    lRow?.maxRssKb !== undefined ? `${fmtMb(lRow.maxRssKb)}${lRow.rssSumKb !== undefined ? ` (both together ${fmtMb(lRow.rssSumKb)})` : ''}` : 'not measured',
+    lRow?.maxRssKb !== undefined ? lRow.maxRssKb / 1024 <= TARGETS.largeRssMb : undefined,
+  );
+  const changes = scale.filter((r) => r.changedStateFiles !== undefined);
+  check(
+    'adding one shared tenant changes one state file and one manifest file, at every size',
+    changes.length > 0 ? changes.map((r) => `${r.clusters}×${r.tenants}: ${r.changedStateFiles} + ${r.changedManifestFiles}`).join(', ') : 'not measured',
+    changes.length > 0 ? changes.every((r) => r.changedStateFiles === 1 && r.changedManifestFiles === 1) : undefined,
+  );
+
   check(`npm test ≤ ${TARGETS.npmTestMs / 1000} s`, npmTest ? `${fmtMs(npmTest.wallMs)}${npmTest.exitCode === 0 ? '' : ` (exit ${npmTest.exitCode}: tests failed)`}` : 'skipped (--skip-test)', npmTest ? npmTest.wallMs <= TARGETS.npmTestMs : undefined);
   return targets;
 }
@@ -403,8 +498,16 @@ export function formatReport(results: BenchResults): string {
     lines.push('overhead vs direct baseline (cdktf wall, library / baseline):');
     for (const o of results.overhead) lines.push(`  ${o.clusters}×${o.tenants}: ${o.ratio}× (${fmtMs(o.libraryMs)} / ${fmtMs(o.baselineMs)})${o.resourceDifferences.length ? `; resource counts differ: ${o.resourceDifferences.join('; ')}` : '; same resource counts per type'}`);
   }
+  if (results.scale?.length) {
+    lines.push('state size, change size, both apps (issue 16):');
+    for (const r of results.scale) {
+      lines.push(
+        `  ${r.clusters}×${r.tenants}: ${r.stacks ?? '?'} stacks, largest state ${r.largestState ? `${r.largestState.resources} (${r.largestState.name})` : '?'}; +1 tenant changes ${r.changedStateFiles ?? '?'} state file(s) and ${r.changedManifestFiles ?? '?'} manifest file(s); both apps ${r.parallelMs !== undefined ? fmtMs(r.parallelMs) : '?'} in parallel, ${r.sequentialMs !== undefined ? fmtMs(r.sequentialMs) : '?'} one after the other; peak RSS ${r.maxRssKb !== undefined ? fmtMb(r.maxRssKb) : '?'}${r.rssSumKb !== undefined ? ` (${fmtMb(r.rssSumKb)} together)` : ''}`,
+      );
+    }
+  }
   lines.push('');
-  lines.push('targets (issue 7):');
+  lines.push('targets (issues 7 and 16):');
   for (const t of results.targets) lines.push(`  ${t.status.padEnd(4)} ${t.target}: ${t.figure}`);
   for (const e of results.errors) lines.push(`  ERROR ${e}`);
   return lines.join('\n');

@@ -107,7 +107,7 @@ describeBenchRun('npm run bench -- --quick --skip-test', () => {
       'example-k8s',
       'example-tf-compiled',
       'example-k8s-compiled',
-      ...['1x10', '2x20', '2x40'].flatMap((size) => ['tf', 'k8s', 'baseline'].map((kind) => `${kind}-${size}`)),
+      ...['1x10', '2x20', '2x40'].flatMap((size) => ['tf', 'k8s', 'both', 'add-one', 'baseline'].map((kind) => `${kind}-${size}`)),
     ]);
     for (const c of results.cases) {
       expect(c.median.wallMs).toBeGreaterThan(0);
@@ -128,9 +128,20 @@ describeBenchRun('npm run bench -- --quick --skip-test', () => {
     }
   });
 
+  test('reports per size the stacks, the largest state, the files one added tenant changes, and both apps at once', () => {
+    expect(results.scale.map((r) => `${r.clusters}x${r.tenants}`)).toEqual(['1x10', '2x20', '2x40']);
+    for (const row of results.scale) {
+      expect(row.largestState!.resources).toBeGreaterThan(0);
+      expect(row.stacks).toBeGreaterThan(2);
+      expect([row.changedStateFiles, row.changedManifestFiles]).toEqual([1, 1]);
+      expect(row.parallelMs).toBeGreaterThan(0);
+      expect(row.maxRssKb).toBeGreaterThan(0);
+    }
+  });
+
   test('reports growth and every target as PASS, MISS or SKIP', () => {
     expect(results.growth.map((g) => `${g.kind} ${g.fromTenants}->${g.toTenants}`)).toEqual(['tf 20->40', 'k8s 20->40']);
-    expect(results.targets).toHaveLength(9);
+    expect(results.targets).toHaveLength(14);
     for (const t of results.targets) expect(['PASS', 'MISS', 'SKIP']).toContain(t.status);
     expect(results.targets.find((t) => t.target.startsWith('npm test'))!.status).toBe('SKIP');
     expect(results.npmTest).toBeUndefined();

@@ -155,7 +155,8 @@ describe('admissionCorpus', () => {
         { name: 'perception', groups: { admin: 'perception-admins@example.com' }, clusters: ['prod-usc1'], labels: { team: 'perception', environment: 'prod', costCenter: 'cc-5501' } },
       ],
     };
-    const platform = loadPlatform(definition, { lockFile: exampleLockFile, frozen: true, today: EXAMPLE_TODAY });
+    // Not frozen: the new tenant has no recorded Terraform state (nothing is written: record is off).
+    const platform = loadPlatform(definition, { lockFile: exampleLockFile, frozen: false, record: false, today: EXAMPLE_TODAY });
     const charts = buildClusterManifests(platform, 'unused', { today: EXAMPLE_TODAY })['prod-usc1'].charts;
     const cases = admissionCorpus('prod-usc1', charts.flatMap((chart) => Testing.synth(chart)), definition);
     expect(cases.find((c) => c.id === 'perception/admin/deployment')).toMatchObject({ expect: 'allowed', as: { groups: ['perception-admins@example.com'] } });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { ValidationError, ValidationIssue } from '../validation-error';
 
 /**
@@ -68,7 +68,9 @@ export function readLockFile(path: string): LockFile | undefined {
 }
 
 export function writeLockFile(path: string, lock: LockFile): void {
-  writeFileSync(path, serializeLockFile(lock));
+  // Write then rename: a reader in another process (the parallel synth) never sees half a file.
+  writeFileSync(`${path}.tmp`, serializeLockFile(lock));
+  renameSync(`${path}.tmp`, path);
 }
 
 /** Frees recorded ranges: the one deliberate way an allocation leaves the plan. */

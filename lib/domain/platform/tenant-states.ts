@@ -4,7 +4,7 @@
  * were added, removed or reordered; a new tenant goes to the first shard of its project with room, else a new
  * shard. Moving a recorded tenant is an explicit act (`plan --move-tenant`). Pure apart from the file I/O.
  */
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { TENANT_ROLES } from '../tenancy/tenant-spec';
 import { ValidationError, ValidationIssue } from '../validation-error';
@@ -100,7 +100,9 @@ export function readTenantStatesLock(path: string): TenantStatesLock | undefined
 }
 
 export function writeTenantStatesLock(path: string, lock: TenantStatesLock): void {
-  writeFileSync(path, serializeTenantStatesLock(lock));
+  // Write then rename: a reader in another process (the parallel synth) never sees half a file.
+  writeFileSync(`${path}.tmp`, serializeTenantStatesLock(lock));
+  renameSync(`${path}.tmp`, path);
 }
 
 /**
