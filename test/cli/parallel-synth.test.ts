@@ -1,0 +1,46 @@
+import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import { isParallelSynth, SEQUENTIAL_ENV, SYNTH_PART_ENV } from '../../cli/parallel-synth';
+import { cli, exampleProject, ROOT } from './harness';
+
+process.env.CHECKPOINT_DISABLE = '1';
+
+function tree(dir: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(join(dir, prefix)).sort()) {
+    const rel = prefix ? `${prefix}/${entry}` : entry;
+    if (statSync(join(dir, rel)).isDirectory()) Object.assign(out, tree(dir, rel));
+    else out[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
+  }
+  return out;
+}
+
+describe('isParallelSynth', () => {
+  test.each([
+    [['synth'], {}, true],
+    [['synth', '--config', 'x.json'], {}, true],
+    [['synth', '--only', 'terraform'], {}, false],
+    [['synth', '--only=manifests'], {}, false],
+    [['synth', '--help'], {}, false],
+    [['plan'], {}, false],
+    [['synth'], { [SEQUENTIAL_ENV]: '1' }, false],
+    [['synth'], { [SYNTH_PART_ENV]: 'terraform' }, false],
+  ])('%j with %j: %p', (argv, env, expected) => {
+    expect(isParallelSynth(argv, env)).toBe(expected);
+  });
+});
+
+describe('gke-platform synth as a process', () => {
+  test('runs both sides at once and writes what the one-process synth writes, with the same summary', () => {
+    const parallel = exampleProject();
+    const sequential = exampleProject();
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'cli/main.ts'), 'synth'], { cwd: parallel.dir, encoding: 'utf8', env: { ...process.env, CI: '' } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const inProcess = cli(sequential.dir, ['synth']);
+    expect(run.stdout).toBe(inProcess.stdout);
+    for (const out of ['cdktf.out/stacks', 'dist']) expect(tree(join(parallel.dir, out))).toEqual(tree(join(sequential.dir, out)));
+  });
+});
