@@ -141,7 +141,7 @@ describeBenchRun('npm run bench -- --quick --skip-test', () => {
 
   test('reports growth and every target as PASS, MISS or SKIP', () => {
     expect(results.growth.map((g) => `${g.kind} ${g.fromTenants}->${g.toTenants}`)).toEqual(['tf 20->40', 'k8s 20->40']);
-    expect(results.targets).toHaveLength(14);
+    expect(results.targets).toHaveLength(13);
     for (const t of results.targets) expect(['PASS', 'MISS', 'SKIP']).toContain(t.status);
     expect(results.targets.find((t) => t.target.startsWith('npm test'))!.status).toBe('SKIP');
     expect(results.npmTest).toBeUndefined();
