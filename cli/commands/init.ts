@@ -50,12 +50,12 @@ cdktf.json, cdk8s.yaml, tsconfig.json, test/platform.test.ts, ci.sh and a README
     if (!existsSync(lockFile)) throw new Error(`init did not write ${lockFile}`);
     context.out(
       [
-        `init: wrote platform ${name} (${Object.keys(files).length + 1} files; ${loaded.recorded.length} ranges recorded in platform/ip-plan.lock.json)`,
+        `init: wrote platform ${name} (${Object.keys(files).length + 2} files; ${loaded.recorded.length} ranges recorded in platform/ip-plan.lock.json, ${loaded.recordedTenants.length} tenant(s) in platform/tenant-states.lock.json)`,
         '',
         'next:',
         '  edit platform/platform.ts (projects, regions, clusters, tenants; the domain of the groups)',
         '  npm install && npm run synth',
-        `  ${DEFAULT_COMMAND} plan --write    # after changes that need new ranges; commit the lock file`,
+        `  ${DEFAULT_COMMAND} plan --write    # after changes that need new ranges or add tenants; commit both lock files`,
         '',
       ].join('\n'),
     );

@@ -120,8 +120,8 @@ describe('gke-platform init', () => {
     mkdirSync(dir);
     const { status, stdout } = cli(dir, ['init', '--gitops-repo', 'https://github.com/acme/manifests.git', '--region', 'europe-west1']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^init: wrote platform acme-platform \(10 files; 4 ranges recorded in platform\/ip-plan.lock.json\)/);
-    for (const file of ['package.json', 'platform/platform.ts', 'platform/ip-plan.lock.json', 'cdktf.json', 'cdk8s.yaml', 'tsconfig.json', 'test/platform.test.ts', 'ci.sh', '.gitignore', 'README.md']) {
+    expect(stdout).toMatch(/^init: wrote platform acme-platform \(11 files; 4 ranges recorded in platform\/ip-plan.lock.json, 1 tenant\(s\) in platform\/tenant-states.lock.json\)/);
+    for (const file of ['package.json', 'platform/platform.ts', 'platform/ip-plan.lock.json', 'platform/tenant-states.lock.json', 'cdktf.json', 'cdk8s.yaml', 'tsconfig.json', 'test/platform.test.ts', 'ci.sh', '.gitignore', 'README.md']) {
       expect(existsSync(join(dir, file))).toBe(true);
     }
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));

@@ -255,7 +255,7 @@ describe('a new platform from the tarball', () => {
   }, TIMEOUT_MS);
 
   test('init wrote a project that names no example, and the AWS provider was never installed', () => {
-    expect(outputs.init).toContain('init: wrote platform acme (10 files; 4 ranges recorded');
+    expect(outputs.init).toContain('init: wrote platform acme (11 files; 4 ranges recorded in platform/ip-plan.lock.json, 1 tenant(s) in platform/tenant-states.lock.json)');
     const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
     expect(manifest.gkePlatform).toEqual({ definition: 'platform/platform.ts', lockFile: 'platform/ip-plan.lock.json' });
     for (const file of ['platform/platform.ts', 'package.json', 'cdktf.json', 'cdk8s.yaml', 'ci.sh', 'README.md']) expect(readFileSync(join(project, file), 'utf8')).not.toMatch(/drive|example-platform|examples\//);
@@ -267,7 +267,7 @@ describe('a new platform from the tarball', () => {
     expect(outputs.synth).toContain('  prod-euw3/  platform.k8s.yaml, tenant-team-a.k8s.yaml, tenant-team-b.k8s.yaml');
     expect(outputs.synth).toMatch(/ip plan: no new ranges \(4 recorded in platform\/ip-plan.lock.json\)/);
     expect(outputs.synth).toMatch(/connectivity: (\d+) of \1 intents met, 0 unmet, 0 accepted gap\(s\)/);
-    expect(readdirSync(join(project, 'cdktf.out', 'stacks')).sort()).toEqual(['acme-cluster-prod-euw3', 'acme-fleet', 'acme-network', 'acme-project-services', 'acme-tenants']);
+    expect(readdirSync(join(project, 'cdktf.out', 'stacks')).sort()).toEqual(['acme-cluster-prod-euw3', 'acme-fleet', 'acme-network', 'acme-project-services', 'acme-tenants-acme-prod-1']);
   });
 
   test('plan --check, report and the project test pass', () => {
