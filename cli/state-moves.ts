@@ -38,9 +38,13 @@ function escape(text: string): string {
 }
 
 export interface StateMoveScriptOptions {
+  /** The tenant being moved. */
   readonly tenant: string;
+  /** The stack (state) it was recorded in. */
   readonly from: string;
+  /** The stack (state) it moves to. */
   readonly to: string;
+  /** Its resources' addresses, the same in both states (`tenantAddresses`). */
   readonly addresses: readonly string[];
   /** Local state files (`terraform.<stack>.tfstate`, the default backend) or a remote backend (GCS). */
   readonly backend: 'local' | 'remote';

@@ -6,19 +6,25 @@
  */
 import { formatReport, runBench } from './bench/run-bench';
 
-function parseArgs(argv: readonly string[]): { quick: boolean; skipTest: boolean; skipBaseline: boolean; repeats?: number; repeatAll: boolean } {
-  const known = new Set(['--quick', '--skip-test', '--skip-baseline', '--repeats', '--repeat-all', '--help']);
+function parseArgs(argv: readonly string[]): { quick: boolean; skipTest: boolean; skipBaseline: boolean; repeats?: number; repeatAll: boolean; sizes?: [number, number][] } {
+  const known = new Set(['--quick', '--skip-test', '--skip-baseline', '--repeats', '--repeat-all', '--sizes', '--help']);
   for (const arg of argv) {
-    if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}; use --quick, --skip-test, --skip-baseline, --repeats N, --repeat-all`);
+    if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}; use --quick, --skip-test, --skip-baseline, --repeats N, --repeat-all, --sizes CxT,...`);
   }
   if (argv.includes('--help')) {
-    console.log('usage: npm run bench -- [--quick] [--skip-test] [--skip-baseline] [--repeats N] [--repeat-all]');
+    console.log('usage: npm run bench -- [--quick] [--skip-test] [--skip-baseline] [--repeats N] [--repeat-all] [--sizes 20x1000,50x5000]');
     process.exit(0);
   }
   const index = argv.indexOf('--repeats');
   const repeats = index >= 0 ? Number(argv[index + 1]) : undefined;
   if (repeats !== undefined && (!Number.isInteger(repeats) || repeats < 1)) throw new Error(`--repeats needs a whole number ≥ 1, got ${argv[index + 1]}`);
-  return { quick: argv.includes('--quick'), skipTest: argv.includes('--skip-test'), skipBaseline: argv.includes('--skip-baseline'), repeats, repeatAll: argv.includes('--repeat-all') };
+  const sizesAt = argv.indexOf('--sizes');
+  const sizes = sizesAt >= 0 ? (argv[sizesAt + 1] ?? '').split(',').map((size): [number, number] => {
+    const match = /^(\d+)x(\d+)$/.exec(size);
+    if (!match) throw new Error(`--sizes needs CLUSTERSxTENANTS[,...], e.g. 20x1000,50x5000; got ${size}`);
+    return [Number(match[1]), Number(match[2])];
+  }) : undefined;
+  return { sizes, quick: argv.includes('--quick'), skipTest: argv.includes('--skip-test'), skipBaseline: argv.includes('--skip-baseline'), repeats, repeatAll: argv.includes('--repeat-all') };
 }
 
 async function main(): Promise<void> {

@@ -17,6 +17,11 @@ export interface BenchOptions {
   readonly skipTest?: boolean;
   /** Do not run the direct baseline (saves about a third of a full run). @default false */
   readonly skipBaseline?: boolean;
+  /**
+   * Only these generated sizes, and no load or example cases (to spread a full run over several invocations).
+   * @default every size of FULL_SIZES (QUICK_SIZES with quick), with the load and example cases
+   */
+  readonly sizes?: readonly (readonly [number, number])[];
   /** Runs of the load, example and headline-size cases; the median is reported. @default 3 (1 with quick) */
   readonly repeats?: number;
   /** Repeat every generated size, not only the headline one (a full run then takes about three times as long). @default false */
@@ -198,6 +203,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   };
 
   try {
+    if (!options.sizes) {
     log('library load (compiled lib/index.js) ...');
     await runCase('load', 'load', quick ? 1 : LOAD_REPEATS, () => ({ args: ['--require', probe, workload, 'load'] }));
 
@@ -209,9 +215,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     await runCase('example-tf-compiled', 'example-tf-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'stacks', 'main.js')], env: exampleEnv(o) }));
     await runCase('example-k8s-compiled', 'example-k8s-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'charts', 'main.js')], env: exampleEnv(o) }));
 
-    log('generated platforms (library cdktf, library cdk8s, direct baseline) ...');
+    }
+    log('generated platforms (library cdktf, library cdk8s, both at once, one tenant added, direct baseline) ...');
     const headline = quick ? QUICK_HEADLINE : HEADLINE;
-    for (const [clusters, tenants] of quick ? QUICK_SIZES : FULL_SIZES) {
+    for (const [clusters, tenants] of options.sizes ?? (quick ? QUICK_SIZES : FULL_SIZES)) {
       const runs = repeatAll || (clusters === headline.clusters && tenants === headline.tenants) ? repeats : 1;
       for (const kind of ['tf', 'k8s', 'both', 'add-one', ...(skipBaseline ? [] : ['baseline' as const])] as const) {
         // A count, not a time: one run is enough.

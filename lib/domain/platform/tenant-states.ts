@@ -28,6 +28,7 @@ export const SHARD_FILL_RATIO = 0.8;
 const LOCK_COMMENT = 'Managed by gke-platform: the Terraform state (stack) of each tenant. `plan --write` records new tenants, which never move; only `plan --move-tenant <tenant> --to <stack>` moves one.';
 
 export interface TenantStatesLock {
+  /** Format version of the file (TENANT_STATES_LOCK_VERSION). */
   readonly version: 1;
   /** Stack name by tenant name. */
   readonly tenants: Readonly<Record<string, string>>;
@@ -123,6 +124,7 @@ export function estimateTenantIdentityResources(tenant: Pick<PlatformTenant, 'wo
 
 /** A tenant as placement sees it. */
 export interface TenantToPlace {
+  /** The tenant's name. */
   readonly name: string;
   /** The project its identities live in: the group its shard belongs to. */
   readonly project: string;
@@ -131,6 +133,7 @@ export interface TenantToPlace {
 }
 
 export interface AssignTenantStatesOptions {
+  /** The platform's name: the prefix of every shard's name. */
   readonly platform: string;
   /** @default DEFAULT_MAX_RESOURCES_PER_STATE */
   readonly maxResources?: number;
