@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import { loadPlatform } from '../../lib/domain/platform/load-platform';
 import { ValidationError } from '../../lib/domain/validation-error';
 import { runCli } from '../../cli/main';
@@ -213,6 +213,7 @@ const CASES: [string, () => Def, string][] = [
 const dir = mkdtempSync(join(tmpdir(), 'bad-definitions-'));
 const lockFile = join(dir, 'ip-plan.lock.json');
 copyFileSync(exampleLockFile, lockFile);
+copyFileSync(join(dirname(exampleLockFile), 'tenant-states.lock.json'), join(dir, 'tenant-states.lock.json'));
 
 /** What synthesis runs first (stacks/main.ts, charts/main.ts): the error it throws, or undefined. */
 function synthesisError(definition: Def): unknown {
