@@ -12,6 +12,10 @@ import { Route } from '@cdktf/provider-aws/lib/route';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { ComputeExternalVpnGateway } from '@cdktf/provider-google/lib/compute-external-vpn-gateway';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ComputeNetworkPeeringRoutesConfig } from '@cdktf/provider-google/lib/compute-network-peering-routes-config';
+import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
+import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
+import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { ComputeHaVpnGateway } from '@cdktf/provider-google/lib/compute-ha-vpn-gateway';
 import { ComputeInterconnectAttachment } from '@cdktf/provider-google/lib/compute-interconnect-attachment';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
@@ -43,6 +47,7 @@ import { Construct } from 'constructs';
 // Types only: the baseline reads the same plain definition, nothing of the library runs.
 import type { HaVpnToAwsLinkDefinition, InterconnectLinkDefinition } from '../../lib/domain/platform/hybrid-link-definition';
 import type { ClusterDefinition, PlatformDefinition } from '../../lib/domain/platform/platform-definition';
+import { platformProjectServices } from '../../lib/domain/platform/project-services';
 
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
 const LABELS = (platform: string) => ({ 'managed-by': 'gke-platform-cdk', platform });
@@ -72,6 +77,13 @@ export function buildBaselineStacks(scope: Construct, def: PlatformDefinition): 
 
   // Network
   const netName = `${p}-network`;
+  // Every API the stacks use, per project, in a stack of its own (the list is the library's, as the resource counts must match).
+  const servicesStack = new TerraformStack(scope, `${p}-project-services`);
+  backend(servicesStack, `${p}-project-services`);
+  new GoogleProvider(servicesStack, 'google', {});
+  for (const [project, apis] of Object.entries(platformProjectServices(def, { gitOps: true }))) {
+    for (const api of apis) new ProjectService(servicesStack, `${project}-${api.split('.')[0]}`, { project, service: api, disableOnDestroy: false, disableDependentServices: false });
+  }
   const net = new TerraformStack(scope, netName);
   backend(net, netName);
   new GoogleProvider(net, 'google', { project: host, defaultLabels: LABELS(p) });
@@ -107,6 +119,15 @@ export function buildBaselineStacks(scope: Construct, def: PlatformDefinition): 
       allow: [{ protocol: 'tcp', ports: CP_PORTS }],
     });
   }
+  // Issue 12's reachability fixes, written by hand: nodes and pods of each cluster admitted to each other, and the
+  // private zone that sends googleapis.com to the Private Google Access VIPs.
+  def.clusters.forEach((c, i) => {
+    const r = clusterCidrs(i);
+    new ComputeFirewall(net, `AllowClusterInternal-${c.name}`, { project: host, name: `${def.network.name}-${c.name}-internal`, network: vpc.id, direction: 'INGRESS', description: `GKE cluster ${c.name}: nodes and pods to nodes and pods, every protocol`, sourceRanges: [r.nodes, r.pods], targetTags: ['gke-node'], allow: [{ protocol: 'all' }] });
+  });
+  const zone = new DnsManagedZone(net, 'GoogleApisDns', { project: host, name: `${def.network.name}-googleapis`, dnsName: 'googleapis.com.', visibility: 'private', privateVisibilityConfig: { networks: [{ networkUrl: vpc.id }] } });
+  new DnsRecordSet(net, 'GoogleApisDns-PrivateA', { project: host, managedZone: zone.name, name: 'private.googleapis.com.', type: 'A', ttl: 300, rrdatas: ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'] });
+  new DnsRecordSet(net, 'GoogleApisDns-Wildcard', { project: host, managedZone: zone.name, name: '*.googleapis.com.', type: 'CNAME', ttl: 300, rrdatas: ['private.googleapis.com.'] });
   new ComputeFirewall(net, 'AllowHealthChecks', { project: host, name: `${def.network.name}-allow-health-checks`, network: vpc.id, direction: 'INGRESS', description: 'Google Cloud load balancer health checks to GKE nodes', sourceRanges: ['35.191.0.0/16', '130.211.0.0/22'], targetTags: ['gke-node'], allow: [{ protocol: 'tcp' }] });
   for (const region of def.regions) {
     const regional = def.clusters.filter((c) => c.region === region);
@@ -239,6 +260,7 @@ function clusterStack(scope: Construct, def: PlatformDefinition, c: ClusterDefin
     lifecycle: { ignoreChanges: ['node_config', 'initial_node_count'] },
     dependsOn: grants,
   });
+  new ComputeNetworkPeeringRoutesConfig(stack, 'ControlPlanePeeringRoutes', { project: def.network.project, network: vpc.name, peering: cluster.privateClusterConfig.peeringName, exportCustomRoutes: true, importCustomRoutes: false });
   const pools = [
     ...c.nodePools.map((pool) => ({ pool, tenant: undefined as string | undefined })),
     ...(def.tenants ?? []).filter((t) => t.isolation === 'dedicated-nodes' && t.dedicatedNodes && t.clusters.includes(c.name)).map((t) => ({ pool: { ...t.dedicatedNodes!, name: `tenant-${t.name}`, kind: t.dedicatedNodes!.kind ?? 'general' }, tenant: t.name })),
@@ -364,6 +386,10 @@ function vpnStack(scope: Construct, def: PlatformDefinition, link: HaVpnToAwsLin
         new Route(stack, `Link-Route-${key}-${cidr.replace(/[./]/g, '-')}`, { routeTableId, destinationCidrBlock: cidr, transitGatewayId: tgw.id, dependsOn: [attachment] });
       }
     });
+    // The control planes advertised over the link are reached over it too (issue 12).
+    for (const { range } of controlPlanes) {
+      new Route(stack, `Link-Route-${key}-${range.replace(/[./]/g, '-')}`, { routeTableId, destinationCidrBlock: range, transitGatewayId: tgw.id, dependsOn: [attachment] });
+    }
   }
 }
 
