@@ -173,10 +173,33 @@ async function ask(server: KubeServer, resources: Map<string, ApiResource>, test
   }
 }
 
+/**
+ * The API server's admission plugin loads policies through its own informer, which can lag the policies' status:
+ * before judging, wait until each policy the corpus names refuses one of its cases (a canary), for at most 60 s.
+ * Returns the policies that never became active.
+ */
+async function waitForPolicies(server: KubeServer, resources: Map<string, ApiResource>, cases: readonly AdmissionCase[]): Promise<string[]> {
+  const canaries = new Map<string, AdmissionCase>();
+  for (const testCase of cases) if (testCase.deniedBy === 'admission-policy' && testCase.policy && !canaries.has(testCase.policy)) canaries.set(testCase.policy, testCase);
+  const deadline = Date.now() + 60_000;
+  let pending = [...canaries.keys()];
+  while (pending.length > 0 && Date.now() < deadline) {
+    const still: string[] = [];
+    for (const policy of pending) {
+      const answer = await ask(server, resources, canaries.get(policy)!);
+      if (typeof answer === 'string' || refusingPolicy(answer) !== policy) still.push(policy);
+    }
+    pending = still;
+    if (pending.length > 0) await new Promise((done) => setTimeout(done, 500));
+  }
+  return pending;
+}
+
 /** Sends every case of the corpus and compares the answer, and for refusals the layer (and policy), with the case. */
 export async function runTenantSuite(server: KubeServer, cases: readonly AdmissionCase[], target: string, version: string): Promise<Judgement> {
   const resources = await discoverResources(server);
-  const failures: string[] = [];
+  const inactive = await waitForPolicies(server, resources, cases);
+  const failures: string[] = inactive.map((policy) => `${target}: ValidatingAdmissionPolicy ${policy} refused none of its cases within 60 s`);
   let passed = 0;
   for (const testCase of cases) {
     const answer = await ask(server, resources, testCase);
