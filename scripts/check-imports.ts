@@ -5,12 +5,11 @@
  * resource by path (`@cdktf/provider-google/lib/container-cluster`) costs ~0.3 s.
  * Run as a script, it also runs the layering check of scripts/check-layers.ts.
  */
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join, relative } from 'path';
-import { formatLayerViolation, scanLayers } from './check-layers';
+import { formatLayerViolation, scanLayers, sourceFiles } from './check-layers';
 
 const SCANNED_FOLDERS = ['lib', 'stacks', 'charts', 'examples', 'test', 'scripts'];
-const SKIPPED_FOLDERS = new Set(['node_modules', 'build', 'cdktf.out', 'dist', '__snapshots__']);
 const MODULE_SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)['"](@cdktf\/provider-[a-z0-9-]+(?:\/[^'"]*)?)['"]/g;
 
 export interface BarrelImport {
@@ -38,21 +37,6 @@ export function findBarrelImports(source: string, file: string): BarrelImport[] 
     }
   }
   return found;
-}
-
-function* sourceFiles(dir: string): Generator<string> {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const entry of entries.sort()) {
-    if (SKIPPED_FOLDERS.has(entry)) continue;
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) yield* sourceFiles(path);
-    else if (/\.(ts|mts|cts|js|mjs|cjs)$/.test(entry) && !entry.endsWith('.d.ts')) yield path;
-  }
 }
 
 export function scanProject(root: string): BarrelImport[] {

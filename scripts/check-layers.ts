@@ -59,7 +59,8 @@ function ruleBroken(layer: Layer, specifier: string, target: string | undefined)
   return undefined;
 }
 
-function* sourceFiles(dir: string): Generator<string> {
+/** Source files under `dir`, sorted, skipping dependencies, build output and snapshots (shared with check-imports). */
+export function* sourceFiles(dir: string): Generator<string> {
   let entries: string[];
   try {
     entries = readdirSync(dir);
