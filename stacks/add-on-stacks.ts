@@ -12,13 +12,19 @@ import { TenantIdentityStack } from './tenant-identity-stack';
 export const ADD_ONS_SCOPE_ID = 'AddOns';
 
 export interface AddOnStacksProps {
+  /** The cdktf App: add-ons' own stacks are added to it. */
   readonly app: Construct;
+  /** The platform plan; its definition's `addOns` says which add-ons are enabled, in order, with their settings. */
   readonly plan: PlatformPlan;
+  /** Every add-on the definition may enable (those it does not enable are ignored); an enabled one missing here is an error. */
   readonly addOns: readonly PlatformAddOn[];
+  /** The platform's cluster stacks, by cluster name. */
   readonly clusters: Readonly<Record<string, ClusterStack>>;
   /** The tenants' shards by stack name. */
   readonly tenantStates: Readonly<Record<string, TenantIdentityStack>>;
+  /** The platform's own stacks (network, fleet, clusters, links, tenant shards), for add-on stacks' dependencies. */
   readonly platformStacks: readonly TerraformStack[];
+  /** State backend of add-on stacks (`configureStack`). @default local state files `terraform.<stack>.tfstate` at the project root */
   readonly backend?: StateBackendOptions;
 }
 

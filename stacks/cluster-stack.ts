@@ -15,15 +15,18 @@ import { configureBackend, platformLabels, StateBackendOptions } from './stack-d
 
 /** Config Sync for every cluster: the same repository, one folder per cluster. */
 export interface ClusterGitOpsOptions {
+  /** The repository Config Sync reads (URL, branch, revision, auth); each cluster's folder is set per cluster. */
   readonly repository: Omit<GitSource, 'directory'>;
   /** Folder holding the per-cluster folders. @default 'dist' (so a cluster syncs `dist/<cluster>`) */
   readonly rootDirectory?: string;
 }
 
 export interface ClusterStackProps {
+  /** The loaded platform (definition, IP plan and plan, from `loadPlatform`): the stack reads its record of the plan. */
   readonly platform: LoadedPlatform;
   /** The cluster (its definition; the stack reads its record of the platform plan). */
   readonly cluster: Pick<ClusterDefinition, 'name'>;
+  /** The platform's network stack: the cluster uses its subnet and deploys after it. */
   readonly network: NetworkStack;
   /** Register the cluster in its project's fleet and sync its manifests with Config Sync. @default off */
   readonly gitOps?: ClusterGitOpsOptions;

@@ -6,6 +6,7 @@ import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
 export interface FleetStackProps {
+  /** The loaded platform (from `loadPlatform`): one Config Management feature per project that hosts clusters. */
   readonly platform: LoadedPlatform;
   /** @default local state */
   readonly backend?: StateBackendOptions;

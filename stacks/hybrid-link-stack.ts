@@ -15,9 +15,11 @@ import { NetworkStack } from './network-stack';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 
 export interface HybridLinkStackProps {
+  /** The loaded platform (definition, IP plan and plan, from `loadPlatform`): the stack reads its record of the plan. */
   readonly platform: LoadedPlatform;
   /** The link (its definition; the stack reads its record of the platform plan). */
   readonly link: Pick<HybridLinkDefinition, 'name'>;
+  /** The platform's network stack: the link attaches to its VPC and deploys after it. */
   readonly network: NetworkStack;
   /** @default local state */
   readonly backend?: StateBackendOptions;

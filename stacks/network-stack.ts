@@ -11,6 +11,7 @@ import { privateServiceAccessPlan, PSA_RANGE_NAME } from '../lib/domain/platform
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 
 export interface NetworkStackProps {
+  /** The loaded platform (from `loadPlatform`): the VPC, subnets, ranges and NATs come from its plan. */
   readonly platform: LoadedPlatform;
   /** @default local state */
   readonly backend?: StateBackendOptions;

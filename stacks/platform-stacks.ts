@@ -30,10 +30,15 @@ export interface PlatformStacksOptions {
 }
 
 export interface PlatformStacks {
+  /** The stack that enables every API the others use; applied first. */
   readonly projectServices: ProjectServicesStack;
+  /** The VPC, subnets, firewall rules, NATs and Shared VPC: every cluster and link depends on it. */
   readonly network: NetworkStack;
+  /** The fleet's Config Management feature. @default undefined when GitOps is off (`gitOps: false`) */
   readonly fleet?: FleetStack;
+  /** One stack per cluster, by cluster name. */
   readonly clusters: Readonly<Record<string, ClusterStack>>;
+  /** One stack per hybrid link, by link name (empty without hybrid links). */
   readonly links: Readonly<Record<string, HybridLinkStack>>;
   /** The tenants' shards by stack name (one Terraform state each), in order of their first tenant. */
   readonly tenantStates: Readonly<Record<string, TenantIdentityStack>>;

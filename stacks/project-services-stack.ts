@@ -8,6 +8,7 @@ import { platformProjectServices } from '../lib/domain/platform/project-services
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
 export interface ProjectServicesStackProps {
+  /** The loaded platform (from `loadPlatform`): the APIs are enabled in every project its definition lists. */
   readonly platform: LoadedPlatform;
   /** Enable the fleet and Config Management APIs too. @default false */
   readonly gitOps?: boolean;

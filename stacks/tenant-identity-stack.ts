@@ -7,6 +7,7 @@ import { TenantIdentity } from '../lib/tenancy/tenant-identity';
 import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
 
 export interface TenantIdentityStackProps {
+  /** The loaded platform (from `loadPlatform`): the tenants' projects and organisation domain come from it. */
   readonly platform: LoadedPlatform;
   /** The stack (state) name: one shard of the platform's tenants (`plan.stacks.tenantStates`). */
   readonly stackName: string;

@@ -20,35 +20,45 @@ import type { TenantIdentity } from '../tenancy/tenant-identity';
 
 /** What every hook gets: the plan and the add-on's settings (as its `validate` accepted them). */
 export interface AddOnContext<Settings> {
+  /** The whole platform plan (every cluster, tenant and range, resolved once): read it, never change it. */
   readonly plan: PlatformPlan;
+  /** This add-on's `settings` from the definition's `addOns` entry, as the add-on's `validate` accepted them. */
   readonly settings: Settings;
 }
 
 /** A cluster as built: its record of the plan, its stack, its GKE cluster (endpoint, CA: `cluster.resource`). */
 export interface BuiltCluster {
+  /** The cluster's record of the platform plan (name, project, region, ranges, node pools). */
   readonly plan: ClusterPlan;
+  /** The cluster's own stack (`<platform>-cluster-<name>`): one Terraform state; depend on it from other stacks. */
   readonly stack: TerraformStack;
+  /** The GKE cluster construct; `cluster.resource` is the `google_container_cluster` (endpoint, CA certificate). */
   readonly cluster: GkeCluster;
+  /** The cluster's node pools by pool name (tenant-dedicated pools included), as the plan lists them. */
   readonly nodePools: Readonly<Record<string, NodePool>>;
 }
 
 /** A tenant as built: its record of the plan, the stack that owns its Terraform, its identities. */
 export interface BuiltTenant {
+  /** The tenant's record of the platform plan (name, project, clusters, namespaces, the stack that owns it). */
   readonly plan: TenantPlan;
   /** The stack holding this tenant's GCP resources (today one tenants stack; may be one of several shards). */
   readonly stack: TerraformStack;
+  /** The tenant's identity construct in that stack: its Google service accounts with their Workload Identity bindings, clusterViewer grants and security-group memberships. */
   readonly identity: TenantIdentity;
 }
 
 export interface ClusterTerraformContext<Settings> extends AddOnContext<Settings> {
   /** A scope of this add-on inside the cluster's stack (construct id `<add-on>`): add Terraform here. */
   readonly scope: Construct;
+  /** The cluster this call is for, as built. */
   readonly cluster: BuiltCluster;
 }
 
 export interface TenantTerraformContext<Settings> extends AddOnContext<Settings> {
   /** A scope of this add-on inside the stack that owns the tenant (construct id `<add-on>-<tenant>`). */
   readonly scope: Construct;
+  /** The tenant this call is for, as built. */
   readonly tenant: BuiltTenant;
 }
 
@@ -70,15 +80,20 @@ export interface AddOnStacksContext<Settings> extends AddOnContext<Settings> {
 export interface ClusterManifestsContext<Settings> extends AddOnContext<Settings> {
   /** A scope of this add-on inside the cluster's `platform` chart (written to `platform.k8s.yaml`). */
   readonly scope: Construct;
+  /** The cluster's `platform` chart itself (e.g. for `Chart.of` lookups or `addDependency` between objects). */
   readonly chart: Chart;
+  /** The cluster this chart is for: its record of the platform plan. */
   readonly cluster: ClusterPlan;
 }
 
 export interface TenantManifestsContext<Settings> extends AddOnContext<Settings> {
   /** A scope of this add-on inside the tenant's chart on this cluster (written to `tenant-<tenant>.k8s.yaml`). */
   readonly scope: Construct;
+  /** The tenant's chart on this cluster itself (written to `tenant-<tenant>.k8s.yaml`). */
   readonly chart: Chart;
+  /** The cluster this chart is for: its record of the platform plan. */
   readonly cluster: ClusterPlan;
+  /** The tenant this chart is for: its record of the platform plan. */
   readonly tenant: TenantPlan;
   /** The tenant's namespace on this cluster: put namespaced objects here. */
   readonly namespace: string;

@@ -60,7 +60,9 @@ export const DEFAULT_SURGE_NODES = DEFAULT_MAX_SURGE * DEFAULT_ZONE_COUNT;
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
 export interface AuthorizedNetwork {
+  /** IPv4 range allowed to reach the control-plane endpoint, e.g. `10.200.0.0/24`; `0.0.0.0/0` is refused unless `dangerouslyAllowPublicControlPlaneFromAnywhere`. */
   readonly cidr: string;
+  /** Label shown for the range in the cluster's master authorized networks (e.g. `office-vpn`). */
   readonly displayName: string;
 }
 
@@ -87,12 +89,14 @@ export type ControlPlaneAccess =
 export interface MaintenanceWindow {
   /** RFC 3339; only time of day and duration matter. */
   readonly startTime: string;
+  /** RFC 3339, at least MIN_MAINTENANCE_WINDOW_HOURS (4) after `startTime`; the gap is each window's length. */
   readonly endTime: string;
   /** RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=SA,SU`. */
   readonly recurrence: string;
 }
 
 export interface GkeClusterProps {
+  /** GCP project that owns the cluster (and the node service account it creates). Forces replacement. */
   readonly projectId: string;
   /** Cluster name (≤40). Forces replacement. */
   readonly name: string;
@@ -177,49 +181,71 @@ export interface GkeClusterProps {
 
 /** What a NodePool (possibly in another stack) needs to know about its cluster. */
 export interface IGkeCluster {
+  /** Cluster name as GKE knows it. */
   readonly name: string;
   /** The region. */
   readonly location: string;
+  /** GCP project that owns the cluster; node pools are created in it. */
   readonly projectId: string;
   /** `projects/<p>/locations/<l>/clusters/<name>` (a token for created clusters). */
   readonly id: string;
+  /** Service account e-mail node pools run as unless they name their own. */
   readonly nodeServiceAccountEmail: string;
+  /** The cluster's release channel; node pools follow it (auto-upgrade). */
   readonly releaseChannel: ReleaseChannel;
+  /** Name of the subnet's secondary range the cluster's pods draw from by default. */
   readonly podRangeName: string;
-  /** Pod ranges pools may use besides the default one; undefined when unknown (imported). */
+  /**
+   * Pod ranges pools may use besides the default one.
+   * @default undefined when unknown (imported without them): a pool's own podRange is then not checked against them
+   */
   readonly additionalPodRangeNames?: readonly string[];
+  /** Pods per node the cluster's pod range is sized for (8-256); pools may go above it only with their own podRange. */
   readonly maxPodsPerNode: number;
+  /** Whether the cluster runs Dataplane V2 (enforces NetworkPolicy); created clusters always do. */
   readonly dataplaneV2: boolean;
+  /** Zones of the cluster's nodes, all in its region. @default undefined when GKE picks them (or unknown): pools assume DEFAULT_ZONE_COUNT (3) zones */
   readonly nodeLocations?: readonly string[];
+  /** CIDR of the default pod range, for capacity checks. @default undefined when unknown: pod range capacity is not checked */
   readonly podRangeCidr?: string;
 }
 
 export interface GkeClusterAttributes {
+  /** Name of the existing cluster (checked: lower-case, ≤ 40 characters). */
   readonly name: string;
+  /** The existing cluster's region (checked against the known regions). */
   readonly location: string;
+  /** GCP project that owns the existing cluster. */
   readonly projectId: string;
+  /** The cluster's dedicated node service account; the Compute Engine default account is refused. */
   readonly nodeServiceAccountEmail: string;
+  /** Name of the secondary range the cluster's pods draw from by default. */
   readonly podRangeName: string;
+  /** The cluster's `default_max_pods_per_node` (8-256); pools added to it are held to it unless they bring a podRange. */
   readonly maxPodsPerNode: number;
-  /** @default 'REGULAR' */
+  /** @default 'REGULAR' (DEFAULT_RELEASE_CHANNEL) */
   readonly releaseChannel?: ReleaseChannel;
-  /** @default true */
+  /** Whether the cluster runs Dataplane V2. @default true */
   readonly dataplaneV2?: boolean;
-  /** @default unknown */
+  /** The cluster's additional pod ranges. @default unknown: a pool's own podRange is not checked against them */
   readonly additionalPodRangeNames?: readonly string[];
-  /** @default unknown */
+  /** The cluster's node zones. @default unknown: pools without their own nodeLocations assume DEFAULT_ZONE_COUNT (3) zones */
   readonly nodeLocations?: readonly string[];
-  /** @default unknown */
+  /** CIDR of the default pod range. @default unknown: pod range capacity is not checked */
   readonly podRangeCidr?: string;
 }
 
 /** A node pool's footprint, registered so the cluster can check the sum against its ranges. */
 export interface NodePoolFootprint {
+  /** The pool's name, as error messages list it. */
   readonly name: string;
+  /** Nodes the pool can reach across all its zones at its autoscaling maximum. */
   readonly maxNodes: number;
+  /** Extra nodes the pool adds during an upgrade (surge per zone × zones; a whole pool for blue-green). */
   readonly surgeNodes: number;
+  /** Pods per node of the pool: each node takes a block of the pod range sized for it. */
   readonly maxPodsPerNode: number;
-  /** Undefined when the pool uses the cluster's default pod range. */
+  /** The pod range the pool draws from. @default undefined: the cluster's default pod range */
   readonly podRangeName?: string;
 }
 

@@ -17,7 +17,9 @@ export const WORKLOAD_CLASS_BATCH = 'batch';
 export const WORKLOAD_CLASS_GPU = 'gpu';
 
 export interface PresetTarget {
+  /** The cluster the pool joins (created here or imported with `GkeCluster.fromClusterAttributes`). */
   readonly cluster: IGkeCluster;
+  /** Pool name (≤ 40 characters, lower-case). Forces replacement of the pool. */
   readonly name: string;
 }
 

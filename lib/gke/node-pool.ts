@@ -51,7 +51,9 @@ export interface GpuConfig {
 }
 
 export interface NodeTaint {
+  /** Kubernetes taint key: an optional DNS prefix and a name of ≤ 63 characters, e.g. `workload-class`; never `nvidia.com/gpu` (GKE adds it). */
   readonly key: string;
+  /** Taint value: ≤ 63 alphanumerics, `-`, `_` or `.`, e.g. `batch`. */
   readonly value: string;
   /** GKE API spelling. */
   readonly effect: TaintEffect;
@@ -90,6 +92,7 @@ export interface PoolPodRange {
  * creation (later changes are ignored, see lifecycle). Only `terraform plan` on real state is proof.
  */
 export interface NodePoolProps {
+  /** The cluster the pool joins (created here or imported with `GkeCluster.fromClusterAttributes`); its created clusters check the pools' sum against their ranges. Forces replacement. */
   readonly cluster: IGkeCluster;
   /** Pool name (≤40). Forces replacement. */
   readonly name: string;

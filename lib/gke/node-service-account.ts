@@ -21,6 +21,7 @@ export const EXPLICIT_NODE_SA_ROLES: readonly string[] = [
 ];
 
 export interface NodeServiceAccountProps {
+  /** GCP project that owns the account and where its roles are granted. Forces replacement of the account. */
   readonly projectId: string;
   /** Account id (6-30 characters). Forces replacement of the account (and of every node pool using it). */
   readonly accountId: string;

@@ -13,6 +13,7 @@ export interface HaVpnLinkProps {
   readonly region: string;
   /** VPC network self link or name (replaces the HA VPN gateway and a new router when changed). */
   readonly network: string;
+  /** The Cloud Router carrying the tunnels' BGP sessions: created by the link, or an existing one (`existing: true`). */
   readonly cloudRouter: CloudRouterOptions;
   /** One link-local /30 per tunnel, in tunnel order; changing one replaces its tunnel's BGP session. */
   readonly insideCidrs: readonly string[];

@@ -38,6 +38,7 @@ const AWS_VPN_TYPE = 'ipsec.1';
 export type AwsVpnTermination = AwsTransitGatewayOptions | AwsVpnGatewayOptions;
 
 export interface AwsTransitGatewayOptions {
+  /** Terminate on a transit gateway: ECMP across all 4 tunnels, and VPC route tables routed to GCP through it. */
   readonly type: 'transit-gateway';
   /**
    * Use this transit gateway instead of creating one. Its `vpn_ecmp_support` must already be `enable`
@@ -61,6 +62,7 @@ export interface AwsTransitGatewayOptions {
 }
 
 export interface AwsVpnGatewayOptions {
+  /** Terminate on a virtual private gateway attached to one VPC (no ECMP across the tunnels). */
   readonly type: 'vpn-gateway';
   /**
    * Use this virtual private gateway instead of creating one; `amazonSideAsn` must be its ASN (legacy public
@@ -68,7 +70,10 @@ export interface AwsVpnGatewayOptions {
    * @default a new gateway `VpnGateway` attached to `vpcId`
    */
   readonly existingVpnGatewayId?: string;
-  /** VPC a new gateway attaches to (replaces the gateway when changed). Required unless existingVpnGatewayId. */
+  /**
+   * VPC a new gateway attaches to (replaces the gateway when changed). Required unless existingVpnGatewayId.
+   * @default none: allowed only with `existingVpnGatewayId` (synthesis fails otherwise)
+   */
   readonly vpcId?: string;
   /** Amazon-side ASN (replaces a new gateway when changed). @default 64512 */
   readonly amazonSideAsn?: number;
@@ -89,6 +94,7 @@ export interface HaVpnToAwsProps extends HaVpnLinkProps {
    * outside AWS's reserved blocks, unique. Changing one replaces its AWS connection and GCP router interface.
    */
   readonly insideCidrs: readonly string[];
+  /** Where the AWS side terminates: a transit gateway or a virtual private gateway, new or existing. */
   readonly aws: AwsVpnTermination;
   /** AWS phase 1 and 2 algorithms. @default AES256 / SHA2-256 / DH group 20 */
   readonly ike?: IkeAlgorithmSet;

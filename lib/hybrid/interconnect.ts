@@ -40,7 +40,10 @@ export interface InterconnectRouterOptions extends CloudRouterOptions {
 
 /** One VLAN attachment; its `name` is also its construct id suffix. */
 export interface VlanAttachmentOptions extends AttachmentTopology {
-  /** DEDICATED only: URL of the Interconnect (replaces the attachment when changed). */
+  /**
+   * DEDICATED only: URL of the Interconnect (replaces the attachment when changed).
+   * @default none: required for DEDICATED (synthesis fails without it); PARTNER attachments have none
+   */
   readonly interconnect?: string;
   /** DEDICATED only: 802.1Q tag, 2–4094. @default chosen by Google */
   readonly vlanTag?: number;
@@ -69,12 +72,16 @@ export interface InterconnectProps {
   readonly routingMode?: RoutingMode;
   /** One Cloud Router per region. PARTNER routers must have ASN 16550. */
   readonly routers: readonly InterconnectRouterOptions[];
+  /** The VLAN attachments (at least one), each in the region of one of `routers`; the SLA check counts their metros and edge domains. */
   readonly attachments: readonly VlanAttachmentOptions[];
   /** MTU of every attachment: 1440, 1460, 1500 or 8896. @default 1440 */
   readonly mtu?: number;
   /** The VPC's MTU; attachments must match it. @default not checked */
   readonly networkMtu?: number;
-  /** DEDICATED only, required there: the on-prem routers' ASN. */
+  /**
+   * DEDICATED only, required there: the on-prem routers' ASN (must differ from every router's ASN).
+   * @default none: required for DEDICATED (synthesis fails without it), refused for PARTNER
+   */
   readonly peerAsn?: number;
   /**
    * DEDICATED: set on each BGP peer. PARTNER: set on each new router (the partner creates the peers).

@@ -20,6 +20,7 @@ export const DEFAULT_NAT_DYNAMIC_PORTS = true;
 export const DEFAULT_NAT_LOG_FILTER = 'ERRORS_ONLY';
 
 export interface CloudNatSubnet {
+  /** A subnet to NAT; it must be in the NAT's region. */
   readonly subnet: ISubnet;
   /**
    * Secondary ranges to NAT besides the primary range (e.g. the pod range).
@@ -32,6 +33,7 @@ export interface CloudNatSubnet {
 export interface CloudNatProps {
   /** @default the network's project, else the provider's */
   readonly projectId?: string;
+  /** The VPC the router and NAT belong to (created here or imported). Forces replacement. */
   readonly network: INetwork;
   /** Region of the router and NAT; every listed subnet must be in it. Forces replacement. */
   readonly region: string;

@@ -95,31 +95,43 @@ export interface NetworkProps {
 
 /** A subnet as GKE and Cloud NAT need it; `cidr` values are known for subnets declared here, optional for imported ones. */
 export interface ISubnet {
+  /** Subnet name, as GKE's `subnetwork` and Cloud NAT's subnet list name it. */
   readonly name: string;
+  /** The subnet's region; a cluster or NAT using it must be in the same region. */
   readonly region: string;
   /** `projects/<p>/regions/<r>/subnetworks/<name>` (a token for created subnets). */
   readonly id: string;
+  /** `https://www.googleapis.com/compute/v1/projects/<p>/regions/<r>/subnetworks/<name>` (a token for created subnets). */
   readonly selfLink: string;
   /** Id of the VPC the subnet belongs to. */
   readonly networkId: string;
+  /** Primary (node) range, for capacity checks. @default undefined when unknown (imported without it): node capacity is not checked */
   readonly cidr?: string;
+  /** Secondary ranges declared on the subnet (pods, services), with their CIDRs where known; GKE clusters name them. */
   readonly secondaryRanges: readonly { readonly rangeName: string; readonly cidr?: string }[];
+  /** The names of `secondaryRanges`, in the same order. */
   readonly secondaryRangeNames: readonly string[];
 }
 
 export interface INetwork {
+  /** VPC name. */
   readonly name: string;
+  /** Project of the VPC (the Shared VPC host project, if shared). @default undefined: the provider's project */
   readonly projectId?: string;
   /** `projects/<p>/global/networks/<name>` (a token for created networks). */
   readonly id: string;
+  /** `https://www.googleapis.com/compute/v1/projects/<p>/global/networks/<name>` (a token for created networks). */
   readonly selfLink: string;
+  /** Names of the subnets `subnet()` knows: those declared here, or listed for an imported network. */
   readonly subnetNames: readonly string[];
   /** Looks up a subnet by name; throws a ValidationError naming the known subnets. */
   subnet(name: string): ISubnet;
 }
 
 export interface ExistingSubnetAttributes {
+  /** Name of the existing subnet. */
   readonly name: string;
+  /** Region of the existing subnet; clusters using it must be in it. */
   readonly region: string;
   /** Known primary range, for capacity checks. @default unknown */
   readonly cidr?: string;
@@ -128,8 +140,11 @@ export interface ExistingSubnetAttributes {
 }
 
 export interface ExistingNetworkAttributes {
+  /** Project of the existing VPC (the host project of a Shared VPC); ids and self links are built from it. */
   readonly projectId: string;
+  /** Name of the existing VPC (RFC 1035, ≤ 63 characters). */
   readonly name: string;
+  /** The subnets clusters or NATs will use; only these can be looked up with `subnet()`. */
   readonly subnets: readonly ExistingSubnetAttributes[];
 }
 

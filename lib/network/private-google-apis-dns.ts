@@ -13,6 +13,7 @@ export const DEFAULT_GOOGLE_APIS_TTL = 300;
 export interface PrivateGoogleApisDnsProps {
   /** Project of the zone. @default the network's project */
   readonly projectId?: string;
+  /** The VPC the private zone is visible to (created here or imported). Changing it replaces the zone. */
   readonly network: INetwork;
   /** Zone name. Changing it replaces the zone. @default `<network>-googleapis` */
   readonly name?: string;

@@ -12,6 +12,7 @@ export const SERVICE_NETWORKING_SERVICE = 'servicenetworking.googleapis.com';
 export interface PrivateServiceAccessProps {
   /** Project of the VPC. @default the network's project */
   readonly projectId?: string;
+  /** The VPC peered with Google's service producer network (created here or imported). Changing it replaces the range and the connection. */
   readonly network: INetwork;
   /** Name of the reserved range. Changing it replaces the range and the connection. @default `<network>-psa` */
   readonly name?: string;

@@ -10,6 +10,7 @@ import type { ISubnet } from './network';
 
 /** A project whose GKE clusters use subnets of the host project's VPC. */
 export interface SharedVpcServiceProject {
+  /** The service project's id (6-30 lower-case letters, digits or hyphens); its GKE and Google APIs service agents get the grants. */
   readonly projectId: string;
   /** The subnets its clusters use: only these are shared with it (least privilege, not the whole VPC). */
   readonly subnets: readonly ISubnet[];
@@ -18,6 +19,7 @@ export interface SharedVpcServiceProject {
 export interface SharedVpcProps {
   /** The project that owns the VPC. Enabling Shared VPC on it needs the Shared VPC Admin role at the organization or folder. */
   readonly hostProject: string;
+  /** The projects attached to the host, each with the subnets it may use; their clusters run in the host's VPC. */
   readonly serviceProjects: readonly SharedVpcServiceProject[];
   /**
    * Let GKE create firewall rules for load balancers and Ingress in the host project (roles/compute.securityAdmin

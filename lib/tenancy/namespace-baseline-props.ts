@@ -2,7 +2,9 @@ import type { PortSpec } from '../domain/tenancy/tenant-spec';
 
 /** An egress destination outside the cluster by CIDR and ports. */
 export interface CidrPorts {
+  /** Destination range, network address only, e.g. `169.254.169.254/32`. */
   readonly cidr: string;
+  /** Ports allowed to it (protocol TCP unless stated); an egress NetworkPolicy rule lists exactly these. */
   readonly ports: readonly PortSpec[];
 }
 

@@ -25,6 +25,7 @@ export const CLUSTER_VIEWER_ROLE = 'roles/container.clusterViewer';
 const GROUP_RESOURCE_NAME = /^groups\/[A-Za-z0-9]+$/;
 
 export interface TenantIdentityProps {
+  /** The tenant (validated here): its groups get clusterViewer, each of its workload identities a Google service account with its roles. */
   readonly tenant: TenantSpec;
   /**
    * Project of the clusters: it holds the Google service accounts, their project roles, the Workload
@@ -55,7 +56,9 @@ export interface TenantIdentityProps {
 
 /** One Workload Identity: the Google service account, its KSA binding and its project roles. */
 export interface TenantWorkloadIdentity {
+  /** The Google service account (`<gsa>@<project>.iam.gserviceaccount.com`); its construct id is `<gsa>/Resource`. */
   readonly serviceAccount: ServiceAccount;
+  /** roles/iam.workloadIdentityUser on the account for the Kubernetes service account `<namespace>/<ksa>` of the pool. */
   readonly workloadIdentityBinding: ServiceAccountIamMember;
   /** Keyed by role. */
   readonly projectRoles: Readonly<Record<string, ProjectIamMember>>;

@@ -13,6 +13,7 @@ export const MESH_AUTHORIZATION_NAME = 'allow-declared';
 export const GKE_METADATA_SERVER = '169.254.169.254';
 
 export interface TenantMeshProps {
+  /** The tenant's mesh plan (`tenantMeshPlan`): its namespace, the Sidecar's egress hosts, the admitted callers and its external dependencies. */
   readonly mesh: TenantMeshPlan;
   /** The mesh's system namespace (istiod). */
   readonly systemNamespace: string;

@@ -18,7 +18,9 @@ import type { BuiltCluster } from '../platform-add-on';
 export const PKI_MAX_LEASE_TTL_SECONDS = 365 * 24 * 3600;
 
 export interface VaultStackProps {
+  /** The platform plan: every cluster gets a Kubernetes auth mount, every tenant a policy, a PKI role and its login roles. */
   readonly plan: PlatformPlan;
+  /** The Vault add-on's settings with every default applied (`resolveVaultSettings`): address, mounts, TTLs. */
   readonly settings: ResolvedVaultSettings;
   /** Every cluster as built: its endpoint and CA are read across stacks. */
   readonly clusters: Readonly<Record<string, BuiltCluster>>;
