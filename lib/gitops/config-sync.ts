@@ -7,7 +7,7 @@ import { ValidationError } from '../domain/validation-error';
 import type { IGkeCluster } from '../gke/gke-cluster';
 import { CONFIG_MANAGEMENT_FEATURE } from './config-management-feature';
 import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from './config-sync-identity';
-import { checkGitSource, DEFAULT_GIT_BRANCH, DEFAULT_SYNC_WAIT_SECONDS, GitSource } from '../domain/gitops/git-source';
+import { validateGitSource, DEFAULT_GIT_BRANCH, DEFAULT_SYNC_WAIT_SECONDS, GitSource } from '../domain/gitops/git-source';
 
 // Kept in a module of their own so the cdk8s app can read them without loading cdktf; re-exported here.
 export { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from './config-sync-identity';
@@ -49,7 +49,7 @@ export class ConfigSync extends Construct {
 
   constructor(scope: Construct, id: string, props: ConfigSyncProps) {
     super(scope, id);
-    const issues = checkGitSource(this.node.path, props.repository);
+    const issues = validateGitSource(this.node.path, props.repository);
     if (issues.length > 0) throw new ValidationError(issues);
     const fleetProject = props.fleetProject ?? props.cluster.projectId;
     const auth = props.repository.auth ?? { type: 'none' as const };

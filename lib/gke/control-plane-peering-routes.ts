@@ -1,7 +1,7 @@
 import { ComputeNetworkPeeringRoutesConfig } from '@cdktf/provider-google/lib/compute-network-peering-routes-config';
 import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
-import { checkName } from '../domain/network/network-rules';
+import { validateName } from '../domain/network/network-rules';
 import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/platform/naming-rules';
 import type { GkeCluster } from './gke-cluster';
 
@@ -26,7 +26,7 @@ export class ControlPlanePeeringRoutes extends Construct {
   constructor(scope: Construct, id: string, props: ControlPlanePeeringRoutesProps) {
     super(scope, id);
     const path = this.node.path;
-    const issues = [...checkName(path, 'networkName', props.networkName)];
+    const issues = [...validateName(path, 'networkName', props.networkName)];
     if (!GCP_PROJECT_ID.test(props.networkProject)) issues.push({ path, field: 'networkProject', value: props.networkProject, problem: GCP_PROJECT_ID_RULE, fix: 'give the project that owns the VPC (the Shared VPC host)' });
     if (issues.length > 0) throw new ValidationError(issues);
     this.resource = new ComputeNetworkPeeringRoutesConfig(this, 'Resource', {

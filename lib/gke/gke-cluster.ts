@@ -4,16 +4,16 @@ import { Construct } from 'constructs';
 import { IssueCollector, ValidationError, ValidationIssue } from '../domain/validation-error';
 import { Cidr } from '../domain/ip-plan/cidr';
 import { rangesOverlapping } from '../domain/ip-plan/cidr-overlaps';
-import { checkControlPlaneCidr, checkRegion, namedSubnetRanges } from '../domain/network/network-rules';
+import { validateControlPlaneCidr, validateRegion, namedSubnetRanges } from '../domain/network/network-rules';
 import { ISubnet } from '../network/network';
 import {
-  checkGkeName,
-  checkMaintenanceWindow,
-  checkMaxPodsPerNode,
-  checkNodeSubnetCapacity,
-  checkPodRangesCapacity,
-  checkPoolsOnPodRange,
-  checkZones,
+  validateGkeName,
+  validateMaintenanceWindow,
+  validateMaxPodsPerNode,
+  validateNodeSubnetCapacity,
+  validatePodRangesCapacity,
+  validatePoolsOnPodRange,
+  validateZones,
   DEFAULT_COMPUTE_SA_SUFFIX,
   GKE_DEFAULT_MAX_PODS_PER_NODE,
   parseOrIssue,
@@ -418,9 +418,9 @@ export class GkeCluster extends Construct implements IGkeCluster {
     const path = this.node.path;
     const issues = new IssueCollector();
     const add = (list: ValidationIssue[]) => list.forEach((i) => issues.add(i));
-    add(checkGkeName(path, 'name', props.name));
-    add(checkRegion(path, 'region', props.region));
-    if (props.nodeLocations) add(checkZones(path, 'nodeLocations', props.nodeLocations, props.region));
+    add(validateGkeName(path, 'name', props.name));
+    add(validateRegion(path, 'region', props.region));
+    if (props.nodeLocations) add(validateZones(path, 'nodeLocations', props.nodeLocations, props.region));
     if (props.subnet.region !== props.region) {
       issues.add({ path, field: 'subnet', value: props.subnet.name, problem: `is in ${props.subnet.region}, but the cluster is in ${props.region}`, fix: 'use a subnet of the cluster region' });
     }
@@ -443,7 +443,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
     }
 
     // Control plane /28: shape, and clear of every range of the node subnet.
-    add(checkControlPlaneCidr(path, 'controlPlaneCidr', props.controlPlaneCidr));
+    add(validateControlPlaneCidr(path, 'controlPlaneCidr', props.controlPlaneCidr));
     const cp = Cidr.tryParse(props.controlPlaneCidr);
     if (typeof cp !== 'string') {
       for (const other of rangesOverlapping(cp, namedSubnetRanges([props.subnet]))) {
@@ -467,7 +467,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
     if (!DOMAIN.test(props.groupsDomain)) {
       issues.add({ path, field: 'groupsDomain', value: props.groupsDomain, problem: 'is not a domain name', fix: 'use your Google Workspace domain, e.g. "example.com" (the group is gke-security-groups@<domain>)' });
     }
-    add(checkMaintenanceWindow(path, window.startTime, window.endTime, window.recurrence));
+    add(validateMaintenanceWindow(path, window.startTime, window.endTime, window.recurrence));
     if (managedPrometheusNeedsSystem(props)) {
       issues.add({ path, field: 'monitoringComponents', value: props.monitoringComponents, problem: 'omits SYSTEM_COMPONENTS, which managed Prometheus requires', fix: 'include SYSTEM_COMPONENTS or set managedPrometheus: false' });
     }
@@ -490,7 +490,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
     }
 
     // Sizing: the plan's maxNodes plus surge must fit both the pod range and the node subnet.
-    add(checkMaxPodsPerNode(path, 'maxPodsPerNode', maxPods));
+    add(validateMaxPodsPerNode(path, 'maxPodsPerNode', maxPods));
     if (!Number.isInteger(props.maxNodes) || props.maxNodes < 1) {
       issues.add({ path, field: 'maxNodes', value: props.maxNodes, problem: 'must be a positive integer', fix: 'use the node count the IP plan sized this cluster for' });
     }
@@ -513,12 +513,12 @@ export class GkeCluster extends Construct implements IGkeCluster {
           return parsed.cidr ? [{ name, cidr: parsed.cidr }] : [];
         });
         const field = extra.length > 0 ? `podRangeCidr (${props.podRangeName}) + additional pod ranges` : `podRangeCidr (${props.podRangeName})`;
-        if (p.cidr) add(checkPodRangesCapacity(path, field, [{ name: props.podRangeName, cidr: p.cidr }, ...extra], maxPods, needed, what));
+        if (p.cidr) add(validatePodRangesCapacity(path, field, [{ name: props.podRangeName, cidr: p.cidr }, ...extra], maxPods, needed, what));
       }
       if (nodeSubnetCidr && !Token.isUnresolved(nodeSubnetCidr)) {
         const s = parseOrIssue(path, 'nodeSubnetCidr', nodeSubnetCidr);
         add(s.issues);
-        if (s.cidr) add(checkNodeSubnetCapacity(path, `nodeSubnetCidr (${props.subnet.name})`, s.cidr, needed, what));
+        if (s.cidr) add(validateNodeSubnetCapacity(path, `nodeSubnetCidr (${props.subnet.name})`, s.cidr, needed, what));
       }
     }
     issues.throwIfAny();
@@ -536,11 +536,11 @@ export class GkeCluster extends Construct implements IGkeCluster {
     }
     const withSurge = this.pools.reduce((n, p) => n + p.maxNodes + p.surgeNodes, 0);
     const subnet = this.nodeSubnetCidr ? Cidr.tryParse(this.nodeSubnetCidr) : undefined;
-    if (subnet instanceof Cidr) issues.push(...checkNodeSubnetCapacity(path, 'nodeSubnetCidr', subnet, withSurge, `node pools at maximum plus surge (${names})`));
+    if (subnet instanceof Cidr) issues.push(...validateNodeSubnetCapacity(path, 'nodeSubnetCidr', subnet, withSurge, `node pools at maximum plus surge (${names})`));
     const pod = this.podRangeCidr ? Cidr.tryParse(this.podRangeCidr) : undefined;
     if (pod instanceof Cidr) {
       const onDefault = this.pools.filter((p) => p.podRangeName === undefined || p.podRangeName === this.podRangeName);
-      issues.push(...checkPoolsOnPodRange(path, `podRangeCidr (${this.podRangeName})`, pod, onDefault));
+      issues.push(...validatePoolsOnPodRange(path, `podRangeCidr (${this.podRangeName})`, pod, onDefault));
     }
     return issues.length > 0 ? [new ValidationError(issues).message] : [];
   }
@@ -568,9 +568,9 @@ class ImportedGkeCluster extends Construct implements IGkeCluster {
     super(scope, id);
     const path = this.node.path;
     const issues: ValidationIssue[] = [];
-    if (!Token.isUnresolved(attrs.name)) issues.push(...checkGkeName(path, 'name', attrs.name));
-    if (!Token.isUnresolved(attrs.location)) issues.push(...checkRegion(path, 'location', attrs.location));
-    issues.push(...checkMaxPodsPerNode(path, 'maxPodsPerNode', attrs.maxPodsPerNode));
+    if (!Token.isUnresolved(attrs.name)) issues.push(...validateGkeName(path, 'name', attrs.name));
+    if (!Token.isUnresolved(attrs.location)) issues.push(...validateRegion(path, 'location', attrs.location));
+    issues.push(...validateMaxPodsPerNode(path, 'maxPodsPerNode', attrs.maxPodsPerNode));
     if (!Token.isUnresolved(attrs.nodeServiceAccountEmail) && attrs.nodeServiceAccountEmail.endsWith(DEFAULT_COMPUTE_SA_SUFFIX)) {
       issues.push({ path, field: 'nodeServiceAccountEmail', value: attrs.nodeServiceAccountEmail, problem: 'is the Compute Engine default service account', fix: "pass the cluster's dedicated node service account" });
     }

@@ -3,17 +3,17 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IssueCollector, ValidationIssue } from '../domain/validation-error';
 import { podBlockPrefix } from '../domain/ip-plan/gke-sizing';
-import { DEFAULT_GKE_NODE_TAG, checkName } from '../domain/network/network-rules';
+import { DEFAULT_GKE_NODE_TAG, validateName } from '../domain/network/network-rules';
 import { CLOUD_PLATFORM_SCOPE, DEFAULT_ZONE_COUNT, GkeCluster, IGkeCluster } from './gke-cluster';
 import {
-  checkGpu,
-  checkMachineType,
-  checkGkeName,
-  checkLabels,
-  checkMaxPodsPerNode,
-  checkPodRangeCapacity,
-  checkTaints,
-  checkZones,
+  validateGpu,
+  validateMachineType,
+  validateGkeName,
+  validateLabels,
+  validateMaxPodsPerNode,
+  validatePodRangeCapacity,
+  validateTaints,
+  validateZones,
   DEFAULT_COMPUTE_SA_SUFFIX,
   parseOrIssue,
   TaintEffect,
@@ -242,8 +242,8 @@ export class NodePool extends Construct {
     const cluster = props.cluster;
     const issues = new IssueCollector();
     const add = (list: ValidationIssue[]) => list.forEach((i) => issues.add(i));
-    add(checkGkeName(path, 'name', props.name));
-    if (props.nodeLocations && !Token.isUnresolved(cluster.location)) add(checkZones(path, 'nodeLocations', props.nodeLocations, cluster.location));
+    add(validateGkeName(path, 'name', props.name));
+    if (props.nodeLocations && !Token.isUnresolved(cluster.location)) add(validateZones(path, 'nodeLocations', props.nodeLocations, cluster.location));
 
     const [minField, maxField, min, max] =
       'maxNodesPerZone' in r.scaling
@@ -259,9 +259,9 @@ export class NodePool extends Construct {
       issues.add({ path, field: 'initialNodeCount', value: props.initialNodeCount, problem: 'must be an integer ≥ 0', fix: 'use e.g. 1' });
     }
 
-    add(checkTaints(path, 'taints', props.taints ?? []));
-    add(checkLabels(path, 'labels', props.labels ?? {}));
-    r.tags.forEach((t, i) => add(checkName(path, `networkTags[${i}]`, t)));
+    add(validateTaints(path, 'taints', props.taints ?? []));
+    add(validateLabels(path, 'labels', props.labels ?? {}));
+    r.tags.forEach((t, i) => add(validateName(path, `networkTags[${i}]`, t)));
 
     if (props.surgeUpgrade && props.blueGreenUpgrade) {
       issues.add({ path, field: 'blueGreenUpgrade', value: props.blueGreenUpgrade, problem: 'is set together with surgeUpgrade; a pool upgrades with one strategy', fix: 'keep either surgeUpgrade or blueGreenUpgrade' });
@@ -281,7 +281,7 @@ export class NodePool extends Construct {
     }
 
     // Pods per node: bounded, and no more than the plan sized the cluster's pod range for.
-    add(checkMaxPodsPerNode(path, 'maxPodsPerNode', r.maxPods));
+    add(validateMaxPodsPerNode(path, 'maxPodsPerNode', r.maxPods));
     if (!props.podRange && r.maxPods > cluster.maxPodsPerNode && !issues.issues.some((i) => i.field === 'maxPodsPerNode')) {
       issues.add({
         path,
@@ -299,7 +299,7 @@ export class NodePool extends Construct {
       if (props.podRange.cidr && !issues.issues.some((i) => i.field === 'maxPodsPerNode')) {
         const p = parseOrIssue(path, 'podRange.cidr', props.podRange.cidr);
         add(p.issues);
-        if (p.cidr) add(checkPodRangeCapacity(path, `podRange.cidr (${props.podRange.rangeName})`, p.cidr, r.maxPods, r.maxNodes + r.surgeNodes, `the pool at ${r.maxNodes} nodes + ${r.surgeNodes} surge`));
+        if (p.cidr) add(validatePodRangeCapacity(path, `podRange.cidr (${props.podRange.rangeName})`, p.cidr, r.maxPods, r.maxNodes + r.surgeNodes, `the pool at ${r.maxNodes} nodes + ${r.surgeNodes} surge`));
       }
     }
 
@@ -308,9 +308,9 @@ export class NodePool extends Construct {
     }
 
     const machine = props.machineType ?? DEFAULT_MACHINE_TYPE;
-    add(checkMachineType(path, 'machineType', machine));
+    add(validateMachineType(path, 'machineType', machine));
     // GPUs: the same rule the platform definition's validation runs (type, count, machine family).
-    if (props.gpu) add(checkGpu(path, props.gpu, machine));
+    if (props.gpu) add(validateGpu(path, props.gpu, machine));
     issues.throwIfAny();
   }
 }

@@ -2,7 +2,7 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
-import { checkServiceAccountId } from '../domain/gke/gke-rules';
+import { validateServiceAccountId } from '../domain/gke/gke-rules';
 
 /**
  * Least-privilege roles for GKE node service accounts. GKE's hardening guide now grants the predefined
@@ -39,7 +39,7 @@ export class NodeServiceAccount extends Construct {
   constructor(scope: Construct, id: string, props: NodeServiceAccountProps) {
     super(scope, id);
     const roles = props.roles ?? DEFAULT_NODE_SA_ROLES;
-    const issues = checkServiceAccountId(this.node.path, 'accountId', props.accountId);
+    const issues = validateServiceAccountId(this.node.path, 'accountId', props.accountId);
     if (issues.length > 0) throw new ValidationError(issues);
 
     this.resource = new ServiceAccount(this, 'Resource', {

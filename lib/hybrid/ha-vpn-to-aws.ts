@@ -15,15 +15,15 @@ import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { VpnGatewayRoutePropagation } from '@cdktf/provider-aws/lib/vpn-gateway-route-propagation';
 import { IssueCollector, ValidationIssue } from '../domain/validation-error';
 import { planAdvertisements } from '../domain/hybrid/advertisements';
-import { checkAmazonSideAsn, checkAsnsDiffer, checkCloudRouterAsn, checkCustomerGatewayAsn, customerGatewayAsnFields } from '../domain/hybrid/asn';
-import { awsInsideAddresses, awsTunnelWiring, checkBgpIdentifierRange, checkInsideCidrs, checkNoOverlap } from '../domain/hybrid/bgp-link-rules';
+import { validateAmazonSideAsn, validateAsnsDiffer, validateCloudRouterAsn, validateCustomerGatewayAsn, customerGatewayAsnFields } from '../domain/hybrid/asn';
+import { awsInsideAddresses, awsTunnelWiring, validateBgpIdentifierRange, validateInsideCidrs, validateNoOverlap } from '../domain/hybrid/bgp-link-rules';
 import { IkeAlgorithmSet, resolveIkeAlgorithms } from '../domain/hybrid/ike-options';
 import type { HaVpnLinkProps } from './ha-vpn-link-props';
-import { checkLinkName } from '../domain/hybrid/names';
+import { validateLinkName } from '../domain/hybrid/names';
 import type { PreSharedKeySource } from '../domain/hybrid/pre-shared-key';
 import { buildGcpHaVpn } from './private/gcp-ha-vpn';
 import { registerBgpLinks } from './private/link-registry';
-import { checkKeySource, resolveKeys } from './private/pre-shared-keys';
+import { validateKeySource, resolveKeys } from './private/pre-shared-keys';
 
 /** AWS's default Amazon-side ASN for new gateways (CreateTransitGateway / CreateVpnGateway). */
 // One source for the default, shared with the platform plan.
@@ -145,19 +145,19 @@ export class HaVpnToAws extends Construct {
     // Validate everything first, so one run reports every mistake.
     const issues = new IssueCollector();
     const add = (list: readonly ValidationIssue[]) => list.forEach((i) => issues.add(i));
-    add(checkLinkName(path, 'name', props.name, 2));
-    add(checkCloudRouterAsn(path, 'cloudRouter.asn', props.cloudRouter.asn));
-    add(checkCustomerGatewayAsn(path, 'cloudRouter.asn', props.cloudRouter.asn));
-    add(checkAmazonSideAsn(path, 'aws.amazonSideAsn', amazonSideAsn, { allowLegacy: aws.type === 'vpn-gateway' && existingGatewayId !== undefined }));
-    add(checkAsnsDiffer(path, 'aws.amazonSideAsn', props.cloudRouter.asn, amazonSideAsn));
-    if (props.cloudRouter.bgpIdentifierRange) add(checkBgpIdentifierRange(path, 'cloudRouter.bgpIdentifierRange', props.cloudRouter.bgpIdentifierRange));
-    add(checkInsideCidrs(path, 'insideCidrs', props.insideCidrs, { expectedCount: wiring.length, awsReserved: true, bgpIdentifierRange: props.cloudRouter.bgpIdentifierRange }));
-    add(checkKeySource(path, keySource, wiring.length));
+    add(validateLinkName(path, 'name', props.name, 2));
+    add(validateCloudRouterAsn(path, 'cloudRouter.asn', props.cloudRouter.asn));
+    add(validateCustomerGatewayAsn(path, 'cloudRouter.asn', props.cloudRouter.asn));
+    add(validateAmazonSideAsn(path, 'aws.amazonSideAsn', amazonSideAsn, { allowLegacy: aws.type === 'vpn-gateway' && existingGatewayId !== undefined }));
+    add(validateAsnsDiffer(path, 'aws.amazonSideAsn', props.cloudRouter.asn, amazonSideAsn));
+    if (props.cloudRouter.bgpIdentifierRange) add(validateBgpIdentifierRange(path, 'cloudRouter.bgpIdentifierRange', props.cloudRouter.bgpIdentifierRange));
+    add(validateInsideCidrs(path, 'insideCidrs', props.insideCidrs, { expectedCount: wiring.length, awsReserved: true, bgpIdentifierRange: props.cloudRouter.bgpIdentifierRange }));
+    add(validateKeySource(path, keySource, wiring.length));
     const { plan, issues: advIssues } = planAdvertisements(path, props.advertisements);
     add(advIssues);
     const { algorithms, issues: ikeIssues } = resolveIkeAlgorithms(path, props.ike);
     add(ikeIssues);
-    add(checkNoOverlap(path, props.gcpCidrs ?? [], props.remoteCidrs ?? []));
+    add(validateNoOverlap(path, props.gcpCidrs ?? [], props.remoteCidrs ?? []));
     if (existingGatewayId !== undefined && aws.amazonSideAsn === undefined) {
       issues.add({ path, field: 'aws.amazonSideAsn', value: undefined, problem: 'is required with an existing gateway, whose ASN the BGP peers must use', fix: "set aws.amazonSideAsn to the gateway's Amazon-side ASN" });
     }

@@ -8,15 +8,15 @@ import { ComputeRouterPeer } from '@cdktf/provider-google/lib/compute-router-pee
 import { ComputeVpnTunnel } from '@cdktf/provider-google/lib/compute-vpn-tunnel';
 import { IssueCollector, ValidationIssue } from '../domain/validation-error';
 import { planAdvertisements } from '../domain/hybrid/advertisements';
-import { checkAsnsDiffer, checkCloudRouterAsn, checkPeerAsn } from '../domain/hybrid/asn';
-import { checkIpv4Address } from '../domain/hybrid/remote-rules';
-import { TunnelWiring, checkBgpIdentifierRange, checkInsideCidrs, checkNoOverlap, peerInsideAddresses, peerTunnelWiring, redundancyTypeFor } from '../domain/hybrid/bgp-link-rules';
+import { validateAsnsDiffer, validateCloudRouterAsn, validatePeerAsn } from '../domain/hybrid/asn';
+import { validateIpv4Address } from '../domain/hybrid/remote-rules';
+import { TunnelWiring, validateBgpIdentifierRange, validateInsideCidrs, validateNoOverlap, peerInsideAddresses, peerTunnelWiring, redundancyTypeFor } from '../domain/hybrid/bgp-link-rules';
 import type { HaVpnLinkProps } from './ha-vpn-link-props';
-import { checkLinkName } from '../domain/hybrid/names';
+import { validateLinkName } from '../domain/hybrid/names';
 import type { PreSharedKeySource } from '../domain/hybrid/pre-shared-key';
 import { buildGcpHaVpn } from './private/gcp-ha-vpn';
 import { registerBgpLinks } from './private/link-registry';
-import { checkKeySource, resolveKeys } from './private/pre-shared-keys';
+import { validateKeySource, resolveKeys } from './private/pre-shared-keys';
 
 /** Generated keys unless keys are passed by reference (issue 4: never a literal). */
 const DEFAULT_KEY_SOURCE: PreSharedKeySource = { source: 'generated' };
@@ -68,19 +68,19 @@ export class HaVpnToPeer extends Construct {
       issues.throwIfAny();
     }
     const wiring = peerTunnelWiring(count as 1 | 2 | 4);
-    add(checkLinkName(path, 'name', props.name, 2));
-    add(checkCloudRouterAsn(path, 'cloudRouter.asn', props.cloudRouter.asn));
-    add(checkPeerAsn(path, 'peerAsn', props.peerAsn));
+    add(validateLinkName(path, 'name', props.name, 2));
+    add(validateCloudRouterAsn(path, 'cloudRouter.asn', props.cloudRouter.asn));
+    add(validatePeerAsn(path, 'peerAsn', props.peerAsn));
     props.peerInterfaceIps.forEach((ip, i) => {
-      if (!Token.isUnresolved(ip)) add(checkIpv4Address(path, `peerInterfaceIps[${i}]`, ip));
+      if (!Token.isUnresolved(ip)) add(validateIpv4Address(path, `peerInterfaceIps[${i}]`, ip));
     });
-    add(checkAsnsDiffer(path, 'peerAsn', props.cloudRouter.asn, props.peerAsn));
-    if (props.cloudRouter.bgpIdentifierRange) add(checkBgpIdentifierRange(path, 'cloudRouter.bgpIdentifierRange', props.cloudRouter.bgpIdentifierRange));
-    add(checkInsideCidrs(path, 'insideCidrs', props.insideCidrs, { expectedCount: wiring.length, awsReserved: false, bgpIdentifierRange: props.cloudRouter.bgpIdentifierRange }));
-    add(checkKeySource(path, keySource, wiring.length));
+    add(validateAsnsDiffer(path, 'peerAsn', props.cloudRouter.asn, props.peerAsn));
+    if (props.cloudRouter.bgpIdentifierRange) add(validateBgpIdentifierRange(path, 'cloudRouter.bgpIdentifierRange', props.cloudRouter.bgpIdentifierRange));
+    add(validateInsideCidrs(path, 'insideCidrs', props.insideCidrs, { expectedCount: wiring.length, awsReserved: false, bgpIdentifierRange: props.cloudRouter.bgpIdentifierRange }));
+    add(validateKeySource(path, keySource, wiring.length));
     const { plan, issues: advIssues } = planAdvertisements(path, props.advertisements);
     add(advIssues);
-    add(checkNoOverlap(path, props.gcpCidrs ?? [], props.remoteCidrs ?? []));
+    add(validateNoOverlap(path, props.gcpCidrs ?? [], props.remoteCidrs ?? []));
     issues.throwIfAny();
 
     const keys = resolveKeys(this, keySource, wiring.length, props.randomProvider);

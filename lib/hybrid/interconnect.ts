@@ -6,21 +6,21 @@ import { ComputeRouterInterface } from '@cdktf/provider-google/lib/compute-route
 import { ComputeRouterPeer } from '@cdktf/provider-google/lib/compute-router-peer';
 import { IssueCollector, ValidationIssue } from '../domain/validation-error';
 import { AdvertisementOptions, planAdvertisements } from '../domain/hybrid/advertisements';
-import { checkAsnsDiffer, checkCloudRouterAsn, checkPeerAsn } from '../domain/hybrid/asn';
-import { checkBgpIdentifierRange } from '../domain/hybrid/bgp-link-rules';
+import { validateAsnsDiffer, validateCloudRouterAsn, validatePeerAsn } from '../domain/hybrid/asn';
+import { validateBgpIdentifierRange } from '../domain/hybrid/bgp-link-rules';
 import type { CloudRouterOptions } from './cloud-router-options';
 import {
   AttachmentTopology,
   InterconnectType,
   RoutingMode,
   SlaTarget,
-  checkCandidateSubnets,
-  checkMtus,
-  checkRouterRegions,
-  checkSla,
-  checkVlanTag,
+  validateCandidateSubnets,
+  validateMtus,
+  validateRouterRegions,
+  validateSla,
+  validateVlanTag,
 } from '../domain/hybrid/interconnect-rules';
-import { checkLinkName } from '../domain/hybrid/names';
+import { validateLinkName } from '../domain/hybrid/names';
 import { peerAdvertisement } from './private/gcp-ha-vpn';
 
 /** Google's default attachment MTU (compute_interconnect_attachment docs). */
@@ -132,16 +132,16 @@ export class Interconnect extends Construct {
       issues.add({ path, field: 'attachments', value: [], problem: 'is empty', fix: 'declare the VLAN attachments' });
     }
     props.routers.forEach((r, i) => {
-      add(checkCloudRouterAsn(path, `routers[${i}].asn`, r.asn, { partnerInterconnect: partner }));
-      add(checkLinkName(path, `routers[${i}].name`, r.name, 0));
-      if (r.bgpIdentifierRange) add(checkBgpIdentifierRange(path, `routers[${i}].bgpIdentifierRange`, r.bgpIdentifierRange));
+      add(validateCloudRouterAsn(path, `routers[${i}].asn`, r.asn, { partnerInterconnect: partner }));
+      add(validateLinkName(path, `routers[${i}].name`, r.name, 0));
+      if (r.bgpIdentifierRange) add(validateBgpIdentifierRange(path, `routers[${i}].bgpIdentifierRange`, r.bgpIdentifierRange));
     });
     if (!partner) {
       if (props.peerAsn === undefined) {
         issues.add({ path, field: 'peerAsn', value: undefined, problem: 'is required for DEDICATED, whose BGP peers this construct creates', fix: "set peerAsn to the on-prem routers' ASN" });
       } else {
-        add(checkPeerAsn(path, 'peerAsn', props.peerAsn));
-        props.routers.forEach((r, i) => add(checkAsnsDiffer(path, `routers[${i}].asn`, props.peerAsn as number, r.asn)));
+        add(validatePeerAsn(path, 'peerAsn', props.peerAsn));
+        props.routers.forEach((r, i) => add(validateAsnsDiffer(path, `routers[${i}].asn`, props.peerAsn as number, r.asn)));
       }
     } else if (props.peerAsn !== undefined) {
       issues.add({ path, field: 'peerAsn', value: props.peerAsn, problem: 'is not used for PARTNER, where the Layer 3 partner runs BGP', fix: 'drop peerAsn' });
@@ -149,7 +149,7 @@ export class Interconnect extends Construct {
     const names = new Set<string>();
     attachments.forEach((a, i) => {
       const at = `attachments[${i}]`;
-      add(checkLinkName(path, `${at}.name`, a.name, 0));
+      add(validateLinkName(path, `${at}.name`, a.name, 0));
       if (names.has(a.name)) issues.add({ path, field: `${at}.name`, value: a.name, problem: 'repeats another attachment name', fix: 'give each attachment its own name' });
       names.add(a.name);
       if (!partner && a.interconnect === undefined) {
@@ -160,8 +160,8 @@ export class Interconnect extends Construct {
           if (a[field] !== undefined) issues.add({ path, field: `${at}.${field}`, value: a[field], problem: 'is managed by the partner for a PARTNER attachment', fix: `drop ${field}` });
         }
       }
-      if (a.vlanTag !== undefined) add(checkVlanTag(path, `${at}.vlanTag`, a.vlanTag));
-      if (a.candidateSubnets) add(checkCandidateSubnets(path, `${at}.candidateSubnets`, a.candidateSubnets));
+      if (a.vlanTag !== undefined) add(validateVlanTag(path, `${at}.vlanTag`, a.vlanTag));
+      if (a.candidateSubnets) add(validateCandidateSubnets(path, `${at}.candidateSubnets`, a.candidateSubnets));
       if (a.encryption !== 'NONE' && a.encryption !== 'IPSEC') {
         issues.add({ path, field: `${at}.encryption`, value: a.encryption, problem: 'must be NONE or IPSEC', fix: 'use NONE, or IPSEC for HA VPN over Interconnect' });
       }
@@ -169,7 +169,7 @@ export class Interconnect extends Construct {
         issues.add({ path, field: `${at}.edgeAvailabilityDomain`, value: a.edgeAvailabilityDomain, problem: 'must be AVAILABILITY_DOMAIN_1 or AVAILABILITY_DOMAIN_2', fix: 'declare the domain so the SLA can be checked' });
       }
     });
-    add(checkMtus(path, attachments.map((a) => a.mtu), props.networkMtu));
+    add(validateMtus(path, attachments.map((a) => a.mtu), props.networkMtu));
     // An IPsec-encrypted attachment needs an encrypted-interconnect router, which then takes no plain attachment.
     const ipsecRegions = new Set(attachments.filter((a) => a.encryption === 'IPSEC').map((a) => a.region));
     attachments.forEach((a, i) => {
@@ -177,8 +177,8 @@ export class Interconnect extends Construct {
         issues.add({ path, field: `attachments[${i}].encryption`, value: a.encryption, problem: `mixes with IPSEC attachments on the ${a.region} router, which must be an encrypted-interconnect router`, fix: 'use one encryption per region (one Cloud Router per region)' });
       }
     });
-    add(checkRouterRegions(path, props.routers.map((r) => r.region), attachments));
-    add(checkSla(path, props.slaTarget, attachments, props.routingMode));
+    add(validateRouterRegions(path, props.routers.map((r) => r.region), attachments));
+    add(validateSla(path, props.slaTarget, attachments, props.routingMode));
     const { plan, issues: advIssues } = planAdvertisements(path, props.advertisements);
     add(advIssues);
     if (partner && props.advertisements !== undefined && props.routers.some((r) => r.existing)) {

@@ -3,7 +3,7 @@ import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat'
 import { Construct } from 'constructs';
 import { IssueCollector } from '../domain/validation-error';
 import { INetwork, ISubnet } from './network';
-import { checkAsn, checkName, checkRegion, validateNatPorts } from '../domain/network/network-rules';
+import { validateAsn, validateName, validateRegion, validateNatPorts } from '../domain/network/network-rules';
 
 /**
  * Private ASN (RFC 6996) for the NAT router: it never peers, but Cloud Router needs an ASN and a
@@ -83,10 +83,10 @@ export class CloudNat extends Construct {
 
     const path = this.node.path;
     const issues = new IssueCollector();
-    checkRegion(path, 'region', props.region).forEach((i) => issues.add(i));
-    checkName(path, 'name', name).forEach((i) => issues.add(i));
-    checkName(path, props.existingRouterName ? 'existingRouterName' : 'name (router name)', routerName).forEach((i) => issues.add(i));
-    if (!props.existingRouterName) checkAsn(path, 'routerAsn', asn).forEach((i) => issues.add(i));
+    validateRegion(path, 'region', props.region).forEach((i) => issues.add(i));
+    validateName(path, 'name', name).forEach((i) => issues.add(i));
+    validateName(path, props.existingRouterName ? 'existingRouterName' : 'name (router name)', routerName).forEach((i) => issues.add(i));
+    if (!props.existingRouterName) validateAsn(path, 'routerAsn', asn).forEach((i) => issues.add(i));
     validateNatPorts(path, minPorts, maxPorts, dynamic).forEach((i) => issues.add(i));
     if (props.subnets.length === 0) {
       issues.add({ path, field: 'subnets', value: [], problem: 'is empty', fix: 'list the node subnets of this region that need NAT' });

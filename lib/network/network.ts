@@ -7,9 +7,9 @@ import { IssueCollector, ValidationError, ValidationIssue } from '../domain/vali
 import { Cidr } from '../domain/ip-plan/cidr';
 import { rangesOverlapping } from '../domain/ip-plan/cidr-overlaps';
 import {
-  checkControlPlaneCidr,
-  checkName,
-  checkPorts,
+  validateControlPlaneCidr,
+  validateName,
+  validatePorts,
   cidrSlug,
   controlPlaneFirewallName,
   DEFAULT_GKE_NODE_TAG,
@@ -192,10 +192,10 @@ export class Network extends Construct implements INetwork {
 
     const issues = new IssueCollector();
     const path = this.node.path;
-    checkName(path, 'name', props.name).forEach((i) => issues.add(i));
+    validateName(path, 'name', props.name).forEach((i) => issues.add(i));
     validateSubnets(path, props.subnets).forEach((i) => issues.add(i));
-    checkPorts(path, 'webhookPorts', webhookPorts).forEach((i) => issues.add(i));
-    nodeTags.forEach((t, i) => checkName(path, `nodeTags[${i}]`, t).forEach((x) => issues.add(x)));
+    validatePorts(path, 'webhookPorts', webhookPorts).forEach((i) => issues.add(i));
+    nodeTags.forEach((t, i) => validateName(path, `nodeTags[${i}]`, t).forEach((x) => issues.add(x)));
     if (nodeTags.length === 0) {
       issues.add({ path, field: 'nodeTags', value: nodeTags, problem: 'is empty, so the baseline rules would apply to every VM in the VPC', fix: 'list the network tags of your GKE nodes (default "gke-node")' });
     }
@@ -294,7 +294,7 @@ export class Network extends Construct implements INetwork {
    */
   public allowControlPlane(cidr: string, targetTags?: readonly string[]): ComputeFirewall {
     const path = this.node.path;
-    const issues: ValidationIssue[] = [...checkControlPlaneCidr(path, 'controlPlaneCidr', cidr)];
+    const issues: ValidationIssue[] = [...validateControlPlaneCidr(path, 'controlPlaneCidr', cidr)];
     if (issues.length === 0) {
       if (this.controlPlaneCidrs.has(cidr)) {
         issues.push({ path, field: 'controlPlaneCidr', value: cidr, problem: 'is already allowed', fix: 'call allowControlPlane once per control-plane range' });
@@ -304,7 +304,7 @@ export class Network extends Construct implements INetwork {
       }
     }
     const name = controlPlaneFirewallName(this.name, cidr);
-    issues.push(...checkName(path, 'controlPlaneCidr (firewall name)', name));
+    issues.push(...validateName(path, 'controlPlaneCidr (firewall name)', name));
     const tags = [...(targetTags ?? this.nodeTags)];
     if (tags.length === 0) {
       issues.push({ path, field: 'targetTags', value: tags, problem: 'is empty, so the rule would apply to every VM in the VPC', fix: 'list the network tags of the cluster nodes' });
@@ -329,7 +329,7 @@ export class Network extends Construct implements INetwork {
   public allowClusterInternal(cluster: string, cidrs: readonly string[], targetTags?: readonly string[]): ComputeFirewall {
     const path = this.node.path;
     const name = clusterInternalFirewallName(this.name, cluster);
-    const issues: ValidationIssue[] = [...checkName(path, `clusterInternalRanges[${cluster}] (firewall name)`, name)];
+    const issues: ValidationIssue[] = [...validateName(path, `clusterInternalRanges[${cluster}] (firewall name)`, name)];
     if (cidrs.length === 0) issues.push({ path, field: `clusterInternalRanges[${cluster}].cidrs`, value: [], problem: 'is empty', fix: "list the cluster's node subnet and pod ranges" });
     cidrs.forEach((cidr, i) => {
       const parsed = Cidr.tryParse(cidr);
@@ -371,7 +371,7 @@ class ImportedNetwork extends Construct implements INetwork {
     super(scope, id);
     const path = this.node.path;
     const issues = new IssueCollector();
-    if (!Token.isUnresolved(attrs.name)) checkName(path, 'name', attrs.name).forEach((i) => issues.add(i));
+    if (!Token.isUnresolved(attrs.name)) validateName(path, 'name', attrs.name).forEach((i) => issues.add(i));
     issues.throwIfAny();
     this.name = attrs.name;
     this.projectId = attrs.projectId;

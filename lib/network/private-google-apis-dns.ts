@@ -3,7 +3,7 @@ import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
 import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
 import { INetwork } from './network';
-import { checkName } from '../domain/network/network-rules';
+import { validateName } from '../domain/network/network-rules';
 
 /** private.googleapis.com's four VIPs (199.36.153.8/30), as Google documents them for Private Google Access. */
 export const PRIVATE_GOOGLE_APIS_ADDRESSES: readonly string[] = ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
@@ -32,7 +32,7 @@ export class PrivateGoogleApisDns extends Construct {
   constructor(scope: Construct, id: string, props: PrivateGoogleApisDnsProps) {
     super(scope, id);
     const name = props.name ?? `${props.network.name}-googleapis`;
-    const issues = checkName(this.node.path, props.name ? 'name' : 'name (default <network>-googleapis)', name);
+    const issues = validateName(this.node.path, props.name ? 'name' : 'name (default <network>-googleapis)', name);
     if (issues.length > 0) throw new ValidationError(issues);
     const project = props.projectId ?? props.network.projectId;
     this.zone = new DnsManagedZone(this, 'Resource', {

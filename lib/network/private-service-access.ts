@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ValidationError, ValidationIssue } from '../domain/validation-error';
 import { Cidr } from '../domain/ip-plan/cidr';
 import { INetwork } from './network';
-import { checkName } from '../domain/network/network-rules';
+import { validateName } from '../domain/network/network-rules';
 
 /** The service producer network Cloud SQL, AlloyDB and Memorystore use. */
 export const SERVICE_NETWORKING_SERVICE = 'servicenetworking.googleapis.com';
@@ -33,7 +33,7 @@ export class PrivateServiceAccess extends Construct {
     super(scope, id);
     const path = this.node.path;
     const name = props.name ?? `${props.network.name}-psa`;
-    const issues: ValidationIssue[] = [...checkName(path, props.name ? 'name' : 'name (default <network>-psa)', name)];
+    const issues: ValidationIssue[] = [...validateName(path, props.name ? 'name' : 'name (default <network>-psa)', name)];
     const cidr = Cidr.tryParse(props.cidr);
     if (typeof cidr === 'string') issues.push({ path, field: 'cidr', value: props.cidr, problem: cidr, fix: 'take the range from the IP plan' });
     else if (cidr.prefixLength > 24) issues.push({ path, field: 'cidr', value: props.cidr, problem: 'is smaller than a /24, the least Private Service Access accepts', fix: 'use a /24 or larger (a /20 by default)' });

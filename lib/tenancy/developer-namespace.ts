@@ -13,7 +13,7 @@ import {
   ownedLabels,
 } from './private/namespace-bundle';
 import { DEFAULT_POD_SECURITY_VERSION, podSecurityLabels } from './tenant-namespace';
-import { ExpiredDeveloperNamespace, checkDeveloperNamespaces, quotaIssues } from '../domain/tenancy/tenant-rules';
+import { ExpiredDeveloperNamespace, validateDeveloperNamespaces, validateQuota } from '../domain/tenancy/tenant-rules';
 import { DEFAULT_DEVELOPER_QUOTA, DEFAULT_TENANT_LIMITS, DeveloperNamespaceSpec, TenantLimits, TenantQuota } from '../domain/tenancy/tenant-spec';
 
 export interface DeveloperNamespaceProps extends NamespaceBaselineProps {
@@ -60,8 +60,8 @@ export class DeveloperNamespace extends Construct {
     const ownerRole = props.ownerClusterRole ?? TENANT_ADMIN_ROLE;
     const podSecurityVersion = props.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;
 
-    const check = checkDeveloperNamespaces([spec], { today, gracePeriodDays: props.gracePeriodDays });
-    const issues = [...check.issues, ...quotaIssues(props.quota, props.limits, `developerNamespaces[${spec.name}]`, DEFAULT_DEVELOPER_QUOTA)];
+    const check = validateDeveloperNamespaces([spec], { today, gracePeriodDays: props.gracePeriodDays });
+    const issues = [...check.issues, ...validateQuota(props.quota, props.limits, `developerNamespaces[${spec.name}]`, DEFAULT_DEVELOPER_QUOTA)];
     if (issues.length > 0) throw new ValidationError(issues.map((i) => ({ ...i, path: this.node.path })));
     this.expired = check.expired[0];
 

@@ -274,7 +274,7 @@ export class PlatformPolicies extends Construct {
     const path = this.node.path;
     for (const tenant of this.dedicatedNodeTenants) {
       if (!isDns1123Label(tenant)) {
-        throw new ValidationError({ path, field: 'tenants.name', value: tenant, problem: 'is not a DNS-1123 label', fix: 'validate tenants with validateTenants() first' });
+        throw new ValidationError({ path, field: 'tenants.name', value: tenant, problem: 'is not a DNS-1123 label', fix: 'validate tenants with assertTenants() first' });
       }
       if (systemNamespaces.includes(tenant)) {
         throw new ValidationError({ path, field: 'systemNamespaces', value: tenant, problem: 'contains a dedicated-nodes tenant, which would let it escape its nodes', fix: `remove "${tenant}" from systemNamespaces` });

@@ -11,7 +11,7 @@ import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucke
 import { TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
-import { isDns1123Label, sharedProjectRoleIssues, validateTenantSpec } from '../domain/tenancy/tenant-rules';
+import { isDns1123Label, validateSharedProjectRoles, assertTenantSpec } from '../domain/tenancy/tenant-rules';
 import { ResourceRoleGrant, TENANT_ROLES, TenantSpec } from '../domain/tenancy/tenant-spec';
 
 /** Lets a Kubernetes service account act as the Google service account (Workload Identity). */
@@ -85,7 +85,7 @@ export class TenantIdentity extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantIdentityProps) {
     super(scope, id);
-    validateTenantSpec(props.tenant, this.node.path);
+    assertTenantSpec(props.tenant, this.node.path);
     const tenant = props.tenant;
     const project = props.project;
     const namespace = props.namespace ?? tenant.name;
@@ -149,7 +149,7 @@ export class TenantIdentity extends Construct {
     if (!isDns1123Label(namespace)) {
       throw new ValidationError({ path, field: 'namespace', value: namespace, problem: 'is not a DNS-1123 label', fix: 'pass the tenant namespace name' });
     }
-    const shared = sharedProjectRoleIssues(props.tenant, props.project, props.projectSharedWith ?? [], path);
+    const shared = validateSharedProjectRoles(props.tenant, props.project, props.projectSharedWith ?? [], path);
     if (shared.length > 0) throw new ValidationError(shared);
     if (props.gkeSecurityGroup !== undefined && !Token.isUnresolved(props.gkeSecurityGroup) && !GROUP_RESOURCE_NAME.test(props.gkeSecurityGroup)) {
       throw new ValidationError({ path, field: 'gkeSecurityGroup', value: props.gkeSecurityGroup, problem: 'is not a Cloud Identity group resource name', fix: 'pass "groups/<id>" (gcloud identity groups describe gke-security-groups@<domain> --format="value(name)"), not the e-mail' });

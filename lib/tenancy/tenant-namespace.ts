@@ -27,7 +27,7 @@ import {
   toPorts,
 } from './private/namespace-bundle';
 import { PRIVATE_GOOGLE_APIS_CIDR } from '../domain/hybrid/advertisements';
-import { isDns1123Label, validateTenantSpec } from '../domain/tenancy/tenant-rules';
+import { isDns1123Label, assertTenantSpec } from '../domain/tenancy/tenant-rules';
 import { ResolvedTenant, TenantPodSecurityLevel, TenantRole, TenantSpec, resolveTenant } from '../domain/tenancy/tenant-spec';
 
 /** Pod Security Standards version the labels pin, so a control-plane upgrade does not tighten rules unannounced. */
@@ -105,7 +105,7 @@ export class TenantNamespace extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
-    validateTenantSpec(props.tenant, this.node.path);
+    assertTenantSpec(props.tenant, this.node.path);
     const tenant = resolveTenant(props.tenant);
     const dependents = [...(props.dependents ?? [])].sort();
     const podSecurityVersion = props.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;

@@ -1,15 +1,15 @@
 import { Cidr } from '../../lib/domain/ip-plan/cidr';
 import { nodesInPodRange, nodesInSubnet, nodeSubnetPrefix, podBlockPrefix, podRangePrefix } from '../../lib/domain/ip-plan/gke-sizing';
 import {
-  checkGkeName,
-  checkLabels,
-  checkMaintenanceWindow,
-  checkMaxPodsPerNode,
-  checkNodeSubnetCapacity,
-  checkPodRangeCapacity,
-  checkServiceAccountId,
-  checkTaints,
-  checkZones,
+  validateGkeName,
+  validateLabels,
+  validateMaintenanceWindow,
+  validateMaxPodsPerNode,
+  validateNodeSubnetCapacity,
+  validatePodRangeCapacity,
+  validateServiceAccountId,
+  validateTaints,
+  validateZones,
   isZoneOf,
   maxPodsThatFit,
 } from '../../lib/domain/gke/gke-rules';
@@ -38,7 +38,7 @@ describe('pod block sizing', () => {
 
   test.each([7, 257, 0, 64.5])('rejects %d pods per node', (pods) => {
     expect(() => podBlockPrefix(pods)).toThrow(RangeError);
-    expect(checkMaxPodsPerNode(P, 'maxPodsPerNode', pods)[0].problem).toBe('must be an integer between 8 and 256');
+    expect(validateMaxPodsPerNode(P, 'maxPodsPerNode', pods)[0].problem).toBe('must be an integer between 8 and 256');
   });
 });
 
@@ -80,7 +80,7 @@ describe('pod range capacity: nodes = 2^(block prefix - range prefix)', () => {
   });
 
   test('message names range, capacity, need and fix', () => {
-    const [issue] = checkPodRangeCapacity(P, 'podRangeCidr', Cidr.parse('10.8.0.0/17'), 110, 130, 'maxNodes 127 + 3 surge');
+    const [issue] = validatePodRangeCapacity(P, 'podRangeCidr', Cidr.parse('10.8.0.0/17'), 110, 130, 'maxNodes 127 + 3 surge');
     expect(issue).toEqual({
       path: P,
       field: 'podRangeCidr',
@@ -91,13 +91,13 @@ describe('pod range capacity: nodes = 2^(block prefix - range prefix)', () => {
   });
 
   test('style-guide example: /16 at 64 pods for 500+ nodes', () => {
-    const [issue] = checkPodRangeCapacity(P, 'podRangeCidr', Cidr.parse('10.8.0.0/16'), 64, 600, 'maxNodes 600');
+    const [issue] = validatePodRangeCapacity(P, 'podRangeCidr', Cidr.parse('10.8.0.0/16'), 64, 600, 'maxNodes 600');
     expect(issue.problem).toBe('holds 512 nodes at 64 pods per node (one /25 per node), but maxNodes 600 needs 600');
     expect(issue.fix).toBe('use a /15 or larger pod range, or lower maxPodsPerNode to 32, or lower the node count');
   });
 
   test('no issue when it fits', () => {
-    expect(checkPodRangeCapacity(P, 'x', Cidr.parse('100.64.0.0/14'), 110, 1024, 'y')).toEqual([]);
+    expect(validatePodRangeCapacity(P, 'x', Cidr.parse('100.64.0.0/14'), 110, 1024, 'y')).toEqual([]);
   });
 });
 
@@ -118,20 +118,20 @@ describe('node subnet capacity: 2^(32-p) - 4', () => {
   ])('%d nodes need a /%d', (nodes, prefix) => expect(nodeSubnetPrefix(nodes)).toBe(prefix));
 
   test('message', () => {
-    const [issue] = checkNodeSubnetCapacity(P, 'nodeSubnetCidr', Cidr.parse('10.0.0.0/24'), 253, 'maxNodes 250 + 3 surge');
+    const [issue] = validateNodeSubnetCapacity(P, 'nodeSubnetCidr', Cidr.parse('10.0.0.0/24'), 253, 'maxNodes 250 + 3 surge');
     expect(issue.problem).toBe('holds 252 nodes (2^(32-24) - 4 reserved), but maxNodes 250 + 3 surge needs 253');
     expect(issue.fix).toBe('use a /23 or larger node subnet, or lower the node count');
   });
 });
 
 describe('names', () => {
-  test.each(['a', 'prod-usc1', 'a'.repeat(40), 'a1-b2'])('accepts %s', (n) => expect(checkGkeName(P, 'name', n)).toEqual([]));
+  test.each(['a', 'prod-usc1', 'a'.repeat(40), 'a1-b2'])('accepts %s', (n) => expect(validateGkeName(P, 'name', n)).toEqual([]));
   test.each(['', 'A', '1a', 'a-', 'a_b', 'a'.repeat(41)])('rejects %j', (n) => {
-    expect(checkGkeName(P, 'name', n)[0].problem).toBe('must match ^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$ (at most 40 characters)');
+    expect(validateGkeName(P, 'name', n)[0].problem).toBe('must match ^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$ (at most 40 characters)');
   });
-  test.each(['abcdef', 'gke-prod-nodes', 'a'.repeat(30)])('service account id %s', (id) => expect(checkServiceAccountId(P, 'id', id)).toEqual([]));
+  test.each(['abcdef', 'gke-prod-nodes', 'a'.repeat(30)])('service account id %s', (id) => expect(validateServiceAccountId(P, 'id', id)).toEqual([]));
   test.each(['abcde', 'a'.repeat(31), '1abcdef', 'abcdef-', 'Abcdef'])('rejects service account id %s', (id) => {
-    expect(checkServiceAccountId(P, 'id', id)[0].problem).toMatch(/^is not a service account id \(6-30 characters/);
+    expect(validateServiceAccountId(P, 'id', id)[0].problem).toMatch(/^is not a service account id \(6-30 characters/);
   });
 });
 
@@ -144,8 +144,8 @@ describe('zones', () => {
     ['us-central10-a', 'us-central1', false],
   ])('%s in %s: %s', (zone, region, expected) => expect(isZoneOf(zone, region)).toBe(expected));
 
-  test('checkZones reports foreign and duplicate zones', () => {
-    expect(checkZones(P, 'nodeLocations', ['us-central1-a', 'us-east1-b', 'us-central1-a'], 'us-central1').map((i) => `${i.field}: ${i.problem}`)).toEqual([
+  test('validateZones reports foreign and duplicate zones', () => {
+    expect(validateZones(P, 'nodeLocations', ['us-central1-a', 'us-east1-b', 'us-central1-a'], 'us-central1').map((i) => `${i.field}: ${i.problem}`)).toEqual([
       'nodeLocations[1]: is not a zone of region us-central1',
       'nodeLocations: lists a zone twice',
     ]);
@@ -154,19 +154,19 @@ describe('zones', () => {
 
 describe('taints and labels', () => {
   test.each(['NO_SCHEDULE', 'PREFER_NO_SCHEDULE', 'NO_EXECUTE'])('accepts effect %s', (effect) => {
-    expect(checkTaints(P, 'taints', [{ key: 'k', value: 'v', effect }])).toEqual([]);
+    expect(validateTaints(P, 'taints', [{ key: 'k', value: 'v', effect }])).toEqual([]);
   });
   test.each(['NoSchedule', 'NO_SCHEDULED', ''])('rejects effect %j', (effect) => {
-    const [issue] = checkTaints(P, 'taints', [{ key: 'k', value: 'v', effect }]);
+    const [issue] = validateTaints(P, 'taints', [{ key: 'k', value: 'v', effect }]);
     expect(issue.problem).toBe('is not one of NO_SCHEDULE, PREFER_NO_SCHEDULE, NO_EXECUTE');
     expect(issue.fix).toMatch(/NO_SCHEDULE \(not NoSchedule\)/);
   });
   test('rejects the nvidia.com/gpu taint', () => {
-    const [issue] = checkTaints(P, 'taints', [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NO_SCHEDULE' }]);
+    const [issue] = validateTaints(P, 'taints', [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NO_SCHEDULE' }]);
     expect(issue.problem).toBe('is the GPU taint GKE adds itself to GPU nodes');
   });
   test('rejects bad keys, values and duplicates', () => {
-    const issues = checkTaints(P, 'taints', [
+    const issues = validateTaints(P, 'taints', [
       { key: 'bad key', value: 'v', effect: 'NO_SCHEDULE' },
       { key: 'k', value: 'bad value', effect: 'NO_SCHEDULE' },
       { key: 'k', value: 'x', effect: 'NO_SCHEDULE' },
@@ -174,20 +174,20 @@ describe('taints and labels', () => {
     expect(issues.map((i) => i.field)).toEqual(['taints[0].key', 'taints[1].value', 'taints[2]']);
   });
   test('labels', () => {
-    expect(checkLabels(P, 'labels', { 'example.com/team': 'a', tenant: 'b' })).toEqual([]);
-    expect(checkLabels(P, 'labels', { 'bad key': 'x', ok: 'bad value' }).map((i) => i.problem)).toEqual(['is not a valid Kubernetes label key', 'is not a valid Kubernetes label value']);
+    expect(validateLabels(P, 'labels', { 'example.com/team': 'a', tenant: 'b' })).toEqual([]);
+    expect(validateLabels(P, 'labels', { 'bad key': 'x', ok: 'bad value' }).map((i) => i.problem)).toEqual(['is not a valid Kubernetes label key', 'is not a valid Kubernetes label value']);
   });
 });
 
 describe('maintenance window', () => {
   test('accepts a 4-hour weekly window', () => {
-    expect(checkMaintenanceWindow(P, '2025-01-04T02:00:00Z', '2025-01-04T06:00:00Z', 'FREQ=WEEKLY;BYDAY=SA')).toEqual([]);
+    expect(validateMaintenanceWindow(P, '2025-01-04T02:00:00Z', '2025-01-04T06:00:00Z', 'FREQ=WEEKLY;BYDAY=SA')).toEqual([]);
   });
   test.each([
     ['2025-01-04T02:00:00Z', '2025-01-04T05:00:00Z', 'FREQ=WEEKLY', 'is less than 4 hours after startTime 2025-01-04T02:00:00Z'],
     ['yesterday', '2025-01-04T05:00:00Z', 'FREQ=WEEKLY', 'is not an RFC 3339 time'],
     ['2025-01-04T02:00:00Z', '2025-01-04T08:00:00Z', 'WEEKLY', 'is not an RFC 5545 RRULE starting with FREQ=DAILY or FREQ=WEEKLY'],
   ])('rejects %s..%s %s', (start, end, rrule, problem) => {
-    expect(checkMaintenanceWindow(P, start, end, rrule)[0].problem).toBe(problem);
+    expect(validateMaintenanceWindow(P, start, end, rrule)[0].problem).toBe(problem);
   });
 });

@@ -3,10 +3,10 @@ import {
   BgpLinkRecord,
   awsInsideAddresses,
   awsTunnelWiring,
-  checkBgpIdentifierRange,
-  checkInsideCidrs,
-  checkNoOverlap,
-  findLinkCollisions,
+  validateBgpIdentifierRange,
+  validateInsideCidrs,
+  validateNoOverlap,
+  validateLinkCollisions,
   peerInsideAddresses,
   peerTunnelWiring,
   redundancyTypeFor,
@@ -45,9 +45,9 @@ describe('inside addresses', () => {
   });
 });
 
-describe('checkInsideCidrs', () => {
+describe('validateInsideCidrs', () => {
   test('accepts 4 unique link-local /30s', () => {
-    expect(checkInsideCidrs('link', 'insideCidrs', INSIDE, aws)).toEqual([]);
+    expect(validateInsideCidrs('link', 'insideCidrs', INSIDE, aws)).toEqual([]);
   });
 
   const withFirst = (cidr: string) => [cidr, ...INSIDE.slice(1)];
@@ -62,16 +62,16 @@ describe('checkInsideCidrs', () => {
     ['repeated', [INSIDE[0], INSIDE[1], INSIDE[2], INSIDE[0]], 'link: insideCidrs[3] "169.254.10.0/30" repeats insideCidrs[0]; each tunnel needs its own /30 on the router; give every tunnel a distinct /30'],
     ['wrong count', INSIDE.slice(0, 3), 'link: insideCidrs ["169.254.10.0/30","169.254.10.4/30","169.254.10.8/30"] has 3 entries but the link has 4 tunnels; give exactly 4 /30s, one per tunnel in tunnel order'],
   ])('throws when a /30 is %s', (_case, cidrs, message) => {
-    expect(checkInsideCidrs('link', 'insideCidrs', cidrs, aws).map(formatIssue)).toEqual([message]);
+    expect(validateInsideCidrs('link', 'insideCidrs', cidrs, aws).map(formatIssue)).toEqual([message]);
   });
 
   test('169.254.0.0/30 is fine toward a peer device, but the metadata block is not', () => {
-    expect(checkInsideCidrs('p', 'insideCidrs', ['169.254.0.0/30', '169.254.1.0/30'], { expectedCount: 2, awsReserved: false })).toEqual([]);
-    expect(checkInsideCidrs('p', 'insideCidrs', ['169.254.169.252/30', '169.254.1.0/30'], { expectedCount: 2, awsReserved: false })).toHaveLength(1);
+    expect(validateInsideCidrs('p', 'insideCidrs', ['169.254.0.0/30', '169.254.1.0/30'], { expectedCount: 2, awsReserved: false })).toEqual([]);
+    expect(validateInsideCidrs('p', 'insideCidrs', ['169.254.169.252/30', '169.254.1.0/30'], { expectedCount: 2, awsReserved: false })).toHaveLength(1);
   });
 
   test('throws when a /30 falls in the router BGP identifier range', () => {
-    const issues = checkInsideCidrs('link', 'insideCidrs', INSIDE, { ...aws, bgpIdentifierRange: '169.254.10.0/29' });
+    const issues = validateInsideCidrs('link', 'insideCidrs', INSIDE, { ...aws, bgpIdentifierRange: '169.254.10.0/29' });
     expect(issues.map(formatIssue)).toEqual([
       'link: insideCidrs[0] "169.254.10.0/30" overlaps the Cloud Router BGP identifier range 169.254.10.0/29; pick a /30 outside the identifier range',
       'link: insideCidrs[1] "169.254.10.4/30" overlaps the Cloud Router BGP identifier range 169.254.10.0/29; pick a /30 outside the identifier range',
@@ -84,38 +84,38 @@ describe('checkInsideCidrs', () => {
     ['10.0.0.0/30', 1],
     ['nope', 1],
   ])('identifier range %p has %p issue(s)', (range, count) => {
-    expect(checkBgpIdentifierRange('link', 'cloudRouter.bgpIdentifierRange', range)).toHaveLength(count);
+    expect(validateBgpIdentifierRange('link', 'cloudRouter.bgpIdentifierRange', range)).toHaveLength(count);
   });
 });
 
-describe('findLinkCollisions', () => {
+describe('validateLinkCollisions', () => {
   const rec = (owner: string, cidr: string, routerKey: string, awsGatewayKey?: string): BgpLinkRecord => ({ owner, field: 'insideCidrs[0]', cidr, routerKey, awsGatewayKey });
 
   test('throws when two links on one Cloud Router share a /30', () => {
-    const issues = findLinkCollisions('a', [rec('a', '169.254.10.0/30', 'p/r/router'), rec('b', '169.254.10.0/30', 'p/r/router')]);
+    const issues = validateLinkCollisions('a', [rec('a', '169.254.10.0/30', 'p/r/router'), rec('b', '169.254.10.0/30', 'p/r/router')]);
     expect(issues.map(formatIssue)).toEqual([
       'a: insideCidrs[0] "169.254.10.0/30" overlaps b insideCidrs[0] (169.254.10.0/30) on Cloud Router p/r/router; give each link on a router or AWS gateway its own /30s',
     ]);
   });
   test('throws when two links on one AWS gateway share a /30, even on different routers', () => {
-    const issues = findLinkCollisions('a', [rec('a', '169.254.10.0/30', 'r1', 'tgw'), rec('b', '169.254.10.0/30', 'r2', 'tgw')]);
+    const issues = validateLinkCollisions('a', [rec('a', '169.254.10.0/30', 'r1', 'tgw'), rec('b', '169.254.10.0/30', 'r2', 'tgw')]);
     expect(issues[0].problem).toBe('overlaps b insideCidrs[0] (169.254.10.0/30) on AWS gateway tgw');
   });
   test('the same /30 on unrelated routers and gateways is fine', () => {
-    expect(findLinkCollisions('a', [rec('a', '169.254.10.0/30', 'r1', 'g1'), rec('b', '169.254.10.0/30', 'r2', 'g2')])).toEqual([]);
+    expect(validateLinkCollisions('a', [rec('a', '169.254.10.0/30', 'r1', 'g1'), rec('b', '169.254.10.0/30', 'r2', 'g2')])).toEqual([]);
   });
 });
 
-describe('checkNoOverlap', () => {
+describe('validateNoOverlap', () => {
   test('throws when a remote range overlaps a GCP range', () => {
-    expect(checkNoOverlap('link', ['10.0.0.0/16', '100.64.0.0/14'], ['10.0.128.0/20', '172.16.0.0/16']).map(formatIssue)).toEqual([
+    expect(validateNoOverlap('link', ['10.0.0.0/16', '100.64.0.0/14'], ['10.0.128.0/20', '172.16.0.0/16']).map(formatIssue)).toEqual([
       'link: remoteCidrs "10.0.128.0/20" overlaps GCP range 10.0.0.0/16; renumber one side or drop the range from the link; the IP plan should reserve remote ranges',
     ]);
   });
   test('throws when a range is not a CIDR', () => {
-    expect(checkNoOverlap('link', ['10.0.0.0/33'], []).map((i) => i.field)).toEqual(['gcpCidrs[0]']);
+    expect(validateNoOverlap('link', ['10.0.0.0/33'], []).map((i) => i.field)).toEqual(['gcpCidrs[0]']);
   });
   test('disjoint ranges pass', () => {
-    expect(checkNoOverlap('link', ['10.0.0.0/16'], ['10.1.0.0/16'])).toEqual([]);
+    expect(validateNoOverlap('link', ['10.0.0.0/16'], ['10.1.0.0/16'])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { formatIssue } from '../../lib/domain/validation-error';
-import { AWS_PSK_PATTERN, GENERATED_PSK_LENGTH, checkReferencedKeys, generatedKeySpec, isValidAwsPreSharedKey } from '../../lib/domain/hybrid/pre-shared-key';
+import { AWS_PSK_PATTERN, GENERATED_PSK_LENGTH, validateReferencedKeys, generatedKeySpec, isValidAwsPreSharedKey } from '../../lib/domain/hybrid/pre-shared-key';
 
 describe('AWS pre-shared key rules', () => {
   test.each([
@@ -27,19 +27,19 @@ describe('AWS pre-shared key rules', () => {
   });
 });
 
-describe('checkReferencedKeys', () => {
+describe('validateReferencedKeys', () => {
   test('accepts one token per tunnel', () => {
-    expect(checkReferencedKeys('link', ['${var.a}', '${var.b}'], [true, true], 2)).toEqual([]);
+    expect(validateReferencedKeys('link', ['${var.a}', '${var.b}'], [true, true], 2)).toEqual([]);
   });
   test('throws when a key is a literal, without echoing it', () => {
-    const messages = checkReferencedKeys('link', ['SuperSecret123', '${var.b}'], [false, true], 2).map(formatIssue);
+    const messages = validateReferencedKeys('link', ['SuperSecret123', '${var.b}'], [false, true], 2).map(formatIssue);
     expect(messages).toEqual([
       'link: preSharedKeys.keys[0] "<redacted literal>" is a literal and would be written into the synthesized configuration; pass a reference instead, e.g. a sensitive TerraformVariable or a Secret Manager secret version data source, or use { source: "generated" }',
     ]);
     expect(messages.join()).not.toContain('SuperSecret123');
   });
   test('throws when the key count differs from the tunnel count', () => {
-    expect(checkReferencedKeys('link', ['${var.a}'], [true], 4).map(formatIssue)).toEqual([
+    expect(validateReferencedKeys('link', ['${var.a}'], [true], 4).map(formatIssue)).toEqual([
       'link: preSharedKeys.keys "1 keys" must hold one key per tunnel (4); pass the keys in tunnel order',
     ]);
   });

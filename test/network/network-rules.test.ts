@@ -1,9 +1,9 @@
 import {
-  checkAsn,
-  checkControlPlaneCidr,
-  checkName,
-  checkPorts,
-  checkRegion,
+  validateAsn,
+  validateControlPlaneCidr,
+  validateName,
+  validatePorts,
+  validateRegion,
   controlPlaneFirewallName,
   isPowerOfTwo,
   isPrivateAsn,
@@ -15,12 +15,12 @@ const P = 'test/Network';
 const problems = (issues: { field: string; problem: string }[]) => issues.map((i) => `${i.field}: ${i.problem}`);
 
 describe('names', () => {
-  test.each(['a', 'prod-vpc', 'a1', 'x'.repeat(63)])('accepts %s', (n) => expect(checkName(P, 'name', n)).toEqual([]));
+  test.each(['a', 'prod-vpc', 'a1', 'x'.repeat(63)])('accepts %s', (n) => expect(validateName(P, 'name', n)).toEqual([]));
   test.each(['', 'Prod', '1abc', 'abc-', 'a_b', 'x'.repeat(64)])('rejects %j', (n) => {
-    expect(checkName(P, 'name', n)[0].problem).toMatch(/RFC 1035/);
+    expect(validateName(P, 'name', n)[0].problem).toMatch(/RFC 1035/);
   });
-  test.each(['us-central1', 'europe-west4', 'northamerica-northeast2'])('region %s', (r) => expect(checkRegion(P, 'region', r)).toEqual([]));
-  test.each(['us-central1-a', 'uscentral', 'US-CENTRAL1'])('rejects region %s', (r) => expect(checkRegion(P, 'region', r)[0].problem).toBe('is not a region name'));
+  test.each(['us-central1', 'europe-west4', 'northamerica-northeast2'])('region %s', (r) => expect(validateRegion(P, 'region', r)).toEqual([]));
+  test.each(['us-central1-a', 'uscentral', 'US-CENTRAL1'])('rejects region %s', (r) => expect(validateRegion(P, 'region', r)[0].problem).toBe('is not a region name'));
 });
 
 describe('validateSubnets', () => {
@@ -79,13 +79,13 @@ describe('validateSubnets', () => {
 });
 
 describe('control plane and firewall helpers', () => {
-  test('accepts an aligned /28', () => expect(checkControlPlaneCidr(P, 'cp', '172.16.0.32/28')).toEqual([]));
+  test('accepts an aligned /28', () => expect(validateControlPlaneCidr(P, 'cp', '172.16.0.32/28')).toEqual([]));
   test.each([
     ['172.16.0.0/27', 'is a /27, but GKE control-plane ranges are /28'],
     ['172.16.0.8/28', expect.stringMatching(/not aligned/)],
-  ])('rejects %s', (cidr, problem) => expect(checkControlPlaneCidr(P, 'cp', cidr)[0].problem).toEqual(problem));
+  ])('rejects %s', (cidr, problem) => expect(validateControlPlaneCidr(P, 'cp', cidr)[0].problem).toEqual(problem));
   test('ports', () => {
-    expect(checkPorts(P, 'webhookPorts', [443, 0, 70000, 1.5]).map((i) => i.value)).toEqual([0, 70000, 1.5]);
+    expect(validatePorts(P, 'webhookPorts', [443, 0, 70000, 1.5]).map((i) => i.value)).toEqual([0, 70000, 1.5]);
   });
   test('firewall name', () => expect(controlPlaneFirewallName('prod-vpc', '172.16.0.0/28')).toBe('prod-vpc-allow-cp-172-16-0-0-28'));
 });
@@ -124,7 +124,7 @@ describe('Cloud NAT rules', () => {
     [13335, false],
   ])('isPrivateAsn(%d) = %s', (asn, expected) => expect(isPrivateAsn(asn)).toBe(expected));
 
-  test('checkAsn message', () => {
-    expect(checkAsn(P, 'routerAsn', 15169)[0].problem).toBe('is not a private ASN (64512-65534 or 4200000000-4294967294, RFC 6996)');
+  test('validateAsn message', () => {
+    expect(validateAsn(P, 'routerAsn', 15169)[0].problem).toBe('is not a private ASN (64512-65534 or 4200000000-4294967294, RFC 6996)');
   });
 });

@@ -1,14 +1,14 @@
 import { ClusterDefinition, PlatformDefinition } from '../../lib/domain/platform/platform-definition';
-import { validatePlatform } from '../../lib/domain/platform/validate-platform';
+import { assertPlatform } from '../../lib/domain/platform/validate-platform';
 import { examplePlatform } from '../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
 const cluster = examplePlatform.clusters[0];
 const withCluster = (changes: Partial<ClusterDefinition>): PlatformDefinition => ({ ...examplePlatform, clusters: [{ ...cluster, ...changes }] });
 
-describe('validatePlatform', () => {
+describe('assertPlatform', () => {
   test('accepts the bundled example', () => {
-    expect(() => validatePlatform(examplePlatform, { today: EXAMPLE_TODAY })).not.toThrow();
+    expect(() => assertPlatform(examplePlatform, { today: EXAMPLE_TODAY })).not.toThrow();
   });
 
   test.each<[string, PlatformDefinition, string | RegExp]>([
@@ -36,15 +36,15 @@ describe('validatePlatform', () => {
     ['an AWS VPC has no region', { ...examplePlatform, remoteNetworks: [{ name: 'aws', kind: 'aws-vpc', cidrs: ['10.8.0.0/16'] }] }, /remoteNetworks\[aws\]: awsRegion undefined is required for an AWS VPC/],
     ['a remote network range is malformed', { ...examplePlatform, remoteNetworks: [{ name: 'dc', kind: 'on-prem', cidrs: ['10.8.0.1/16'] }] }, /remoteNetworks\[dc\]: cidrs "10.8.0.1\/16" is not aligned/],
   ])('throws when %s', (_, definition, message) => {
-    expect(() => validatePlatform(definition, { today: EXAMPLE_TODAY })).toThrow(message);
+    expect(() => assertPlatform(definition, { today: EXAMPLE_TODAY })).toThrow(message);
   });
 
   test('lists every problem in one error', () => {
-    expect(() => validatePlatform({ ...examplePlatform, name: 'X', regions: [] }, { today: EXAMPLE_TODAY })).toThrow(/\d+ validation errors:\n- platform: name "X".*\n- platform: regions \[\] is empty/);
+    expect(() => assertPlatform({ ...examplePlatform, name: 'X', regions: [] }, { today: EXAMPLE_TODAY })).toThrow(/\d+ validation errors:\n- platform: name "X".*\n- platform: regions \[\] is empty/);
   });
 });
 
-describe('validatePlatform: hybrid links', () => {
+describe('assertPlatform: hybrid links', () => {
   const awsLink = examplePlatform.hybridLinks!.find((l) => l.kind === 'ha-vpn-aws')!;
   const withLinks = (...links: NonNullable<PlatformDefinition['hybridLinks']>): PlatformDefinition => ({ ...examplePlatform, hybridLinks: links });
 
@@ -58,6 +58,6 @@ describe('validatePlatform: hybrid links', () => {
     ['a Partner link sets another ASN', withLinks({ kind: 'interconnect', name: 'p', type: 'PARTNER', remoteNetwork: 'garage-sunnyvale', slaTarget: '99.9', gcpAsn: 64514, attachments: [] }), /hybridLinks\[p\]: gcpAsn 64514 must be 16550 for Partner Interconnect/],
     ['a Dedicated link lacks the peer ASN', withLinks({ kind: 'interconnect', name: 'd', type: 'DEDICATED', remoteNetwork: 'garage-sunnyvale', slaTarget: '99.9', gcpAsn: 64514, attachments: [] }), /hybridLinks\[d\]: peerAsn undefined is required for Dedicated Interconnect/],
   ])('throws when %s', (_, definition, message) => {
-    expect(() => validatePlatform(definition, { today: EXAMPLE_TODAY })).toThrow(message);
+    expect(() => assertPlatform(definition, { today: EXAMPLE_TODAY })).toThrow(message);
   });
 });

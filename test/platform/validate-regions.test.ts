@@ -2,7 +2,7 @@ import { ValidationError } from '../../lib/domain/validation-error';
 import { defaultZones, GCP_REGION_ZONES, knownZones, similarRegions } from '../../lib/domain/platform/gcp-regions';
 import { clusterZones } from '../../lib/domain/platform/platform-ip-plan';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
-import { validatePlatform } from '../../lib/domain/platform/validate-platform';
+import { assertPlatform } from '../../lib/domain/platform/validate-platform';
 import { examplePlatform } from '../../examples/drive-platform/platform';
 
 const TODAY = '2026-11-21';
@@ -15,7 +15,7 @@ const withDev = (changes: Partial<typeof dev>, platform: Partial<PlatformDefinit
 
 function issues(definition: PlatformDefinition): string[] {
   try {
-    validatePlatform(definition, { today: TODAY });
+    assertPlatform(definition, { today: TODAY });
     return [];
   } catch (error) {
     return (error as ValidationError).issues.map((i) => `${i.path}: ${i.field} ${JSON.stringify(i.value)} ${i.problem}; ${i.fix}`);
@@ -44,7 +44,7 @@ describe('the region and zone list', () => {
   });
 });
 
-describe('validatePlatform: regions and zones', () => {
+describe('assertPlatform: regions and zones', () => {
   test('the example passes', () => {
     expect(issues(examplePlatform)).toEqual([]);
   });
@@ -89,7 +89,7 @@ describe('validatePlatform: regions and zones', () => {
   });
 });
 
-describe('validatePlatform: the GitOps repository', () => {
+describe('assertPlatform: the GitOps repository', () => {
   test('throws when the definition names no repository (no example default)', () => {
     const { gitOps: _omitted, ...rest } = examplePlatform;
     expect(issues(rest as PlatformDefinition)).toEqual([

@@ -1,6 +1,6 @@
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { clusterNodePools, PlatformTenant } from '../../lib/domain/platform/tenant-definition';
-import { validatePlatform } from '../../lib/domain/platform/validate-platform';
+import { assertPlatform } from '../../lib/domain/platform/validate-platform';
 import { clusterSurgeNodes } from '../../lib/domain/platform/platform-ip-plan';
 import { DEFAULT_COMPANION_CPU_POOL } from '../../lib/domain/platform/platform-defaults';
 import { examplePlatform } from '../../examples/drive-platform/platform';
@@ -33,11 +33,11 @@ describe('platform tenants', () => {
   });
 
   test('accepts the example with every tenant', () => {
-    expect(validatePlatform(examplePlatform, { today: EXAMPLE_TODAY }).expiredDeveloperNamespaces).toEqual([]);
+    expect(assertPlatform(examplePlatform, { today: EXAMPLE_TODAY }).expiredDeveloperNamespaces).toEqual([]);
   });
 
   test('reports a developer namespace inside its grace period', () => {
-    const warnings = validatePlatform(examplePlatform, { today: '2027-04-05' });
+    const warnings = assertPlatform(examplePlatform, { today: '2027-04-05' });
     expect(warnings.expiredDeveloperNamespaces).toEqual([expect.objectContaining({ name: 'dev-carol', daysExpired: 5, daysUntilRejected: 9 })]);
   });
 
@@ -62,6 +62,6 @@ describe('platform tenants', () => {
     ['a developer namespace takes a tenant name', { ...examplePlatform, developerNamespaces: { cluster: 'prod-usc1', namespaces: [{ name: 'routing', owner: 'a@example.com' }] } }, /developerNamespaces\[routing\]: name "routing" is declared twice/],
     ['a developer namespace expired beyond the grace period', examplePlatform, /developerNamespaces\[dev-carol\]: expires "2027-03-31" passed 30 days ago, beyond the 14-day grace period/],
   ])('throws when %s', (_, definition, message) => {
-    expect(() => validatePlatform(definition, { today: '2027-04-30' })).toThrow(message);
+    expect(() => assertPlatform(definition, { today: '2027-04-30' })).toThrow(message);
   });
 });

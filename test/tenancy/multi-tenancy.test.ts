@@ -7,7 +7,7 @@ import {
   TenantNamespace,
   TenantSpec,
   dependentsOf,
-  validateTenants,
+  assertTenants,
 } from '../../lib/tenancy';
 import { ALL_TENANTS, CLUSTERS } from './fixtures';
 import { K8sObject, clusterWideBindingProblems, roleProblems, tenantNamespaceProblems } from './k8s-checks';
@@ -15,7 +15,7 @@ import { expectK8sSchemaValid } from './validate-k8s';
 
 /** What the lead's per-cluster chart does: validate, then compose the tenancy constructs. */
 function clusterChart(cluster: string, tenants: readonly TenantSpec[]): Chart {
-  validateTenants(tenants, { clusters: CLUSTERS });
+  assertTenants(tenants, { clusters: CLUSTERS });
   const chart = Testing.chart();
   const here = tenants.filter((t) => t.clusters.includes(cluster));
   new PlatformPolicies(chart, 'PlatformPolicies', { tenants: here });

@@ -1,23 +1,23 @@
 import {
   DeveloperNamespaceSpec,
   TenantSpec,
-  checkDeveloperNamespaces,
+  validateDeveloperNamespaces,
   dependentsOf,
   resolveTenant,
-  tenantIssues,
-  tenantSpecIssues,
-  validateDeveloperNamespaces,
   validateTenants,
+  validateTenantSpec,
+  assertDeveloperNamespaces,
+  assertTenants,
 } from '../../lib/tenancy';
 import { ValidationError as ValidationErrorLike } from '../../lib/domain/validation-error';
 import { ALL_TENANTS, CLUSTERS, MINIMAL } from './fixtures';
 
-const messages = (spec: TenantSpec) => tenantSpecIssues(spec).map((i) => `${i.path}: ${i.field} ${JSON.stringify(i.value)} ${i.problem}; ${i.fix}`);
+const messages = (spec: TenantSpec) => validateTenantSpec(spec).map((i) => `${i.path}: ${i.field} ${JSON.stringify(i.value)} ${i.problem}; ${i.fix}`);
 
-describe('tenantSpecIssues', () => {
+describe('validateTenantSpec', () => {
   test('a minimal tenant and the example tenants are valid', () => {
-    expect(tenantSpecIssues(MINIMAL)).toEqual([]);
-    for (const t of ALL_TENANTS) expect(tenantSpecIssues(t)).toEqual([]);
+    expect(validateTenantSpec(MINIMAL)).toEqual([]);
+    for (const t of ALL_TENANTS) expect(validateTenantSpec(t)).toEqual([]);
   });
 
   test.each<[string, Partial<TenantSpec> | ((t: TenantSpec) => TenantSpec), RegExp]>([
@@ -69,21 +69,21 @@ describe('tenantSpecIssues', () => {
     const spec = typeof change === 'function' ? change(MINIMAL) : { ...MINIMAL, ...change };
     // WHEN / THEN
     expect(messages(spec).join('\n')).toMatch(expected);
-    expect(() => validateTenants([spec], { clusters: CLUSTERS })).toThrow(expected);
+    expect(() => assertTenants([spec], { clusters: CLUSTERS })).toThrow(expected);
   });
 
   test.each([['6 chars', 'abcdef'], ['30 chars', 'a'.repeat(29) + '1'], ['hyphens', 'mapping-tiles-2']])('accepts a GSA id of %s', (_, gsa) => {
-    expect(tenantSpecIssues({ ...MINIMAL, workloadIdentities: [{ ksa: 'api', gsa, projectRoles: ['roles/viewer', 'projects/my-project/roles/custom.reader'] }] })).toEqual([]);
+    expect(validateTenantSpec({ ...MINIMAL, workloadIdentities: [{ ksa: 'api', gsa, projectRoles: ['roles/viewer', 'projects/my-project/roles/custom.reader'] }] })).toEqual([]);
   });
 
   test('accepts IPv6 CIDRs', () => {
-    expect(tenantSpecIssues({ ...MINIMAL, dependencies: { external: [{ cidr: '2001:db8::/32', ports: [{ port: 443 }] }] } })).toEqual([]);
+    expect(validateTenantSpec({ ...MINIMAL, dependencies: { external: [{ cidr: '2001:db8::/32', ports: [{ port: 443 }] }] } })).toEqual([]);
   });
 });
 
-describe('validateTenants', () => {
+describe('assertTenants', () => {
   test('the example tenants are valid on the example clusters', () => {
-    expect(tenantIssues(ALL_TENANTS, { clusters: CLUSTERS })).toEqual([]);
+    expect(validateTenants(ALL_TENANTS, { clusters: CLUSTERS })).toEqual([]);
   });
 
   test.each<[string, TenantSpec[], RegExp]>([
@@ -94,17 +94,17 @@ describe('validateTenants', () => {
     ['a dedicated-cluster tenant shares its cluster', [{ ...MINIMAL, isolation: 'dedicated-cluster' }, { ...MINIMAL, name: 'other' }], /tenants\[minimal\]: clusters "prod-usc1" is shared with other, but isolation is "dedicated-cluster"/],
     ['two tenants use the same GSA id', [{ ...MINIMAL, workloadIdentities: [{ ksa: 'a', gsa: 'shared-gsa', projectRoles: [] }] }, { ...MINIMAL, name: 'other', workloadIdentities: [{ ksa: 'a', gsa: 'shared-gsa', projectRoles: [] }] }], /tenants\[other\]: workloadIdentities.gsa "shared-gsa" is also used by tenant "minimal"/],
   ])('throws when %s', (_, tenants, expected) => {
-    expect(() => validateTenants(tenants, { clusters: CLUSTERS })).toThrow(expected);
+    expect(() => assertTenants(tenants, { clusters: CLUSTERS })).toThrow(expected);
   });
 
   test('accepts a dedicated-nodes tenant on a cluster with Calico network policy', () => {
-    expect(() => validateTenants([{ ...MINIMAL, clusters: ['calico'], isolation: 'dedicated-nodes' }], { clusters: [{ name: 'calico', networkPolicy: true }] })).not.toThrow();
+    expect(() => assertTenants([{ ...MINIMAL, clusters: ['calico'], isolation: 'dedicated-nodes' }], { clusters: [{ name: 'calico', networkPolicy: true }] })).not.toThrow();
   });
 
   test('collects every issue into one error', () => {
     let error: ValidationErrorLike | undefined;
     try {
-      validateTenants([{ ...MINIMAL, name: 'Bad', clusters: ['nowhere'], groups: { admin: 'x' } }], { clusters: CLUSTERS });
+      assertTenants([{ ...MINIMAL, name: 'Bad', clusters: ['nowhere'], groups: { admin: 'x' } }], { clusters: CLUSTERS });
     } catch (e) {
       error = e as ValidationErrorLike;
     }
@@ -143,23 +143,23 @@ describe('developer namespaces', () => {
     ['a day after expiry', '2025-03-02', 1],
     ['on the last day of grace', '2025-03-15', 1],
   ])('%s the namespace is accepted (%s) and reported when expired', (_, today, reported) => {
-    const result = checkDeveloperNamespaces([alice], { today });
+    const result = validateDeveloperNamespaces([alice], { today });
     expect(result.issues).toEqual([]);
     expect(result.expired).toHaveLength(reported);
   });
 
   test('reports days expired and days until rejection', () => {
-    expect(validateDeveloperNamespaces([alice], { today: '2025-03-05' })).toEqual([
+    expect(assertDeveloperNamespaces([alice], { today: '2025-03-05' })).toEqual([
       { name: 'dev-alice', owner: 'alice@example.com', expires: '2025-03-01', daysExpired: 4, daysUntilRejected: 10 },
     ]);
   });
 
   test('takes a Date for today and honours a custom grace period', () => {
-    expect(() => validateDeveloperNamespaces([alice], { today: new Date(Date.UTC(2025, 2, 5, 13)), gracePeriodDays: 3 })).toThrow(/passed 4 days ago, beyond the 3-day grace period/);
+    expect(() => assertDeveloperNamespaces([alice], { today: new Date(Date.UTC(2025, 2, 5, 13)), gracePeriodDays: 3 })).toThrow(/passed 4 days ago, beyond the 3-day grace period/);
   });
 
   test('never expires without a date', () => {
-    expect(validateDeveloperNamespaces([{ name: 'dev-bob', owner: 'bob@example.com' }], { today: '2099-01-01' })).toEqual([]);
+    expect(assertDeveloperNamespaces([{ name: 'dev-bob', owner: 'bob@example.com' }], { today: '2099-01-01' })).toEqual([]);
   });
 
   test.each<[string, DeveloperNamespaceSpec[], string | undefined, RegExp]>([
@@ -171,10 +171,10 @@ describe('developer namespaces', () => {
     ['a name is declared twice', [alice, alice], undefined, /name "dev-alice" is declared twice/],
     ['a name is taken by a tenant', [{ ...alice, name: 'mapping' }], 'mapping', /developerNamespaces\[mapping\]: name "mapping" is declared twice/],
   ])('throws when %s', (_, specs, taken, expected) => {
-    expect(() => validateDeveloperNamespaces(specs, { today: '2025-03-16', takenNamespaces: taken ? [taken] : [] })).toThrow(expected);
+    expect(() => assertDeveloperNamespaces(specs, { today: '2025-03-16', takenNamespaces: taken ? [taken] : [] })).toThrow(expected);
   });
 
   test('throws when today is malformed', () => {
-    expect(() => checkDeveloperNamespaces([alice], { today: 'yesterday' })).toThrow(/today "yesterday" is not a YYYY-MM-DD date/);
+    expect(() => validateDeveloperNamespaces([alice], { today: 'yesterday' })).toThrow(/today "yesterday" is not a YYYY-MM-DD date/);
   });
 });

@@ -32,7 +32,7 @@ const GIT_URL = /^(https:\/\/[^\s]+|ssh:\/\/[^\s]+|[a-zA-Z0-9._-]+@[a-zA-Z0-9.-]
 const SERVICE_ACCOUNT_EMAIL = /^[a-z][-a-z0-9]{4,28}[a-z0-9]@[a-z][-a-z0-9]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com$/;
 
 /** Checks a Git source; `path` is the construct path used in messages. */
-export function checkGitSource(path: string, source: GitSource): ValidationIssue[] {
+export function validateGitSource(path: string, source: GitSource): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (!GIT_URL.test(source.url)) {
     issues.push({ path, field: 'repository.url', value: source.url, problem: 'is not an https://, ssh:// or git@host: repository URL', fix: 'give the clone URL of the repository holding the manifests' });

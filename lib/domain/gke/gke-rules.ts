@@ -29,14 +29,14 @@ export type TaintEffect = (typeof TAINT_EFFECTS)[number];
 export const NVIDIA_GPU_TAINT_KEY = 'nvidia.com/gpu';
 export const DEFAULT_COMPUTE_SA_SUFFIX = '-compute@developer.gserviceaccount.com';
 
-export function checkGkeName(path: string, field: string, value: string): ValidationIssue[] {
+export function validateGkeName(path: string, field: string, value: string): ValidationIssue[] {
   if (typeof value !== 'string' || value.length > GKE_NAME_MAX_LENGTH || !GKE_NAME.test(value)) {
     return [{ path, field, value, problem: `must match ${GKE_NAME.source} (at most ${GKE_NAME_MAX_LENGTH} characters)`, fix: 'use lower-case letters, digits and "-", starting with a letter, e.g. "prod-usc1"' }];
   }
   return [];
 }
 
-export function checkServiceAccountId(path: string, field: string, value: string): ValidationIssue[] {
+export function validateServiceAccountId(path: string, field: string, value: string): ValidationIssue[] {
   if (typeof value !== 'string' || !SERVICE_ACCOUNT_ID_PATTERN.test(value)) {
     return [{ path, field, value, problem: 'is not a service account id (6-30 characters: lower-case letter first, then letters, digits or "-", not ending in "-")', fix: 'give a shorter id such as "gke-prod-nodes"' }];
   }
@@ -51,7 +51,7 @@ export function maxPodsThatFit(podRangePrefixLength: number, nodes: number): num
   return undefined;
 }
 
-export function checkMaxPodsPerNode(path: string, field: string, value: number): ValidationIssue[] {
+export function validateMaxPodsPerNode(path: string, field: string, value: number): ValidationIssue[] {
   if (!Number.isInteger(value) || value < GKE_MIN_PODS_PER_NODE || value > GKE_MAX_PODS_PER_NODE) {
     return [{ path, field, value, problem: `must be an integer between ${GKE_MIN_PODS_PER_NODE} and ${GKE_MAX_PODS_PER_NODE}`, fix: 'use e.g. 32, 64 or 110' }];
   }
@@ -62,7 +62,7 @@ export function checkMaxPodsPerNode(path: string, field: string, value: number):
  * Pod range capacity, in the style `prod/pods: range 10.8.0.0/16 holds 256 nodes at 64 pods per node,
  * but 500 nodes are needed; use /15 or lower maxPodsPerNode`.
  */
-export function checkPodRangeCapacity(path: string, field: string, podRange: Cidr, maxPodsPerNode: number, nodesNeeded: number, what: string): ValidationIssue[] {
+export function validatePodRangeCapacity(path: string, field: string, podRange: Cidr, maxPodsPerNode: number, nodesNeeded: number, what: string): ValidationIssue[] {
   const capacity = nodesInPodRange(podRange.prefixLength, maxPodsPerNode);
   // A count that is not a whole number is reported by its own check; there is no size to suggest for it.
   if (capacity >= nodesNeeded || !Number.isInteger(nodesNeeded)) return [];
@@ -82,10 +82,10 @@ export function checkPodRangeCapacity(path: string, field: string, podRange: Cid
 /**
  * A cluster's pod ranges together (the default one first, then its additional ranges) against the nodes it
  * must hold: each range holds whole per-node blocks, and nodes take blocks from any range. With one range this
- * is {@link checkPodRangeCapacity}; the IP plan's capacity figures count the same way.
+ * is {@link validatePodRangeCapacity}; the IP plan's capacity figures count the same way.
  */
-export function checkPodRangesCapacity(path: string, field: string, podRanges: readonly { readonly name: string; readonly cidr: Cidr }[], maxPodsPerNode: number, nodesNeeded: number, what: string): ValidationIssue[] {
-  if (podRanges.length === 1) return checkPodRangeCapacity(path, field, podRanges[0].cidr, maxPodsPerNode, nodesNeeded, what);
+export function validatePodRangesCapacity(path: string, field: string, podRanges: readonly { readonly name: string; readonly cidr: Cidr }[], maxPodsPerNode: number, nodesNeeded: number, what: string): ValidationIssue[] {
+  if (podRanges.length === 1) return validatePodRangeCapacity(path, field, podRanges[0].cidr, maxPodsPerNode, nodesNeeded, what);
   const capacity = podRanges.reduce((sum, r) => sum + nodesInPodRange(r.cidr.prefixLength, maxPodsPerNode), 0);
   if (capacity >= nodesNeeded || !Number.isInteger(nodesNeeded)) return [];
   return [
@@ -112,7 +112,7 @@ export interface PoolPodDemand {
  * The pools placed on one pod range against its size: a pool takes its pod blocks only from the range it is
  * placed on, so a full default range is not helped by an additional one until a pool is put on it (podRange).
  */
-export function checkPoolsOnPodRange(path: string, field: string, range: Cidr, pools: readonly PoolPodDemand[]): ValidationIssue[] {
+export function validatePoolsOnPodRange(path: string, field: string, range: Cidr, pools: readonly PoolPodDemand[]): ValidationIssue[] {
   const block = (p: PoolPodDemand) => 2 ** (32 - podBlockPrefix(p.maxPodsPerNode));
   const addresses = pools.reduce((n, p) => n + (p.maxNodes + p.surgeNodes) * block(p), 0);
   if (addresses <= range.size) return [];
@@ -127,7 +127,7 @@ export function checkPoolsOnPodRange(path: string, field: string, range: Cidr, p
   ];
 }
 
-export function checkNodeSubnetCapacity(path: string, field: string, subnet: Cidr, nodesNeeded: number, what: string): ValidationIssue[] {
+export function validateNodeSubnetCapacity(path: string, field: string, subnet: Cidr, nodesNeeded: number, what: string): ValidationIssue[] {
   const capacity = nodesInSubnet(subnet.prefixLength);
   // A count that is not a whole number is reported by its own check; there is no size to suggest for it.
   if (capacity >= nodesNeeded || !Number.isInteger(nodesNeeded)) return [];
@@ -153,7 +153,7 @@ export function isZoneOf(zone: string, region: string): boolean {
   return regionOfZone(zone) === region;
 }
 
-export function checkZones(path: string, field: string, zones: readonly string[], region: string): ValidationIssue[] {
+export function validateZones(path: string, field: string, zones: readonly string[], region: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   zones.forEach((z, i) => {
     if (!isZoneOf(z, region)) {
@@ -176,7 +176,7 @@ export interface TaintInput {
 const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
-export function checkTaints(path: string, field: string, taints: readonly TaintInput[]): ValidationIssue[] {
+export function validateTaints(path: string, field: string, taints: readonly TaintInput[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   taints.forEach((t, i) => {
@@ -199,7 +199,7 @@ export function checkTaints(path: string, field: string, taints: readonly TaintI
   return issues;
 }
 
-export function checkLabels(path: string, field: string, labels: Readonly<Record<string, string>>): ValidationIssue[] {
+export function validateLabels(path: string, field: string, labels: Readonly<Record<string, string>>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const [k, v] of Object.entries(labels)) {
     if (!QUALIFIED_NAME.test(k)) issues.push({ path, field: `${field}.${k}`, value: k, problem: 'is not a valid Kubernetes label key', fix: 'use a key such as "workload-class"' });
@@ -211,7 +211,7 @@ export function checkLabels(path: string, field: string, labels: Readonly<Record
 /** GKE requires maintenance windows of at least 4 contiguous hours (48 h available per 32 days). */
 export const MIN_MAINTENANCE_WINDOW_HOURS = 4;
 
-export function checkMaintenanceWindow(path: string, startTime: string, endTime: string, recurrence: string): ValidationIssue[] {
+export function validateMaintenanceWindow(path: string, startTime: string, endTime: string, recurrence: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const start = Date.parse(startTime);
   const end = Date.parse(endTime);
@@ -252,14 +252,14 @@ export const GPU_TYPES: Readonly<Record<string, string | undefined>> = {
 /** Machine type names: lower-case family, then class and size (`e2-standard-4`, `a2-highgpu-1g`, `n2-custom-8-32768`). */
 export const MACHINE_TYPE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
 
-export function checkMachineType(path: string, field: string, value: string): ValidationIssue[] {
+export function validateMachineType(path: string, field: string, value: string): ValidationIssue[] {
   if (MACHINE_TYPE_PATTERN.test(value)) return [];
   const lower = value.toLowerCase();
   return [{ path, field, value, problem: 'is not a Compute Engine machine type name (lower-case, e.g. e2-standard-4)', fix: MACHINE_TYPE_PATTERN.test(lower) ? `write it in lower case: "${lower}"` : 'use a machine type such as "e2-standard-4" or "n2-highmem-8"' }];
 }
 
 /** A pool's GPUs: a known type, a whole count of at least 1, on a machine family that carries that type. */
-export function checkGpu(path: string, gpu: { readonly type: string; readonly count: number }, machineType: string): ValidationIssue[] {
+export function validateGpu(path: string, gpu: { readonly type: string; readonly count: number }, machineType: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (!(gpu.type in GPU_TYPES)) {
     issues.push({ path, field: 'gpu.type', value: gpu.type, problem: 'is not a GPU type GKE offers', fix: `use one of ${Object.keys(GPU_TYPES).join(', ')}` });

@@ -48,7 +48,7 @@ function isAsnInteger(asn: unknown): asn is number {
 /**
  * The Cloud Router's own ASN: a private ASN, or exactly 16550 when the router serves Partner Interconnect.
  */
-export function checkCloudRouterAsn(
+export function validateCloudRouterAsn(
   path: string,
   field: string,
   asn: number,
@@ -70,13 +70,13 @@ export function checkCloudRouterAsn(
 }
 
 /** The ASN of a BGP peer of Cloud Router (on-prem device, AWS gateway): any usable public or private ASN. */
-export function checkPeerAsn(path: string, field: string, asn: number): ValidationIssue[] {
+export function validatePeerAsn(path: string, field: string, asn: number): ValidationIssue[] {
   if (isAsnInteger(asn) && asn >= 1 && asn <= MAX_ASN && !RESERVED_ASNS.includes(asn)) return [];
   return [{ path, field, value: asn, problem: `is not a usable BGP ASN (1–${MAX_ASN}, not 23456 or 65535)`, fix: 'use the ASN configured on the peer device' }];
 }
 
 /** Amazon-side ASN of a TGW/VGW; legacy public ASNs only for an existing virtual private gateway. */
-export function checkAmazonSideAsn(
+export function validateAmazonSideAsn(
   path: string,
   field: string,
   asn: number,
@@ -95,7 +95,7 @@ export function checkAmazonSideAsn(
 }
 
 /** Both ends of an eBGP session need different ASNs, or routes are dropped as loops. */
-export function checkAsnsDiffer(path: string, field: string, gcpAsn: number, peerAsn: number): ValidationIssue[] {
+export function validateAsnsDiffer(path: string, field: string, gcpAsn: number, peerAsn: number): ValidationIssue[] {
   if (gcpAsn !== peerAsn) return [];
   return [{ path, field, value: peerAsn, problem: `equals the Cloud Router ASN, so eBGP would see its own ASN and drop the routes`, fix: 'give the peer and the Cloud Router different ASNs' }];
 }
@@ -106,7 +106,7 @@ export function customerGatewayAsnFields(asn: number): { readonly bgpAsn?: strin
 }
 
 /** The ASN AWS stores for the customer gateway (here: the Cloud Router's ASN). */
-export function checkCustomerGatewayAsn(path: string, field: string, asn: number): ValidationIssue[] {
+export function validateCustomerGatewayAsn(path: string, field: string, asn: number): ValidationIssue[] {
   if (isAsnInteger(asn) && asn >= 1 && asn <= CUSTOMER_GATEWAY_EXTENDED_ASN_RANGE.max) return [];
   return [{ path, field, value: asn, problem: `cannot be a customer gateway ASN (1–${CUSTOMER_GATEWAY_BGP_ASN_MAX} in bgp_asn, ${CUSTOMER_GATEWAY_EXTENDED_ASN_RANGE.min}–${CUSTOMER_GATEWAY_EXTENDED_ASN_RANGE.max} in bgp_asn_extended)`, fix: 'use a Cloud Router ASN in that range' }];
 }

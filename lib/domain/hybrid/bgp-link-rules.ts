@@ -102,7 +102,7 @@ export interface InsideCidrOptions {
 }
 
 /** Validates the tunnel inside /30s of one link: shape, link-local, reserved blocks, uniqueness, identifier range. */
-export function checkInsideCidrs(path: string, field: string, cidrs: readonly string[], options: InsideCidrOptions): ValidationIssue[] {
+export function validateInsideCidrs(path: string, field: string, cidrs: readonly string[], options: InsideCidrOptions): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (cidrs.length !== options.expectedCount) {
     issues.push({ path, field, value: cidrs, problem: `has ${cidrs.length} entries but the link has ${options.expectedCount} tunnels`, fix: `give exactly ${options.expectedCount} /30s, one per tunnel in tunnel order` });
@@ -162,7 +162,7 @@ export interface BgpLinkRecord {
  * Collisions between the links of `owner` and any other link on the same Cloud Router or AWS gateway.
  * Records of other owners are compared only against `owner`'s, so each construct reports its own.
  */
-export function findLinkCollisions(owner: string, records: readonly BgpLinkRecord[]): ValidationIssue[] {
+export function validateLinkCollisions(owner: string, records: readonly BgpLinkRecord[]): ValidationIssue[] {
   const mine = records.filter((r) => r.owner === owner);
   const others = records.filter((r) => r.owner !== owner);
   const issues: ValidationIssue[] = [];
@@ -181,7 +181,7 @@ export function findLinkCollisions(owner: string, records: readonly BgpLinkRecor
 }
 
 /** Remote networks (AWS VPC, on-prem) must not overlap GCP ranges, or routes become ambiguous. */
-export function checkNoOverlap(path: string, gcpCidrs: readonly string[], remoteCidrs: readonly string[]): ValidationIssue[] {
+export function validateNoOverlap(path: string, gcpCidrs: readonly string[], remoteCidrs: readonly string[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const parseAll = (field: string, list: readonly string[]): Cidr[] =>
     list.flatMap((cidr, i) => {
@@ -205,7 +205,7 @@ export function checkNoOverlap(path: string, gcpCidrs: readonly string[], remote
 }
 
 /** The router's BGP identifier range, if set, must be a link-local /30 or larger. */
-export function checkBgpIdentifierRange(path: string, field: string, value: string): ValidationIssue[] {
+export function validateBgpIdentifierRange(path: string, field: string, value: string): ValidationIssue[] {
   const parsed = Cidr.tryParse(value);
   if (typeof parsed === 'string') return [{ path, field, value, problem: parsed, fix: 'use a link-local range such as 169.254.255.252/30' }];
   if (parsed.prefixLength > 30 || !Cidr.parse(LINK_LOCAL_CIDR).contains(parsed)) {

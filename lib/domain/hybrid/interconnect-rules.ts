@@ -48,7 +48,7 @@ function groupBy(list: readonly AttachmentTopology[], key: (a: AttachmentTopolog
  *   domains, one Cloud Router per region, and the VPC in GLOBAL dynamic routing mode so either region's
  *   routes reach every region.
  */
-export function checkSla(path: string, sla: SlaTarget, attachments: readonly AttachmentTopology[], routingMode: RoutingMode | undefined): ValidationIssue[] {
+export function validateSla(path: string, sla: SlaTarget, attachments: readonly AttachmentTopology[], routingMode: RoutingMode | undefined): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const summary = attachments.map((a) => `${a.name}@${a.region}/${a.metro}/${a.edgeAvailabilityDomain.slice(-1)}`);
   if (sla === '99.9') {
@@ -81,7 +81,7 @@ export function checkSla(path: string, sla: SlaTarget, attachments: readonly Att
 }
 
 /** One Cloud Router per region, and a router in every region that has an attachment. */
-export function checkRouterRegions(path: string, routerRegions: readonly string[], attachments: readonly AttachmentTopology[]): ValidationIssue[] {
+export function validateRouterRegions(path: string, routerRegions: readonly string[], attachments: readonly AttachmentTopology[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   routerRegions.forEach((region, i) => {
@@ -99,7 +99,7 @@ export function checkRouterRegions(path: string, routerRegions: readonly string[
 }
 
 /** All attachments share one MTU, which must equal the VPC's MTU when given (mismatches drop large packets). */
-export function checkMtus(path: string, mtus: readonly number[], networkMtu: number | undefined): ValidationIssue[] {
+export function validateMtus(path: string, mtus: readonly number[], networkMtu: number | undefined): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   mtus.forEach((mtu, i) => {
     if (!VALID_ATTACHMENT_MTUS.includes(mtu)) {
@@ -116,13 +116,13 @@ export function checkMtus(path: string, mtus: readonly number[], networkMtu: num
   return issues;
 }
 
-export function checkVlanTag(path: string, field: string, tag: number): ValidationIssue[] {
+export function validateVlanTag(path: string, field: string, tag: number): ValidationIssue[] {
   if (Number.isInteger(tag) && tag >= VLAN_TAG_RANGE.min && tag <= VLAN_TAG_RANGE.max) return [];
   return [{ path, field, value: tag, problem: `is outside ${VLAN_TAG_RANGE.min}–${VLAN_TAG_RANGE.max}`, fix: 'use the 802.1Q tag agreed with the colocation provider' }];
 }
 
 /** Candidate subnets restrict where Google picks the attachment's BGP /29. */
-export function checkCandidateSubnets(path: string, field: string, subnets: readonly string[]): ValidationIssue[] {
+export function validateCandidateSubnets(path: string, field: string, subnets: readonly string[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (subnets.length > MAX_CANDIDATE_SUBNETS) {
     issues.push({ path, field, value: subnets, problem: `has ${subnets.length} entries, more than ${MAX_CANDIDATE_SUBNETS}`, fix: `list at most ${MAX_CANDIDATE_SUBNETS} prefixes` });

@@ -41,7 +41,7 @@ export function isValidAwsPreSharedKey(key: string): boolean {
  * Referenced keys: the right count, and each one a token. `isToken[i]` tells whether keys[i] is unresolved;
  * a literal would be written into the synthesized JSON, so it is refused even if it is a valid key.
  */
-export function checkReferencedKeys(path: string, keys: readonly string[], isToken: readonly boolean[], tunnelCount: number): ValidationIssue[] {
+export function validateReferencedKeys(path: string, keys: readonly string[], isToken: readonly boolean[], tunnelCount: number): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (keys.length !== tunnelCount) {
     issues.push({ path, field: 'preSharedKeys.keys', value: `${keys.length} keys`, problem: `must hold one key per tunnel (${tunnelCount})`, fix: 'pass the keys in tunnel order' });

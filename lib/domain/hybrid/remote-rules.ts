@@ -11,20 +11,20 @@ export const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east
 /** AWS resource ids: a prefix and 8 or 17 lower-case hex digits. */
 export const AWS_ID_PREFIXES = { vpc: 'vpc', subnet: 'subnet', routeTable: 'rtb' } as const;
 
-export function checkAwsRegion(path: string, field: string, value: string): ValidationIssue[] {
+export function validateAwsRegion(path: string, field: string, value: string): ValidationIssue[] {
   if (AWS_REGION_PATTERN.test(value)) return [];
   const gcpLike = /^[a-z]+-[a-z]+\d$/.test(value);
   return [{ path, field, value, problem: `is not an AWS region name${gcpLike ? ' (it is spelt like a GCP region)' : ''}`, fix: 'use an AWS region such as "us-west-2" or "eu-central-1"' }];
 }
 
-export function checkAwsId(path: string, field: string, value: string, kind: keyof typeof AWS_ID_PREFIXES): ValidationIssue[] {
+export function validateAwsId(path: string, field: string, value: string, kind: keyof typeof AWS_ID_PREFIXES): ValidationIssue[] {
   const prefix = AWS_ID_PREFIXES[kind];
   if (new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) return [];
   return [{ path, field, value, problem: `is not an AWS ${kind === 'routeTable' ? 'route table' : kind} id (${prefix}- and 8 or 17 lower-case hex digits)`, fix: `copy the id from the AWS console or \`aws ec2 describe-${kind === 'routeTable' ? 'route-tables' : `${kind}s`}\`, e.g. "${prefix}-0a1b2c3d4e5f60718"` }];
 }
 
 /** A peer device's public interface address: a dotted IPv4 address, each part 0-255. */
-export function checkIpv4Address(path: string, field: string, value: string): ValidationIssue[] {
+export function validateIpv4Address(path: string, field: string, value: string): ValidationIssue[] {
   const parts = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value);
   if (parts && parts.slice(1).every((p) => Number(p) <= 255 && String(Number(p)) === p)) return [];
   return [{ path, field, value, problem: 'is not an IPv4 address (four numbers 0-255, no leading zeros)', fix: "give the device interface's public IPv4 address, e.g. 203.0.113.10" }];
@@ -36,7 +36,7 @@ export const GOOGLE_API_VIPS: readonly { readonly cidr: string; readonly name: s
   { cidr: '199.36.153.4/30', name: 'restricted.googleapis.com' },
 ];
 
-export function checkNotGoogleApiVips(path: string, field: string, cidr: string): ValidationIssue[] {
+export function validateNotGoogleApiVips(path: string, field: string, cidr: string): ValidationIssue[] {
   const parsed = Cidr.tryParse(cidr);
   if (typeof parsed === 'string') return [];
   return GOOGLE_API_VIPS.filter((vip) => parsed.overlaps(Cidr.parse(vip.cidr))).map((vip) => ({

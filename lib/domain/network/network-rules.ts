@@ -51,7 +51,7 @@ export const FLOW_LOGS_INTERVALS: readonly FlowLogsInterval[] = [
 ];
 
 /** `maxLength` can only tighten the 63-character limit of GCP_RESOURCE_NAME. */
-export function checkName(path: string, field: string, value: string, maxLength = MAX_GCE_NAME_LENGTH): ValidationIssue[] {
+export function validateName(path: string, field: string, value: string, maxLength = MAX_GCE_NAME_LENGTH): ValidationIssue[] {
   if (typeof value !== 'string' || !GCP_RESOURCE_NAME.test(value) || value.length > maxLength) {
     return [
       {
@@ -66,14 +66,14 @@ export function checkName(path: string, field: string, value: string, maxLength 
   return [];
 }
 
-export function checkRegion(path: string, field: string, value: string): ValidationIssue[] {
+export function validateRegion(path: string, field: string, value: string): ValidationIssue[] {
   if (typeof value !== 'string' || !REGION_PATTERN.test(value)) {
     return [{ path, field, value, problem: 'is not a region name', fix: 'use a region such as "us-central1" (not a zone such as "us-central1-a")' }];
   }
   return [];
 }
 
-export function checkCidr(path: string, field: string, value: string, minPrefix = 0, maxPrefix = 32): ValidationIssue[] {
+export function validateCidr(path: string, field: string, value: string, minPrefix = 0, maxPrefix = 32): ValidationIssue[] {
   const parsed = Cidr.tryParse(value);
   if (typeof parsed === 'string') return [{ path, field, value, problem: parsed, fix: 'write an aligned IPv4 CIDR such as "10.0.0.0/20"' }];
   if (parsed.prefixLength < minPrefix || parsed.prefixLength > maxPrefix) {
@@ -96,9 +96,9 @@ export function validateSubnets(path: string, subnets: readonly SubnetRuleInput[
   const seen = new Set<string>();
   for (const [i, s] of subnets.entries()) {
     const field = `subnets[${i}]`;
-    issues.push(...checkName(path, `${field}.name`, s.name));
-    issues.push(...checkRegion(path, `${field}.region`, s.region));
-    issues.push(...checkCidr(path, `${field}.cidr`, s.cidr, MIN_SUBNET_PREFIX, MAX_SUBNET_PREFIX));
+    issues.push(...validateName(path, `${field}.name`, s.name));
+    issues.push(...validateRegion(path, `${field}.region`, s.region));
+    issues.push(...validateCidr(path, `${field}.cidr`, s.cidr, MIN_SUBNET_PREFIX, MAX_SUBNET_PREFIX));
     if (seen.has(s.name)) {
       issues.push({ path, field: `${field}.name`, value: s.name, problem: 'is declared twice in this network', fix: 'give each subnet a unique name' });
     }
@@ -106,8 +106,8 @@ export function validateSubnets(path: string, subnets: readonly SubnetRuleInput[
     const rangeNames = new Set<string>();
     for (const [j, r] of (s.secondaryRanges ?? []).entries()) {
       const rf = `${field}.secondaryRanges[${j}]`;
-      issues.push(...checkName(path, `${rf}.rangeName`, r.rangeName));
-      issues.push(...checkCidr(path, `${rf}.cidr`, r.cidr, MIN_SUBNET_PREFIX, MAX_SUBNET_PREFIX));
+      issues.push(...validateName(path, `${rf}.rangeName`, r.rangeName));
+      issues.push(...validateCidr(path, `${rf}.cidr`, r.cidr, MIN_SUBNET_PREFIX, MAX_SUBNET_PREFIX));
       if (rangeNames.has(r.rangeName)) {
         issues.push({ path, field: `${rf}.rangeName`, value: r.rangeName, problem: `is declared twice on subnet ${s.name}`, fix: 'give each secondary range of a subnet a unique name' });
       }
@@ -155,7 +155,7 @@ export function validateFlowLogs(path: string, field: string, flowLogs: SubnetRu
 }
 
 /** A control-plane range must be an aligned /28 (GKE private cluster requirement). */
-export function checkControlPlaneCidr(path: string, field: string, value: string): ValidationIssue[] {
+export function validateControlPlaneCidr(path: string, field: string, value: string): ValidationIssue[] {
   const parsed = Cidr.tryParse(value);
   if (typeof parsed === 'string') return [{ path, field, value, problem: parsed, fix: 'use the /28 the IP plan allocated for this cluster control plane' }];
   if (parsed.prefixLength !== GKE_CONTROL_PLANE_PREFIX) {
@@ -164,7 +164,7 @@ export function checkControlPlaneCidr(path: string, field: string, value: string
   return [];
 }
 
-export function checkPorts(path: string, field: string, ports: readonly number[]): ValidationIssue[] {
+export function validatePorts(path: string, field: string, ports: readonly number[]): ValidationIssue[] {
   return ports
     .filter((p) => !Number.isInteger(p) || p < 1 || p > 65535)
     .map((p) => ({ path, field, value: p, problem: 'is not a TCP port (1..65535)', fix: 'list TCP port numbers such as 443' }));
@@ -210,7 +210,7 @@ export function isPrivateAsn(asn: number): boolean {
   return Number.isInteger(asn) && ((asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294));
 }
 
-export function checkAsn(path: string, field: string, asn: number): ValidationIssue[] {
+export function validateAsn(path: string, field: string, asn: number): ValidationIssue[] {
   if (!isPrivateAsn(asn)) {
     return [{ path, field, value: asn, problem: 'is not a private ASN (64512-65534 or 4200000000-4294967294, RFC 6996)', fix: 'use a private ASN that is unique among your BGP peers, e.g. 64514' }];
   }

@@ -263,7 +263,7 @@ const KNOWN_FIELDS: readonly string[] = (() => {
 })();
 
 /** The shape problems of a definition, one issue each; empty when the rules can run. */
-export function checkDefinitionShape(definition: unknown): ValidationIssue[] {
+export function validateDefinitionShape(definition: unknown): ValidationIssue[] {
   const result = platformDefinitionSchema.safeParse(definition);
   if (result.success) return [];
   return result.error.issues.flatMap((issue) => toIssues(definition, issue));

@@ -6,9 +6,9 @@ import { PlatformDefinition } from './platform-definition';
 import { buildPlatformIpPlan } from './platform-ip-plan';
 import type { PlatformPlan } from './platform-plan';
 import { resolvePlatformPlan } from './resolve-platform-plan';
-import { checkPlatformPlan } from './check-plan';
+import { validatePlatformPlan } from './check-plan';
 import { ValidationError } from '../validation-error';
-import { validatePlatform } from './validate-platform';
+import { assertPlatform } from './validate-platform';
 import { assignTenantStates, estimateTenantIdentityResources, readTenantStatesLock, tenantStatesLockPath, writeTenantStatesLock } from './tenant-states';
 
 export interface LoadPlatformOptions {
@@ -66,7 +66,7 @@ export interface LoadedPlatform {
 export function loadPlatform(definition: PlatformDefinition, options: LoadPlatformOptions): LoadedPlatform {
   const frozen = options.frozen ?? process.env.CI === 'true';
   const log = options.log ?? ((message: string) => console.error(message));
-  const warnings = validatePlatform(definition, { today: options.today, addOns: options.addOns });
+  const warnings = assertPlatform(definition, { today: options.today, addOns: options.addOns });
   for (const expired of warnings.expiredDeveloperNamespaces) {
     log(`developer namespace ${expired.name} (${expired.owner}) expired on ${expired.expires}; synthesis rejects it in ${expired.daysUntilRejected} day(s): remove it or extend the date`);
   }
@@ -86,7 +86,7 @@ export function loadPlatform(definition: PlatformDefinition, options: LoadPlatfo
   const tenantStatesFile = options.tenantStatesFile ?? tenantStatesLockPath(options.lockFile);
   const { states, recordedTenants } = resolveTenantStates(definition, options.addOns ?? [], { frozen, record: options.record ?? true, log, tenantStatesFile, recordCommand: `${planCommand} --write` });
   const platformPlan = resolvePlatformPlan(definition, ipPlan, clusterRanges, states);
-  const planIssues = checkPlatformPlan(platformPlan);
+  const planIssues = validatePlatformPlan(platformPlan);
   if (planIssues.length > 0) throw new ValidationError(planIssues);
   return { definition, ipPlan, clusterRanges, recorded, plan: platformPlan, tenantStatesFile, recordedTenants };
 }

@@ -38,7 +38,7 @@ import { assignTenantStates, estimateTenantIdentityResources, TENANT_STATES_LOCK
 
 /**
  * Resolves a validated definition and its resolved IP plan into the `PlatformPlan` every stack and chart reads.
- * Call it on a definition `validatePlatform` accepted (`loadPlatform` does both): it trusts the rules hold.
+ * Call it on a definition `assertPlatform` accepted (`loadPlatform` does both): it trusts the rules hold.
  */
 export function resolvePlatformPlan(
   definition: PlatformDefinition,

@@ -1,7 +1,7 @@
 import { IssueCollector, ValidationIssue } from '../validation-error';
-import { checkAmazonSideAsn, checkAsnsDiffer, checkCloudRouterAsn, checkPeerAsn } from '../hybrid/asn';
-import { checkMtus, checkSla, checkVlanTag } from '../hybrid/interconnect-rules';
-import { checkAwsId, checkIpv4Address } from '../hybrid/remote-rules';
+import { validateAmazonSideAsn, validateAsnsDiffer, validateCloudRouterAsn, validatePeerAsn } from '../hybrid/asn';
+import { validateMtus, validateSla, validateVlanTag } from '../hybrid/interconnect-rules';
+import { validateAwsId, validateIpv4Address } from '../hybrid/remote-rules';
 import { DEFAULT_AMAZON_SIDE_ASN, DEFAULT_NETWORK_MTU, DEFAULT_ROUTING_MODE } from './platform-defaults';
 import { Cidr } from '../ip-plan/cidr';
 import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
@@ -16,7 +16,7 @@ const REMOTE_KIND: Record<HybridLinkDefinition['kind'], RemoteNetworkKind> = { '
  * Link checks: names, regions, the remote network each link reaches, and the link internals (ASN ranges, AWS ids,
  * peer addresses, SLA topology, MTU, VLAN tags) with the rule functions the hybrid constructs call.
  */
-export function checkLinks(definition: PlatformDefinition, issues: IssueCollector): void {
+export function validateLinks(definition: PlatformDefinition, issues: IssueCollector): void {
   const regions = new Set(definition.regions);
   const remotes = new Map((definition.remoteNetworks ?? []).map((n) => [n.name, n]));
   const names = new Set<string>();
@@ -58,31 +58,31 @@ function linkRuleIssues(definition: PlatformDefinition, link: HybridLinkDefiniti
   switch (link.kind) {
     case 'ha-vpn-aws': {
       const amazonSideAsn = link.aws.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN;
-      issues.push(...checkCloudRouterAsn(path, 'gcpAsn', link.gcpAsn));
-      issues.push(...checkAmazonSideAsn(path, 'aws.amazonSideAsn', amazonSideAsn));
-      issues.push(...checkAsnsDiffer(path, 'aws.amazonSideAsn', link.gcpAsn, amazonSideAsn));
-      issues.push(...checkAwsId(path, 'aws.vpcId', link.aws.vpcId, 'vpc'));
-      (link.aws.subnetIds ?? []).forEach((id, i) => issues.push(...checkAwsId(path, `aws.subnetIds[${i}]`, id, 'subnet')));
-      for (const [key, id] of Object.entries(link.aws.routeTableIds ?? {})) issues.push(...checkAwsId(path, `aws.routeTableIds.${key}`, id, 'routeTable'));
+      issues.push(...validateCloudRouterAsn(path, 'gcpAsn', link.gcpAsn));
+      issues.push(...validateAmazonSideAsn(path, 'aws.amazonSideAsn', amazonSideAsn));
+      issues.push(...validateAsnsDiffer(path, 'aws.amazonSideAsn', link.gcpAsn, amazonSideAsn));
+      issues.push(...validateAwsId(path, 'aws.vpcId', link.aws.vpcId, 'vpc'));
+      (link.aws.subnetIds ?? []).forEach((id, i) => issues.push(...validateAwsId(path, `aws.subnetIds[${i}]`, id, 'subnet')));
+      for (const [key, id] of Object.entries(link.aws.routeTableIds ?? {})) issues.push(...validateAwsId(path, `aws.routeTableIds.${key}`, id, 'routeTable'));
       if (link.aws.type === 'vpn-gateway' && link.aws.subnetIds) {
         issues.push({ path, field: 'aws.subnetIds', value: link.aws.subnetIds, problem: 'is set for a VPN gateway, which attaches to the VPC without subnets', fix: "remove subnetIds, or use type: 'transit-gateway'" });
       }
       break;
     }
     case 'ha-vpn-peer':
-      issues.push(...checkCloudRouterAsn(path, 'gcpAsn', link.gcpAsn));
-      issues.push(...checkPeerAsn(path, 'peerAsn', link.peerAsn));
-      issues.push(...checkAsnsDiffer(path, 'peerAsn', link.gcpAsn, link.peerAsn));
+      issues.push(...validateCloudRouterAsn(path, 'gcpAsn', link.gcpAsn));
+      issues.push(...validatePeerAsn(path, 'peerAsn', link.peerAsn));
+      issues.push(...validateAsnsDiffer(path, 'peerAsn', link.gcpAsn, link.peerAsn));
       if (![1, 2, 4].includes(link.peerInterfaceIps.length)) {
         issues.push({ path, field: 'peerInterfaceIps', value: link.peerInterfaceIps, problem: `has ${link.peerInterfaceIps.length} entries, but an external VPN gateway has 1, 2 or 4 interfaces`, fix: 'list the public IPs of 1, 2 or 4 device interfaces' });
       }
-      link.peerInterfaceIps.forEach((ip, i) => issues.push(...checkIpv4Address(path, `peerInterfaceIps[${i}]`, ip)));
+      link.peerInterfaceIps.forEach((ip, i) => issues.push(...validateIpv4Address(path, `peerInterfaceIps[${i}]`, ip)));
       break;
     case 'interconnect': {
       if (link.type === 'DEDICATED' && link.gcpAsn !== undefined && link.peerAsn !== undefined) {
-        issues.push(...checkCloudRouterAsn(path, 'gcpAsn', link.gcpAsn));
-        issues.push(...checkPeerAsn(path, 'peerAsn', link.peerAsn));
-        issues.push(...checkAsnsDiffer(path, 'peerAsn', link.gcpAsn, link.peerAsn));
+        issues.push(...validateCloudRouterAsn(path, 'gcpAsn', link.gcpAsn));
+        issues.push(...validatePeerAsn(path, 'peerAsn', link.peerAsn));
+        issues.push(...validateAsnsDiffer(path, 'peerAsn', link.gcpAsn, link.peerAsn));
       }
       if (link.type === 'PARTNER' && link.peerAsn !== undefined) {
         issues.push({ path, field: 'peerAsn', value: link.peerAsn, problem: 'is set on a Partner Interconnect link, whose BGP peering the partner configures', fix: 'remove peerAsn' });
@@ -94,15 +94,15 @@ function linkRuleIssues(definition: PlatformDefinition, link: HybridLinkDefiniti
         names.add(attachment.name);
         if (!GCP_RESOURCE_NAME.test(attachment.name)) issues.push({ path: where, field: 'name', value: attachment.name, problem: GCP_RESOURCE_NAME_RULE, fix: 'use a name such as "garage-usw1-a"' });
         if (attachment.metro.trim() === '') issues.push({ path: where, field: 'metro', value: attachment.metro, problem: 'is empty, so the SLA check cannot count metros', fix: 'give the metro of the colocation facility, e.g. "sea" or "fra"' });
-        if (attachment.vlanTag !== undefined) issues.push(...checkVlanTag(where, 'vlanTag', attachment.vlanTag));
+        if (attachment.vlanTag !== undefined) issues.push(...validateVlanTag(where, 'vlanTag', attachment.vlanTag));
         if (link.type === 'PARTNER' && (attachment.vlanTag !== undefined || attachment.interconnect !== undefined)) {
           issues.push({ path: where, field: attachment.vlanTag !== undefined ? 'vlanTag' : 'interconnect', value: attachment.vlanTag ?? attachment.interconnect, problem: 'is set on a Partner attachment, which the partner provisions', fix: 'remove it, or use type: DEDICATED' });
         }
         if (link.type === 'DEDICATED' && !attachment.interconnect) issues.push({ path: where, field: 'interconnect', value: attachment.interconnect, problem: 'is required for a Dedicated attachment', fix: 'give the URL of the Interconnect the attachment uses' });
       }
       const networkMtu = definition.network.mtu ?? DEFAULT_NETWORK_MTU;
-      issues.push(...checkMtus(path, link.attachments.map(() => link.mtu ?? networkMtu), networkMtu));
-      issues.push(...checkSla(path, link.slaTarget, link.attachments, definition.network.routingMode ?? DEFAULT_ROUTING_MODE));
+      issues.push(...validateMtus(path, link.attachments.map(() => link.mtu ?? networkMtu), networkMtu));
+      issues.push(...validateSla(path, link.slaTarget, link.attachments, definition.network.routingMode ?? DEFAULT_ROUTING_MODE));
       break;
     }
   }

@@ -1,10 +1,10 @@
 import { AddOnRules, validateAddOns } from '../addons/add-on-rules';
-import { checkGpu, checkMachineType, checkServiceAccountId, checkZones as checkZoneList } from '../gke/gke-rules';
+import { validateGpu, validateMachineType, validateServiceAccountId, validateZones } from '../gke/gke-rules';
 
 /** GCE label values: lower-case letters, digits, `-` and `_`, at most 63 characters. */
 const GCE_LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
-import { checkAwsRegion, checkNotGoogleApiVips } from '../hybrid/remote-rules';
-import { checkDefinitionShape } from './definition-schema';
+import { validateAwsRegion, validateNotGoogleApiVips } from '../hybrid/remote-rules';
+import { validateDefinitionShape } from './definition-schema';
 import { DEFAULT_GPU, DEFAULT_MACHINE_TYPES } from './platform-defaults';
 import { IssueCollector, ValidationError } from '../validation-error';
 import { validateTerraformStates } from './tenant-states';
@@ -21,12 +21,12 @@ import {
   GKE_NAME_RULE,
   PLATFORM_NAME,
 } from './naming-rules';
-import { checkGitSource } from '../gitops/git-source';
-import { checkRegions, checkZones } from './validate-regions';
+import { validateGitSource } from '../gitops/git-source';
+import { validateRegions, validateClusterZones } from './validate-regions';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
 import { clusterNodePools } from './tenant-definition';
-import { checkLinks } from './validate-links';
-import { checkTenants } from './validate-tenants';
+import { validateLinks } from './validate-links';
+import { validatePlatformTenants } from './validate-tenants';
 
 /** Accepted VPC MTUs: GCP allows 1300 to 8896 bytes. */
 const MIN_MTU = 1300;
@@ -37,20 +37,20 @@ const MAX_MTU = 8896;
  * its path in the definition (e.g. `clusters[prod-usc1].nodePools[gpu]`), field, value and fix.
  * Address ranges are checked by the IP plan when it resolves.
  */
-export function validatePlatform(definition: PlatformDefinition, options: ValidatePlatformOptions = {}): PlatformWarnings {
+export function assertPlatform(definition: PlatformDefinition, options: AssertPlatformOptions = {}): PlatformWarnings {
   // Shape first: rules below may assume lists are lists and enumerations are spelt right.
-  const shape = checkDefinitionShape(definition);
+  const shape = validateDefinitionShape(definition);
   if (shape.length > 0) throw new ValidationError(shape);
   const issues = new IssueCollector();
   checkPlatform(definition, issues);
-  checkLinks(definition, issues);
-  const expiredDeveloperNamespaces = checkTenants(definition, issues, options.today);
+  validateLinks(definition, issues);
+  const expiredDeveloperNamespaces = validatePlatformTenants(definition, issues, options.today);
   for (const issue of validateAddOns(definition, options.addOns ?? [])) issues.add(issue);
   issues.throwIfAny();
   return { expiredDeveloperNamespaces };
 }
 
-export interface ValidatePlatformOptions {
+export interface AssertPlatformOptions {
   /** The day developer namespace expiry is judged on (`YYYY-MM-DD`). @default today (UTC) */
   readonly today?: string | Date;
   /** The add-ons supplied to this build: the definition may enable only these, and each checks its settings. @default none */
@@ -80,7 +80,7 @@ function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): 
   }
   const regions = checkUnique(definition.regions, 'regions', 'region', issues);
   if (definition.regions.length === 0) issues.add({ path: 'platform', field: 'regions', value: [], problem: 'is empty', fix: 'list the GCP regions the platform runs in, e.g. ["us-central1"]' });
-  checkRegions(definition, issues);
+  validateRegions(definition, issues);
   checkGitOps(definition, issues);
   for (const issue of validateTerraformStates(definition)) issues.add(issue);
   checkNetwork(definition, projects, issues);
@@ -96,11 +96,11 @@ function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): 
     if (!GCP_RESOURCE_NAME.test(network.name)) issues.add({ path, field: 'name', value: network.name, problem: GCP_RESOURCE_NAME_RULE, fix: 'use a name such as "aws-usw2-prod"' });
     if (network.cidrs.length === 0) issues.add({ path, field: 'cidrs', value: network.cidrs, problem: 'is empty', fix: 'list the address ranges of the network' });
     for (const cidr of network.cidrs) {
-      checkCidr(path, 'cidrs', cidr, issues);
-      for (const issue of checkNotGoogleApiVips(path, 'cidrs', cidr)) issues.add(issue);
+      validateCidr(path, 'cidrs', cidr, issues);
+      for (const issue of validateNotGoogleApiVips(path, 'cidrs', cidr)) issues.add(issue);
     }
     if (network.kind === 'aws-vpc' && !network.awsRegion) issues.add({ path, field: 'awsRegion', value: network.awsRegion, problem: 'is required for an AWS VPC', fix: 'give the AWS region, e.g. "us-west-2"' });
-    if (network.awsRegion !== undefined) for (const issue of checkAwsRegion(path, 'awsRegion', network.awsRegion)) issues.add(issue);
+    if (network.awsRegion !== undefined) for (const issue of validateAwsRegion(path, 'awsRegion', network.awsRegion)) issues.add(issue);
     if (network.kind === 'on-prem' && network.awsRegion !== undefined) issues.add({ path, field: 'awsRegion', value: network.awsRegion, problem: 'is set on an on-prem network', fix: "remove it, or use kind: 'aws-vpc'" });
   }
 }
@@ -119,12 +119,12 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
   if (!GKE_NAME.test(cluster.name)) issues.add({ path, field: 'name', value: cluster.name, problem: GKE_NAME_RULE, fix: 'use a name such as "prod-usc1"' });
   if (!projects.has(cluster.project)) issues.add({ path, field: 'project', value: cluster.project, problem: 'is not one of the declared projects', fix: `declare it in projects, or use one of ${[...projects].join(', ')}` });
   if (!regions.has(cluster.region)) issues.add({ path, field: 'region', value: cluster.region, problem: 'is not one of the platform regions', fix: `add it to regions, or use one of ${[...regions].join(', ')}` });
-  checkZones(definition, cluster, issues);
+  validateClusterZones(definition, cluster, issues);
   // The GkeCluster's own zone rule (a zone listed twice), run here so the mistake is refused before synthesis.
-  for (const issue of checkZoneList(path, 'zones', cluster.zones ?? [], cluster.region).filter((i) => i.field === 'zones')) issues.add(issue);
+  for (const issue of validateZones(path, 'zones', cluster.zones ?? [], cluster.region).filter((i) => i.field === 'zones')) issues.add(issue);
   // The cluster's node service account is `<name>-nodes`: its id rule bounds the cluster name.
   const nodeServiceAccount = `${cluster.name}-nodes`;
-  if (GKE_NAME.test(cluster.name) && checkServiceAccountId(path, 'name', nodeServiceAccount).length > 0) {
+  if (GKE_NAME.test(cluster.name) && validateServiceAccountId(path, 'name', nodeServiceAccount).length > 0) {
     issues.add({ path, field: 'name', value: cluster.name, problem: `makes the node service account id "${nodeServiceAccount}", which must be 6-30 characters`, fix: 'use a cluster name of at most 24 characters' });
   }
   if (!GCE_LABEL_VALUE.test(cluster.environment)) {
@@ -139,7 +139,7 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
     if (pool && !pools.has(pool)) issues.add({ path, field: `pools.${role}`, value: pool, problem: 'is not one of the addressPools', fix: `use one of ${[...pools].join(', ')}` });
   }
   for (const network of cluster.authorizedNetworks ?? []) {
-    checkCidr(path, 'authorizedNetworks', network.cidr, issues);
+    validateCidr(path, 'authorizedNetworks', network.cidr, issues);
     if (network.cidr === '0.0.0.0/0') issues.add({ path, field: 'authorizedNetworks', value: network.cidr, problem: 'opens the control plane to the whole internet', fix: 'list the office, VPN or CI ranges that need kubectl access' });
   }
   checkUnique(cluster.nodePools.map((p) => p.name), `${path}.nodePools`, 'name', issues);
@@ -162,8 +162,8 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
   for (const pool of clusterNodePools(definition, cluster)) {
     const poolPath = pool.tenant ? `tenants[${pool.tenant}].dedicatedNodes` : `${path}.nodePools[${pool.name}]`;
     const machineType = pool.machineType ?? DEFAULT_MACHINE_TYPES[pool.kind];
-    for (const issue of checkMachineType(poolPath, 'machineType', machineType)) issues.add(issue);
-    if (pool.kind === 'gpu') for (const issue of checkGpu(poolPath, pool.gpu ?? DEFAULT_GPU, machineType)) issues.add(issue);
+    for (const issue of validateMachineType(poolPath, 'machineType', machineType)) issues.add(issue);
+    if (pool.kind === 'gpu') for (const issue of validateGpu(poolPath, pool.gpu ?? DEFAULT_GPU, machineType)) issues.add(issue);
     poolNodes += pool.maxNodes;
     if (!GKE_NAME.test(pool.name)) issues.add({ path: poolPath, field: 'name', value: pool.name, problem: GKE_NAME_RULE, fix: 'use a name such as "services"' });
     if (!Number.isInteger(pool.maxNodes) || pool.maxNodes < 1) issues.add({ path: poolPath, field: 'maxNodes', value: pool.maxNodes, problem: 'must be a whole number of at least 1', fix: 'give the most nodes across all zones' });
@@ -191,10 +191,10 @@ function checkGitOps(definition: PlatformDefinition, issues: IssueCollector): vo
     return;
   }
   const source = { ...gitOps.repository, directory: gitOps.rootDirectory ?? 'dist' };
-  for (const issue of checkGitSource('gitOps', source)) issues.add(issue.field === 'repository.directory' ? { ...issue, field: 'rootDirectory' } : issue);
+  for (const issue of validateGitSource('gitOps', source)) issues.add(issue.field === 'repository.directory' ? { ...issue, field: 'rootDirectory' } : issue);
 }
 
-function checkCidr(path: string, field: string, cidr: string, issues: IssueCollector): void {
+function validateCidr(path: string, field: string, cidr: string, issues: IssueCollector): void {
   const parsed = Cidr.tryParse(cidr);
   if (typeof parsed === 'string') issues.add({ path, field, value: cidr, problem: parsed, fix: 'give an aligned IPv4 CIDR such as 10.100.0.0/16' });
 }

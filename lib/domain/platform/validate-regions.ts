@@ -4,7 +4,7 @@ import { GCP_REGION, GCP_ZONE, regionOfZone } from './naming-rules';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
 
 /** Regions must be listed in gcp-regions.ts or declared in `additionalRegions` (a newer region, spelt deliberately). */
-export function checkRegions(definition: Pick<PlatformDefinition, 'regions' | 'additionalRegions'>, issues: IssueCollector): void {
+export function validateRegions(definition: Pick<PlatformDefinition, 'regions' | 'additionalRegions'>, issues: IssueCollector): void {
   const additional = new Set(definition.additionalRegions ?? []);
   for (const region of definition.additionalRegions ?? []) {
     if (!GCP_REGION.test(region)) issues.add({ path: 'platform', field: 'additionalRegions', value: region, problem: 'is not a GCP region name', fix: 'use a region name such as "us-central1"' });
@@ -26,7 +26,7 @@ export function checkRegions(definition: Pick<PlatformDefinition, 'regions' | 'a
 }
 
 /** A cluster's zones must belong to its region and, for a listed region, exist. */
-export function checkZones(definition: Pick<PlatformDefinition, 'additionalRegions'>, cluster: ClusterDefinition, issues: IssueCollector): void {
+export function validateClusterZones(definition: Pick<PlatformDefinition, 'additionalRegions'>, cluster: ClusterDefinition, issues: IssueCollector): void {
   const path = `clusters[${cluster.name}]`;
   const listed = knownZones(cluster.region);
   for (const zone of cluster.zones ?? []) {

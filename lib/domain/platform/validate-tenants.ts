@@ -1,5 +1,5 @@
 import { IssueCollector } from '../validation-error';
-import { checkDeveloperNamespaces, ExpiredDeveloperNamespace, sharedProjectRoleIssues, tenantIssues } from '../tenancy/tenant-rules';
+import { validateDeveloperNamespaces, ExpiredDeveloperNamespace, validateSharedProjectRoles, validateTenants } from '../tenancy/tenant-rules';
 import { PlatformDefinition } from './platform-definition';
 import { companionCpuPool, tenantCpuPoolName, tenantPoolName, tenantsOnCluster } from './tenant-definition';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
@@ -10,10 +10,10 @@ import { GKE_NAME } from './naming-rules';
  * against cluster capabilities) plus what the platform provisions (dedicated pools, identity projects,
  * developer namespaces). Returns developer namespaces past their expiry but inside the grace period.
  */
-export function checkTenants(definition: PlatformDefinition, issues: IssueCollector, today: string | Date = new Date()): ExpiredDeveloperNamespace[] {
+export function validatePlatformTenants(definition: PlatformDefinition, issues: IssueCollector, today: string | Date = new Date()): ExpiredDeveloperNamespace[] {
   const tenants = definition.tenants ?? [];
   // Every cluster this library builds runs Dataplane V2, which enforces NetworkPolicy.
-  for (const issue of tenantIssues(tenants, { clusters: definition.clusters.map((c) => ({ name: c.name, dataplaneV2: true })) })) issues.add(issue);
+  for (const issue of validateTenants(tenants, { clusters: definition.clusters.map((c) => ({ name: c.name, dataplaneV2: true })) })) issues.add(issue);
   const projectOf = new Map(definition.clusters.map((c) => [c.name, c.project]));
   for (const tenant of tenants) {
     const path = `tenants[${tenant.name}]`;
@@ -32,7 +32,7 @@ export function checkTenants(definition: PlatformDefinition, issues: IssueCollec
     const project = projectOf.get(tenant.clusters[0]);
     if (project) {
       const sharedWith = tenants.filter((t) => t.name !== tenant.name && projectOf.get(t.clusters[0]) === project).map((t) => t.name);
-      for (const issue of sharedProjectRoleIssues(tenant, project, sharedWith, path)) issues.add(issue);
+      for (const issue of validateSharedProjectRoles(tenant, project, sharedWith, path)) issues.add(issue);
     }
     // The LimitRange must agree with the nodes and the quota on every cluster the tenant lives on.
     for (const cluster of definition.clusters.filter((c) => tenant.clusters.includes(c.name))) {
@@ -55,7 +55,7 @@ export function checkTenants(definition: PlatformDefinition, issues: IssueCollec
   if (developer.gracePeriodDays !== undefined && (!Number.isInteger(developer.gracePeriodDays) || developer.gracePeriodDays < 0)) {
     issues.add({ path: 'developerNamespaces', field: 'gracePeriodDays', value: developer.gracePeriodDays, problem: 'must be a whole number of days of at least 0', fix: 'use e.g. 14, or 0 to reject an expired namespace at once' });
   }
-  const result = checkDeveloperNamespaces(developer.namespaces, {
+  const result = validateDeveloperNamespaces(developer.namespaces, {
     today,
     gracePeriodDays: developer.gracePeriodDays,
     takenNamespaces: tenantsOnCluster(tenants, developer.cluster).map((t) => t.name),

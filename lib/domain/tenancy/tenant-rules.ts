@@ -95,7 +95,7 @@ function namespaceNameProblem(name: string): string | undefined {
 }
 
 /** Issues in one tenant on its own (no cross-tenant or cluster knowledge). */
-export function tenantSpecIssues(spec: TenantSpec, path = `tenants[${spec.name}]`): ValidationIssue[] {
+export function validateTenantSpec(spec: TenantSpec, path = `tenants[${spec.name}]`): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (field: string, value: unknown, problem: string, fix: string) => issues.push({ path, field, value, problem, fix });
 
@@ -124,7 +124,7 @@ export function tenantSpecIssues(spec: TenantSpec, path = `tenants[${spec.name}]
     }
   }
 
-  issues.push(...quotaIssues(spec.quota, spec.limits, path));
+  issues.push(...validateQuota(spec.quota, spec.limits, path));
 
   const deps = spec.dependencies?.tenants ?? [];
   deps.forEach((dep) => {
@@ -176,7 +176,7 @@ function resourceKindFor(role: string): string {
  * Project-wide roles on a project the tenant shares with other tenants that the definition has not accepted by
  * name: a project-wide data role (`roles/storage.objectUser`, ...) reaches every tenant's resources there.
  */
-export function sharedProjectRoleIssues(tenant: Pick<TenantSpec, 'name' | 'workloadIdentities'>, project: string, sharedWith: readonly string[], path = `tenants[${tenant.name}]`): ValidationIssue[] {
+export function validateSharedProjectRoles(tenant: Pick<TenantSpec, 'name' | 'workloadIdentities'>, project: string, sharedWith: readonly string[], path = `tenants[${tenant.name}]`): ValidationIssue[] {
   if (sharedWith.length === 0) return [];
   const issues: ValidationIssue[] = [];
   const sorted = [...sharedWith].sort();
@@ -235,7 +235,7 @@ function quantityField(quota: TenantQuota | undefined, limits: TenantLimits | un
  * every pod without resources exceed it, and the API server rejects defaultRequest > default > max.
  * `defaultQuota` is the quota the given fields override (tenants and developer namespaces differ).
  */
-export function quotaIssues(
+export function validateQuota(
   quotaSpec: TenantQuota | undefined,
   limitsSpec: TenantLimits | undefined,
   path: string,
@@ -322,7 +322,7 @@ export interface TenantValidationContext {
 }
 
 /** Every issue in a set of tenants, including cross-tenant and cluster rules. */
-export function tenantIssues(tenants: readonly TenantSpec[], context: TenantValidationContext): ValidationIssue[] {
+export function validateTenants(tenants: readonly TenantSpec[], context: TenantValidationContext): ValidationIssue[] {
   const collector = new IssueCollector();
   const names = new Set(tenants.map((t) => t.name));
   const clusters = new Map(context.clusters.map((c) => [c.name, c]));
@@ -331,7 +331,7 @@ export function tenantIssues(tenants: readonly TenantSpec[], context: TenantVali
 
   for (const tenant of tenants) {
     const path = `tenants[${tenant.name}]`;
-    tenantSpecIssues(tenant, path).forEach((i) => collector.add(i));
+    validateTenantSpec(tenant, path).forEach((i) => collector.add(i));
     if (seen.has(tenant.name)) {
       collector.add({ path, field: 'name', value: tenant.name, problem: 'is declared twice (namespaces must be unique)', fix: 'rename one tenant or merge the two' });
     }
@@ -373,8 +373,8 @@ export function tenantIssues(tenants: readonly TenantSpec[], context: TenantVali
 }
 
 /** Throws one ValidationError listing every issue in the tenants. */
-export function validateTenants(tenants: readonly TenantSpec[], context: TenantValidationContext): void {
-  const issues = tenantIssues(tenants, context);
+export function assertTenants(tenants: readonly TenantSpec[], context: TenantValidationContext): void {
+  const issues = validateTenants(tenants, context);
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
@@ -410,7 +410,7 @@ function todayDay(today: string | Date): number {
 }
 
 /** Checks developer namespaces: names, owners, expiry dates; reports expired ones, rejects them after the grace period. */
-export function checkDeveloperNamespaces(specs: readonly DeveloperNamespaceSpec[], options: DeveloperNamespaceCheckOptions): DeveloperNamespaceCheck {
+export function validateDeveloperNamespaces(specs: readonly DeveloperNamespaceSpec[], options: DeveloperNamespaceCheckOptions): DeveloperNamespaceCheck {
   const today = todayDay(options.today);
   const grace = options.gracePeriodDays ?? DEFAULT_DEVELOPER_GRACE_PERIOD_DAYS;
   const taken = new Set(options.takenNamespaces ?? []);
@@ -443,14 +443,14 @@ export function checkDeveloperNamespaces(specs: readonly DeveloperNamespaceSpec[
 }
 
 /** Throws on any issue; returns the expired-but-tolerated entries for the synth to report. */
-export function validateDeveloperNamespaces(specs: readonly DeveloperNamespaceSpec[], options: DeveloperNamespaceCheckOptions): readonly ExpiredDeveloperNamespace[] {
-  const result = checkDeveloperNamespaces(specs, options);
+export function assertDeveloperNamespaces(specs: readonly DeveloperNamespaceSpec[], options: DeveloperNamespaceCheckOptions): readonly ExpiredDeveloperNamespace[] {
+  const result = validateDeveloperNamespaces(specs, options);
   if (result.issues.length > 0) throw new ValidationError(result.issues);
   return result.expired;
 }
 
 /** Throws one ValidationError listing every issue of a single tenant (used by the constructs). */
-export function validateTenantSpec(spec: TenantSpec, path: string): void {
-  const issues = tenantSpecIssues(spec, path);
+export function assertTenantSpec(spec: TenantSpec, path: string): void {
+  const issues = validateTenantSpec(spec, path);
   if (issues.length > 0) throw new ValidationError(issues);
 }

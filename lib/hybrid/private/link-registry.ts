@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { TerraformStack } from 'cdktf';
-import { BgpLinkRecord, findLinkCollisions } from '../../domain/hybrid/bgp-link-rules';
+import { BgpLinkRecord, validateLinkCollisions } from '../../domain/hybrid/bgp-link-rules';
 
 /** Links declare their BGP /30s under this symbol so siblings in the stack can check for collisions. */
 const LINKS = Symbol.for('gke-platform-cdk.hybrid.bgp-links');
@@ -20,7 +20,7 @@ export function registerBgpLinks(owner: IConstruct, records: readonly BgpLinkRec
       const all = TerraformStack.of(owner)
         .node.findAll()
         .flatMap((c) => (c as unknown as WithLinks)[LINKS] ?? []);
-      return findLinkCollisions(owner.node.path, all).map((i) => `${i.path}: ${i.field} ${JSON.stringify(i.value)} ${i.problem}; ${i.fix}`);
+      return validateLinkCollisions(owner.node.path, all).map((i) => `${i.path}: ${i.field} ${JSON.stringify(i.value)} ${i.problem}; ${i.fix}`);
     },
   });
 }

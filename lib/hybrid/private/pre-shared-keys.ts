@@ -2,12 +2,12 @@ import { Construct } from 'constructs';
 import { TerraformProvider, Token } from 'cdktf';
 import { Password } from '@cdktf/provider-random/lib/password';
 import type { ValidationIssue } from '../../domain/validation-error';
-import { PreSharedKeySource, checkReferencedKeys, generatedKeySpec } from '../../domain/hybrid/pre-shared-key';
+import { PreSharedKeySource, validateReferencedKeys, generatedKeySpec } from '../../domain/hybrid/pre-shared-key';
 
 /** Validates a key source without creating anything (so the constructor can collect every issue first). */
-export function checkKeySource(path: string, source: PreSharedKeySource, tunnelCount: number): ValidationIssue[] {
+export function validateKeySource(path: string, source: PreSharedKeySource, tunnelCount: number): ValidationIssue[] {
   if (source.source === 'generated') return [];
-  return checkReferencedKeys(path, source.keys, source.keys.map((k) => Token.isUnresolved(k)), tunnelCount);
+  return validateReferencedKeys(path, source.keys, source.keys.map((k) => Token.isUnresolved(k)), tunnelCount);
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { PlatformDefinition } from '../../platform/platform-definition';
 import type { PlatformPlan, TenantPlan } from '../../platform/platform-plan';
 import type { ValidationIssue } from '../../validation-error';
-import { checkCdPlacement } from './cd-common';
+import { validateCdPlacement } from './cd-common';
 
 export const ARGO_CD_ADD_ON = 'argo-cd';
 
@@ -107,7 +107,7 @@ const GIT_URL = /^(https:\/\/[^\s]+|ssh:\/\/[^\s]+|[a-zA-Z0-9._-]+@[a-zA-Z0-9.-]
 
 export function validateArgoCdSettings(settings: ArgoCdSettings, definition: PlatformDefinition): ValidationIssue[] {
   const path = `addOns[${ARGO_CD_ADD_ON}]`;
-  const issues = checkCdPlacement(ARGO_CD_ADD_ON, settings, definition, DEFAULT_ARGO_CD_NAMESPACE);
+  const issues = validateCdPlacement(ARGO_CD_ADD_ON, settings, definition, DEFAULT_ARGO_CD_NAMESPACE);
   const tenants = (definition.tenants ?? []).map((t) => t.name);
   for (const [tenant, source] of Object.entries(settings.sources ?? {})) {
     if (!tenants.includes(tenant)) issues.push({ path, field: `settings.sources.${tenant}`, value: tenant, problem: 'is not a tenant of the definition', fix: `use one of ${tenants.join(', ')}` });

@@ -18,7 +18,7 @@ export function writeGroups(tenant: TenantPlan): string[] {
 }
 
 /** The `cluster` a CD system runs on must be a cluster of the definition; `namespace` a DNS label. */
-export function checkCdPlacement(addOn: string, settings: { readonly cluster?: unknown; readonly namespace?: unknown }, definition: PlatformDefinition, defaultNamespace: string): ValidationIssue[] {
+export function validateCdPlacement(addOn: string, settings: { readonly cluster?: unknown; readonly namespace?: unknown }, definition: PlatformDefinition, defaultNamespace: string): ValidationIssue[] {
   const path = `addOns[${addOn}]`;
   const issues: ValidationIssue[] = [];
   const clusters = definition.clusters.map((c) => c.name);

@@ -10,7 +10,7 @@
 import type { PlatformDefinition } from '../../platform/platform-definition';
 import type { PlatformPlan, TenantPlan } from '../../platform/platform-plan';
 import type { ValidationIssue } from '../../validation-error';
-import { checkCdPlacement, readGroups, writeGroups } from './cd-common';
+import { validateCdPlacement, readGroups, writeGroups } from './cd-common';
 
 export const SPINNAKER_ADD_ON = 'spinnaker';
 export const SPINNAKER_SERVICE_API_VERSION = 'spinnaker.io/v1alpha2';
@@ -160,7 +160,7 @@ export function spinnakerService(plan: PlatformPlan, settings: SpinnakerSettings
 
 export function validateSpinnakerSettings(settings: SpinnakerSettings, definition: PlatformDefinition): ValidationIssue[] {
   const path = `addOns[${SPINNAKER_ADD_ON}]`;
-  const issues = checkCdPlacement(SPINNAKER_ADD_ON, settings, definition, DEFAULT_SPINNAKER_NAMESPACE);
+  const issues = validateCdPlacement(SPINNAKER_ADD_ON, settings, definition, DEFAULT_SPINNAKER_NAMESPACE);
   if (typeof settings.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(settings.version)) issues.push({ path, field: 'settings.version', value: settings.version, problem: 'is not a Spinnaker release (major.minor.patch)', fix: "pin the release Spinnaker runs, e.g. '1.36.0'" });
   for (const field of ['name', 'kubeconfigSecret'] as const) {
     const value = settings[field];
