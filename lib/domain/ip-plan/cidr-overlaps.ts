@@ -7,11 +7,14 @@ import { Cidr } from './cidr';
 export interface NamedCidr {
   /** Who owns the range, for messages, e.g. `subnet nodes-usc1` or `nodes-usc1/pods`. */
   readonly owner: string;
+  /** The range, as text; one that does not parse as an aligned IPv4 CIDR is skipped by the overlap checks. */
   readonly cidr: string;
 }
 
 export interface CidrOverlap {
+  /** The first of the pair, in input order. */
   readonly a: NamedCidr;
+  /** The second of the pair, in input order. */
   readonly b: NamedCidr;
 }
 

@@ -62,9 +62,16 @@ export function servicesRangePrefix(maxServices: number): number {
 
 /** The prefix lengths a GKE cluster needs for the given intent. */
 export interface GkeRangeSizes {
+  /** Prefix of the node subnet: the longest whose addresses, less GCP's 4 reserved, hold maxNodes + surge (never longer than /29). */
   readonly nodes: number;
+  /**
+   * Prefix of the pod range: one pod block (twice maxPodsPerNode, rounded up to a power of two) per node, for
+   * maxNodes + surge nodes rounded up to a power of two.
+   */
   readonly pods: number;
+  /** Prefix of the services range: maxServices rounded up to a power of two (/20 for the default 4096). */
   readonly services: number;
+  /** Always 28: a private cluster's control plane takes one /28 (GKE_CONTROL_PLANE_PREFIX). */
   readonly controlPlane: number;
 }
 
@@ -73,6 +80,7 @@ export interface GkeSizingIntent {
   readonly maxNodes: number;
   /** Extra nodes that exist during upgrades (surge). @default 0 */
   readonly surgeNodes?: number;
+  /** Pods per node, 8-256 (GKE's bounds); sizes each node's pod block (≤8 a /28 ... ≤256 a /23). */
   readonly maxPodsPerNode: number;
   /** @default DEFAULT_MAX_SERVICES (4096) */
   readonly maxServices?: number;

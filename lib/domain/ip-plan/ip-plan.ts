@@ -11,6 +11,11 @@ export type PoolKind = 'subnet' | 'link-local';
 export interface AddressPool {
   /** Unique pool name, e.g. `gcp-nodes`. */
   readonly name: string;
+  /**
+   * The pool's range, an aligned IPv4 CIDR such as `10.0.0.0/8`. Pools must be disjoint; a `subnet` pool inside a
+   * special range it does not allow is refused, and the special ranges it only overlaps are never handed out
+   * (checked when the plan resolves).
+   */
   readonly cidr: string;
   /**
    * `subnet`: VPC primary and secondary ranges (and remote VPCs); special ranges are excluded.
@@ -23,13 +28,17 @@ export interface AddressPool {
    * @default none
    */
   readonly allowedSpecialRanges?: readonly string[];
+  /** What the pool is for, shown in the plan's pool table and the address-space SVG. @default none (an empty description) */
   readonly description?: string;
 }
 
 /** A range the plan never hands out: a remote network, a Google-managed range, anything in use elsewhere. */
 export interface Reservation {
+  /** Unique name among reservations and allocations, e.g. `remote/aws-usw2`. */
   readonly name: string;
+  /** The reserved range, an aligned IPv4 CIDR; it may not overlap another reservation or a recorded allocation. */
   readonly cidr: string;
+  /** Why the range is off limits; shown in every error about a range that overlaps it. */
   readonly reason: string;
 }
 
@@ -40,15 +49,20 @@ export type RangeRequest =
 
 /** Where each of a GKE cluster's ranges is drawn from. */
 export interface GkePools {
+  /** Pool of the node subnet (the subnet's primary range). */
   readonly nodes: string;
+  /** Pool of the pod range and of every additional pod range. */
   readonly pods: string;
+  /** Pool of the services range. */
   readonly services: string;
+  /** Pool of the control plane's /28. */
   readonly controlPlane: string;
 }
 
 export interface GkeClusterRequest extends GkeSizingIntent {
   /** Name prefix; ranges are `<name>/nodes`, `<name>/pods`, `<name>/services`, `<name>/control-plane`. */
   readonly name: string;
+  /** Which pool each of the cluster's ranges is drawn from. */
   readonly pools: GkePools;
   /**
    * Extra pod ranges (GKE multi-pod CIDR) added when the first one runs out: the first cannot grow
@@ -60,10 +74,15 @@ export interface GkeClusterRequest extends GkeSizingIntent {
 
 /** The four ranges names of a GKE cluster request, as placed in the plan. */
 export interface GkeRangeNames {
+  /** `<name>/nodes`: the node subnet. */
   readonly nodes: string;
+  /** `<name>/pods`: the default pod range. */
   readonly pods: string;
+  /** `<name>/services`: the services range. */
   readonly services: string;
+  /** `<name>/control-plane`: the control plane's /28. */
   readonly controlPlane: string;
+  /** `<name>/<range name>` per additional pod range, in request order; empty when none were requested. */
   readonly additionalPods: readonly string[];
 }
 
@@ -86,14 +105,22 @@ export const BGP_LINK_PREFIX = 30;
 
 /** Internal form of a request, after intents are expanded. */
 export interface PlannedRequest {
+  /** Hierarchical allocation name, e.g. `gcp/us-central1/prod-usc1/pods`: the key in the lock file. */
   readonly name: string;
+  /** Name of the pool the range is drawn from. */
   readonly pool: string;
+  /** Size of the range as a prefix length, 1-32. */
   readonly prefixLength: number;
+  /** The exact range asked for, parsed. @default undefined: the plan places the range in free space */
   readonly pinned?: Cidr;
+  /** The pinned range as the request spelt it, for messages. @default undefined when not pinned */
   readonly pinnedText?: string;
-  /** Why this size: shown in undersized errors. */
+  /** Why this size: shown in undersized errors. @default undefined: errors say "the request" */
   readonly sizedFor?: string;
-  /** A GKE pod range: its capacity is checked with the cluster's other pod ranges, not alone. */
+  /**
+   * A GKE pod range: its capacity is checked with the cluster's other pod ranges, not alone.
+   * @default false: a recorded range smaller than the request is refused on its own
+   */
   readonly sizedPerCluster?: boolean;
 }
 

@@ -6,12 +6,16 @@ import { ValidationError, ValidationIssue } from '../validation-error';
  * moves. Entries leave only through `releaseAllocations`, never because a definition line was deleted.
  */
 export interface LockFile {
+  /** Format version of the file; only 1 exists (LOCK_FILE_VERSION). */
   readonly version: 1;
+  /** Every recorded range by allocation name, e.g. `gcp/us-central1/prod-usc1/pods`. */
   readonly allocations: Readonly<Record<string, LockedAllocation>>;
 }
 
 export interface LockedAllocation {
+  /** The recorded range; it never moves, and stays reserved until its name is released. */
   readonly cidr: string;
+  /** The pool it was drawn from; it must still contain the range. */
   readonly pool: string;
 }
 

@@ -12,21 +12,33 @@ export type AllocationStatus =
   | 'orphaned';
 
 export interface Allocation {
+  /** Hierarchical allocation name, e.g. `gcp/us-central1/prod-usc1/pods`: the key in the lock file. */
   readonly name: string;
+  /** Name of the pool the range was drawn from. */
   readonly pool: string;
+  /** The placed or recorded range, e.g. `10.8.0.0/14`. */
   readonly cidr: string;
+  /** `locked` (recorded and requested), `new` (placed now, not yet recorded) or `orphaned` (recorded, no longer requested). */
   readonly status: AllocationStatus;
 }
 
 /** Capacity of one GKE cluster's ranges against its declared intent. */
 export interface GkeCapacity {
+  /** The cluster request's name, the prefix of its ranges (e.g. `gcp/us-central1/prod-usc1`). */
   readonly cluster: string;
+  /** Nodes the cluster may scale to, as declared. */
   readonly maxNodes: number;
+  /** Extra nodes during upgrades; 0 when the request gave none. */
   readonly surgeNodes: number;
+  /** The cluster's default pods per node. */
   readonly maxPodsPerNode: number;
+  /** CIDR of the node subnet. */
   readonly nodeSubnet: string;
+  /** CIDRs of the default pod range, then of each additional pod range in request order. */
   readonly podRanges: readonly string[];
+  /** CIDR of the services range. */
   readonly servicesRange: string;
+  /** CIDR of the control plane's /28. */
   readonly controlPlane: string;
   /** Nodes the node subnet holds (2^(32-p) - 4). */
   readonly nodesBySubnet: number;
@@ -34,7 +46,9 @@ export interface GkeCapacity {
   readonly nodesByPodRanges: number;
   /** The smaller of the two: the most nodes the cluster can reach. */
   readonly nodeLimit: number;
+  /** Pods the cluster can run at full size: nodeLimit × maxPodsPerNode. */
   readonly maxPods: number;
+  /** Service IPs the services range holds (2^(32-p)). */
   readonly services: number;
   /** nodeLimit - (maxNodes + surgeNodes): never negative in a resolved plan. */
   readonly headroomNodes: number;

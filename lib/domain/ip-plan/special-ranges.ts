@@ -2,7 +2,9 @@ import { Cidr } from './cidr';
 
 /** A range with a meaning of its own that the plan must treat specially. */
 export interface SpecialRange {
+  /** The range, an aligned IPv4 CIDR. */
   readonly cidr: string;
+  /** What the range is, phrased to follow it in a message, e.g. `is loopback (RFC 1122)`. */
   readonly reason: string;
 }
 

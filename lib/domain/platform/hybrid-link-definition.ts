@@ -17,6 +17,7 @@ export interface LinkAdvertisements {
 }
 
 export interface HaVpnToAwsLinkDefinition {
+  /** HA VPN from the platform's VPC to an AWS VPC: four tunnels to a transit or virtual private gateway. */
   readonly kind: 'ha-vpn-aws';
   /** Link name; prefixes every resource on both sides. Changing it replaces the link. */
   readonly name: string;
@@ -26,10 +27,11 @@ export interface HaVpnToAwsLinkDefinition {
   readonly remoteNetwork: string;
   /** Cloud Router ASN (64512-65534 or 4200000000-4294967294). */
   readonly gcpAsn: number;
+  /** The AWS side: the gateway the tunnels end on and the VPC it reaches. */
   readonly aws: {
-    /** Transit gateway (ECMP across all 4 tunnels) or virtual private gateway. @default 'transit-gateway' */
+    /** Transit gateway (ECMP across all 4 tunnels) or virtual private gateway. @default 'transit-gateway' (DEFAULT_AWS_GATEWAY_TYPE) */
     readonly type?: 'transit-gateway' | 'vpn-gateway';
-    /** Amazon-side ASN. @default 64512 */
+    /** Amazon-side ASN: 64512-65534 or 4200000000-4294967294 (checkAmazonSideAsn). @default 64512 (DEFAULT_AMAZON_SIDE_ASN) */
     readonly amazonSideAsn?: number;
     /** The VPC to attach (transit gateway) or to attach the VPN gateway to. */
     readonly vpcId: string;
@@ -38,32 +40,54 @@ export interface HaVpnToAwsLinkDefinition {
     /** Route tables that get routes (transit gateway) or route propagation (VPN gateway) to GCP, keyed by a stable name. @default none */
     readonly routeTableIds?: Readonly<Record<string, string>>;
   };
+  /**
+   * What the link's Cloud Router advertises on top of every subnet.
+   * @default none: every subnet, plus the control planes of clusters whose authorized networks lie in the remote network
+   */
   readonly advertise?: LinkAdvertisements;
 }
 
 export interface HaVpnToPeerLinkDefinition {
+  /** HA VPN from the platform's VPC to an on-prem VPN device (an external VPN gateway). */
   readonly kind: 'ha-vpn-peer';
+  /** Link name; prefixes every resource of the link. RFC 1035, at most 40 characters (checkLinks). Changing it replaces the link. */
   readonly name: string;
+  /** GCP region of the HA VPN gateway and Cloud Router; one of the platform's `regions`. */
   readonly region: string;
   /** The `on-prem` remote network this link reaches. */
   readonly remoteNetwork: string;
+  /** Cloud Router ASN: private, 64512-65534 or 4200000000-4294967294 (checkCloudRouterAsn). */
   readonly gcpAsn: number;
+  /** ASN of the on-prem device: 1-4294967294, not 23456 or 65535 (checkPeerAsn), and not the Cloud Router's. */
   readonly peerAsn: number;
   /** Public IPs of the peer VPN device: 1, 2 or 4 (its redundancy). */
   readonly peerInterfaceIps: readonly string[];
+  /**
+   * What the link's Cloud Router advertises on top of every subnet.
+   * @default none: every subnet, plus the control planes of clusters whose authorized networks lie in the remote network
+   */
   readonly advertise?: LinkAdvertisements;
 }
 
 export interface InterconnectAttachmentDefinition extends AttachmentTopology {
-  /** DEDICATED: URL of the Interconnect. */
+  /**
+   * DEDICATED: URL of the Interconnect the attachment uses; required for DEDICATED, refused for PARTNER (checkLinks).
+   * @default none: a Partner attachment, provisioned by the partner
+   */
   readonly interconnect?: string;
   /** DEDICATED: 802.1Q tag 2-4094. @default chosen by Google */
   readonly vlanTag?: number;
 }
 
 export interface InterconnectLinkDefinition {
+  /** VLAN attachments over Dedicated or Partner Interconnect, one Cloud Router per region of the attachments. */
   readonly kind: 'interconnect';
+  /** Link name; prefixes the routers (`<link>-<region>`). RFC 1035, at most 40 characters (checkLinks). Changing it replaces the link. */
   readonly name: string;
+  /**
+   * DEDICATED (your own Interconnect: give gcpAsn, peerAsn and each attachment's interconnect) or PARTNER (a partner provisions the
+   * connection and BGP; leave them unset).
+   */
   readonly type: InterconnectType;
   /** The `on-prem` remote network this link reaches. */
   readonly remoteNetwork: string;
@@ -71,11 +95,20 @@ export interface InterconnectLinkDefinition {
   readonly slaTarget: SlaTarget;
   /** Cloud Router ASN. @default 16550 (PARTNER_INTERCONNECT_ASN, which Partner Interconnect requires) */
   readonly gcpAsn?: number;
-  /** DEDICATED: the on-prem router's ASN. */
+  /**
+   * DEDICATED: the on-prem router's ASN (checkPeerAsn, and not the Cloud Router's); required for DEDICATED, refused for
+   * PARTNER, whose BGP peering the partner configures (checkLinks).
+   * @default none: a Partner link
+   */
   readonly peerAsn?: number;
+  /** The VLAN attachments; their regions, metros and edge availability domains must meet `slaTarget`'s topology (checkSla). */
   readonly attachments: readonly InterconnectAttachmentDefinition[];
   /** Attachment MTU: 1440, 1460, 1500 or 8896. @default the network's MTU */
   readonly mtu?: number;
+  /**
+   * What every router of the link advertises on top of every subnet.
+   * @default none: every subnet, plus the control planes of clusters whose authorized networks lie in the remote network
+   */
   readonly advertise?: LinkAdvertisements;
 }
 

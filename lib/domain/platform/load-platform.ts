@@ -45,7 +45,9 @@ export const DEFAULT_PLAN_COMMAND = 'npm run ip-plan --';
 
 /** A validated platform with every address range resolved: what both apps build from. */
 export interface LoadedPlatform {
+  /** The definition as loaded (after validation). */
   readonly definition: PlatformDefinition;
+  /** Every range of the plan with its CIDR: the lock file's allocations plus those placed by this load. */
   readonly ipPlan: ResolvedIpPlan;
   /** Names of each cluster's ranges in the IP plan, by cluster name. */
   readonly clusterRanges: ReadonlyMap<string, GkeRangeNames>;

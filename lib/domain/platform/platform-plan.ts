@@ -15,15 +15,21 @@ import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-def
 export interface PlatformPlan {
   /** Short platform name, the prefix of every stack. */
   readonly name: string;
+  /** The organisation as declared: its display name and Cloud Identity domain. */
   readonly organization: OrganizationDefinition;
   /** The definition the plan was resolved from (for reports and add-ons; stacks read the records below). */
   readonly definition: PlatformDefinition;
+  /** The resolved IP plan: every range by name with its CIDR (the records below carry the ones they use). */
   readonly ipPlan: ResolvedIpPlan;
+  /** The VPC with its defaults applied, its NATs and its Shared VPC service projects. */
   readonly network: NetworkPlan;
   /** In definition order: the order resources are synthesized in (part of the output's byte stability). */
   readonly clusters: readonly ClusterPlan[];
+  /** Every hybrid link, in definition order, with ASNs, routers, BGP ranges and advertisements resolved. */
   readonly links: readonly LinkPlan[];
+  /** Every tenant, in definition order, with its defaults, placement, state and namespaces resolved. */
   readonly tenants: readonly TenantPlan[];
+  /** The developer namespaces as declared. @default undefined when the definition declares none */
   readonly developerNamespaces?: DeveloperNamespacesDefinition;
   /** The developer namespaces' LimitRange, sized for the nodes of their cluster. @default undefined without developer namespaces */
   readonly developerNamespaceLimits?: Required<TenantLimits>;
@@ -32,7 +38,9 @@ export interface PlatformPlan {
 }
 
 export interface PlatformStackNames {
+  /** The network stack, `<platform>-network`: the VPC with its subnets, firewall rules, Cloud NATs and Shared VPC. */
   readonly network: string;
+  /** The fleet stack, `<platform>-fleet`: the Config Management fleet feature, built only when GitOps is on. */
   readonly fleet: string;
   /** The stack of each cluster, by cluster name: the cluster, its node pools, its Config Sync. */
   readonly clusters: Readonly<Record<string, string>>;
@@ -49,6 +57,7 @@ export interface PlatformStackNames {
 export interface PlannedRange {
   /** Name in the IP plan and its lock file, e.g. `gcp/us-central1/prod-usc1/pods`. */
   readonly ipPlanName: string;
+  /** The allocated CIDR, e.g. `10.8.0.0/14`. */
   readonly cidr: string;
 }
 
@@ -66,14 +75,20 @@ export interface AdditionalPodRangePlan extends SecondaryRangePlan {
 }
 
 export interface NetworkPlan {
+  /** VPC name, as declared (RFC 1035, at most 63 characters). */
   readonly name: string;
+  /** The VPC's host project. */
   readonly project: string;
+  /** Dynamic routing mode: as declared, else 'GLOBAL' (DEFAULT_ROUTING_MODE). */
   readonly routingMode: 'GLOBAL' | 'REGIONAL';
   /** The MTU in effect: as declared, else GCP's default; hybrid links inherit it. */
   readonly mtu: number;
-  /** The MTU set on the VPC resource: as declared; undefined leaves it to GCP's default (the same 1460). */
+  /**
+   * The MTU set on the VPC resource: as declared.
+   * @default undefined when the definition sets no mtu: the VPC resource leaves it to GCP's default (the same 1460)
+   */
   readonly vpcMtu?: number;
-  /** Control-plane /28 of every cluster, sorted: the firewall's sources. */
+  /** Control-plane /28 of every cluster, in cluster definition order: the firewall's sources. */
   readonly controlPlaneCidrs: readonly string[];
   /** One Cloud NAT per region that has clusters, in the definition's region order. */
   readonly nats: readonly NatPlan[];
@@ -82,68 +97,103 @@ export interface NetworkPlan {
 }
 
 export interface NatPlan {
+  /** Region of the Cloud Router and Cloud NAT. */
   readonly region: string;
   /** Subnets NATed and their pod ranges, sorted by subnet name (declaration order means nothing here). */
   readonly subnets: readonly { readonly subnet: string; readonly secondaryRangeNames: readonly string[] }[];
 }
 
 export interface ClusterPlan {
+  /** Cluster name, as declared (GKE_NAME: lower-case, at most 40 characters). */
   readonly name: string;
+  /** Project the cluster lives in. */
   readonly project: string;
+  /** Region of the regional cluster and its subnet. */
   readonly region: string;
+  /** Environment as declared, e.g. `prod`; labels the cluster's resources. */
   readonly environment: string;
+  /** Zones of its nodes: as declared, else the region's first three listed zones (`<region>-a`, `-b`, `-c` outside the list). */
   readonly zones: readonly string[];
+  /** GKE release channel: as declared, else 'REGULAR' (DEFAULT_CLUSTER_RELEASE_CHANNEL). */
   readonly releaseChannel: 'RAPID' | 'REGULAR' | 'STABLE';
+  /** Nodes the cluster may reach, across all pools and zones: what its node subnet and pod range are sized for. */
   readonly maxNodes: number;
+  /** The cluster's default pods per node (GKE's `default_max_pods_per_node`: changing it replaces the cluster). */
   readonly maxPodsPerNode: number;
   /** Nodes that exist on top of maxNodes while pools upgrade: every pool's surge in every zone. */
   readonly surgeNodes: number;
+  /** CIDRs allowed to reach the control plane's endpoint; empty when none are declared (private endpoint only). */
   readonly authorizedNetworks: readonly { readonly name: string; readonly cidr: string }[];
   /** The node subnet: name, region and primary range. */
   readonly subnet: { readonly name: string; readonly description: string } & PlannedRange;
+  /** The default pod range: secondary range `<cluster>-pods` of the subnet. */
   readonly podRange: SecondaryRangePlan;
+  /** The services range: secondary range `<cluster>-services` of the subnet. */
   readonly servicesRange: SecondaryRangePlan;
+  /** Extra pod ranges in declaration order (`<cluster>-<name>`); empty when none are declared. */
   readonly additionalPodRanges: readonly AdditionalPodRangePlan[];
+  /** The control plane's /28 (the private endpoint's range). */
   readonly controlPlane: PlannedRange;
   /** The cluster's own pools, then one per dedicated-nodes tenant on it. */
   readonly nodePools: readonly NodePoolPlan[];
   /** Names of the tenants with a namespace here, in definition order. */
   readonly tenants: readonly string[];
+  /** The cluster's stack, `<platform>-cluster-<cluster>`. */
   readonly stack: string;
 }
 
 export interface NodePoolPlan {
+  /** Pool name: as declared, or `tenant-<tenant>` (and `tenant-<tenant>-cpu`) for a dedicated-nodes tenant's pool. */
   readonly name: string;
+  /** What the pool runs: `general`, `spot-batch` or `gpu`. */
   readonly kind: NodePoolKind;
+  /** Machine type: as declared, else DEFAULT_MACHINE_TYPES by kind (e2-standard-4, n2-standard-8, g2-standard-8). */
   readonly machineType: string;
   /** Across all zones. */
   readonly minNodes: number;
   /** Across all zones. */
   readonly maxNodes: number;
+  /** Pods per node: as declared, else the cluster's maxPodsPerNode. */
   readonly maxPodsPerNode: number;
   /** Extra nodes per zone during surge upgrades. */
   readonly maxSurge: number;
+  /** Nodes that may be unavailable during a surge upgrade: always 0 (DEFAULT_MAX_UNAVAILABLE). */
   readonly maxUnavailable: number;
+  /** Whether the pool runs Spot VMs: true exactly for `spot-batch` pools. */
   readonly spot: boolean;
+  /** Autoscaler location policy: BALANCED across zones for general pools, ANY for scarce spot and GPU capacity. */
   readonly locationPolicy: 'BALANCED' | 'ANY';
+  /**
+   * GPUs per node and the driver GKE installs (always 'LATEST', DEFAULT_GPU_DRIVER_VERSION).
+   * @default undefined for pools that are not `gpu` and declare no gpu; a `gpu` pool without one gets DEFAULT_GPU (one nvidia-l4)
+   */
   readonly gpu?: { readonly type: string; readonly count: number; readonly driverVersion: 'LATEST' | 'DEFAULT' };
   /** The additional pod range the pool's pods use. @default undefined: the cluster's default pod range */
   readonly podRange?: AdditionalPodRangePlan;
-  /** The dedicated-nodes tenant that owns the pool, with its taint and label. */
+  /**
+   * The dedicated-nodes tenant that owns the pool, with its taint and label.
+   * @default undefined for the cluster's own pools (no taint, no tenant label)
+   */
   readonly placement?: TenantPlacement;
 }
 
 export interface TenantPlan {
+  /** Tenant name, as declared: also its namespace name in each of its clusters. */
   readonly name: string;
   /** The tenant as declared (what the namespace and identity constructs take). */
   readonly definition: PlatformTenant;
   /** Every tenant default applied. */
   readonly resolved: ResolvedTenant;
+  /** Its isolation: as declared, else 'shared' (DEFAULT_ISOLATION). */
   readonly isolation: ResolvedTenant['isolation'];
   /** The project of its first cluster: its Google service accounts live there. */
   readonly project: string;
+  /** The clusters it has a namespace on, as declared. */
   readonly clusters: readonly string[];
-  /** Where its pods run when it has dedicated nodes. */
+  /**
+   * Where its pods run when it has dedicated nodes: its pool, taint, toleration and node selector.
+   * @default undefined for shared and dedicated-cluster tenants
+   */
   readonly placement?: TenantPlacement;
   /** The stack (Terraform state) that holds its GCP resources: its shard. */
   readonly stack: string;
@@ -153,7 +203,9 @@ export interface TenantPlan {
 
 /** What a link's Cloud Router advertises: CUSTOM mode, every subnet, plus these ranges. */
 export interface AdvertisementsPlan {
+  /** Always CUSTOM: the router advertises what this record lists, not only the default subnets. */
   readonly mode: 'CUSTOM';
+  /** Always true: every subnet of the VPC is advertised (ALL_SUBNETS), the ranges below on top. */
   readonly allSubnets: true;
   /** Private Google Access VIPs first, control planes by cluster name, then the requested ranges as listed. */
   readonly ranges: readonly { readonly range: string; readonly description: string }[];
@@ -176,9 +228,16 @@ interface LinkPlanBase {
 }
 
 export interface HaVpnAwsLinkPlan extends LinkPlanBase {
+  /** HA VPN to an AWS VPC. */
   readonly kind: 'ha-vpn-aws';
+  /** Region of the HA VPN gateway and Cloud Router. */
   readonly region: string;
+  /** The Cloud Router, `<link>-router`, with its ASN (the definition's gcpAsn). */
   readonly router: { readonly name: string; readonly asn: number };
+  /**
+   * The AWS side with its defaults applied: the region from the remote network's awsRegion, the gateway type
+   * 'transit-gateway' (DEFAULT_AWS_GATEWAY_TYPE) and Amazon-side ASN 64512 (DEFAULT_AMAZON_SIDE_ASN) unless declared.
+   */
   readonly aws: {
     readonly region?: string;
     readonly type: 'transit-gateway' | 'vpn-gateway';
@@ -187,29 +246,46 @@ export interface HaVpnAwsLinkPlan extends LinkPlanBase {
     readonly subnetIds?: readonly string[];
     readonly routeTableIds?: Readonly<Record<string, string>>;
   };
-  /** Node subnets and pod ranges of every cluster: routed from AWS, checked against the remote ranges. */
+  /**
+   * Node subnets and pod ranges of every cluster, then every range the link advertises that is not among them:
+   * routed from AWS, checked against the remote ranges.
+   */
   readonly gcpCidrs: readonly string[];
 }
 
 export interface HaVpnPeerLinkPlan extends LinkPlanBase {
+  /** HA VPN to an on-prem VPN device. */
   readonly kind: 'ha-vpn-peer';
+  /** Region of the HA VPN gateway and Cloud Router. */
   readonly region: string;
+  /** The Cloud Router, `<link>-router`, with its ASN (the definition's gcpAsn). */
   readonly router: { readonly name: string; readonly asn: number };
+  /** ASN of the on-prem device. */
   readonly peerAsn: number;
+  /** Public IPs of the on-prem device's interfaces (1, 2 or 4): two tunnels for 1 or 2, four for 4. */
   readonly peerInterfaceIps: readonly string[];
+  /** Node subnets and pod ranges (additional ones included) of every cluster, in cluster order. */
   readonly gcpCidrs: readonly string[];
 }
 
 export interface InterconnectLinkPlan extends LinkPlanBase {
+  /** VLAN attachments over Dedicated or Partner Interconnect. */
   readonly kind: 'interconnect';
+  /** DEDICATED or PARTNER, as declared. */
   readonly type: InterconnectType;
+  /** Declared availability, '99.9' or '99.99'; the attachments met its topology at validation (checkSla). */
   readonly slaTarget: SlaTarget;
+  /** The VPC's routing mode (99.99% needs GLOBAL). */
   readonly routingMode: 'GLOBAL' | 'REGIONAL';
+  /** The VPC's MTU in effect (NetworkPlan.mtu). */
   readonly networkMtu: number;
+  /** MTU of every attachment: as declared, else the network's. */
   readonly mtu: number;
+  /** The on-prem router's ASN, for DEDICATED links. @default undefined for PARTNER links, whose BGP peering the partner configures */
   readonly peerAsn?: number;
   /** One Cloud Router per region of the attachments, sorted by region. */
   readonly routers: readonly { readonly name: string; readonly region: string; readonly asn: number }[];
+  /** The attachments as declared; a DEDICATED attachment also carries its BGP /29 from the IP plan as `candidateSubnets`, matched by name. */
   readonly attachments: readonly (InterconnectAttachmentDefinition & AttachmentTopology & { readonly candidateSubnets?: readonly string[] })[];
 }
 

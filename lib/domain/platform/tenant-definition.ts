@@ -32,15 +32,21 @@ export type DedicatedNodesDefinition = Omit<NodePoolDefinition, 'name' | 'kind'>
  * Moving a tenant to another cluster is a change of `clusters`.
  */
 export interface PlatformTenant extends TenantSpec {
-  /** Required when isolation is `dedicated-nodes`: the tainted pool its pods (and only its pods) run on. */
+  /**
+   * The tainted pool its pods (and only its pods) run on, `tenant-<tenant>` in each of its clusters. Required when
+   * isolation is `dedicated-nodes`, refused otherwise (checkTenants).
+   * @default none: the tenant has no pool of its own (shared and dedicated-cluster tenants)
+   */
   readonly dedicatedNodes?: DedicatedNodesDefinition;
 }
 
 /** Short-lived namespaces for developers on one cluster, declared in one list. */
 export interface DeveloperNamespacesDefinition {
+  /** The cluster (one of `clusters`, usually a dev cluster) the namespaces are created on. */
   readonly cluster: string;
+  /** The namespaces: name, owner and expiry date each. */
   readonly namespaces: readonly DeveloperNamespaceSpec[];
-  /** Days an expired entry is tolerated (and reported) before synthesis rejects it. @default 14 */
+  /** Days an expired entry is tolerated (and reported) before synthesis rejects it. @default 14 (DEFAULT_DEVELOPER_GRACE_PERIOD_DAYS) */
   readonly gracePeriodDays?: number;
 }
 
