@@ -1,5 +1,5 @@
 import type { Verdict } from '../domain/reachability/evaluate-intent';
-import type { VerificationResult } from '../domain/reachability/verify-intents';
+import { VerificationResult, verdictWord } from '../domain/reachability/verify-intents';
 import { code, table, text } from './private/markdown';
 
 /** The report's connectivity section: every unmet or accepted path first, then the matrix picture and the full list. */
@@ -24,5 +24,5 @@ export function renderConnectivitySection(result: VerificationResult, matrixSvgP
 }
 
 function verdictText(v: Verdict): string {
-  return `${v.allowed ? 'allowed' : 'denied'}${v.met ? '' : v.accepted ? ' (accepted gap)' : ' ⚠️ unmet'}`;
+  return `${verdictWord(v)}${v.met ? '' : v.accepted ? ' (accepted gap)' : ' ⚠️ unmet'}`;
 }

@@ -1,3 +1,4 @@
+import { ISTIO_ADD_ON, IstioSettings, resolveIstioSettings } from '../domain/addons/istio/mesh-plan';
 import type { ConnectivityIntent } from '../domain/reachability/connectivity-intent';
 import { platformIntents } from '../domain/reachability/derive-intents';
 import { readSynthesized, SynthesisContext, SynthesizedPlatform } from '../domain/reachability/read-synthesized';
@@ -7,9 +8,15 @@ import { stackNames } from '../domain/platform/gcp-names';
 import type { PlatformDefinition } from '../domain/platform/platform-definition';
 import { readSynthesizedPlatform } from './synthesized-output';
 
-/** What the model needs from the definition besides the output: each link's stack and remote network's ranges. */
+/**
+ * What the model needs from the definition besides the output: each link's stack and remote network's ranges, and
+ * the mesh's trust domain and root namespace (the Istio add-on's settings; the mesh installation is not in the output).
+ */
 export function synthesisContext(definition: PlatformDefinition): SynthesisContext {
+  const istio = definition.addOns?.find((a) => a.name === ISTIO_ADD_ON);
+  const mesh = istio ? resolveIstioSettings((istio.settings ?? {}) as IstioSettings) : undefined;
   return {
+    ...(mesh ? { mesh: { trustDomain: mesh.trustDomain, rootNamespace: mesh.systemNamespace } } : {}),
     remoteNetworks: (definition.remoteNetworks ?? []).map((n) => ({ name: n.name, kind: n.kind, cidrs: n.cidrs })),
     links: (definition.hybridLinks ?? []).map((l) => ({ name: l.name, remoteNetwork: l.remoteNetwork, stack: stackNames.link(definition.name, l.name) })),
   };

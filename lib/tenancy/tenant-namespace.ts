@@ -27,13 +27,14 @@ import {
   toPorts,
 } from './private/namespace-bundle';
 import { PRIVATE_GOOGLE_APIS_CIDR } from '../domain/hybrid/advertisements';
+import { PRIVATE_SERVICE_PORTS } from '../domain/platform/private-service-access';
 import { isDns1123Label, assertTenantSpec } from '../domain/tenancy/tenant-rules';
 import { ResolvedTenant, TenantPodSecurityLevel, TenantRole, TenantSpec, resolveTenant } from '../domain/tenancy/tenant-spec';
 
 /** Pod Security Standards version the labels pin, so a control-plane upgrade does not tighten rules unannounced. */
 export const DEFAULT_POD_SECURITY_VERSION = 'v1.33';
-/** Cloud SQL connectors (3307), MySQL (3306), PostgreSQL and AlloyDB (5432), Memorystore for Redis (6379). */
-export const PRIVATE_SERVICE_PORTS: readonly number[] = [3307, 3306, 5432, 6379];
+// Defined in the domain so the Istio add-on opens the same ports in the mesh.
+export { PRIVATE_SERVICE_PORTS } from '../domain/platform/private-service-access';
 /** Name of the per-namespace service account a CD system deploys with. */
 export const DEPLOYER_SERVICE_ACCOUNT = 'deployer';
 

@@ -34,6 +34,8 @@ export class TenantMesh extends Construct {
   public readonly serviceEntries: readonly ApiObject[];
   /** The ServiceEntries every tenant gets: `google-apis` and `metadata-server`. */
   public readonly platformEntries: readonly ApiObject[];
+  /** `private-services`, for a tenant that uses private-IP services (Cloud SQL, Memorystore); else undefined. */
+  public readonly privateServicesEntry?: ApiObject;
 
   constructor(scope: Construct, id: string, props: TenantMeshProps) {
     super(scope, id);
@@ -103,6 +105,23 @@ export class TenantMesh extends Construct {
         },
       }),
     ];
+    // Cloud SQL, AlloyDB and Memorystore answer on private IPs in the Private Service Access range: under
+    // REGISTRY_ONLY the sidecar drops them without an entry (the reachability model's mesh layer found it).
+    if (mesh.privateServices) {
+      this.privateServicesEntry = new ApiObject(this, 'PrivateServices', {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'ServiceEntry',
+        metadata: metadata('private-services'),
+        spec: {
+          hosts: [`private-services.${namespace}.mesh-external`],
+          addresses: [mesh.privateServices.cidr],
+          ports: mesh.privateServices.ports.map((port) => ({ number: port, protocol: 'TCP', name: `tcp-${port}` })),
+          location: 'MESH_EXTERNAL',
+          resolution: 'NONE',
+          exportTo: ['.'],
+        },
+      });
+    }
     // Default-deny egress would cut the sidecars off their configuration and certificates.
     new k8s.KubeNetworkPolicy(this, 'AllowIstiod', {
       metadata: metadata('allow-egress-to-istiod'),

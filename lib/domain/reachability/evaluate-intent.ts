@@ -11,6 +11,7 @@ import {
   subnetRoute,
   vpcRouteOut,
 } from './legs';
+import { meshEgress, meshIngress } from './mesh-hops';
 import { evaluateNetworkPolicies, PolicyPeer } from './network-policy';
 import { describeTraffic, Traffic } from './protocol';
 import { covers } from './ranges';
@@ -33,8 +34,14 @@ export interface Verdict {
   readonly label: string;
   readonly from: string;
   readonly to: string;
+  /** Every path passes. False when a hop drops the traffic, and when the model cannot judge (`judged: false`). */
   readonly allowed: boolean;
-  /** The verdict agrees with the intent. */
+  /**
+   * The model judged every hop of the path. False: a hop depends on a field or kind the model does not model
+   * (`decisive` names it), so the verdict is "not modelled" and never met.
+   */
+  readonly judged: boolean;
+  /** The verdict agrees with the intent (and was judged). */
   readonly met: boolean;
   /** Unmet, but accepted by name: reported, not fatal. */
   readonly accepted: boolean;
@@ -56,20 +63,24 @@ export function evaluateIntent(topology: Topology, intent: ConnectivityIntent): 
   const label = `${fromLabel} → ${toLabel} ${describeTraffic(traffic)}`;
   let hops: Hop[];
   let allowed: boolean;
+  let judged = true;
   if (typeof from === 'string' || typeof to === 'string') {
     hops = [{ kind: 'endpoint', at: 'intent', ok: false, detail: typeof from === 'string' ? from : (to as string) }];
     allowed = false;
   } else {
     const runs = from.cidrs.flatMap((s) => to.cidrs.map((d) => path(topology, from, s, to, d, traffic)));
-    const failed = runs.find((run) => !run.every((h) => h.ok));
+    // One path the model cannot judge leaves the whole verdict unjudged: never a guess either way.
+    const unjudged = runs.find((run) => run.some((h) => h.notModelled));
+    const failed = unjudged ?? runs.find((run) => !run.every((h) => h.ok));
+    judged = unjudged === undefined;
     allowed = failed === undefined && runs.length > 0;
     hops = failed ?? runs[0] ?? [{ kind: 'endpoint', at: 'intent', ok: false, detail: 'an endpoint has no address range' }];
   }
-  const met = allowed === (intent.expect === 'allow');
-  const decisive = met ? undefined : allowed ? ([...hops].reverse().find((h) => h.permits) ?? hops[hops.length - 1]) : hops.find((h) => !h.ok);
-  const verdictText = allowed ? 'ALLOWED' : 'DENIED';
+  const met = judged && allowed === (intent.expect === 'allow');
+  const decisive = met ? undefined : !judged ? hops.find((h) => h.notModelled) : allowed ? ([...hops].reverse().find((h) => h.permits) ?? hops[hops.length - 1]) : hops.find((h) => !h.ok);
+  const verdictText = !judged ? 'NOT MODELLED' : allowed ? 'ALLOWED' : 'DENIED';
   const message = decisive ? `${label}: ${verdictText} at ${decisive.at}: ${decisive.detail}` : `${label}: ${verdictText}`;
-  return { intent, id, label, from: fromLabel, to: toLabel, allowed, met, accepted: !met && intent.acceptedGap !== undefined, hops, decisive, message };
+  return { intent, id, label, from: fromLabel, to: toLabel, allowed, judged, met, accepted: !met && intent.acceptedGap !== undefined, hops, decisive, message };
 }
 
 /** One path from a source range to a destination range; stops at the first hop that drops it. */
@@ -99,6 +110,10 @@ function path(t: Topology, from: Place, s: string, to: Place, d0: string, traffi
     return [...hops, { kind: 'node-local-dns', at: `NodeLocal DNSCache of ${to.cluster!.name}`, ok: false, detail: 'answers pods on its own nodes only' }];
   }
 
+  // The sender's sidecar (inside the pod, before its NetworkPolicies), where the mesh holds the namespace.
+  const egress = meshEgress(t, from, to, d, traffic);
+  if (egress && !pass(...egress.hops)) return hops;
+
   // The sender's NetworkPolicies (Dataplane V2 enforces egress at the source pod).
   if (from.namespace) {
     const peer: PolicyPeer = to.namespace && to.cluster?.name === from.cluster!.name
@@ -115,7 +130,9 @@ function path(t: Topology, from: Place, s: string, to: Place, d0: string, traffi
   // The receiver's NetworkPolicies.
   if (to.namespace) {
     const peer: PolicyPeer = from.namespace && from.cluster?.name === to.cluster!.name ? { kind: 'pod', namespace: from.namespace, podLabels: {} } : { kind: 'address', cidr: s };
-    pass(policyHop(t, to.cluster!.name, to.namespace, 'Ingress', peer, traffic));
+    if (!pass(policyHop(t, to.cluster!.name, to.namespace, 'Ingress', peer, traffic))) return hops;
+    // The receiver's sidecar: mTLS mode, then AuthorizationPolicies.
+    pass(...meshIngress(t, from, s, to, traffic, egress));
   }
   return hops;
 }

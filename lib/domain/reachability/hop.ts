@@ -12,6 +12,7 @@ export type HopKind =
   | 'cloud-nat'
   | 'private-service-access'
   | 'node-local-dns'
+  | 'mesh'
   | 'endpoint'
   | 'assumption';
 
@@ -26,4 +27,10 @@ export interface Hop {
   readonly source?: string;
   /** An explicit allowance (a rule that admits the traffic), as opposed to plumbing that carries it. */
   readonly permits?: boolean;
+  /**
+   * The model cannot judge this hop (a field or kind it does not model): the verdict is "not modelled", never a
+   * guess. Only on hops that stop the path (`ok: false`).
+   * @default absent: the hop is judged
+   */
+  readonly notModelled?: boolean;
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_MESH_SETTINGS, MeshSettings } from './mesh-topology';
+import { readMesh } from './read-mesh';
 import type {
   AdvertisementModel,
   AwsRouteModel,
@@ -49,6 +51,8 @@ export interface SynthesizedPlatform {
 export interface SynthesisContext {
   readonly remoteNetworks: readonly RemoteNetworkModel[];
   readonly links: readonly { readonly name: string; readonly remoteNetwork: string; readonly stack: string }[];
+  /** The mesh's installation settings (Istio's MeshConfig is not in the output). @default Istio's defaults: trust domain `cluster.local`, root namespace `istio-system` */
+  readonly mesh?: MeshSettings;
 }
 
 interface Located {
@@ -142,6 +146,7 @@ export function readSynthesized(output: SynthesizedPlatform, context: SynthesisC
     projectServices: ofType('google_project_service').map((r): ProjectServiceModel => ({ project: str(r.block.project), service: str(r.block.service), at: r.at })),
     ...manifestsOf(output.manifests),
     remoteNetworks: context.remoteNetworks,
+    mesh: readMesh(output.manifests, context.mesh ?? DEFAULT_MESH_SETTINGS),
   };
 }
 

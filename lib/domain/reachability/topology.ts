@@ -1,3 +1,5 @@
+import type { MeshTopology } from './mesh-topology';
+
 /**
  * The reachability model's view of a synthesized platform: plain data read from `cdktf.out` and `dist`
  * (see read-synthesized.ts). Every element keeps `at`, the Terraform address or manifest that produced
@@ -214,4 +216,6 @@ export interface Topology {
   readonly namespaces: readonly NamespaceModel[];
   readonly networkPolicies: readonly NetworkPolicyModel[];
   readonly remoteNetworks: readonly RemoteNetworkModel[];
+  /** The Istio mesh as the manifests hold it. @default absent: no mesh layer (hand-made models; readSynthesized always sets it) */
+  readonly mesh?: MeshTopology;
 }

@@ -23,7 +23,7 @@ export function verifyIntents(topology: Topology, intents: readonly Connectivity
 /** A plain-text matrix of every verdict, for the terminal. */
 export function formatVerification(result: VerificationResult): string {
   const status = (v: Verdict) => (v.met ? 'ok' : v.accepted ? 'ACCEPTED GAP' : 'UNMET');
-  const rows = result.verdicts.map((v) => [status(v), v.intent.expect, v.allowed ? 'allowed' : 'denied', v.label, v.id]);
+  const rows = result.verdicts.map((v) => [status(v), v.intent.expect, verdictWord(v), v.label, v.id]);
   const header = ['status', 'expect', 'verdict', 'path', 'intent id'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
@@ -48,7 +48,7 @@ export function verificationJson(result: VerificationResult): unknown {
       protocol: v.intent.protocol ?? 'tcp',
       port: v.intent.port,
       expect: v.intent.expect,
-      verdict: v.allowed ? 'allowed' : 'denied',
+      verdict: verdictWord(v),
       met: v.met,
       accepted: v.accepted,
       reason: v.intent.reason,
@@ -57,4 +57,9 @@ export function verificationJson(result: VerificationResult): unknown {
       path: v.hops,
     })),
   };
+}
+
+/** `allowed`, `denied`, or `not modelled` when a hop could not be judged. */
+export function verdictWord(v: Verdict): 'allowed' | 'denied' | 'not modelled' {
+  return !v.judged ? 'not modelled' : v.allowed ? 'allowed' : 'denied';
 }

@@ -6,6 +6,7 @@
 import type { ConnectivityIntent } from '../../reachability/connectivity-intent';
 import type { PlatformDefinition } from '../../platform/platform-definition';
 import type { PlatformPlan, TenantPlan } from '../../platform/platform-plan';
+import { PRIVATE_SERVICE_PORTS, privateServiceAccessPlan, privateServiceTenants, PSA_RANGE_NAME } from '../../platform/private-service-access';
 import { dependentsOf } from '../../tenancy/tenant-spec';
 import type { PortSpec } from '../../tenancy/tenant-spec';
 import type { ValidationIssue } from '../../validation-error';
@@ -76,6 +77,12 @@ export interface TenantMeshPlan {
   /** The AuthorizationPolicy's rules: own namespace and dependents, then each declared ingress source. */
   readonly admissions: readonly MeshAdmission[];
   readonly externals: readonly MeshExternal[];
+  /**
+   * Private Service Access (Cloud SQL, AlloyDB, Memorystore on private IPs), for tenants that hold a private-IP
+   * service role: the range and the ports its NetworkPolicy opens.
+   * @default absent: the tenant uses no private-IP service (or the platform has no Private Service Access)
+   */
+  readonly privateServices?: { readonly cidr: string; readonly ports: readonly number[] };
 }
 
 export function tenantMeshPlan(tenant: TenantPlan, plan: PlatformPlan, settings: ResolvedIstioSettings): TenantMeshPlan {
@@ -89,12 +96,15 @@ export function tenantMeshPlan(tenant: TenantPlan, plan: PlatformPlan, settings:
     if ('namespace' in source) admissions.push({ principals: [namespacePrincipal(td, source.namespace)], ipBlocks: [], ports, reason: `ingress source namespace ${source.namespace}` });
     else admissions.push({ principals: [], ipBlocks: [source.cidr], ports, reason: `ingress source ${source.cidr}` });
   }
+  // The same condition as the tenant's allow-private-services NetworkPolicy.
+  const usesPrivateServices = privateServiceAccessPlan(plan.definition) !== undefined && privateServiceTenants(plan.definition).includes(tenant.name);
   return {
     tenant: tenant.name,
     namespace: ns,
     egressHosts: ['./*', `${settings.systemNamespace}/*`, ...dependencies.map((d) => `${d}/*`)],
     admissions,
     externals: tenant.resolved.dependencies.external.map((ext, i) => ({ host: `external-${i + 1}.${ns}.mesh-external`, cidr: ext.cidr, ports: ext.ports })),
+    ...(usesPrivateServices ? { privateServices: { cidr: plan.ipPlan.cidr(PSA_RANGE_NAME), ports: PRIVATE_SERVICE_PORTS } } : {}),
   };
 }
 
