@@ -31,7 +31,7 @@ export interface HaVpnToAwsLinkDefinition {
   readonly aws: {
     /** Transit gateway (ECMP across all 4 tunnels) or virtual private gateway. @default 'transit-gateway' (DEFAULT_AWS_GATEWAY_TYPE) */
     readonly type?: 'transit-gateway' | 'vpn-gateway';
-    /** Amazon-side ASN: 64512-65534 or 4200000000-4294967294 (checkAmazonSideAsn). @default 64512 (DEFAULT_AMAZON_SIDE_ASN) */
+    /** Amazon-side ASN: 64512-65534 or 4200000000-4294967294 (validateAmazonSideAsn). @default 64512 (DEFAULT_AMAZON_SIDE_ASN) */
     readonly amazonSideAsn?: number;
     /** The VPC to attach (transit gateway) or to attach the VPN gateway to. */
     readonly vpcId: string;
@@ -50,15 +50,15 @@ export interface HaVpnToAwsLinkDefinition {
 export interface HaVpnToPeerLinkDefinition {
   /** HA VPN from the platform's VPC to an on-prem VPN device (an external VPN gateway). */
   readonly kind: 'ha-vpn-peer';
-  /** Link name; prefixes every resource of the link. RFC 1035, at most 40 characters (checkLinks). Changing it replaces the link. */
+  /** Link name; prefixes every resource of the link. RFC 1035, at most 40 characters (validateLinks). Changing it replaces the link. */
   readonly name: string;
   /** GCP region of the HA VPN gateway and Cloud Router; one of the platform's `regions`. */
   readonly region: string;
   /** The `on-prem` remote network this link reaches. */
   readonly remoteNetwork: string;
-  /** Cloud Router ASN: private, 64512-65534 or 4200000000-4294967294 (checkCloudRouterAsn). */
+  /** Cloud Router ASN: private, 64512-65534 or 4200000000-4294967294 (validateCloudRouterAsn). */
   readonly gcpAsn: number;
-  /** ASN of the on-prem device: 1-4294967294, not 23456 or 65535 (checkPeerAsn), and not the Cloud Router's. */
+  /** ASN of the on-prem device: 1-4294967294, not 23456 or 65535 (validatePeerAsn), and not the Cloud Router's. */
   readonly peerAsn: number;
   /** Public IPs of the peer VPN device: 1, 2 or 4 (its redundancy). */
   readonly peerInterfaceIps: readonly string[];
@@ -71,7 +71,7 @@ export interface HaVpnToPeerLinkDefinition {
 
 export interface InterconnectAttachmentDefinition extends AttachmentTopology {
   /**
-   * DEDICATED: URL of the Interconnect the attachment uses; required for DEDICATED, refused for PARTNER (checkLinks).
+   * DEDICATED: URL of the Interconnect the attachment uses; required for DEDICATED, refused for PARTNER (validateLinks).
    * @default none: a Partner attachment, provisioned by the partner
    */
   readonly interconnect?: string;
@@ -82,7 +82,7 @@ export interface InterconnectAttachmentDefinition extends AttachmentTopology {
 export interface InterconnectLinkDefinition {
   /** VLAN attachments over Dedicated or Partner Interconnect, one Cloud Router per region of the attachments. */
   readonly kind: 'interconnect';
-  /** Link name; prefixes the routers (`<link>-<region>`). RFC 1035, at most 40 characters (checkLinks). Changing it replaces the link. */
+  /** Link name; prefixes the routers (`<link>-<region>`). RFC 1035, at most 40 characters (validateLinks). Changing it replaces the link. */
   readonly name: string;
   /**
    * DEDICATED (your own Interconnect: give gcpAsn, peerAsn and each attachment's interconnect) or PARTNER (a partner provisions the
@@ -96,12 +96,12 @@ export interface InterconnectLinkDefinition {
   /** Cloud Router ASN. @default 16550 (PARTNER_INTERCONNECT_ASN, which Partner Interconnect requires) */
   readonly gcpAsn?: number;
   /**
-   * DEDICATED: the on-prem router's ASN (checkPeerAsn, and not the Cloud Router's); required for DEDICATED, refused for
-   * PARTNER, whose BGP peering the partner configures (checkLinks).
+   * DEDICATED: the on-prem router's ASN (validatePeerAsn, and not the Cloud Router's); required for DEDICATED, refused for
+   * PARTNER, whose BGP peering the partner configures (validateLinks).
    * @default none: a Partner link
    */
   readonly peerAsn?: number;
-  /** The VLAN attachments; their regions, metros and edge availability domains must meet `slaTarget`'s topology (checkSla). */
+  /** The VLAN attachments; their regions, metros and edge availability domains must meet `slaTarget`'s topology (validateSla). */
   readonly attachments: readonly InterconnectAttachmentDefinition[];
   /** Attachment MTU: 1440, 1460, 1500 or 8896. @default the network's MTU */
   readonly mtu?: number;

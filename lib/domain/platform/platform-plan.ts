@@ -273,7 +273,7 @@ export interface InterconnectLinkPlan extends LinkPlanBase {
   readonly kind: 'interconnect';
   /** DEDICATED or PARTNER, as declared. */
   readonly type: InterconnectType;
-  /** Declared availability, '99.9' or '99.99'; the attachments met its topology at validation (checkSla). */
+  /** Declared availability, '99.9' or '99.99'; the attachments met its topology at validation (validateSla). */
   readonly slaTarget: SlaTarget;
   /** The VPC's routing mode (99.99% needs GLOBAL). */
   readonly routingMode: 'GLOBAL' | 'REGIONAL';

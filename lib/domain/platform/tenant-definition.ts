@@ -34,7 +34,7 @@ export type DedicatedNodesDefinition = Omit<NodePoolDefinition, 'name' | 'kind'>
 export interface PlatformTenant extends TenantSpec {
   /**
    * The tainted pool its pods (and only its pods) run on, `tenant-<tenant>` in each of its clusters. Required when
-   * isolation is `dedicated-nodes`, refused otherwise (checkTenants).
+   * isolation is `dedicated-nodes`, refused otherwise (validatePlatformTenants).
    * @default none: the tenant has no pool of its own (shared and dedicated-cluster tenants)
    */
   readonly dedicatedNodes?: DedicatedNodesDefinition;
