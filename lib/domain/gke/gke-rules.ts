@@ -101,10 +101,13 @@ export function validatePodRangesCapacity(path: string, field: string, podRanges
 
 /** A node pool's demand on a pod range: its nodes at maximum plus surge, each taking one per-node block. */
 export interface PoolPodDemand {
+  /** Pool name, for the message. */
   readonly name: string;
+  /** The pool's maximum nodes across all zones. */
   readonly maxNodes: number;
   /** Surge nodes across all zones. */
   readonly surgeNodes: number;
+  /** The pool's pods per node (8-256): sets the per-node block it takes (≤8 a /28 ... ≤256 a /23). */
   readonly maxPodsPerNode: number;
 }
 
@@ -167,8 +170,11 @@ export function validateZones(path: string, field: string, zones: readonly strin
 }
 
 export interface TaintInput {
+  /** Kubernetes taint key (optional DNS prefix, name ≤ 63 characters); not `nvidia.com/gpu`, which GKE sets itself (validateTaints). */
   readonly key: string;
+  /** Taint value: a Kubernetes label value (≤ 63 of alphanumerics, '-', '_', '.'), may be empty. */
   readonly value: string;
+  /** GKE API spelling: NO_SCHEDULE, PREFER_NO_SCHEDULE or NO_EXECUTE (TAINT_EFFECTS), not Kubernetes' NoSchedule. */
   readonly effect: string;
 }
 

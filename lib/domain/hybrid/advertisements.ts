@@ -10,7 +10,9 @@ export type AdvertiseMode = 'CUSTOM' | 'DEFAULT';
 
 /** A range to advertise, with an optional description that lands in the Cloud Router config. */
 export interface AdvertisedRange {
+  /** The range to announce, an aligned IPv4 CIDR, e.g. `199.36.153.8/30`; each listed once (planAdvertisements). */
   readonly range: string;
+  /** Shown beside the range in the Cloud Router's configuration. @default none: the range is advertised without a description */
   readonly description?: string;
 }
 
@@ -36,8 +38,11 @@ export interface AdvertisementOptions {
 
 /** The resolved advertisement, in the shape compute_router_peer wants. */
 export interface AdvertisementPlan {
+  /** CUSTOM or DEFAULT, as given, else CUSTOM (DEFAULT_ADVERTISE_MODE). */
   readonly mode: AdvertiseMode;
+  /** `['ALL_SUBNETS']` in CUSTOM mode unless allSubnets is false; empty otherwise (DEFAULT mode advertises the subnets itself). */
   readonly groups: readonly string[];
+  /** The extra ranges in CUSTOM mode, in the order given; empty in DEFAULT mode. */
   readonly ranges: readonly AdvertisedRange[];
 }
 

@@ -2,7 +2,9 @@ import type { ValidationIssue } from '../validation-error';
 
 /** An inclusive ASN interval. */
 export interface AsnRange {
+  /** Lowest ASN of the interval, inclusive. */
   readonly min: number;
+  /** Highest ASN of the interval, inclusive. */
   readonly max: number;
 }
 

@@ -25,13 +25,17 @@ export type ExternalRedundancyType = 'SINGLE_IP_INTERNALLY_REDUNDANT' | 'TWO_IPS
 export interface TunnelWiring {
   /** Tunnel index, also the index into insideCidrs and the pre-shared keys. */
   readonly tunnel: number;
+  /** The HA VPN gateway interface (0 or 1) the tunnel leaves from. */
   readonly haInterface: 0 | 1;
+  /** The external (peer or AWS) VPN gateway interface the tunnel reaches: 0-3. */
   readonly externalInterface: number;
 }
 
 /** AWS wiring adds the VPN connection (0 = A, 1 = B) and its tunnel number (1 or 2). */
 export interface AwsTunnelWiring extends TunnelWiring {
+  /** The AWS VPN connection: 0 = A (customer gateway for HA interface 0), 1 = B (HA interface 1). */
   readonly connection: 0 | 1;
+  /** The tunnel's number within its AWS VPN connection (`tunnel1_*` or `tunnel2_*` fields). */
   readonly awsTunnel: 1 | 2;
 }
 
@@ -94,10 +98,14 @@ export function peerInsideAddresses(insideCidr: string): InsideAddresses {
 }
 
 export interface InsideCidrOptions {
+  /** Tunnels of the link: exactly one inside /30 per tunnel, in tunnel order. */
   readonly expectedCount: number;
   /** Refuse AWS's reserved /30s (AWS links). */
   readonly awsReserved: boolean;
-  /** The router's BGP identifier range, which must not overlap any BGP session range. */
+  /**
+   * The router's BGP identifier range, which must not overlap any BGP session range.
+   * @default none: the router has no identifier range set, so nothing to keep clear of
+   */
   readonly bgpIdentifierRange?: string;
 }
 
@@ -151,10 +159,14 @@ export interface BgpLinkRecord {
   readonly owner: string;
   /** Field within the owner, e.g. `insideCidrs[2]`. */
   readonly field: string;
+  /** The /30 in use. */
   readonly cidr: string;
   /** `project/region/router`; links sharing it share one Cloud Router. */
   readonly routerKey: string;
-  /** Identifies an AWS TGW/VGW; links sharing it share AWS's inside address space. */
+  /**
+   * Identifies an AWS TGW/VGW; links sharing it share AWS's inside address space.
+   * @default none: a link without an AWS side, compared on its Cloud Router only
+   */
   readonly awsGatewayKey?: string;
 }
 

@@ -19,6 +19,7 @@ export const MAX_CANDIDATE_PREFIX = 29;
 export interface AttachmentTopology {
   /** GCP name of the attachment (changing it replaces the attachment). */
   readonly name: string;
+  /** GCP region of the attachment and its Cloud Router; the 99.99% SLA needs attachments in two regions (validateSla). */
   readonly region: string;
   /** Metropolitan area of the colocation facility, e.g. 'fra' or 'iad'; declared so the SLA check can count metros. */
   readonly metro: string;

@@ -23,8 +23,11 @@ export type PreSharedKeySource =
 
 /** The shape of the generated key parts, for the random_password resources. */
 export interface GeneratedKeySpec {
+  /** Characters of the leading part: 1, a letter, so the key never starts with '0'. */
   readonly leadLength: number;
+  /** Characters of the body: GENERATED_PSK_LENGTH - 1 = 47 letters, digits, '.' and '_'. */
   readonly bodyLength: number;
+  /** The special characters the body may use: `._` (PSK_SPECIAL_CHARACTERS), the only ones AWS accepts. */
   readonly overrideSpecial: string;
 }
 

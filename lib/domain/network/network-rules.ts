@@ -83,10 +83,22 @@ export function validateCidr(path: string, field: string, value: string, minPref
 }
 
 export interface SubnetRuleInput {
+  /** Subnet name: RFC 1035, at most 63 characters; unique in the network. */
   readonly name: string;
+  /** Region name, e.g. `us-central1` (not a zone). */
   readonly region: string;
+  /** Primary range: an aligned IPv4 CIDR from /8 to /29 (MIN_SUBNET_PREFIX, MAX_SUBNET_PREFIX); overlaps no other range. */
   readonly cidr: string;
+  /**
+   * Secondary ranges (GKE pods and services): names unique on the subnet, CIDRs /8 to /29, overlapping no other
+   * range.
+   * @default none: no secondary ranges to check
+   */
   readonly secondaryRanges?: readonly { readonly rangeName: string; readonly cidr: string }[];
+  /**
+   * Flow log settings to check: flowSampling in (0, 1], aggregationInterval one of FLOW_LOGS_INTERVALS.
+   * @default undefined: nothing to check
+   */
   readonly flowLogs?: { readonly flowSampling?: number; readonly aggregationInterval?: string } | false;
 }
 
@@ -129,8 +141,11 @@ export function validateSubnets(path: string, subnets: readonly SubnetRuleInput[
 
 /** A subnet's ranges as far as they are known (imported subnets may not say). */
 export interface SubnetRanges {
+  /** Subnet name: owner `subnet <name>` of its primary range and `<name>/<rangeName>` of its secondary ones in messages. */
   readonly name: string;
+  /** Primary range. @default undefined: unknown (an imported subnet), left out of the overlap checks */
   readonly cidr?: string;
+  /** Secondary ranges; one without a cidr is unknown and left out. @default none */
   readonly secondaryRanges?: readonly { readonly rangeName: string; readonly cidr?: string }[];
 }
 

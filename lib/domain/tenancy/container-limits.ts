@@ -9,9 +9,14 @@ import { compareQuantities } from './quantity';
 import { DEFAULT_TENANT_LIMITS, TenantIsolation, TenantLimits, TenantQuota } from './tenant-spec';
 
 export interface ContainerLimitsInput {
+  /**
+   * The tenant's isolation: a dedicated-nodes tenant's maximum is derived from its own nodes only; others are also
+   * capped by DEFAULT_TENANT_LIMITS.
+   */
   readonly isolation: TenantIsolation;
   /** The limits as declared; a declared `maxCpu`/`maxMemory` is checked, an absent one derived. @default all derived */
   readonly declared?: TenantLimits;
+  /** The tenant's quota with defaults applied; a container maximum above its `limitsCpu`/`limitsMemory` is refused. */
   readonly quota: Required<TenantQuota>;
   /**
    * Machine types of the nodes the pods run on: a dedicated-nodes tenant's own pools, else the cluster's
@@ -23,7 +28,9 @@ export interface ContainerLimitsInput {
 }
 
 export interface ContainerLimits {
+  /** The LimitRange values: declared ones kept, absent maxima derived, the rest from DEFAULT_TENANT_LIMITS. */
   readonly limits: Required<TenantLimits>;
+  /** Declared limits the nodes or the quota cannot honour, and maxima that cannot be derived; empty when all fit. */
   readonly issues: readonly ValidationIssue[];
 }
 

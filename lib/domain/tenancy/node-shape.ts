@@ -9,7 +9,9 @@
  */
 
 export interface MachineShape {
+  /** vCPUs of the machine (or, from `allocatable`, the cores left for pods). */
   readonly vcpus: number;
+  /** Memory in GiB (or, from `allocatable`, what is left for pods). */
   readonly memoryGiB: number;
 }
 

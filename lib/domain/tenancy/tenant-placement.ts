@@ -14,21 +14,29 @@ export const GKE_TAINT_EFFECTS = { NoSchedule: 'NO_SCHEDULE', PreferNoSchedule: 
 export type KubernetesTaintEffect = keyof typeof GKE_TAINT_EFFECTS;
 
 export interface TenantToleration {
+  /** Taint key, `tenant` (TENANT_TAINT_KEY). */
   readonly key: string;
+  /** Always `Equal`: the toleration matches this tenant's taint value only. */
   readonly operator: 'Equal';
+  /** The tenant's name, the taint's value. */
   readonly value: string;
+  /** `NoSchedule` (TENANT_TAINT_EFFECT). */
   readonly effect: string;
 }
 
 /** A dedicated-nodes tenant's placement: its pool, the pool's taint and label, the pods' toleration and selector. */
 export interface TenantPlacement {
+  /** The tenant's name. */
   readonly tenant: string;
   /** `tenant-<tenant>` in each of the tenant's clusters. */
   readonly poolName: string;
   /** The node taint, Kubernetes spelling; {@link gkeTaint} gives the GKE API's. */
   readonly taint: { readonly key: string; readonly value: string; readonly effect: KubernetesTaintEffect };
+  /** Labels on the pool's nodes: `tenant: <tenant>` (TENANT_NODE_LABEL_KEY). */
   readonly nodeLabels: Readonly<Record<string, string>>;
+  /** The toleration the tenant's pods get for its taint (added to its workloads and required by the placement policy). */
   readonly toleration: TenantToleration;
+  /** The nodeSelector that keeps the tenant's pods on its pool: `tenant: <tenant>`. */
   readonly nodeSelector: Readonly<Record<string, string>>;
 }
 

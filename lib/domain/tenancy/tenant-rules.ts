@@ -310,6 +310,7 @@ function ingressSourceIssues(src: IngressSource, field: string, path: string): V
 
 /** What the tenant rules need to know about a cluster. */
 export interface TenantClusterInfo {
+  /** Cluster name, as tenants' `clusters` name it. */
   readonly name: string;
   /** GKE Dataplane V2 (enforces NetworkPolicy). @default false */
   readonly dataplaneV2?: boolean;
@@ -318,6 +319,7 @@ export interface TenantClusterInfo {
 }
 
 export interface TenantValidationContext {
+  /** Every cluster tenants may name; a tenant on a cluster not listed is refused. */
   readonly clusters: readonly TenantClusterInfo[];
 }
 
@@ -389,16 +391,22 @@ export interface DeveloperNamespaceCheckOptions {
 
 /** A developer namespace past its expiry but still inside the grace period. */
 export interface ExpiredDeveloperNamespace {
+  /** The developer namespace's name. */
   readonly name: string;
+  /** Its owner's e-mail, to tell them. */
   readonly owner: string;
+  /** The expiry date as declared, `YYYY-MM-DD`. */
   readonly expires: string;
+  /** Whole days since the expiry date, at least 1. */
   readonly daysExpired: number;
   /** Days left before synthesis rejects the entry. */
   readonly daysUntilRejected: number;
 }
 
 export interface DeveloperNamespaceCheck {
+  /** Namespaces past their expiry but inside the grace period: reported, still synthesized. */
   readonly expired: readonly ExpiredDeveloperNamespace[];
+  /** Bad names, owners and dates, duplicates, and namespaces expired beyond the grace period; empty when all pass. */
   readonly issues: readonly ValidationIssue[];
 }
 

@@ -68,6 +68,7 @@ export interface TenantLimits {
 export type NetworkProtocol = 'TCP' | 'UDP' | 'SCTP';
 
 export interface PortSpec {
+  /** Port number, 1-65535 (validateTenantSpec). */
   readonly port: number;
   /** @default 'TCP' */
   readonly protocol?: NetworkProtocol;
@@ -111,6 +112,10 @@ export type ResourceRoleKind = (typeof RESOURCE_ROLE_KINDS)[number];
 
 /** A role on one named resource: the grant reaches that resource only, never another tenant's. */
 export interface ResourceRoleGrant {
+  /**
+   * What the resource is: `storage-bucket`, `pubsub-topic`, `pubsub-subscription`, `secret`, `bigquery-dataset` or
+   * `artifact-registry-repository` (RESOURCE_ROLE_KINDS).
+   */
   readonly kind: ResourceRoleKind;
   /** Bucket name; topic, subscription, secret or dataset id; repository id. */
   readonly name: string;
@@ -118,12 +123,16 @@ export interface ResourceRoleGrant {
   readonly role: string;
   /** Project holding the resource (buckets need none: their names are global). @default the identity's project */
   readonly project?: string;
-  /** Region of an Artifact Registry repository; required for that kind. */
+  /**
+   * Region of an Artifact Registry repository, e.g. `us-central1`; required for that kind (validateTenantSpec).
+   * @default none: the other kinds ignore it
+   */
   readonly location?: string;
 }
 
 /** A project-wide role accepted on a project other tenants share, by name, with the reason a reviewer reads. */
 export interface SharedProjectRoleOptIn {
+  /** A role listed in the identity's `projectRoles`, e.g. `roles/aiplatform.user` (validateTenantSpec). */
   readonly role: string;
   /** Why no resource-level grant will do, e.g. `Vertex AI custom jobs have no resource-level IAM`. */
   readonly reason: string;
@@ -149,14 +158,18 @@ export interface WorkloadIdentitySpec {
 
 /** Cost-allocation and ownership labels put on the namespace. */
 export interface TenantLabels {
+  /** Owning team: the namespace's `team` label (a Kubernetes label value, non-empty). */
   readonly team: string;
+  /** Environment, e.g. `prod`: the namespace's `environment` label (a Kubernetes label value, non-empty). */
   readonly environment: string;
+  /** Cost centre: the namespace's `cost-center` label (a Kubernetes label value, non-empty), read by GKE cost allocation. */
   readonly costCenter: string;
 }
 
 export interface TenantSpec {
   /** Tenant name = namespace name (DNS-1123 label). Changing it replaces the namespace and its GCP bindings. */
   readonly name: string;
+  /** Google Groups bound to the tenant roles in its namespace; `{}` binds none. */
   readonly groups: TenantGroups;
   /** Names of the clusters the tenant lives on. */
   readonly clusters: readonly string[];
@@ -178,6 +191,7 @@ export interface TenantSpec {
   readonly workloadIdentities?: readonly WorkloadIdentitySpec[];
   /** @default 'shared' */
   readonly isolation?: TenantIsolation;
+  /** Cost-allocation and ownership labels on its namespace; all three are required. */
   readonly labels: TenantLabels;
 }
 
@@ -235,16 +249,27 @@ export const DEFAULT_PROTOCOL: NetworkProtocol = 'TCP';
 
 /** A tenant with every default filled in. */
 export interface ResolvedTenant {
+  /** Tenant name = namespace name. */
   readonly name: string;
+  /** Groups as declared (`{}` when absent). */
   readonly groups: TenantGroups;
+  /** Clusters as declared. */
   readonly clusters: readonly string[];
+  /** DEFAULT_TENANT_QUOTA overlaid with the declared fields. */
   readonly quota: Required<TenantQuota>;
+  /** DEFAULT_TENANT_LIMITS overlaid with the declared fields (a platform derives absent maxima per cluster instead: containerLimits). */
   readonly limits: Required<TenantLimits>;
+  /** As declared, else 'restricted' (DEFAULT_POD_SECURITY). */
   readonly podSecurity: TenantPodSecurityLevel;
+  /** Tenant and external dependencies as declared; empty lists when absent. */
   readonly dependencies: { readonly tenants: readonly string[]; readonly external: readonly ExternalDependency[] };
+  /** As declared; empty when absent (only its own namespace and dependent tenants reach it). */
   readonly ingressSources: readonly IngressSource[];
+  /** As declared; empty when absent. */
   readonly workloadIdentities: readonly WorkloadIdentitySpec[];
+  /** As declared, else 'shared' (DEFAULT_ISOLATION). */
   readonly isolation: TenantIsolation;
+  /** As declared. */
   readonly labels: TenantLabels;
 }
 

@@ -39,7 +39,9 @@ export const DEFAULT_SPINNAKER_KUBECONFIG_SECRET = 'spinnaker-kubeconfigs';
 
 /** One Kubernetes (V2) account of the halconfig, as the operator passes it to Clouddriver. */
 export interface SpinnakerKubernetesAccount {
+  /** Account name, `<cluster>-<tenant>` (spinnakerAccountName); unique across the platform (validateSpinnakerSettings). */
   readonly name: string;
+  /** Always `V2`: the Kubernetes provider version Spinnaker supports. */
   readonly providerVersion: 'V2';
   /** `encryptedFile:k8s!n:<secret>!k:<key>`: the operator reads the kubeconfig from a Secret in its namespace. */
   readonly kubeconfigFile: string;
@@ -53,9 +55,19 @@ export interface SpinnakerKubernetesAccount {
 
 /** The subset of the `SpinnakerService` CRD (spinnaker.io/v1alpha2) this add-on writes. */
 export interface SpinnakerServiceObject {
+  /** The Spinnaker Operator's CRD version, `spinnaker.io/v1alpha2`. */
   readonly apiVersion: typeof SPINNAKER_SERVICE_API_VERSION;
+  /** Always `SpinnakerService`. */
   readonly kind: 'SpinnakerService';
+  /**
+   * Name and namespace from the settings, else `spinnaker` and `spinnaker` (DEFAULT_SPINNAKER_NAME,
+   * DEFAULT_SPINNAKER_NAMESPACE), with the platform's labels.
+   */
   readonly metadata: { readonly name: string; readonly namespace: string; readonly labels?: Readonly<Record<string, string>> };
+  /**
+   * The halconfig: the settings' `config` sections, the pinned `version`, and the Kubernetes provider enabled with
+   * every tenant's accounts, sorted by name.
+   */
   readonly spec: {
     readonly spinnakerConfig: {
       readonly config: {

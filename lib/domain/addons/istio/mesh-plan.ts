@@ -57,25 +57,31 @@ export interface MeshAdmission {
   readonly principals: readonly string[];
   /** Or source ranges (declared CIDR ingress sources). */
   readonly ipBlocks: readonly string[];
-  /** Restricted to these ports; absent: every port. */
+  /** Restricted to these ports. @default undefined: every port */
   readonly ports?: readonly number[];
+  /** Why the rule exists, e.g. `ingress source namespace ingress-nginx`: for reviewers and test messages, not written to the policy. */
   readonly reason: string;
 }
 
 export interface MeshExternal {
   /** The ServiceEntry's host (a name only the tenant's namespace sees). */
   readonly host: string;
+  /** The external CIDR the tenant declared as a dependency (the ServiceEntry's address). */
   readonly cidr: string;
+  /** Its declared ports and protocols (the ServiceEntry's ports; TCP unless UDP is declared). */
   readonly ports: readonly PortSpec[];
 }
 
 export interface TenantMeshPlan {
+  /** The tenant's name. */
   readonly tenant: string;
+  /** Its namespace (the tenant's name) on every cluster it runs on. */
   readonly namespace: string;
   /** The Sidecar's egress hosts: own namespace, the mesh's namespace, the declared dependencies. */
   readonly egressHosts: readonly string[];
   /** The AuthorizationPolicy's rules: own namespace and dependents, then each declared ingress source. */
   readonly admissions: readonly MeshAdmission[];
+  /** One ServiceEntry per declared external dependency, in declaration order; empty when it declares none. */
   readonly externals: readonly MeshExternal[];
   /**
    * Private Service Access (Cloud SQL, AlloyDB, Memorystore on private IPs), for tenants that hold a private-IP

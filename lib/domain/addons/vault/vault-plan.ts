@@ -11,33 +11,44 @@ export type VaultCapability = 'create' | 'read' | 'update' | 'patch' | 'delete' 
 
 /** One `path "..." { capabilities = [...] }` stanza. */
 export interface VaultPolicyRule {
+  /** Vault path pattern: `+` matches one segment, a trailing `*` any suffix (see vaultPathMatches). */
   readonly path: string;
+  /** What the rule allows on matching paths, e.g. `read`, `list`. */
   readonly capabilities: readonly VaultCapability[];
 }
 
 export interface VaultLoginRole {
+  /** The cluster whose workloads log in with this role. */
   readonly cluster: string;
   /** The cluster's Kubernetes auth mount. */
   readonly backend: string;
+  /** Role name in the cluster's auth mount: the tenant's name. */
   readonly roleName: string;
+  /** The only namespace whose service accounts may log in: the tenant's. */
   readonly namespace: string;
   /** Service accounts that may log in (`*`: every one of the namespace). */
   readonly serviceAccounts: readonly string[];
 }
 
 export interface VaultTenantPlan {
+  /** The tenant's name. */
   readonly tenant: string;
+  /** Name of its Vault policy, `tenant-<tenant>` (tenantPolicyName). */
   readonly policyName: string;
+  /** Its policy: read its KV v2 prefix (data and metadata) and issue certificates from its own PKI role, nothing else. */
   readonly policy: readonly VaultPolicyRule[];
   /** The tenant's prefix in the KV v2 mount: `<tenant>/`. */
   readonly kvPrefix: string;
+  /** One login role per cluster it runs on, in its namespaces' order. */
   readonly loginRoles: readonly VaultLoginRole[];
   /** Its PKI role (same name as the tenant) and the only URI SANs it issues. */
   readonly pkiRole: { readonly name: string; readonly allowedUriSans: readonly string[] };
 }
 
 export interface VaultPlan {
+  /** One Kubernetes auth mount per cluster, `kubernetes-<cluster>`, in cluster order (each cluster has its own issuer and CA). */
   readonly authMounts: readonly { readonly cluster: string; readonly path: string }[];
+  /** Every tenant's policy, login roles and PKI role, in definition order. */
   readonly tenants: readonly VaultTenantPlan[];
 }
 
