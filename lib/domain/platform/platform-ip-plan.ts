@@ -1,7 +1,7 @@
 import { GkeRangeNames, IpPlan, Reservation } from '../ip-plan/ip-plan';
 import { defaultZones } from './gcp-regions';
 import { linkBgpRanges } from './hybrid-link-definition';
-import { ClusterDefinition, PlatformDefinition } from './platform-definition';
+import { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
 import { DEFAULT_MAX_SURGE } from './platform-defaults';
 import { privateServiceAccessPlan, PSA_RANGE_NAME } from './private-service-access';
 import { clusterNodePools } from './tenant-definition';
@@ -17,9 +17,14 @@ export function clusterZones(cluster: Pick<ClusterDefinition, 'region' | 'zones'
 }
 
 /** Nodes that exist on top of maxNodes while pools upgrade: each pool's surge (tenant pools included) in each zone. */
-export function clusterSurgeNodes(definition: Pick<PlatformDefinition, 'tenants'>, cluster: ClusterDefinition): number {
+export function clusterSurgeNodes(
+  definition: Pick<PlatformDefinition, 'tenants'>,
+  cluster: ClusterDefinition,
+  /** The cluster's pools when the caller indexed them. @default clusterNodePools(definition, cluster) */
+  pools: readonly Pick<NodePoolDefinition, 'maxSurge'>[] = clusterNodePools(definition, cluster),
+): number {
   const zones = clusterZones(cluster).length;
-  return clusterNodePools(definition, cluster).reduce((sum, pool) => sum + (pool.maxSurge ?? DEFAULT_MAX_SURGE) * zones, 0);
+  return pools.reduce((sum, pool) => sum + (pool.maxSurge ?? DEFAULT_MAX_SURGE) * zones, 0);
 }
 
 /** Reservations for remote networks: `remote/<network>` (`/<n>` from the second range on). */

@@ -33,7 +33,8 @@ import type {
   PlatformPlan,
   TenantPlan,
 } from './platform-plan';
-import { clusterNodePools, tenantsOnCluster } from './tenant-definition';
+import { tenantsOnCluster } from './tenant-definition';
+import { ClusterNodePools, indexTenants } from './tenant-index';
 import { assignTenantStates, estimateTenantIdentityResources, TENANT_STATES_LOCK_FILE } from './tenant-states';
 
 /**
@@ -51,11 +52,15 @@ export function resolvePlatformPlan(
     if (!ranges) throw new Error(`cluster ${cluster.name} has no ranges in the IP plan (${clusterRangePrefix(cluster)}/...)`);
     return ranges;
   };
-  const clusters = definition.clusters.map((cluster) => resolveCluster(definition, ipPlan, cluster, rangesOf(cluster)));
+  // Built once: per tenant per cluster, rebuilding a cluster's pools (or finding a cluster by name) is quadratic.
+  const index = indexTenants(definition);
+  const clusters = definition.clusters.map((cluster) => resolveCluster(definition, ipPlan, cluster, rangesOf(cluster), index.nodePools(cluster)));
+  const clusterPlanOf = firstByName(clusters);
+  const clusterOf = firstByName(definition.clusters);
   const network = resolveNetwork(definition, clusters);
   const developerCluster = definition.clusters.find((c) => c.name === definition.developerNamespaces?.cluster);
   // Without a record (a plan resolved on its own), every tenant is placed by the shard rule.
-  const states = tenantStates ?? placeTenantStates(definition, clusters);
+  const states = tenantStates ?? placeTenantStates(definition, clusterPlanOf);
   return {
     name: definition.name,
     organization: definition.organization,
@@ -66,10 +71,10 @@ export function resolvePlatformPlan(
     links: (definition.hybridLinks ?? []).map((link) => resolveLink(definition, ipPlan, network, clusters, link)),
     tenants: (definition.tenants ?? []).map((tenant) => {
       const resolved = resolveTenant(tenant);
-      const projectOf = (name: string) => clusters.find((c) => c.name === name)?.project ?? '';
+      const projectOf = (name: string) => clusterPlanOf.get(name)?.project ?? '';
       const limitsOn = (name: string) => {
-        const cluster = definition.clusters.find((c) => c.name === name);
-        return cluster ? tenantLimitsOnCluster(definition, cluster, tenant).limits : resolved.limits;
+        const cluster = clusterOf.get(name);
+        return cluster ? tenantLimitsOnCluster(definition, cluster, tenant, index.nodePools(cluster)).limits : resolved.limits;
       };
       const plan: TenantPlan = {
         name: tenant.name,
@@ -97,8 +102,8 @@ export function resolvePlatformPlan(
 }
 
 /** Fresh placement by the shard rule, nothing recorded (what a platform without a record gets). */
-function placeTenantStates(definition: PlatformDefinition, clusters: readonly ClusterPlan[]): Readonly<Record<string, string>> {
-  const projectOf = (name: string) => clusters.find((c) => c.name === name)?.project ?? '';
+function placeTenantStates(definition: PlatformDefinition, clusters: ReadonlyMap<string, ClusterPlan>): Readonly<Record<string, string>> {
+  const projectOf = (name: string) => clusters.get(name)?.project ?? '';
   const tenants = (definition.tenants ?? []).map((t) => ({ name: t.name, project: projectOf(t.clusters[0]), resources: estimateTenantIdentityResources(t) }));
   return assignTenantStates(tenants, undefined, {
     platform: definition.name,
@@ -109,7 +114,14 @@ function placeTenantStates(definition: PlatformDefinition, clusters: readonly Cl
   }).states;
 }
 
-function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, cluster: ClusterDefinition, ranges: GkeRangeNames): ClusterPlan {
+/** By name, the first of each name (what `Array.find` by name returns). */
+function firstByName<T extends { readonly name: string }>(items: readonly T[]): Map<string, T> {
+  const byName = new Map<string, T>();
+  for (const item of items) if (!byName.has(item.name)) byName.set(item.name, item);
+  return byName;
+}
+
+function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, cluster: ClusterDefinition, ranges: GkeRangeNames, pools: ClusterNodePools): ClusterPlan {
   const zones = clusterZones(cluster);
   const additionalPodRanges: AdditionalPodRangePlan[] = (cluster.additionalPodRanges ?? []).map((range) => {
     const ipPlanName = `${clusterRangePrefix(cluster)}/${range.name}`;
@@ -124,14 +136,14 @@ function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, 
     releaseChannel: cluster.releaseChannel ?? DEFAULT_CLUSTER_RELEASE_CHANNEL,
     maxNodes: cluster.maxNodes,
     maxPodsPerNode: cluster.maxPodsPerNode,
-    surgeNodes: clusterSurgeNodes(definition, cluster),
+    surgeNodes: clusterSurgeNodes(definition, cluster, pools),
     authorizedNetworks: cluster.authorizedNetworks ?? [],
     subnet: { name: clusterSubnetName(cluster), description: `GKE cluster ${cluster.name} (${cluster.environment})`, ipPlanName: ranges.nodes, cidr: ipPlan.cidr(ranges.nodes) },
     podRange: { rangeName: podRangeName(cluster), ipPlanName: ranges.pods, cidr: ipPlan.cidr(ranges.pods) },
     servicesRange: { rangeName: servicesRangeName(cluster), ipPlanName: ranges.services, cidr: ipPlan.cidr(ranges.services) },
     additionalPodRanges,
     controlPlane: { ipPlanName: ranges.controlPlane, cidr: ipPlan.cidr(ranges.controlPlane) },
-    nodePools: clusterNodePools(definition, cluster).map((pool) => resolveNodePool(cluster, zones.length, additionalPodRanges, pool)),
+    nodePools: pools.map((pool) => resolveNodePool(cluster, zones.length, additionalPodRanges, pool)),
     tenants: tenantsOnCluster(definition.tenants, cluster.name).map((t) => t.name),
     stack: stackNames.cluster(definition.name, cluster.name),
   };

@@ -55,15 +55,17 @@ export { TENANT_POOL_PREFIX, tenantCpuPoolName, tenantPoolName } from '../tenanc
 
 /** A cluster's node pools: its own plus, per dedicated-nodes tenant on it, its pool (and a GPU tenant's CPU companion). */
 export function clusterNodePools(definition: Pick<PlatformDefinition, 'tenants'>, cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>): (NodePoolDefinition & { readonly tenant?: string })[] {
-  const tenantPools = (definition.tenants ?? [])
-    .filter((tenant) => tenantIsolation(tenant) === 'dedicated-nodes' && tenant.dedicatedNodes && tenant.clusters.includes(cluster.name))
-    .flatMap((tenant) => {
-      const { cpuPool: _cpuPool, ...nodes } = tenant.dedicatedNodes!;
-      const own = { ...nodes, kind: nodes.kind ?? 'general', name: tenantPoolName(tenant.name), tenant: tenant.name };
-      const companion = companionCpuPool(tenant.dedicatedNodes!);
-      return companion ? [own, { ...companion, kind: 'general' as const, name: tenantCpuPoolName(tenant.name), tenant: tenant.name }] : [own];
-    });
+  const tenantPools = (definition.tenants ?? []).filter((tenant) => tenant.clusters.includes(cluster.name)).flatMap(tenantNodePools);
   return [...cluster.nodePools, ...tenantPools];
+}
+
+/** The pools a tenant gets in each of its clusters: none unless it has dedicated nodes; its pool and a GPU tenant's CPU companion. */
+export function tenantNodePools(tenant: PlatformTenant): (NodePoolDefinition & { readonly tenant: string })[] {
+  if (tenantIsolation(tenant) !== 'dedicated-nodes' || !tenant.dedicatedNodes) return [];
+  const { cpuPool: _cpuPool, ...nodes } = tenant.dedicatedNodes;
+  const own = { ...nodes, kind: nodes.kind ?? 'general', name: tenantPoolName(tenant.name), tenant: tenant.name };
+  const companion = companionCpuPool(tenant.dedicatedNodes);
+  return companion ? [own, { ...companion, kind: 'general' as const, name: tenantCpuPoolName(tenant.name), tenant: tenant.name }] : [own];
 }
 
 /** The companion CPU pool of a GPU tenant's dedicated nodes, with its defaults; undefined for other kinds or when declined. */
@@ -76,8 +78,13 @@ export function companionCpuPool(nodes: DedicatedNodesDefinition): Required<Comp
  * Machine types of the nodes a tenant's pods run on in a cluster: its own pools when it has dedicated nodes,
  * else the cluster's untainted general pools (the others are tainted for batch or carry GPUs).
  */
-export function tenantMachineTypes(definition: Pick<PlatformDefinition, 'tenants'>, cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>, tenant: Pick<TenantSpec, 'name' | 'isolation'>): string[] {
-  const pools = clusterNodePools(definition, cluster);
+export function tenantMachineTypes(
+  definition: Pick<PlatformDefinition, 'tenants'>,
+  cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>,
+  tenant: Pick<TenantSpec, 'name' | 'isolation'>,
+  /** The cluster's pools when the caller already has them (a TenantIndex). @default clusterNodePools(definition, cluster) */
+  pools: readonly (NodePoolDefinition & { readonly tenant?: string })[] = clusterNodePools(definition, cluster),
+): string[] {
   if (tenantIsolation(tenant) === 'dedicated-nodes') {
     return pools.filter((p) => p.tenant === tenant.name).map((p) => p.machineType ?? DEFAULT_MACHINE_TYPES[p.kind]);
   }

@@ -8,14 +8,21 @@ import { tenantIsolation } from '../tenancy/tenant-placement';
 import { DEFAULT_DEVELOPER_QUOTA, resolveTenant } from '../tenancy/tenant-spec';
 import type { ClusterDefinition, PlatformDefinition } from './platform-definition';
 import { PlatformTenant, tenantMachineTypes } from './tenant-definition';
+import type { ClusterNodePools } from './tenant-index';
 
 /** A tenant's container limits on one of its clusters. */
-export function tenantLimitsOnCluster(definition: Pick<PlatformDefinition, 'tenants'>, cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>, tenant: PlatformTenant): ContainerLimits {
+export function tenantLimitsOnCluster(
+  definition: Pick<PlatformDefinition, 'tenants'>,
+  cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>,
+  tenant: PlatformTenant,
+  /** The cluster's pools when the caller indexed them (per tenant per cluster, rebuilding them is quadratic). @default clusterNodePools(definition, cluster) */
+  pools?: ClusterNodePools,
+): ContainerLimits {
   return containerLimits({
     isolation: tenantIsolation(tenant),
     declared: tenant.limits,
     quota: resolveTenant(tenant).quota,
-    machineTypes: tenantMachineTypes(definition, cluster, tenant),
+    machineTypes: tenantMachineTypes(definition, cluster, tenant, pools),
     path: tenant.clusters.length > 1 ? `tenants[${tenant.name}] on ${cluster.name}` : `tenants[${tenant.name}]`,
   });
 }

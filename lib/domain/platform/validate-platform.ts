@@ -155,11 +155,12 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
   }
   // A tenant's dedicated pool `tenant-<tenant>` shares the cluster's pool namespace.
   const ownPools = new Set(cluster.nodePools.map((p) => p.name));
-  for (const pool of clusterNodePools(definition, cluster).filter((p) => p.tenant && ownPools.has(p.name))) {
+  const allPools = clusterNodePools(definition, cluster);
+  for (const pool of allPools.filter((p) => p.tenant && ownPools.has(p.name))) {
     issues.add({ path: `${path}.nodePools[${pool.name}]`, field: 'name', value: pool.name, problem: `collides with the dedicated pool of tenant ${pool.tenant} on this cluster`, fix: `rename the cluster's pool; "${pool.name}" is reserved for tenant ${pool.tenant}` });
   }
   let poolNodes = 0;
-  for (const pool of clusterNodePools(definition, cluster)) {
+  for (const pool of allPools) {
     const poolPath = pool.tenant ? `tenants[${pool.tenant}].dedicatedNodes` : `${path}.nodePools[${pool.name}]`;
     const machineType = pool.machineType ?? DEFAULT_MACHINE_TYPES[pool.kind];
     for (const issue of validateMachineType(poolPath, 'machineType', machineType)) issues.add(issue);

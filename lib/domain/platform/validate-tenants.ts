@@ -4,6 +4,7 @@ import { PlatformDefinition } from './platform-definition';
 import { companionCpuPool, tenantCpuPoolName, tenantPoolName, tenantsOnCluster } from './tenant-definition';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
 import { GKE_NAME } from './naming-rules';
+import { indexTenants } from './tenant-index';
 
 /**
  * Tenant checks at platform level: the tenancy rules (names, groups, quotas, dependencies, isolation
@@ -15,6 +16,8 @@ export function validatePlatformTenants(definition: PlatformDefinition, issues: 
   // Every cluster this library builds runs Dataplane V2, which enforces NetworkPolicy.
   for (const issue of validateTenants(tenants, { clusters: definition.clusters.map((c) => ({ name: c.name, dataplaneV2: true })) })) issues.add(issue);
   const projectOf = new Map(definition.clusters.map((c) => [c.name, c.project]));
+  // Built once: looking other tenants and pools up per tenant would be quadratic in tenants.
+  const index = indexTenants(definition);
   for (const tenant of tenants) {
     const path = `tenants[${tenant.name}]`;
     if (tenant.isolation === 'dedicated-nodes' && !tenant.dedicatedNodes) {
@@ -29,14 +32,15 @@ export function validatePlatformTenants(definition: PlatformDefinition, issues: 
       issues.add({ path, field: 'name', value: tenant.name, problem: `makes the companion CPU pool name ${JSON.stringify(tenantCpuPoolName(tenant.name))}, longer than GKE's 40 characters`, fix: 'use a tenant name of at most 29 characters, or set dedicatedNodes.cpuPool: false' });
     }
     // A project-wide role on a project other tenants share reaches their resources: refused unless accepted by name.
+    // Only project roles can reach other tenants: without any, the rule has nothing to report.
     const project = projectOf.get(tenant.clusters[0]);
-    if (project) {
-      const sharedWith = tenants.filter((t) => t.name !== tenant.name && projectOf.get(t.clusters[0]) === project).map((t) => t.name);
+    if (project && (tenant.workloadIdentities ?? []).some((wi) => wi.projectRoles.length > 0)) {
+      const sharedWith = index.tenantsInProject(project).filter((name) => name !== tenant.name);
       for (const issue of validateSharedProjectRoles(tenant, project, sharedWith, path)) issues.add(issue);
     }
     // The LimitRange must agree with the nodes and the quota on every cluster the tenant lives on.
     for (const cluster of definition.clusters.filter((c) => tenant.clusters.includes(c.name))) {
-      for (const issue of tenantLimitsOnCluster(definition, cluster, tenant).issues) issues.add(issue);
+      for (const issue of tenantLimitsOnCluster(definition, cluster, tenant, index.nodePools(cluster)).issues) issues.add(issue);
     }
     // Workload Identity identities are per project: one tenant, one project keeps its identities unambiguous.
     const projects = [...new Set(tenant.clusters.map((c) => projectOf.get(c)).filter((p): p is string => !!p))];
