@@ -1,18 +1,18 @@
 /**
- * `npm run bench [-- --quick] [--skip-test] [--repeats N] [--repeat-all]`: measures library load, the bundled
+ * `npm run bench [-- --quick] [--skip-test] [--repeats N] [--repeat-all] [--interleave]`: measures library load, the bundled
  * example, cdktf and cdk8s synth of generated platforms against a direct baseline, and `npm test`;
  * prints a table and the issue's targets as PASS/MISS lines, and writes bench-results/latest.json.
  * Exit code 0 even when a target is missed (it is a report); 1 when the benchmark itself failed.
  */
 import { formatReport, runBench } from './bench/run-bench';
 
-function parseArgs(argv: readonly string[]): { quick: boolean; skipTest: boolean; skipBaseline: boolean; repeats?: number; repeatAll: boolean; sizes?: [number, number][] } {
-  const known = new Set(['--quick', '--skip-test', '--skip-baseline', '--repeats', '--repeat-all', '--sizes', '--help']);
+function parseArgs(argv: readonly string[]): { quick: boolean; skipTest: boolean; skipBaseline: boolean; repeats?: number; repeatAll: boolean; interleave: boolean; sizes?: [number, number][] } {
+  const known = new Set(['--quick', '--skip-test', '--skip-baseline', '--repeats', '--repeat-all', '--interleave', '--sizes', '--help']);
   for (const arg of argv) {
-    if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}; use --quick, --skip-test, --skip-baseline, --repeats N, --repeat-all, --sizes CxT,...`);
+    if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}; use --quick, --skip-test, --skip-baseline, --repeats N, --repeat-all, --interleave, --sizes CxT,...`);
   }
   if (argv.includes('--help')) {
-    console.log('usage: npm run bench -- [--quick] [--skip-test] [--skip-baseline] [--repeats N] [--repeat-all] [--sizes 20x1000,50x5000]');
+    console.log('usage: npm run bench -- [--quick] [--skip-test] [--skip-baseline] [--repeats N] [--repeat-all] [--interleave] [--sizes 20x1000,50x5000]');
     process.exit(0);
   }
   const index = argv.indexOf('--repeats');
@@ -24,7 +24,7 @@ function parseArgs(argv: readonly string[]): { quick: boolean; skipTest: boolean
     if (!match) throw new Error(`--sizes needs CLUSTERSxTENANTS[,...], e.g. 20x1000,50x5000; got ${size}`);
     return [Number(match[1]), Number(match[2])];
   }) : undefined;
-  return { sizes, quick: argv.includes('--quick'), skipTest: argv.includes('--skip-test'), skipBaseline: argv.includes('--skip-baseline'), repeats, repeatAll: argv.includes('--repeat-all') };
+  return { sizes, quick: argv.includes('--quick'), skipTest: argv.includes('--skip-test'), skipBaseline: argv.includes('--skip-baseline'), repeats, repeatAll: argv.includes('--repeat-all'), interleave: argv.includes('--interleave') };
 }
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import { GKE_NAME } from '../../lib/domain/platform/naming-rules';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { clusterNodePools } from '../../lib/domain/platform/tenant-definition';
 import { generatePlatform } from '../../scripts/bench/generate-platform';
-import { BenchResults, runBench } from '../../scripts/bench/run-bench';
+import { BenchCase, BenchResults, evaluateTargets, growthSteps, Measurement, runBench } from '../../scripts/bench/run-bench';
 
 function load(definition: PlatformDefinition) {
   const lockFile = join(mkdtempSync(join(tmpdir(), 'bench-test-')), 'ip-plan.lock.json');
@@ -77,6 +77,31 @@ describe('generatePlatform', () => {
 
   test('throws when clusters is below 1', () => {
     expect(() => generatePlatform({ clusters: 0, tenants: 10 })).toThrow(/clusters 0 must be a whole number of at least 1/);
+  });
+});
+
+describe('growthSteps', () => {
+  const run = (work: number): Measurement => ({ wallMs: work + 500, maxRssKb: 1, phases: { define: work / 2, synth: work / 2 } });
+  const sized = (tenants: number, works: number[]): BenchCase => ({ id: `tf-20x${tenants}`, kind: 'tf', clusters: 20, tenants, command: '', runs: works.map(run), median: run([...works].sort((a, b) => a - b)[works.length >> 1]) });
+  // Pass 2 ran while the machine was loaded: its 1,000-tenant run was slow, its 2,000-tenant run fast.
+  const cases = [sized(1000, [1000, 1600, 1100]), sized(2000, [2000, 2100, 2300])];
+
+  test('with interleaved passes, gives the ratio within each pass and their median', () => {
+    const [step] = growthSteps(cases, true);
+    expect(step).toMatchObject({ fromTenants: 1000, toTenants: 2000, workRatio: 1.91, passWorkRatios: [2, 1.31, 2.09], medianPassWorkRatio: 2 });
+  });
+
+  test('without passes, gives only the ratio of the medians (runs back to back are not paired)', () => {
+    const [step] = growthSteps(cases);
+    expect(step.workRatio).toBe(1.91);
+    expect(step.passWorkRatios).toBeUndefined();
+  });
+
+  test('judges the doubling target on the median over passes when there is one', () => {
+    const loaded = [sized(1000, [1000, 1000, 1000]), sized(2000, [2300, 2100, 2400])];
+    const target = (steps: ReturnType<typeof growthSteps>) => evaluateTargets(loaded, steps, [], undefined, { clusters: 20, tenants: 1000 }).find((t) => t.target.includes('cdktf, worst step'))!;
+    expect(target(growthSteps(loaded, true))).toMatchObject({ status: 'MISS', figure: expect.stringContaining('2.3× (1000→2000 tenants at 20 clusters; passes 2.3×, 2.1×, 2.4×') });
+    expect(target(growthSteps([sized(1000, [1000, 1000, 1000]), sized(2000, [2100, 2500, 2150])], true))).toMatchObject({ status: 'PASS', figure: expect.stringContaining('2.15×') });
   });
 });
 
