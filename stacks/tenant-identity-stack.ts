@@ -40,9 +40,16 @@ export class TenantIdentityStack extends TerraformStack {
     configureBackend(this, name, props.backend);
     new GoogleProvider(this, 'google', { defaultLabels: platformLabels(plan.name) });
     const identities: Record<string, TenantIdentity> = {};
+    // Once per stack: scanning every tenant of the platform for each tenant of the shard is quadratic in tenants.
+    const tenantsOfProject = new Map<string, string[]>();
+    for (const t of plan.tenants) {
+      const names = tenantsOfProject.get(t.project);
+      if (names) names.push(t.name);
+      else tenantsOfProject.set(t.project, [t.name]);
+    }
     for (const tenant of props.tenants) {
       // Validation guarantees one project per tenant: its clusters share a Workload Identity pool.
-      const projectSharedWith = plan.tenants.filter((t) => t.name !== tenant.name && t.project === tenant.project).map((t) => t.name);
+      const projectSharedWith = (tenantsOfProject.get(tenant.project) ?? []).filter((name) => name !== tenant.name);
       identities[tenant.name] = new TenantIdentity(this, tenant.name, { tenant: tenant.definition, project: tenant.project, gkeSecurityGroup: props.gkeSecurityGroup, projectSharedWith });
     }
     this.identities = identities;

@@ -2,7 +2,7 @@ import { examplePlatform } from '../../examples/drive-platform/platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { clusterNodePools, PlatformTenant } from '../../lib/domain/platform/tenant-definition';
 import { indexTenants } from '../../lib/domain/platform/tenant-index';
-import { validatePlatform } from '../../lib/domain/platform/validate-platform';
+import { assertPlatform } from '../../lib/domain/platform/validate-platform';
 import { generatePlatform } from '../../scripts/bench/generate-platform';
 
 const prod = examplePlatform.clusters.find((c) => c.name === 'prod-usc1')!;
@@ -62,7 +62,7 @@ describe('the shared-project check on a large platform', () => {
     const others = definition.tenants!.filter((t) => t.name !== first.name && projectOf.get(t.clusters[0]) === project).map((t) => t.name).sort();
     expect(others.length).toBeGreaterThan(5);
     const tenants = definition.tenants!.map((t) => (t === first ? granted : t));
-    expect(() => validatePlatform({ ...definition, tenants }, { today: '2026-01-01' })).toThrow(
+    expect(() => assertPlatform({ ...definition, tenants }, { today: '2026-01-01' })).toThrow(
       `tenants[${first.name}]: workloadIdentities[0].projectRoles[0] "roles/storage.objectUser" is granted on all of project ${project}, which tenants ${others.slice(0, 5).join(', ')} and ${others.length - 5} more share, so it reaches their resources too`,
     );
   });
