@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'fs';
-import { dirname, resolve } from 'path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { dirname, join, relative, resolve } from 'path';
 import { CriticalFinding, diffSynthTrees, renderSynthDiff, SynthDiff } from '../../lib/report/synth-diff';
 import { CliError } from '../cli-error';
 import { Command, parseCommandArgs } from '../command';
-import { loadConfig } from '../config';
+import { loadConfig, ResolvedConfig } from '../config';
+import { prComment } from '../pr-comment';
+import { REPORT_FILE } from './report';
 
 /** What `--fail-on` can make fail: every level includes the ones below it. */
 export type FailOn = 'any' | 'critical' | 'replace';
@@ -26,7 +28,7 @@ export function failingCount(diff: SynthDiff, level: FailOn): number {
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'compare two synthesized trees: replacements and deletions first',
-  help: `usage: gke-platform diff BEFORE [AFTER] [--json] [--fail-on critical|replace|any] [--out FILE] [--config FILE]
+  help: `usage: gke-platform diff BEFORE [AFTER] [--json] [--fail-on critical|replace|any] [--out FILE] [--comment FILE] [--config FILE]
 
 Compares two synthesized trees (each a folder holding cdktf.out/ and/or dist/, or itself a cdktf.out) and
 prints a Markdown diff for a pull request: deletions, address changes, likely replacements (arguments the
@@ -38,24 +40,25 @@ resource and manifest added, changed or removed. AFTER defaults to this project'
   --fail-on LEVEL  exit 1 when the diff has: replace (a deletion, address change or likely replacement),
                    critical (those, or a disruptive in-place change), any (any difference at all)
   --out FILE       also write the output to FILE
+  --comment FILE   also write a pull-request comment to FILE: the Markdown diff, then this configuration's
+                   platform report (if \`report\` wrote one) folded away, its pictures named rather than embedded,
+                   cut to GitHub's 65,536-character limit; written before --fail-on decides the exit code
   --config FILE    a JSON platform configuration instead of package.json's "gkePlatform" field
   -h, --help       this text`,
   run(argv, context) {
-    const { values, positionals } = parseCommandArgs('diff', argv, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, out: { type: 'string' }, config: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs('diff', argv, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, out: { type: 'string' }, comment: { type: 'string' }, config: { type: 'string' } }, true);
     if (values.help) return context.out(`${this.help}\n`), 0;
     const failOn = values['fail-on'] as FailOn | undefined;
     if (failOn !== undefined && !FAIL_ON.includes(failOn)) throw new CliError(`--fail-on ${failOn} is not one of ${FAIL_ON.join(', ')}`, 'use --fail-on replace in CI to stop on replacements and deletions');
     if (positionals.length < 1 || positionals.length > 2) throw new CliError('diff takes BEFORE and optionally AFTER', 'e.g. `gke-platform diff ../base` after synthesizing the base branch into ../base');
     const before = resolve(context.cwd, positionals[0]);
-    const after = positionals[1] !== undefined ? resolve(context.cwd, positionals[1]) : loadConfig(context.cwd, values.config).root;
+    const config = positionals[1] === undefined || values.config !== undefined ? loadConfig(context.cwd, values.config) : undefined;
+    const after = positionals[1] !== undefined ? resolve(context.cwd, positionals[1]) : config!.root;
     const diff = diffSynthTrees(before, after);
     const text = values.json ? `${JSON.stringify({ ...diff, failing: Object.fromEntries(FAIL_ON.map((level) => [level, failingCount(diff, level)])) }, null, 2)}\n` : renderSynthDiff(diff);
     context.out(text);
-    if (values.out) {
-      const out = resolve(context.cwd, values.out);
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, text);
-    }
+    if (values.out) write(resolve(context.cwd, values.out), text);
+    if (values.comment) write(resolve(context.cwd, values.comment), commentFor(diff, config));
     if (failOn) {
       const count = failingCount(diff, failOn);
       if (count > 0) {
@@ -66,3 +69,16 @@ resource and manifest added, changed or removed. AFTER defaults to this project'
     return 0;
   },
 };
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** The pull-request comment: always the Markdown diff (also with --json), and the configuration's report if written. */
+function commentFor(diff: SynthDiff, config: ResolvedConfig | undefined): string {
+  const reportPath = config ? join(config.reportDir, REPORT_FILE) : undefined;
+  const report = reportPath && existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : undefined;
+  const place = config ? `the head's \`${relative(config.root, config.reportDir) || '.'}/\` folder (the CI job's artifact)` : undefined;
+  return prComment({ diff: renderSynthDiff(diff), report, reportPlace: place });
+}
