@@ -12,4 +12,7 @@ module.exports = {
   // Jest's default is one worker on a 2-core machine; many suites wait on child processes
   // (schema validation, npm pack, the CLIs), so two workers use the cores far better.
   maxWorkers: 2,
+  // Every temporary folder of a run goes under one folder that the run removes at its end (test/temp-root.js).
+  globalSetup: '<rootDir>/test/temp-root-setup.js',
+  globalTeardown: '<rootDir>/test/temp-root-teardown.js',
 };

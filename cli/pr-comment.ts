@@ -37,9 +37,14 @@ export function prComment(input: PrCommentInput): string {
   const whole = `${diff}${report}`;
   if (whole.length <= limit) return whole;
   const note = `\n\n*Cut at ${limit.toLocaleString('en-US')} characters, GitHub's comment limit: the whole diff is \`gke-platform diff --out\` in CI and the report is in ${place}.*\n`;
-  // Cut at a line boundary inside the budget, and close a <details> the cut left open so the note renders.
-  let body = whole.slice(0, Math.max(0, limit - note.length - '\n</details>'.length));
+  // Cut at a line boundary inside the budget, and close the <details> the cut left open (the report nests them)
+  // so the note renders outside them.
+  const closing = (text: string) => '\n\n</details>'.repeat(Math.max(0, count(text, '<details>') - count(text, '</details>')));
+  let body = whole.slice(0, Math.max(0, limit - note.length - closing(whole.slice(0, limit)).length));
   body = body.slice(0, body.lastIndexOf('\n') + 1);
-  if (body.lastIndexOf('<details>') > body.lastIndexOf('</details>')) body += '\n</details>';
-  return `${body.trimEnd()}${note}`;
+  return `${body.trimEnd()}${closing(body)}${note}`;
+}
+
+function count(text: string, tag: string): number {
+  return text.split(tag).length - 1;
 }

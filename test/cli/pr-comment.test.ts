@@ -36,6 +36,13 @@ describe('prComment', () => {
     expect(body).toMatch(/\| row \d+ \| x+ \|\n\n<\/details>\n\n\*Cut at 10,000 characters, GitHub's comment limit: the whole diff is `gke-platform diff --out` in CI and the report is in the artifact\.\*\n$/);
   });
 
+  test('closes every folded section the cut left open, nested ones included', () => {
+    const report = `# Platform\n\n<details>\n<summary>Every intent</summary>\n\n${'| intent | allow |\n'.repeat(1000)}</details>\n`;
+    const body = prComment({ diff: DIFF, report, limit: 5000 });
+    expect(body.length).toBeLessThanOrEqual(5000);
+    expect(body).toMatch(/\| intent \| allow \|\n\n<\/details>\n\n<\/details>\n\n\*Cut at 5,000 characters/);
+  });
+
   test('holds to GitHub’s limit by default', () => {
     const body = prComment({ diff: DIFF, report: 'y\n'.repeat(GITHUB_COMMENT_LIMIT) });
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);

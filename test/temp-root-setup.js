@@ -1,0 +1,2 @@
+/** jest globalSetup: see temp-root.js. */
+module.exports = require('./temp-root').setup;

@@ -1,0 +1,2 @@
+/** jest globalTeardown: see temp-root.js. */
+module.exports = require('./temp-root').teardown;
