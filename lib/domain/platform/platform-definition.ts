@@ -169,7 +169,10 @@ export interface ClusterDefinition {
   readonly project: string;
   /** Region of the regional cluster; one of `regions`. Changing it replaces the cluster. */
   readonly region: string;
-  /** e.g. `prod`, `dev`; labels resources and selects defaults (dev: no deletion protection is NOT implied). */
+  /**
+   * e.g. `prod`, `dev`: the cluster's `environment` label (a GCE label value). It selects no defaults: a `dev`
+   * cluster gets the same settings, deletion protection included.
+   */
   readonly environment: string;
   /** Nodes the cluster may reach; sizes the node subnet and pod range. Raising it later may need more ranges. */
   readonly maxNodes: number;
@@ -200,7 +203,10 @@ export interface RemoteNetworkDefinition {
   readonly kind: RemoteNetworkKind;
   /** Address ranges of the network; reserved in the IP plan so no GCP range overlaps them. */
   readonly cidrs: readonly string[];
-  /** AWS region, for `aws-vpc`. @default none */
+  /**
+   * AWS region of the VPC, e.g. `us-west-2`: required for `aws-vpc`, refused for `on-prem` (assertPlatform).
+   * @default none: only for on-prem networks
+   */
   readonly awsRegion?: string;
   /** What lives there, shown in the report. @default none */
   readonly description?: string;

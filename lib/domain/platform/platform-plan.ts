@@ -110,7 +110,7 @@ export interface ClusterPlan {
   readonly project: string;
   /** Region of the regional cluster and its subnet. */
   readonly region: string;
-  /** Environment as declared, e.g. `prod`; labels the cluster's resources. */
+  /** Environment as declared, e.g. `prod`: the cluster's `environment` label and its subnet's description. */
   readonly environment: string;
   /** Zones of its nodes: as declared, else the region's first three listed zones (`<region>-a`, `-b`, `-c` outside the list). */
   readonly zones: readonly string[];
@@ -239,11 +239,20 @@ export interface HaVpnAwsLinkPlan extends LinkPlanBase {
    * 'transit-gateway' (DEFAULT_AWS_GATEWAY_TYPE) and Amazon-side ASN 64512 (DEFAULT_AMAZON_SIDE_ASN) unless declared.
    */
   readonly aws: {
+    /**
+     * AWS region of the AWS provider in the link's stack: the remote network's awsRegion.
+     * @default undefined only for a plan resolved from an unvalidated definition (validation requires awsRegion)
+     */
     readonly region?: string;
+    /** Transit gateway or virtual private gateway. */
     readonly type: 'transit-gateway' | 'vpn-gateway';
+    /** ASN of the AWS gateway. */
     readonly amazonSideAsn: number;
+    /** The VPC attached to the gateway. */
     readonly vpcId: string;
+    /** Subnets of the transit gateway's VPC attachment. @default undefined: no VPC attachment is created */
     readonly subnetIds?: readonly string[];
+    /** Route tables that get routes (or route propagation) toward GCP, keyed by a stable name. @default undefined: none */
     readonly routeTableIds?: Readonly<Record<string, string>>;
   };
   /**

@@ -71,6 +71,7 @@ export interface SpinnakerServiceObject {
   readonly spec: {
     readonly spinnakerConfig: {
       readonly config: {
+        /** The Spinnaker release, `major.minor.patch` (validateSpinnakerSettings). */
         readonly version: string;
         readonly providers: { readonly kubernetes: { readonly enabled: boolean; readonly primaryAccount?: string; readonly accounts: readonly SpinnakerKubernetesAccount[] } };
         readonly [section: string]: unknown;
