@@ -9,7 +9,7 @@ import * as ts from 'typescript';
 
 const ROOT = resolve(__dirname, '../..');
 /** Undocumented properties and optional properties without `@default`, outside the folders held to zero. */
-const CEILING = { undocumented: 148, withoutDefault: 25 };
+const CEILING = { undocumented: 0, withoutDefault: 0 };
 const HELD_TO_ZERO = [/^cli\//, /^lib\/report\//, /^lib\/domain\/platform\/platform-definition\.ts$/];
 
 function sources(dir: string): string[] {

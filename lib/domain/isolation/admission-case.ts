@@ -21,30 +21,41 @@ export type AdmissionLayer = 'rbac' | 'admission-policy' | 'pod-security' | 'quo
 export interface AdmissionCase {
   /** Stable and unique within a cluster, e.g. `ml/developer/pod-nodename-other-tenant`. */
   readonly id: string;
+  /** What the request tries, in words: `a developer of ml binds a pod to another tenant's node`. */
   readonly description: string;
-  /** The multi-tenancy benchmark check this case stands for, e.g. `MTB-PL1-BC-CPI-5`, where one exists. */
+  /** The multi-tenancy benchmark check this case stands for, e.g. `MTB-PL1-BC-CPI-5`. @default none (no benchmark check matches) */
   readonly benchmark?: string;
+  /** Who sends the request. */
   readonly as: AdmissionIdentity;
+  /** The admission operation. */
   readonly operation: 'CREATE' | 'UPDATE' | 'DELETE';
   /** API coordinates of the target, as in an AdmissionReview. `subresource` e.g. `binding`. */
   readonly resource: { readonly group: string; readonly version: string; readonly resource: string; readonly subresource?: string };
-  /** Namespace of the request; absent for cluster-scoped objects. */
+  /** Namespace of the request. @default absent: a cluster-scoped object */
   readonly namespace?: string;
-  /** The object sent (CREATE, UPDATE); for DELETE, the name in `name`. */
+  /** The object sent (CREATE, UPDATE). @default absent: DELETE (the target is `name`) */
   readonly object?: Record<string, unknown>;
-  /** The object as stored before an UPDATE or DELETE; taken from the cluster's manifests where it is platform-owned. */
+  /**
+   * The object as stored before an UPDATE or DELETE; taken from the cluster's manifests where it is platform-owned.
+   * @default absent: CREATE, or a target the judges need not see
+   */
   readonly oldObject?: Record<string, unknown>;
-  /** Name of the target for DELETE (and UPDATE when `object` is absent). */
+  /** Name of the target for DELETE (and UPDATE when `object` is absent). @default absent: the name in `object` */
   readonly name?: string;
+  /** The answer the admission chain must give. */
   readonly expect: 'allowed' | 'denied';
-  /** For denied cases: the layer expected to refuse. The CEL judge answers only `admission-policy` and `allowed` cases. */
+  /**
+   * For denied cases: the layer expected to refuse. The CEL judge answers only `admission-policy` and `allowed` cases.
+   * @default absent: an `allowed` case
+   */
   readonly deniedBy?: AdmissionLayer;
-  /** For `admission-policy` denials: the ValidatingAdmissionPolicy expected to refuse (name in the manifests). */
+  /** For `admission-policy` denials: the ValidatingAdmissionPolicy expected to refuse (name in the manifests). @default absent: not an admission-policy denial */
   readonly policy?: string;
   /**
    * For denials by an earlier layer (usually RBAC): the ValidatingAdmissionPolicy that would refuse the same
    * request if that layer let it through (defense in depth). The CEL judge checks it; the API-server judge
    * cannot see it, since the earlier layer answers first.
+   * @default absent: no policy stands behind the earlier layer
    */
   readonly backstop?: string;
 }

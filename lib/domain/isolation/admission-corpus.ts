@@ -47,8 +47,11 @@ export const MTB = {
 
 /** A manifest object as read from `dist/<cluster>/*.yaml`. */
 export interface CorpusManifestObject {
+  /** `group/version` (`v1` for the core group). */
   readonly apiVersion: string;
+  /** The object's kind. */
   readonly kind: string;
+  /** Its name, namespace (absent: cluster-scoped) and labels. */
   readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>> };
   readonly [key: string]: unknown;
 }

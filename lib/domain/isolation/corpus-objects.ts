@@ -12,20 +12,23 @@ export const CORPUS_IMAGE = 'registry.k8s.io/pause:3.10';
 export const CORPUS_UID = 65532;
 
 export interface ContainerResources {
+  /** Resource requests by name (`cpu`, `memory`), as quantities. */
   readonly requests: Readonly<Record<string, string>>;
+  /** Resource limits by name, as quantities. */
   readonly limits: Readonly<Record<string, string>>;
 }
 
 /** Where a pod should run: on a dedicated tenant's nodes, and optionally a few fields that break a rule. */
 export interface PodSpecOptions {
+  /** The container's requests and limits. */
   readonly resources: ContainerResources;
-  /** Select and tolerate this dedicated tenant's nodes (`tenant=<name>`). */
+  /** Select and tolerate this dedicated tenant's nodes (`tenant=<name>`). @default none (shared nodes) */
   readonly dedicatedTenant?: string;
-  /** Fields merged over the pod spec (e.g. `{ hostNetwork: true }`). */
+  /** Fields merged over the pod spec (e.g. `{ hostNetwork: true }`). @default none */
   readonly overrides?: JsonObject;
-  /** Fields merged over the container's securityContext (e.g. `{ privileged: true }`). */
+  /** Fields merged over the container's securityContext (e.g. `{ privileged: true }`). @default none */
   readonly containerSecurity?: JsonObject;
-  /** Fields merged over the container (e.g. `{ ports: [...] }`). */
+  /** Fields merged over the container (e.g. `{ ports: [...] }`). @default none */
   readonly containerOverrides?: JsonObject;
   /** Jobs and CronJobs need `Never` or `OnFailure`. @default 'Always' */
   readonly restartPolicy?: 'Always' | 'Never' | 'OnFailure';

@@ -34,15 +34,21 @@ export interface ConnectivityIntent {
    * @default derived intents get one from their rule and endpoints; user intents may leave it out
    */
   readonly id?: string;
+  /** Where the traffic starts. */
   readonly from: ConnectivityEndpoint;
+  /** Where it goes. */
   readonly to: ConnectivityEndpoint;
-  /** @default 'tcp' */
+  /** The protocol. @default 'tcp' */
   readonly protocol?: ConnectivityProtocol;
-  /** Destination port; absent means any port of the protocol. */
+  /** Destination port. @default absent: any port of the protocol */
   readonly port?: number;
+  /** Whether the traffic must get through (`allow`) or must not (`deny`). */
   readonly expect: 'allow' | 'deny';
   /** Why the intent exists: the rule of the definition it is derived from, or the user's or add-on's reason. */
   readonly reason: string;
-  /** A known, accepted gap: the verdict is reported but does not fail synthesis. Names who accepted it and why. */
+  /**
+   * A known, accepted gap: the verdict is reported but does not fail synthesis. Names who accepted it and why.
+   * @default absent: an unmet verdict fails synthesis (platformIntents sets it from `acceptedConnectivityGaps`)
+   */
   readonly acceptedGap?: { readonly reason: string };
 }

@@ -28,11 +28,15 @@ import {
 import type { ClusterModel, Topology } from './topology';
 
 export interface Verdict {
+  /** The intent judged. */
   readonly intent: ConnectivityIntent;
+  /** The intent's id, or the readable one `intentId` gives an intent without. */
   readonly id: string;
   /** `garage-sunnyvale:10.200.8.0/24 → control plane of prod-usc1 tcp/443` */
   readonly label: string;
+  /** The source as placed in the model (`tenant mapping on prod-usc1`), or as the intent names it when it cannot be placed. */
   readonly from: string;
+  /** The destination, likewise. */
   readonly to: string;
   /** Every path passes. False when a hop drops the traffic, and when the model cannot judge (`judged: false`). */
   readonly allowed: boolean;
@@ -47,8 +51,12 @@ export interface Verdict {
   readonly accepted: boolean;
   /** The path taken (up to the hop that dropped it). */
   readonly hops: readonly Hop[];
-  /** When the verdict differs from the intent: the hop that dropped it, or the allowance that let it through. */
+  /**
+   * When the verdict differs from the intent: the hop that dropped it, the allowance that let it through, or the hop
+   * the model could not judge. @default absent: the intent is met
+   */
   readonly decisive?: Hop;
+  /** The one-line verdict: `<label>: ALLOWED|DENIED|NOT MODELLED[ at <hop>: <why>]`. */
   readonly message: string;
 }
 

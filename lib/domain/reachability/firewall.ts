@@ -4,20 +4,26 @@ import type { Direction, FirewallRuleModel } from './topology';
 
 /** The VM side of a firewall decision: which instance the rule must target, and the packet's addresses. */
 export interface FirewallQuery {
+  /** INGRESS: the receiver's rules; EGRESS: the sender's. */
   readonly direction: Direction;
+  /** The packet's source range (a rule must admit all of it). */
   readonly source: string;
+  /** The packet's destination range. */
   readonly destination: string;
   /** Network tags of the instance the rule applies to (the receiver for INGRESS, the sender for EGRESS). */
   readonly instanceTags: readonly string[];
+  /** Service accounts of that instance, for rules that target service accounts. */
   readonly instanceServiceAccounts: readonly string[];
   /** Tags of the sending instance, for source-tag rules (INGRESS only). @default none (not a tagged VM) */
   readonly sourceTags?: readonly string[];
+  /** The protocol and port. */
   readonly traffic: Traffic;
 }
 
 export interface FirewallDecision {
+  /** The packet passes. */
   readonly allowed: boolean;
-  /** The rule that decided, or undefined for the implied rules (deny ingress, allow egress). */
+  /** The rule that decided. @default absent: no rule matched, the implied rules decided (deny ingress, allow egress) */
   readonly rule?: FirewallRuleModel;
 }
 

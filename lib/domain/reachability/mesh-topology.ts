@@ -1,3 +1,5 @@
+import type { ManifestObjectModel } from './topology';
+
 /**
  * The Istio objects of a synthesized platform, as the reachability model reads them from the manifests: the
  * fields it judges, and for each object the fields it does not (`unmodelled`), so that a verdict that depends on
@@ -15,18 +17,10 @@ export interface MeshSettings {
 /** Istio's own defaults, for a mesh installed without overrides. */
 export const DEFAULT_MESH_SETTINGS: MeshSettings = { trustDomain: 'cluster.local', rootNamespace: 'istio-system' };
 
-/** One Istio object, located. */
-export interface MeshObjectBase {
-  /** The cluster whose manifests hold the object. */
-  readonly cluster: string;
-  /** `metadata.namespace`: where the object applies (the root namespace: mesh-wide). */
-  readonly namespace: string;
-  /** `metadata.name`. */
-  readonly name: string;
+/** One Istio object, located (its namespace is where it applies; the root namespace: mesh-wide). */
+export interface MeshObjectBase extends ManifestObjectModel {
   /** Fields present in the object that the model does not judge, as paths (`spec.workloadSelector`). Empty: fully judged. */
   readonly unmodelled: readonly string[];
-  /** `dist/<cluster>: <Kind> <namespace>/<name>`: where a verdict points. */
-  readonly at: string;
 }
 
 export interface SidecarModel extends MeshObjectBase {

@@ -8,10 +8,11 @@ export type PolicyPeer =
   | { readonly kind: 'address'; readonly cidr: string };
 
 export interface PolicyDecision {
+  /** The connection passes the policies of its direction. */
   readonly allowed: boolean;
   /** Some policy isolates the pods in this direction. */
   readonly isolated: boolean;
-  /** The policy whose rule admitted the connection. */
+  /** The policy whose rule admitted the connection. @default absent: not isolated, or no rule admitted it */
   readonly policy?: NetworkPolicyModel;
 }
 

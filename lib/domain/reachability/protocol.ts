@@ -2,8 +2,9 @@ import type { ConnectivityProtocol } from './connectivity-intent';
 
 /** The traffic an intent describes, as each hop matches it. */
 export interface Traffic {
+  /** The protocol (`any`: every protocol). */
   readonly protocol: ConnectivityProtocol;
-  /** Absent: every port of the protocol. */
+  /** The destination port. @default absent: every port of the protocol */
   readonly port?: number;
 }
 

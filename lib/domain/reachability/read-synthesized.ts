@@ -22,11 +22,14 @@ import type {
 
 /** One synthesized Terraform stack: its name and its parsed `cdk.tf.json`. */
 export interface SynthesizedStack {
+  /** The stack's name (its folder under `cdktf.out/stacks/`). */
   readonly name: string;
+  /** Its parsed `cdk.tf.json`. */
   readonly json: TerraformJson;
 }
 
 export interface TerraformJson {
+  /** Resources by type, then by key. @default absent: a stack without resources */
   readonly resource?: Readonly<Record<string, Readonly<Record<string, TerraformBlock>>>>;
   readonly [key: string]: unknown;
 }
@@ -35,12 +38,16 @@ type TerraformBlock = Readonly<Record<string, unknown>>;
 
 /** One cluster's manifests (every document of `dist/<cluster>/*.yaml`), parsed. */
 export interface SynthesizedManifests {
+  /** The cluster (its folder under `dist/`). */
   readonly cluster: string;
+  /** Every document of its YAML files, parsed. */
   readonly objects: readonly unknown[];
 }
 
 export interface SynthesizedPlatform {
+  /** Every Terraform stack. */
   readonly stacks: readonly SynthesizedStack[];
+  /** Every cluster's manifests. */
   readonly manifests: readonly SynthesizedManifests[];
 }
 
@@ -49,7 +56,9 @@ export interface SynthesizedPlatform {
  * ranges that network announces over BGP (the model assumes a peer announces exactly its declared ranges).
  */
 export interface SynthesisContext {
+  /** The remote networks and the ranges their peers are assumed to announce. */
   readonly remoteNetworks: readonly RemoteNetworkModel[];
+  /** Each hybrid link: the remote network it faces and the stack that holds it. */
   readonly links: readonly { readonly name: string; readonly remoteNetwork: string; readonly stack: string }[];
   /** The mesh's installation settings (Istio's MeshConfig is not in the output). @default Istio's defaults: trust domain `cluster.local`, root namespace `istio-system` */
   readonly mesh?: MeshSettings;

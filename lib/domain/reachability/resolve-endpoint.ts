@@ -15,12 +15,17 @@ export const KUBE_DNS_LABELS: Readonly<Record<string, string>> = { 'k8s-app': 'k
 
 /** An endpoint placed in the model: its addresses, and for pods the namespace whose policies apply. */
 export interface Place {
+  /** What the endpoint is, as the legs tell them apart (a tenant is `pods` with a namespace). */
   readonly kind: 'pods' | 'nodes' | 'control-plane' | 'remote' | 'google-apis' | 'internet' | 'private-services' | 'cluster-dns';
+  /** How a verdict names it: `tenant mapping on prod-usc1`, `garage-sunnyvale:10.200.8.0/24`. */
   readonly label: string;
+  /** Its address ranges; every source range to every destination range is a path. */
   readonly cidrs: readonly string[];
+  /** The cluster it belongs to. @default absent: not in a cluster (remote networks, Google APIs, the internet, PSA) */
   readonly cluster?: ClusterModel;
-  /** Pods in a tenant namespace: its NetworkPolicies apply. */
+  /** Pods in a tenant namespace: its NetworkPolicies (and mesh objects) apply. @default absent: not a tenant's pods */
   readonly namespace?: string;
+  /** The remote network, for `remote`. @default absent: not a remote network */
   readonly remote?: RemoteNetworkModel;
 }
 

@@ -9,6 +9,7 @@ export interface VerificationResult {
   readonly inIntentOrder: readonly Verdict[];
   /** Unmet and not accepted: synthesis fails on these. */
   readonly failures: readonly Verdict[];
+  /** Unmet but accepted by name (`acceptedConnectivityGaps`): reported, never fatal. */
   readonly accepted: readonly Verdict[];
 }
 
