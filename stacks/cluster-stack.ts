@@ -3,6 +3,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { ClusterDefinition } from '../lib/domain/platform/platform-definition';
+import { DEFAULT_GITOPS_ROOT_DIRECTORY } from '../lib/domain/platform/platform-defaults';
 import { ClusterPlan, NodePoolPlan, planCluster } from '../lib/domain/platform/platform-plan';
 import { ControlPlanePeeringRoutes } from '../lib/gke/control-plane-peering-routes';
 import { GkeCluster } from '../lib/gke/gke-cluster';
@@ -11,13 +12,14 @@ import { generalServicesPool, gpuTrainingPool, PresetOverrides, spotBatchPool, t
 import { ConfigSync } from '../lib/gitops/config-sync';
 import { GitSource } from '../lib/domain/gitops/git-source';
 import { NetworkStack } from './network-stack';
-import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
+import { platformLabels } from '../lib/domain/platform/platform-labels';
+import { configureBackend, StateBackendOptions } from './stack-defaults';
 
 /** Config Sync for every cluster: the same repository, one folder per cluster. */
 export interface ClusterGitOpsOptions {
   /** The repository Config Sync reads (URL, branch, revision, auth); each cluster's folder is set per cluster. */
   readonly repository: Omit<GitSource, 'directory'>;
-  /** Folder holding the per-cluster folders. @default 'dist' (so a cluster syncs `dist/<cluster>`) */
+  /** Folder holding the per-cluster folders. @default 'dist' (DEFAULT_GITOPS_ROOT_DIRECTORY: a cluster syncs `dist/<cluster>`) */
   readonly rootDirectory?: string;
 }
 
@@ -90,7 +92,7 @@ export class ClusterStack extends TerraformStack {
     if (props.gitOps) {
       this.configSync = new ConfigSync(this, 'ConfigSync', {
         cluster: this.cluster,
-        repository: { ...props.gitOps.repository, directory: `${props.gitOps.rootDirectory ?? 'dist'}/${cluster.name}` },
+        repository: { ...props.gitOps.repository, directory: `${props.gitOps.rootDirectory ?? DEFAULT_GITOPS_ROOT_DIRECTORY}/${cluster.name}` },
       });
     }
   }

@@ -12,7 +12,8 @@ import type { HaVpnToAws } from '../lib/hybrid/ha-vpn-to-aws';
 import { HaVpnToPeer } from '../lib/hybrid/ha-vpn-to-peer';
 import { Interconnect } from '../lib/hybrid/interconnect';
 import { NetworkStack } from './network-stack';
-import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
+import { platformLabels } from '../lib/domain/platform/platform-labels';
+import { configureBackend, StateBackendOptions } from './stack-defaults';
 
 export interface HybridLinkStackProps {
   /** The loaded platform (definition, IP plan and plan, from `loadPlatform`): the stack reads its record of the plan. */
@@ -51,7 +52,7 @@ export class HybridLinkStack extends TerraformStack {
         // Required here, not at the top: Google-only platforms never install the AWS provider.
         const { AwsProvider } = loadWithAwsProvider(`hybridLinks[${link.name}]`, () => require('@cdktf/provider-aws/lib/provider') as typeof AwsProviderModule);
         const { HaVpnToAws } = loadWithAwsProvider(`hybridLinks[${link.name}]`, () => require('../lib/hybrid/ha-vpn-to-aws') as typeof HaVpnToAwsModule);
-        new AwsProvider(this, 'aws', { region: link.aws.region, defaultTags: [{ tags: { 'managed-by': 'gke-platform-cdk', platform: platform.name } }] });
+        new AwsProvider(this, 'aws', { region: link.aws.region, defaultTags: [{ tags: platformLabels(platform.name) }] });
         new RandomProvider(this, 'random');
         const aws = link.aws;
         this.link = new HaVpnToAws(this, 'Link', {

@@ -8,7 +8,8 @@ import { PrivateGoogleApisDns } from '../lib/network/private-google-apis-dns';
 import { PrivateServiceAccess } from '../lib/network/private-service-access';
 import { SharedVpc } from '../lib/network/shared-vpc';
 import { privateServiceAccessPlan, PSA_RANGE_NAME } from '../lib/domain/platform/private-service-access';
-import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
+import { platformLabels } from '../lib/domain/platform/platform-labels';
+import { configureBackend, StateBackendOptions } from './stack-defaults';
 
 export interface NetworkStackProps {
   /** The loaded platform (from `loadPlatform`): the VPC, subnets, ranges and NATs come from its plan. */

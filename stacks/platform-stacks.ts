@@ -11,7 +11,6 @@ import { ProjectServicesStack } from './project-services-stack';
 import { StateBackendOptions } from './stack-defaults';
 import { TenantIdentityStack } from './tenant-identity-stack';
 import { TenantPlan } from '../lib/domain/platform/platform-plan';
-import { DEFAULT_MAX_RESOURCES_PER_STATE } from '../lib/domain/platform/tenant-states';
 import { limitStateSize } from './state-size-limit';
 import { stackNames } from '../lib/domain/platform/gcp-names';
 
@@ -84,8 +83,7 @@ export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, 
   }
   const platformStacks = [network, ...(fleet ? [fleet] : []), ...Object.values(clusters), ...Object.values(links), ...Object.values(tenantStates)];
   applyAddOnStacks({ app: scope, plan, addOns: options.addOns ?? [], clusters, tenantStates, platformStacks, backend });
-  const maxResources = plan.definition.terraformStates?.maxResources ?? DEFAULT_MAX_RESOURCES_PER_STATE;
-  for (const stack of [...platformStacks]) limitStateSize(stack, maxResources, plan.name);
+  for (const stack of [...platformStacks]) limitStateSize(stack, plan.maxResourcesPerState, plan.name);
   // Every other stack, add-on stacks included, applies after the APIs are on.
   for (const stack of scope.node.children) {
     if (stack instanceof TerraformStack && stack !== projectServices && !stack.dependencies.includes(projectServices)) stack.addDependency(projectServices);

@@ -24,8 +24,3 @@ export function configureBackend(stack: TerraformStack, stackName: string, backe
     new LocalBackend(stack, { path: `../../../terraform.${stackName}.tfstate` });
   }
 }
-
-/** Labels on every Google resource that takes labels (provider `default_labels`). */
-export function platformLabels(platform: string): Record<string, string> {
-  return { 'managed-by': 'gke-platform-cdk', platform };
-}

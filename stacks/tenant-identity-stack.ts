@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { LoadedPlatform } from '../lib/domain/platform/load-platform';
 import { TenantPlan } from '../lib/domain/platform/platform-plan';
 import { TenantIdentity } from '../lib/tenancy/tenant-identity';
-import { configureBackend, platformLabels, StateBackendOptions } from './stack-defaults';
+import { platformLabels } from '../lib/domain/platform/platform-labels';
+import { configureBackend, StateBackendOptions } from './stack-defaults';
 
 export interface TenantIdentityStackProps {
   /** The loaded platform (from `loadPlatform`): the tenants' projects and organisation domain come from it. */

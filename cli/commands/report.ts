@@ -46,8 +46,8 @@ export function buildReport(platform: LoadedPlatform, extras: ReportExtras, outD
   const svg = renderAddressSpaceSvg(platform.ipPlan);
   const markdown = renderPlatformReport({
     platform,
-    tenants: extras.tenants ?? tenantSummaries(platform.definition),
-    links: extras.links ?? linkSummaries(platform.definition),
+    tenants: extras.tenants ?? tenantSummaries(platform.plan),
+    links: extras.links ?? linkSummaries(platform.plan),
     addressSpaceSvgPath: SVG_FILE,
     planCommand,
     connectivity: connectivity ? { result: connectivity, matrixSvgPath: MATRIX_SVG_FILE } : undefined,

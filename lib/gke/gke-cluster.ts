@@ -20,7 +20,7 @@ import {
   SERVICE_ACCOUNT_ID_PATTERN,
 } from '../domain/gke/gke-rules';
 import { DEFAULT_NODE_SA_ROLES, NodeServiceAccount } from './node-service-account';
-import { DEFAULT_CLUSTER_RELEASE_CHANNEL, DEFAULT_MAX_SURGE, DEFAULT_ZONE_SUFFIXES } from '../domain/platform/platform-defaults';
+import { DEFAULT_CLUSTER_RELEASE_CHANNEL, DEFAULT_ZONE_SUFFIXES, poolSurgeNodes } from '../domain/platform/platform-defaults';
 
 export type ReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'EXTENDED';
 
@@ -53,10 +53,11 @@ export const DEFAULT_MONITORING_COMPONENTS: readonly string[] = [
 /** Zones assumed for a regional pool when node locations are not given (GKE picks 3, the plan's a, b, c). */
 export const DEFAULT_ZONE_COUNT = DEFAULT_ZONE_SUFFIXES.length;
 /**
- * Surge nodes when the cluster is used without the plan: one pool's default surge (DEFAULT_MAX_SURGE) in each
- * zone. The platform plan passes the exact figure: every pool's surge in every zone.
+ * Surge nodes when the cluster is used without the plan: one pool at the plan's default surge (DEFAULT_MAX_SURGE,
+ * 1 node per zone) in each of DEFAULT_ZONE_COUNT zones, computed by the plan's own `poolSurgeNodes`, so 3. The
+ * platform plan passes the exact figure: every pool's surge in every zone (`ClusterPlan.surgeNodes`).
  */
-export const DEFAULT_SURGE_NODES = DEFAULT_MAX_SURGE * DEFAULT_ZONE_COUNT;
+export const DEFAULT_SURGE_NODES = poolSurgeNodes(DEFAULT_ZONE_COUNT);
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
 export interface AuthorizedNetwork {
@@ -162,7 +163,10 @@ export interface GkeClusterProps {
   readonly maxNodes: number;
   /** Default max pods per node. Forces replacement. @default 110 */
   readonly maxPodsPerNode?: number;
-  /** Extra nodes during upgrades, counted against range capacity. @default 3 */
+  /**
+   * Extra nodes during upgrades, counted against range capacity.
+   * @default DEFAULT_SURGE_NODES (3): one pool's default surge of 1 node per zone in 3 zones (`poolSurgeNodes`)
+   */
   readonly surgeNodes?: number;
   /** Pod range CIDR for capacity checks. @default the subnet's declared range, if known */
   readonly podRangeCidr?: string;

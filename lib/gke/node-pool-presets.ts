@@ -5,6 +5,7 @@
 // The tenant taint/label keys are owned by the tenancy policies (pure constants, no cdk8s import),
 // so the admission policies and the pools can never disagree.
 import { TENANT_NODE_LABEL_KEY } from '../domain/tenancy/labels';
+import { DEFAULT_GPU, DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES } from '../domain/platform/platform-defaults';
 import { gkeTaint, tenantPlacement } from '../domain/tenancy/tenant-placement';
 import { IGkeCluster } from './gke-cluster';
 import { NodePoolProps, NodeTaint } from './node-pool';
@@ -39,7 +40,7 @@ export function generalServicesPool(target: PresetTarget, overrides: PresetOverr
   return merge(
     {
       ...target,
-      machineType: 'e2-standard-4',
+      machineType: DEFAULT_MACHINE_TYPES.general,
       autoscaling: { minNodesPerZone: 1, maxNodesPerZone: 5 },
       locationPolicy: 'BALANCED',
       labels: { [WORKLOAD_CLASS_KEY]: WORKLOAD_CLASS_GENERAL },
@@ -57,7 +58,7 @@ export function spotBatchPool(target: PresetTarget, overrides: PresetOverrides =
   return merge(
     {
       ...target,
-      machineType: 'n2-standard-8',
+      machineType: DEFAULT_MACHINE_TYPES['spot-batch'],
       spot: true,
       autoscaling: { totalMinNodes: 0, totalMaxNodes: 20 },
       locationPolicy: 'ANY',
@@ -76,10 +77,10 @@ export function gpuTrainingPool(target: PresetTarget, overrides: PresetOverrides
   return merge(
     {
       ...target,
-      machineType: 'g2-standard-8',
+      machineType: DEFAULT_MACHINE_TYPES.gpu,
       diskType: 'pd-ssd',
       diskSizeGb: 200,
-      gpu: { type: 'nvidia-l4', count: 1, driverVersion: 'LATEST' },
+      gpu: { ...DEFAULT_GPU, driverVersion: DEFAULT_GPU_DRIVER_VERSION },
       autoscaling: { totalMinNodes: 0, totalMaxNodes: 4 },
       locationPolicy: 'ANY',
       labels: { [WORKLOAD_CLASS_KEY]: WORKLOAD_CLASS_GPU },
@@ -98,7 +99,7 @@ export function tenantDedicatedPool(target: PresetTarget, tenant: string, overri
   return merge(
     {
       ...target,
-      machineType: 'e2-standard-4',
+      machineType: DEFAULT_MACHINE_TYPES.general,
       autoscaling: { minNodesPerZone: 0, maxNodesPerZone: 3 },
       locationPolicy: 'BALANCED',
       labels: { [TENANT_NODE_LABEL_KEY]: tenant },

@@ -19,18 +19,18 @@ import {
   TaintEffect,
 } from '../domain/gke/gke-rules';
 
-/** General-purpose default; E2 is the cheapest family with sustained performance for services. */
-export const DEFAULT_MACHINE_TYPE = 'e2-standard-4';
+/** General-purpose default; E2 is the cheapest family with sustained performance for services (the plan's general pools' default). */
+export const DEFAULT_MACHINE_TYPE = DEFAULT_MACHINE_TYPES.general;
 export const DEFAULT_DISK_SIZE_GB = 100;
 /** pd-balanced: SSD-backed at about half the price of pd-ssd; GKE's default. */
 export const DEFAULT_DISK_TYPE = 'pd-balanced';
 export const DEFAULT_IMAGE_TYPE = 'COS_CONTAINERD';
 export const DEFAULT_AUTOSCALING: NodePoolScaling = { minNodesPerZone: 1, maxNodesPerZone: 3 };
-/** One extra node at a time, never a node less: upgrades keep full capacity. */
-export const DEFAULT_SURGE_UPGRADE: Required<SurgeUpgrade> = { maxSurge: 1, maxUnavailable: 0 };
+/** One extra node at a time, never a node less: upgrades keep full capacity (the plan's DEFAULT_MAX_SURGE and DEFAULT_MAX_UNAVAILABLE). */
+export const DEFAULT_SURGE_UPGRADE: Required<SurgeUpgrade> = { maxSurge: DEFAULT_MAX_SURGE, maxUnavailable: DEFAULT_MAX_UNAVAILABLE };
 // One source for the default, shared with the platform plan.
 export { DEFAULT_GPU_DRIVER_VERSION } from '../domain/platform/platform-defaults';
-import { DEFAULT_GPU_DRIVER_VERSION } from '../domain/platform/platform-defaults';
+import { DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE, poolSurgeNodes } from '../domain/platform/platform-defaults';
 
 /** Per-zone limits (multiplied by the zone count) or total limits across zones. */
 export type NodePoolScaling =
@@ -96,7 +96,7 @@ export interface NodePoolProps {
   readonly cluster: IGkeCluster;
   /** Pool name (≤40). Forces replacement. */
   readonly name: string;
-  /** @default 'e2-standard-4' */
+  /** @default 'e2-standard-4' (DEFAULT_MACHINE_TYPE, the plan's general pools' default) */
   readonly machineType?: string;
   /** @default 100 */
   readonly diskSizeGb?: number;
@@ -164,7 +164,7 @@ export class NodePool extends Construct {
     const maxPods = props.maxPodsPerNode ?? cluster.maxPodsPerNode;
     const surge = props.blueGreenUpgrade ? undefined : { ...DEFAULT_SURGE_UPGRADE, ...props.surgeUpgrade };
     // Surge counts per zone (conservative); blue-green brings up a whole second pool.
-    const surgeNodes = surge ? surge.maxSurge * zoneCount : maxNodes;
+    const surgeNodes = surge ? poolSurgeNodes(zoneCount, surge.maxSurge) : maxNodes;
     const tags = props.networkTags ?? [DEFAULT_GKE_NODE_TAG];
     const serviceAccount = props.serviceAccountEmail ?? cluster.nodeServiceAccountEmail;
 

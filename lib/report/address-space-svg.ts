@@ -1,5 +1,6 @@
 import { Cidr } from '../domain/ip-plan/cidr';
 import type { ResolvedIpPlan } from '../domain/ip-plan/resolved-ip-plan';
+import { DEFAULT_POOL_KIND } from '../domain/ip-plan/special-ranges';
 import { addressSpaceUsage, ALLOCATION_KINDS, AllocationKind, formatPercent, PoolSegment, PoolUsage } from './address-space';
 import { escapeXml, num } from './private/xml';
 
@@ -130,7 +131,7 @@ function renderPool(usage: PoolUsage, top: number, numbering: Numbering): { line
   const allocations = usage.segments.filter((s) => s.type === 'allocation').length;
   const facts = [
     pool.cidr,
-    pool.kind ?? 'subnet',
+    pool.kind ?? DEFAULT_POOL_KIND,
     `${formatPercent(usage.allocated, usage.size)} used (${allocations} allocation${allocations === 1 ? '' : 's'})`,
     ...(usage.reserved > 0 ? [`${formatPercent(usage.reserved, usage.size)} reserved`] : []),
     ...(usage.excluded > 0 ? [`${formatPercent(usage.excluded, usage.size)} excluded`] : []),

@@ -1,7 +1,9 @@
 import type { GkeCapacity } from '../domain/ip-plan/resolved-ip-plan';
 import type { LoadedPlatform } from '../domain/platform/load-platform';
-import type { ClusterDefinition, RemoteNetworkDefinition } from '../domain/platform/platform-definition';
-import { clusterNodePools } from '../domain/platform/tenant-definition';
+import { DEFAULT_POOL_KIND } from '../domain/ip-plan/special-ranges';
+import { DEFAULT_PLAN_COMMAND } from '../domain/platform/platform-defaults';
+import type { ClusterPlan } from '../domain/platform/platform-plan';
+import type { RemoteNetworkDefinition } from '../domain/platform/platform-definition';
 import type { VerificationResult } from '../domain/reachability/verify-intents';
 import { renderConnectivitySection } from './connectivity-section';
 import { addressSpaceUsage, formatPercent } from './address-space';
@@ -42,9 +44,8 @@ function isLowHeadroom(capacity: GkeCapacity): boolean {
 }
 
 /** Capacity is keyed by IP plan name (`gcp/<region>/<cluster>`); map it back to the cluster. */
-function capacityOf(input: PlatformReportInput, cluster: ClusterDefinition): GkeCapacity | undefined {
-  const ranges = input.platform.clusterRanges.get(cluster.name);
-  const prefix = ranges ? ranges.nodes.replace(/\/nodes$/, '') : undefined;
+function capacityOf(input: PlatformReportInput, cluster: ClusterPlan): GkeCapacity | undefined {
+  const prefix = cluster.subnet.ipPlanName.replace(/\/nodes$/, '');
   return input.platform.ipPlan.gkeClusters.find((c) => c.cluster === prefix);
 }
 
@@ -58,22 +59,22 @@ function remoteDetail(network: RemoteNetworkDefinition): string {
 }
 
 function warnings(input: PlatformReportInput): string[] {
-  const { definition, ipPlan } = input.platform;
+  const { definition, ipPlan, plan } = input.platform;
   const out: string[] = [];
-  for (const cluster of definition.clusters) {
+  for (const cluster of plan.clusters) {
     const capacity = capacityOf(input, cluster);
     if (capacity && isLowHeadroom(capacity)) {
       out.push(
         `${WARNING_MARKER} ${code(cluster.name)}: headroom ${plural(capacity.headroomNodes, 'node')} (${formatPercent(capacity.headroomNodes, capacity.maxNodes + capacity.surgeNodes)}) is below ${LOW_HEADROOM_PERCENT}%: ${capacity.nodesBySubnet <= capacity.nodesByPodRanges ? 'the node subnet limits' : 'the pod ranges limit'} the cluster to ${capacity.nodeLimit} nodes; add a pod range (additionalPodRanges) or a larger subnet before raising maxNodes`,
       );
     }
-    const poolMax = clusterNodePools(definition, cluster).reduce((sum, pool) => sum + pool.maxNodes, 0);
+    const poolMax = cluster.nodePools.reduce((sum, pool) => sum + pool.maxNodes, 0);
     if (poolMax > cluster.maxNodes) {
       out.push(`${WARNING_MARKER} ${code(cluster.name)}: node pools may reach ${poolMax} nodes but the cluster's maxNodes is ${cluster.maxNodes}`);
     }
   }
   if (ipPlan.newAllocations.length > 0) {
-    out.push(`${WARNING_MARKER} ${plural(ipPlan.newAllocations.length, 'range')} not recorded in the lock file yet: run \`${input.planCommand ?? 'npm run ip-plan --'} --write\` and commit it`);
+    out.push(`${WARNING_MARKER} ${plural(ipPlan.newAllocations.length, 'range')} not recorded in the lock file yet: run \`${input.planCommand ?? DEFAULT_PLAN_COMMAND} --write\` and commit it`);
   }
   for (const orphan of ipPlan.orphanedAllocations) {
     out.push(`${WARNING_MARKER} ${code(orphan.name)} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until released`);
@@ -85,21 +86,21 @@ function warnings(input: PlatformReportInput): string[] {
   return out;
 }
 
+/** Clusters and pools as the plan resolved them: every default applied (platform-defaults.ts), none here. */
 function clustersSection(input: PlatformReportInput): string | undefined {
-  const { definition } = input.platform;
-  const clusters = definition.clusters;
+  const clusters = input.platform.plan.clusters;
   if (clusters.length === 0) return undefined;
-  const clusterRows = clusters.map((c) => [code(c.name), code(c.project), text(c.region), text(c.environment), c.releaseChannel ?? 'REGULAR', c.maxNodes, c.maxPodsPerNode, clusterNodePools(definition, c).length]);
+  const clusterRows = clusters.map((c) => [code(c.name), code(c.project), text(c.region), text(c.environment), c.releaseChannel, c.maxNodes, c.maxPodsPerNode, c.nodePools.length]);
   const poolRows = clusters.flatMap((c) =>
-    clusterNodePools(definition, c).map((p) => [
+    c.nodePools.map((p) => [
       code(c.name),
       code(p.name),
-      p.tenant ? `${text(p.kind)}, dedicated to ${code(p.tenant)}` : text(p.kind),
-      p.machineType ? code(p.machineType) : 'default',
-      p.minNodes ?? 'default',
+      p.placement ? `${text(p.kind)}, dedicated to ${code(p.placement.tenant)}` : text(p.kind),
+      code(p.machineType),
+      p.minNodes,
       p.maxNodes,
-      p.gpu ? `${p.gpu.count} × ${text(p.gpu.type)}` : p.kind === 'gpu' ? 'default' : '',
-      p.maxPodsPerNode ?? c.maxPodsPerNode,
+      p.gpu ? `${p.gpu.count} × ${text(p.gpu.type)}` : '',
+      p.maxPodsPerNode,
     ]),
   );
   return [
@@ -119,9 +120,9 @@ function tenantsSection(input: PlatformReportInput): string | undefined {
 }
 
 function ipPlanSection(input: PlatformReportInput): string {
-  const { ipPlan, definition } = input.platform;
+  const { ipPlan, plan } = input.platform;
   const parts: string[] = ['## IP plan'];
-  const capacities = definition.clusters.map((c) => ({ cluster: c, capacity: capacityOf(input, c) })).filter((c): c is { cluster: ClusterDefinition; capacity: GkeCapacity } => !!c.capacity);
+  const capacities = plan.clusters.map((c) => ({ cluster: c, capacity: capacityOf(input, c) })).filter((c): c is { cluster: ClusterPlan; capacity: GkeCapacity } => !!c.capacity);
   if (capacities.length > 0) {
     parts.push(
       '',
@@ -152,7 +153,7 @@ function ipPlanSection(input: PlatformReportInput): string {
     '',
     table(
       ['Pool', 'CIDR', 'Kind', 'Allocations', 'Used', 'Reserved', 'Free'],
-      usage.pools.map((p) => [code(p.pool.name), p.pool.cidr, p.pool.kind ?? 'subnet', p.segments.filter((s) => s.type === 'allocation').length, formatPercent(p.allocated, p.size), formatPercent(p.reserved, p.size), formatPercent(p.free, p.size)]),
+      usage.pools.map((p) => [code(p.pool.name), p.pool.cidr, p.pool.kind ?? DEFAULT_POOL_KIND, p.segments.filter((s) => s.type === 'allocation').length, formatPercent(p.allocated, p.size), formatPercent(p.reserved, p.size), formatPercent(p.free, p.size)]),
     ),
   );
   if (input.addressSpaceSvgPath) parts.push('', `![Address space: pools, allocations, reservations and free space](${input.addressSpaceSvgPath})`);
@@ -206,8 +207,8 @@ function diagramSection(input: PlatformReportInput): string | undefined {
  * left out. Deterministic: no dates, definition order throughout.
  */
 export function renderPlatformReport(input: PlatformReportInput): string {
-  const { definition, ipPlan } = input.platform;
-  const nodePools = definition.clusters.reduce((sum, c) => sum + clusterNodePools(definition, c).length, 0);
+  const { definition, ipPlan, plan } = input.platform;
+  const nodePools = plan.clusters.reduce((sum, c) => sum + c.nodePools.length, 0);
   const summary = [
     plural(definition.clusters.length, 'cluster'),
     plural(nodePools, 'node pool'),
@@ -220,7 +221,7 @@ export function renderPlatformReport(input: PlatformReportInput): string {
     [
       `# Platform ${code(definition.name)} (${text(definition.organization.name)})`,
       '',
-      `Regions: ${text(definition.regions.join(', '))} · network ${code(definition.network.name)} in ${code(definition.network.project)} (${definition.network.routingMode ?? 'GLOBAL'} routing, MTU ${definition.network.mtu ?? 1460})`,
+      `Regions: ${text(definition.regions.join(', '))} · network ${code(definition.network.name)} in ${code(definition.network.project)} (${plan.network.routingMode} routing, MTU ${plan.network.mtu})`,
       '',
       summary,
       ...(found.length > 0 ? ['', ...found.map((w) => `- ${w}`)] : []),

@@ -1,8 +1,7 @@
-import { HybridLinkDefinition, linkBgpRanges } from '../domain/platform/hybrid-link-definition';
-import { PlatformDefinition } from '../domain/platform/platform-definition';
+import type { InterconnectLinkPlan, LinkPlan, PlatformPlan } from '../domain/platform/platform-plan';
 import type { TenantIsolation } from '../domain/tenancy/tenant-spec';
 
-/** What the report needs to know about a tenant (see `tenantSummaries` for the definition's). */
+/** What the report needs to know about a tenant (see `tenantSummaries` for the plan's). */
 export interface TenantSummary {
   /** Tenant name. */
   readonly name: string;
@@ -28,28 +27,28 @@ export interface LinkSummary {
   readonly detail?: string;
 }
 
-/** The report's view of the definition's tenants. */
-export function tenantSummaries(definition: PlatformDefinition): TenantSummary[] {
-  return (definition.tenants ?? []).map((tenant) => ({
+/** The report's view of the plan's tenants: every default applied by the plan, none here. */
+export function tenantSummaries(plan: Pick<PlatformPlan, 'tenants'>): TenantSummary[] {
+  return plan.tenants.map((tenant) => ({
     name: tenant.name,
-    isolation: tenant.isolation ?? 'shared',
+    isolation: tenant.isolation,
     clusters: tenant.clusters,
-    dependsOn: tenant.dependencies?.tenants ?? [],
+    dependsOn: tenant.resolved.dependencies.tenants,
   }));
 }
 
-/** The report's view of the definition's hybrid links. */
-export function linkSummaries(definition: PlatformDefinition): LinkSummary[] {
-  return (definition.hybridLinks ?? []).map((link) => ({
+/** The report's view of the plan's hybrid links: ASNs, gateway type and regions as resolved (what the link stacks synthesize). */
+export function linkSummaries(plan: Pick<PlatformPlan, 'links'>): LinkSummary[] {
+  return plan.links.map((link) => ({
     name: link.name,
     kind: linkKind(link),
-    region: link.kind === 'interconnect' ? [...new Set(link.attachments.map((a) => a.region))].sort().join(', ') : link.region,
-    remoteNetwork: link.remoteNetwork,
+    region: link.kind === 'interconnect' ? link.routers.map((r) => r.region).join(', ') : link.region,
+    remoteNetwork: link.remoteNetwork.name,
     detail: linkDetail(link),
   }));
 }
 
-function linkKind(link: HybridLinkDefinition): string {
+function linkKind(link: LinkPlan): string {
   switch (link.kind) {
     case 'ha-vpn-aws':
       return 'HA VPN to AWS';
@@ -60,13 +59,20 @@ function linkKind(link: HybridLinkDefinition): string {
   }
 }
 
-function linkDetail(link: HybridLinkDefinition): string {
+function linkDetail(link: LinkPlan): string {
   switch (link.kind) {
     case 'ha-vpn-aws':
-      return `4 tunnels, ASN ${link.gcpAsn} ↔ ${link.aws.amazonSideAsn ?? 64512}, ${link.aws.type ?? 'transit-gateway'}`;
+      return `4 tunnels, ASN ${link.router.asn} ↔ ${link.aws.amazonSideAsn}, ${link.aws.type}`;
     case 'ha-vpn-peer':
-      return `${linkBgpRanges(link).length} tunnels to ${link.peerInterfaceIps.length} interface(s), ASN ${link.gcpAsn} ↔ ${link.peerAsn}`;
+      return `${link.bgpRanges.length} tunnels to ${link.peerInterfaceIps.length} interface(s), ASN ${link.router.asn} ↔ ${link.peerAsn}`;
     case 'interconnect':
-      return `${link.attachments.length} VLAN attachments, ${link.slaTarget}% SLA`;
+      return `${link.attachments.length} VLAN attachments, ${link.slaTarget}% SLA, MTU ${link.mtu}${interconnectAsns(link)}`;
   }
+}
+
+/** `, ASN <router>` (`↔ <peer>` for Dedicated): every router of a link has the same ASN. */
+function interconnectAsns(link: InterconnectLinkPlan): string {
+  const asn = link.routers[0]?.asn;
+  if (asn === undefined) return '';
+  return `, ASN ${asn}${link.peerAsn !== undefined ? ` ↔ ${link.peerAsn}` : ''}`;
 }

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { DEFAULT_MAX_RESOURCES_PER_STATE } from '../../lib/domain/platform/platform-defaults';
 import {
   assignTenantStates,
-  DEFAULT_MAX_RESOURCES_PER_STATE,
   estimateTenantIdentityResources,
   moveTenantState,
   parseTenantStatesLock,

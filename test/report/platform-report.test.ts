@@ -64,10 +64,12 @@ describe('renderPlatformReport', () => {
       expect(report).toContain('![Address space: pools, allocations, reservations and free space](address-space.svg)');
     });
 
-    test('lists clusters and node pools from the definition', () => {
+    test('lists clusters and node pools as the plan resolved them (every default applied, none shown as "default")', () => {
       expect(report).toMatch(/\| `prod-usc1` \| `drive-gke-prod` \| us-central1 \| prod \| REGULAR \| 900 \| 64 \| 6 \|/);
       expect(report).toMatch(/\| `prod-usc1` \| `tenant-simulation` \| spot-batch, dedicated to `simulation` \|/);
-      expect(report).toMatch(/\| `prod-usc1` \| `gpu-l4` \| gpu \| `g2-standard-8` \| default \| 48 \| 1 × nvidia-l4 \| 64 \|/);
+      // minNodes left out of the definition: the plan's default for a GPU pool, 0.
+      expect(report).toMatch(/\| `prod-usc1` \| `gpu-l4` \| gpu \| `g2-standard-8` \| 0 \| 48 \| 1 × nvidia-l4 \| 64 \|/);
+      expect(report).not.toMatch(/\| default \|/);
       expect(report).toMatch(/\| `dev-usw1` \| `drive-gke-dev` \| us-west1 \| dev \| RAPID \| 50 \| 32 \| 1 \|/);
     });
 

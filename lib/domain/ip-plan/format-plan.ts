@@ -1,4 +1,5 @@
 import { ResolvedIpPlan } from './resolved-ip-plan';
+import { DEFAULT_POOL_KIND } from './special-ranges';
 
 /** Renders rows as a fixed-width text table: the first row is the header. */
 export function renderTable(rows: readonly (readonly string[])[]): string {
@@ -13,7 +14,7 @@ const STATUS_LABEL = { locked: 'recorded', new: 'NEW', orphaned: 'orphaned (rese
 /** The plan as a person reads it: pools, reservations, allocations, and per-cluster capacity. */
 export function formatPlan(plan: ResolvedIpPlan): string {
   const sections: string[] = [];
-  sections.push('Pools\n' + renderTable([['pool', 'cidr', 'kind', 'description'], ...plan.pools.map((p) => [p.name, p.cidr, p.kind ?? 'subnet', p.description ?? ''])]));
+  sections.push('Pools\n' + renderTable([['pool', 'cidr', 'kind', 'description'], ...plan.pools.map((p) => [p.name, p.cidr, p.kind ?? DEFAULT_POOL_KIND, p.description ?? ''])]));
   if (plan.reservations.length > 0) {
     sections.push('Reservations (never handed out)\n' + renderTable([['name', 'cidr', 'reason'], ...plan.reservations.map((r) => [r.name, r.cidr, r.reason])]));
   }

@@ -4,6 +4,7 @@ import { gkeRangeSizes, GkeSizingIntent, podRangePrefix } from './gke-sizing';
 import { LockFile } from './lock-file';
 import { resolvePlan } from './private/resolve-plan';
 import { ResolvedIpPlan } from './resolved-ip-plan';
+import { DEFAULT_PLAN_COMMAND } from '../platform/platform-defaults';
 
 /** What a pool's ranges are for; decides which special ranges are off limits. */
 export type PoolKind = 'subnet' | 'link-local';
@@ -20,7 +21,7 @@ export interface AddressPool {
   /**
    * `subnet`: VPC primary and secondary ranges (and remote VPCs); special ranges are excluded.
    * `link-local`: BGP link addresses; must lie inside 169.254.0.0/16 and skips AWS's reserved /30s.
-   * @default 'subnet'
+   * @default 'subnet' (DEFAULT_POOL_KIND, special-ranges.ts)
    */
   readonly kind?: PoolKind;
   /**
@@ -210,8 +211,8 @@ export class IpPlan {
       gkeClusters: this.gkeClusters,
       lock,
       frozen: options.frozen ?? false,
-      recordCommand: options.recordCommand ?? 'npm run ip-plan -- --write',
-      releaseCommand: options.releaseCommand ?? 'npm run ip-plan -- --release',
+      recordCommand: options.recordCommand ?? `${DEFAULT_PLAN_COMMAND} --write`,
+      releaseCommand: options.releaseCommand ?? `${DEFAULT_PLAN_COMMAND} --release`,
       lockFileName: options.lockFileName ?? 'the lock file',
     });
   }

@@ -1,4 +1,8 @@
 import { Cidr } from './cidr';
+import type { PoolKind } from './ip-plan';
+
+/** A pool is for VPC ranges unless it says otherwise (the IP plan, its table and the report read this one default). */
+export const DEFAULT_POOL_KIND: PoolKind = 'subnet';
 
 /** A range with a meaning of its own that the plan must treat specially. */
 export interface SpecialRange {

@@ -9,6 +9,7 @@ export * from './validate-platform';
 export * from './load-platform';
 export * from './gcp-names';
 export * from './platform-defaults';
+export * from './platform-labels';
 export * from './platform-plan';
 export * from './resolve-platform-plan';
 export * from './tenant-limits';

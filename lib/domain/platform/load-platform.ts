@@ -4,6 +4,7 @@ import { readLockFile, writeLockFile } from '../ip-plan/lock-file';
 import { Allocation, ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
 import { PlatformDefinition } from './platform-definition';
 import { buildPlatformIpPlan } from './platform-ip-plan';
+import { DEFAULT_PLAN_COMMAND } from './platform-defaults';
 import type { PlatformPlan } from './platform-plan';
 import { resolvePlatformPlan } from './resolve-platform-plan';
 import { validatePlatformPlan } from './check-plan';
@@ -40,8 +41,6 @@ export interface LoadPlatformOptions {
   readonly tenantStatesFile?: string;
 }
 
-/** This repository's own plan command (a thin wrapper over the gke-platform CLI). */
-export const DEFAULT_PLAN_COMMAND = 'npm run ip-plan --';
 
 /** A validated platform with every address range resolved: what both apps build from. */
 export interface LoadedPlatform {

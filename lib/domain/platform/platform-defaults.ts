@@ -24,13 +24,24 @@ export const DEFAULT_MAX_UNAVAILABLE = 0;
 export const DEFAULT_AMAZON_SIDE_ASN = 64512;
 /** The AWS side of an HA VPN link: a transit gateway (ECMP across all four tunnels). */
 export const DEFAULT_AWS_GATEWAY_TYPE = 'transit-gateway' as const;
+/** A dedicated-nodes tenant's pool is a general-purpose pool unless its `dedicatedNodes.kind` says otherwise. */
+export const DEFAULT_TENANT_POOL_KIND = 'general' as const;
+/** The repository folder holding the per-cluster manifest folders: a cluster syncs `dist/<cluster>` (the cdk8s app's output). */
+export const DEFAULT_GITOPS_ROOT_DIRECTORY = 'dist';
+/**
+ * Most resources one stack may hold. Terraform refreshes every resource of a state on each plan and locks the
+ * whole state; a few hundred keeps a plan well under a minute and a bad apply's blast radius to one shard.
+ */
+export const DEFAULT_MAX_RESOURCES_PER_STATE = 500;
+/** The command that shows and records the IP plan, as this repository types it (a thin wrapper over the gke-platform CLI); fixes append `--write` or `--release`. */
+export const DEFAULT_PLAN_COMMAND = 'npm run ip-plan --';
 /** GPU nodes get the driver GKE ships as LATEST. */
 export const DEFAULT_GPU_DRIVER_VERSION = 'LATEST' as const;
 
 /**
  * Machine type of a pool by kind when the definition names none, for cluster pools and dedicated-nodes tenants'
- * pools alike: the node pool presets' machine types (lib/gke/node-pool-presets.ts), so a pool built from the
- * definition and one built from a preset agree (the tenant preset's e2-standard-4 is the general one).
+ * pools alike. The node pool presets (lib/gke/node-pool-presets.ts) and `NodePool`'s own default read these, so a
+ * pool built from the definition and one built from a preset agree (the tenant preset takes the general one).
  */
 export const DEFAULT_MACHINE_TYPES: Readonly<Record<NodePoolKind, string>> = {
   general: 'e2-standard-4',
@@ -46,6 +57,14 @@ export const DEFAULT_COMPANION_CPU_POOL = { machineType: 'n2-standard-8', minNod
 
 /** GPUs of a `gpu` pool when the definition names none: one NVIDIA L4 per node (g2 machines carry L4s). */
 export const DEFAULT_GPU = { type: 'nvidia-l4', count: 1 } as const;
+
+/**
+ * Nodes a pool adds on top of its maximum while it surge-upgrades: its `maxSurge` in each of its zones (GKE surges
+ * per zone). The plan sums it over a cluster's pools; `NodePool` and `GkeCluster`'s standalone default use it too.
+ */
+export function poolSurgeNodes(zones: number, maxSurge: number = DEFAULT_MAX_SURGE): number {
+  return maxSurge * zones;
+}
 
 /** A pool's minimum nodes across all zones: one per zone for general pools, zero for spot and GPU pools. */
 export function defaultMinNodes(kind: NodePoolKind, zones: number): number {

@@ -80,7 +80,7 @@ export interface TerraformStatesDefinition {
 export interface PlatformGitOpsDefinition {
   /** The repository: its URL, and optionally branch, revision, auth and sync period (each with its own default). */
   readonly repository: Omit<GitSource, 'directory'>;
-  /** Folder of the repository holding the per-cluster folders. @default 'dist' (a cluster syncs `dist/<cluster>`) */
+  /** Folder of the repository holding the per-cluster folders. @default 'dist' (DEFAULT_GITOPS_ROOT_DIRECTORY: a cluster syncs `dist/<cluster>`) */
   readonly rootDirectory?: string;
 }
 

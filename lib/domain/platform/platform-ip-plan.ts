@@ -2,7 +2,7 @@ import { GkeRangeNames, IpPlan, Reservation } from '../ip-plan/ip-plan';
 import { defaultZones } from './gcp-regions';
 import { linkBgpRanges } from './hybrid-link-definition';
 import { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
-import { DEFAULT_MAX_SURGE } from './platform-defaults';
+import { poolSurgeNodes } from './platform-defaults';
 import { privateServiceAccessPlan, PSA_RANGE_NAME } from './private-service-access';
 import { clusterNodePools } from './tenant-definition';
 
@@ -24,7 +24,7 @@ export function clusterSurgeNodes(
   pools: readonly Pick<NodePoolDefinition, 'maxSurge'>[] = clusterNodePools(definition, cluster),
 ): number {
   const zones = clusterZones(cluster).length;
-  return pools.reduce((sum, pool) => sum + (pool.maxSurge ?? DEFAULT_MAX_SURGE) * zones, 0);
+  return pools.reduce((sum, pool) => sum + poolSurgeNodes(zones, pool.maxSurge), 0);
 }
 
 /** Reservations for remote networks: `remote/<network>` (`/<n>` from the second range on). */

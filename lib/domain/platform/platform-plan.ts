@@ -35,6 +35,8 @@ export interface PlatformPlan {
   readonly developerNamespaceLimits?: Required<TenantLimits>;
   /** Which stack owns what: one Terraform state each. */
   readonly stacks: PlatformStackNames;
+  /** Most resources one stack may hold: `terraformStates.maxResources`, else DEFAULT_MAX_RESOURCES_PER_STATE. */
+  readonly maxResourcesPerState: number;
 }
 
 export interface PlatformStackNames {

@@ -14,6 +14,7 @@ import {
   DEFAULT_GPU,
   DEFAULT_GPU_DRIVER_VERSION,
   DEFAULT_MACHINE_TYPES,
+  DEFAULT_MAX_RESOURCES_PER_STATE,
   DEFAULT_MAX_SURGE,
   DEFAULT_MAX_UNAVAILABLE,
   DEFAULT_NETWORK_MTU,
@@ -98,6 +99,7 @@ export function resolvePlatformPlan(
       links: Object.fromEntries((definition.hybridLinks ?? []).map((l) => [l.name, stackNames.link(definition.name, l.name)])),
       tenantStates: Object.fromEntries((definition.tenants ?? []).map((t) => [t.name, states[t.name]])),
     },
+    maxResourcesPerState: definition.terraformStates?.maxResources ?? DEFAULT_MAX_RESOURCES_PER_STATE,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { DeveloperNamespaceSpec, TenantSpec } from '../tenancy/tenant-spec';
 import { tenantCpuPoolName, tenantIsolation, tenantPoolName } from '../tenancy/tenant-placement';
-import { DEFAULT_COMPANION_CPU_POOL, DEFAULT_MACHINE_TYPES } from './platform-defaults';
+import { DEFAULT_COMPANION_CPU_POOL, DEFAULT_MACHINE_TYPES, DEFAULT_TENANT_POOL_KIND } from './platform-defaults';
 import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
 
 /** A GPU tenant's companion pool for CPU-only pods, created beside its GPU pool as `tenant-<tenant>-cpu`. */
@@ -15,7 +15,7 @@ export interface CompanionCpuPoolDefinition {
 
 /** A dedicated-nodes tenant's node pool, created in each of its clusters as `tenant-<tenant>`. */
 export type DedicatedNodesDefinition = Omit<NodePoolDefinition, 'name' | 'kind'> & {
-  /** @default 'general' */
+  /** @default 'general' (DEFAULT_TENANT_POOL_KIND) */
   readonly kind?: NodePoolDefinition['kind'];
   /**
    * For `gpu` pools: a companion CPU pool `tenant-<tenant>-cpu` with the same tenant label and taint but no GPU.
@@ -63,7 +63,7 @@ export function clusterNodePools(definition: Pick<PlatformDefinition, 'tenants'>
 export function tenantNodePools(tenant: PlatformTenant): (NodePoolDefinition & { readonly tenant: string })[] {
   if (tenantIsolation(tenant) !== 'dedicated-nodes' || !tenant.dedicatedNodes) return [];
   const { cpuPool: _cpuPool, ...nodes } = tenant.dedicatedNodes;
-  const own = { ...nodes, kind: nodes.kind ?? 'general', name: tenantPoolName(tenant.name), tenant: tenant.name };
+  const own = { ...nodes, kind: nodes.kind ?? DEFAULT_TENANT_POOL_KIND, name: tenantPoolName(tenant.name), tenant: tenant.name };
   const companion = companionCpuPool(tenant.dedicatedNodes);
   return companion ? [own, { ...companion, kind: 'general' as const, name: tenantCpuPoolName(tenant.name), tenant: tenant.name }] : [own];
 }

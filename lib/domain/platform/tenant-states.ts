@@ -10,15 +10,11 @@ import { TENANT_ROLES } from '../tenancy/tenant-spec';
 import { ValidationError, ValidationIssue } from '../validation-error';
 import type { PlatformDefinition } from './platform-definition';
 import type { PlatformTenant } from './tenant-definition';
+import { DEFAULT_MAX_RESOURCES_PER_STATE } from './platform-defaults';
 
 export const TENANT_STATES_LOCK_VERSION = 1;
 /** File name of the membership record, beside the IP plan lock file. */
 export const TENANT_STATES_LOCK_FILE = 'tenant-states.lock.json';
-/**
- * Most resources one stack may hold. Terraform refreshes every resource of a state on each plan and locks the
- * whole state; a few hundred keeps a plan well under a minute and a bad apply's blast radius to one shard.
- */
-export const DEFAULT_MAX_RESOURCES_PER_STATE = 500;
 /**
  * New tenants fill a shard up to this share of the limit: the rest is headroom for recorded tenants to grow
  * (another Workload Identity, another group) without anyone having to move them.

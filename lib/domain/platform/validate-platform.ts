@@ -5,7 +5,7 @@ import { validateGpu, validateMachineType, validateServiceAccountId, validateZon
 const GCE_LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
 import { validateAwsRegion, validateNotGoogleApiVips } from '../hybrid/remote-rules';
 import { validateDefinitionShape } from './definition-schema';
-import { DEFAULT_GPU, DEFAULT_MACHINE_TYPES } from './platform-defaults';
+import { DEFAULT_GITOPS_ROOT_DIRECTORY, DEFAULT_GPU, DEFAULT_MACHINE_TYPES } from './platform-defaults';
 import { IssueCollector, ValidationError } from '../validation-error';
 import { validateTerraformStates } from './tenant-states';
 import type { ExpiredDeveloperNamespace } from '../tenancy/tenant-rules';
@@ -191,7 +191,7 @@ function checkGitOps(definition: PlatformDefinition, issues: IssueCollector): vo
     issues.add({ path: 'platform', field: 'gitOps.repository.url', value: gitOps?.repository?.url, problem: 'is required: every cluster syncs its manifests from this repository', fix: "add gitOps: { repository: { url: 'https://github.com/<org>/<manifests>.git' } } to the definition" });
     return;
   }
-  const source = { ...gitOps.repository, directory: gitOps.rootDirectory ?? 'dist' };
+  const source = { ...gitOps.repository, directory: gitOps.rootDirectory ?? DEFAULT_GITOPS_ROOT_DIRECTORY };
   for (const issue of validateGitSource('gitOps', source)) issues.add(issue.field === 'repository.directory' ? { ...issue, field: 'rootDirectory' } : issue);
 }
 

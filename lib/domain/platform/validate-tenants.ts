@@ -5,6 +5,7 @@ import { companionCpuPool, tenantCpuPoolName, tenantPoolName, tenantsOnCluster }
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
 import { GKE_NAME } from './naming-rules';
 import { indexTenants } from './tenant-index';
+import { tenantIsolation } from '../tenancy/tenant-placement';
 
 /**
  * Tenant checks at platform level: the tenancy rules (names, groups, quotas, dependencies, isolation
@@ -24,7 +25,7 @@ export function validatePlatformTenants(definition: PlatformDefinition, issues: 
       issues.add({ path, field: 'dedicatedNodes', value: undefined, problem: 'is required when isolation is "dedicated-nodes"', fix: "describe the tenant's pool, e.g. { machineType: 'n2-standard-8', maxNodes: 20 }" });
     }
     if (tenant.dedicatedNodes && tenant.isolation !== 'dedicated-nodes') {
-      issues.add({ path, field: 'dedicatedNodes', value: tenant.dedicatedNodes, problem: `is set but isolation is ${JSON.stringify(tenant.isolation ?? 'shared')}`, fix: 'set isolation: "dedicated-nodes", or remove dedicatedNodes' });
+      issues.add({ path, field: 'dedicatedNodes', value: tenant.dedicatedNodes, problem: `is set but isolation is ${JSON.stringify(tenantIsolation(tenant))}`, fix: 'set isolation: "dedicated-nodes", or remove dedicatedNodes' });
     }
     if (tenant.isolation === 'dedicated-nodes' && !GKE_NAME.test(tenantPoolName(tenant.name))) {
       issues.add({ path, field: 'name', value: tenant.name, problem: `makes the node pool name ${JSON.stringify(tenantPoolName(tenant.name))}, longer than GKE's 40 characters`, fix: 'use a tenant name of at most 33 characters' });

@@ -15,6 +15,7 @@ import {
   TenantLimits,
   TenantQuota,
   TenantSpec,
+  DEFAULT_ISOLATION,
   DEFAULT_TENANT_LIMITS,
   DEFAULT_TENANT_QUOTA,
 } from './tenant-spec';
@@ -345,7 +346,7 @@ export function validateTenants(tenants: readonly TenantSpec[], context: TenantV
       }
     }
 
-    const isolation = tenant.isolation ?? 'shared';
+    const isolation = tenant.isolation ?? DEFAULT_ISOLATION;
     for (const clusterName of tenant.clusters ?? []) {
       const cluster = clusters.get(clusterName);
       if (!cluster) {

@@ -6,6 +6,7 @@
 import type { PlatformDefinition } from '../../platform/platform-definition';
 import type { PlatformPlan, TenantPlan } from '../../platform/platform-plan';
 import type { ValidationIssue } from '../../validation-error';
+import { DEFAULT_GIT_BRANCH } from '../../gitops/git-source';
 import { validateCdPlacement } from './cd-common';
 
 export const ARGO_CD_ADD_ON = 'argo-cd';
@@ -46,7 +47,7 @@ export function tenantSource(tenant: string, plan: Pick<PlatformPlan, 'definitio
   const repo = plan.definition.gitOps.repository;
   return own
     ? { repoURL: own.repoURL, path: own.path ?? `tenants/${tenant}`, targetRevision: own.targetRevision ?? 'HEAD' }
-    : { repoURL: repo.url, path: `tenants/${tenant}`, targetRevision: repo.branch ?? 'main' };
+    : { repoURL: repo.url, path: `tenants/${tenant}`, targetRevision: repo.branch ?? DEFAULT_GIT_BRANCH };
 }
 
 const policy = (tenant: string, role: string, action: string) => `p, proj:${tenant}:${role}, applications, ${action}, ${tenant}/*, allow`;

@@ -4,7 +4,7 @@ import { nodesInPodRange, nodesInSubnet, podBlockPrefix } from '../gke-sizing';
 import type { AddressPool, GkeClusterRequest, PlannedRequest, Reservation } from '../ip-plan';
 import { LockFile } from '../lock-file';
 import { Allocation, GkeCapacity, ResolvedIpPlan } from '../resolved-ip-plan';
-import { AWS_RESERVED_LINK_RANGES, LINK_LOCAL_RANGE, parsedSpecialRanges, SUBNET_FORBIDDEN_RANGES } from '../special-ranges';
+import { AWS_RESERVED_LINK_RANGES, DEFAULT_POOL_KIND, LINK_LOCAL_RANGE, parsedSpecialRanges, SUBNET_FORBIDDEN_RANGES } from '../special-ranges';
 import { FreeSpace } from './free-space';
 
 export interface ResolveInput {
@@ -131,7 +131,7 @@ function parsePools(pools: readonly AddressPool[], issues: ValidationIssue[]): M
       issues.push({ path, field: 'cidr', value: pool.cidr, problem: cidr, fix: 'give an aligned IPv4 CIDR such as 10.0.0.0/8' });
       continue;
     }
-    const kind = pool.kind ?? 'subnet';
+    const kind = pool.kind ?? DEFAULT_POOL_KIND;
     const excluded: Occupant[] = [];
     if (kind === 'link-local') {
       if (!LINK_LOCAL.contains(cidr)) {
