@@ -18,6 +18,7 @@ import {
   parseOrIssue,
   TaintEffect,
 } from '../domain/gke/gke-rules';
+import { DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE, poolSurgeNodes } from '../domain/platform/platform-defaults';
 
 /** General-purpose default; E2 is the cheapest family with sustained performance for services (the plan's general pools' default). */
 export const DEFAULT_MACHINE_TYPE = DEFAULT_MACHINE_TYPES.general;
@@ -30,7 +31,6 @@ export const DEFAULT_AUTOSCALING: NodePoolScaling = { minNodesPerZone: 1, maxNod
 export const DEFAULT_SURGE_UPGRADE: Required<SurgeUpgrade> = { maxSurge: DEFAULT_MAX_SURGE, maxUnavailable: DEFAULT_MAX_UNAVAILABLE };
 // One source for the default, shared with the platform plan.
 export { DEFAULT_GPU_DRIVER_VERSION } from '../domain/platform/platform-defaults';
-import { DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE, poolSurgeNodes } from '../domain/platform/platform-defaults';
 
 /** Per-zone limits (multiplied by the zone count) or total limits across zones. */
 export type NodePoolScaling =
