@@ -2,7 +2,9 @@
  * `npm run conformance`: judges the synthesized output with tools no one here wrote.
  *   1. terraform validate (or OpenTofu) with the real providers, built from source, on every stack;
  *   2. a real kube-apiserver (on kine) per cluster: every manifest applied, then the adversarial tenant suite;
- *   3. checkov, offline, over every stack and manifest, against the committed skip file.
+ *   3. a real Vault (dev mode) per target with a Vault stack: the stack replayed, then each tenant's token and, with
+ *      each cluster's API server up, each tenant's Kubernetes login, against its own and every other tenant's paths;
+ *   4. checkov, offline, over every stack and manifest, against the committed skip file.
  * Targets: the bundled example and every app under examples/. Tools are built once per machine into a cache
  * (scripts/conformance/tools.sh); `--tools-only` builds them and stops. Writes report/conformance.md.
  * Exit 1 on any unexplained failure; a target that could not be judged is listed, never counted as passed.
@@ -15,9 +17,11 @@ import { Judgement } from './conformance/judgement';
 import { applyManifests, runTenantSuite } from './conformance/kube-judge';
 import { KubeServer } from './conformance/kube-server';
 import { conformancePassed, summaryMarkdown, summaryTable } from './conformance/summary';
-import { clustersOf, stacksOf, synthesizeTargets } from './conformance/targets';
+import { clustersOf, stacksOf, synthesizeTargets, Target } from './conformance/targets';
 import { validateStack, writeCliConfig } from './conformance/terraform-judge';
 import { buildTools, builtTool, toolVersion } from './conformance/tools';
+import { VaultTargetJudge } from './conformance/vault-judge';
+import { VaultServer } from './conformance/vault-server';
 
 // Nothing of conformance leaves the machine: no update checks by Terraform or cdktf in any child process.
 process.env.CHECKPOINT_DISABLE = '1';
@@ -28,35 +32,73 @@ const SKIP_FILE = join(ROOT, 'conformance', 'checkov-skips.json');
 const started = Date.now();
 const log = (line: string) => console.log(`[conformance ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`);
 
+/** The target's Vault stack (a stack with `vault_*` resources), when it has one. */
+function vaultStackOf(target: Target): string | undefined {
+  return stacksOf(target).find(({ file }) => Object.keys(VaultTargetJudge.read(file).resource ?? {}).some((type) => type.startsWith('vault_')))?.file;
+}
+
+/** A Vault for the target's Vault stack, replayed and judged per tenant; undefined when it has none or Vault is not built. */
+async function startVault(target: Target, judgements: Judgement[]): Promise<{ server: VaultServer; judge: VaultTargetJudge } | undefined> {
+  const stackFile = vaultStackOf(target);
+  if (!stackFile) return undefined;
+  const vault = builtTool('vault');
+  if (!vault) {
+    for (const judge of ['vault apply', 'vault tenant suite'] as const) judgements.push({ judge, version: toolVersion('vault'), target: target.name, checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged: 'not built: vault' });
+    return undefined;
+  }
+  const server = new VaultServer(join(vault, 'vault'), join(WORK_DIR, 'vault', target.name));
+  log(`${target.name}: starting a fresh Vault and replaying its Vault stack`);
+  await server.start();
+  const judge = new VaultTargetJudge(server, VaultTargetJudge.read(stackFile), target.name, toolVersion('vault'));
+  await judge.replayPlatform();
+  await judge.tenantSuite();
+  return { server, judge };
+}
+
 async function judgeClusters(targets: ReturnType<typeof synthesizeTargets>, judgements: Judgement[]): Promise<void> {
   const kine = builtTool('kine');
   const kubernetes = builtTool('kubernetes');
   const version = `${toolVersion('kubernetes')} on ${toolVersion('kine')}`;
   for (const target of targets) {
-    for (const { cluster, objects } of clustersOf(target)) {
-      const name = `${target.name}/${cluster}`;
-      if (!kine || !kubernetes) {
-        const notJudged = `not built: ${[!kine && 'kine', !kubernetes && 'kubernetes'].filter(Boolean).join(', ')}`;
-        for (const judge of ['kube-apiserver apply', 'kube-apiserver tenant suite'] as const) judgements.push({ judge, version, target: name, checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged });
-        continue;
+    const vault = await startVault(target, judgements);
+    try {
+      await judgeTargetClusters(target, judgements, { kine, kubernetes, version }, vault?.judge);
+    } finally {
+      await vault?.server.stop();
+    }
+    if (vault) judgements.push(...vault.judge.judgements());
+  }
+}
+
+async function judgeTargetClusters(target: Target, judgements: Judgement[], tools: { kine?: string; kubernetes?: string; version: string }, vault: VaultTargetJudge | undefined): Promise<void> {
+  const { kine, kubernetes, version } = tools;
+  for (const { cluster, objects } of clustersOf(target)) {
+    const name = `${target.name}/${cluster}`;
+    if (!kine || !kubernetes) {
+      const notJudged = `not built: ${[!kine && 'kine', !kubernetes && 'kubernetes'].filter(Boolean).join(', ')}`;
+      for (const judge of ['kube-apiserver apply', 'kube-apiserver tenant suite'] as const) judgements.push({ judge, version, target: name, checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged });
+      continue;
+    }
+    log(`${name}: starting a fresh API server`);
+    const server = new KubeServer({
+      kineBinary: join(kine, 'kine'),
+      apiserverBinary: join(kubernetes, 'kube-apiserver'),
+      controllerManagerBinary: join(kubernetes, 'kube-controller-manager'),
+      workDir: join(WORK_DIR, 'kube', target.name, cluster),
+    });
+    try {
+      await server.start();
+      log(`${name}: applying ${objects.length} objects`);
+      judgements.push(await applyManifests(server, objects, name, version));
+      const cases = tenantCorpus(target, cluster, objects);
+      log(`${name}: ${cases.length} tenant suite cases`);
+      judgements.push(await runTenantSuite(server, cases, name, version));
+      if (vault) {
+        log(`${name}: Vault Kubernetes auth against this API server`);
+        await vault.clusterLogins(server, cluster, objects);
       }
-      log(`${name}: starting a fresh API server`);
-      const server = new KubeServer({
-        kineBinary: join(kine, 'kine'),
-        apiserverBinary: join(kubernetes, 'kube-apiserver'),
-        controllerManagerBinary: join(kubernetes, 'kube-controller-manager'),
-        workDir: join(WORK_DIR, 'kube', target.name, cluster),
-      });
-      try {
-        await server.start();
-        log(`${name}: applying ${objects.length} objects`);
-        judgements.push(await applyManifests(server, objects, name, version));
-        const cases = tenantCorpus(target, cluster, objects);
-        log(`${name}: ${cases.length} tenant suite cases`);
-        judgements.push(await runTenantSuite(server, cases, name, version));
-      } finally {
-        await server.stop();
-      }
+    } finally {
+      await server.stop();
     }
   }
 }

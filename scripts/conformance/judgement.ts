@@ -1,6 +1,6 @@
 /** What one judge says of one target: the unit the summary table and the report add up. */
 export interface Judgement {
-  readonly judge: 'terraform validate' | 'kube-apiserver apply' | 'kube-apiserver tenant suite' | 'checkov';
+  readonly judge: 'terraform validate' | 'kube-apiserver apply' | 'kube-apiserver tenant suite' | 'vault apply' | 'vault tenant suite' | 'checkov';
   /** The judge's tool and version, e.g. `terraform 1.11.4, hashicorp/google 7.x (commit f3721fb)`. */
   readonly version: string;
   /** What was judged, e.g. `drive/drive-network` or `drive/prod-usc1`. */

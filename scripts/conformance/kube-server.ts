@@ -27,12 +27,13 @@ const ADMISSION_PLUGINS = ['NodeRestriction'];
 /**
  * The controllers whose work admission reads: the `default` ServiceAccount of each namespace, each ResourceQuota's
  * status (without which quota admission refuses every request in the namespace), the namespace lifecycle, and the
- * type checking of ValidatingAdmissionPolicies (Kubernetes' own CEL type checker writes its warnings into status).
+ * type checking of ValidatingAdmissionPolicies (Kubernetes' own CEL type checker writes its warnings into status),
+ * and the tokens of `kubernetes.io/service-account-token` Secrets (the Vault token reviewer's JWT is read from one).
  */
-const CONTROLLERS = ['serviceaccount-controller', 'resourcequota-controller', 'namespace-controller', 'validatingadmissionpolicy-status-controller'];
+const CONTROLLERS = ['serviceaccount-controller', 'serviceaccount-token-controller', 'resourcequota-controller', 'namespace-controller', 'validatingadmissionpolicy-status-controller'];
 
-/** Every judge process alive, so that none outlives conformance, however it ends. */
-const alive = new Set<ChildProcess>();
+/** Every judge process alive, so that none outlives conformance, however it ends (other judges' servers register here too). */
+export const alive = new Set<ChildProcess>();
 function killAlive(): void {
   for (const child of alive) if (child.exitCode === null) child.kill('SIGKILL');
 }
@@ -113,7 +114,19 @@ export class KubeServer {
       '--bind-address=127.0.0.1',
       `--secure-port=${await freePort()}`,
       `--cert-dir=${join(workDir, 'controller-manager-certs')}`,
+      `--service-account-private-key-file=${join(workDir, 'sa.key')}`,
+      `--root-ca-file=${this.caFile()}`,
     ]);
+  }
+
+  /** The API server's URL, as a client outside the cluster reaches it. */
+  endpoint(): string {
+    return `https://127.0.0.1:${this.port}`;
+  }
+
+  /** The serving certificate the API server generated for itself, with its self-signed CA: what a client trusts. */
+  caFile(): string {
+    return join(this.options.workDir, 'certs', 'apiserver.crt');
   }
 
   async stop(): Promise<void> {
@@ -186,7 +199,7 @@ export class KubeServer {
 }
 
 /** A TCP port free on 127.0.0.1 right now. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -11,7 +11,7 @@ export interface JudgeSummary {
   readonly skipped: number;
 }
 
-const JUDGE_ORDER: readonly Judgement['judge'][] = ['terraform validate', 'kube-apiserver apply', 'kube-apiserver tenant suite', 'checkov'];
+const JUDGE_ORDER: readonly Judgement['judge'][] = ['terraform validate', 'kube-apiserver apply', 'kube-apiserver tenant suite', 'vault apply', 'vault tenant suite', 'checkov'];
 
 /** Adds up the judgements per judge, in a fixed order; a target that was not judged counts only as not judged. */
 export function summarize(judgements: readonly Judgement[]): JudgeSummary[] {

@@ -81,6 +81,35 @@ kubernetes() {
   rm -rf "$work"
 }
 
+# Vault (the server, for the Vault judge). Its go.mod replaces its own api and sdk modules by paths: the release
+# branch's copies, which are not published as module versions. So a wrapper module builds a copy of the release,
+# keeps the release's replaces that name published modules, and pins api and sdk to published versions: api as the
+# release's go.mod requires it; sdk v0.21.0 (the version the release's go.mod names). Two signatures differ between
+# that sdk and the release branch's copy, so the copy gets three one-line compatibility shims, checked below, and
+# nothing else changes: identity deduplication's activation callback ignores the sdk's new string argument, and
+# transit's key restore takes the restored key's name from the request (it only feeds an observation record).
+# Neither path is one the judge uses.
+vault() {
+  local out="$1" work; work=$(mktemp -d)
+  local src; src=$(cd "$work" && go mod download -json "$VAULT_MODULE@$VAULT_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  cp -r "$src" "$work/vault-src"; chmod -R u+w "$work/vault-src"
+  sed -i 's#ActivationFunc: iStore.activateDeduplication,#ActivationFunc: func(ctx context.Context, req *logical.Request, _ string) error { return iStore.activateDeduplication(ctx, req) },#' "$work/vault-src/vault/identity_store.go"
+  sed -i 's#b.idStoreBackend.ActivationFunc(ctx, nil); err != nil#b.idStoreBackend.ActivationFunc(ctx, nil, ""); err != nil#' "$work/vault-src/vault/logical_system_activation_flags.go"
+  sed -i 's#restoredKeyName, err := b.lm.RestorePolicy(ctx, req.Storage, keyName, backupB64, force)#restoredKeyName, err := keyName, b.lm.RestorePolicy(ctx, req.Storage, keyName, backupB64, force)#' "$work/vault-src/builtin/logical/transit/path_restore.go"
+  [[ $(diff -r "$src" "$work/vault-src" | grep -c '^[<>]') -eq 6 ]] || { echo "vault: the compatibility shims no longer apply to $VAULT_VERSION" >&2; return 1; }
+  {
+    echo 'module gke-platform-cdk/conformance/vault'
+    grep -E '^go [0-9.]+$' "$src/go.mod"
+    echo "require $VAULT_MODULE $VAULT_VERSION"
+    grep -E '^replace .* => [^.][^ ]* v[0-9]' "$src/go.mod" || true
+    echo "replace $VAULT_MODULE => ./vault-src"
+    echo "replace $VAULT_MODULE/sdk => $VAULT_MODULE/sdk $VAULT_SDKVERSION"
+    echo "replace $VAULT_MODULE/api => $VAULT_MODULE/api $VAULT_APIVERSION"
+  } > "$work/go.mod"
+  (cd "$work" && GOFLAGS=-mod=mod go build -trimpath -o "$out/vault" "$VAULT_MODULE")
+  rm -rf "$work"
+}
+
 tool_dir() {
   case "$1" in
     provider-random) echo "$TOOLS_DIR/terraform-provider-random-$RANDOM_VERSION" ;;
@@ -88,6 +117,7 @@ tool_dir() {
     provider-aws) echo "$TOOLS_DIR/terraform-provider-aws-$AWS_VERSION" ;;
     kine) echo "$TOOLS_DIR/kine-$KINE_VERSION" ;;
     kubernetes) echo "$TOOLS_DIR/kubernetes-$KUBERNETES_VERSION" ;;
+    vault) echo "$TOOLS_DIR/vault-$VAULT_VERSION" ;;
     opentofu) echo "$TOOLS_DIR/opentofu-$OPENTOFU_VERSION" ;;
     checkov) echo "$TOOLS_DIR/checkov-$CHECKOV_VERSION" ;;
     *) echo "unknown tool: $1" >&2; return 1 ;;
@@ -102,6 +132,7 @@ build_tool() {
     provider-aws) build_once "$1" "$dir" provider_aws ;;
     kine) build_once "$1" "$dir" kine ;;
     kubernetes) build_once "$1" "$dir" kubernetes ;;
+    vault) build_once "$1" "$dir" vault ;;
     opentofu) build_once "$1" "$dir" opentofu ;;
     checkov) build_once "$1" "$dir" checkov ;;
   esac
@@ -126,7 +157,7 @@ except=""
 if [[ "${1:-}" == "--except" ]]; then except=" $2 "; shift 2; fi
 tools=("$@")
 if [[ ${#tools[@]} -eq 0 ]]; then
-  for tool in checkov provider-random kine provider-google kubernetes provider-aws; do
+  for tool in checkov provider-random kine provider-google vault kubernetes provider-aws; do
     [[ "$except" == *" $tool "* ]] || tools+=("$tool")
   done
   if needs_opentofu; then tools=(opentofu "${tools[@]}"); fi

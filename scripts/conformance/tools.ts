@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 /** The judges' tools, as `scripts/conformance/tools.sh` builds them into the cache outside the repository. */
-export type ToolName = 'provider-google' | 'provider-random' | 'provider-aws' | 'kine' | 'kubernetes' | 'opentofu' | 'checkov';
+export type ToolName = 'provider-google' | 'provider-random' | 'provider-aws' | 'kine' | 'kubernetes' | 'vault' | 'opentofu' | 'checkov';
 
 const TOOLS_SCRIPT = join(__dirname, 'tools.sh');
 
