@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the conformance judges from pinned versions into a cache outside the repository, once per machine.
 #   bash scripts/conformance/tools.sh [tool...]     (default: every tool; prints progress and elapsed time)
-#   bash scripts/conformance/tools.sh --except provider-aws   (every tool but that one)
+#   bash scripts/conformance/tools.sh --except provider-aws,vault   (every tool but those)
 #   bash scripts/conformance/tools.sh --print-dir    (the cache folder)
 # Tools come only from the package registries this project reaches: the Go module proxy and PyPI.
 # The pins are in tools.json (see docs/conformance.md for why the providers are not the versions the JSON pins).
@@ -154,7 +154,7 @@ esac
 mkdir -p "$TOOLS_DIR"
 # Cheapest first, so a short session still gets the judges that fit; the AWS provider last (the largest build).
 except=""
-if [[ "${1:-}" == "--except" ]]; then except=" $2 "; shift 2; fi
+if [[ "${1:-}" == "--except" ]]; then except=" ${2//,/ } "; shift 2; fi
 tools=("$@")
 if [[ ${#tools[@]} -eq 0 ]]; then
   for tool in checkov provider-random kine provider-google vault kubernetes provider-aws; do

@@ -49,7 +49,7 @@ export function toolVersion(tool: ToolName): string {
   return pin.synthesizedPin ? `${pin.release}, judging JSON that pins ${pin.synthesizedPin}` : pin.release;
 }
 
-/** Builds every tool tools.sh knows but `except`; progress goes to this process's output. Returns success. */
-export function buildTools(except?: ToolName): boolean {
-  return spawnSync('bash', [TOOLS_SCRIPT, ...(except ? ['--except', except] : [])], { stdio: 'inherit' }).status === 0;
+/** Builds every tool tools.sh knows but those `except`; progress goes to this process's output. Returns success. */
+export function buildTools(except: readonly ToolName[] = []): boolean {
+  return spawnSync('bash', [TOOLS_SCRIPT, ...(except.length > 0 ? ['--except', except.join(',')] : [])], { stdio: 'inherit' }).status === 0;
 }

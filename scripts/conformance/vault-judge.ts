@@ -33,6 +33,8 @@ interface LoginRole {
   readonly tenant: string;
   readonly namespaces: readonly string[];
   readonly serviceAccounts: readonly string[];
+  /** The audience the role requires of a login's token, when it sets one. */
+  readonly audience?: string;
 }
 
 /** What one case found: one line for a failure, nothing for a pass. */
@@ -140,6 +142,7 @@ export class VaultTargetJudge {
         tenant,
         namespaces: role.bound_service_account_namespaces as string[],
         serviceAccounts: role.bound_service_account_names as string[],
+        audience: role.audience === undefined ? undefined : String(resolve(address, 'audience', role.audience)),
       });
     }
   }
@@ -216,7 +219,7 @@ export class VaultTargetJudge {
       const tenant = this.tenants.find((t) => t.name === role.tenant)!;
       for (const namespace of role.namespaces) {
         const serviceAccount = role.serviceAccounts[0] === '*' ? 'default' : role.serviceAccounts[0];
-        const token = await serviceAccountToken(kube, namespace, serviceAccount);
+        const token = await serviceAccountToken(kube, namespace, serviceAccount, role.audience);
         const label = (what: string) => `${this.target}/${cluster}: ${namespace}/${serviceAccount} ${what}`;
         if (typeof token !== 'string' || !token) {
           this.suite.record(label('gets a service-account token'), `TokenRequest failed: ${token ? JSON.stringify(token).slice(0, 200) : 'no token'}`);
@@ -229,6 +232,12 @@ export class VaultTargetJudge {
         for (const other of roles.filter((r) => r.tenant !== role.tenant)) {
           const refused = await this.server.request('POST', `auth/${mount}/login`, { role: other.roleName, jwt: token }, '');
           this.suite.record(label(`logs in with ${other.tenant}'s role ${other.roleName}`), expectAnswer(refused, { denied: 403 }));
+        }
+        if (role.audience) {
+          // A token of the same service account minted for the API server itself (no Vault audience) must not log in.
+          const other = await serviceAccountToken(kube, namespace, serviceAccount, undefined);
+          const refused = typeof other === 'string' ? await this.server.request('POST', `auth/${mount}/login`, { role: role.roleName, jwt: other }, '') : undefined;
+          this.suite.record(label(`logs in with a token of another audience`), refused ? expectAnswer(refused, { denied: 403 }) : 'TokenRequest failed');
         }
         if (this.foreignJwt && this.foreignJwt.cluster !== cluster) {
           const foreign = await this.server.request('POST', `auth/${mount}/login`, { role: role.roleName, jwt: this.foreignJwt.jwt }, '');
@@ -267,7 +276,8 @@ export class VaultTargetJudge {
   private async send(request: VaultRequest, counted: boolean): Promise<VaultResponse> {
     const response = await this.server.request(request.method, request.path, request.body);
     const warnings: string[] = (response.body?.warnings ?? []).filter((w: string) => !/^Endpoint replaced the value of these parameters/.test(w));
-    const failure = !ok(response) ? `HTTP ${response.status}: ${vaultMessage(response)}` : warnings.length > 0 ? `Vault warned: ${warnings.join('; ')}` : undefined;
+    // The judge's own calls (the stand-in root) fail only on an error; the stack's calls on a warning too.
+    const failure = !ok(response) ? `HTTP ${response.status}: ${vaultMessage(response)}` : counted && warnings.length > 0 ? `Vault warned: ${warnings.join('; ')}` : undefined;
     if (counted || failure) this.apply.record(`${this.target}: ${request.address} (${request.method} /v1/${request.path})`, failure);
     return response;
   }
@@ -277,10 +287,14 @@ export class VaultTargetJudge {
   }
 }
 
-/** A short-lived token of a service account (created first when the manifests do not declare it). */
-async function serviceAccountToken(kube: KubeServer, namespace: string, name: string): Promise<string | unknown> {
+/**
+ * A short-lived token of a service account for `audience` (the API server's own audience when undefined), as a
+ * projected token volume gives a pod; the service account is created first when the manifests do not declare it.
+ */
+async function serviceAccountToken(kube: KubeServer, namespace: string, name: string, audience: string | undefined): Promise<string | unknown> {
   const path = `/api/v1/namespaces/${namespace}/serviceaccounts/${name}`;
   if ((await kube.request('GET', path)).status === 404) await kube.request('POST', `/api/v1/namespaces/${namespace}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } });
-  const requested = await kube.request('POST', `${path}/token`, { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 600 } });
+  const spec = { expirationSeconds: 600, ...(audience ? { audiences: [audience] } : {}) };
+  const requested = await kube.request('POST', `${path}/token`, { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec });
   return requested.status === 201 ? requested.body.status.token : requested.body;
 }

@@ -34,6 +34,7 @@ const ORDER: Readonly<Record<string, number>> = {
   vault_mount: 0,
   vault_auth_backend: 0,
   vault_policy: 1,
+  vault_pki_secret_backend_config_urls: 1,
   vault_pki_secret_backend_intermediate_cert_request: 2,
   vault_pki_secret_backend_intermediate_set_signed: 3,
   vault_pki_secret_backend_role: 4,
@@ -129,6 +130,9 @@ export function vaultRequests(stack: { resource?: Resources }, inputs: VaultRequ
       }
       case 'vault_policy':
         request('PUT', `sys/policies/acl/${all.name}`, rest('name'));
+        break;
+      case 'vault_pki_secret_backend_config_urls':
+        request('POST', `${all.backend}/config/urls`, rest('backend'));
         break;
       case 'vault_pki_secret_backend_intermediate_cert_request':
         request('POST', `${all.backend}/intermediate/generate/${all.type}`, rest('backend', 'type'));

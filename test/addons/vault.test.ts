@@ -44,6 +44,11 @@ describe('the vault stack', () => {
     const routing = roles.find((r) => r.role_name === 'routing');
     expect(routing).toMatchObject({ bound_service_account_names: ['*'], bound_service_account_namespaces: ['routing'] });
     for (const role of roles) expect(role.bound_service_account_namespaces).toEqual([role.role_name]);
+    // Only tokens requested for Vault log in (a token minted for another system is refused: the conformance judge
+    // asks a real Vault); the audience is a setting.
+    for (const role of roles) expect(role.audience).toBe('vault');
+    const custom = synthSeed({ ...seedPlatform, addOns: [{ name: 'vault', settings: { address: 'https://vault.example.com', audience: 'vault.example.com' } }] }, SEED_ADD_ONS).stacks['drive-vault'];
+    for (const role of Object.values<any>(custom.resource.vault_kubernetes_auth_backend_role)) expect(role.audience).toBe('vault.example.com');
   });
 
   test('has a policy per tenant scoped to its own KV v2 prefix and its own PKI role', () => {
@@ -74,6 +79,16 @@ describe('the vault stack', () => {
     expect(vault.output.workload_ca_csr.value).toBe('${vault_pki_secret_backend_intermediate_cert_request.IntermediateRequest.csr}');
     expect(resources('vault_pki_secret_backend_intermediate_set_signed')[0]).toMatchObject({ certificate: '${var.workload_ca_certificate}', count: '${min(length(var.workload_ca_certificate), 1)}' });
     expect(vault.variable.workload_ca_certificate.default).toBe('');
+  });
+
+  test('publishes where the workload CA and its CRL live, before the intermediate is generated', () => {
+    const [urls] = resources('vault_pki_secret_backend_config_urls');
+    expect(urls).toMatchObject({
+      backend: '${vault_mount.PkiMount.path}',
+      issuing_certificates: ['https://vault.example.com:8200/v1/pki-workload/ca'],
+      crl_distribution_points: ['https://vault.example.com:8200/v1/pki-workload/crl'],
+    });
+    expect(resources('vault_pki_secret_backend_intermediate_cert_request')[0].depends_on).toEqual(['vault_pki_secret_backend_config_urls.PkiUrls']);
   });
 });
 
@@ -157,6 +172,8 @@ describe('vault settings', () => {
     [{ certificateTtl: '100h' }, /settings\.certificateTtl "100h" is longer than certificateMaxTtl 72h/],
     [{ serviceAccounts: { nobody: ['api'] } }, /settings\.serviceAccounts\.nobody "nobody" is not a tenant of the definition/],
     [{ serviceAccounts: { mapping: ['Not_A_Name'] } }, /settings\.serviceAccounts\.mapping \["Not_A_Name"\] is not a list of service account names/],
+    [{ audience: 'vault, other' }, /settings\.audience "vault, other" is not one JWT audience/],
+    [{ audience: '' }, /settings\.audience "" is not one JWT audience/],
   ])('throws when settings are %j', (settings, message) => {
     expect(issue({ address: 'https://vault.example.com', ...settings }).join('\n')).toMatch(message);
     expect(() => { throw new ValidationError(validateVaultSettings({ address: 'https://vault.example.com', ...settings } as any, examplePlatform)); }).toThrow(message);

@@ -2,6 +2,7 @@ import { AuthBackend } from '@cdktf/provider-vault/lib/auth-backend';
 import { KubernetesAuthBackendConfig } from '@cdktf/provider-vault/lib/kubernetes-auth-backend-config';
 import { KubernetesAuthBackendRole } from '@cdktf/provider-vault/lib/kubernetes-auth-backend-role';
 import { Mount } from '@cdktf/provider-vault/lib/mount';
+import { PkiSecretBackendConfigUrls } from '@cdktf/provider-vault/lib/pki-secret-backend-config-urls';
 import { PkiSecretBackendIntermediateCertRequest } from '@cdktf/provider-vault/lib/pki-secret-backend-intermediate-cert-request';
 import { PkiSecretBackendIntermediateSetSigned } from '@cdktf/provider-vault/lib/pki-secret-backend-intermediate-set-signed';
 import { PkiSecretBackendRole } from '@cdktf/provider-vault/lib/pki-secret-backend-role';
@@ -16,6 +17,11 @@ import type { BuiltCluster } from '../platform-add-on';
 
 /** Workload certificates are short-lived; the intermediate signs for at most a year before it is rotated. */
 export const PKI_MAX_LEASE_TTL_SECONDS = 365 * 24 * 3600;
+
+/** Vault's address without a trailing slash, to append API paths to. */
+function vaultAddress(address: string): string {
+  return address.replace(/\/$/, '');
+}
 
 export interface VaultStackProps {
   /** The platform plan: every cluster gets a Kubernetes auth mount, every tenant a policy, a PKI role and its login roles. */
@@ -39,6 +45,8 @@ export class VaultStack extends TerraformStack {
   public readonly vault: VaultPlan;
   public readonly kvMount: Mount;
   public readonly pkiMount: Mount;
+  /** The issuing-CA and CRL URLs of the workload CA's certificates. */
+  public readonly pkiUrls: PkiSecretBackendConfigUrls;
   /** The CSR the offline root signs; `terraform output -raw workload_ca_csr`. */
   public readonly intermediateRequest: PkiSecretBackendIntermediateCertRequest;
   public readonly authBackends: Readonly<Record<string, AuthBackend>>;
@@ -57,7 +65,15 @@ export class VaultStack extends TerraformStack {
 
     this.kvMount = new Mount(this, 'KvMount', { path: settings.kvMount, type: 'kv', options: { version: '2' }, description: `${plan.name}: tenant secrets, one prefix per tenant` });
     this.pkiMount = new Mount(this, 'PkiMount', { path: settings.pkiMount, type: 'pki', maxLeaseTtlSeconds: PKI_MAX_LEASE_TTL_SECONDS, description: `${plan.name}: workload intermediate CA (root offline)` });
+    // Where relying parties find the issuing CA and its CRL (AIA and CDP in every certificate); set before the
+    // intermediate is generated so its own request carries them too.
+    this.pkiUrls = new PkiSecretBackendConfigUrls(this, 'PkiUrls', {
+      backend: this.pkiMount.path,
+      issuingCertificates: [`${vaultAddress(settings.address)}/v1/${settings.pkiMount}/ca`],
+      crlDistributionPoints: [`${vaultAddress(settings.address)}/v1/${settings.pkiMount}/crl`],
+    });
     this.intermediateRequest = new PkiSecretBackendIntermediateCertRequest(this, 'IntermediateRequest', {
+      dependsOn: [this.pkiUrls],
       backend: this.pkiMount.path,
       type: 'internal', // the private key is generated in Vault and never leaves it
       commonName: `${plan.name} workload intermediate CA`,
@@ -125,6 +141,7 @@ export class VaultStack extends TerraformStack {
           boundServiceAccountNames: [...role.serviceAccounts],
           boundServiceAccountNamespaces: [role.namespace],
           tokenPolicies: [policies[tenant.tenant].name],
+          audience: settings.audience,
           tokenTtl: 3600,
           tokenMaxTtl: 4 * 3600,
         });

@@ -23,6 +23,13 @@ export interface VaultSettings {
   /** Longest lifetime a workload may request (Vault duration). @default '72h' */
   readonly certificateMaxTtl?: string;
   /**
+   * Audience every login's service-account token must carry (Vault checks the JWT's `aud` claim). Without one, any
+   * token of a bound service account logs in, including a token minted for another system; with it, workloads log
+   * in with a projected token requested for this audience (Vault Secrets Operator: `VaultAuth.spec.kubernetes.audiences`).
+   * @default 'vault' (DEFAULT_VAULT_AUDIENCE)
+   */
+  readonly audience?: string;
+  /**
    * Service accounts per tenant that may log in and be named in certificates, besides its Workload Identity KSAs.
    * @default none: the tenant's Workload Identity KSAs; a tenant with neither gets every service account of its namespace
    */
@@ -39,11 +46,15 @@ export const DEFAULT_TOKEN_REVIEWER_NAMESPACE = 'vault-auth';
 export const DEFAULT_CERTIFICATE_TTL = '24h';
 /** Three days cover a long weekend without renewal. */
 export const DEFAULT_CERTIFICATE_MAX_TTL = '72h';
+/** The audience logins' tokens are requested for: names Vault, so a token minted for another system never logs in. */
+export const DEFAULT_VAULT_AUDIENCE = 'vault';
 
 const MOUNT_PATH = /^[a-z0-9]([-a-z0-9_]{0,62}[a-z0-9])?$/;
 const DNS_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DURATION = /^[1-9][0-9]*[smh]$/;
+/** A JWT audience: no whitespace and no comma (Vault reads a comma-separated list). */
+const AUDIENCE = /^[^\s,]{1,253}$/;
 
 /** The settings with every default applied. */
 export type ResolvedVaultSettings = Required<Omit<VaultSettings, 'serviceAccounts'>> & Pick<VaultSettings, 'serviceAccounts'>;
@@ -57,6 +68,7 @@ export function resolveVaultSettings(settings: VaultSettings, definition: Pick<P
     tokenReviewerNamespace: settings.tokenReviewerNamespace ?? DEFAULT_TOKEN_REVIEWER_NAMESPACE,
     certificateTtl: settings.certificateTtl ?? DEFAULT_CERTIFICATE_TTL,
     certificateMaxTtl: settings.certificateMaxTtl ?? DEFAULT_CERTIFICATE_MAX_TTL,
+    audience: settings.audience ?? DEFAULT_VAULT_AUDIENCE,
     serviceAccounts: settings.serviceAccounts,
   };
 }
@@ -89,6 +101,7 @@ export function validateVaultSettings(settings: VaultSettings, definition: Platf
   const ttl = settings.certificateTtl ?? DEFAULT_CERTIFICATE_TTL;
   const maxTtl = settings.certificateMaxTtl ?? DEFAULT_CERTIFICATE_MAX_TTL;
   if (DURATION.test(ttl) && DURATION.test(maxTtl) && seconds(ttl) > seconds(maxTtl)) add('certificateTtl', ttl, `is longer than certificateMaxTtl ${maxTtl}`, 'shorten certificateTtl or lengthen certificateMaxTtl');
+  if (settings.audience !== undefined && (typeof settings.audience !== 'string' || !AUDIENCE.test(settings.audience))) add('audience', settings.audience, 'is not one JWT audience (no spaces or commas, at most 253 characters)', `use e.g. '${DEFAULT_VAULT_AUDIENCE}'`);
   for (const [tenant, accounts] of Object.entries(settings.serviceAccounts ?? {})) {
     if (!tenants.has(tenant)) add(`serviceAccounts.${tenant}`, tenant, 'is not a tenant of the definition', `use one of ${[...tenants].join(', ')}`);
     if (!Array.isArray(accounts) || accounts.some((a) => typeof a !== 'string' || !DNS_LABEL.test(a))) add(`serviceAccounts.${tenant}`, accounts, 'is not a list of service account names (DNS-1123 labels)', "list names, e.g. ['api', 'worker']");
