@@ -188,9 +188,9 @@ function entryCovers(entry: ServiceEntryModel, to: Place, d: string, traffic: Tr
 
 /** The effective mTLS mode: the namespace's PeerAuthentication, else the root namespace's, else PERMISSIVE; UNSET inherits. */
 function peerAuthenticationFor(mesh: MeshTopology, cluster: string, ns: string): { mode: 'STRICT' | 'PERMISSIVE' | 'DISABLE'; policy?: PeerAuthenticationModel } | Hop {
-  const own = scoped(mesh.peerAuthentications.filter((p) => p.namespace === ns), 'PeerAuthentication', cluster, ns, ns);
-  const root = scoped(mesh.peerAuthentications.filter((p) => p.namespace === mesh.settings.rootNamespace), 'PeerAuthentication', cluster, mesh.settings.rootNamespace, mesh.settings.rootNamespace);
-  for (const found of [own, root]) {
+  // Unlike a Sidecar, an UNSET namespace policy falls through to the root namespace's: judge both scopes.
+  const inScope = (scope: string) => scoped(mesh.peerAuthentications, 'PeerAuthentication', cluster, scope, scope);
+  for (const found of [inScope(ns), inScope(mesh.settings.rootNamespace)]) {
     if (found === undefined) continue;
     if ('ok' in found) return found;
     if (found.object.mode !== 'UNSET') return { mode: found.object.mode, policy: found.object };

@@ -263,7 +263,7 @@ function manifestsOf(manifests: readonly SynthesizedManifests[]): { namespaces: 
       if (o?.kind === 'Namespace' && o.metadata?.name) namespaces.push({ cluster, name: o.metadata.name, labels: { ...(o.metadata.labels ?? {}) } });
       if (o?.kind === 'NetworkPolicy' && o.metadata?.name) {
         const spec = o.spec ?? {};
-        const egress = list(spec.egress).map((rule): NetworkPolicyRule => ({ peers: rule.to as NetworkPolicyRule['peers'], ports: rule.ports as NetworkPolicyRule['ports'] }));
+        const egress = policyRules(spec.egress, 'to');
         const declared = spec.policyTypes as ('Ingress' | 'Egress')[] | undefined;
         networkPolicies.push({
           cluster,
@@ -272,7 +272,7 @@ function manifestsOf(manifests: readonly SynthesizedManifests[]): { namespaces: 
           podSelector: (spec.podSelector as LabelSelector | undefined) ?? {},
           // Kubernetes' default: Ingress always, Egress when egress rules are present.
           policyTypes: declared ?? (egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress']),
-          ingress: list(spec.ingress).map((rule): NetworkPolicyRule => ({ peers: rule.from as NetworkPolicyRule['peers'], ports: rule.ports as NetworkPolicyRule['ports'] })),
+          ingress: policyRules(spec.ingress, 'from'),
           egress,
           at: `dist/${cluster}: NetworkPolicy ${o.metadata.namespace ?? 'default'}/${o.metadata.name}`,
         });
@@ -280,6 +280,11 @@ function manifestsOf(manifests: readonly SynthesizedManifests[]): { namespaces: 
     }
   }
   return { namespaces, networkPolicies };
+}
+
+/** A NetworkPolicy's rules of one direction: its peers are under `from` (ingress) or `to` (egress). */
+function policyRules(rules: unknown, peers: 'from' | 'to'): NetworkPolicyRule[] {
+  return list(rules).map((rule) => ({ peers: rule[peers] as NetworkPolicyRule['peers'], ports: rule.ports as NetworkPolicyRule['ports'] }));
 }
 
 /**
