@@ -18,6 +18,36 @@
  * change inside it counts only where the nested argument is listed itself.
  */
 
+/**
+ * ForceNew arguments of `node_config`, relative to it (node_config.go): a cluster's default pool and a node pool
+ * share the schema, so both entries below take this one list.
+ */
+const NODE_CONFIG_FORCE_NEW_FIELDS: readonly string[] = [
+  'advanced_machine_features', 'advanced_machine_features.enable_nested_virtualization',
+  'advanced_machine_features.threads_per_core', 'boot_disk_kms_key',
+  'confidential_nodes.confidential_instance_type', 'enable_confidential_storage',
+  'ephemeral_storage_local_ssd_config', 'ephemeral_storage_local_ssd_config.data_cache_count',
+  'ephemeral_storage_local_ssd_config.local_ssd_count', 'flex_start', 'guest_accelerator',
+  'guest_accelerator.count', 'guest_accelerator.gpu_driver_installation_config',
+  'guest_accelerator.gpu_driver_installation_config.gpu_driver_version', 'guest_accelerator.gpu_partition_size',
+  'guest_accelerator.gpu_sharing_config', 'guest_accelerator.gpu_sharing_config.gpu_sharing_strategy',
+  'guest_accelerator.gpu_sharing_config.max_shared_clients_per_gpu', 'guest_accelerator.type',
+  'host_maintenance_policy', 'host_maintenance_policy.maintenance_interval', 'local_nvme_ssd_block_config',
+  'local_nvme_ssd_block_config.local_ssd_count', 'local_ssd_count', 'local_ssd_encryption_mode',
+  'max_run_duration', 'metadata', 'min_cpu_platform', 'node_group', 'oauth_scopes', 'preemptible',
+  'reservation_affinity', 'reservation_affinity.consume_reservation_type', 'reservation_affinity.key',
+  'reservation_affinity.values', 'sandbox_config', 'secondary_boot_disks', 'secondary_boot_disks.disk_image',
+  'secondary_boot_disks.mode', 'service_account', 'shielded_instance_config',
+  'shielded_instance_config.enable_integrity_monitoring', 'shielded_instance_config.enable_secure_boot',
+  'sole_tenant_config', 'sole_tenant_config.node_affinity', 'sole_tenant_config.node_affinity.key',
+  'sole_tenant_config.node_affinity.operator', 'sole_tenant_config.node_affinity.values', 'spot',
+];
+
+/** A resource's own ForceNew paths plus `node_config.<field>` for each of NODE_CONFIG_FORCE_NEW_FIELDS, sorted. */
+function withNodeConfig(own: readonly string[]): readonly string[] {
+  return [...own, ...NODE_CONFIG_FORCE_NEW_FIELDS.map((field) => `node_config.${field}`)].sort();
+}
+
 /** ForceNew argument paths (dot-separated, list indices dropped) by resource type. */
 export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   aws_customer_gateway: [
@@ -114,7 +144,7 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'remote_traffic_selector', 'router', 'shared_secret', 'shared_secret_wo_version', 'target_vpn_gateway',
     'vpn_gateway', 'vpn_gateway_interface',
   ],
-  google_container_cluster: [
+  google_container_cluster: withNodeConfig([
     'cluster_autoscaling.auto_provisioning_defaults.boot_disk_kms_key', 'cluster_ipv4_cidr', 'confidential_nodes',
     'confidential_nodes.confidential_instance_type', 'confidential_nodes.enabled', 'datapath_provider',
     'dataplane_optimization_mode', 'default_max_pods_per_node', 'description', 'enable_autopilot',
@@ -123,37 +153,12 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'ip_allocation_policy.pod_cidr_overprovision_config', 'ip_allocation_policy.services_ipv4_cidr_block',
     'ip_allocation_policy.services_secondary_range_name', 'location', 'master_auth.client_certificate_config',
     'master_auth.client_certificate_config.issue_client_certificate', 'name', 'network', 'networking_mode',
-    'node_config.advanced_machine_features', 'node_config.advanced_machine_features.enable_nested_virtualization',
-    'node_config.advanced_machine_features.threads_per_core', 'node_config.boot_disk_kms_key',
-    'node_config.confidential_nodes.confidential_instance_type', 'node_config.enable_confidential_storage',
-    'node_config.ephemeral_storage_local_ssd_config',
-    'node_config.ephemeral_storage_local_ssd_config.data_cache_count',
-    'node_config.ephemeral_storage_local_ssd_config.local_ssd_count', 'node_config.flex_start',
-    'node_config.guest_accelerator', 'node_config.guest_accelerator.count',
-    'node_config.guest_accelerator.gpu_driver_installation_config',
-    'node_config.guest_accelerator.gpu_driver_installation_config.gpu_driver_version',
-    'node_config.guest_accelerator.gpu_partition_size', 'node_config.guest_accelerator.gpu_sharing_config',
-    'node_config.guest_accelerator.gpu_sharing_config.gpu_sharing_strategy',
-    'node_config.guest_accelerator.gpu_sharing_config.max_shared_clients_per_gpu',
-    'node_config.guest_accelerator.type', 'node_config.host_maintenance_policy',
-    'node_config.host_maintenance_policy.maintenance_interval', 'node_config.local_nvme_ssd_block_config',
-    'node_config.local_nvme_ssd_block_config.local_ssd_count', 'node_config.local_ssd_count',
-    'node_config.local_ssd_encryption_mode', 'node_config.max_run_duration', 'node_config.metadata',
-    'node_config.min_cpu_platform', 'node_config.node_group', 'node_config.oauth_scopes', 'node_config.preemptible',
-    'node_config.reservation_affinity', 'node_config.reservation_affinity.consume_reservation_type',
-    'node_config.reservation_affinity.key', 'node_config.reservation_affinity.values', 'node_config.sandbox_config',
-    'node_config.secondary_boot_disks', 'node_config.secondary_boot_disks.disk_image',
-    'node_config.secondary_boot_disks.mode', 'node_config.service_account', 'node_config.shielded_instance_config',
-    'node_config.shielded_instance_config.enable_integrity_monitoring',
-    'node_config.shielded_instance_config.enable_secure_boot', 'node_config.sole_tenant_config',
-    'node_config.sole_tenant_config.node_affinity', 'node_config.sole_tenant_config.node_affinity.key',
-    'node_config.sole_tenant_config.node_affinity.operator', 'node_config.sole_tenant_config.node_affinity.values',
-    'node_config.spot', 'node_pool', 'private_cluster_config.master_ipv4_cidr_block',
+    'node_pool', 'private_cluster_config.master_ipv4_cidr_block',
     'private_cluster_config.private_endpoint_subnetwork', 'project', 'subnetwork',
     'user_managed_keys_config.aggregation_ca', 'user_managed_keys_config.cluster_ca',
     'user_managed_keys_config.etcd_api_ca', 'user_managed_keys_config.etcd_peer_ca',
-  ],
-  google_container_node_pool: [
+  ]),
+  google_container_node_pool: withNodeConfig([
     'cluster', 'initial_node_count', 'location', 'max_pods_per_node', 'name', 'name_prefix',
     'network_config.accelerator_network_profile', 'network_config.additional_node_network_configs',
     'network_config.additional_node_network_configs.network',
@@ -162,35 +167,9 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'network_config.additional_pod_network_configs.secondary_pod_range',
     'network_config.additional_pod_network_configs.subnetwork', 'network_config.create_pod_range',
     'network_config.pod_cidr_overprovision_config', 'network_config.pod_ipv4_cidr_block', 'network_config.pod_range',
-    'network_config.subnetwork', 'node_config.advanced_machine_features',
-    'node_config.advanced_machine_features.enable_nested_virtualization',
-    'node_config.advanced_machine_features.threads_per_core', 'node_config.boot_disk_kms_key',
-    'node_config.confidential_nodes.confidential_instance_type', 'node_config.enable_confidential_storage',
-    'node_config.ephemeral_storage_local_ssd_config',
-    'node_config.ephemeral_storage_local_ssd_config.data_cache_count',
-    'node_config.ephemeral_storage_local_ssd_config.local_ssd_count', 'node_config.flex_start',
-    'node_config.guest_accelerator', 'node_config.guest_accelerator.count',
-    'node_config.guest_accelerator.gpu_driver_installation_config',
-    'node_config.guest_accelerator.gpu_driver_installation_config.gpu_driver_version',
-    'node_config.guest_accelerator.gpu_partition_size', 'node_config.guest_accelerator.gpu_sharing_config',
-    'node_config.guest_accelerator.gpu_sharing_config.gpu_sharing_strategy',
-    'node_config.guest_accelerator.gpu_sharing_config.max_shared_clients_per_gpu',
-    'node_config.guest_accelerator.type', 'node_config.host_maintenance_policy',
-    'node_config.host_maintenance_policy.maintenance_interval', 'node_config.local_nvme_ssd_block_config',
-    'node_config.local_nvme_ssd_block_config.local_ssd_count', 'node_config.local_ssd_count',
-    'node_config.local_ssd_encryption_mode', 'node_config.max_run_duration', 'node_config.metadata',
-    'node_config.min_cpu_platform', 'node_config.node_group', 'node_config.oauth_scopes', 'node_config.preemptible',
-    'node_config.reservation_affinity', 'node_config.reservation_affinity.consume_reservation_type',
-    'node_config.reservation_affinity.key', 'node_config.reservation_affinity.values', 'node_config.sandbox_config',
-    'node_config.secondary_boot_disks', 'node_config.secondary_boot_disks.disk_image',
-    'node_config.secondary_boot_disks.mode', 'node_config.service_account', 'node_config.shielded_instance_config',
-    'node_config.shielded_instance_config.enable_integrity_monitoring',
-    'node_config.shielded_instance_config.enable_secure_boot', 'node_config.sole_tenant_config',
-    'node_config.sole_tenant_config.node_affinity', 'node_config.sole_tenant_config.node_affinity.key',
-    'node_config.sole_tenant_config.node_affinity.operator', 'node_config.sole_tenant_config.node_affinity.values',
-    'node_config.spot', 'placement_policy', 'placement_policy.policy_name', 'project', 'queued_provisioning',
-    'queued_provisioning.enabled',
-  ],
+    'network_config.subnetwork', 'placement_policy', 'placement_policy.policy_name', 'project',
+    'queued_provisioning', 'queued_provisioning.enabled',
+  ]),
   google_dns_managed_zone: [
     'dns_name', 'name', 'peering_config', 'project', 'reverse_lookup', 'service_directory_config', 'visibility',
   ],

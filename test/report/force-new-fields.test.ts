@@ -74,3 +74,18 @@ describe('the ForceNew audit', () => {
     expect(diff.critical).toEqual([]);
   });
 });
+
+describe('node_config ForceNew fields', () => {
+  test('a cluster and a node pool list the same node_config fields (one list, node_config.go)', () => {
+    const nodeConfig = (type: string) => FORCE_NEW_FIELDS[type].filter((f) => f.startsWith('node_config.'));
+    expect(nodeConfig('google_container_cluster').length).toBeGreaterThan(40);
+    expect(nodeConfig('google_container_cluster')).toEqual(nodeConfig('google_container_node_pool'));
+    // each resource keeps its own arguments beside them
+    expect(FORCE_NEW_FIELDS.google_container_cluster).toContain('default_max_pods_per_node');
+    expect(FORCE_NEW_FIELDS.google_container_node_pool).not.toContain('default_max_pods_per_node');
+  });
+
+  test('each list stays sorted', () => {
+    for (const type of ['google_container_cluster', 'google_container_node_pool']) expect(FORCE_NEW_FIELDS[type]).toEqual([...FORCE_NEW_FIELDS[type]].sort());
+  });
+});
