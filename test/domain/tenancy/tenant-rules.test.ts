@@ -1,16 +1,7 @@
-import {
-  DeveloperNamespaceSpec,
-  TenantSpec,
-  validateDeveloperNamespaces,
-  dependentsOf,
-  resolveTenant,
-  validateTenants,
-  validateTenantSpec,
-  assertDeveloperNamespaces,
-  assertTenants,
-} from '../../lib/tenancy';
-import { ValidationError as ValidationErrorLike } from '../../lib/domain/validation-error';
-import { ALL_TENANTS, CLUSTERS, MINIMAL } from './fixtures';
+import { DeveloperNamespaceSpec, TenantSpec, dependentsOf, resolveTenant } from '../../../lib/domain/tenancy/tenant-spec';
+import { assertDeveloperNamespaces, assertTenants, validateDeveloperNamespaces, validateTenants, validateTenantSpec } from '../../../lib/domain/tenancy/tenant-rules';
+import { ValidationError as ValidationErrorLike } from '../../../lib/domain/validation-error';
+import { ALL_TENANTS, CLUSTERS, MINIMAL } from '../../tenancy/fixtures';
 
 const messages = (spec: TenantSpec) => validateTenantSpec(spec).map((i) => `${i.path}: ${i.field} ${JSON.stringify(i.value)} ${i.problem}; ${i.fix}`);
 

@@ -1,5 +1,5 @@
-import { formatIssue } from '../../lib/domain/validation-error';
-import { resolveIkeAlgorithms } from '../../lib/domain/hybrid/ike-options';
+import { formatIssue } from '../../../lib/domain/validation-error';
+import { resolveIkeAlgorithms } from '../../../lib/domain/hybrid/ike-options';
 
 test('defaults to AES256 / SHA2-256 / DH 20', () => {
   expect(resolveIkeAlgorithms('link')).toEqual({ algorithms: { encryption: 'AES256', integrity: 'SHA2-256', dhGroup: 20 }, issues: [] });

@@ -1,9 +1,9 @@
-import { examplePlatform } from '../../examples/drive-platform/platform';
-import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
-import { clusterNodePools, PlatformTenant } from '../../lib/domain/platform/tenant-definition';
-import { indexTenants } from '../../lib/domain/platform/tenant-index';
-import { assertPlatform } from '../../lib/domain/platform/validate-platform';
-import { generatePlatform } from '../../scripts/bench/generate-platform';
+import { examplePlatform } from '../../../examples/drive-platform/platform';
+import { PlatformDefinition } from '../../../lib/domain/platform/platform-definition';
+import { clusterNodePools, PlatformTenant } from '../../../lib/domain/platform/tenant-definition';
+import { indexTenants } from '../../../lib/domain/platform/tenant-index';
+import { assertPlatform } from '../../../lib/domain/platform/validate-platform';
+import { generatePlatform } from '../../../scripts/bench/generate-platform';
 
 const prod = examplePlatform.clusters.find((c) => c.name === 'prod-usc1')!;
 

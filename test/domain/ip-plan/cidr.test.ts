@@ -1,4 +1,4 @@
-import { Cidr } from '../../lib/domain/ip-plan/cidr';
+import { Cidr } from '../../../lib/domain/ip-plan/cidr';
 
 describe('Cidr', () => {
   test('parses an aligned block', () => {

@@ -9,7 +9,7 @@ import {
   isPrivateAsn,
   validateNatPorts,
   validateSubnets,
-} from '../../lib/domain/network/network-rules';
+} from '../../../lib/domain/network/network-rules';
 
 const P = 'test/Network';
 const problems = (issues: { field: string; problem: string }[]) => issues.map((i) => `${i.field}: ${i.problem}`);

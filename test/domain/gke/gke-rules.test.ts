@@ -1,5 +1,5 @@
-import { Cidr } from '../../lib/domain/ip-plan/cidr';
-import { nodesInPodRange, nodesInSubnet, nodeSubnetPrefix, podBlockPrefix, podRangePrefix } from '../../lib/domain/ip-plan/gke-sizing';
+import { Cidr } from '../../../lib/domain/ip-plan/cidr';
+import { nodesInPodRange, nodesInSubnet, nodeSubnetPrefix, podBlockPrefix, podRangePrefix } from '../../../lib/domain/ip-plan/gke-sizing';
 import {
   validateGkeName,
   validateLabels,
@@ -12,7 +12,7 @@ import {
   validateZones,
   isZoneOf,
   maxPodsThatFit,
-} from '../../lib/domain/gke/gke-rules';
+} from '../../../lib/domain/gke/gke-rules';
 
 const P = 'test/Cluster';
 

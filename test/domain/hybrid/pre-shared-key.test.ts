@@ -1,5 +1,5 @@
-import { formatIssue } from '../../lib/domain/validation-error';
-import { AWS_PSK_PATTERN, GENERATED_PSK_LENGTH, validateReferencedKeys, generatedKeySpec, isValidAwsPreSharedKey } from '../../lib/domain/hybrid/pre-shared-key';
+import { formatIssue } from '../../../lib/domain/validation-error';
+import { AWS_PSK_PATTERN, GENERATED_PSK_LENGTH, validateReferencedKeys, generatedKeySpec, isValidAwsPreSharedKey } from '../../../lib/domain/hybrid/pre-shared-key';
 
 describe('AWS pre-shared key rules', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { compareQuantities, isQuantity, parseQuantity } from '../../lib/tenancy';
+import { compareQuantities, isQuantity, parseQuantity } from '../../../lib/domain/tenancy/quantity';
 
 describe('parseQuantity', () => {
   test.each([

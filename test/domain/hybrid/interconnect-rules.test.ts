@@ -1,5 +1,5 @@
-import { formatIssue } from '../../lib/domain/validation-error';
-import { AttachmentTopology, validateCandidateSubnets, validateMtus, validateRouterRegions, validateSla, validateVlanTag } from '../../lib/domain/hybrid/interconnect-rules';
+import { formatIssue } from '../../../lib/domain/validation-error';
+import { AttachmentTopology, validateCandidateSubnets, validateMtus, validateRouterRegions, validateSla, validateVlanTag } from '../../../lib/domain/hybrid/interconnect-rules';
 
 const att = (name: string, region: string, metro: string, domain: 1 | 2): AttachmentTopology => ({
   name,

@@ -1,9 +1,9 @@
-import { ValidationError } from '../../lib/domain/validation-error';
-import { defaultZones, GCP_REGION_ZONES, knownZones, similarRegions } from '../../lib/domain/platform/gcp-regions';
-import { clusterZones } from '../../lib/domain/platform/platform-ip-plan';
-import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
-import { assertPlatform } from '../../lib/domain/platform/validate-platform';
-import { examplePlatform } from '../../examples/drive-platform/platform';
+import { ValidationError } from '../../../lib/domain/validation-error';
+import { defaultZones, GCP_REGION_ZONES, knownZones, similarRegions } from '../../../lib/domain/platform/gcp-regions';
+import { clusterZones } from '../../../lib/domain/platform/platform-ip-plan';
+import { PlatformDefinition } from '../../../lib/domain/platform/platform-definition';
+import { assertPlatform } from '../../../lib/domain/platform/validate-platform';
+import { examplePlatform } from '../../../examples/drive-platform/platform';
 
 const TODAY = '2026-11-21';
 const dev = examplePlatform.clusters.find((c) => c.name === 'dev-usw1')!;

@@ -1,7 +1,7 @@
-import { ClusterDefinition, PlatformDefinition } from '../../lib/domain/platform/platform-definition';
-import { assertPlatform } from '../../lib/domain/platform/validate-platform';
-import { examplePlatform } from '../../examples/drive-platform/platform';
-import { EXAMPLE_TODAY } from '../fixtures/example-today';
+import { ClusterDefinition, PlatformDefinition } from '../../../lib/domain/platform/platform-definition';
+import { assertPlatform } from '../../../lib/domain/platform/validate-platform';
+import { examplePlatform } from '../../../examples/drive-platform/platform';
+import { EXAMPLE_TODAY } from '../../fixtures/example-today';
 
 const cluster = examplePlatform.clusters[0];
 const withCluster = (changes: Partial<ClusterDefinition>): PlatformDefinition => ({ ...examplePlatform, clusters: [{ ...cluster, ...changes }] });

@@ -1,5 +1,5 @@
-import { Cidr } from '../../lib/domain/ip-plan/cidr';
-import { findOverlaps, rangesOverlapping } from '../../lib/domain/ip-plan/cidr-overlaps';
+import { Cidr } from '../../../lib/domain/ip-plan/cidr';
+import { findOverlaps, rangesOverlapping } from '../../../lib/domain/ip-plan/cidr-overlaps';
 
 describe('findOverlaps', () => {
   test.each([

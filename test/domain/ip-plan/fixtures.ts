@@ -1,4 +1,4 @@
-import { AddressPool, IpPlan, Reservation } from '../../lib/domain/ip-plan/ip-plan';
+import { AddressPool, IpPlan, Reservation } from '../../../lib/domain/ip-plan/ip-plan';
 
 export const POOLS: readonly AddressPool[] = [
   { name: 'nodes', cidr: '10.0.0.0/12' },

@@ -1,10 +1,10 @@
-import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
-import { clusterNodePools, PlatformTenant } from '../../lib/domain/platform/tenant-definition';
-import { assertPlatform } from '../../lib/domain/platform/validate-platform';
-import { clusterSurgeNodes } from '../../lib/domain/platform/platform-ip-plan';
-import { DEFAULT_COMPANION_CPU_POOL } from '../../lib/domain/platform/platform-defaults';
-import { examplePlatform } from '../../examples/drive-platform/platform';
-import { EXAMPLE_TODAY } from '../fixtures/example-today';
+import { PlatformDefinition } from '../../../lib/domain/platform/platform-definition';
+import { clusterNodePools, PlatformTenant } from '../../../lib/domain/platform/tenant-definition';
+import { assertPlatform } from '../../../lib/domain/platform/validate-platform';
+import { clusterSurgeNodes } from '../../../lib/domain/platform/platform-ip-plan';
+import { DEFAULT_COMPANION_CPU_POOL } from '../../../lib/domain/platform/platform-defaults';
+import { examplePlatform } from '../../../examples/drive-platform/platform';
+import { EXAMPLE_TODAY } from '../../fixtures/example-today';
 
 const tenant = (name: string): PlatformTenant => examplePlatform.tenants!.find((t) => t.name === name)!;
 const withTenants = (...tenants: PlatformTenant[]): PlatformDefinition => ({ ...examplePlatform, tenants });

@@ -1,5 +1,5 @@
-import { formatIssue } from '../../lib/domain/validation-error';
-import { PRIVATE_GOOGLE_APIS_CIDR, planAdvertisements } from '../../lib/domain/hybrid/advertisements';
+import { formatIssue } from '../../../lib/domain/validation-error';
+import { PRIVATE_GOOGLE_APIS_CIDR, planAdvertisements } from '../../../lib/domain/hybrid/advertisements';
 
 describe('planAdvertisements', () => {
   test('defaults to CUSTOM mode advertising ALL_SUBNETS (which includes GKE pod and service secondary ranges)', () => {

@@ -1,6 +1,6 @@
-import { Cidr } from '../../lib/domain/ip-plan/cidr';
-import { IpPlan } from '../../lib/domain/ip-plan/ip-plan';
-import { LockFile } from '../../lib/domain/ip-plan/lock-file';
+import { Cidr } from '../../../lib/domain/ip-plan/cidr';
+import { IpPlan } from '../../../lib/domain/ip-plan/ip-plan';
+import { LockFile } from '../../../lib/domain/ip-plan/lock-file';
 import { GKE_POOLS, newPlan } from './fixtures';
 
 function lockOf(entries: Record<string, [string, string]>): LockFile {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { ValidationError } from '../../lib/domain/validation-error';
-import { Cidr } from '../../lib/domain/ip-plan/cidr';
-import { AddressPool, IpPlan, Reservation } from '../../lib/domain/ip-plan/ip-plan';
-import { LockFile } from '../../lib/domain/ip-plan/lock-file';
-import { ResolvedIpPlan } from '../../lib/domain/ip-plan/resolved-ip-plan';
-import { AWS_RESERVED_LINK_RANGES } from '../../lib/domain/ip-plan/special-ranges';
+import { ValidationError } from '../../../lib/domain/validation-error';
+import { Cidr } from '../../../lib/domain/ip-plan/cidr';
+import { AddressPool, IpPlan, Reservation } from '../../../lib/domain/ip-plan/ip-plan';
+import { LockFile } from '../../../lib/domain/ip-plan/lock-file';
+import { ResolvedIpPlan } from '../../../lib/domain/ip-plan/resolved-ip-plan';
+import { AWS_RESERVED_LINK_RANGES } from '../../../lib/domain/ip-plan/special-ranges';
 
 // Small pools so that random request sets often come close to filling them.
 const POOLS: readonly AddressPool[] = [

@@ -1,4 +1,4 @@
-import { formatIssue } from '../../lib/domain/validation-error';
+import { formatIssue } from '../../../lib/domain/validation-error';
 import {
   BgpLinkRecord,
   awsInsideAddresses,
@@ -10,7 +10,7 @@ import {
   peerInsideAddresses,
   peerTunnelWiring,
   redundancyTypeFor,
-} from '../../lib/domain/hybrid/bgp-link-rules';
+} from '../../../lib/domain/hybrid/bgp-link-rules';
 
 const INSIDE = ['169.254.10.0/30', '169.254.10.4/30', '169.254.10.8/30', '169.254.10.12/30'];
 const aws = { expectedCount: 4, awsReserved: true };

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { parseLockFile, readLockFile, releaseAllocations, serializeLockFile, writeLockFile } from '../../lib/domain/ip-plan/lock-file';
+import { parseLockFile, readLockFile, releaseAllocations, serializeLockFile, writeLockFile } from '../../../lib/domain/ip-plan/lock-file';
 
 const lock = { version: 1 as const, allocations: { 'b/pods': { cidr: '100.64.0.0/16', pool: 'pods' }, 'a/nodes': { cidr: '10.0.0.0/22', pool: 'nodes' } } };
 

@@ -5,8 +5,8 @@ import {
   validateCustomerGatewayAsn,
   validatePeerAsn,
   customerGatewayAsnFields,
-} from '../../lib/domain/hybrid/asn';
-import { formatIssue } from '../../lib/domain/validation-error';
+} from '../../../lib/domain/hybrid/asn';
+import { formatIssue } from '../../../lib/domain/validation-error';
 
 const messages = (issues: { path: string; field: string; value: unknown; problem: string; fix: string }[]) => issues.map(formatIssue);
 

@@ -1,4 +1,4 @@
-import { gkeRangeSizes, nodesInPodRange, nodesInSubnet, nodeSubnetPrefix, podBlockPrefix, podRangePrefix, servicesRangePrefix } from '../../lib/domain/ip-plan/gke-sizing';
+import { gkeRangeSizes, nodesInPodRange, nodesInSubnet, nodeSubnetPrefix, podBlockPrefix, podRangePrefix, servicesRangePrefix } from '../../../lib/domain/ip-plan/gke-sizing';
 
 describe('GKE sizing', () => {
   test.each([
