@@ -13,6 +13,7 @@ import { CliContext, parseCommandArgs } from './command';
 import { reportFailures, verificationSummary, verifyConfigured } from './commands/verify';
 import { loadConfig } from './config';
 import { loadConfiguredPlatform } from './platform-source';
+import { synthPartNodeArgs } from './synth-part-flags';
 
 /** Set in the manifests child: resolve without recording, and leave the lock summary to the Terraform child. */
 export const SYNTH_PART_ENV = 'GKE_PLATFORM_SYNTH_PART';
@@ -32,7 +33,8 @@ interface PartResult {
 
 function runPart(entry: string, argv: readonly string[], part: 'terraform' | 'manifests'): Promise<PartResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, entry, 'synth', '--only', part, ...argv.slice(1)], {
+    // The heap flag keeps cdktf's garbage from tripling peak memory (synth-part-flags.ts).
+    const child = spawn(process.execPath, [...synthPartNodeArgs(process.execArgv), entry, 'synth', '--only', part, ...argv.slice(1)], {
       env: { ...process.env, [SYNTH_PART_ENV]: part },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

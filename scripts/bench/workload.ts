@@ -97,14 +97,16 @@ export function runWorkload(kind: WorkloadKind, clusters: number, tenants: numbe
 
 /**
  * Both apps at once, as `gke-platform synth` runs them (cli/parallel-synth.ts): the cdktf and the cdk8s workload
- * in two child processes started together. The parent's wall is the figure; the children's peak RSS are recorded.
+ * in two child processes started together, with the executable's Node options (cli/synth-part-flags.ts). The parent's wall is the figure; the children's peak RSS are recorded.
  */
 async function runBothInParallel(clusters: number, tenants: number, outdir: string): Promise<void> {
   const start = performance.now();
   const child = (kind: 'tf' | 'k8s') =>
     new Promise<number>((resolve, reject) => {
       const probeOut = join(outdir, `${kind}.probe.json`);
-      const proc = spawn(process.execPath, ['--require', join(__dirname, 'probe.js'), __filename, kind, String(clusters), String(tenants), join(outdir, kind)], {
+      // The Node options `gke-platform synth` gives its two processes (the heap flag).
+      const { synthPartNodeArgs } = require('../../cli/synth-part-flags') as typeof import('../../cli/synth-part-flags');
+      const proc = spawn(process.execPath, [...synthPartNodeArgs([]), '--require', join(__dirname, 'probe.js'), __filename, kind, String(clusters), String(tenants), join(outdir, kind)], {
         env: { ...process.env, BENCH_PROBE_OUT: probeOut },
         stdio: ['ignore', 'ignore', 'inherit'],
       });

@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { isParallelSynth, SEQUENTIAL_ENV, SYNTH_PART_ENV } from '../../cli/parallel-synth';
+import { SYNTH_PART_HEAP_FLAG, synthPartNodeArgs } from '../../cli/synth-part-flags';
 import { cli, exampleProject, ROOT } from './harness';
 
 process.env.CHECKPOINT_DISABLE = '1';
@@ -29,6 +30,23 @@ describe('isParallelSynth', () => {
     [['synth'], { [SYNTH_PART_ENV]: 'terraform' }, false],
   ])('%j with %j: %p', (argv, env, expected) => {
     expect(isParallelSynth(argv, env)).toBe(expected);
+  });
+});
+
+describe('synthPartNodeArgs', () => {
+  test('gives each synth process the parent\'s Node options plus the heap growth cap', () => {
+    expect(synthPartNodeArgs(['--import', 'tsx'])).toEqual(['--import', 'tsx', '--heap-growing-percent=50']);
+    expect(SYNTH_PART_HEAP_FLAG).toBe('--heap-growing-percent=50');
+  });
+
+  test('keeps a heap growth the caller chose', () => {
+    expect(synthPartNodeArgs(['--heap-growing-percent=100'])).toEqual(['--heap-growing-percent=100']);
+    expect(synthPartNodeArgs(['--heap_growing_percent=20'])).toEqual(['--heap_growing_percent=20']);
+  });
+
+  test('is a flag this Node accepts, silently', () => {
+    const run = spawnSync(process.execPath, [SYNTH_PART_HEAP_FLAG, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });
+    expect([run.status, run.stdout, run.stderr]).toEqual([0, 'ok', '']);
   });
 });
 
