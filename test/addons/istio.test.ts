@@ -1,5 +1,5 @@
 import { ValidationError } from '../../lib/domain/validation-error';
-import { meshConnectivityIntents, validateIstioSettings } from '../../lib/domain/addons/istio/mesh-plan';
+import { meshConnectivityIntents, serviceEntryProtocol, validateIstioSettings } from '../../lib/domain/addons/istio/mesh-plan';
 import { addOnConnectivityIntents } from '../../lib/domain/addons/add-on-rules';
 import { expectK8sSchemaValid, k8sSchemaErrors } from '../tenancy/validate-k8s';
 import { examplePlatform } from '../../examples/drive-platform/platform';
@@ -125,6 +125,33 @@ describe('istio settings', () => {
     [{ trustDomain: 'not a domain' }, /settings\.trustDomain "not a domain" is not a lower-case DNS name; use the mesh's trust domain/],
   ])('throws when settings are %j', (settings, message) => {
     expect(() => { throw new ValidationError(validateIstioSettings(settings, examplePlatform)); }).toThrow(message);
+  });
+
+  const withSimulationPorts = (ports: { port: number; protocol?: 'TCP' | 'UDP' | 'SCTP' }[]) => ({
+    ...seedPlatform,
+    tenants: seedPlatform.tenants!.map((t) => (t.name === 'simulation' ? { ...t, dependencies: { ...t.dependencies, external: [{ cidr: '10.8.0.0/16', ports }] } } : t)),
+  });
+
+  test('throws when an external dependency declares SCTP, which no ServiceEntry carries (through loadPlatform, as plan --check and synthesis run it)', () => {
+    expect(() => loadSeed(withSimulationPorts([{ port: 443 }, { port: 3868, protocol: 'SCTP' }]), SEED_ADD_ONS)).toThrow(
+      /tenants\[simulation\]: dependencies\.external\[0\]\.ports\[1\]\.protocol "SCTP" is SCTP, which the istio add-on's mesh cannot carry \(an Istio ServiceEntry port has no SCTP protocol\); declare the dependency on a platform without the istio add-on, or use TCP/,
+    );
+  });
+
+  test('SCTP external dependencies are accepted without the istio add-on (tenant validation allows SCTP)', () => {
+    const definition = withSimulationPorts([{ port: 3868, protocol: 'SCTP' }]);
+    expect(() => loadSeed({ ...definition, addOns: definition.addOns!.filter((a) => a.name !== 'istio') }, SEED_ADD_ONS.filter((a) => a.name !== 'istio'))).not.toThrow();
+  });
+
+  test('throws when a ServiceEntry protocol is asked for an SCTP port (no silent TCP); UDP and unset keep their protocol', () => {
+    expect(() => serviceEntryProtocol({ port: 3868, protocol: 'SCTP' })).toThrow(/port 3868\/SCTP has no ServiceEntry protocol/);
+    expect([serviceEntryProtocol({ port: 53, protocol: 'UDP' }), serviceEntryProtocol({ port: 443 }), serviceEntryProtocol({ port: 443, protocol: 'TCP' })]).toEqual(['UDP', 'TCP', 'TCP']);
+  });
+
+  test('a UDP external dependency is a UDP ServiceEntry port', () => {
+    const out = synthSeed(withSimulationPorts([{ port: 443 }, { port: 53, protocol: 'UDP' }]), SEED_ADD_ONS);
+    const entry = out.manifests['prod-usc1']['tenant-simulation'].find((o) => o.kind === 'ServiceEntry' && o.metadata.name === 'external-1')!;
+    expect(entry.spec.ports).toEqual([{ number: 443, protocol: 'TCP', name: 'tcp-443' }, { number: 53, protocol: 'UDP', name: 'udp-53' }]);
   });
 
   test('a CIDR ingress source with ports is admitted by range on those ports, and validates', () => {

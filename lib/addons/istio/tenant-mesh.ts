@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
-import { ISTIOD_XDS_PORT, TenantMeshPlan } from '../../domain/addons/istio/mesh-plan';
+import { ISTIOD_XDS_PORT, serviceEntryProtocol, TenantMeshPlan } from '../../domain/addons/istio/mesh-plan';
 import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, NAMESPACE_NAME_LABEL } from '../../domain/tenancy/labels';
 
 /** Istio's namespace label for sidecar injection (the default revision). */
@@ -74,7 +74,7 @@ export class TenantMesh extends Construct {
         spec: {
           hosts: [ext.host],
           addresses: [ext.cidr],
-          ports: ext.ports.map((p) => ({ number: p.port, protocol: p.protocol === 'UDP' ? 'UDP' : 'TCP', name: `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}` })),
+          ports: ext.ports.map((p) => ({ number: p.port, protocol: serviceEntryProtocol(p), name: `${serviceEntryProtocol(p).toLowerCase()}-${p.port}` })),
           location: 'MESH_EXTERNAL',
           resolution: 'NONE',
           exportTo: ['.'],

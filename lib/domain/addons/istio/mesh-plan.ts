@@ -44,7 +44,39 @@ export function validateIstioSettings(settings: IstioSettings, definition: Platf
   if ((definition.tenants ?? []).some((t) => t.name === resolved)) issues.push({ path, field: 'settings.systemNamespace', value: resolved, problem: 'is the namespace of a tenant', fix: "rename the tenant or point systemNamespace at the mesh's own namespace" });
   const td = settings.trustDomain;
   if (td !== undefined && (typeof td !== 'string' || !DNS_NAME.test(td))) issues.push({ path, field: 'settings.trustDomain', value: td, problem: 'is not a lower-case DNS name', fix: `use the mesh's trust domain, e.g. '${DEFAULT_ISTIO_TRUST_DOMAIN}'` });
+  issues.push(...sctpExternalIssues(definition));
   return issues;
+}
+
+/**
+ * Tenant validation accepts SCTP, but Istio's ServiceEntry ports have no SCTP protocol (HTTP, HTTPS, GRPC, HTTP2,
+ * MONGO, TCP, TLS, UDP...): an external dependency on SCTP cannot get its ServiceEntry, and writing it as TCP would
+ * hide the difference, so the add-on refuses it up front (plan --check and synthesis alike).
+ */
+function sctpExternalIssues(definition: PlatformDefinition): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const tenant of definition.tenants ?? []) {
+    // Shapes are tenant validation's to refuse: only well-formed ports are looked at here.
+    const externals = Array.isArray(tenant.dependencies?.external) ? tenant.dependencies.external : [];
+    externals.forEach((ext, i) => (Array.isArray(ext?.ports) ? ext.ports : []).forEach((p: PortSpec, j: number) => {
+      if (p?.protocol !== 'SCTP') return;
+      issues.push({
+        path: `tenants[${tenant.name}]`,
+        field: `dependencies.external[${i}].ports[${j}].protocol`,
+        value: p.protocol,
+        problem: `is SCTP, which the ${ISTIO_ADD_ON} add-on's mesh cannot carry (an Istio ServiceEntry port has no SCTP protocol)`,
+        fix: `declare the dependency on a platform without the ${ISTIO_ADD_ON} add-on, or use TCP`,
+      });
+    }));
+  }
+  return issues;
+}
+
+/** A declared port's ServiceEntry protocol: TCP or UDP as declared (TCP when unset); SCTP is refused by validateIstioSettings. */
+export function serviceEntryProtocol(port: PortSpec): 'TCP' | 'UDP' {
+  const protocol = port.protocol ?? 'TCP';
+  if (protocol === 'TCP' || protocol === 'UDP') return protocol;
+  throw new Error(`istio: port ${port.port}/${protocol} has no ServiceEntry protocol; validateIstioSettings refuses it, so the platform was not validated`);
 }
 
 /** Every workload of a namespace, as an Istio principal (prefix match): `<trust domain>/ns/<ns>/sa/*`. */
@@ -68,7 +100,7 @@ export interface MeshExternal {
   readonly host: string;
   /** The external CIDR the tenant declared as a dependency (the ServiceEntry's address). */
   readonly cidr: string;
-  /** Its declared ports and protocols (the ServiceEntry's ports; TCP unless UDP is declared). */
+  /** Its declared ports and protocols (the ServiceEntry's ports, TCP when no protocol is declared; SCTP is refused by validateIstioSettings). */
   readonly ports: readonly PortSpec[];
 }
 
