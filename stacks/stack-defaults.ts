@@ -6,7 +6,12 @@ export interface StateBackendOptions {
    * A GCS bucket (versioned, uniform access, ideally CMEK-encrypted: state holds the VPN pre-shared keys).
    * Each stack gets its own prefix: `<prefix>/<stack name>`.
    */
-  readonly gcs: { readonly bucket: string; readonly prefix?: string };
+  readonly gcs: {
+    /** Name of the existing bucket; created outside this library. */
+    readonly bucket: string;
+    /** Folder of the platform's states in the bucket. @default 'gke-platform' (DEFAULT_STATE_PREFIX) */
+    readonly prefix?: string;
+  };
 }
 
 /** Default GCS state prefix. */

@@ -74,6 +74,7 @@ export interface AuthorizedNetwork {
  */
 export type ControlPlaneAccess =
   | {
+      /** Private endpoint only: kubectl reaches the control plane over the VPC, a VPN or an Interconnect. */
       readonly type: 'private';
       /** Internal ranges allowed on the private endpoint (enforced). @default none: any internal address */
       readonly authorizedNetworks?: readonly AuthorizedNetwork[];
@@ -81,7 +82,9 @@ export type ControlPlaneAccess =
       readonly globalAccess?: boolean;
     }
   | {
+      /** A public endpoint as well, restricted to the authorized networks. */
       readonly type: 'public';
+      /** Ranges allowed on the public endpoint; at least one (an empty list is refused), `0.0.0.0/0` only with dangerouslyAllowPublicControlPlaneFromAnywhere. */
       readonly authorizedNetworks: readonly AuthorizedNetwork[];
       /** @default true */
       readonly globalAccess?: boolean;

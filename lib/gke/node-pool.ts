@@ -34,8 +34,18 @@ export { DEFAULT_GPU_DRIVER_VERSION } from '../domain/platform/platform-defaults
 
 /** Per-zone limits (multiplied by the zone count) or total limits across zones. */
 export type NodePoolScaling =
-  | { readonly minNodesPerZone: number; readonly maxNodesPerZone: number }
-  | { readonly totalMinNodes: number; readonly totalMaxNodes: number };
+  | {
+      /** Fewest nodes the autoscaler keeps in each of the pool's zones (GKE's `min_node_count`). */
+      readonly minNodesPerZone: number;
+      /** Most nodes it may add in each zone (`max_node_count`); at least minNodesPerZone. */
+      readonly maxNodesPerZone: number;
+    }
+  | {
+      /** Fewest nodes across all the pool's zones together (GKE's `total_min_node_count`). */
+      readonly totalMinNodes: number;
+      /** Most nodes across all zones together (`total_max_node_count`); at least totalMinNodes. */
+      readonly totalMaxNodes: number;
+    };
 
 export type GpuDriverVersion = 'LATEST' | 'DEFAULT' | 'INSTALLATION_DISABLED';
 

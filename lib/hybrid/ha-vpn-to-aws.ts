@@ -52,7 +52,12 @@ export interface AwsTransitGatewayOptions {
    * Attach a VPC to the transit gateway (replaced when vpcId changes).
    * @default no attachment (the VPC is already attached)
    */
-  readonly vpcAttachment?: { readonly vpcId: string; readonly subnetIds: readonly string[] };
+  readonly vpcAttachment?: {
+    /** The AWS VPC to attach, e.g. `vpc-0abc...`; changing it replaces the attachment. */
+    readonly vpcId: string;
+    /** The attachment's subnets, one per availability zone it serves; at least one. */
+    readonly subnetIds: readonly string[];
+  };
   /**
    * VPC route tables that get a route to each of `gcpCidrs` through the transit gateway, keyed by a stable
    * name used in construct ids (e.g. `{ private-a: rtb.id }`). Needs `gcpCidrs`.

@@ -82,7 +82,12 @@ export interface NetworkProps {
    * allowClusterInternal): cross-node pod traffic and DNS. GKE creates these rules itself, except in a Shared VPC
    * host project where it may not. @default none
    */
-  readonly clusterInternalRanges?: readonly { readonly cluster: string; readonly cidrs: readonly string[] }[];
+  readonly clusterInternalRanges?: readonly {
+    /** Cluster name: part of the firewall rule's name (clusterInternalFirewallName) and of its construct id. */
+    readonly cluster: string;
+    /** The cluster's node subnet and pod ranges, aligned CIDRs; at least one. */
+    readonly cidrs: readonly string[];
+  }[];
   /** Network tags the baseline rules target. @default ['gke-node'] (DEFAULT_GKE_NODE_TAG, set by NodePool) */
   readonly nodeTags?: readonly string[];
   /** TCP ports the control plane may reach on nodes. @default [443, 8443, 9443, 10250] */
@@ -108,7 +113,12 @@ export interface ISubnet {
   /** Primary (node) range, for capacity checks. @default undefined when unknown (imported without it): node capacity is not checked */
   readonly cidr?: string;
   /** Secondary ranges declared on the subnet (pods, services), with their CIDRs where known; GKE clusters name them. */
-  readonly secondaryRanges: readonly { readonly rangeName: string; readonly cidr?: string }[];
+  readonly secondaryRanges: readonly {
+    /** The secondary range's name on the subnet, what a GKE cluster's ip allocation policy names. */
+    readonly rangeName: string;
+    /** Its CIDR. @default undefined when unknown (imported without it): left out of capacity checks */
+    readonly cidr?: string;
+  }[];
   /** The names of `secondaryRanges`, in the same order. */
   readonly secondaryRangeNames: readonly string[];
 }
@@ -136,7 +146,12 @@ export interface ExistingSubnetAttributes {
   /** Known primary range, for capacity checks. @default unknown */
   readonly cidr?: string;
   /** Known secondary ranges; names are required for GKE range checks. @default none */
-  readonly secondaryRanges?: readonly { readonly rangeName: string; readonly cidr?: string }[];
+  readonly secondaryRanges?: readonly {
+    /** The secondary range's name on the subnet, as GCP has it. */
+    readonly rangeName: string;
+    /** Its CIDR. @default unknown: left out of capacity checks */
+    readonly cidr?: string;
+  }[];
 }
 
 export interface ExistingNetworkAttributes {

@@ -26,9 +26,50 @@ export function allocationKind(name: string, pool?: Pick<AddressPool, 'kind'>): 
 
 /** One block of a pool's address space, clipped to the pool. */
 export type PoolSegment =
-  | { readonly type: 'allocation'; readonly name: string; readonly cidr: string; readonly kind: AllocationKind; readonly status: AllocationStatus; readonly start: number; readonly size: number }
-  | { readonly type: 'reservation'; readonly name: string; readonly cidr: string; readonly reason: string; readonly start: number; readonly size: number }
-  | { readonly type: 'excluded'; readonly name: string; readonly cidr: string; readonly reason: string; readonly start: number; readonly size: number };
+  | {
+      /** A range the IP plan handed out from the pool. */
+      readonly type: 'allocation';
+      /** The allocation's name, its lock-file key, e.g. `gcp/us-central1/prod-usc1/pods`. */
+      readonly name: string;
+      /** The allocated range, whole (not clipped). */
+      readonly cidr: string;
+      /** What it is for, read from its name (nodes, pods, services, control plane, BGP link): its colour in the picture. */
+      readonly kind: AllocationKind;
+      /** Recorded in the lock file (`locked`), placed now (`new`) or recorded but no longer requested (`orphaned`). */
+      readonly status: AllocationStatus;
+      /** First address of the segment inside the pool, as an unsigned integer (clipped to the pool). */
+      readonly start: number;
+      /** Addresses of the segment inside the pool (clipped to the pool). */
+      readonly size: number;
+    }
+  | {
+      /** A reservation the plan never hands out (a remote network, a Google-managed range). */
+      readonly type: 'reservation';
+      /** The reservation's name, e.g. `remote/aws-usw2`. */
+      readonly name: string;
+      /** The reserved range, whole (not clipped). */
+      readonly cidr: string;
+      /** Why it is reserved, as declared. */
+      readonly reason: string;
+      /** First address of the segment inside the pool, as an unsigned integer (clipped to the pool). */
+      readonly start: number;
+      /** Addresses of the segment inside the pool (clipped to the pool). */
+      readonly size: number;
+    }
+  | {
+      /** A special range the pool may not hand out (SUBNET_FORBIDDEN_RANGES, AWS's reserved link-local /30s), drawn only where it overlaps part of the pool. */
+      readonly type: 'excluded';
+      /** The special range's CIDR (it has no other name). */
+      readonly name: string;
+      /** The special range, whole (not clipped). */
+      readonly cidr: string;
+      /** Why the range is excluded, e.g. `is link-local, used by GCP metadata and BGP sessions (RFC 3927)`. */
+      readonly reason: string;
+      /** First address of the segment inside the pool, as an unsigned integer (clipped to the pool). */
+      readonly start: number;
+      /** Addresses of the segment inside the pool (clipped to the pool). */
+      readonly size: number;
+    };
 
 export interface PoolUsage {
   /** The pool as declared. */
@@ -53,7 +94,14 @@ export interface AddressSpaceUsage {
   /** Every pool with its segments, in declaration order. */
   readonly pools: readonly PoolUsage[];
   /** Reservations that overlap no pool (remote networks elsewhere in the address space). */
-  readonly outsidePools: readonly { readonly name: string; readonly cidr: string; readonly reason: string }[];
+  readonly outsidePools: readonly {
+    /** The reservation's name. */
+    readonly name: string;
+    /** The reserved range. */
+    readonly cidr: string;
+    /** Why it is reserved, as declared. */
+    readonly reason: string;
+  }[];
 }
 
 /** Special ranges a pool never hands out: mirrors the IP plan's own exclusions. */

@@ -26,7 +26,12 @@ export interface PlatformReportInput {
    * Verdicts of the connectivity intents on the synthesized output, and the matrix picture's path.
    * @default no connectivity section
    */
-  readonly connectivity?: { readonly result: VerificationResult; readonly matrixSvgPath?: string };
+  readonly connectivity?: {
+    /** Every intent's verdict (met, unmet, accepted gap), as `verify` computed it on the synthesized output. */
+    readonly result: VerificationResult;
+    /** Path of the connectivity matrix SVG, relative to the report, embedded as an image. @default no picture, the verdicts only */
+    readonly matrixSvgPath?: string;
+  };
 }
 
 /** Headroom below this share of (maxNodes + surge) gets a warning: a cluster that cannot grow needs new ranges first. */

@@ -30,7 +30,12 @@ export interface ReplacementRule {
   /** Block paths among `forceNew`: only adding or removing the block forces a new resource. @default none */
   readonly blocks?: readonly string[];
   /** Attribute paths updated in place but with an outage, worth a reviewer's eye. @default none */
-  readonly disruptive?: readonly { readonly path: string; readonly why: string }[];
+  readonly disruptive?: readonly {
+    /** Attribute path, dot-separated (list indices ignored), as in `forceNew`. */
+    readonly path: string;
+    /** The outage its change causes, shown to the reviewer, e.g. that nodes are recreated. */
+    readonly why: string;
+  }[];
   /** Where the list comes from. */
   readonly source: string;
 }

@@ -54,14 +54,20 @@ export interface SynthDiff {
   readonly critical: readonly CriticalFinding[];
   /** Terraform resources added, changed and removed, by address. */
   readonly terraform: {
+    /** Resources only the new output has, sorted by key (`<stack>/<type>.<name>`). */
     readonly added: readonly TerraformResourceRef[];
+    /** Resources in both whose arguments differ, with the changed paths, sorted by key. */
     readonly changed: readonly TerraformResourceChange[];
+    /** Resources only the old output has (Terraform destroys them), sorted by key. */
     readonly removed: readonly TerraformResourceRef[];
   };
   /** Kubernetes objects added, changed and removed, by cluster and identity. */
   readonly manifests: {
+    /** Objects only the new output has, sorted by key (cluster and identity). */
     readonly added: readonly ManifestRef[];
+    /** Objects in both whose content differs, with the changed paths, sorted by key. */
     readonly changed: readonly ManifestChange[];
+    /** Objects only the old output has (pruned by a GitOps sync that prunes), sorted by key. */
     readonly removed: readonly ManifestRef[];
   };
 }

@@ -1,16 +1,20 @@
 /**
- * Doc comments on the exported interfaces' properties: every property documented, every optional one with
- * `@default`. The CLI, the reports and the platform definition (what a user writes) are held to zero; the rest
- * of the library to a ceiling that may only go down (the count on 1 December 2026), until it reaches zero too.
+ * Doc comments on the exported types' properties: every property documented, every optional one with `@default`.
+ * Counted are the properties of exported interfaces and, since 1 December 2026, the members of the object types
+ * written inline in them or in exported type aliases (`router: { name; asn }`, an array of `{ ... }`, a union's
+ * object members, `type RangeRequest = { ... } | { ... }`), at any depth. lib/, stacks/, charts/ and cli/ are held
+ * to zero, except the inline members of the two folders another change was documenting (reachability, isolation):
+ * those are held to a ceiling that may only go down (the count on 1 December 2026), until it reaches zero too.
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative, resolve } from 'path';
 import * as ts from 'typescript';
 
 const ROOT = resolve(__dirname, '../..');
-/** Undocumented properties and optional properties without `@default`, outside the folders held to zero. */
-const CEILING = { undocumented: 0, withoutDefault: 0 };
-const HELD_TO_ZERO = [/^cli\//, /^lib\/report\//, /^lib\/domain\/platform\/platform-definition\.ts$/];
+/** The folders whose inline members are not yet held to zero (their interface properties are). */
+const UNDER_CEILING = [/^lib\/domain\/reachability\//, /^lib\/domain\/isolation\//];
+/** Their members of inline object types and exported type aliases: undocumented, and optional without `@default`. */
+const INLINE_CEILING = { undocumented: 36, withoutDefault: 0 };
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -24,39 +28,103 @@ interface Gap {
   readonly where: string;
   readonly file: string;
   readonly kind: 'undocumented' | 'withoutDefault';
+  /** A member of an inline object type or of a type alias, not a property of an exported interface. */
+  readonly inline: boolean;
 }
 
-/** Every property of every exported interface in lib/, stacks/, charts/ and cli/ (private/ folders excepted) that lacks its doc. */
-function gaps(): Gap[] {
+/** The members a type node declares inline: object type literals, also inside arrays, unions, intersections and type arguments. */
+function inlineMembers(type: ts.TypeNode | undefined): ts.PropertySignature[] {
+  if (!type) return [];
+  if (ts.isTypeLiteralNode(type)) return type.members.filter(ts.isPropertySignature);
+  if (ts.isArrayTypeNode(type)) return inlineMembers(type.elementType);
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.flatMap(inlineMembers);
+  if (ts.isParenthesizedTypeNode(type) || ts.isTypeOperatorNode(type)) return inlineMembers(type.type);
+  if (ts.isTypeReferenceNode(type)) return (type.typeArguments ?? []).flatMap(inlineMembers);
+  return [];
+}
+
+const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+
+/** The gaps of one source file: its exported interfaces' properties and, recursively, every inline member. */
+function sourceGaps(file: string, text: string): Gap[] {
   const found: Gap[] = [];
-  for (const path of ['lib', 'stacks', 'charts', 'cli'].flatMap((d) => sources(join(ROOT, d)))) {
-    const file = relative(ROOT, path);
-    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
-    source.forEachChild((node) => {
-      if (!ts.isInterfaceDeclaration(node) || !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return;
-      for (const member of node.members) {
-        if (!ts.isPropertySignature(member)) continue;
-        const docs = ts.getJSDocCommentsAndTags(member);
-        const where = `${file}:${source.getLineAndCharacterOfPosition(member.getStart()).line + 1} ${node.name.text}.${member.name.getText()}`;
-        if (docs.length === 0) found.push({ where, file, kind: 'undocumented' });
-        else if (member.questionToken && !docs.some((d) => d.getText().includes('@default'))) found.push({ where, file, kind: 'withoutDefault' });
-      }
-    });
-  }
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const check = (member: ts.PropertySignature, owner: string, inline: boolean) => {
+    const name = `${owner}.${member.name.getText()}`;
+    const docs = ts.getJSDocCommentsAndTags(member);
+    const where = `${file}:${source.getLineAndCharacterOfPosition(member.getStart()).line + 1} ${name}`;
+    if (docs.length === 0) found.push({ where, file, kind: 'undocumented', inline });
+    else if (member.questionToken && !docs.some((d) => d.getText().includes('@default'))) found.push({ where, file, kind: 'withoutDefault', inline });
+    for (const inner of inlineMembers(member.type)) check(inner, name, true);
+  };
+  source.forEachChild((node) => {
+    if (!exported(node)) return;
+    if (ts.isInterfaceDeclaration(node)) for (const m of node.members.filter(ts.isPropertySignature)) check(m, node.name.text, false);
+    if (ts.isTypeAliasDeclaration(node)) for (const m of inlineMembers(node.type)) check(m, node.name.text, true);
+  });
   return found;
 }
 
-const all = gaps();
-const heldToZero = (gap: Gap) => HELD_TO_ZERO.some((pattern) => pattern.test(gap.file));
+/** Every gap in lib/, stacks/, charts/ and cli/ (private/ folders excepted). */
+function gaps(): Gap[] {
+  return ['lib', 'stacks', 'charts', 'cli'].flatMap((d) => sources(join(ROOT, d))).flatMap((path) => sourceGaps(relative(ROOT, path), readFileSync(path, 'utf8')));
+}
 
-describe('doc comments on exported interface properties', () => {
-  test('the CLI, the reports and the platform definition have none missing', () => {
-    expect(all.filter(heldToZero).map((g) => `${g.kind}: ${g.where}`)).toEqual([]);
+const all = gaps();
+const underCeiling = (gap: Gap) => gap.inline && UNDER_CEILING.some((pattern) => pattern.test(gap.file));
+
+describe('doc comments on exported types', () => {
+  test('lib/, stacks/, charts/ and cli/ have none missing, the inline members of reachability and isolation apart', () => {
+    expect(all.filter((g) => !underCeiling(g)).map((g) => `${g.kind}: ${g.where}`)).toEqual([]);
   });
 
-  test.each(['undocumented', 'withoutDefault'] as const)('the rest of the library has no more %s properties than the ceiling', (kind) => {
-    const count = all.filter((g) => !heldToZero(g) && g.kind === kind).length;
-    // Lower CEILING when this count falls; it must never rise.
-    expect(count).toBeLessThanOrEqual(CEILING[kind]);
+  test.each(['undocumented', 'withoutDefault'] as const)('reachability and isolation have no more %s inline members than the ceiling', (kind) => {
+    const count = all.filter((g) => underCeiling(g) && g.kind === kind).length;
+    // Lower INLINE_CEILING when this count falls; it must never rise.
+    expect(count).toBeLessThanOrEqual(INLINE_CEILING[kind]);
+  });
+});
+
+describe('what the counter sees', () => {
+  const fixture = `
+    /** Not exported: not counted. */
+    interface Hidden { a: string }
+    export interface Outer {
+      /** Documented. */
+      readonly router: {
+        readonly name: string;
+        /** Documented. */
+        readonly asn: number;
+      };
+      readonly list?: readonly {
+        /** Documented, optional. */
+        readonly id?: string;
+      }[];
+      /** Documented. @default none */
+      readonly nested?: Readonly<{ readonly deep: { readonly deeper: string } }>;
+    }
+    export type Choice =
+      | {
+          /** Documented. */
+          readonly kind: 'a';
+        }
+      | ({
+          /** Documented. */
+          readonly kind: 'b'; /** On the line of the next member: TypeScript (and an editor's hover) attaches it to none. */ readonly v: number;
+        } & { readonly w: number });
+    type Private = { a: string };
+  `;
+  const found = sourceGaps('fixture.ts', fixture).map((g) => `${g.kind} ${g.inline ? 'inline' : 'top'} ${g.where.split(' ')[1]}`);
+
+  test('members of inline object types, arrays of them, type arguments and exported type aliases (unions, intersections), at any depth', () => {
+    expect(found).toEqual([
+      'undocumented inline Outer.router.name',
+      'undocumented top Outer.list',
+      'withoutDefault inline Outer.list.id',
+      'undocumented inline Outer.nested.deep',
+      'undocumented inline Outer.nested.deep.deeper',
+      'undocumented inline Choice.v',
+      'undocumented inline Choice.w',
+    ]);
   });
 });

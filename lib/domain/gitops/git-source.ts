@@ -2,12 +2,23 @@ import { ValidationIssue } from '../validation-error';
 
 /** How Config Sync authenticates to the repository (Config Sync's `secretType`). */
 export type GitAuth =
-  /** A public repository. */
-  | { readonly type: 'none' }
-  /** A `git-creds` Secret in config-management-system holding an SSH key or token (created outside Terraform, never in state). */
-  | { readonly type: 'ssh' | 'token' }
-  /** Secure Source Manager / Cloud Source Repositories through Workload Identity. */
-  | { readonly type: 'gcpserviceaccount'; readonly serviceAccountEmail: string };
+  | {
+      /** A public repository: Config Sync reads it without credentials. */
+      readonly type: 'none';
+    }
+  | {
+      /**
+       * A `git-creds` Secret in config-management-system holding an SSH key (`ssh`) or a username and token
+       * (`token`); created outside Terraform, so the credential is never in state.
+       */
+      readonly type: 'ssh' | 'token';
+    }
+  | {
+      /** Secure Source Manager / Cloud Source Repositories, read through Workload Identity: no Secret at all. */
+      readonly type: 'gcpserviceaccount';
+      /** The Google service account Config Sync's reconciler impersonates; it needs read access to the repository. */
+      readonly serviceAccountEmail: string;
+    };
 
 /** A folder of a Git repository that Config Sync applies to one cluster. */
 export interface GitSource {

@@ -18,8 +18,16 @@ export const PSK_SPECIAL_CHARACTERS = '._';
  *   secret version data source...). Keys by reference must themselves follow AWS_PSK_PATTERN; only a deploy checks that.
  */
 export type PreSharedKeySource =
-  | { readonly source: 'generated' }
-  | { readonly source: 'reference'; readonly keys: readonly string[] };
+  | {
+      /** A random_password pair per tunnel, GENERATED_PSK_LENGTH (48) characters AWS accepts; the keys live in Terraform state. */
+      readonly source: 'generated';
+    }
+  | {
+      /** Keys supplied by reference, never a literal. */
+      readonly source: 'reference';
+      /** One key per tunnel, in tunnel order, each a token (a sensitive variable, a secret version's data); AWS_PSK_PATTERN applies, checked only on deploy. */
+      readonly keys: readonly string[];
+    };
 
 /** The shape of the generated key parts, for the random_password resources. */
 export interface GeneratedKeySpec {

@@ -45,8 +45,22 @@ export interface Reservation {
 
 /** One range, sized by prefix length (placed by the plan) or pinned to a CIDR (an existing range). */
 export type RangeRequest =
-  | { readonly name: string; readonly pool: string; readonly prefixLength: number }
-  | { readonly name: string; readonly pool: string; readonly cidr: string };
+  | {
+      /** Unique range name, e.g. `network/private-service-access`: its key in the lock file (renamed, it is a new range). */
+      readonly name: string;
+      /** Name of the pool it is placed in (one of the plan's pools). */
+      readonly pool: string;
+      /** Size of the range to place, e.g. 20 for a /20; the plan picks the lowest free aligned block of the pool. */
+      readonly prefixLength: number;
+    }
+  | {
+      /** Unique range name: its key in the lock file (renamed, it is a new range). */
+      readonly name: string;
+      /** Name of the pool the pinned range must lie in. */
+      readonly pool: string;
+      /** The existing range, pinned as given: an aligned IPv4 CIDR such as `10.0.0.0/20` (checked when requested). */
+      readonly cidr: string;
+    };
 
 /** Where each of a GKE cluster's ranges is drawn from. */
 export interface GkePools {
@@ -70,7 +84,12 @@ export interface GkeClusterRequest extends GkeSizingIntent {
    * without recreating the cluster. Each is `<name>/<range name>`, sized for its node count.
    * @default none
    */
-  readonly additionalPodRanges?: readonly { readonly name: string; readonly maxNodes: number }[];
+  readonly additionalPodRanges?: readonly {
+    /** The range's name within the cluster: its allocation is `<cluster name>/<name>`. */
+    readonly name: string;
+    /** Nodes it must hold pods for (a whole number ≥ 1): its prefix is sized for them at the cluster's maxPodsPerNode. */
+    readonly maxNodes: number;
+  }[];
 }
 
 /** The four ranges names of a GKE cluster request, as placed in the plan. */

@@ -94,12 +94,24 @@ export interface SubnetRuleInput {
    * range.
    * @default none: no secondary ranges to check
    */
-  readonly secondaryRanges?: readonly { readonly rangeName: string; readonly cidr: string }[];
+  readonly secondaryRanges?: readonly {
+    /** The secondary range's name, unique on the subnet (GKE's `<cluster>-pods`, `<cluster>-services`). */
+    readonly rangeName: string;
+    /** Its IPv4 CIDR, aligned, /8 to /29. */
+    readonly cidr: string;
+  }[];
   /**
    * Flow log settings to check: flowSampling in (0, 1], aggregationInterval one of FLOW_LOGS_INTERVALS.
    * @default undefined: nothing to check
    */
-  readonly flowLogs?: { readonly flowSampling?: number; readonly aggregationInterval?: string } | false;
+  readonly flowLogs?:
+    | {
+        /** Share of packets sampled, in (0, 1]. @default undefined: not checked */
+        readonly flowSampling?: number;
+        /** Aggregation interval, one of FLOW_LOGS_INTERVALS (e.g. `INTERVAL_5_SEC`). @default undefined: not checked */
+        readonly aggregationInterval?: string;
+      }
+    | false;
 }
 
 /** Names, regions, CIDRs, duplicates and overlaps (primary and secondary) of a network's subnets. */
@@ -146,7 +158,12 @@ export interface SubnetRanges {
   /** Primary range. @default undefined: unknown (an imported subnet), left out of the overlap checks */
   readonly cidr?: string;
   /** Secondary ranges; one without a cidr is unknown and left out. @default none */
-  readonly secondaryRanges?: readonly { readonly rangeName: string; readonly cidr?: string }[];
+  readonly secondaryRanges?: readonly {
+    /** The secondary range's name on the subnet. */
+    readonly rangeName: string;
+    /** Its CIDR. @default undefined: unknown, left out of the overlap checks */
+    readonly cidr?: string;
+  }[];
 }
 
 /** Every known primary and secondary range, owned by `subnet <name>` and `<name>/<rangeName>` in messages. */

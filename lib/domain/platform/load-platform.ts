@@ -57,7 +57,12 @@ export interface LoadedPlatform {
   /** Where each tenant's state is recorded. */
   readonly tenantStatesFile: string;
   /** Tenants placed in a state and recorded by this load (empty when frozen or nothing was new). */
-  readonly recordedTenants: readonly { readonly tenant: string; readonly stack: string }[];
+  readonly recordedTenants: readonly {
+    /** The tenant's name. */
+    readonly tenant: string;
+    /** The stack (Terraform state shard) it was placed in, now recorded in tenantStatesFile. */
+    readonly stack: string;
+  }[];
 }
 
 /**

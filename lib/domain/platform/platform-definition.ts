@@ -63,7 +63,12 @@ export interface PlatformDefinition {
    * Unmet intents the platform accepts, by intent id (`npm run verify` prints the ids): reported, never fatal.
    * An id that matches no intent is an error, so a stale opt-out does not linger. @default none
    */
-  readonly acceptedConnectivityGaps?: readonly { readonly intent: string; readonly reason: string }[];
+  readonly acceptedConnectivityGaps?: readonly {
+    /** The unmet intent's id, exactly as `npm run verify` prints it; an id that matches no intent is an error. */
+    readonly intent: string;
+    /** Who accepted the gap and why, printed beside it in the report; must not be empty. */
+    readonly reason: string;
+  }[];
 }
 
 /** Bounds on the Terraform states (stacks) the platform synthesizes. */
@@ -116,7 +121,14 @@ export interface NetworkDefinition {
    * `false` turns it off.
    * @default on, with a /20, when a tenant's Workload Identity holds a role of a private-IP service (PRIVATE_IP_SERVICE_ROLES)
    */
-  readonly privateServiceAccess?: false | { readonly prefixLength?: number; readonly pool?: string };
+  readonly privateServiceAccess?:
+    | false
+    | {
+        /** Size of the range peered to Google's service producer network (a /20 holds 4096 addresses). @default 20 (DEFAULT_PSA_PREFIX_LENGTH) */
+        readonly prefixLength?: number;
+        /** Pool of the IP plan the range is taken from. @default the platform's poolAssignment.nodes pool */
+        readonly pool?: string;
+      };
 }
 
 export interface PoolAssignment {
@@ -149,7 +161,12 @@ export interface NodePoolDefinition {
   /** Maximum nodes across all zones; the cluster's maxNodes must cover the sum of its pools. */
   readonly maxNodes: number;
   /** GPUs per node, for `gpu` pools. @default { type: 'nvidia-l4', count: 1 } for gpu pools */
-  readonly gpu?: { readonly type: string; readonly count: number };
+  readonly gpu?: {
+    /** GPU accelerator type as GKE names it, e.g. `nvidia-l4`; it must fit the machine type (g2 machines carry L4s). */
+    readonly type: string;
+    /** GPUs attached to each node (a whole number, at least 1). */
+    readonly count: number;
+  };
   /** Pods per node; at most the cluster's maxPodsPerNode. @default the cluster's */
   readonly maxPodsPerNode?: number;
   /** Extra nodes per zone during surge upgrades. @default 1 (DEFAULT_MAX_SURGE) */
@@ -187,9 +204,22 @@ export interface ClusterDefinition {
   /** @default 'REGULAR' (DEFAULT_CLUSTER_RELEASE_CHANNEL) */
   readonly releaseChannel?: 'RAPID' | 'REGULAR' | 'STABLE';
   /** CIDRs allowed to reach the control plane's endpoint. @default none (private endpoint only) */
-  readonly authorizedNetworks?: readonly { readonly name: string; readonly cidr: string }[];
+  readonly authorizedNetworks?: readonly {
+    /** Display name GKE shows for the range among the master authorized networks, e.g. `corp-vpn`; not empty. */
+    readonly name: string;
+    /** An aligned IPv4 CIDR allowed to reach the endpoint, e.g. `203.0.113.0/24`; `0.0.0.0/0` is refused. */
+    readonly cidr: string;
+  }[];
   /** Extra pod ranges, added when the first runs out (it cannot grow in place). @default none */
-  readonly additionalPodRanges?: readonly { readonly name: string; readonly maxNodes: number }[];
+  readonly additionalPodRanges?: readonly {
+    /**
+     * Short name of the range, what a pool's `podRange` names; prefixed with the cluster's name it becomes the
+     * subnet's secondary range name (`<cluster>-<name>`, e.g. `pods-2`). Renaming it replaces the range.
+     */
+    readonly name: string;
+    /** Nodes this range must hold pods for, at the cluster's maxPodsPerNode: sizes its prefix in the IP plan. */
+    readonly maxNodes: number;
+  }[];
   /** Per-cluster pool overrides. @default the platform's poolAssignment */
   readonly pools?: Partial<Omit<PoolAssignment, 'bgpLinks'>>;
 }

@@ -95,14 +95,24 @@ export interface NetworkPlan {
   /** One Cloud NAT per region that has clusters, in the definition's region order. */
   readonly nats: readonly NatPlan[];
   /** Projects other than the host that run clusters, sorted, with their clusters' subnets (Shared VPC). */
-  readonly serviceProjects: readonly { readonly projectId: string; readonly subnets: readonly string[] }[];
+  readonly serviceProjects: readonly {
+    /** The service project attached to the host project. */
+    readonly projectId: string;
+    /** Node subnets (`gke-<cluster>`) of its clusters, in cluster order: its GKE service agents get network user on them. */
+    readonly subnets: readonly string[];
+  }[];
 }
 
 export interface NatPlan {
   /** Region of the Cloud Router and Cloud NAT. */
   readonly region: string;
   /** Subnets NATed and their pod ranges, sorted by subnet name (declaration order means nothing here). */
-  readonly subnets: readonly { readonly subnet: string; readonly secondaryRangeNames: readonly string[] }[];
+  readonly subnets: readonly {
+    /** A cluster's node subnet in the region (`gke-<cluster>`): its primary range is NATed. */
+    readonly subnet: string;
+    /** Its pod ranges NATed too: the default pod range, then each additional one in declaration order. */
+    readonly secondaryRangeNames: readonly string[];
+  }[];
 }
 
 export interface ClusterPlan {
@@ -125,9 +135,19 @@ export interface ClusterPlan {
   /** Nodes that exist on top of maxNodes while pools upgrade: every pool's surge in every zone. */
   readonly surgeNodes: number;
   /** CIDRs allowed to reach the control plane's endpoint; empty when none are declared (private endpoint only). */
-  readonly authorizedNetworks: readonly { readonly name: string; readonly cidr: string }[];
+  readonly authorizedNetworks: readonly {
+    /** Display name of the authorized network, as declared. */
+    readonly name: string;
+    /** The IPv4 CIDR allowed to reach the control plane's endpoint, as declared. */
+    readonly cidr: string;
+  }[];
   /** The node subnet: name, region and primary range. */
-  readonly subnet: { readonly name: string; readonly description: string } & PlannedRange;
+  readonly subnet: {
+    /** Subnet name, `gke-<cluster>` (clusterSubnetName); changing it replaces the subnet. */
+    readonly name: string;
+    /** Subnet description, `GKE cluster <name> (<environment>)`. */
+    readonly description: string;
+  } & PlannedRange;
   /** The default pod range: secondary range `<cluster>-pods` of the subnet. */
   readonly podRange: SecondaryRangePlan;
   /** The services range: secondary range `<cluster>-services` of the subnet. */
@@ -169,7 +189,14 @@ export interface NodePoolPlan {
    * GPUs per node and the driver GKE installs (always 'LATEST', DEFAULT_GPU_DRIVER_VERSION).
    * @default undefined for pools that are not `gpu` and declare no gpu; a `gpu` pool without one gets DEFAULT_GPU (one nvidia-l4)
    */
-  readonly gpu?: { readonly type: string; readonly count: number; readonly driverVersion: 'LATEST' | 'DEFAULT' };
+  readonly gpu?: {
+    /** GPU accelerator type, e.g. `nvidia-l4`: as declared, else DEFAULT_GPU's. */
+    readonly type: string;
+    /** GPUs per node: as declared, else DEFAULT_GPU's 1. */
+    readonly count: number;
+    /** Driver GKE installs on the nodes: always 'LATEST' (DEFAULT_GPU_DRIVER_VERSION) in plans this library resolves. */
+    readonly driverVersion: 'LATEST' | 'DEFAULT';
+  };
   /** The additional pod range the pool's pods use. @default undefined: the cluster's default pod range */
   readonly podRange?: AdditionalPodRangePlan;
   /**
@@ -200,7 +227,16 @@ export interface TenantPlan {
   /** The stack (Terraform state) that holds its GCP resources: its shard. */
   readonly stack: string;
   /** Its namespace in each of its clusters, with the cluster's project and the LimitRange sized for its nodes there. */
-  readonly namespaces: readonly { readonly cluster: string; readonly namespace: string; readonly project: string; readonly limits: Required<TenantLimits> }[];
+  readonly namespaces: readonly {
+    /** One of the tenant's clusters, in declaration order. */
+    readonly cluster: string;
+    /** The namespace's name there: the tenant's name. */
+    readonly namespace: string;
+    /** That cluster's project (Workload Identity's pool, `<project>.svc.id.goog`). */
+    readonly project: string;
+    /** Its LimitRange's per-container defaults and maxima, sized for the nodes its pods run on in that cluster (tenantLimitsOnCluster). */
+    readonly limits: Required<TenantLimits>;
+  }[];
 }
 
 /** What a link's Cloud Router advertises: CUSTOM mode, every subnet, plus these ranges. */
@@ -210,7 +246,12 @@ export interface AdvertisementsPlan {
   /** Always true: every subnet of the VPC is advertised (ALL_SUBNETS), the ranges below on top. */
   readonly allSubnets: true;
   /** Private Google Access VIPs first, control planes by cluster name, then the requested ranges as listed. */
-  readonly ranges: readonly { readonly range: string; readonly description: string }[];
+  readonly ranges: readonly {
+    /** An advertised CIDR, each once. */
+    readonly range: string;
+    /** Why it is advertised: `private.googleapis.com`, `<cluster> control plane` or `requested`. */
+    readonly description: string;
+  }[];
 }
 
 /** A BGP session's range, matched to its session by name (never by position). */
@@ -235,7 +276,12 @@ export interface HaVpnAwsLinkPlan extends LinkPlanBase {
   /** Region of the HA VPN gateway and Cloud Router. */
   readonly region: string;
   /** The Cloud Router, `<link>-router`, with its ASN (the definition's gcpAsn). */
-  readonly router: { readonly name: string; readonly asn: number };
+  readonly router: {
+    /** Cloud Router name, `<link>-router`. */
+    readonly name: string;
+    /** Its BGP ASN, the link's gcpAsn: a private ASN Cloud Router accepts (CLOUD_ROUTER_ASN_RANGES: 64512-65534, 4200000000-4294967294). */
+    readonly asn: number;
+  };
   /**
    * The AWS side with its defaults applied: the region from the remote network's awsRegion, the gateway type
    * 'transit-gateway' (DEFAULT_AWS_GATEWAY_TYPE) and Amazon-side ASN 64512 (DEFAULT_AMAZON_SIDE_ASN) unless declared.
@@ -270,7 +316,12 @@ export interface HaVpnPeerLinkPlan extends LinkPlanBase {
   /** Region of the HA VPN gateway and Cloud Router. */
   readonly region: string;
   /** The Cloud Router, `<link>-router`, with its ASN (the definition's gcpAsn). */
-  readonly router: { readonly name: string; readonly asn: number };
+  readonly router: {
+    /** Cloud Router name, `<link>-router`. */
+    readonly name: string;
+    /** Its BGP ASN, the link's gcpAsn: a private ASN Cloud Router accepts (CLOUD_ROUTER_ASN_RANGES: 64512-65534, 4200000000-4294967294). */
+    readonly asn: number;
+  };
   /** ASN of the on-prem device. */
   readonly peerAsn: number;
   /** Public IPs of the on-prem device's interfaces (1, 2 or 4): two tunnels for 1 or 2, four for 4. */
@@ -295,9 +346,23 @@ export interface InterconnectLinkPlan extends LinkPlanBase {
   /** The on-prem router's ASN, for DEDICATED links. @default undefined for PARTNER links, whose BGP peering the partner configures */
   readonly peerAsn?: number;
   /** One Cloud Router per region of the attachments, sorted by region. */
-  readonly routers: readonly { readonly name: string; readonly region: string; readonly asn: number }[];
+  readonly routers: readonly {
+    /** Cloud Router name, `<link>-<region>`. */
+    readonly name: string;
+    /** The region whose attachments it serves. */
+    readonly region: string;
+    /** Its BGP ASN: the link's gcpAsn, else 16550 (PARTNER_INTERCONNECT_ASN, what Partner Interconnect requires). */
+    readonly asn: number;
+  }[];
   /** The attachments as declared; a DEDICATED attachment also carries its BGP /29 from the IP plan as `candidateSubnets`, matched by name. */
-  readonly attachments: readonly (InterconnectAttachmentDefinition & AttachmentTopology & { readonly candidateSubnets?: readonly string[] })[];
+  readonly attachments: readonly (InterconnectAttachmentDefinition &
+    AttachmentTopology & {
+      /**
+       * The attachment's BGP /29 from the IP plan (link-local, 169.254.0.0/16), the one range GCP may pick from.
+       * @default undefined for PARTNER attachments: the partner assigns the BGP addresses
+       */
+      readonly candidateSubnets?: readonly string[];
+    })[];
 }
 
 export type LinkPlan = HaVpnAwsLinkPlan | HaVpnPeerLinkPlan | InterconnectLinkPlan;

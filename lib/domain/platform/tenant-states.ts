@@ -145,9 +145,19 @@ export interface TenantStateAssignment {
   /** Stack by tenant, for every tenant of the definition. */
   readonly states: Readonly<Record<string, string>>;
   /** Tenants placed by this resolution (not in the record), in definition order. */
-  readonly newTenants: readonly { readonly tenant: string; readonly stack: string }[];
+  readonly newTenants: readonly {
+    /** The new tenant's name. */
+    readonly tenant: string;
+    /** The stack (Terraform state shard) it is placed in: its project's lowest-numbered shard with room under the fill target, else a new shard. */
+    readonly stack: string;
+  }[];
   /** Recorded tenants no longer in the definition: dropped from the record when it is next written. */
-  readonly orphaned: readonly { readonly tenant: string; readonly stack: string }[];
+  readonly orphaned: readonly {
+    /** The recorded tenant's name. */
+    readonly tenant: string;
+    /** The stack the record placed it in: that stack no longer holds the tenant's resources, so its next apply destroys them. */
+    readonly stack: string;
+  }[];
   /** The record to write: every current tenant, orphans dropped. */
   readonly lock: TenantStatesLock;
 }

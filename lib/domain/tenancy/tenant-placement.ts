@@ -31,7 +31,14 @@ export interface TenantPlacement {
   /** `tenant-<tenant>` in each of the tenant's clusters. */
   readonly poolName: string;
   /** The node taint, Kubernetes spelling; {@link gkeTaint} gives the GKE API's. */
-  readonly taint: { readonly key: string; readonly value: string; readonly effect: KubernetesTaintEffect };
+  readonly taint: {
+    /** Taint key, `tenant` (TENANT_TAINT_KEY). */
+    readonly key: string;
+    /** The tenant's name: only pods tolerating this value land on the pool. */
+    readonly value: string;
+    /** `NoSchedule` (TENANT_TAINT_EFFECT): other pods are never scheduled there; running pods are not evicted. */
+    readonly effect: KubernetesTaintEffect;
+  };
   /** Labels on the pool's nodes: `tenant: <tenant>` (TENANT_NODE_LABEL_KEY). */
   readonly nodeLabels: Readonly<Record<string, string>>;
   /** The toleration the tenant's pods get for its taint (added to its workloads and required by the placement policy). */

@@ -262,7 +262,12 @@ export interface ResolvedTenant {
   /** As declared, else 'restricted' (DEFAULT_POD_SECURITY). */
   readonly podSecurity: TenantPodSecurityLevel;
   /** Tenant and external dependencies as declared; empty lists when absent. */
-  readonly dependencies: { readonly tenants: readonly string[]; readonly external: readonly ExternalDependency[] };
+  readonly dependencies: {
+    /** Tenants this one calls, as declared; empty when none are declared. */
+    readonly tenants: readonly string[];
+    /** External CIDRs and ports this one calls, as declared; empty when none are declared. */
+    readonly external: readonly ExternalDependency[];
+  };
   /** As declared; empty when absent (only its own namespace and dependent tenants reach it). */
   readonly ingressSources: readonly IngressSource[];
   /** As declared; empty when absent. */

@@ -50,7 +50,12 @@ export interface SpinnakerKubernetesAccount {
   /** Only what Spinnaker deployed is cached and shown. */
   readonly onlySpinnakerManaged: boolean;
   /** Fiat roles (here: Google Groups) per permission. */
-  readonly permissions: { readonly READ: readonly string[]; readonly WRITE: readonly string[] };
+  readonly permissions: {
+    /** Groups that see the account's resources: the tenant's admin, developer and viewer groups that are declared. */
+    readonly READ: readonly string[];
+    /** Groups that deploy through it: the tenant's admin and developer groups that are declared. */
+    readonly WRITE: readonly string[];
+  };
 }
 
 /** The subset of the `SpinnakerService` CRD (spinnaker.io/v1alpha2) this add-on writes. */
@@ -63,17 +68,37 @@ export interface SpinnakerServiceObject {
    * Name and namespace from the settings, else `spinnaker` and `spinnaker` (DEFAULT_SPINNAKER_NAME,
    * DEFAULT_SPINNAKER_NAMESPACE), with the platform's labels.
    */
-  readonly metadata: { readonly name: string; readonly namespace: string; readonly labels?: Readonly<Record<string, string>> };
+  readonly metadata: {
+    /** The SpinnakerService's name: settings.name, else 'spinnaker' (DEFAULT_SPINNAKER_NAME). */
+    readonly name: string;
+    /** Its namespace: settings.namespace, else 'spinnaker' (DEFAULT_SPINNAKER_NAMESPACE). */
+    readonly namespace: string;
+    /** Labels on the object. @default undefined: none (the add-on always writes the platform's labels) */
+    readonly labels?: Readonly<Record<string, string>>;
+  };
   /**
    * The halconfig: the settings' `config` sections, the pinned `version`, and the Kubernetes provider enabled with
    * every tenant's accounts, sorted by name.
    */
   readonly spec: {
+    /** What the operator turns into Spinnaker's configuration. */
     readonly spinnakerConfig: {
+      /** The halconfig: the settings' own sections (persistent storage, security...) beside the two the add-on writes. */
       readonly config: {
         /** The Spinnaker release, `major.minor.patch` (validateSpinnakerSettings). */
         readonly version: string;
-        readonly providers: { readonly kubernetes: { readonly enabled: boolean; readonly primaryAccount?: string; readonly accounts: readonly SpinnakerKubernetesAccount[] } };
+        /** Cloud providers: the settings' own, plus the Kubernetes provider the add-on writes (the settings may not set it). */
+        readonly providers: {
+          /** Spinnaker's Kubernetes (V2) provider, one account per tenant namespace per cluster. */
+          readonly kubernetes: {
+            /** Always true: the provider is on. */
+            readonly enabled: boolean;
+            /** The account Spinnaker picks when none is named. @default undefined: the add-on names none, so every pipeline stage names its account */
+            readonly primaryAccount?: string;
+            /** Every tenant's accounts, sorted by name. */
+            readonly accounts: readonly SpinnakerKubernetesAccount[];
+          };
+        };
         readonly [section: string]: unknown;
       };
     };

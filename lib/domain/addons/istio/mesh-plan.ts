@@ -120,7 +120,12 @@ export interface TenantMeshPlan {
    * service role: the range and the ports its NetworkPolicy opens.
    * @default absent: the tenant uses no private-IP service (or the platform has no Private Service Access)
    */
-  readonly privateServices?: { readonly cidr: string; readonly ports: readonly number[] };
+  readonly privateServices?: {
+    /** The Private Service Access range (`network/private-service-access` in the IP plan): the ServiceEntry's address. */
+    readonly cidr: string;
+    /** The ports opened to it, each as TCP: PRIVATE_SERVICE_PORTS (3307 Cloud SQL connectors, 3306 MySQL, 5432 PostgreSQL and AlloyDB, 6379 Memorystore for Redis). */
+    readonly ports: readonly number[];
+  };
 }
 
 export function tenantMeshPlan(tenant: TenantPlan, plan: PlatformPlan, settings: ResolvedIstioSettings): TenantMeshPlan {

@@ -42,12 +42,22 @@ export interface VaultTenantPlan {
   /** One login role per cluster it runs on, in its namespaces' order. */
   readonly loginRoles: readonly VaultLoginRole[];
   /** Its PKI role (same name as the tenant) and the only URI SANs it issues. */
-  readonly pkiRole: { readonly name: string; readonly allowedUriSans: readonly string[] };
+  readonly pkiRole: {
+    /** The PKI role's name: the tenant's name. */
+    readonly name: string;
+    /** The SPIFFE IDs it may issue, `spiffe://<trust domain>/ns/<tenant>/sa/<service account>`, one per service account of its login roles. */
+    readonly allowedUriSans: readonly string[];
+  };
 }
 
 export interface VaultPlan {
   /** One Kubernetes auth mount per cluster, `kubernetes-<cluster>`, in cluster order (each cluster has its own issuer and CA). */
-  readonly authMounts: readonly { readonly cluster: string; readonly path: string }[];
+  readonly authMounts: readonly {
+    /** The cluster whose service-account tokens the mount verifies. */
+    readonly cluster: string;
+    /** The mount's path, `kubernetes-<cluster>` (kubernetesAuthPath). */
+    readonly path: string;
+  }[];
   /** Every tenant's policy, login roles and PKI role, in definition order. */
   readonly tenants: readonly VaultTenantPlan[];
 }
