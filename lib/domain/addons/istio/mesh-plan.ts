@@ -7,7 +7,7 @@ import type { ConnectivityIntent } from '../../reachability/connectivity-intent'
 import type { PlatformDefinition } from '../../platform/platform-definition';
 import type { PlatformPlan, TenantPlan } from '../../platform/platform-plan';
 import { PRIVATE_SERVICE_PORTS, privateServiceAccessPlan, privateServiceTenants, PSA_RANGE_NAME } from '../../platform/private-service-access';
-import { dependentsOf } from '../../tenancy/tenant-spec';
+import { DEFAULT_PROTOCOL, dependentsOf } from '../../tenancy/tenant-spec';
 import type { PortSpec } from '../../tenancy/tenant-spec';
 import type { ValidationIssue } from '../../validation-error';
 
@@ -74,7 +74,7 @@ function sctpExternalIssues(definition: PlatformDefinition): ValidationIssue[] {
 
 /** A declared port's ServiceEntry protocol: TCP or UDP as declared (TCP when unset); SCTP is refused by validateIstioSettings. */
 export function serviceEntryProtocol(port: PortSpec): 'TCP' | 'UDP' {
-  const protocol = port.protocol ?? 'TCP';
+  const protocol = port.protocol ?? DEFAULT_PROTOCOL;
   if (protocol === 'TCP' || protocol === 'UDP') return protocol;
   throw new Error(`istio: port ${port.port}/${protocol} has no ServiceEntry protocol; validateIstioSettings refuses it, so the platform was not validated`);
 }
