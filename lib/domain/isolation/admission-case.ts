@@ -29,8 +29,17 @@ export interface AdmissionCase {
   readonly as: AdmissionIdentity;
   /** The admission operation. */
   readonly operation: 'CREATE' | 'UPDATE' | 'DELETE';
-  /** API coordinates of the target, as in an AdmissionReview. `subresource` e.g. `binding`. */
-  readonly resource: { readonly group: string; readonly version: string; readonly resource: string; readonly subresource?: string };
+  /** API coordinates of the target, as in an AdmissionReview. */
+  readonly resource: {
+    /** The API group; `''` for the core group. */
+    readonly group: string;
+    /** The API version, e.g. `v1`. */
+    readonly version: string;
+    /** The resource, plural and lowercase, e.g. `pods`. */
+    readonly resource: string;
+    /** The subresource, e.g. `binding`. @default absent: the resource itself */
+    readonly subresource?: string;
+  };
   /** Namespace of the request. @default absent: a cluster-scoped object */
   readonly namespace?: string;
   /** The object sent (CREATE, UPDATE). @default absent: DELETE (the target is `name`) */

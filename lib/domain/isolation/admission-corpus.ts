@@ -51,8 +51,15 @@ export interface CorpusManifestObject {
   readonly apiVersion: string;
   /** The object's kind. */
   readonly kind: string;
-  /** Its name, namespace (absent: cluster-scoped) and labels. */
-  readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>> };
+  /** Its name, namespace and labels. */
+  readonly metadata: {
+    /** The object's name. */
+    readonly name: string;
+    /** The object's namespace. @default absent: a cluster-scoped object */
+    readonly namespace?: string;
+    /** The object's labels. @default absent: no labels */
+    readonly labels?: Readonly<Record<string, string>>;
+  };
   readonly [key: string]: unknown;
 }
 

@@ -8,23 +8,69 @@
 /** One end of an intent. */
 export type ConnectivityEndpoint =
   /** A tenant's pods in its namespace on one cluster. */
-  | { readonly kind: 'tenant'; readonly tenant: string; readonly cluster: string }
+  | {
+    /** The endpoint's variant: `tenant`. */
+    readonly kind: 'tenant';
+    /** Name of the tenant (its namespace on the cluster). */
+    readonly tenant: string;
+    /** Name of the cluster the tenant's pods run on. */
+    readonly cluster: string;
+  }
   /** A cluster's nodes (node subnet). */
-  | { readonly kind: 'nodes'; readonly cluster: string }
+  | {
+    /** The endpoint's variant: `nodes`. */
+    readonly kind: 'nodes';
+    /** Name of the cluster (as in the platform definition). */
+    readonly cluster: string;
+  }
   /** A cluster's pods, whoever owns them (pod ranges). */
-  | { readonly kind: 'pods'; readonly cluster: string }
+  | {
+    /** The endpoint's variant: `pods`. */
+    readonly kind: 'pods';
+    /** Name of the cluster (as in the platform definition). */
+    readonly cluster: string;
+  }
   /** A cluster's private control-plane endpoint. */
-  | { readonly kind: 'control-plane'; readonly cluster: string }
+  | {
+    /** The endpoint's variant: `control-plane`. */
+    readonly kind: 'control-plane';
+    /** Name of the cluster (as in the platform definition). */
+    readonly cluster: string;
+  }
   /** A remote network of the definition (AWS VPC, on-premise site), or one named range or CIDR inside it. */
-  | { readonly kind: 'remote'; readonly network: string; readonly range?: string }
+  | {
+    /** The endpoint's variant: `remote`. */
+    readonly kind: 'remote';
+    /** Name of the remote network in the definition (`remoteNetworks`). */
+    readonly network: string;
+    /**
+     * A CIDR inside the network, or the name of one of its authorized networks.
+     * @default absent: every CIDR of the network
+     */
+    readonly range?: string;
+  }
   /** Google APIs reached privately (Private Google Access / private.googleapis.com). */
-  | { readonly kind: 'google-apis' }
+  | {
+    /** The endpoint's variant: `google-apis`. */
+    readonly kind: 'google-apis';
+  }
   /** A cluster's DNS: NodeLocal DNSCache on the node when the cluster enables it, else kube-dns in kube-system. */
-  | { readonly kind: 'cluster-dns'; readonly cluster: string }
+  | {
+    /** The endpoint's variant: `cluster-dns`. */
+    readonly kind: 'cluster-dns';
+    /** Name of the cluster (as in the platform definition). */
+    readonly cluster: string;
+  }
   /** Google-managed services on private IPs (Cloud SQL, Memorystore) through Private Service Access. */
-  | { readonly kind: 'private-services' }
+  | {
+    /** The endpoint's variant: `private-services`. */
+    readonly kind: 'private-services';
+  }
   /** The public internet. */
-  | { readonly kind: 'internet' };
+  | {
+    /** The endpoint's variant: `internet`. */
+    readonly kind: 'internet';
+  };
 
 export type ConnectivityProtocol = 'tcp' | 'udp' | 'icmp' | 'any';
 
@@ -50,5 +96,8 @@ export interface ConnectivityIntent {
    * A known, accepted gap: the verdict is reported but does not fail synthesis. Names who accepted it and why.
    * @default absent: an unmet verdict fails synthesis (platformIntents sets it from `acceptedConnectivityGaps`)
    */
-  readonly acceptedGap?: { readonly reason: string };
+  readonly acceptedGap?: {
+    /** Who accepted the gap and why (the entry of `acceptedConnectivityGaps`). */
+    readonly reason: string;
+  };
 }

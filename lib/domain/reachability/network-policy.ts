@@ -4,8 +4,20 @@ import type { LabelSelector, NamespaceModel, NetworkPolicyModel, NetworkPolicyPe
 
 /** The other end of a connection, as a NetworkPolicy rule sees it. */
 export type PolicyPeer =
-  | { readonly kind: 'pod'; readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> }
-  | { readonly kind: 'address'; readonly cidr: string };
+  | {
+      /** A pod of the cluster. */
+      readonly kind: 'pod';
+      /** The pod's namespace. */
+      readonly namespace: string;
+      /** The pod's labels, matched against a rule's `podSelector`. */
+      readonly podLabels: Readonly<Record<string, string>>;
+    }
+  | {
+      /** An address outside the pods (node, remote network, internet), matched against a rule's `ipBlock`. */
+      readonly kind: 'address';
+      /** The address block, in CIDR notation (`10.0.0.0/24`). */
+      readonly cidr: string;
+    };
 
 export interface PolicyDecision {
   /** The connection passes the policies of its direction. */

@@ -59,7 +59,14 @@ export interface SynthesisContext {
   /** The remote networks and the ranges their peers are assumed to announce. */
   readonly remoteNetworks: readonly RemoteNetworkModel[];
   /** Each hybrid link: the remote network it faces and the stack that holds it. */
-  readonly links: readonly { readonly name: string; readonly remoteNetwork: string; readonly stack: string }[];
+  readonly links: readonly {
+    /** The link's name (a `hybridLinks` entry of the definition). */
+    readonly name: string;
+    /** Name of the remote network the link faces (a `remoteNetworks` entry). */
+    readonly remoteNetwork: string;
+    /** Name of the Terraform stack that holds the link's resources. */
+    readonly stack: string;
+  }[];
   /** The mesh's installation settings (Istio's MeshConfig is not in the output). @default Istio's defaults: trust domain `cluster.local`, root namespace `istio-system` */
   readonly mesh?: MeshSettings;
 }

@@ -182,7 +182,10 @@ export interface ClusterModel extends OutputElement {
    * The peering-routes config that exports the VPC's custom (dynamic, static) routes to the control plane.
    * @default absent: no `google_compute_network_peering_routes_config` for the cluster's peering (custom routes not exported)
    */
-  readonly controlPlaneRouteExport?: { readonly exportCustomRoutes: boolean } & OutputElement;
+  readonly controlPlaneRouteExport?: {
+    /** `export_custom_routes` is true: the custom routes reach the control plane. */
+    readonly exportCustomRoutes: boolean;
+  } & OutputElement;
 }
 
 export interface DnsRecordModel {
@@ -261,7 +264,12 @@ export interface NetworkPolicyPeer {
   /** The namespaces it selects. @default absent: the policy's own namespace */
   readonly namespaceSelector?: LabelSelector;
   /** An address block, minus its exceptions. @default absent: a pod peer */
-  readonly ipBlock?: { readonly cidr: string; readonly except?: readonly string[] };
+  readonly ipBlock?: {
+    /** The block, in CIDR notation (`10.0.0.0/24`). */
+    readonly cidr: string;
+    /** CIDRs inside the block that the peer leaves out. @default none (the whole block) */
+    readonly except?: readonly string[];
+  };
 }
 
 export interface NetworkPolicyPort {
