@@ -143,6 +143,28 @@ describe('istio settings', () => {
     expect(() => loadSeed({ ...definition, addOns: definition.addOns!.filter((a) => a.name !== 'istio') }, SEED_ADD_ONS.filter((a) => a.name !== 'istio'))).not.toThrow();
   });
 
+  const withRoutingIngress = (ports: { port: number; protocol?: 'TCP' | 'UDP' | 'SCTP' }[]) => ({
+    ...seedPlatform,
+    tenants: seedPlatform.tenants!.map((t) => (t.name === 'routing' ? { ...t, ingressSources: [{ cidr: '35.191.0.0/16', ports }] } : t)),
+  });
+
+  test('throws when an ingress source declares an SCTP port, which an AuthorizationPolicy cannot match (through loadPlatform)', () => {
+    expect(() => loadSeed(withRoutingIngress([{ port: 8080 }, { port: 3868, protocol: 'SCTP' }]), SEED_ADD_ONS)).toThrow(
+      /tenants\[routing\]: ingressSources\[0\]\.ports\[1\]\.protocol "SCTP" is SCTP, which the istio add-on's mesh cannot carry \(an Istio AuthorizationPolicy port matches TCP traffic only\); declare the ingress source on a platform without the istio add-on, or use TCP/,
+    );
+  });
+
+  test('SCTP ingress ports are accepted without the istio add-on, and reach the NetworkPolicy as SCTP', () => {
+    const definition = withRoutingIngress([{ port: 3868, protocol: 'SCTP' }]);
+    const withoutIstio = { ...definition, addOns: definition.addOns!.filter((a) => a.name !== 'istio') };
+    const addOns = SEED_ADD_ONS.filter((a) => a.name !== 'istio');
+    expect(() => loadSeed(withoutIstio, addOns)).not.toThrow();
+    const objects = synthSeed(withoutIstio, addOns).manifests['prod-usc1']['tenant-routing'];
+    expect(objects.some((o) => o.kind === 'AuthorizationPolicy')).toBe(false);
+    const ports = objects.filter((o) => o.kind === 'NetworkPolicy').flatMap((o) => (o.spec.ingress ?? []).flatMap((r: { ports?: unknown[] }) => r.ports ?? []));
+    expect(ports).toContainEqual({ protocol: 'SCTP', port: 3868 });
+  });
+
   test('throws when a ServiceEntry protocol is asked for an SCTP port (no silent TCP); UDP and unset keep their protocol', () => {
     expect(() => serviceEntryProtocol({ port: 3868, protocol: 'SCTP' })).toThrow(/port 3868\/SCTP has no ServiceEntry protocol/);
     expect([serviceEntryProtocol({ port: 53, protocol: 'UDP' }), serviceEntryProtocol({ port: 443 }), serviceEntryProtocol({ port: 443, protocol: 'TCP' })]).toEqual(['UDP', 'TCP', 'TCP']);

@@ -44,7 +44,7 @@ export function validateIstioSettings(settings: IstioSettings, definition: Platf
   if ((definition.tenants ?? []).some((t) => t.name === resolved)) issues.push({ path, field: 'settings.systemNamespace', value: resolved, problem: 'is the namespace of a tenant', fix: "rename the tenant or point systemNamespace at the mesh's own namespace" });
   const td = settings.trustDomain;
   if (td !== undefined && (typeof td !== 'string' || !DNS_NAME.test(td))) issues.push({ path, field: 'settings.trustDomain', value: td, problem: 'is not a lower-case DNS name', fix: `use the mesh's trust domain, e.g. '${DEFAULT_ISTIO_TRUST_DOMAIN}'` });
-  issues.push(...sctpExternalIssues(definition));
+  issues.push(...sctpExternalIssues(definition), ...sctpIngressIssues(definition));
   return issues;
 }
 
@@ -72,6 +72,30 @@ function sctpExternalIssues(definition: PlatformDefinition): ValidationIssue[] {
   return issues;
 }
 
+/**
+ * The same for ingress: an ingress source's ports become the AuthorizationPolicy's `to.operation.ports`, which
+ * Istio matches on TCP connections only (the sidecar captures TCP). An SCTP port there would admit TCP on that
+ * number and say nothing about SCTP, so the add-on refuses it up front too.
+ */
+function sctpIngressIssues(definition: PlatformDefinition): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const tenant of definition.tenants ?? []) {
+    // Shapes are tenant validation's to refuse: only well-formed ports are looked at here.
+    const sources = Array.isArray(tenant.ingressSources) ? tenant.ingressSources : [];
+    sources.forEach((source, i) => (Array.isArray(source?.ports) ? source.ports : []).forEach((p: PortSpec, j: number) => {
+      if (p?.protocol !== 'SCTP') return;
+      issues.push({
+        path: `tenants[${tenant.name}]`,
+        field: `ingressSources[${i}].ports[${j}].protocol`,
+        value: p.protocol,
+        problem: `is SCTP, which the ${ISTIO_ADD_ON} add-on's mesh cannot carry (an Istio AuthorizationPolicy port matches TCP traffic only)`,
+        fix: `declare the ingress source on a platform without the ${ISTIO_ADD_ON} add-on, or use TCP`,
+      });
+    }));
+  }
+  return issues;
+}
+
 /** A declared port's ServiceEntry protocol: TCP or UDP as declared (TCP when unset); SCTP is refused by validateIstioSettings. */
 export function serviceEntryProtocol(port: PortSpec): 'TCP' | 'UDP' {
   const protocol = port.protocol ?? DEFAULT_PROTOCOL;
@@ -89,7 +113,7 @@ export interface MeshAdmission {
   readonly principals: readonly string[];
   /** Or source ranges (declared CIDR ingress sources). */
   readonly ipBlocks: readonly string[];
-  /** Restricted to these ports. @default undefined: every port */
+  /** Restricted to these ports (TCP: SCTP ingress ports are refused by validateIstioSettings). @default undefined: every port */
   readonly ports?: readonly number[];
   /** Why the rule exists, e.g. `ingress source namespace ingress-nginx`: for reviewers and test messages, not written to the policy. */
   readonly reason: string;
