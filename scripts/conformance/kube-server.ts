@@ -4,6 +4,7 @@ import { mkdirSync, openSync, writeFileSync } from 'fs';
 import { Agent, request as httpsRequest } from 'https';
 import { createServer } from 'net';
 import { join } from 'path';
+import { LoopbackAnswer, loopbackRequest } from './loopback-request';
 
 /**
  * A throwaway Kubernetes control plane for one cluster's manifests: kube-apiserver on kine (SQLite instead of etcd),
@@ -45,10 +46,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-export interface KubeResponse {
-  readonly status: number;
-  readonly body: any;
-}
+/** An API server's answer. */
+export type KubeResponse = LoopbackAnswer;
 
 export class KubeServer {
   private readonly processes: ChildProcess[] = [];
@@ -147,26 +146,7 @@ export class KubeServer {
       headers['Impersonate-User'] = impersonate.user;
       if (impersonate.groups.length > 0) headers['Impersonate-Group'] = [...impersonate.groups];
     }
-    return new Promise((resolve, reject) => {
-      const req = httpsRequest({ host: '127.0.0.1', port: this.port, method, path, headers, agent: this.agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            /* plain-text answers (readyz) stay text */
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
-        });
-      });
-      req.on('error', reject);
-      req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${path}: no answer in 30 s`)));
-      if (payload) req.write(payload);
-      req.end();
-    });
+    return loopbackRequest(httpsRequest, { port: this.port, method, path, headers, agent: this.agent }, payload);
   }
 
   private spawn(name: string, binary: string, args: string[]): void {

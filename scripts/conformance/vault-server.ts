@@ -1,20 +1,19 @@
 import { ChildProcess, spawn } from 'child_process';
-import { createServer } from 'net';
 import { randomBytes } from 'crypto';
 import { mkdirSync, openSync } from 'fs';
 import { request as httpRequest } from 'http';
+import { createServer } from 'net';
 import { join } from 'path';
 import { alive, freePort } from './kube-server';
+import { LoopbackAnswer, loopbackRequest } from './loopback-request';
+
+/** Vault's answer. */
+export type VaultResponse = LoopbackAnswer;
 
 /**
  * A throwaway Vault in dev mode (in memory, unsealed, one root token) on 127.0.0.1 only: the judge replays the
  * Vault stack on it, then asks as each tenant. Dev mode's default `secret/` KV mount is unused.
  */
-export interface VaultResponse {
-  readonly status: number;
-  readonly body: any;
-}
-
 export class VaultServer {
   private readonly rootToken = randomBytes(24).toString('hex');
   private port = 0;
@@ -69,26 +68,7 @@ export class VaultServer {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const headers: Record<string, string> = token ? { 'X-Vault-Token': token } : {};
     if (payload) headers['Content-Type'] = 'application/json';
-    return new Promise((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: this.port, method, path: `/v1/${path}`, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          try {
-            parsed = text ? JSON.parse(text) : {};
-          } catch {
-            /* keep text */
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
-        });
-      });
-      req.on('error', reject);
-      req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${path}: no answer in 30 s`)));
-      if (payload) req.write(payload);
-      req.end();
-    });
+    return loopbackRequest(httpRequest, { port: this.port, method, path: `/v1/${path}`, headers }, payload);
   }
 }
 
