@@ -23,7 +23,8 @@ type Stack = { resource?: Record<string, Record<string, Record<string, unknown>>
 interface VaultTenant {
   readonly name: string;
   readonly policy: string;
-  readonly pkiRole: string;
+  /** Its PKI role's issue endpoint, `<pki mount>/issue/<role>`. */
+  readonly issuePath: string;
   readonly allowedUriSans: readonly string[];
 }
 
@@ -125,7 +126,7 @@ export class VaultTargetJudge {
       const tenant = String(role.name);
       const policy = tenantPolicyName(tenant);
       if (!policies.has(policy)) this.suite.record(`${this.target}: vault_pki_secret_backend_role.${name}`, `no policy ${policy} for tenant ${tenant}`);
-      this.tenants.push({ name: tenant, policy, pkiRole: `${resolve(`vault_pki_secret_backend_role.${name}`, 'backend', role.backend)}/issue/${tenant}`, allowedUriSans: (role.allowed_uri_sans as string[] | undefined) ?? [] });
+      this.tenants.push({ name: tenant, policy, issuePath: `${resolve(`vault_pki_secret_backend_role.${name}`, 'backend', role.backend)}/issue/${tenant}`, allowedUriSans: (role.allowed_uri_sans as string[] | undefined) ?? [] });
     }
     const tenantOfPolicy = new Map(this.tenants.map((t) => [t.policy, t.name]));
     for (const [name, role] of Object.entries(resources.vault_kubernetes_auth_backend_role ?? {})) {
@@ -174,19 +175,19 @@ export class VaultTargetJudge {
     await ask('reads its own secret', 'GET', `${this.kvMount}/data/${tenant.name}/${SECRET_KEY}`, undefined, 'allowed', (r) => (r.body.data?.data?.owner === tenant.name ? undefined : 'read someone else’s value'));
     const own = tenant.allowedUriSans[0];
     if (own) {
-      await ask(`issues a certificate for its own identity ${own}`, 'POST', tenant.pkiRole, { uri_sans: own, ttl: '1h' }, 'allowed', (r) => {
+      await ask(`issues a certificate for its own identity ${own}`, 'POST', tenant.issuePath, { uri_sans: own, ttl: '1h' }, 'allowed', (r) => {
         const sans = new X509Certificate(r.body.data.certificate).subjectAltName ?? '';
         return sans === `URI:${own}` ? undefined : `certificate SANs are ${sans}, expected exactly URI:${own}`;
       });
     }
-    await ask('asks its own PKI role for a DNS name', 'POST', tenant.pkiRole, { common_name: `${tenant.name}.example.com`, ttl: '1h' }, { denied: 400 });
-    await ask('asks its own PKI role for an IP SAN', 'POST', tenant.pkiRole, { uri_sans: own, ip_sans: '10.0.0.1', ttl: '1h' }, { denied: 400 });
+    await ask('asks its own PKI role for a DNS name', 'POST', tenant.issuePath, { common_name: `${tenant.name}.example.com`, ttl: '1h' }, { denied: 400 });
+    await ask('asks its own PKI role for an IP SAN', 'POST', tenant.issuePath, { uri_sans: own, ip_sans: '10.0.0.1', ttl: '1h' }, { denied: 400 });
     for (const other of this.tenants.filter((t) => t.name !== tenant.name)) {
       await ask(`reads ${other.name}'s secret`, 'GET', `${this.kvMount}/data/${other.name}/${SECRET_KEY}`, undefined, { denied: 403 });
       await ask(`lists ${other.name}'s secrets`, 'GET', `${this.kvMount}/metadata/${other.name}/?list=true`, undefined, { denied: 403 });
       await ask(`writes into ${other.name}'s prefix`, 'POST', `${this.kvMount}/data/${other.name}/${SECRET_KEY}`, { data: { owner: tenant.name } }, { denied: 403 });
-      await ask(`issues from ${other.name}'s PKI role`, 'POST', other.pkiRole, { uri_sans: other.allowedUriSans[0], ttl: '1h' }, { denied: 403 });
-      if (other.allowedUriSans[0]) await ask(`asks its own PKI role for ${other.name}'s identity ${other.allowedUriSans[0]}`, 'POST', tenant.pkiRole, { uri_sans: other.allowedUriSans[0], ttl: '1h' }, { denied: 400 });
+      await ask(`issues from ${other.name}'s PKI role`, 'POST', other.issuePath, { uri_sans: other.allowedUriSans[0], ttl: '1h' }, { denied: 403 });
+      if (other.allowedUriSans[0]) await ask(`asks its own PKI role for ${other.name}'s identity ${other.allowedUriSans[0]}`, 'POST', tenant.issuePath, { uri_sans: other.allowedUriSans[0], ttl: '1h' }, { denied: 400 });
       await ask(`reads ${other.name}'s policy`, 'GET', `sys/policies/acl/${other.policy}`, undefined, { denied: 403 });
     }
   }

@@ -1,22 +1,12 @@
 import { spawnSync } from 'child_process';
-import { createHash } from 'crypto';
-import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { isParallelSynth, SEQUENTIAL_ENV, SYNTH_PART_ENV } from '../../cli/parallel-synth';
 import { SYNTH_PART_HEAP_FLAG, synthPartNodeArgs } from '../../cli/synth-part-flags';
+import { fileTree } from '../fixtures/file-tree';
 import { cli, exampleProject, ROOT } from './harness';
 
 process.env.CHECKPOINT_DISABLE = '1';
 
-function tree(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(join(dir, prefix)).sort()) {
-    const rel = prefix ? `${prefix}/${entry}` : entry;
-    if (statSync(join(dir, rel)).isDirectory()) Object.assign(out, tree(dir, rel));
-    else out[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
-  }
-  return out;
-}
 
 describe('isParallelSynth', () => {
   test.each([
@@ -59,6 +49,6 @@ describe('gke-platform synth as a process', () => {
     expect(run.status).toBe(0);
     const inProcess = cli(sequential.dir, ['synth']);
     expect(run.stdout).toBe(inProcess.stdout);
-    for (const out of ['cdktf.out/stacks', 'dist']) expect(tree(join(parallel.dir, out))).toEqual(tree(join(sequential.dir, out)));
+    for (const out of ['cdktf.out/stacks', 'dist']) expect(fileTree(join(parallel.dir, out))).toEqual(fileTree(join(sequential.dir, out)));
   });
 });

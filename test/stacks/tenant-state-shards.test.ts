@@ -1,5 +1,4 @@
-import { createHash } from 'crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Testing } from 'cdktf';
@@ -10,6 +9,7 @@ import { estimateTenantIdentityResources, tenantStatesLockPath } from '../../lib
 import { generatePlatform } from '../../scripts/bench/generate-platform';
 import { buildPlatformStacks } from '../../stacks/platform-stacks';
 import { synthManifests, synthTerraform } from '../../cli/synth-outputs';
+import { fileTree } from '../fixtures/file-tree';
 
 process.env.CHECKPOINT_DISABLE = '1';
 const TODAY = '2026-01-01';
@@ -22,15 +22,6 @@ function load(definition: PlatformDefinition, lockFile: string) {
 }
 
 /** Every file under `dir` with a hash of its content, by relative path. */
-function tree(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(join(dir, prefix)).sort()) {
-    const rel = prefix ? `${prefix}/${entry}` : entry;
-    if (statSync(join(dir, rel)).isDirectory()) Object.assign(out, tree(dir, rel));
-    else out[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
-  }
-  return out;
-}
 
 function changedFiles(before: Record<string, string>, after: Record<string, string>): string[] {
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => before[f] !== after[f]).sort();
@@ -109,11 +100,11 @@ describe('small changes stay small', () => {
     const before = load(without(full, tenant.name), lockFile);
     synthTerraform(before, tf);
     synthManifests(before, k8s);
-    const [tfBefore, k8sBefore] = [tree(tf), tree(k8s)];
+    const [tfBefore, k8sBefore] = [fileTree(tf), fileTree(k8s)];
     const after = load(full, lockFile);
     synthTerraform(after, tf);
     synthManifests(after, k8s);
-    return { tenant, after, tf: changedFiles(tfBefore, tree(tf)), k8s: changedFiles(k8sBefore, tree(k8s)) };
+    return { tenant, after, tf: changedFiles(tfBefore, fileTree(tf)), k8s: changedFiles(k8sBefore, fileTree(k8s)) };
   }
 
   test("adding one shared tenant changes exactly one state file and only that tenant's manifests", () => {
