@@ -49,7 +49,8 @@ function runSynth(config: ResolvedConfig, context: CliContext, only?: Only): num
     const names = Object.keys(tf.stacks);
     const total = Object.values(tf.stacks).reduce((a, b) => a + b, 0);
     lines.push(`terraform: ${names.length} stacks, ${total} resources in ${shown(outdir)}/stacks/ (state: ${bucket ? `gs://${bucket}` : 'local files'})`);
-    for (const name of names) lines.push(`  ${name.padEnd(Math.max(...names.map((n) => n.length)))}  ${tf.stacks[name]} resource${tf.stacks[name] === 1 ? '' : 's'}`);
+    const width = names.reduce((w, n) => Math.max(w, n.length), 0);
+    for (const name of names) lines.push(`  ${name.padEnd(width)}  ${tf.stacks[name]} resource${tf.stacks[name] === 1 ? '' : 's'}`);
     for (const folder of tf.removed) lines.push(`  - removed ${shown(outdir)}/${folder}/ (the stack is gone; destroy its resources before deleting its state)`);
   }
   if (only !== 'terraform') {

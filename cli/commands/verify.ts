@@ -1,5 +1,5 @@
 import { addOnConnectivityIntents } from '../../lib/domain/addons/add-on-rules';
-import { formatVerification, VerificationResult, verificationJson } from '../../lib/domain/reachability/verify-intents';
+import { formatVerification, VerificationResult, verificationJson, verificationSummaryLine } from '../../lib/domain/reachability/verify-intents';
 import { verifyConnectivity } from '../../lib/report/verify-connectivity';
 import { CliContext, Command, parseCommandArgs } from '../command';
 import { loadConfig, ResolvedConfig } from '../config';
@@ -26,7 +26,7 @@ export function reportFailures(command: string, result: VerificationResult, cont
 
 /** The last line of the text matrix: `38 of 38 intents met, 0 unmet, 0 accepted gap(s)`. */
 export function verificationSummary(result: VerificationResult): string {
-  return formatVerification(result).trim().split('\n').at(-1)!;
+  return verificationSummaryLine(result);
 }
 
 export const verifyCommand: Command = {

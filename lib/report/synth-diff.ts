@@ -242,7 +242,12 @@ function pathList(paths: readonly string[]): string {
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]][] {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -251,20 +256,20 @@ function renderGroups<A extends { key: string }, C extends { key: string; paths:
   group: (item: { key: string }) => string,
   local: (item: A | C) => string,
   diff: { added: readonly A[]; changed: readonly C[]; removed: readonly A[] },
-): string[] {
+  out: string[],
+): void {
   const all = [...diff.added, ...diff.changed, ...diff.removed];
-  if (all.length === 0) return [];
-  const out: string[] = [];
+  // Appended one by one, not spread into push(): a call takes at most ~125,000 arguments, a first diff has more lines.
+  const append = (lines: readonly string[]) => lines.forEach((line) => out.push(line));
   for (const [name] of groupBy(all, group)) {
     out.push('', `#### ${title} ${code(name)}`);
     const added = diff.added.filter((a) => group(a) === name);
     const changed = diff.changed.filter((c) => group(c) === name);
     const removed = diff.removed.filter((r) => group(r) === name);
-    if (added.length) out.push('', `Added (${added.length}):`, '', ...added.map((a) => `- ${code(local(a))}`));
-    if (changed.length) out.push('', `Changed (${changed.length}):`, '', ...changed.map((c) => `- ${code(local(c))}: ${pathList(c.paths)}`));
-    if (removed.length) out.push('', `Removed (${removed.length}):`, '', ...removed.map((r) => `- ${code(local(r))}`));
+    if (added.length) append(['', `Added (${added.length}):`, '', ...added.map((a) => `- ${code(local(a))}`)]);
+    if (changed.length) append(['', `Changed (${changed.length}):`, '', ...changed.map((c) => `- ${code(local(c))}: ${pathList(c.paths)}`)]);
+    if (removed.length) append(['', `Removed (${removed.length}):`, '', ...removed.map((r) => `- ${code(local(r))}`)]);
   }
-  return out;
 }
 
 /**
@@ -293,20 +298,19 @@ export function renderSynthDiff(diff: SynthDiff): string {
   }
   if (tf.added.length + tf.changed.length + tf.removed.length > 0) {
     lines.push('', '### Terraform resources');
-    lines.push(...renderGroups('Stack', (r) => (r as TerraformResourceRef).stack, (r) => `${(r as TerraformResourceRef).type}.${(r as TerraformResourceRef).name}`, tf));
+    renderGroups('Stack', (r) => (r as TerraformResourceRef).stack, (r) => `${(r as TerraformResourceRef).type}.${(r as TerraformResourceRef).name}`, tf, lines);
   }
   if (k8s.added.length + k8s.changed.length + k8s.removed.length > 0) {
     lines.push('', '### Manifests');
-    lines.push(
-      ...renderGroups(
-        'Cluster',
-        (m) => (m as ManifestRef).cluster,
-        (m) => {
-          const ref = m as ManifestRef;
-          return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (${ref.apiVersion})`;
-        },
-        k8s,
-      ),
+    renderGroups(
+      'Cluster',
+      (m) => (m as ManifestRef).cluster,
+      (m) => {
+        const ref = m as ManifestRef;
+        return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (${ref.apiVersion})`;
+      },
+      k8s,
+      lines,
     );
   }
   return lines.join('\n') + '\n';

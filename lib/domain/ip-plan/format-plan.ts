@@ -3,7 +3,9 @@ import { DEFAULT_POOL_KIND } from './special-ranges';
 
 /** Renders rows as a fixed-width text table: the first row is the header. */
 export function renderTable(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  // A loop, not Math.max(...rows): a call takes at most ~125,000 arguments.
+  const widths = rows[0].map(() => 0);
+  for (const row of rows) widths.forEach((w, column) => (widths[column] = Math.max(w, (row[column] ?? '').length)));
   const line = (row: readonly string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
