@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import { PlatformDefinition } from '../lib/domain/platform/platform-definition';
 
 /** What `init` asks for; everything else in the scaffold follows from it. */
@@ -15,20 +15,25 @@ export interface ScaffoldOptions {
 }
 
 /** This package's own manifest: the scaffold pins the versions it was built and tested with. */
-interface OwnManifest {
+export interface OwnManifest {
+  /** `gke-platform-cdk`. */
   readonly name: string;
+  /** Its version, e.g. `0.1.0`: a registry-installed project depends on `^<version>`. */
   readonly version: string;
+  /** The versions of cdktf, cdk8s and the providers the scaffold pins. */
   readonly peerDependencies: Record<string, string>;
+  /** The versions of the CLIs, tsx and TypeScript the scaffold pins. */
   readonly devDependencies: Record<string, string>;
 }
 
-function ownManifest(): OwnManifest {
-  // build/cli/scaffold.js and cli/scaffold.ts are both two folders below package.json.
+/** This package's manifest and the folder holding it (the installed package's root, or the checkout). */
+export function ownManifest(): OwnManifest & { readonly root: string } {
+  // build/cli/scaffold.js is two folders below package.json, cli/scaffold.ts one.
   const candidates = [join(__dirname, '..', '..', 'package.json'), join(__dirname, '..', 'package.json')];
   for (const path of candidates) {
     try {
       const manifest = JSON.parse(readFileSync(path, 'utf8')) as OwnManifest;
-      if (manifest.name === 'gke-platform-cdk') return manifest;
+      if (manifest.name === 'gke-platform-cdk') return { ...manifest, root: dirname(path) };
     } catch {
       // try the next candidate
     }
@@ -78,8 +83,12 @@ export function scaffoldDefinition(options: ScaffoldOptions): PlatformDefinition
   };
 }
 
-/** The files of a new platform project, by path, relative to its folder (the lock file is written by init itself). */
-export function scaffoldFiles(options: ScaffoldOptions, folderName: string): Record<string, string> {
+/**
+ * The files of a new platform project, by path, relative to its folder (the lock file is written by init itself).
+ * `packageSpec` is how its package.json names gke-platform-cdk (`^<version>` from a registry,
+ * `file:vendor/<tarball>` from a tarball init copied into the project).
+ */
+export function scaffoldFiles(options: ScaffoldOptions, folderName: string, packageSpec = `^${ownManifest().version}`): Record<string, string> {
   const own = ownManifest();
   const peers = own.peerDependencies;
   const dev = own.devDependencies;
@@ -98,7 +107,7 @@ export function scaffoldFiles(options: ScaffoldOptions, folderName: string): Rec
     },
     gkePlatform: { definition: 'platform/platform.ts', lockFile: 'platform/ip-plan.lock.json' },
     dependencies: {
-      [own.name]: `^${own.version}`,
+      [own.name]: packageSpec,
       '@cdktf/provider-google': peers['@cdktf/provider-google'],
       '@cdktf/provider-random': peers['@cdktf/provider-random'],
       cdk8s: peers.cdk8s,
@@ -163,19 +172,22 @@ function key(name: string): string {
 const TEST_SOURCE = `import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'path';
-import { loadPlatform } from 'gke-platform-cdk';
-import { platform } from '../platform/platform';
+import { loadPlatformProject } from 'gke-platform-cdk';
 
-const lockFile = join(__dirname, '..', 'platform', 'ip-plan.lock.json');
+// The project as every gke-platform command loads it: package.json's "gkePlatform" field, the definition module
+// with its \`addOns\` export, the lock files frozen (a range or tenant they lack is an error, as in CI).
+const project = join(__dirname, '..');
 
-test('the definition is valid and every range it needs is recorded in the lock file', () => {
-  const loaded = loadPlatform(platform, { lockFile, frozen: true, record: false, log: () => undefined, planCommand: 'npx gke-platform plan' });
-  assert.equal(loaded.ipPlan.newAllocations.length, 0);
+test('the definition and its add-ons are valid, and every range and tenant it needs is recorded', () => {
+  const { platform } = loadPlatformProject(project);
+  assert.equal(platform.ipPlan.newAllocations.length, 0);
+  assert.equal(platform.recordedTenants.length, 0);
 });
 
 test('every tenant runs on a declared cluster', () => {
-  const clusters = new Set(platform.clusters.map((c) => c.name));
-  for (const tenant of platform.tenants ?? []) for (const cluster of tenant.clusters) assert.ok(clusters.has(cluster), \`\${tenant.name} names \${cluster}\`);
+  const { platform } = loadPlatformProject(project);
+  const clusters = new Set(platform.plan.clusters.map((c) => c.name));
+  for (const tenant of platform.plan.tenants) for (const cluster of tenant.clusters) assert.ok(clusters.has(cluster), \`\${tenant.name} names \${cluster}\`);
 });
 `;
 
@@ -203,6 +215,10 @@ npx gke-platform plan --write     # after adding a cluster: record its ranges, t
 npx gke-platform report           # report/platform-report.md and report/address-space.svg for a pull request
 npx gke-platform diff ../base     # what changed against a synthesized base checkout (--fail-on replace in CI)
 \`\`\`
+
+Add-ons: enable one in the definition (\`addOns: [{ name: 'istio' }]\`) and export its code beside \`platform\`
+(\`import { istioAddOn } from 'gke-platform-cdk'; export const addOns = [istioAddOn];\`). Every command and the test
+load the project the same way (\`loadPlatformProject\`), so both see the add-on.
 
 Every command has \`--help\`. Deploy with \`npx cdktf deploy '*'\` (Terraform 1.5+, \`gcloud auth application-default login\`);
 the clusters sync \`dist/<cluster>/\` from ${options.gitOpsRepository}. \`ci.sh\` is the CI script.

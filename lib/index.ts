@@ -10,3 +10,5 @@ export * from './addons';
 // The compositions: every stack of a platform, and every cluster's manifests, from one definition.
 export * from '../stacks';
 export * from '../charts';
+// The one way to load a project's platform module (configuration, definition, add-ons), shared with the CLI.
+export * from '../cli/project';

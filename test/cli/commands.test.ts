@@ -134,6 +134,31 @@ describe('gke-platform init', () => {
     expect(Object.keys(JSON.parse(readFileSync(join(dir, 'platform/ip-plan.lock.json'), 'utf8')).allocations)).toHaveLength(4);
   });
 
+  test('from a checkout, the project depends on ^<version>; --package-source <tgz> copies the tarball into vendor/', () => {
+    const checkout = join(mkdtempSync(join(tmpdir(), 'init-')), 'acme');
+    mkdirSync(checkout);
+    expect(cli(checkout, ['init', '--gitops-repo', 'https://github.com/acme/manifests.git']).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')).dependencies['gke-platform-cdk']).toBe('^0.1.0');
+
+    const parent = mkdtempSync(join(tmpdir(), 'init-'));
+    writeFileSync(join(parent, 'gke-platform-cdk-0.1.0.tgz'), 'tarball bytes');
+    const dir = join(parent, 'acme');
+    mkdirSync(dir);
+    const { status, stdout } = cli(dir, ['init', '--gitops-repo', 'https://github.com/acme/manifests.git', '--package-source', '../gke-platform-cdk-0.1.0.tgz']);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`init: gke-platform-cdk comes from the tarball ${join(parent, 'gke-platform-cdk-0.1.0.tgz')}, copied to vendor/gke-platform-cdk-0.1.0.tgz (package.json: "file:vendor/gke-platform-cdk-0.1.0.tgz"); commit it`);
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies['gke-platform-cdk']).toBe('file:vendor/gke-platform-cdk-0.1.0.tgz');
+    expect(readFileSync(join(dir, 'vendor', 'gke-platform-cdk-0.1.0.tgz'), 'utf8')).toBe('tarball bytes');
+  });
+
+  test('throws when --package-source names a tarball that does not exist, and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-'));
+    const { status, stderr } = cli(dir, ['init', '--gitops-repo', 'https://github.com/acme/manifests.git', '--name', 'acme', '--package-source', 'missing.tgz']);
+    expect(status).toBe(1);
+    expect(stderr).toContain('gke-platform init: --package-source missing.tgz: no such tarball\n  fix: give the path of the .tgz that `npm pack` wrote, or a registry range such as ^0.1.0');
+    expect(require('fs').readdirSync(dir)).toEqual([]);
+  });
+
   test('throws when --gitops-repo is missing, and writes nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'init-'));
     const { status, stderr } = cli(dir, ['init']);

@@ -11,7 +11,7 @@
 import { execFileSync } from 'child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { basename, join, resolve } from 'path';
 
 const ROOT = resolve(__dirname, '../..');
 const FIXTURE = join(__dirname, 'fixtures', 'consumer-app.ts.txt');
@@ -231,8 +231,9 @@ describe('a new platform from the tarball', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     const runtime = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)].filter((name) => name !== '@cdktf/provider-aws');
 
-    // 1. npx <tarball> init in an empty folder (npm exec installs the tarball and its dependencies, as npx would).
-    outputs.init = timed('npx <tarball> init', () =>
+    // 1. The README's first step in an empty folder, `npx --package=<tarball> gke-platform init ...` (npm exec is npx;
+    // offline, the registry dependencies npx would download are given as links).
+    outputs.init = timed('npx --package=<tarball> gke-platform init', () =>
       run('npx init', 'npm', ['exec', ...npmOffline(), '--yes', `--package=${tarball}`, ...runtime.map((n) => `--package=file:${join(ROOT, 'node_modules', n)}`), '--', 'gke-platform', 'init', '--gitops-repo', 'https://github.com/acme/platform-manifests.git', '--region', 'europe-west3', '--name', 'acme'], project),
     );
 
@@ -244,25 +245,42 @@ describe('a new platform from the tarball', () => {
       ),
     );
 
-    // 3. The two commands: install, then synthesize. Offline, `npm install` gets what a registry would give it:
-    // the declared dependencies (and the package's own) as links, the package as the tarball. npm cannot swap
-    // a declared registry range for a link offline, so the declared names are installed afresh from links.
+    // 3. The two commands: install, then synthesize. Offline, the registry dependencies come first, as links (what a
+    // registry would give; npm cannot swap a declared registry range for a link offline, so those names are
+    // installed afresh from links); then a plain `npm install` installs gke-platform-cdk as init wrote it: the
+    // tarball it copied to vendor/.
     const manifestPath = join(project, 'package.json');
     const scaffold = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    outputs.packageSpec = scaffold.dependencies['gke-platform-cdk'];
     const declared = [...Object.keys(scaffold.dependencies), ...Object.keys(scaffold.devDependencies)].filter((n) => n !== 'gke-platform-cdk');
     expect(declared).not.toContain('@cdktf/provider-aws');
     writeFileSync(manifestPath, JSON.stringify({ ...scaffold, dependencies: undefined, devDependencies: undefined }, null, 2));
     const links = [...declared, ...Object.keys(manifest.dependencies)].map((n) => `file:${join(ROOT, 'node_modules', n)}`);
-    timed('npm install (scaffold)', () => run('npm install', 'npm', ['install', ...npmOffline(), '--ignore-scripts', tarball, ...links], project));
+    timed('npm install (registry dependencies as links)', () => run('npm install', 'npm', ['install', ...npmOffline(), '--ignore-scripts', ...links], project));
+    const linked = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    writeFileSync(manifestPath, JSON.stringify({ ...linked, dependencies: { ...linked.dependencies, 'gke-platform-cdk': outputs.packageSpec } }, null, 2));
+    timed('npm install (scaffold)', () => run('npm install', 'npm', ['install', ...npmOffline(), '--ignore-scripts'], project));
     outputs.synth = timed('npm run synth (scaffold)', () => run('npm run synth', 'npm', ['run', 'synth'], project, childEnv({ npm_config_registry: NO_REGISTRY })));
   }, TIMEOUT_MS);
 
   test('init wrote a project that names no example, and the AWS provider was never installed', () => {
     expect(outputs.init).toContain('init: wrote platform acme (11 files; 4 ranges recorded in platform/ip-plan.lock.json, 1 tenant(s) in platform/tenant-states.lock.json)');
+    expect(outputs.init).toContain(`init: gke-platform-cdk comes from the tarball ${realpathSync(tarball)}, copied to vendor/${basename(tarball)} (package.json: "file:vendor/${basename(tarball)}"); commit it`);
     const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
     expect(manifest.gkePlatform).toEqual({ definition: 'platform/platform.ts', lockFile: 'platform/ip-plan.lock.json' });
     for (const file of ['platform/platform.ts', 'package.json', 'cdktf.json', 'cdk8s.yaml', 'ci.sh', 'README.md']) expect(readFileSync(join(project, file), 'utf8')).not.toMatch(/drive|example-platform|examples\//);
     expect(existsSync(join(project, 'node_modules', '@cdktf', 'provider-aws'))).toBe(false);
+  });
+
+  test('the project depends on the tarball init copied into it, and npm installed the package from there', () => {
+    expect(outputs.packageSpec).toBe(`file:vendor/${basename(tarball)}`);
+    expect(readFileSync(join(project, 'vendor', basename(tarball))).equals(readFileSync(tarball))).toBe(true);
+    const lock = JSON.parse(readFileSync(join(project, 'package-lock.json'), 'utf8'));
+    expect(lock.packages['node_modules/gke-platform-cdk']).toMatchObject({ version: '0.1.0', resolved: `file:vendor/${basename(tarball)}` });
+    expect(existsSync(join(project, 'node_modules', 'gke-platform-cdk', 'build', 'cli', 'bin.js'))).toBe(true);
+    // ci.sh starts with `npm ci`: the lock file alone reinstalls it.
+    timed('npm ci (scaffold)', () => run('npm ci', 'npm', ['ci', ...npmOffline(), '--ignore-scripts'], project));
+    expect(existsSync(join(project, 'node_modules', 'gke-platform-cdk', 'build', 'cli', 'bin.js'))).toBe(true);
   });
 
   test('npm run synth wrote the stacks and the manifests of the edited definition and said so', () => {
@@ -278,6 +296,18 @@ describe('a new platform from the tarball', () => {
     expect(npx('report', ['gke-platform', 'report']).trim()).toBe('report/platform-report.md');
     expect(readFileSync(join(project, 'report', 'platform-report.md'), 'utf8')).toContain('# Platform `acme`');
     timed('npm test (scaffold)', () => run('npm test', 'npm', ['test'], project, childEnv({ npm_config_registry: NO_REGISTRY })));
+  });
+
+  test("enabling an add-on keeps the project's own test and plan --check passing: both load the module's addOns", () => {
+    const file = join(project, 'platform', 'platform.ts');
+    const before = readFileSync(file, 'utf8');
+    editDefinition((text) => `import { istioAddOn } from 'gke-platform-cdk';\n${text.replace(/\n  gitOps:/, "\n  addOns: [{ name: 'istio' }],\n  gitOps:")}\nexport const addOns = [istioAddOn];\n`);
+    try {
+      timed('npm test (scaffold, istio)', () => run('npm test', 'npm', ['test'], project, childEnv({ npm_config_registry: NO_REGISTRY })));
+      expect(npx('plan --check (istio)', ['gke-platform', 'plan', '--check'])).toMatch(/gcp\/europe-west3\/prod-euw3\/pods/);
+    } finally {
+      writeFileSync(file, before);
+    }
   });
 
   test('npx cdktf synth and npx cdk8s synth run the same synthesis', () => {
