@@ -4,7 +4,7 @@ import { PlatformAddOn } from '../lib/addons/platform-add-on';
 import { enabledAddOns, validateAddOns } from '../lib/domain/addons/add-on-rules';
 import { ValidationError } from '../lib/domain/validation-error';
 import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from '../lib/gitops/config-sync-identity';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { ClusterPlan, PlatformPlan, tenantsOnPlannedCluster } from '../lib/domain/platform/platform-plan';
 import { privateServiceAccessPlan, privateServiceTenants, PSA_RANGE_NAME } from '../lib/domain/platform/private-service-access';
 import { DedicatedNodeScheduling } from '../lib/tenancy/dedicated-node-scheduling';

@@ -1,6 +1,7 @@
 import { existsSync } from 'fs';
 import { relative } from 'path';
-import { loadPlatform, LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { loadPlatform } from '../lib/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { PlatformDefinition } from '../lib/domain/platform/platform-definition';
 import { PlatformAddOn } from '../lib/addons/platform-add-on';
 import { CliError } from './cli-error';

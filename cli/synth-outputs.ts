@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { App } from 'cdktf';
 import { PlatformAddOn } from '../lib/addons/platform-add-on';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { synthClusterManifests } from '../charts/cluster-manifests';
 import { buildPlatformStacks } from '../stacks/platform-stacks';
 import { StateBackendOptions } from '../stacks/stack-defaults';

@@ -6,6 +6,7 @@ export * from './hybrid';
 export * from './tenancy';
 export * from './gitops';
 export * from './report';
+export * from './platform';
 export * from './addons';
 // The compositions: every stack of a platform, and every cluster's manifests, from one definition.
 export * from '../stacks';

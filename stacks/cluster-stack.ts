@@ -1,7 +1,7 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { ClusterDefinition } from '../lib/domain/platform/platform-definition';
 import { DEFAULT_GITOPS_ROOT_DIRECTORY } from '../lib/domain/platform/platform-defaults';
 import { ClusterPlan, NodePoolPlan, planCluster } from '../lib/domain/platform/platform-plan';

@@ -2,7 +2,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConfigManagementFeature } from '../lib/gitops/config-management-feature';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
 export interface FleetStackProps {

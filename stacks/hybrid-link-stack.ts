@@ -4,7 +4,7 @@ import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { HybridLinkDefinition } from '../lib/domain/platform/hybrid-link-definition';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { LinkPlan } from '../lib/domain/platform/platform-plan';
 import { loadWithAwsProvider } from '../lib/hybrid/aws-provider-optional';
 import type * as HaVpnToAwsModule from '../lib/hybrid/ha-vpn-to-aws';

@@ -1,7 +1,7 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { CloudNat } from '../lib/network/cloud-nat';
 import { Network, SubnetSpec } from '../lib/network/network';
 import { PrivateGoogleApisDns } from '../lib/network/private-google-apis-dns';

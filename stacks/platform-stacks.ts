@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { PlatformAddOn } from '../lib/addons/platform-add-on';
 import { applyAddOnStacks } from './add-on-stacks';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { ClusterGitOpsOptions, ClusterStack } from './cluster-stack';
 import { FleetStack } from './fleet-stack';
 import { HybridLinkStack } from './hybrid-link-stack';

@@ -3,7 +3,7 @@ import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { stackNames } from '../lib/domain/platform/gcp-names';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { platformProjectServices } from '../lib/domain/platform/project-services';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 

@@ -1,7 +1,7 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { LoadedPlatform } from '../lib/domain/platform/load-platform';
+import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { TenantPlan } from '../lib/domain/platform/platform-plan';
 import { TenantIdentity } from '../lib/tenancy/tenant-identity';
 import { platformLabels } from '../lib/domain/platform/platform-labels';

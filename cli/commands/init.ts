@@ -1,6 +1,6 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { PLATFORM_NAME } from '../../lib/domain/platform/naming-rules';
 import { CliError } from '../cli-error';
 import { Command, parseCommandArgs } from '../command';

@@ -1,12 +1,14 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, join, relative } from 'path';
 import { formatPlan, planAsJson } from '../../lib/domain/ip-plan/format-plan';
-import { readLockFile, releaseAllocations, writeLockFile } from '../../lib/domain/ip-plan/lock-file';
+import { readLockFile, writeLockFile } from '../../lib/platform/lock-files';
+import { releaseAllocations } from '../../lib/domain/ip-plan/lock-file';
 import { CliError } from '../cli-error';
 import { Command, parseCommandArgs } from '../command';
 import { commandLine, loadConfig } from '../config';
 import { loadConfiguredPlatform } from '../platform-source';
-import { moveTenantState, readTenantStatesLock, tenantStatesLockPath, writeTenantStatesLock } from '../../lib/domain/platform/tenant-states';
+import { readTenantStatesLock, tenantStatesLockPath, writeTenantStatesLock } from '../../lib/platform/lock-files';
+import { moveTenantState } from '../../lib/domain/platform/tenant-states';
 import { stateMoveScript, tenantAddresses } from '../state-moves';
 import { synthTerraform } from '../synth-outputs';
 import { CliContext } from '../command';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
-import { LoadedPlatform } from '../../lib/domain/platform/load-platform';
+import { LoadedPlatform } from '../../lib/domain/platform/resolve-platform';
 import type { VerificationResult } from '../../lib/domain/reachability/verify-intents';
 import { renderAddressSpaceSvg } from '../../lib/report/address-space-svg';
 import { renderConnectivityMatrixSvg } from '../../lib/report/connectivity-matrix-svg';

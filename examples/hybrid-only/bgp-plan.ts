@@ -1,6 +1,6 @@
 import { join } from 'path';
 import { IpPlan } from '../../lib/domain/ip-plan/ip-plan';
-import { readLockFile, writeLockFile } from '../../lib/domain/ip-plan/lock-file';
+import { readLockFile, writeLockFile } from '../../lib/platform/lock-files';
 import { ResolvedIpPlan } from '../../lib/domain/ip-plan/resolved-ip-plan';
 
 /** Link-local space for this network team's BGP sessions: a /24 holds 64 tunnels. */

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { loadPlatform, LoadedPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
+import { LoadedPlatform } from '../../lib/domain/platform/resolve-platform';
 import { synthClusterManifests } from '../../charts/cluster-manifests';
 import { buildPlatformStacks, PlatformStacks } from '../../stacks/platform-stacks';
 import { singleRegionLockFile, singleRegionPlatform } from './platform';

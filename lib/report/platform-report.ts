@@ -1,5 +1,5 @@
 import type { GkeCapacity } from '../domain/ip-plan/resolved-ip-plan';
-import type { LoadedPlatform } from '../domain/platform/load-platform';
+import type { LoadedPlatform } from '../domain/platform/resolve-platform';
 import { DEFAULT_POOL_KIND } from '../domain/ip-plan/special-ranges';
 import { DEFAULT_PLAN_COMMAND } from '../domain/platform/platform-defaults';
 import type { ClusterPlan } from '../domain/platform/platform-plan';

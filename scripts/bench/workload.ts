@@ -32,7 +32,7 @@ function phase<T>(name: string, run: () => T): T {
 /** Loads the platform with a throwaway lock path: nothing recorded, nothing frozen, nothing written to stacks/. */
 function loadGenerated(clusters: number, tenants: number) {
   const { generatePlatform } = require('./generate-platform') as typeof import('./generate-platform');
-  const { loadPlatform } = require('../../lib/domain/platform/load-platform') as typeof import('../../lib/domain/platform/load-platform');
+  const { loadPlatform } = require('../../lib/platform/load-platform') as typeof import('../../lib/platform/load-platform');
   const lockDir = mkdtempSync(join(tmpdir(), 'bench-lock-'));
   try {
     return loadPlatform(generatePlatform({ clusters, tenants }), { lockFile: join(lockDir, 'ip-plan.lock.json'), record: false, frozen: false, log: () => undefined, today: BENCH_TODAY });
@@ -53,7 +53,7 @@ export function runWorkload(kind: WorkloadKind, clusters: number, tenants: numbe
       return;
     case 'tf': {
       const { App } = phase('load', () => {
-        require('../../lib/domain/platform/load-platform');
+        require('../../lib/platform/load-platform');
         require('../../stacks/platform-stacks');
         return require('cdktf') as typeof import('cdktf');
       });
@@ -69,7 +69,7 @@ export function runWorkload(kind: WorkloadKind, clusters: number, tenants: numbe
     }
     case 'k8s': {
       const { synthClusterManifests } = phase('load', () => {
-        require('../../lib/domain/platform/load-platform');
+        require('../../lib/platform/load-platform');
         return require('../../charts/cluster-manifests') as typeof import('../../charts/cluster-manifests');
       });
       const platform = phase('define', () => loadGenerated(clusters, tenants));
@@ -138,7 +138,7 @@ function hashTree(dir: string, prefix = ''): Map<string, string> {
  */
 function addOneTenant(clusters: number, tenants: number, outdir: string): void {
   const { generatePlatform } = require('./generate-platform') as typeof import('./generate-platform');
-  const { loadPlatform } = require('../../lib/domain/platform/load-platform') as typeof import('../../lib/domain/platform/load-platform');
+  const { loadPlatform } = require('../../lib/platform/load-platform') as typeof import('../../lib/platform/load-platform');
   const { synthManifests, synthTerraform } = require('../../cli/synth-outputs') as typeof import('../../cli/synth-outputs');
   const lockFile = join(outdir, 'ip-plan.lock.json');
   const [tf, k8s] = [join(outdir, 'cdktf.out'), join(outdir, 'dist')];

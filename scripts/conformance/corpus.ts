@@ -2,7 +2,7 @@ import { dirname, join } from 'path';
 import { AddOnRules, addOnAdmissionCases } from '../../lib/domain/addons/add-on-rules';
 import { admissionCorpus } from '../../lib/domain/isolation/admission-corpus';
 import { AdmissionCase } from '../../lib/domain/isolation/admission-case';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { Target } from './targets';
 

@@ -5,7 +5,7 @@ import { ApiObject } from 'cdk8s';
 import { App, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { PlatformAddOn } from '../../lib/addons/platform-add-on';
 import { addOnAdmissionCases, addOnConnectivityIntents } from '../../lib/domain/addons/add-on-rules';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { buildClusterManifests } from '../../charts/cluster-manifests';
 import { exampleLockFile, examplePlatform } from '../../examples/drive-platform/platform';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Cidr } from '../../lib/domain/ip-plan/cidr';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { GKE_NAME } from '../../lib/domain/platform/naming-rules';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { clusterNodePools } from '../../lib/domain/platform/tenant-definition';

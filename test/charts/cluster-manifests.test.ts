@@ -4,7 +4,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { buildClusterManifests, synthClusterManifests } from '../../charts/cluster-manifests';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/platform';
 import { clusterWideBindingProblems, K8sObject, roleProblems, tenantNamespaceProblems } from '../tenancy/k8s-checks';
 import { expectK8sSchemaValid } from '../tenancy/validate-k8s';

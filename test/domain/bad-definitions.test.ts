@@ -6,7 +6,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { ValidationError } from '../../lib/domain/validation-error';
 import { runCli } from '../../cli/main';
 import { exampleLockFile, examplePlatform } from '../../examples/drive-platform/platform';

@@ -4,7 +4,7 @@
  * which resources are listed.
  */
 import { App } from 'cdktf';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { exampleLockFile, examplePlatform } from '../../examples/drive-platform/platform';
 import { buildPlatformStacks } from '../../stacks/platform-stacks';

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { DEFAULT_MACHINE_TYPES, DEFAULT_NETWORK_MTU } from '../../lib/domain/platform/platform-defaults';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { planCluster } from '../../lib/domain/platform/platform-plan';

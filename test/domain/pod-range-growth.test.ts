@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Testing } from 'cdktf';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { exampleLockFile, examplePlatform } from '../../examples/drive-platform/platform';
 import { buildPlatformStacks } from '../../stacks/platform-stacks';

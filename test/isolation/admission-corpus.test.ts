@@ -8,7 +8,7 @@ import { buildClusterManifests } from '../../charts/cluster-manifests';
 import { AdmissionCase } from '../../lib/domain/isolation/admission-case';
 import { admissionCorpus } from '../../lib/domain/isolation/admission-corpus';
 import { podSpecOf } from '../../lib/domain/isolation/corpus-objects';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { compareQuantities } from '../../lib/domain/tenancy/quantity';
 import { exampleLockFile } from '../../examples/drive-platform/platform';

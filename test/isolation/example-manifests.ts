@@ -1,7 +1,7 @@
 /** The example platform's synthesized manifests per cluster, as plain JSON (what `dist/<cluster>/*.yaml` holds). */
 import { Testing } from 'cdk8s';
 import { buildClusterManifests } from '../../charts/cluster-manifests';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 import type { Manifest } from './cel-judge';

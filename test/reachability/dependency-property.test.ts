@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { SynthesizedPlatform } from '../../lib/domain/reachability/read-synthesized';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import type { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { verifySynthesized } from '../../lib/report/verify-connectivity';
 import { exampleLockFile } from '../../examples/drive-platform/platform';

@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { buildClusterManifests } from '../../charts/cluster-manifests';
 import type { SynthesizedManifests, SynthesizedPlatform } from '../../lib/domain/reachability/read-synthesized';
-import type { LoadedPlatform } from '../../lib/domain/platform/load-platform';
+import type { LoadedPlatform } from '../../lib/domain/platform/resolve-platform';
 import type { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { addOnConnectivityIntents } from '../../lib/domain/addons/add-on-rules';
 import type { ConnectivityIntent } from '../../lib/domain/reachability/connectivity-intent';

@@ -1,7 +1,7 @@
 import { renderAddressSpaceSvg } from '../../lib/report/address-space-svg';
 import { addressSpaceUsage, allocationKind, formatPercent } from '../../lib/report/address-space';
 import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/platform';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { IpPlan } from '../../lib/domain/ip-plan/ip-plan';
 import { loadSmall } from './fixtures';
 import { xmlProblems } from './xml-check';

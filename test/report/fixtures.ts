@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadPlatform, LoadedPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
+import { LoadedPlatform } from '../../lib/domain/platform/resolve-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 
 /** A small fixed platform for snapshots: it never changes when the bundled example grows. */

@@ -1,4 +1,4 @@
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { mermaidId, mermaidLabel, renderPlatformMermaid } from '../../lib/report/mermaid';
 import { renderPlatformReport } from '../../lib/report/platform-report';
 import type { LinkSummary, TenantSummary } from '../../lib/report/platform-summaries';

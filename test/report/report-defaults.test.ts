@@ -7,7 +7,7 @@ import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { App } from 'cdktf';
 import { PARTNER_INTERCONNECT_ASN } from '../../lib/domain/hybrid/asn';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import { DEFAULT_AMAZON_SIDE_ASN, DEFAULT_NETWORK_MTU, DEFAULT_ROUTING_MODE } from '../../lib/domain/platform/platform-defaults';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { renderPlatformReport } from '../../lib/report/platform-report';

@@ -39,9 +39,35 @@ describe('layering check', () => {
     expect(found[0].rule).toMatch(/imports nothing outside lib\/domain/);
   });
 
-  test('the domain may import itself, node built-ins and plain libraries', () => {
-    const source = [`import { Cidr } from ${q('../ip-plan/cidr')};`, `import { readFileSync } from ${q('fs')};`, `import { Address4 } from ${q('ip-address')};`, `import { z } from ${q('zod')};`].join('\n');
+  test('the domain may import itself, pure node built-ins and plain libraries', () => {
+    const source = [`import { Cidr } from ${q('../ip-plan/cidr')};`, `import { createHash } from ${q('crypto')};`, `import { Address4 } from ${q('ip-address')};`, `import { z } from ${q('zod')};`].join('\n');
     expect(findLayerViolations(source, 'lib/domain/platform/x.ts')).toEqual([]);
+  });
+
+  test.each(['fs', 'node:fs', 'fs/promises', 'path', 'node:path', 'os', 'child_process'])('the domain may not import %s (I/O)', (specifier) => {
+    const found = findLayerViolations(`import { x } from ${q(specifier)};`, 'lib/domain/platform/x.ts');
+    expect(found.map(formatLayerViolation)).toEqual([
+      `lib/domain/platform/x.ts:1: imports '${specifier}': the domain does no I/O: take the contents as input and return what to write; lib/platform reads and writes files`,
+    ]);
+  });
+
+  test('the domain may not use process or console; comments and other objects\' members may name them', () => {
+    const source = [
+      'const frozen = process.env.CI === "true";',
+      '/** @default console.error */',
+      '// process.exit is not called here',
+      'const log = (m: string) => console.error(m);',
+      'const x = { process: 1 }.process + task.console;',
+      "const y = process['env'];",
+    ].join('\n');
+    const found = findLayerViolations(source, 'lib/domain/platform/x.ts');
+    expect(found.map((f) => [f.line, f.specifier])).toEqual([
+      [1, 'process'],
+      [4, 'console'],
+      [6, 'process'],
+    ]);
+    expect(found[0].rule).toMatch(/^the domain does no I\/O and reads no environment: take the value as an input/);
+    expect(findLayerViolations(source, 'lib/platform/load-platform.ts')).toEqual([]);
   });
 
   test('constructs may not import stacks or charts; the package entry may', () => {

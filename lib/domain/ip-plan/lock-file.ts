@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { ValidationError, ValidationIssue } from '../validation-error';
 
 /**
@@ -63,18 +62,6 @@ export function serializeLockFile(lock: LockFile): string {
     sorted[name] = { cidr, pool };
   }
   return `${JSON.stringify({ $comment: LOCK_FILE_COMMENT, version: lock.version, allocations: sorted }, null, 2)}\n`;
-}
-
-/** Reads the lock file, or returns undefined when there is none yet. */
-export function readLockFile(path: string): LockFile | undefined {
-  if (!existsSync(path)) return undefined;
-  return parseLockFile(readFileSync(path, 'utf8'), path);
-}
-
-export function writeLockFile(path: string, lock: LockFile): void {
-  // Write then rename: a reader in another process (the parallel synth) never sees half a file.
-  writeFileSync(`${path}.tmp`, serializeLockFile(lock));
-  renameSync(`${path}.tmp`, path);
 }
 
 /** Frees recorded ranges: the one deliberate way an allocation leaves the plan. */

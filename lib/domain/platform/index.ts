@@ -6,7 +6,7 @@ export * from './validate-tenants';
 export * from './naming-rules';
 export * from './platform-ip-plan';
 export * from './validate-platform';
-export * from './load-platform';
+export * from './resolve-platform';
 export * from './gcp-names';
 export * from './platform-defaults';
 export * from './platform-labels';

@@ -2,10 +2,8 @@
  * Which Terraform state (stack) holds each tenant's GCP resources, recorded like the IP plan's ranges:
  * `tenant-states.lock.json` beside the IP plan lock. A recorded tenant never changes state because tenants
  * were added, removed or reordered; a new tenant goes to the first shard of its project with room, else a new
- * shard. Moving a recorded tenant is an explicit act (`plan --move-tenant`). Pure apart from the file I/O.
+ * shard. Moving a recorded tenant is an explicit act (`plan --move-tenant`). Pure: lib/platform/lock-files.ts reads and writes the file.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
-import { dirname, join } from 'path';
 import { TENANT_ROLES } from '../tenancy/tenant-spec';
 import { ValidationError, ValidationIssue } from '../validation-error';
 import type { PlatformDefinition } from './platform-definition';
@@ -38,11 +36,6 @@ export function validateTerraformStates(definition: Pick<PlatformDefinition, 'te
   const max = definition.terraformStates?.maxResources;
   if (max === undefined || (Number.isInteger(max) && max >= MIN_MAX_RESOURCES_PER_STATE)) return [];
   return [{ path: 'terraformStates', field: 'maxResources', value: max, problem: `must be a whole number of at least ${MIN_MAX_RESOURCES_PER_STATE}`, fix: `use ${DEFAULT_MAX_RESOURCES_PER_STATE} (the default) or another whole number` }];
-}
-
-/** The membership record's path for an IP plan lock file: the same folder. */
-export function tenantStatesLockPath(ipPlanLockFile: string): string {
-  return join(dirname(ipPlanLockFile), TENANT_STATES_LOCK_FILE);
 }
 
 /** The stack name prefix every tenant state of a platform has: `<platform>-tenants`. */
@@ -89,17 +82,6 @@ export function serializeTenantStatesLock(lock: TenantStatesLock): string {
   const sorted: Record<string, string> = {};
   for (const tenant of Object.keys(lock.tenants).sort()) sorted[tenant] = lock.tenants[tenant];
   return `${JSON.stringify({ $comment: LOCK_COMMENT, version: lock.version, tenants: sorted }, null, 2)}\n`;
-}
-
-export function readTenantStatesLock(path: string): TenantStatesLock | undefined {
-  if (!existsSync(path)) return undefined;
-  return parseTenantStatesLock(readFileSync(path, 'utf8'), path);
-}
-
-export function writeTenantStatesLock(path: string, lock: TenantStatesLock): void {
-  // Write then rename: a reader in another process (the parallel synth) never sees half a file.
-  writeFileSync(`${path}.tmp`, serializeTenantStatesLock(lock));
-  renameSync(`${path}.tmp`, path);
 }
 
 /**

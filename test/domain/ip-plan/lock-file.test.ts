@@ -1,7 +1,4 @@
-import { mkdtempSync, readFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { parseLockFile, readLockFile, releaseAllocations, serializeLockFile, writeLockFile } from '../../../lib/domain/ip-plan/lock-file';
+import { parseLockFile, releaseAllocations, serializeLockFile } from '../../../lib/domain/ip-plan/lock-file';
 
 const lock = { version: 1 as const, allocations: { 'b/pods': { cidr: '100.64.0.0/16', pool: 'pods' }, 'a/nodes': { cidr: '10.0.0.0/22', pool: 'nodes' } } };
 
@@ -11,14 +8,6 @@ describe('lock file', () => {
     expect(text.indexOf('a/nodes')).toBeLessThan(text.indexOf('b/pods'));
     expect(text.endsWith('\n')).toBe(true);
     expect(parseLockFile(text, 'x.json')).toEqual(lock);
-  });
-
-  test('reads nothing when the file does not exist, and writes what it reads', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lock-'));
-    expect(readLockFile(join(dir, 'missing.json'))).toBeUndefined();
-    writeLockFile(join(dir, 'ip.json'), lock);
-    expect(readLockFile(join(dir, 'ip.json'))).toEqual(lock);
-    expect(readFileSync(join(dir, 'ip.json'), 'utf8')).toContain('--release');
   });
 
   test.each([

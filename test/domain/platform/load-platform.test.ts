@@ -1,8 +1,8 @@
-import { tenantStatesLockPath } from '../../../lib/domain/platform/tenant-states';
+import { tenantStatesLockPath } from '../../../lib/platform/lock-files';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadPlatform } from '../../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../../lib/platform/load-platform';
 import { PlatformDefinition } from '../../../lib/domain/platform/platform-definition';
 import { examplePlatform, exampleLockFile } from '../../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../../fixtures/example-today';

@@ -1,6 +1,6 @@
 import { apiOfResourceType, platformProjectServices } from '../../../lib/domain/platform/project-services';
 import { privateServiceAccessPlan, privateServiceTenants, PSA_RANGE_NAME } from '../../../lib/domain/platform/private-service-access';
-import { loadPlatform } from '../../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../../lib/platform/load-platform';
 import { exampleLockFile, examplePlatform } from '../../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../../fixtures/example-today';
 

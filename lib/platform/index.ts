@@ -1,0 +1,2 @@
+export * from './load-platform';
+export * from './lock-files';
