@@ -63,9 +63,9 @@ export interface LoadedPlatform {
 
 /** A resolved platform plus what the caller writes and shows: the new lock contents and the notices. */
 export interface ResolvedPlatform extends LoadedPlatform {
-  /** The IP plan lock's new text, when ranges were placed and recording is on; undefined: leave the file as it is. */
+  /** The IP plan lock's new text, when ranges were placed and recording is on. @default undefined: leave the file as it is */
   readonly ipPlanLockToWrite?: string;
-  /** The tenant-states lock's new text, when the record changed and recording is on; undefined: leave it. */
+  /** The tenant-states lock's new text, when the record changed and recording is on. @default undefined: leave the file as it is */
   readonly tenantStatesLockToWrite?: string;
   /** Notices for the user, in order: expiring developer namespaces, recorded and orphaned ranges and tenants. */
   readonly notices: readonly string[];
