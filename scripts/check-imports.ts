@@ -3,10 +3,12 @@
  * (`@cdktf/provider-google`, `@cdktf/provider-aws`, ... or their `/lib` index).
  * Loading the google and aws barrels costs 7-14 s and about 1 GB; importing a
  * resource by path (`@cdktf/provider-google/lib/container-cluster`) costs ~0.3 s.
- * Run as a script, it also runs the layering check of scripts/check-layers.ts.
+ * Run as a script, it also runs the layering check of scripts/check-layers.ts and the cycle check of
+ * scripts/check-cycles.ts.
  */
 import { readFileSync } from 'fs';
 import { join, relative } from 'path';
+import { cycles, formatCycle, importGraph } from './check-cycles';
 import { formatLayerViolation, scanLayers, sourceFiles } from './check-layers';
 
 const SCANNED_FOLDERS = ['lib', 'stacks', 'charts', 'examples', 'test', 'scripts'];
@@ -56,6 +58,9 @@ if (require.main === module) {
   }
   const layers = scanLayers(process.cwd());
   for (const v of layers) console.error(formatLayerViolation(v));
-  if (found.length + layers.length > 0) process.exit(1);
-  console.log('check-imports: no provider barrel imports, no layering violation');
+  const graph = importGraph(process.cwd());
+  const circles = cycles(graph);
+  for (const c of circles) console.error(formatCycle(graph, c));
+  if (found.length + layers.length + circles.length > 0) process.exit(1);
+  console.log(`check-imports: no provider barrel imports, no layering violation, no import cycle among ${graph.size} modules`);
 }

@@ -6,6 +6,8 @@
  *    `path`, `os`, `child_process`, ...) and uses neither `process` nor `console`; lib/platform reads and writes.
  *  - constructs (`lib/` outside the domain; `lib/index.ts`, the package entry, excepted) import no `stacks/` or
  *    `charts/`: stacks and charts compose constructs, never the reverse.
+ *  - nothing in `lib/` (the package entry, the facade over everything, excepted), `stacks/` or `charts/` imports
+ *    `cli/`: the CLI (and this repository's apps in it) sits on top.
  *  - nothing in `lib/`, `stacks/`, `charts/` or `scripts/` imports `examples/` (tests may: they test the examples).
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
@@ -28,13 +30,14 @@ const IO_GLOBAL = /(?<![\w$.])(process|console)\s*(?:\.|\[)/g;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'build', 'cdktf.out', 'dist', '__snapshots__']);
 
 /** Where a project file sits in the layering, from its path relative to the project root (posix separators). */
-export type Layer = 'domain' | 'construct' | 'package-entry' | 'composition' | 'script' | 'example' | 'test' | 'other';
+export type Layer = 'domain' | 'construct' | 'package-entry' | 'composition' | 'cli' | 'script' | 'example' | 'test' | 'other';
 
 export function layerOf(path: string): Layer {
   if (path.startsWith('lib/domain/')) return 'domain';
   if (path === 'lib/index.ts') return 'package-entry';
   if (path.startsWith('lib/')) return 'construct';
   if (path.startsWith('stacks/') || path.startsWith('charts/')) return 'composition';
+  if (path.startsWith('cli/')) return 'cli';
   if (path.startsWith('scripts/')) return 'script';
   if (path.startsWith('examples/')) return 'example';
   if (path.startsWith('test/')) return 'test';
@@ -75,6 +78,7 @@ function ruleBroken(layer: Layer, specifier: string, target: string | undefined)
     if (IO_MODULE.test(specifier)) return 'the domain does no I/O: take the contents as input and return what to write; lib/platform reads and writes files';
   }
   if (target !== undefined && layer === 'construct' && /^(stacks|charts)(\/|$)/.test(target)) return 'constructs import no stack or chart; pass what they need as props';
+  if (target !== undefined && (layer === 'domain' || layer === 'construct' || layer === 'composition') && /^cli(\/|$)/.test(target)) return 'nothing in lib/, stacks/ or charts/ imports the CLI; the CLI imports them';
   if (target !== undefined && layer !== 'test' && layer !== 'example' && /^examples(\/|$)/.test(target)) return 'nothing but tests imports examples/; move what is shared into lib/';
   return undefined;
 }
@@ -95,10 +99,10 @@ export function* sourceFiles(dir: string): Generator<string> {
   }
 }
 
-/** Every layering violation under lib/, stacks/, charts/, scripts/ and examples/ of the project at `root`. */
+/** Every layering violation under lib/, stacks/, charts/, cli/, scripts/ and examples/ of the project at `root`. */
 export function scanLayers(root: string): LayerViolation[] {
   const absolute = resolve(root);
-  return ['lib', 'stacks', 'charts', 'scripts', 'examples'].flatMap((folder) =>
+  return ['lib', 'stacks', 'charts', 'cli', 'scripts', 'examples'].flatMap((folder) =>
     [...sourceFiles(join(absolute, folder))].flatMap((file) => findLayerViolations(readFileSync(file, 'utf8'), relative(absolute, file).split(sep).join('/'))),
   );
 }

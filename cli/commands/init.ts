@@ -1,7 +1,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import { loadPlatform } from '../../lib/platform/load-platform';
-import { PLATFORM_NAME } from '../../lib/domain/platform/naming-rules';
+import { PLATFORM_NAME } from '../../lib/domain/naming/naming-rules';
 import { CliError } from '../cli-error';
 import { Command, parseCommandArgs } from '../command';
 import { DEFAULT_COMMAND } from '../config';

@@ -3,7 +3,7 @@
  * (`driveAddOnEntries`); the CLI reads their code from the `addOns` export of platform.ts.
  */
 import { istioAddOn, PlatformAddOn, spinnakerAddOn, vaultAddOn } from '../../lib/addons';
-import type { AddOnEntry } from '../../lib/domain/addons/add-on-rules';
+import type { AddOnEntry } from '../../lib/domain/platform/platform-definition';
 
 export const driveAddOns: readonly PlatformAddOn[] = [vaultAddOn, istioAddOn, spinnakerAddOn];
 

@@ -1,6 +1,7 @@
 // The pure domain layer: plain data in, plain data out. No cdktf, cdk8s or constructs import here or below
 // (scripts/check-imports.ts enforces it); the constructs and the stacks and charts import from here.
 export * from './validation-error';
+export * from './naming/naming-rules';
 export * from './ip-plan';
 export * from './platform';
 export * from './gke/gke-rules';

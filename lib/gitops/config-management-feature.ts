@@ -1,7 +1,7 @@
 import { GkeHubFeature } from '@cdktf/provider-google/lib/gke-hub-feature';
 import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
-import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/platform/naming-rules';
+import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/naming/naming-rules';
 
 export interface ConfigManagementFeatureProps {
   /** The fleet host project. The feature exists once per fleet project: create one of these per project, not per cluster. */

@@ -2,7 +2,7 @@ import { ComputeNetworkPeeringRoutesConfig } from '@cdktf/provider-google/lib/co
 import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
 import { validateName } from '../domain/network/network-rules';
-import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/platform/naming-rules';
+import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/naming/naming-rules';
 import type { GkeCluster } from './gke-cluster';
 
 export interface ControlPlanePeeringRoutesProps {

@@ -5,7 +5,7 @@ import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-projec
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { Construct } from 'constructs';
 import { ValidationError, ValidationIssue } from '../domain/validation-error';
-import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/platform/naming-rules';
+import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/naming/naming-rules';
 import type { ISubnet } from './network';
 
 /** A project whose GKE clusters use subnets of the host project's VPC. */

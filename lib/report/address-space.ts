@@ -1,5 +1,5 @@
 import { Cidr, compareCidrs } from '../domain/ip-plan/cidr';
-import type { AddressPool } from '../domain/ip-plan/ip-plan';
+import type { AddressPool } from '../domain/ip-plan/plan-requests';
 import type { Allocation, AllocationStatus, ResolvedIpPlan } from '../domain/ip-plan/resolved-ip-plan';
 import { AWS_RESERVED_LINK_RANGES, SUBNET_FORBIDDEN_RANGES } from '../domain/ip-plan/special-ranges';
 

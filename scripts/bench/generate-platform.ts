@@ -5,7 +5,8 @@
  * deterministic (same sizes, same definition), so runs and the direct baseline build the same thing.
  */
 import type { HybridLinkDefinition } from '../../lib/domain/platform/hybrid-link-definition';
-import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition, ProjectDefinition, RemoteNetworkDefinition } from '../../lib/domain/platform/platform-definition';
+import type { ClusterDefinition, PlatformDefinition, ProjectDefinition, RemoteNetworkDefinition } from '../../lib/domain/platform/platform-definition';
+import type { NodePoolDefinition } from '../../lib/domain/platform/node-pool-definition';
 import type { PlatformTenant } from '../../lib/domain/platform/tenant-definition';
 
 export interface GeneratePlatformOptions {

@@ -3,9 +3,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Cidr } from '../../lib/domain/ip-plan/cidr';
 import { loadPlatform } from '../../lib/platform/load-platform';
-import { GKE_NAME } from '../../lib/domain/platform/naming-rules';
+import { GKE_NAME } from '../../lib/domain/naming/naming-rules';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
-import { clusterNodePools } from '../../lib/domain/platform/tenant-definition';
+import { clusterNodePools } from '../../lib/domain/platform/cluster-node-pools';
 import { generatePlatform } from '../../scripts/bench/generate-platform';
 import { BenchCase, BenchResults, evaluateTargets, growthSteps, Measurement, runBench } from '../../scripts/bench/run-bench';
 

@@ -215,7 +215,7 @@ const lockFile = join(dir, 'ip-plan.lock.json');
 copyFileSync(exampleLockFile, lockFile);
 copyFileSync(join(dirname(exampleLockFile), 'tenant-states.lock.json'), join(dir, 'tenant-states.lock.json'));
 
-/** What synthesis runs first (stacks/main.ts, charts/main.ts): the error it throws, or undefined. */
+/** What synthesis runs first (cli/cdktf-app.ts, cli/cdk8s-app.ts): the error it throws, or undefined. */
 function synthesisError(definition: Def): unknown {
   try {
     loadPlatform(definition, { lockFile, frozen: true, record: false, today: EXAMPLE_TODAY, log: () => undefined });

@@ -11,6 +11,7 @@ describe('layering check', () => {
     ['lib/gke/gke-cluster.ts', 'construct'],
     ['stacks/cluster-stack.ts', 'composition'],
     ['charts/cluster-manifests.ts', 'composition'],
+    ['cli/cdktf-app.ts', 'cli'],
     ['examples/team-stack/main.ts', 'example'],
     ['test/gke/gke-cluster.test.ts', 'test'],
   ])('%s is in layer %s', (path, layer) => {
@@ -74,6 +75,17 @@ describe('layering check', () => {
     expect(findLayerViolations(`import { S } from ${q('../../stacks/cluster-stack')};`, 'lib/gke/x.ts')[0].rule).toMatch(/constructs import no stack or chart/);
     expect(findLayerViolations(`import { C } from ${q('../../charts')};`, 'lib/tenancy/x.ts')).toHaveLength(1);
     expect(findLayerViolations(`export * from ${q('../stacks')};`, 'lib/index.ts')).toEqual([]);
+  });
+
+  test('nothing in lib/, stacks/ or charts/ imports the CLI; the package entry, the CLI, scripts and tests may', () => {
+    const source = `import { runCli } from ${q('../cli/main')};`;
+    expect(findLayerViolations(source, 'stacks/x.ts')[0].rule).toBe('nothing in lib/, stacks/ or charts/ imports the CLI; the CLI imports them');
+    expect(findLayerViolations(source, 'charts/x.ts')).toHaveLength(1);
+    expect(findLayerViolations(`import { C } from ${q('../../cli/config')};`, 'lib/report/x.ts')).toHaveLength(1);
+    expect(findLayerViolations(`import { C } from ${q('../../../cli/config')};`, 'lib/domain/platform/x.ts')).toHaveLength(1);
+    expect(findLayerViolations(`export * from ${q('../cli/project')};`, 'lib/index.ts')).toEqual([]);
+    expect(findLayerViolations(`import { C } from ${q('../cli/config')};`, 'scripts/x.ts')).toEqual([]);
+    expect(findLayerViolations(`import { C } from ${q('./main')};`, 'cli/cdktf-app.ts')).toEqual([]);
   });
 
   test('only tests and examples import examples/', () => {

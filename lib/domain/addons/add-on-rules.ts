@@ -10,14 +10,6 @@ import type { PlatformDefinition } from '../platform/platform-definition';
 import type { PlatformTenant } from '../platform/tenant-definition';
 import { ValidationIssue } from '../validation-error';
 
-/** How a platform definition enables an add-on: `addOns: [{ name: 'vault', settings: { ... } }]`. */
-export interface AddOnEntry {
-  /** The add-on's `name`. */
-  readonly name: string;
-  /** The add-on's own settings, checked by its `validate`. @default {} */
-  readonly settings?: Readonly<Record<string, unknown>>;
-}
-
 /** An add-on's pure hooks. Every hook is optional; `Settings` is the shape its `validate` accepts. */
 export interface AddOnRules<Settings = Readonly<Record<string, unknown>>> {
   /** Unique, lower-case with hyphens (e.g. `vault`); the definition's `addOns[].name`. It prefixes construct ids. */

@@ -15,7 +15,7 @@ import {
   podBlockPrefix,
   podRangePrefix,
 } from '../ip-plan/gke-sizing';
-import { GKE_NAME, regionOfZone } from '../platform/naming-rules';
+import { GKE_NAME, regionOfZone } from '../naming/naming-rules';
 
 /** Cluster and node pool names (GKE API, GKE_NAME): at most 40 characters. */
 export const GKE_NAME_MAX_LENGTH = 40;

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../validation-error';
-import { GCP_RESOURCE_NAME } from '../platform/naming-rules';
+import { GCP_RESOURCE_NAME } from '../naming/naming-rules';
 
 /** GCP resource names (RFC 1035, GCP_RESOURCE_NAME): 1–63 chars, lowercase letter first, no trailing dash. */
 const GCP_NAME_MAX = 63;

@@ -4,5 +4,6 @@ export * from './special-ranges';
 export * from './gke-sizing';
 export * from './lock-file';
 export * from './ip-plan';
+export * from './plan-requests';
 export * from './resolved-ip-plan';
 export * from './format-plan';

@@ -1,5 +1,5 @@
 import { Cidr } from './cidr';
-import type { AddressPool, Reservation } from './ip-plan';
+import type { AddressPool, Reservation } from './plan-requests';
 import { LockFile } from './lock-file';
 
 /** Where an allocation's range came from in this resolution. */

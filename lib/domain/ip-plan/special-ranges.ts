@@ -1,5 +1,5 @@
 import { Cidr } from './cidr';
-import type { PoolKind } from './ip-plan';
+import type { PoolKind } from './plan-requests';
 
 /** A pool is for VPC ranges unless it says otherwise (the IP plan, its table and the report read this one default). */
 export const DEFAULT_POOL_KIND: PoolKind = 'subnet';

@@ -6,7 +6,7 @@ import { ValidationIssue } from '../validation-error';
 import { Cidr } from '../ip-plan/cidr';
 import { findOverlaps, NamedCidr } from '../ip-plan/cidr-overlaps';
 import { GCP_SMALLEST_SUBNET_PREFIX, GKE_CONTROL_PLANE_PREFIX } from '../ip-plan/gke-sizing';
-import { GCP_RESOURCE_NAME } from '../platform/naming-rules';
+import { GCP_RESOURCE_NAME } from '../naming/naming-rules';
 
 /** GCE resource names: RFC 1035 label (GCP_RESOURCE_NAME), lower case, at most 63 characters. */
 export const MAX_GCE_NAME_LENGTH = 63;

@@ -3,7 +3,7 @@
  * the definition's doc comments point here; the constructs' own defaults for standalone use import the same
  * constants where they mean the same thing.
  */
-import type { NodePoolKind } from './platform-definition';
+import type { NodePoolKind } from './node-pool-definition';
 
 /** GCP's default VPC MTU; hybrid links inherit the network's. */
 export const DEFAULT_NETWORK_MTU = 1460;

@@ -1,8 +1,8 @@
-import type { AddOnEntry } from '../addons/add-on-rules';
 import type { GitSource } from '../gitops/git-source';
 import type { ConnectivityIntent } from '../reachability/connectivity-intent';
-import type { AddressPool, Reservation } from '../ip-plan/ip-plan';
+import type { AddressPool, Reservation } from '../ip-plan/plan-requests';
 import type { HybridLinkDefinition } from './hybrid-link-definition';
+import type { NodePoolDefinition } from './node-pool-definition';
 import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-definition';
 
 /**
@@ -72,6 +72,14 @@ export interface PlatformDefinition {
 }
 
 /** Bounds on the Terraform states (stacks) the platform synthesizes. */
+/** How a platform definition enables an add-on: `addOns: [{ name: 'vault', settings: { ... } }]`. */
+export interface AddOnEntry {
+  /** The add-on's `name`. */
+  readonly name: string;
+  /** The add-on's own settings, checked by its `validate`. @default {} */
+  readonly settings?: Readonly<Record<string, unknown>>;
+}
+
 export interface TerraformStatesDefinition {
   /**
    * Most resources one stack may hold; synthesis fails when a stack holds more. New tenants fill a shard to 80%
@@ -142,41 +150,6 @@ export interface PoolAssignment {
   readonly controlPlane: string;
   /** Link-local pool for BGP /30s of VPN tunnels and Interconnect attachments. */
   readonly bgpLinks: string;
-}
-
-export type NodePoolKind = 'general' | 'spot-batch' | 'gpu';
-
-export interface NodePoolDefinition {
-  /** Node pool name; changing it replaces the pool. */
-  readonly name: string;
-  /** What the pool runs; picks the preset (machine type, spot, taints, GPU driver). */
-  readonly kind: NodePoolKind;
-  /**
-   * @default per kind (DEFAULT_MACHINE_TYPES): general e2-standard-4, spot-batch n2-standard-8, gpu g2-standard-8,
-   * for a dedicated-nodes tenant's pool too
-   */
-  readonly machineType?: string;
-  /** Minimum nodes across all zones. @default 0 (spot-batch, gpu) or 1 per zone (general) (defaultMinNodes) */
-  readonly minNodes?: number;
-  /** Maximum nodes across all zones; the cluster's maxNodes must cover the sum of its pools. */
-  readonly maxNodes: number;
-  /** GPUs per node, for `gpu` pools. @default { type: 'nvidia-l4', count: 1 } for gpu pools */
-  readonly gpu?: {
-    /** GPU accelerator type as GKE names it, e.g. `nvidia-l4`; it must fit the machine type (g2 machines carry L4s). */
-    readonly type: string;
-    /** GPUs attached to each node (a whole number, at least 1). */
-    readonly count: number;
-  };
-  /** Pods per node; at most the cluster's maxPodsPerNode. @default the cluster's */
-  readonly maxPodsPerNode?: number;
-  /** Extra nodes per zone during surge upgrades. @default 1 (DEFAULT_MAX_SURGE) */
-  readonly maxSurge?: number;
-  /**
-   * The cluster's additional pod range (by its `name` in `additionalPodRanges`) this pool's pods take their
-   * addresses from: how a cluster grows once its default pod range is full. Forces replacement of the pool.
-   * @default the cluster's default pod range
-   */
-  readonly podRange?: string;
 }
 
 export interface ClusterDefinition {

@@ -1,10 +1,12 @@
-import { GkeRangeNames, IpPlan, Reservation } from '../ip-plan/ip-plan';
+import { IpPlan } from '../ip-plan/ip-plan';
+import { GkeRangeNames, Reservation } from '../ip-plan/plan-requests';
 import { defaultZones } from './gcp-regions';
 import { linkBgpRanges } from './hybrid-link-definition';
-import { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
+import { ClusterDefinition, PlatformDefinition } from './platform-definition';
+import { NodePoolDefinition } from './node-pool-definition';
 import { poolSurgeNodes } from './platform-defaults';
 import { privateServiceAccessPlan, PSA_RANGE_NAME } from './private-service-access';
-import { clusterNodePools } from './tenant-definition';
+import { clusterNodePools } from './cluster-node-pools';
 
 /** Names of a cluster's ranges in the IP plan: `gcp/<region>/<cluster>/...`. Part of the lock file contract. */
 export function clusterRangePrefix(cluster: Pick<ClusterDefinition, 'region' | 'name'>): string {

@@ -9,7 +9,8 @@ import type { AttachmentTopology, InterconnectType, SlaTarget } from '../hybrid/
 import type { TenantPlacement } from '../tenancy/tenant-placement';
 import type { ResolvedTenant, TenantLimits } from '../tenancy/tenant-spec';
 import type { InterconnectAttachmentDefinition } from './hybrid-link-definition';
-import type { NodePoolKind, OrganizationDefinition, PlatformDefinition, RemoteNetworkDefinition } from './platform-definition';
+import type { OrganizationDefinition, PlatformDefinition, RemoteNetworkDefinition } from './platform-definition';
+import type { NodePoolKind } from './node-pool-definition';
 import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-definition';
 
 export interface PlatformPlan {

@@ -1,7 +1,7 @@
 import { Cidr } from '../ip-plan/cidr';
 import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
 import { PRIVATE_GOOGLE_APIS_CIDR } from '../hybrid/advertisements';
-import type { GkeRangeNames } from '../ip-plan/ip-plan';
+import type { GkeRangeNames } from '../ip-plan/plan-requests';
 import type { ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
 import { resolveTenantPlacement, tenantPlacement } from '../tenancy/tenant-placement';
 import { resolveTenant } from '../tenancy/tenant-spec';
@@ -21,7 +21,8 @@ import {
   DEFAULT_ROUTING_MODE,
   defaultMinNodes,
 } from './platform-defaults';
-import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
+import type { ClusterDefinition, PlatformDefinition } from './platform-definition';
+import type { NodePoolDefinition } from './node-pool-definition';
 import { clusterRangePrefix, clusterSurgeNodes, clusterZones } from './platform-ip-plan';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
 import type {

@@ -1,5 +1,5 @@
 import { AddOnRules, enabledAddOns } from '../addons/add-on-rules';
-import { GkeRangeNames } from '../ip-plan/ip-plan';
+import { GkeRangeNames } from '../ip-plan/plan-requests';
 import { parseLockFile, serializeLockFile } from '../ip-plan/lock-file';
 import { Allocation, ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
 import { PlatformDefinition } from './platform-definition';

@@ -1,7 +1,7 @@
 import type { DeveloperNamespaceSpec, TenantSpec } from '../tenancy/tenant-spec';
 import { tenantCpuPoolName, tenantIsolation, tenantPoolName } from '../tenancy/tenant-placement';
-import { DEFAULT_COMPANION_CPU_POOL, DEFAULT_MACHINE_TYPES, DEFAULT_TENANT_POOL_KIND } from './platform-defaults';
-import type { ClusterDefinition, NodePoolDefinition, PlatformDefinition } from './platform-definition';
+import type { NodePoolDefinition } from './node-pool-definition';
+import { DEFAULT_COMPANION_CPU_POOL, DEFAULT_TENANT_POOL_KIND } from './platform-defaults';
 
 /** A GPU tenant's companion pool for CPU-only pods, created beside its GPU pool as `tenant-<tenant>-cpu`. */
 export interface CompanionCpuPoolDefinition {
@@ -53,12 +53,6 @@ export interface DeveloperNamespacesDefinition {
 // The pool name of a dedicated-nodes tenant is part of its placement (one resolver, in the tenancy domain).
 export { TENANT_POOL_PREFIX, tenantCpuPoolName, tenantPoolName } from '../tenancy/tenant-placement';
 
-/** A cluster's node pools: its own plus, per dedicated-nodes tenant on it, its pool (and a GPU tenant's CPU companion). */
-export function clusterNodePools(definition: Pick<PlatformDefinition, 'tenants'>, cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>): (NodePoolDefinition & { readonly tenant?: string })[] {
-  const tenantPools = (definition.tenants ?? []).filter((tenant) => tenant.clusters.includes(cluster.name)).flatMap(tenantNodePools);
-  return [...cluster.nodePools, ...tenantPools];
-}
-
 /** The pools a tenant gets in each of its clusters: none unless it has dedicated nodes; its pool and a GPU tenant's CPU companion. */
 export function tenantNodePools(tenant: PlatformTenant): (NodePoolDefinition & { readonly tenant: string })[] {
   if (tenantIsolation(tenant) !== 'dedicated-nodes' || !tenant.dedicatedNodes) return [];
@@ -72,23 +66,6 @@ export function tenantNodePools(tenant: PlatformTenant): (NodePoolDefinition & {
 export function companionCpuPool(nodes: DedicatedNodesDefinition): Required<CompanionCpuPoolDefinition> | undefined {
   if (nodes.kind !== 'gpu' || nodes.cpuPool === false) return undefined;
   return { ...DEFAULT_COMPANION_CPU_POOL, ...Object.fromEntries(Object.entries(nodes.cpuPool ?? {}).filter(([, v]) => v !== undefined)) };
-}
-
-/**
- * Machine types of the nodes a tenant's pods run on in a cluster: its own pools when it has dedicated nodes,
- * else the cluster's untainted general pools (the others are tainted for batch or carry GPUs).
- */
-export function tenantMachineTypes(
-  definition: Pick<PlatformDefinition, 'tenants'>,
-  cluster: Pick<ClusterDefinition, 'name' | 'nodePools'>,
-  tenant: Pick<TenantSpec, 'name' | 'isolation'>,
-  /** The cluster's pools when the caller already has them (a TenantIndex). @default clusterNodePools(definition, cluster) */
-  pools: readonly (NodePoolDefinition & { readonly tenant?: string })[] = clusterNodePools(definition, cluster),
-): string[] {
-  if (tenantIsolation(tenant) === 'dedicated-nodes') {
-    return pools.filter((p) => p.tenant === tenant.name).map((p) => p.machineType ?? DEFAULT_MACHINE_TYPES[p.kind]);
-  }
-  return pools.filter((p) => !p.tenant && p.kind === 'general').map((p) => p.machineType ?? DEFAULT_MACHINE_TYPES.general);
 }
 
 /** Tenants with a namespace on the cluster. */

@@ -5,7 +5,8 @@
  * tenants (BENCHMARKS.md). Pure; holds nothing beyond the call that built it.
  */
 import type { ClusterDefinition, PlatformDefinition } from './platform-definition';
-import { clusterNodePools, tenantNodePools } from './tenant-definition';
+import { tenantNodePools } from './tenant-definition';
+import { clusterNodePools } from './cluster-node-pools';
 
 export type ClusterNodePools = ReturnType<typeof clusterNodePools>;
 

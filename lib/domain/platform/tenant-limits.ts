@@ -7,7 +7,8 @@ import { ContainerLimits, containerLimits } from '../tenancy/container-limits';
 import { tenantIsolation } from '../tenancy/tenant-placement';
 import { DEFAULT_DEVELOPER_QUOTA, resolveTenant } from '../tenancy/tenant-spec';
 import type { ClusterDefinition, PlatformDefinition } from './platform-definition';
-import { PlatformTenant, tenantMachineTypes } from './tenant-definition';
+import { PlatformTenant } from './tenant-definition';
+import { tenantMachineTypes } from './cluster-node-pools';
 import type { ClusterNodePools } from './tenant-index';
 
 /** A tenant's container limits on one of its clusters. */

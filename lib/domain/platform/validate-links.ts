@@ -6,7 +6,7 @@ import { DEFAULT_AMAZON_SIDE_ASN, DEFAULT_NETWORK_MTU, DEFAULT_ROUTING_MODE } fr
 import { Cidr } from '../ip-plan/cidr';
 import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
 import { HybridLinkDefinition } from './hybrid-link-definition';
-import { GCP_RESOURCE_NAME, GCP_RESOURCE_NAME_RULE } from './naming-rules';
+import { GCP_RESOURCE_NAME, GCP_RESOURCE_NAME_RULE } from '../naming/naming-rules';
 import { PlatformDefinition, RemoteNetworkKind } from './platform-definition';
 
 /** Remote network kind each link kind reaches. */

@@ -20,11 +20,11 @@ import {
   GKE_NAME,
   GKE_NAME_RULE,
   PLATFORM_NAME,
-} from './naming-rules';
+} from '../naming/naming-rules';
 import { validateGitSource } from '../gitops/git-source';
 import { validateRegions, validateClusterZones } from './validate-regions';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
-import { clusterNodePools } from './tenant-definition';
+import { clusterNodePools } from './cluster-node-pools';
 import { validateLinks } from './validate-links';
 import { validatePlatformTenants } from './validate-tenants';
 

@@ -1,6 +1,6 @@
 import { IssueCollector } from '../validation-error';
 import { isKnownRegion, knownZones, similarRegions } from './gcp-regions';
-import { GCP_REGION, GCP_ZONE, regionOfZone } from './naming-rules';
+import { GCP_REGION, GCP_ZONE, regionOfZone } from '../naming/naming-rules';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
 
 /** Regions must be listed in gcp-regions.ts or declared in `additionalRegions` (a newer region, spelt deliberately). */

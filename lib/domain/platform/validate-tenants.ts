@@ -3,7 +3,7 @@ import { validateDeveloperNamespaces, ExpiredDeveloperNamespace, validateSharedP
 import { PlatformDefinition } from './platform-definition';
 import { companionCpuPool, tenantCpuPoolName, tenantPoolName, tenantsOnCluster } from './tenant-definition';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
-import { GKE_NAME } from './naming-rules';
+import { GKE_NAME } from '../naming/naming-rules';
 import { indexTenants } from './tenant-index';
 import { tenantIsolation } from '../tenancy/tenant-placement';
 

@@ -1,4 +1,4 @@
-import type { ManifestObjectModel } from './topology';
+import type { ManifestObjectModel } from './output-element';
 
 /**
  * The Istio objects of a synthesized platform, as the reachability model reads them from the manifests: the

@@ -1,4 +1,5 @@
 import type { MeshTopology } from './mesh-topology';
+import type { ManifestObjectModel, OutputElement } from './output-element';
 
 /**
  * The reachability model's view of a synthesized platform: plain data read from `cdktf.out` and `dist`
@@ -7,12 +8,6 @@ import type { MeshTopology } from './mesh-topology';
  */
 
 export type Direction = 'INGRESS' | 'EGRESS';
-
-/** An element read from the output: where it comes from, so a verdict can point at it. */
-export interface OutputElement {
-  /** The Terraform address (`<stack>: <type>.<key>`) or manifest (`dist/<cluster>: <Kind> <namespace>/<name>`) that produced it. */
-  readonly at: string;
-}
 
 /** A named CIDR: a subnet's secondary range, or a cluster's authorized network. */
 export interface NamedRange {
@@ -26,16 +21,6 @@ export interface NamedRange {
 export type SecondaryRange = NamedRange;
 /** One of a control plane's authorized networks. */
 export type AuthorizedNetworkModel = NamedRange;
-
-/** A Kubernetes object of a cluster's manifests, located. */
-export interface ManifestObjectModel extends OutputElement {
-  /** The cluster whose manifests (`dist/<cluster>/`) hold it. */
-  readonly cluster: string;
-  /** `metadata.namespace` (`default` when the manifest leaves it out). */
-  readonly namespace: string;
-  /** `metadata.name`. */
-  readonly name: string;
-}
 
 /** The VPC itself (`google_compute_network`). */
 export interface NetworkModel extends OutputElement {

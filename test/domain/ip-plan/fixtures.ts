@@ -1,4 +1,5 @@
-import { AddressPool, IpPlan, Reservation } from '../../../lib/domain/ip-plan/ip-plan';
+import { IpPlan } from '../../../lib/domain/ip-plan/ip-plan';
+import { AddressPool, Reservation } from '../../../lib/domain/ip-plan/plan-requests';
 
 export const POOLS: readonly AddressPool[] = [
   { name: 'nodes', cidr: '10.0.0.0/12' },

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { ValidationError } from '../../../lib/domain/validation-error';
 import { Cidr } from '../../../lib/domain/ip-plan/cidr';
-import { AddressPool, IpPlan, Reservation } from '../../../lib/domain/ip-plan/ip-plan';
+import { IpPlan } from '../../../lib/domain/ip-plan/ip-plan';
+import { AddressPool, Reservation } from '../../../lib/domain/ip-plan/plan-requests';
 import { LockFile } from '../../../lib/domain/ip-plan/lock-file';
 import { ResolvedIpPlan } from '../../../lib/domain/ip-plan/resolved-ip-plan';
 import { AWS_RESERVED_LINK_RANGES } from '../../../lib/domain/ip-plan/special-ranges';

@@ -1,6 +1,7 @@
 import { examplePlatform } from '../../../examples/drive-platform/platform';
 import { PlatformDefinition } from '../../../lib/domain/platform/platform-definition';
-import { clusterNodePools, PlatformTenant } from '../../../lib/domain/platform/tenant-definition';
+import { PlatformTenant } from '../../../lib/domain/platform/tenant-definition';
+import { clusterNodePools } from '../../../lib/domain/platform/cluster-node-pools';
 import { indexTenants } from '../../../lib/domain/platform/tenant-index';
 import { assertPlatform } from '../../../lib/domain/platform/validate-platform';
 import { generatePlatform } from '../../../scripts/bench/generate-platform';

@@ -1,5 +1,6 @@
 import { PlatformDefinition } from '../../../lib/domain/platform/platform-definition';
-import { clusterNodePools, PlatformTenant } from '../../../lib/domain/platform/tenant-definition';
+import { PlatformTenant } from '../../../lib/domain/platform/tenant-definition';
+import { clusterNodePools } from '../../../lib/domain/platform/cluster-node-pools';
 import { assertPlatform } from '../../../lib/domain/platform/validate-platform';
 import { clusterSurgeNodes } from '../../../lib/domain/platform/platform-ip-plan';
 import { DEFAULT_COMPANION_CPU_POOL } from '../../../lib/domain/platform/platform-defaults';

@@ -1,7 +1,7 @@
 import { ValidationError, ValidationIssue } from '../../validation-error';
 import { Cidr } from '../cidr';
 import { nodesInPodRange, nodesInSubnet, podBlockPrefix } from '../gke-sizing';
-import type { AddressPool, GkeClusterRequest, PlannedRequest, Reservation } from '../ip-plan';
+import type { AddressPool, GkeClusterRequest, PlannedRequest, Reservation } from '../plan-requests';
 import { LockFile } from '../lock-file';
 import { Allocation, GkeCapacity, ResolvedIpPlan } from '../resolved-ip-plan';
 import { AWS_RESERVED_LINK_RANGES, DEFAULT_POOL_KIND, LINK_LOCAL_RANGE, parsedSpecialRanges, SUBNET_FORBIDDEN_RANGES } from '../special-ranges';

@@ -3,6 +3,6 @@
  * `gke-platform synth` for the platform package.json's "gkePlatform" field names. CDK8S_OUTDIR (set by
  * cdk8s) chooses the folder.
  */
-import { runCli } from '../cli/main';
+import { runCli } from './main';
 
 process.exitCode = runCli(['synth', '--only', 'manifests']);

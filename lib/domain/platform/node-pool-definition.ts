@@ -1,0 +1,35 @@
+/** A node pool as the platform definition declares it (a cluster's `nodePools`, a dedicated-nodes tenant's pool). */
+export type NodePoolKind = 'general' | 'spot-batch' | 'gpu';
+
+export interface NodePoolDefinition {
+  /** Node pool name; changing it replaces the pool. */
+  readonly name: string;
+  /** What the pool runs; picks the preset (machine type, spot, taints, GPU driver). */
+  readonly kind: NodePoolKind;
+  /**
+   * @default per kind (DEFAULT_MACHINE_TYPES): general e2-standard-4, spot-batch n2-standard-8, gpu g2-standard-8,
+   * for a dedicated-nodes tenant's pool too
+   */
+  readonly machineType?: string;
+  /** Minimum nodes across all zones. @default 0 (spot-batch, gpu) or 1 per zone (general) (defaultMinNodes) */
+  readonly minNodes?: number;
+  /** Maximum nodes across all zones; the cluster's maxNodes must cover the sum of its pools. */
+  readonly maxNodes: number;
+  /** GPUs per node, for `gpu` pools. @default { type: 'nvidia-l4', count: 1 } for gpu pools */
+  readonly gpu?: {
+    /** GPU accelerator type as GKE names it, e.g. `nvidia-l4`; it must fit the machine type (g2 machines carry L4s). */
+    readonly type: string;
+    /** GPUs attached to each node (a whole number, at least 1). */
+    readonly count: number;
+  };
+  /** Pods per node; at most the cluster's maxPodsPerNode. @default the cluster's */
+  readonly maxPodsPerNode?: number;
+  /** Extra nodes per zone during surge upgrades. @default 1 (DEFAULT_MAX_SURGE) */
+  readonly maxSurge?: number;
+  /**
+   * The cluster's additional pod range (by its `name` in `additionalPodRanges`) this pool's pods take their
+   * addresses from: how a cluster grows once its default pod range is full. Forces replacement of the pool.
+   * @default the cluster's default pod range
+   */
+  readonly podRange?: string;
+}
