@@ -108,10 +108,10 @@ function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, 
   const psaTenants = new Set(privateServiceTenants(plan.definition));
   for (const tenant of tenants) {
     const chart = newChart(`tenant-${tenant.name}`);
-    // The LimitRange is sized for the tenant's nodes on this cluster (the plan derives it; see container-limits.ts).
-    const limits = tenant.namespaces.find((n) => n.cluster === cluster.name)?.limits;
+    const here = tenant.namespaces.find((n) => n.cluster === cluster.name);
     new TenantNamespace(chart, tenant.name, {
-      tenant: { ...tenant.definition, limits },
+      // The LimitRange and the GPU quota are sized for the tenant's nodes on this cluster (the plan derives both).
+      tenant: { ...tenant.definition, limits: here?.limits, quota: { ...tenant.definition.quota, gpus: here?.gpus } },
       dependents: dependentsOf(tenant.name, specs),
       project: cluster.project,
       privateServicesCidr: psaTenants.has(tenant.name) ? psaCidr : undefined,

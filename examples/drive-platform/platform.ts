@@ -110,6 +110,8 @@ export const examplePlatform: PlatformDefinition = {
       isolation: 'shared',
       dependencies: { tenants: ['routing'] },
       ingressSources: [{ namespace: 'ingress-gateway' }],
+      // Its routes on the shared gateway may name these hosts and their subdomains, and no other tenant's.
+      hosts: ['maps.drive.example.com'],
       // drive-gke-prod is shared by four tenants: data roles go on the tenant's own resources, never the project.
       workloadIdentities: [{ ksa: 'tile-builder', gsa: 'mapping-tile-builder', projectRoles: [], resourceRoles: [{ kind: 'storage-bucket', name: 'drive-mapping-tiles', role: 'roles/storage.objectUser' }] }],
       labels: { team: 'mapping', environment: 'prod', costCenter: 'cc-1101' },
@@ -119,7 +121,9 @@ export const examplePlatform: PlatformDefinition = {
       groups: { admin: 'routing-admins@example.com', developer: 'routing-dev@example.com' },
       clusters: ['prod-usc1'],
       isolation: 'shared',
-      quota: { requestsCpu: '16', requestsMemory: '64Gi', limitsCpu: '32', limitsMemory: '128Gi' },
+      // One internal load balancer: its routing API is called from the garages through an internal Ingress (gce-internal).
+      quota: { requestsCpu: '16', requestsMemory: '64Gi', limitsCpu: '32', limitsMemory: '128Gi', loadBalancers: 1 },
+      hosts: ['routing.drive.example.com'],
       labels: { team: 'routing', environment: 'prod', costCenter: 'cc-1102' },
     },
     {
@@ -163,6 +167,8 @@ export const examplePlatform: PlatformDefinition = {
       clusters: ['payments-usc1'],
       isolation: 'dedicated-cluster',
       workloadIdentities: [{ ksa: 'ledger', gsa: 'payments-ledger', projectRoles: ['roles/cloudsql.client'] }],
+      quota: { loadBalancers: 1 },
+      hosts: ['payments.example.com'],
       labels: { team: 'payments', environment: 'prod', costCenter: 'cc-4401' },
     },
   ],

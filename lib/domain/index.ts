@@ -20,6 +20,7 @@ export * from './tenancy/tenant-rules';
 export * from './tenancy/tenant-placement';
 export * from './tenancy/node-shape';
 export * from './tenancy/container-limits';
+export * from './tenancy/host-rules';
 export * from './isolation';
 export * from './addons/add-on-rules';
 export * from './addons/vault/vault-settings';

@@ -2,12 +2,14 @@ import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
 import { ValidationError } from '../domain/validation-error';
 import {
+  GKE_INTERNAL_INGRESS_CLASS,
   MANAGED_BY_LABEL,
   MANAGED_BY_PLATFORM,
   NAMESPACE_NAME_LABEL,
   TENANT_ADMIN_ROLE,
   TENANT_DEVELOPER_ROLE,
   TENANT_LABEL,
+  TENANT_LEADER_ELECTION_ROLE,
   TENANT_NODE_LABEL_KEY,
   TENANT_TAINT_EFFECT,
   TENANT_TAINT_KEY,
@@ -17,7 +19,9 @@ import { POLICY_NAMES } from '../domain/isolation/policy-names';
 import { celList, celString } from './private/cel';
 import { TENANT_ROLE_RULES } from './private/cluster-roles';
 import { isDns1123Label } from '../domain/tenancy/tenant-rules';
-import { TenantSpec } from '../domain/tenancy/tenant-spec';
+import { validateHostClaims } from '../domain/tenancy/host-rules';
+import { resolveTenant, TenantSpec } from '../domain/tenancy/tenant-spec';
+import { ingressPolicy, routePolicy, serviceAccountTokenPolicy, TenantExposure, volumeClaimPolicy, volumePolicy } from './private/exposure-policies';
 
 /**
  * Identities that may change platform-owned objects and namespace labels: cluster admins and the
@@ -42,6 +46,26 @@ export const DEFAULT_ALLOWED_LOAD_BALANCER_ANNOTATIONS: readonly string[] = [
   'cloud.google.com/neg',
   'cloud.google.com/neg-status',
 ];
+
+/**
+ * Ingress classes a tenant with a load-balancer quota may use: GKE's internal Application Load Balancer, one per
+ * Ingress. Not `gce` (external): the internet reaches tenants through the platform's gateway, where hostnames are
+ * checked. An Ingress without class is GKE's `gce`, so every tenant Ingress must name one of these.
+ */
+export const DEFAULT_TENANT_INGRESS_CLASSES: readonly string[] = [GKE_INTERNAL_INGRESS_CLASS];
+/**
+ * Annotation domains that steer Google's load balancers from an Ingress: static IPs
+ * (`kubernetes.io/ingress.global-static-ip-name`, `...regional-static-ip-name`), pre-shared certificates
+ * (`ingress.gcp.kubernetes.io/pre-shared-cert`), FrontendConfig and managed certificates (`networking.gke.io/...`).
+ */
+export const DEFAULT_INGRESS_ANNOTATION_PREFIXES: readonly string[] = ['kubernetes.io/ingress.', 'ingress.gcp.kubernetes.io/', 'networking.gke.io/', 'cloud.google.com/'];
+/** The class (checked against the allowed classes) and whether plain HTTP is served: nothing else steers. */
+export const DEFAULT_ALLOWED_INGRESS_ANNOTATIONS: readonly string[] = ['kubernetes.io/ingress.class', 'kubernetes.io/ingress.allow-http'];
+/**
+ * CSI drivers tenant pods may mount inline (`volumes[].csi`): Cloud Storage FUSE and Secret Manager, which act with
+ * the pod's own Workload Identity. Other drivers may mount node paths or act with the node's credentials.
+ */
+export const DEFAULT_INLINE_CSI_DRIVERS: readonly string[] = ['gcsfuse.csi.storage.gke.io', 'secrets-store-gke.csi.k8s.io'];
 
 /**
  * Namespaces where pods may tolerate any taint (GKE's system DaemonSets tolerate everything). Add the
@@ -91,6 +115,18 @@ export interface PlatformPoliciesProps {
   readonly allowedPriorityClasses?: readonly string[];
   /** Namespaces whose pods may tolerate dedicated-node taints. @default DEFAULT_SYSTEM_NAMESPACES */
   readonly systemNamespaces?: readonly string[];
+  /**
+   * Ingress classes tenants whose quota grants load balancers may use; each must make one load balancer per Ingress
+   * (the Ingress count is bounded by the same quota). Tenants without that quota may create no Ingress.
+   * @default DEFAULT_TENANT_INGRESS_CLASSES (`gce-internal`)
+   */
+  readonly tenantIngressClasses?: readonly string[];
+  /** Annotation prefixes under which Ingress annotation keys need approval. @default DEFAULT_INGRESS_ANNOTATION_PREFIXES */
+  readonly ingressAnnotationPrefixes?: readonly string[];
+  /** Ingress annotation keys tenants may set under those prefixes. @default DEFAULT_ALLOWED_INGRESS_ANNOTATIONS */
+  readonly allowedIngressAnnotations?: readonly string[];
+  /** CSI drivers tenant pods may use in inline volumes. @default DEFAULT_INLINE_CSI_DRIVERS */
+  readonly allowedInlineCsiDrivers?: readonly string[];
   /** What a binding does on violation; `['Warn', 'Audit']` for a dry run. @default ['Deny'] */
   readonly validationActions?: readonly ValidationAction[];
 }
@@ -129,7 +165,7 @@ const TENANT_NAMESPACES: k8s.LabelSelector = { matchExpressions: [{ key: TENANT_
  * Escape hatch: `policies[name].addJsonPatch(...)` / `bindings[name].addJsonPatch(...)`.
  */
 export class PlatformPolicies extends Construct {
-  /** ClusterRoles keyed by name (`tenant-admin`, `tenant-developer`, `tenant-viewer`). */
+  /** ClusterRoles keyed by name (`tenant-admin`, `tenant-developer`, `tenant-viewer`, `tenant-leader-election`). */
   public readonly clusterRoles: Readonly<Record<string, k8s.KubeClusterRole>>;
   /** ValidatingAdmissionPolicies keyed by name (see POLICY_NAMES). */
   public readonly policies: Readonly<Record<string, k8s.KubeValidatingAdmissionPolicy>>;
@@ -160,6 +196,8 @@ export class PlatformPolicies extends Construct {
       [TENANT_ADMIN_ROLE]: this.clusterRole('AdminRole', TENANT_ADMIN_ROLE, TENANT_ROLE_RULES.admin),
       [TENANT_DEVELOPER_ROLE]: this.clusterRole('DeveloperRole', TENANT_DEVELOPER_ROLE, TENANT_ROLE_RULES.developer),
       [TENANT_VIEWER_ROLE]: this.clusterRole('ViewerRole', TENANT_VIEWER_ROLE, TENANT_ROLE_RULES.viewer),
+      // Bound by tenant admins to their controllers' service accounts; bound by the platform to nobody.
+      [TENANT_LEADER_ELECTION_ROLE]: this.clusterRole('LeaderElectionRole', TENANT_LEADER_ELECTION_ROLE, TENANT_ROLE_RULES.leaderElection),
     };
 
     const notExempt: k8s.MatchCondition = {
@@ -231,6 +269,14 @@ export class PlatformPolicies extends Construct {
           message: 'Services in tenant namespaces may not set spec.externalIPs (CVE-2020-8554); use an internal LoadBalancer',
           reason: 'Forbidden',
         },
+        {
+          // Gateways and proxies resolve an ExternalName backend from their own position (CVE-2021-25740's kin).
+          expression: '!has(object.spec.type) || object.spec.type != "ExternalName"',
+          messageExpression:
+            '"tenant " + request.namespace + ": Service " + object.metadata.name + " has spec.type ExternalName (" + (has(object.spec.externalName) ? object.spec.externalName : "") + "): ' +
+            'the platform\'s gateways and proxies would resolve and call that name for the tenant, be it the metadata server or another tenant; call the name from the workload (egress is declared in the platform definition)"',
+          reason: 'Forbidden',
+        },
       ],
     });
 
@@ -266,6 +312,21 @@ export class PlatformPolicies extends Construct {
     });
 
     if (this.dedicatedNodeTenants.length > 0) this.addDedicatedNodePolicies(systemNamespaces);
+
+    const exposure: TenantExposure[] = props.tenants.map((t) => {
+      const resolved = resolveTenant(t);
+      return { name: t.name, loadBalancers: resolved.quota.loadBalancers, hosts: resolved.hosts };
+    });
+    this.addPolicy('RestrictServiceAccountTokens', POLICY_NAMES.restrictServiceAccountTokens, serviceAccountTokenPolicy(TENANT_NAMESPACES, notExempt));
+    this.addPolicy('RestrictIngresses', POLICY_NAMES.restrictIngresses, ingressPolicy(TENANT_NAMESPACES, {
+      tenants: exposure,
+      classes: props.tenantIngressClasses ?? DEFAULT_TENANT_INGRESS_CLASSES,
+      allowedAnnotations: props.allowedIngressAnnotations ?? DEFAULT_ALLOWED_INGRESS_ANNOTATIONS,
+      annotationPrefixes: props.ingressAnnotationPrefixes ?? DEFAULT_INGRESS_ANNOTATION_PREFIXES,
+    }));
+    this.addPolicy('RestrictRoutes', POLICY_NAMES.restrictRoutes, routePolicy(TENANT_NAMESPACES, exposure));
+    this.addPolicy('RestrictVolumes', POLICY_NAMES.restrictVolumes, volumePolicy(TENANT_NAMESPACES, podAndWorkloadRules(['CREATE']), POD_SPEC_VARIABLE, props.allowedInlineCsiDrivers ?? DEFAULT_INLINE_CSI_DRIVERS));
+    this.addPolicy('RestrictVolumeClaims', POLICY_NAMES.restrictVolumeClaims, volumeClaimPolicy(TENANT_NAMESPACES, notExempt));
     this.policies = this.policyMap;
     this.bindings = this.bindingMap;
   }
@@ -280,6 +341,9 @@ export class PlatformPolicies extends Construct {
         throw new ValidationError({ path, field: 'systemNamespaces', value: tenant, problem: 'contains a dedicated-nodes tenant, which would let it escape its nodes', fix: `remove "${tenant}" from systemNamespaces` });
       }
     }
+    // Hosts are admitted under the requesting tenant's own names: sound only while no two tenants' names overlap.
+    const overlaps = validateHostClaims(props.tenants);
+    if (overlaps.length > 0) throw new ValidationError(overlaps.map((issue) => ({ ...issue, path: `${path}/${issue.path}` })));
     if (this.validationActions.length === 0 || (this.validationActions.includes('Deny') && this.validationActions.includes('Warn'))) {
       throw new ValidationError({ path, field: 'validationActions', value: props.validationActions, problem: 'must be non-empty and must not combine Deny with Warn', fix: "use ['Deny'] or ['Warn', 'Audit']" });
     }

@@ -33,6 +33,8 @@ const VIEWER = [
   `NS core/services: ${READ}`,
   `NS discovery.k8s.io/endpointslices: ${READ}`,
   `NS events.k8s.io/events: ${READ}`,
+  `NS gateway.networking.k8s.io/grpcroutes: ${READ}`,
+  `NS gateway.networking.k8s.io/httproutes: ${READ}`,
   `NS networking.k8s.io/ingresses: ${READ}`,
   `NS networking.k8s.io/networkpolicies: ${READ}`,
   `NS policy/poddisruptionbudgets: ${READ}`,
@@ -69,13 +71,24 @@ const DEVELOPER = [
   `NS core/services: ${WRITE}`,
   `NS discovery.k8s.io/endpointslices: ${READ}`,
   `NS events.k8s.io/events: ${READ}`,
+  `NS gateway.networking.k8s.io/grpcroutes: ${WRITE}`,
+  `NS gateway.networking.k8s.io/httproutes: ${WRITE}`,
   `NS networking.k8s.io/ingresses: ${WRITE}`,
   `NS networking.k8s.io/networkpolicies: ${READ}`,
   `NS policy/poddisruptionbudgets: ${WRITE}`,
 ];
 
-/** An admin (and a developer-namespace owner): a developer plus service accounts and namespace RBAC. */
-const ADMIN = [...DEVELOPER.filter((l) => !l.startsWith('NS core/serviceaccounts:')), `NS core/serviceaccounts: ${WRITE}`, `NS rbac.authorization.k8s.io/rolebindings: ${WRITE}`, `NS rbac.authorization.k8s.io/roles: ${WRITE}`].sort();
+/** What an admin holds so that it may grant it to its controllers (leader election): Leases, and writing Events. */
+const LEADER_ELECTION = ['NS coordination.k8s.io/leases: create delete get list patch update watch', 'NS core/events: create get list patch update watch', 'NS events.k8s.io/events: create get list patch update watch'];
+
+/** An admin (and a developer-namespace owner): a developer plus service accounts, namespace RBAC and leader election. */
+const ADMIN = [
+  ...DEVELOPER.filter((l) => !/^NS (core|events\.k8s\.io)\/(serviceaccounts|events):/.test(l)),
+  `NS core/serviceaccounts: ${WRITE}`,
+  `NS rbac.authorization.k8s.io/rolebindings: ${WRITE}`,
+  `NS rbac.authorization.k8s.io/roles: ${WRITE}`,
+  ...LEADER_ELECTION,
+].sort();
 
 const manifests = exampleManifests();
 const table = (cluster: string, user: string, groups: string[] = []) => permissionTable(permissionsOf(manifests[cluster], { user, groups }));

@@ -41,8 +41,23 @@ describe('PlatformPolicies', () => {
   });
 
   describe('ClusterRoles', () => {
-    test('defines tenant-admin, tenant-developer and tenant-viewer', () => {
-      expect(shared.filter((o) => o.kind === 'ClusterRole').map((o) => o.metadata.name)).toEqual(['tenant-admin', 'tenant-developer', 'tenant-viewer']);
+    test('defines tenant-admin, tenant-developer, tenant-viewer and tenant-leader-election', () => {
+      expect(shared.filter((o) => o.kind === 'ClusterRole').map((o) => o.metadata.name)).toEqual(['tenant-admin', 'tenant-developer', 'tenant-viewer', 'tenant-leader-election']);
+    });
+
+    test('tenant-leader-election holds Leases and writing Events; admins hold it (so they may grant it), developers do not', () => {
+      type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
+      const rules = (name: string) => byKindName(shared, 'ClusterRole', name).rules as Rule[];
+      expect(rules('tenant-leader-election')).toEqual([
+        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
+        { apiGroups: [''], resources: ['events'], verbs: ['create', 'update', 'patch'] },
+        { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['create', 'update', 'patch'] },
+      ]);
+      const holds = (role: string, rule: Rule) => rule.resources.every((r) => rule.verbs.every((v) => rules(role).some((x) => x.apiGroups.includes(rule.apiGroups[0]) && x.resources.includes(r) && x.verbs.includes(v))));
+      for (const rule of rules('tenant-leader-election')) {
+        expect(holds('tenant-admin', rule)).toBe(true);
+        expect(holds('tenant-developer', rule)).toBe(false);
+      }
     });
 
     test('grant no escalate, bind, impersonate, wildcard or cluster RBAC', () => {
@@ -67,6 +82,24 @@ describe('PlatformPolicies', () => {
     const policies = dedicated.filter((o) => o.kind === 'ValidatingAdmissionPolicy').map((o) => o.metadata.name);
     expect(policies).toEqual(Object.values(POLICY_NAMES));
     for (const name of policies) expect(byKindName(dedicated, 'ValidatingAdmissionPolicyBinding', name).spec).toEqual({ policyName: name, validationActions: ['Deny'] });
+  });
+
+  test('offers Ingress classes only to tenants with a load-balancer quota, and the classes given', () => {
+    const spec = policy(synth({ tenants: [{ ...MAPPING, quota: { loadBalancers: 1 }, hosts: ['maps.example.com'] }, SIMULATION], tenantIngressClasses: ['gce-internal', 'nginx-internal'] }), POLICY_NAMES.restrictIngresses);
+    expect(spec.variables[0]).toEqual({ name: 'allowedClasses', expression: 'request.namespace in ["mapping"] ? ["gce-internal", "nginx-internal"] : []' });
+    expect(spec.variables.find((v: any) => v.name === 'ownHosts').expression).toBe('request.namespace in {"mapping": ["maps.example.com"]} ? {"mapping": ["maps.example.com"]}[request.namespace] : []');
+    expect(policy(shared, POLICY_NAMES.restrictIngresses).variables[0].expression).toBe('[]');
+  });
+
+  test('allows the inline CSI drivers given', () => {
+    const spec = policy(synth({ tenants: [MAPPING], allowedInlineCsiDrivers: ['filestore.csi.storage.gke.io'] }), POLICY_NAMES.restrictVolumes);
+    expect(spec.validations[0].expression).toContain('["filestore.csi.storage.gke.io"]');
+  });
+
+  test('throws when two tenants claim overlapping hosts (admission could not tell their hosts apart)', () => {
+    expect(() => synth({ tenants: [{ ...MAPPING, hosts: ['example.com'] }, { ...SIMULATION, hosts: ['sim.example.com'] }] })).toThrow(
+      'Policies/tenants[simulation]: hosts[0] "sim.example.com" lies under "example.com", which tenant "mapping" claims: that tenant could serve this host too; move the name out of "example.com", or narrow tenant "mapping"\'s names',
+    );
   });
 
   test('a dry run binds with Warn and Audit', () => {

@@ -86,8 +86,15 @@ describe('TenantNamespace', () => {
         'requests.storage': '100Gi',
         pods: 100,
         'services.loadbalancers': 0,
+        'count/ingresses.networking.k8s.io': 0,
         persistentvolumeclaims: 20,
+        'requests.nvidia.com/gpu': 0,
       });
+    });
+
+    test('Ingresses are bounded by the load-balancer quota and GPUs by quota.gpus', () => {
+      const hard = find(synth({ tenant: { ...ROUTING, quota: { loadBalancers: 2, gpus: 4 } } }), 'ResourceQuota', 'tenant-quota').spec.hard;
+      expect(hard).toMatchObject({ 'services.loadbalancers': 2, 'count/ingresses.networking.k8s.io': 2, 'requests.nvidia.com/gpu': 4 });
     });
 
     test('a scoped quota gives zero pods at system priority classes', () => {

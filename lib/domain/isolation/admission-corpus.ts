@@ -8,7 +8,18 @@
  */
 import type { PlatformDefinition } from '../platform/platform-definition';
 import { PlatformTenant, tenantsOnCluster } from '../platform/tenant-definition';
-import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, TENANT_NODE_LABEL_KEY, TENANT_TAINT_EFFECT, TENANT_TAINT_KEY } from '../tenancy/labels';
+import {
+  GKE_EXTERNAL_INGRESS_CLASS,
+  GKE_INTERNAL_INGRESS_CLASS,
+  GPU_RESOURCE,
+  MANAGED_BY_LABEL,
+  MANAGED_BY_PLATFORM,
+  TENANT_DEVELOPER_ROLE,
+  TENANT_LEADER_ELECTION_ROLE,
+  TENANT_NODE_LABEL_KEY,
+  TENANT_TAINT_EFFECT,
+  TENANT_TAINT_KEY,
+} from '../tenancy/labels';
 import { compareQuantities } from '../tenancy/quantity';
 import type { AdmissionCase, AdmissionIdentity, AdmissionLayer } from './admission-case';
 import {
@@ -19,7 +30,11 @@ import {
   RESOURCES,
   WORKLOAD_KINDS,
   WorkloadKind,
+  claimObject,
   dedicatedPlacement,
+  httpRouteObject,
+  ingressObject,
+  leaseObject,
   objectName,
   objectOf,
   podObject,
@@ -79,6 +94,8 @@ interface NamespaceContext {
   readonly container: { readonly defaultRequest: Record<string, string>; readonly default: Record<string, string>; readonly max: Record<string, string> };
   readonly quotaHard: Readonly<Record<string, string | number>>;
   readonly owned: readonly CorpusManifestObject[];
+  /** DNS names the tenant owns (`hosts` in the definition); none for developer namespaces. */
+  readonly hosts: readonly string[];
 }
 
 /**
@@ -163,6 +180,7 @@ class CorpusBuilder {
       container,
       quotaHard: ((quota?.spec as any)?.hard ?? {}) as Record<string, string | number>,
       owned: local.filter((o) => o.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY_PLATFORM),
+      hosts: tenant?.hosts ?? [],
     };
   }
 
@@ -210,9 +228,11 @@ class CorpusBuilder {
       this.serviceCases(`${t}/${w}`, writer, ns);
       this.placementCases(`${t}/${w}`, writer, ns);
       this.otherNamespaceCases(`${t}/${w}`, writer, t);
+      this.exposureCases(`${t}/${w}`, writer, ns);
       this.create(`${t}/${w}/configmap-forged-platform-label`, writer, 'ConfigMap', t, objectOf('ConfigMap', objectName(`${t}/${w}/forged`), t, { data: { a: 'b' } }, { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM }), this.denied('admission-policy', POLICY_NAMES.protectPlatformObjects), 'creates an object carrying the platform-owned label, to pass it off as the platform\'s', MTB.multitenantResources);
     }
     if (developer) {
+      this.create(`${t}/developer/role-leases`, developer, 'Role', t, role(objectName(`${t}/developer/role-leases`), t, LEASE_RULES), this.denied('rbac'), 'a developer grants leader election to a workload (developers do not manage RBAC; admins do)', MTB.roleEscalation);
       this.create(`${t}/developer/rolebinding`, developer, 'RoleBinding', t, roleBinding(objectName(`${t}/developer/rb`), t, 'tenant-developer', { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: developer.groups[0] }), this.denied('rbac'), 'a developer grants roles (developers do not manage RBAC)', MTB.roleEscalation);
     }
     if (viewer) {
@@ -224,6 +244,8 @@ class CorpusBuilder {
     const deployer = this.serviceAccount(t, 'deployer', `${t}'s deployer service account (CD)`);
     this.create(`${t}/deployer/deployment`, deployer, 'Deployment', t, workloadObject('Deployment', objectName(`${t}/deployer/deployment`), t, this.honest(ns)), this.allowed(), 'the CD service account deploys an ordinary Deployment');
     this.create(`${t}/deployer/rolebinding`, deployer, 'RoleBinding', t, roleBinding(objectName(`${t}/deployer/rb`), t, 'tenant-admin', { kind: 'ServiceAccount', name: 'deployer', namespace: t }), this.denied('rbac'), 'a compromised CD service account grants itself admin', MTB.roleEscalation);
+    this.create(`${t}/deployer/secret-sa-token`, deployer, 'Secret', t, tokenSecret(objectName(`${t}/deployer/secret-sa-token`), t, 'deployer'), this.denied('admission-policy', POLICY_NAMES.restrictServiceAccountTokens), 'the CD service account mints itself a token that never expires (a service-account-token Secret)');
+    this.create(`${t}/deployer/lease`, deployer, 'Lease', t, leaseObject(objectName(`${t}/deployer/lease`), t, 'deployer'), this.denied('rbac'), 'the CD service account takes a Lease (leader election is granted to controllers by admins, not to the deployer)');
     this.create(`${t}/deployer/clusterrolebinding`, deployer, 'ClusterRoleBinding', undefined, clusterRoleBinding(objectName(`${t}/deployer/crb`), 'cluster-admin', { kind: 'ServiceAccount', name: 'deployer', namespace: t }), this.denied('rbac'), 'a compromised CD service account binds cluster-admin', MTB.clusterResources);
     for (const wi of tenant.workloadIdentities ?? []) {
       const sa = this.serviceAccount(t, wi.ksa, `${t}'s workload service account ${wi.ksa} (a compromised pod)`);
@@ -346,8 +368,102 @@ class CorpusBuilder {
     this.create(`${prefix}/clusterrole`, admin, 'ClusterRole', undefined, objectOf('ClusterRole', objectName(`${prefix}/clusterrole`), undefined, { rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list'] }] }), this.denied('rbac'), 'an admin creates a ClusterRole', MTB.clusterResources);
     this.create(`${prefix}/clusterrolebinding`, admin, 'ClusterRoleBinding', undefined, clusterRoleBinding(objectName(`${prefix}/crb`), 'tenant-admin', { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: admin.groups[0] }), this.denied('rbac'), 'an admin binds its role cluster-wide', MTB.clusterResources);
     this.create(`${prefix}/namespace`, admin, 'Namespace', undefined, objectOf('Namespace', objectName(`${prefix}/namespace`), undefined, {}), this.denied('rbac'), 'an admin creates a namespace', MTB.clusterResources);
+    this.grantCases(prefix, admin, ns);
     this.create(`${prefix}/networkpolicy-allow-all`, admin, 'NetworkPolicy', t, objectOf('NetworkPolicy', objectName(`${prefix}/netpol`), t, { spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'], ingress: [{}], egress: [{}] } }), this.denied('rbac'), 'an admin opens its namespace with an allow-all NetworkPolicy (connectivity is declared in the definition)', MTB.multitenantResources);
     this.ownedObjectCases(prefix, admin, ns);
+  }
+
+  /**
+   * What a tenant admin may grant its own workloads, both ways: leader election (a Role holding Leases and Events, a
+   * binding of the platform's tenant-leader-election role, a binding of a role it holds) is admitted; roles it does
+   * not hold (the built-in aggregated admin and edit, service-account tokens) are refused by RBAC's escalation check.
+   */
+  private grantCases(prefix: string, admin: AdmissionIdentity, ns: NamespaceContext): void {
+    const t = ns.name;
+    const controller = { kind: 'ServiceAccount', name: 'controller', namespace: t };
+    this.create(`${prefix}/role-leases`, admin, 'Role', t, role(objectName(`${prefix}/role-leases`), t, LEASE_RULES), this.allowed(), 'an admin creates a Role for leader election (Leases, Events) for its controllers');
+    this.create(`${prefix}/bind-leader-election`, admin, 'RoleBinding', t, roleBinding(objectName(`${prefix}/bind-leader-election`), t, TENANT_LEADER_ELECTION_ROLE, controller), this.allowed(), `an admin binds the platform's ${TENANT_LEADER_ELECTION_ROLE} role to its controller's service account`);
+    this.create(`${prefix}/bind-held-role`, admin, 'RoleBinding', t, roleBinding(objectName(`${prefix}/bind-held-role`), t, TENANT_DEVELOPER_ROLE, controller), this.allowed(), `an admin binds ${TENANT_DEVELOPER_ROLE}, a role whose permissions it holds, to its own service account`);
+    this.create(`${prefix}/lease`, admin, 'Lease', t, leaseObject(objectName(`${prefix}/lease`), t, `${t}-controller-0`), this.allowed(), 'an admin takes a leader-election Lease in its namespace');
+    this.create(`${prefix}/bind-admin`, admin, 'RoleBinding', t, roleBinding(objectName(`${prefix}/bind-admin`), t, 'admin', controller), this.denied('rbac'), 'an admin binds the built-in aggregated admin role (more than it holds) to its service account', MTB.roleEscalation);
+    this.create(`${prefix}/bind-edit`, admin, 'RoleBinding', t, roleBinding(objectName(`${prefix}/bind-edit`), t, 'edit', controller), this.denied('rbac'), 'an admin binds the built-in aggregated edit role (more than it holds) to its service account', MTB.roleEscalation);
+    this.create(`${prefix}/role-token-request`, admin, 'Role', t, role(objectName(`${prefix}/role-token-request`), t, [{ apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] }]), this.denied('rbac'), 'an admin grants the TokenRequest API (tokens for the deployer) it does not hold', MTB.roleEscalation);
+    this.create(`${prefix}/role-leases-cluster`, admin, 'ClusterRole', undefined, objectOf('ClusterRole', objectName(`${prefix}/role-leases-cluster`), undefined, { rules: LEASE_RULES }), this.denied('rbac'), 'an admin grants leader election cluster-wide', MTB.clusterResources);
+    this.create(`${prefix}/secret-sa-token`, admin, 'Secret', t, tokenSecret(objectName(`${prefix}/secret-sa-token`), t, 'controller'), this.denied('admission-policy', POLICY_NAMES.restrictServiceAccountTokens), 'an admin mints a never-expiring token for a service account of its namespace');
+  }
+
+  /**
+   * Credentials, load balancers, hosts, volumes and GPUs: the tenant's own are admitted, everything that reaches
+   * past them is refused, each by its layer.
+   */
+  private exposureCases(prefix: string, as: AdmissionIdentity, ns: NamespaceContext): void {
+    const t = ns.name;
+    const name = (what: string) => objectName(`${prefix}/${what}`);
+    const ask = (what: string, kind: CorpusKind, object: JsonObject, verdict: Verdict, description: string, benchmark?: string) => this.create(`${prefix}/${what}`, as, kind, t, object, verdict, description, benchmark);
+    const policy = (p: string) => this.denied('admission-policy', p);
+
+    // Credentials: a service-account-token Secret for the deployer.
+    ask('secret-sa-token-deployer', 'Secret', tokenSecret(name('secret-sa-token-deployer'), t, 'deployer'), policy(POLICY_NAMES.restrictServiceAccountTokens), 'mints a never-expiring token for the deployer service account (CD rights that outlive group membership)');
+
+    // Ingress: its own load-balancer quota decides whether it may have any; its own names decide the hosts.
+    const lbs = Number(ns.quotaHard['services.loadbalancers'] ?? 0);
+    const own = ns.hosts.length > 0 ? `app.${ns.hosts[0]}` : undefined;
+    const foreign = this.foreignHost(t);
+    const ing = POLICY_NAMES.restrictIngresses;
+    const internal = GKE_INTERNAL_INGRESS_CLASS;
+    const hosts = own ? [own] : [];
+    if (lbs > 0 && own) ask('ingress-own-host', 'Ingress', ingressObject(name('ingress-own-host'), t, { classAnnotation: internal, hosts, tlsHosts: hosts }), this.allowed(), `an internal Ingress (class ${internal}) on its own host ${own}, within its load-balancer quota`);
+    ask('ingress-no-class', 'Ingress', ingressObject(name('ingress-no-class'), t, { hosts }), policy(ing), 'an Ingress without class, which GKE serves with an external load balancer (class gce)');
+    ask('ingress-class-gce', 'Ingress', ingressObject(name('ingress-class-gce'), t, { classAnnotation: GKE_EXTERNAL_INGRESS_CLASS, hosts }), policy(ing), 'an Ingress of class gce: an external load balancer outside the platform\'s gateway');
+    ask('ingressclassname-gce', 'Ingress', ingressObject(name('ingressclassname-gce'), t, { className: GKE_EXTERNAL_INGRESS_CLASS, hosts }), policy(ing), 'an Ingress naming class gce in spec.ingressClassName');
+    if (lbs === 0) ask('ingress-internal-no-quota', 'Ingress', ingressObject(name('ingress-internal-no-quota'), t, { classAnnotation: internal, hosts }), policy(ing), `an internal Ingress (class ${internal}) although its quota allows no load balancer`);
+    const steer = (what: string, key: string, value: string, description: string) =>
+      ask(`ingress-${what}`, 'Ingress', ingressObject(name(`ingress-${what}`), t, { classAnnotation: internal, hosts, annotations: { [key]: value } }), policy(ing), description);
+    steer('global-static-ip', 'kubernetes.io/ingress.global-static-ip-name', 'platform-gateway-ip', 'an Ingress that takes the platform\'s global static IP');
+    steer('regional-static-ip', 'kubernetes.io/ingress.regional-static-ip-name', 'platform-internal-ip', 'an Ingress that takes the platform\'s regional static IP');
+    steer('pre-shared-cert', 'ingress.gcp.kubernetes.io/pre-shared-cert', 'platform-wildcard-cert', 'an Ingress that serves the platform\'s pre-shared certificate');
+    steer('frontend-config', 'networking.gke.io/v1beta1.FrontendConfig', 'platform-frontend', 'an Ingress that names a FrontendConfig (SSL policy, redirects)');
+    ask('ingress-other-host', 'Ingress', ingressObject(name('ingress-other-host'), t, { classAnnotation: internal, hosts: [foreign] }), policy(ing), `an Ingress for ${foreign}, a host it does not own (another tenant's, on a shared gateway a hijack)`);
+    ask('ingress-tls-other-host', 'Ingress', ingressObject(name('ingress-tls-other-host'), t, { classAnnotation: internal, hosts, tlsHosts: [foreign] }), policy(ing), `an Ingress whose TLS section claims ${foreign}`);
+    if (ns.hosts.length > 0 && ns.hosts[0].includes('.')) {
+      const parent = `*.${ns.hosts[0].slice(ns.hosts[0].indexOf('.') + 1)}`;
+      ask('ingress-parent-wildcard', 'Ingress', ingressObject(name('ingress-parent-wildcard'), t, { classAnnotation: internal, hosts: [parent] }), policy(ing), `an Ingress for ${parent}, a wildcard over its own name's parent (every sibling tenant's hosts)`);
+    }
+
+    // Gateway API routes on the platform's shared gateway.
+    const routes = POLICY_NAMES.restrictRoutes;
+    if (own) ask('httproute-own-host', 'HTTPRoute', httpRouteObject(name('httproute-own-host'), t, [own, `*.${ns.hosts[0]}`], GATEWAY_NAMESPACE), this.allowed(), `an HTTPRoute on the shared gateway for its own hosts ${own} and *.${ns.hosts[0]}`);
+    ask('httproute-other-host', 'HTTPRoute', httpRouteObject(name('httproute-other-host'), t, [foreign], GATEWAY_NAMESPACE), policy(routes), `an HTTPRoute for ${foreign}, a host it does not own`);
+    ask('httproute-no-hostnames', 'HTTPRoute', httpRouteObject(name('httproute-no-hostnames'), t, [], GATEWAY_NAMESPACE), policy(routes), 'an HTTPRoute without hostnames, which takes every host of the gateway listener');
+
+    // Volumes: dynamically provisioned claims and identity-bound inline drivers only.
+    const vol = POLICY_NAMES.restrictVolumes;
+    ask('pvc', 'PersistentVolumeClaim', claimObject(name('pvc'), t), this.allowed(), 'a PersistentVolumeClaim provisioned for it');
+    ask('pvc-volumename', 'PersistentVolumeClaim', claimObject(name('pvc-volumename'), t, PRE_PROVISIONED_VOLUME), policy(POLICY_NAMES.restrictVolumeClaims), 'a claim that binds a pre-provisioned PersistentVolume by spec.volumeName');
+    const withVolume = (volume: JsonObject) => this.honest(ns, { overrides: { volumes: [volume] }, containerOverrides: { volumeMounts: [{ name: volume.name, mountPath: '/data' }] } });
+    ask('pod-inline-gcsfuse', 'Pod', podObject(name('pod-inline-gcsfuse'), t, withVolume({ name: 'data', csi: { driver: 'gcsfuse.csi.storage.gke.io', volumeAttributes: { bucketName: `${t}-data` } } })), this.allowed(), 'a pod mounting its bucket with the Cloud Storage FUSE CSI driver (acts with the pod\'s own identity)');
+    ask('pod-inline-csi', 'Pod', podObject(name('pod-inline-csi'), t, withVolume({ name: 'data', csi: { driver: 'hostpath.csi.k8s.io' } })), policy(vol), 'a pod with an inline volume of a CSI driver off the allow-list (one that mounts node paths)');
+    const ephemeral = { name: 'data', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeName: PRE_PROVISIONED_VOLUME } } } };
+    ask('pod-ephemeral-volumename', 'Pod', podObject(name('pod-ephemeral-volumename'), t, withVolume(ephemeral)), policy(vol), 'a pod whose generic ephemeral volume binds a pre-provisioned PersistentVolume');
+    const statefulSet = workloadObject('StatefulSet', name('statefulset-claim-volumename'), t, this.honest(ns));
+    (statefulSet.spec as JsonObject).volumeClaimTemplates = [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeName: PRE_PROVISIONED_VOLUME } }];
+    ask('statefulset-claim-volumename', 'StatefulSet', statefulSet, policy(vol), 'a StatefulSet whose claim template binds a pre-provisioned PersistentVolume');
+    ask('service-externalname', 'Service', service(name('service-externalname'), t, { type: 'ExternalName', externalName: 'metadata.google.internal' }), policy(POLICY_NAMES.restrictServices), 'an ExternalName Service pointing at the metadata server, for a platform proxy to resolve');
+
+    // GPUs: within the quota the plan sized from the pools the tenant may use.
+    const gpus = Number(ns.quotaHard[`requests.${GPU_RESOURCE}`] ?? 0);
+    const gpuPod = (count: number) => {
+      const resources = { requests: { ...ns.container.defaultRequest, [GPU_RESOURCE]: String(count) }, limits: { ...ns.container.default, [GPU_RESOURCE]: String(count) } };
+      return this.honest(ns, { resources });
+    };
+    if (gpus === 0) ask('pod-gpu', 'Pod', podObject(name('pod-gpu'), t, gpuPod(1)), this.denied('quota'), 'a pod requesting a GPU although the tenant may use no GPU pool (its quota holds 0 GPUs)');
+    else ask('pod-gpu-over-quota', 'Pod', podObject(name('pod-gpu-over-quota'), t, gpuPod(gpus + 1)), this.denied('quota'), `a pod requesting ${gpus + 1} GPUs, one more than the GPUs of the pools it may use`);
+  }
+
+  /** A host no tenant of this namespace owns: another tenant's, else one under the organization's domain. */
+  private foreignHost(tenant: string): string {
+    const other = (this.definition.tenants ?? []).find((x) => x.name !== tenant && (x.hosts ?? []).length > 0);
+    return other ? `api.${other.hosts![0]}` : `www.${this.domain}`;
   }
 
   /** Changes to the platform-owned objects of the namespace: quota, limits, network policies, bindings, service accounts, the namespace. */
@@ -394,12 +510,24 @@ class CorpusBuilder {
     this.podSecurityCases(prefix, as, ns);
     this.serviceCases(prefix, as, ns);
     this.placementCases(prefix, as, ns);
+    this.exposureCases(prefix, as, ns);
+    this.grantCases(prefix, as, ns);
     for (const other of others) {
       this.create(`${prefix}/secret-in-${other}`, as, 'Secret', other, secret(objectName(`${prefix}/secret-in-${other}`), other), this.denied('rbac'), `writes a Secret in developer namespace ${other}`, MTB.otherTenants);
     }
     this.ownedObjectCases(prefix, as, ns);
   }
 }
+
+/** The rules a controller needs for leader election: what an admin may grant (it holds them). */
+const LEASE_RULES: JsonObject[] = [
+  { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'list', 'watch', 'create', 'update'] },
+  { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+];
+/** The namespace of the platform's shared gateway that routes attach to. */
+const GATEWAY_NAMESPACE = 'ingress-gateway';
+/** A PersistentVolume name a claim could bind to (the API server does not check that it exists). */
+const PRE_PROVISIONED_VOLUME = 'pv-filestore-shared-0';
 
 type Verdict = Pick<AdmissionCase, 'expect' | 'deniedBy' | 'policy' | 'backstop'>;
 
@@ -415,6 +543,13 @@ function nodeNameOf(cluster: string, tenant: string): string {
 function service(name: string, namespace: string, spec: JsonObject, annotations?: Record<string, string>): JsonObject {
   const object = objectOf('Service', name, namespace, { spec: { selector: { app: name }, ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }], ...spec } });
   if (annotations) (object.metadata as JsonObject).annotations = { ...annotations };
+  return object;
+}
+
+/** A Secret the token controller fills with a never-expiring token of `serviceAccount`. */
+function tokenSecret(name: string, namespace: string, serviceAccount: string): JsonObject {
+  const object = objectOf('Secret', name, namespace, { type: 'kubernetes.io/service-account-token' });
+  (object.metadata as JsonObject).annotations = { 'kubernetes.io/service-account.name': serviceAccount };
   return object;
 }
 

@@ -83,6 +83,10 @@ export const RESOURCES = {
   RoleBinding: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings' },
   ClusterRole: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles' },
   ClusterRoleBinding: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings' },
+  PersistentVolumeClaim: { group: '', version: 'v1', resource: 'persistentvolumeclaims' },
+  Ingress: { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses' },
+  HTTPRoute: { group: 'gateway.networking.k8s.io', version: 'v1', resource: 'httproutes' },
+  Lease: { group: 'coordination.k8s.io', version: 'v1', resource: 'leases' },
 } as const;
 
 export type CorpusKind = keyof typeof RESOURCES;
@@ -152,4 +156,55 @@ function fnv(value: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(36).padStart(6, '0').slice(-6);
+}
+
+/** What an Ingress of the corpus carries: its class (annotation GKE reads, or the spec field), annotations, hosts. */
+export interface IngressOptions {
+  /** The `kubernetes.io/ingress.class` annotation. @default none */
+  readonly classAnnotation?: string;
+  /** `spec.ingressClassName`. @default none */
+  readonly className?: string;
+  /** Further annotations. @default none */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** One rule per host, routing `/` to the Service `name`:80. */
+  readonly hosts: readonly string[];
+  /** `spec.tls[0].hosts` (secret `<name>-tls`). @default no TLS */
+  readonly tlsHosts?: readonly string[];
+}
+
+export function ingressObject(name: string, namespace: string, options: IngressOptions): JsonObject {
+  const annotations = { ...(options.classAnnotation ? { 'kubernetes.io/ingress.class': options.classAnnotation } : {}), ...(options.annotations ?? {}) };
+  const backend = { service: { name, port: { number: 80 } } };
+  const object = objectOf('Ingress', name, namespace, {
+    spec: {
+      ...(options.className ? { ingressClassName: options.className } : {}),
+      rules: options.hosts.map((host) => ({ host, http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } })),
+      ...(options.tlsHosts ? { tls: [{ hosts: [...options.tlsHosts], secretName: `${name}-tls` }] } : {}),
+    },
+  });
+  if (Object.keys(annotations).length > 0) (object.metadata as JsonObject).annotations = annotations;
+  return object;
+}
+
+/** A Gateway API HTTPRoute attached to a gateway `gateway` in namespace `gatewayNamespace`. */
+export function httpRouteObject(name: string, namespace: string, hostnames: readonly string[], gatewayNamespace: string): JsonObject {
+  return objectOf('HTTPRoute', name, namespace, {
+    spec: {
+      parentRefs: [{ name: 'gateway', namespace: gatewayNamespace }],
+      ...(hostnames.length > 0 ? { hostnames: [...hostnames] } : {}),
+      rules: [{ backendRefs: [{ name, port: 80 }] }],
+    },
+  });
+}
+
+/** A claim of 1Gi, dynamically provisioned unless `volumeName` names a PersistentVolume. */
+export function claimObject(name: string, namespace: string, volumeName?: string): JsonObject {
+  return objectOf('PersistentVolumeClaim', name, namespace, {
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, ...(volumeName ? { volumeName } : {}) },
+  });
+}
+
+/** A leader-election Lease held by `holder`. */
+export function leaseObject(name: string, namespace: string, holder: string): JsonObject {
+  return objectOf('Lease', name, namespace, { spec: { holderIdentity: holder, leaseDurationSeconds: 15 } });
 }

@@ -10,6 +10,11 @@ export const POLICY_NAMES = {
   restrictNodeName: 'platform-restrict-node-name',
   dedicatedNodesPlacement: 'platform-dedicated-nodes-placement',
   dedicatedNodesKeepOthersOff: 'platform-dedicated-nodes-keep-others-off',
+  restrictServiceAccountTokens: 'platform-restrict-service-account-tokens',
+  restrictIngresses: 'platform-restrict-ingresses',
+  restrictRoutes: 'platform-restrict-routes',
+  restrictVolumes: 'platform-restrict-volumes',
+  restrictVolumeClaims: 'platform-restrict-volume-claims',
 } as const;
 
 export type PolicyName = (typeof POLICY_NAMES)[keyof typeof POLICY_NAMES];

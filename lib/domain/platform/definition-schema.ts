@@ -120,6 +120,7 @@ const tenant = z.strictObject({
       pods: count.optional(),
       loadBalancers: count.optional(),
       persistentVolumeClaims: count.optional(),
+      gpus: count.optional(),
     })
     .optional(),
   limits: z
@@ -159,6 +160,7 @@ const tenant = z.strictObject({
     )
     .optional(),
   isolation: z.enum(['shared', 'dedicated-nodes', 'dedicated-cluster']).optional(),
+  hosts: z.array(z.string()).optional(),
   labels: z.strictObject({ team: z.string(), environment: z.string(), costCenter: z.string() }),
   dedicatedNodes: z
     .strictObject({

@@ -14,3 +14,4 @@ export * from './platform-labels';
 export * from './platform-plan';
 export * from './resolve-platform-plan';
 export * from './tenant-limits';
+export * from './tenant-gpu-quota';

@@ -237,6 +237,8 @@ export interface TenantPlan {
     readonly project: string;
     /** Its LimitRange's per-container defaults and maxima, sized for the nodes its pods run on in that cluster (tenantLimitsOnCluster). */
     readonly limits: Required<TenantLimits>;
+    /** Its quota's `requests.nvidia.com/gpu` there: the GPUs of the pools it may use, or as declared (tenantGpuQuota). */
+    readonly gpus: number;
   }[];
 }
 

@@ -25,6 +25,7 @@ import type { ClusterDefinition, PlatformDefinition } from './platform-definitio
 import type { NodePoolDefinition } from './node-pool-definition';
 import { clusterRangePrefix, clusterSurgeNodes, clusterZones } from './platform-ip-plan';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
+import { tenantGpuQuota } from './tenant-gpu-quota';
 import type {
   AdditionalPodRangePlan,
   AdvertisementsPlan,
@@ -78,6 +79,10 @@ export function resolvePlatformPlan(
         const cluster = clusterOf.get(name);
         return cluster ? tenantLimitsOnCluster(definition, cluster, tenant, index.nodePools(cluster)).limits : resolved.limits;
       };
+      const gpusOn = (name: string) => {
+        const cluster = clusterOf.get(name);
+        return cluster ? tenantGpuQuota(definition, cluster, tenant, index.nodePools(cluster)).gpus : resolved.quota.gpus;
+      };
       const plan: TenantPlan = {
         name: tenant.name,
         definition: tenant,
@@ -87,7 +92,7 @@ export function resolvePlatformPlan(
         clusters: tenant.clusters,
         stack: states[tenant.name],
         placement: resolveTenantPlacement(tenant),
-        namespaces: tenant.clusters.map((cluster) => ({ cluster, namespace: tenant.name, project: projectOf(cluster), limits: limitsOn(cluster) })),
+        namespaces: tenant.clusters.map((cluster) => ({ cluster, namespace: tenant.name, project: projectOf(cluster), limits: limitsOn(cluster), gpus: gpusOn(cluster) })),
       };
       return plan;
     }),

@@ -3,6 +3,7 @@ import { validateDeveloperNamespaces, ExpiredDeveloperNamespace, validateSharedP
 import { PlatformDefinition } from './platform-definition';
 import { companionCpuPool, tenantCpuPoolName, tenantPoolName, tenantsOnCluster } from './tenant-definition';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
+import { tenantGpuQuota } from './tenant-gpu-quota';
 import { GKE_NAME } from '../naming/naming-rules';
 import { indexTenants } from './tenant-index';
 import { tenantIsolation } from '../tenancy/tenant-placement';
@@ -42,6 +43,7 @@ export function validatePlatformTenants(definition: PlatformDefinition, issues: 
     // The LimitRange must agree with the nodes and the quota on every cluster the tenant lives on.
     for (const cluster of definition.clusters.filter((c) => tenant.clusters.includes(c.name))) {
       for (const issue of tenantLimitsOnCluster(definition, cluster, tenant, index.nodePools(cluster)).issues) issues.add(issue);
+      for (const issue of tenantGpuQuota(definition, cluster, tenant, index.nodePools(cluster)).issues) issues.add(issue);
     }
     // Workload Identity identities are per project: one tenant, one project keeps its identities unambiguous.
     const projects = [...new Set(tenant.clusters.map((c) => projectOf.get(c)).filter((p): p is string => !!p))];

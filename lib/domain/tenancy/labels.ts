@@ -47,3 +47,13 @@ export const TENANT_VIEWER_ROLE = 'tenant-viewer';
 
 /** Priority classes reserved for the system; tenants get a zero-pod quota for them. */
 export const SYSTEM_PRIORITY_CLASSES: readonly string[] = ['system-cluster-critical', 'system-node-critical'];
+
+/** The extended resource GKE's NVIDIA device plugin advertises; a ResourceQuota counts it as `requests.nvidia.com/gpu`. */
+export const GPU_RESOURCE = 'nvidia.com/gpu';
+
+/** The platform ClusterRole a tenant admin binds to its own controllers' service accounts: leader-election Leases and Events. */
+export const TENANT_LEADER_ELECTION_ROLE = 'tenant-leader-election';
+
+/** GKE's Ingress classes: `gce` makes an external Application Load Balancer, `gce-internal` an internal one. */
+export const GKE_EXTERNAL_INGRESS_CLASS = 'gce';
+export const GKE_INTERNAL_INGRESS_CLASS = 'gce-internal';

@@ -5,6 +5,7 @@
 import { Address4, Address6 } from 'ip-address';
 import { IssueCollector, ValidationIssue, ValidationError } from '../validation-error';
 import { compareQuantities, isQuantity } from './quantity';
+import { validateHostClaims, validateHostNames } from './host-rules';
 import {
   DeveloperNamespaceSpec,
   ExternalDependency,
@@ -133,6 +134,7 @@ export function validateTenantSpec(spec: TenantSpec, path = `tenants[${spec.name
   });
   (spec.dependencies?.external ?? []).forEach((ext, i) => issues.push(...externalIssues(ext, `dependencies.external[${i}]`, path)));
   (spec.ingressSources ?? []).forEach((src, i) => issues.push(...ingressSourceIssues(src, `ingressSources[${i}]`, path)));
+  issues.push(...validateHostNames(spec.hosts, path));
 
   const ksas = new Set<string>();
   const gsas = new Set<string>();
@@ -222,6 +224,7 @@ function quantityField(quota: TenantQuota | undefined, limits: TenantLimits | un
     ['quota.pods', quota?.pods],
     ['quota.loadBalancers', quota?.loadBalancers],
     ['quota.persistentVolumeClaims', quota?.persistentVolumeClaims],
+    ['quota.gpus', quota?.gpus],
   ];
   for (const [field, value] of counts) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
@@ -372,6 +375,8 @@ export function validateTenants(tenants: readonly TenantSpec[], context: TenantV
       gsaOwners.set(wi.gsa, tenant.name);
     }
   }
+  // Admission admits a host under the requesting tenant's own names only; that is sound only while no two overlap.
+  for (const issue of validateHostClaims(tenants)) collector.add(issue);
   return [...collector.issues];
 }
 

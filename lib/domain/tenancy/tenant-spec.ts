@@ -47,6 +47,14 @@ export interface TenantQuota {
   readonly loadBalancers?: number;
   /** `persistentvolumeclaims`. @default 20 */
   readonly persistentVolumeClaims?: number;
+  /**
+   * `requests.nvidia.com/gpu`: GPUs the namespace's pods may request together. A platform derives it per cluster
+   * from the GPU pools the tenant may use (tenantGpuQuota): its own GPU pool for a dedicated-nodes tenant, the
+   * cluster's GPU pools for a dedicated-cluster tenant, 0 for a shared tenant unless declared (a declared value is
+   * checked against the cluster's shared GPU pools).
+   * @default 0 (DEFAULT_TENANT_QUOTA; a TenantNamespace used on its own)
+   */
+  readonly gpus?: number;
 }
 
 /** A LimitRange for containers, so pods without resources are admitted under the quota. */
@@ -191,6 +199,14 @@ export interface TenantSpec {
   readonly workloadIdentities?: readonly WorkloadIdentitySpec[];
   /** @default 'shared' */
   readonly isolation?: TenantIsolation;
+  /**
+   * DNS names the tenant serves, each with all its subdomains (`maps.example.com` covers `api.maps.example.com`
+   * and `*.maps.example.com`). Every host of its Ingresses and Gateway API routes must lie under one of them; no
+   * two tenants' names may be equal or nested (validateTenants), so no tenant can claim a host another serves.
+   * Lowercase DNS names without wildcards.
+   * @default [] (its Ingresses and routes may name no host)
+   */
+  readonly hosts?: readonly string[];
   /** Cost-allocation and ownership labels on its namespace; all three are required. */
   readonly labels: TenantLabels;
 }
@@ -218,6 +234,7 @@ export const DEFAULT_TENANT_QUOTA: Required<TenantQuota> = {
   pods: 100,
   loadBalancers: 0,
   persistentVolumeClaims: 20,
+  gpus: 0,
 };
 
 /** Defaults for a typical web container; `max` keeps one container from taking a whole quota. */
@@ -240,6 +257,7 @@ export const DEFAULT_DEVELOPER_QUOTA: Required<TenantQuota> = {
   pods: 20,
   loadBalancers: 0,
   persistentVolumeClaims: 5,
+  gpus: 0,
 };
 
 /** Restricted is the Pod Security Standard for untrusted workloads; tenants opt down to baseline. */
@@ -274,6 +292,8 @@ export interface ResolvedTenant {
   readonly workloadIdentities: readonly WorkloadIdentitySpec[];
   /** As declared, else 'shared' (DEFAULT_ISOLATION). */
   readonly isolation: TenantIsolation;
+  /** As declared; empty when absent (no Ingress or route may name a host). */
+  readonly hosts: readonly string[];
   /** As declared. */
   readonly labels: TenantLabels;
 }
@@ -290,6 +310,7 @@ export function resolveTenant(spec: TenantSpec): ResolvedTenant {
     ingressSources: spec.ingressSources ?? [],
     workloadIdentities: spec.workloadIdentities ?? [],
     isolation: spec.isolation ?? DEFAULT_ISOLATION,
+    hosts: spec.hosts ?? [],
     labels: spec.labels,
   };
 }

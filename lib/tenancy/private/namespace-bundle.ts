@@ -7,6 +7,7 @@ import { k8s } from 'cdk8s-plus-33';
 import {
   MANAGED_BY_LABEL,
   MANAGED_BY_PLATFORM,
+  GPU_RESOURCE,
   NAMESPACE_NAME_LABEL,
   SYSTEM_PRIORITY_CLASSES,
 } from '../../domain/tenancy/labels';
@@ -48,6 +49,9 @@ export function namespacePeer(namespace: string, podLabels?: Readonly<Record<str
   };
 }
 
+/** The object-count quota key of Ingresses. */
+export const INGRESS_COUNT_QUOTA = 'count/ingresses.networking.k8s.io';
+
 /** ResourceQuota plus a scoped quota of zero pods at system priority classes. */
 export function addQuotas(scope: Construct, namespace: string, quota: Required<TenantQuota>, labels: Record<string, string>): { quota: k8s.KubeResourceQuota; systemPriority: k8s.KubeResourceQuota } {
   const q = (v: string) => k8s.Quantity.fromString(v);
@@ -64,7 +68,12 @@ export function addQuotas(scope: Construct, namespace: string, quota: Required<T
         pods: n(quota.pods),
         // `services.loadbalancers` is the quota key; `count/services.loadbalancers` is not a resource.
         'services.loadbalancers': n(quota.loadBalancers),
+        // Each Ingress a tenant may create makes a load balancer of its own (PlatformPolicies admits load-balancer
+        // classes only): the same bound as LoadBalancer Services, which `services.loadbalancers` does not count.
+        [INGRESS_COUNT_QUOTA]: n(quota.loadBalancers),
         persistentvolumeclaims: n(quota.persistentVolumeClaims),
+        // Extended resources are quota'd by request only; without this key one pod could take a shared GPU pool whole.
+        [`requests.${GPU_RESOURCE}`]: n(quota.gpus),
       },
     },
   });

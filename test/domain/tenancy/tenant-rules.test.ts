@@ -110,7 +110,8 @@ describe('resolveTenant and dependentsOf', () => {
     const t = resolveTenant(MINIMAL);
     expect(t.podSecurity).toBe('restricted');
     expect(t.isolation).toBe('shared');
-    expect(t.quota).toEqual({ requestsCpu: '4', requestsMemory: '8Gi', limitsCpu: '8', limitsMemory: '16Gi', requestsStorage: '100Gi', pods: 100, loadBalancers: 0, persistentVolumeClaims: 20 });
+    expect(t.quota).toEqual({ requestsCpu: '4', requestsMemory: '8Gi', limitsCpu: '8', limitsMemory: '16Gi', requestsStorage: '100Gi', pods: 100, loadBalancers: 0, persistentVolumeClaims: 20, gpus: 0 });
+    expect(t.hosts).toEqual([]);
     expect(t.limits).toEqual({ defaultCpu: '500m', defaultMemory: '512Mi', defaultRequestCpu: '100m', defaultRequestMemory: '128Mi', maxCpu: '4', maxMemory: '8Gi' });
   });
 
