@@ -1,7 +1,14 @@
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import { AddOnPrerequisites } from '../lib/addons/add-on-prerequisites';
 import { PlatformAddOn } from '../lib/addons/platform-add-on';
-import { enabledAddOns, validateAddOns } from '../lib/domain/addons/add-on-rules';
+import { clusterDeployNeeds, enabledAddOns, validateAddOns } from '../lib/domain/addons/add-on-rules';
+import { apiGroupOf } from '../lib/domain/addons/deploy-prerequisites';
+import { ADD_ONS_ROOT_SYNC, addOnsStageRootSync, validateNamespaceOrder, objectStage, reconcilerUser, stageFolder, SyncStage } from '../lib/domain/gitops/sync-stages';
+import { DEFAULT_GITOPS_ROOT_DIRECTORY } from '../lib/domain/platform/platform-defaults';
+import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM } from '../lib/domain/tenancy/labels';
 import { ValidationError } from '../lib/domain/validation-error';
 import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from '../lib/gitops/config-sync-identity';
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
@@ -26,11 +33,27 @@ export interface ClusterManifestsOptions {
   readonly addOns?: readonly PlatformAddOn[];
 }
 
-/** The GitOps reconcilers that apply dist/<cluster>: they must be able to change platform-owned objects. */
+/**
+ * The GitOps reconcilers that apply dist/<cluster> and dist/<cluster>.add-ons: they must be able to change
+ * platform-owned objects (the add-ons stage writes them into tenant namespaces).
+ */
 export const DEFAULT_RECONCILER_USERS = [
   `system:serviceaccount:${CONFIG_SYNC_NAMESPACE}:${ROOT_RECONCILER}`,
+  reconcilerUser(ADD_ONS_ROOT_SYNC),
   'system:serviceaccount:argocd:argocd-application-controller',
 ];
+
+/** One chart's objects in one stage: what is written to `<outdir>/<stage folder>/<chart>.k8s.yaml`. */
+export interface StagedChart {
+  /** The stage: `platform` (the cluster's folder) or `add-ons` (`<cluster>.add-ons`). */
+  readonly stage: SyncStage;
+  /** The folder below the output folder, `<cluster>` or `<cluster>.add-ons`. */
+  readonly folder: string;
+  /** The chart's id, the file's name without `.k8s.yaml`. */
+  readonly chart: string;
+  /** The chart's objects of this stage, in the chart's order. */
+  readonly objects: readonly any[];
+}
 
 /**
  * One cluster's manifests: a chart per file in `<outdir>/<cluster>/`. Each chart lives in a cdk8s App of its
@@ -41,11 +64,38 @@ export class ClusterManifests {
   constructor(
     public readonly cluster: string,
     public readonly charts: readonly Chart[],
+    /** API groups the add-ons' prerequisites provide: objects of these groups go to the add-ons stage. */
+    public readonly providedGroups: ReadonlySet<string> = new Set(),
+    /** The folder holding the cluster folders. @default the parent of the first chart's output folder */
+    private readonly outdir?: string,
   ) {}
 
-  /** Writes `<chart>.k8s.yaml` for every chart into the cluster's folder. */
+  /**
+   * Every chart's objects split by stage (sync-stages.ts): objects of the groups the prerequisites provide in the
+   * add-ons stage, everything else in the platform stage. Throws when an object's namespace is created by no stage
+   * up to its own (the apply would be refused).
+   */
+  public stagedCharts(): StagedChart[] {
+    const staged: StagedChart[] = [];
+    for (const chart of this.charts) {
+      const objects = chart.toJson();
+      for (const stage of ['platform', 'add-ons'] as const) {
+        const mine = objects.filter((o: any) => objectStage(o.apiVersion, this.providedGroups) === stage);
+        if (mine.length > 0 || (stage === 'platform' && objects.length === 0)) staged.push({ stage, folder: stageFolder(this.cluster, stage), chart: chart.node.id, objects: mine });
+      }
+    }
+    const issues = validateNamespaceOrder(this.cluster, (['platform', 'add-ons'] as const).map((stage) => ({ stage, objects: staged.filter((s) => s.stage === stage).flatMap((s) => s.objects) })));
+    if (issues.length > 0) throw new ValidationError(issues);
+    return staged;
+  }
+
+  /** Writes `<chart>.k8s.yaml` for every chart into the folder of each stage it has objects in. */
   public synth(): void {
-    for (const chart of this.charts) App.of(chart).synth();
+    const outdir = this.outdir ?? join(App.of(this.charts[0]).outdir, '..');
+    for (const { folder, chart, objects } of this.stagedCharts()) {
+      mkdirSync(join(outdir, folder), { recursive: true });
+      Yaml.save(join(outdir, folder, `${chart}.k8s.yaml`), [...objects]);
+    }
   }
 }
 
@@ -58,7 +108,7 @@ export function buildClusterManifests(platform: LoadedPlatform, outdir: string, 
   checkAddOns(platform, options);
   const manifests: Record<string, ClusterManifests> = {};
   for (const cluster of platform.plan.clusters) {
-    manifests[cluster.name] = new ClusterManifests(cluster.name, buildCluster(platform.plan, cluster, `${outdir}/${cluster.name}`, options));
+    manifests[cluster.name] = buildCluster(platform.plan, cluster, outdir, options);
   }
   return manifests;
 }
@@ -71,7 +121,7 @@ export function buildClusterManifests(platform: LoadedPlatform, outdir: string, 
 export function synthClusterManifests(platform: LoadedPlatform, outdir: string, options: ClusterManifestsOptions = {}): void {
   checkAddOns(platform, options);
   for (const cluster of platform.plan.clusters) {
-    new ClusterManifests(cluster.name, buildCluster(platform.plan, cluster, `${outdir}/${cluster.name}`, options)).synth();
+    buildCluster(platform.plan, cluster, outdir, options).synth();
   }
 }
 
@@ -83,10 +133,10 @@ function addOnScope(chart: Chart, addOn: string): Construct {
   return new Construct(root, addOn);
 }
 
-function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, options: ClusterManifestsOptions): Chart[] {
+function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, options: ClusterManifestsOptions): ClusterManifests {
   const charts: Chart[] = [];
   const newChart = (id: string) => {
-    const chart = new Chart(new App({ outdir, outputFileExtension: '.k8s.yaml' }), id);
+    const chart = new Chart(new App({ outdir: `${outdir}/${cluster.name}`, outputFileExtension: '.k8s.yaml' }), id);
     charts.push(chart);
     return chart;
   };
@@ -129,8 +179,22 @@ function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, 
       new DeveloperNamespace(chart, spec.name, { spec, today: options.today, gracePeriodDays: developer.gracePeriodDays, limits: plan.developerNamespaceLimits });
     }
   }
-  return charts;
+  const needs = clusterDeployNeeds(plan, cluster, options.addOns ?? []);
+  if (needs.prerequisites.length > 0 || needs.namespaces.length > 0) {
+    const apiObjects = charts.flatMap((chart) => chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject));
+    const hasAddOnsStage = apiObjects.some((o) => needs.providedGroups.has(apiGroupOf(o.apiVersion)));
+    const gitOps = plan.definition.gitOps;
+    new AddOnPrerequisites(newChart(ADD_ON_PREREQUISITES_CHART), 'AddOnPrerequisites', {
+      needs,
+      existingNamespaces: new Set(apiObjects.filter((o) => o.kind === 'Namespace').map((o) => o.name)),
+      addOnsStage: hasAddOnsStage ? addOnsStageRootSync(gitOps.repository, gitOps.rootDirectory ?? DEFAULT_GITOPS_ROOT_DIRECTORY, cluster.name, { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM }) : undefined,
+    });
+  }
+  return new ClusterManifests(cluster.name, charts, needs.providedGroups, outdir);
 }
+
+/** The chart (and file, in the platform stage) of the add-ons' namespaces and the prerequisites' RootSyncs. */
+export const ADD_ON_PREREQUISITES_CHART = 'add-on-prerequisites';
 
 /** The definition enables only add-ons supplied here, with valid settings (as loadPlatform checks when given them). */
 function checkAddOns(platform: LoadedPlatform, options: ClusterManifestsOptions): void {

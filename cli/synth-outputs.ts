@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import { stageFolder } from '../lib/domain/gitops/sync-stages';
 import { App } from 'cdktf';
 import { PlatformAddOn } from '../lib/addons/platform-add-on';
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
@@ -82,7 +83,14 @@ export function synthManifests(platform: LoadedPlatform, outdir: string, addOns:
     for (const file of removed) rmSync(join(outdir, file));
     for (const file of removed) removeEmptyParents(outdir, dirname(file));
     const clusters: Record<string, string[]> = {};
-    for (const cluster of platform.definition.clusters) clusters[cluster.name] = wanted.filter((f) => f.startsWith(`${cluster.name}/`)).map((f) => f.slice(cluster.name.length + 1));
+    // A cluster's files in every stage folder: `platform.k8s.yaml`, ..., `../prod-usc1.add-ons/tenant-x.k8s.yaml`.
+    for (const cluster of platform.definition.clusters) {
+      const addOns = `${stageFolder(cluster.name, 'add-ons')}/`;
+      clusters[cluster.name] = [
+        ...wanted.filter((f) => f.startsWith(`${cluster.name}/`)).map((f) => f.slice(cluster.name.length + 1)),
+        ...wanted.filter((f) => f.startsWith(addOns)).map((f) => `../${f}`),
+      ];
+    }
     mkdirSync(outdir, { recursive: true });
     return { clusters, changed, removed };
   } finally {

@@ -1,4 +1,5 @@
 export * from './platform-add-on';
+export * from './add-on-prerequisites';
 export * from './vault/vault-add-on';
 // VaultStack needs @cdktf/provider-vault, an optional peer: the add-on loads it when it runs.
 export type { VaultStack, VaultStackProps } from './vault/vault-stack';

@@ -4,5 +4,5 @@
  */
 
 /** Where Config Sync runs, and the Kubernetes service account of its root reconciler. */
-export const CONFIG_SYNC_NAMESPACE = 'config-management-system';
+export { CONFIG_SYNC_NAMESPACE } from '../domain/gitops/sync-stages';
 export const ROOT_RECONCILER = 'root-reconciler';

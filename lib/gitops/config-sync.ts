@@ -7,6 +7,7 @@ import { ValidationError } from '../domain/validation-error';
 import type { IGkeCluster } from '../gke/gke-cluster';
 import { CONFIG_MANAGEMENT_FEATURE } from './config-management-feature';
 import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from './config-sync-identity';
+import { ADD_ONS_ROOT_SYNC, reconcilerServiceAccount } from '../domain/gitops/sync-stages';
 import { validateGitSource, DEFAULT_GIT_BRANCH, DEFAULT_SYNC_WAIT_SECONDS, GitSource } from '../domain/gitops/git-source';
 
 // Kept in a module of their own so the cdk8s app can read them without loading cdktf; re-exported here.
@@ -46,6 +47,12 @@ export class ConfigSync extends Construct {
   public readonly resource: GkeHubFeatureMembership;
   /** With `gcpserviceaccount` auth: lets the root reconciler act as that service account (id `ReconcilerIdentity`). */
   public readonly reconcilerIdentity?: ServiceAccountIamMember;
+  /**
+   * With `gcpserviceaccount` auth: the same for the reconciler of the add-ons stage's RootSync
+   * (`root-reconciler-platform-add-ons`, lib/domain/gitops/sync-stages.ts), which reads the same repository
+   * (id `AddOnsReconcilerIdentity`).
+   */
+  public readonly addOnsReconcilerIdentity?: ServiceAccountIamMember;
 
   constructor(scope: Construct, id: string, props: ConfigSyncProps) {
     super(scope, id);
@@ -91,6 +98,11 @@ export class ConfigSync extends Construct {
         serviceAccountId: `projects/${serviceAccountProject(auth.serviceAccountEmail)}/serviceAccounts/${auth.serviceAccountEmail}`,
         role: 'roles/iam.workloadIdentityUser',
         member: `serviceAccount:${fleetProject}.svc.id.goog[${CONFIG_SYNC_NAMESPACE}/${ROOT_RECONCILER}]`,
+      });
+      this.addOnsReconcilerIdentity = new ServiceAccountIamMember(this, 'AddOnsReconcilerIdentity', {
+        serviceAccountId: `projects/${serviceAccountProject(auth.serviceAccountEmail)}/serviceAccounts/${auth.serviceAccountEmail}`,
+        role: 'roles/iam.workloadIdentityUser',
+        member: `serviceAccount:${fleetProject}.svc.id.goog[${CONFIG_SYNC_NAMESPACE}/${reconcilerServiceAccount(ADD_ONS_ROOT_SYNC)}]`,
       });
     }
   }

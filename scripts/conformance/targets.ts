@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join, resolve } from 'path';
-import { parseAllDocuments } from 'yaml';
+import { ClusterFolders, readClusterFolders } from '../../lib/report/cluster-folders';
 
 /** One synthesized platform (or example app) that the judges read. */
 export interface Target {
@@ -55,21 +55,7 @@ export function stacksOf(target: Target): { stack: string; file: string }[] {
     .map((stack) => ({ stack, file: join(stacksDir, stack, 'cdk.tf.json') }));
 }
 
-/** Each cluster folder of a target's `dist/`, with every object of its YAML files. */
-export function clustersOf(target: Target): { cluster: string; dir: string; objects: any[] }[] {
-  const dist = join(target.dir, 'dist');
-  if (!existsSync(dist)) return [];
-  return readdirSync(dist, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((cluster) => {
-      const dir = join(dist, cluster);
-      const objects = readdirSync(dir)
-        .filter((file) => /\.ya?ml$/.test(file))
-        .sort()
-        .flatMap((file) => parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((doc) => doc.toJSON()))
-        .filter((object) => object && typeof object === 'object');
-      return { cluster, dir, objects };
-    });
+/** Each cluster of a target's `dist/`, with every object of every stage folder, and the stages themselves. */
+export function clustersOf(target: Target): (ClusterFolders & { objects: any[] })[] {
+  return readClusterFolders(join(target.dir, 'dist')).map((cluster) => ({ ...cluster, objects: cluster.stages.flatMap((s) => [...s.objects]) }));
 }

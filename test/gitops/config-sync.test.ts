@@ -39,15 +39,18 @@ describe('ConfigSync', () => {
     expect(Object.values(json.resource.google_gke_hub_feature)).toEqual([{ project: 'drive-gke-prod', name: 'configmanagement', location: 'global' }]);
   });
 
-  test('binds the root reconciler to a Google service account for gcpserviceaccount auth', () => {
+  test('binds the root reconciler and the add-ons stage reconciler to a Google service account for gcpserviceaccount auth', () => {
     const { json } = synth({ repository: { ...repository, url: 'https://source.developers.google.com/p/drive-net-prod/r/manifests', auth: { type: 'gcpserviceaccount', serviceAccountEmail: 'config-sync@drive-net-prod.iam.gserviceaccount.com' } } });
-    expect(Object.values(json.resource.google_service_account_iam_member)).toEqual([
-      {
-        service_account_id: 'projects/drive-net-prod/serviceAccounts/config-sync@drive-net-prod.iam.gserviceaccount.com',
-        role: 'roles/iam.workloadIdentityUser',
-        member: 'serviceAccount:drive-gke-prod.svc.id.goog[config-management-system/root-reconciler]',
-      },
-    ]);
+    const binding = (reconciler: string) => ({
+      service_account_id: 'projects/drive-net-prod/serviceAccounts/config-sync@drive-net-prod.iam.gserviceaccount.com',
+      role: 'roles/iam.workloadIdentityUser',
+      member: `serviceAccount:drive-gke-prod.svc.id.goog[config-management-system/${reconciler}]`,
+    });
+    // Construct ids are Terraform addresses: the root reconciler's binding keeps its id, the add-ons stage's has its own.
+    const bindings = Object.entries(json.resource.google_service_account_iam_member);
+    expect(bindings).toHaveLength(2);
+    expect(bindings.find(([id]) => /^ConfigSync_ReconcilerIdentity_/.test(id))?.[1]).toEqual(binding('root-reconciler'));
+    expect(bindings.find(([id]) => /^ConfigSync_AddOnsReconcilerIdentity_/.test(id))?.[1]).toEqual(binding('root-reconciler-platform-add-ons'));
   });
 
   test('matches the snapshot', () => {

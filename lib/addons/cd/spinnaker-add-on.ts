@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { SPINNAKER_ADD_ON, SpinnakerSettings, spinnakerService, spinnakerServiceShapeErrors, validateSpinnakerSettings } from '../../domain/addons/cd/spinnaker-service';
+import { spinnakerDeployNeeds, validateSpinnakerOperatorVersion } from '../../domain/addons/cd/cd-prerequisites';
 import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM } from '../../domain/tenancy/labels';
 import { ValidationError } from '../../domain/validation-error';
 import type { PlatformAddOn } from '../platform-add-on';
@@ -9,10 +10,13 @@ import type { PlatformAddOn } from '../platform-add-on';
  * `addOns: [{ name: 'spinnaker', settings: { cluster: 'prod-usc1', version: '1.36.0' } }]`. The SpinnakerService
  * goes into the platform manifests of the cluster Spinnaker runs on; each account deploys as the tenant
  * namespace's `deployer` service account (TenantNamespace), bound like the tenant's developer group.
+ * At deploy time the operator's CRDs come first, from its `deploy/crds` at the pinned release, and the
+ * `spinnaker` namespace is created (deployNeeds).
  */
 export const spinnakerAddOn: PlatformAddOn<SpinnakerSettings> = {
   name: SPINNAKER_ADD_ON,
-  validate: (settings, definition) => validateSpinnakerSettings(settings, definition),
+  validate: (settings, definition) => [...validateSpinnakerSettings(settings, definition), ...validateSpinnakerOperatorVersion(settings)],
+  deployNeeds: (settings, cluster) => spinnakerDeployNeeds(settings, cluster),
   extendClusterManifests({ scope, plan, cluster, settings }) {
     if (cluster.name !== settings.cluster) return;
     const service = spinnakerService(plan, settings, { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM });

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { ISTIO_ADD_ON, IstioSettings, meshConnectivityIntents, resolveIstioSettings, tenantMeshPlan, validateIstioSettings } from '../../domain/addons/istio/mesh-plan';
+import { istioDeployNeeds, validateIstioVersion } from '../../domain/addons/istio/istio-prerequisites';
 import { ValidationError } from '../../domain/validation-error';
 import type { PlatformAddOn } from '../platform-add-on';
 import { ISTIO_INJECTION_LABEL, TenantMesh } from './tenant-mesh';
@@ -7,11 +8,13 @@ import { ISTIO_INJECTION_LABEL, TenantMesh } from './tenant-mesh';
 /**
  * Istio for every tenant namespace, from the tenant model's dependency graph. Enable with one line:
  * `addOns: [{ name: 'istio' }]`. Manifests only: the injection label on each tenant namespace and a TenantMesh
- * beside it. Installing Istio itself (istiod, the CNI node agent, gateways) is not part of it.
+ * beside it. At deploy time Istio's CRDs come first, from Istio's `base` chart at the pinned release (deployNeeds).
+ * Installing Istio itself (istiod, the CNI node agent, gateways) is not part of it.
  */
 export const istioAddOn: PlatformAddOn<IstioSettings> = {
   name: ISTIO_ADD_ON,
-  validate: (settings, definition) => validateIstioSettings(settings, definition),
+  validate: (settings, definition) => [...validateIstioSettings(settings, definition), ...validateIstioVersion(settings)],
+  deployNeeds: (settings, cluster, plan) => istioDeployNeeds(settings, cluster, plan),
   connectivityIntents: (_settings, plan) => meshConnectivityIntents(plan),
   extendTenantManifests({ scope, chart, plan, tenant, namespace, settings }) {
     const resolved = resolveIstioSettings(settings);

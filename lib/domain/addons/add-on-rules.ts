@@ -8,7 +8,8 @@ import type { ConnectivityIntent } from '../reachability/connectivity-intent';
 import type { ClusterPlan, PlatformPlan } from '../platform/platform-plan';
 import type { PlatformDefinition } from '../platform/platform-definition';
 import type { PlatformTenant } from '../platform/tenant-definition';
-import { ValidationIssue } from '../validation-error';
+import { ValidationError, ValidationIssue } from '../validation-error';
+import { AddOnDeployNeeds, ClusterDeployNeeds, mergeDeployNeeds } from './deploy-prerequisites';
 
 /** An add-on's pure hooks. Every hook is optional; `Settings` is the shape its `validate` accepts. */
 export interface AddOnRules<Settings = Readonly<Record<string, unknown>>> {
@@ -30,6 +31,14 @@ export interface AddOnRules<Settings = Readonly<Record<string, unknown>>> {
   connectivityIntents?(settings: Settings, plan: PlatformPlan): readonly ConnectivityIntent[];
   /** Requests the add-on's admission policies must answer, on one cluster, for the isolation corpus. */
   admissionCases?(settings: Settings, cluster: ClusterPlan, plan: PlatformPlan): readonly AdmissionCase[];
+  /**
+   * What the add-on's objects need on one cluster at deploy time: the upstream CRDs (and operators) by pinned
+   * version, the way their projects distribute them, and the namespaces its objects live in. The platform writes
+   * a RootSync per prerequisite, creates the namespaces in the platform stage, and moves the objects of the groups
+   * the prerequisites provide into the add-ons stage (lib/domain/gitops/sync-stages.ts).
+   * @default nothing: every object of the add-on is of a kind Kubernetes serves, in a namespace that exists
+   */
+  deployNeeds?(settings: Settings, cluster: ClusterPlan, plan: PlatformPlan): AddOnDeployNeeds;
 }
 
 /** An enabled add-on with its settings, in the definition's order. */
@@ -92,4 +101,15 @@ export function addOnConnectivityIntents(plan: PlatformPlan, addOns: readonly Ad
 /** Every enabled add-on's admission cases on one cluster. */
 export function addOnAdmissionCases(plan: PlatformPlan, cluster: ClusterPlan, addOns: readonly AddOnRules<any>[]): AdmissionCase[] {
   return enabledAddOns(plan.definition, addOns).flatMap(({ addOn, settings }) => [...(addOn.admissionCases?.(settings, cluster, plan) ?? [])]);
+}
+
+/**
+ * What the enabled add-ons need on one cluster at deploy time, merged; throws a ValidationError naming the add-on,
+ * the cluster, the field and the fix when a declaration is malformed or two add-ons collide.
+ */
+export function clusterDeployNeeds(plan: PlatformPlan, cluster: ClusterPlan, addOns: readonly AddOnRules<any>[]): ClusterDeployNeeds {
+  const declared = enabledAddOns(plan.definition, addOns).map(({ addOn, settings }) => ({ addOn: addOn.name, needs: addOn.deployNeeds?.(settings, cluster, plan) ?? {} }));
+  const { needs, issues } = mergeDeployNeeds(cluster.name, declared);
+  if (issues.length > 0) throw new ValidationError(issues);
+  return needs;
 }

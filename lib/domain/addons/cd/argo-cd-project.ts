@@ -32,6 +32,8 @@ export interface ArgoCdSettings {
   readonly sources?: Readonly<Record<string, ArgoCdSource>>;
   /** Sync automatically (prune, self-heal). @default true */
   readonly automatedSync?: boolean;
+  /** Argo CD's release tag its CRDs are installed from (cd-prerequisites.ts). @default ARGO_CD_VERSION ('v3.6.2') */
+  readonly version?: string;
 }
 
 export const DEFAULT_ARGO_CD_NAMESPACE = 'argocd';

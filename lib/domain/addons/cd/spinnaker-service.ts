@@ -20,6 +20,8 @@ export interface SpinnakerSettings {
   readonly cluster: string;
   /** Spinnaker's release, `config.version` (e.g. `1.36.0`). */
   readonly version: string;
+  /** The Spinnaker Operator's release tag its CRDs are installed from (cd-prerequisites.ts). @default SPINNAKER_OPERATOR_VERSION ('v1.4.0') */
+  readonly operatorVersion?: string;
   /** The namespace of Spinnaker and its operator-managed objects. @default 'spinnaker' */
   readonly namespace?: string;
   /** The SpinnakerService's name. @default 'spinnaker' */

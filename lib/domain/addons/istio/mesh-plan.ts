@@ -18,6 +18,8 @@ export interface IstioSettings {
   readonly systemNamespace?: string;
   /** The mesh's trust domain, the first part of every principal. @default 'cluster.local' (Istio's default) */
   readonly trustDomain?: string;
+  /** The Istio release whose `base` chart installs the CRDs (istio-prerequisites.ts). @default ISTIO_VERSION ('1.31.4') */
+  readonly version?: string;
 }
 
 /** Istio's defaults: a mesh installed without overrides uses these. */
@@ -26,7 +28,7 @@ export const DEFAULT_ISTIO_TRUST_DOMAIN = 'cluster.local';
 /** istiod's xDS and CA port: every sidecar must reach it. */
 export const ISTIOD_XDS_PORT = 15012;
 
-export type ResolvedIstioSettings = Required<IstioSettings>;
+export type ResolvedIstioSettings = Required<Omit<IstioSettings, 'version'>>;
 
 export function resolveIstioSettings(settings: IstioSettings): ResolvedIstioSettings {
   return { systemNamespace: settings.systemNamespace ?? DEFAULT_ISTIO_SYSTEM_NAMESPACE, trustDomain: settings.trustDomain ?? DEFAULT_ISTIO_TRUST_DOMAIN };
