@@ -5,6 +5,7 @@ import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { ClusterDefinition } from '../lib/domain/platform/platform-definition';
 import { DEFAULT_GITOPS_ROOT_DIRECTORY } from '../lib/domain/platform/platform-defaults';
 import { ClusterPlan, NodePoolPlan, planCluster } from '../lib/domain/platform/platform-plan';
+import { DEFAULT_GKE_NODE_TAG } from '../lib/domain/network/network-rules';
 import { ControlPlanePeeringRoutes } from '../lib/gke/control-plane-peering-routes';
 import { GkeCluster } from '../lib/gke/gke-cluster';
 import { NodePool, NodePoolProps } from '../lib/gke/node-pool';
@@ -85,7 +86,7 @@ export class ClusterStack extends TerraformStack {
 
     const pools: Record<string, NodePool> = {};
     for (const pool of cluster.nodePools) {
-      pools[pool.name] = new NodePool(this, pool.name, nodePoolProps(this.cluster, pool));
+      pools[pool.name] = new NodePool(this, pool.name, nodePoolProps(this.cluster, cluster, pool));
     }
     this.nodePools = pools;
 
@@ -99,9 +100,11 @@ export class ClusterStack extends TerraformStack {
 }
 
 /** Maps a pool of the plan onto the matching preset; tenant pools get the tenant taint and label. */
-function nodePoolProps(gke: GkeCluster, pool: NodePoolPlan): NodePoolProps {
+function nodePoolProps(gke: GkeCluster, cluster: ClusterPlan, pool: NodePoolPlan): NodePoolProps {
   const target = { cluster: gke, name: pool.name };
   const overrides: PresetOverrides = {
+    // The shared baseline rules target gke-node; the cluster's own rules target its tag.
+    networkTags: [DEFAULT_GKE_NODE_TAG, cluster.nodeTag],
     machineType: pool.machineType,
     autoscaling: { totalMinNodes: pool.minNodes, totalMaxNodes: pool.maxNodes },
     maxPodsPerNode: pool.maxPodsPerNode,

@@ -9,6 +9,8 @@ import { PrivateServiceAccess } from '../lib/network/private-service-access';
 import { SharedVpc } from '../lib/network/shared-vpc';
 import { privateServiceAccessPlan, PSA_RANGE_NAME } from '../lib/domain/platform/private-service-access';
 import { platformLabels } from '../lib/domain/platform/platform-labels';
+import type { ClusterPlan } from '../lib/domain/platform/platform-plan';
+import { clusterPaths } from '../lib/domain/network/cluster-paths';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
 export interface NetworkStackProps {
@@ -50,10 +52,17 @@ export class NetworkStack extends TerraformStack {
       routingMode: plan.network.routingMode,
       mtu: plan.network.vpcMtu,
       subnets,
-      controlPlaneCidrs: plan.network.controlPlaneCidrs,
+      // Each control plane reaches its own cluster's nodes only.
+      clusterControlPlanes: plan.clusters.map((cluster) => ({ cluster: cluster.name, cidr: cluster.controlPlane.cidr })),
       // GKE cannot create its intra-cluster rules in the Shared VPC host project: without these, pods on
-      // different nodes (and most DNS queries) are dropped.
-      clusterInternalRanges: plan.clusters.map((cluster) => ({ cluster: cluster.name, cidrs: [cluster.subnet.cidr, cluster.podRange.cidr, ...cluster.additionalPodRanges.map((r) => r.cidr)] })),
+      // different nodes (and most DNS queries) are dropped. Each targets its own cluster's nodes only.
+      clusterInternalRanges: plan.clusters.map((cluster) => ({ cluster: cluster.name, cidrs: clusterCidrs(cluster), targetTags: [cluster.nodeTag] })),
+      // Between clusters: only what a declared connectivity intent opens.
+      clusterPaths: clusterPaths(
+        plan.network.name,
+        plan.clusters.map((cluster) => ({ name: cluster.name, nodeCidr: cluster.subnet.cidr, podCidrs: [cluster.podRange.cidr, ...cluster.additionalPodRanges.map((r) => r.cidr)] })),
+        props.platform.definition.connectivityIntents ?? [],
+      ),
     });
 
     // Workload Identity tenants call Google APIs: a private zone sends them to private.googleapis.com, which
@@ -81,4 +90,9 @@ export class NetworkStack extends TerraformStack {
       });
     }
   }
+}
+
+/** A cluster's node subnet and every pod range: what its intra-cluster rule admits. */
+function clusterCidrs(cluster: ClusterPlan): string[] {
+  return [cluster.subnet.cidr, cluster.podRange.cidr, ...cluster.additionalPodRanges.map((r) => r.cidr)];
 }

@@ -3,7 +3,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IssueCollector, ValidationIssue } from '../domain/validation-error';
 import { podBlockPrefix } from '../domain/ip-plan/gke-sizing';
-import { DEFAULT_GKE_NODE_TAG, validateName } from '../domain/network/network-rules';
+import { clusterNodeTag, DEFAULT_GKE_NODE_TAG, validateName } from '../domain/network/network-rules';
 import { CLOUD_PLATFORM_SCOPE, DEFAULT_ZONE_COUNT, GkeCluster, IGkeCluster } from './gke-cluster';
 import {
   validateGpu,
@@ -130,7 +130,11 @@ export interface NodePoolProps {
   readonly taints?: readonly NodeTaint[];
   /** Kubernetes node labels. @default none */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Network tags (the baseline firewall rules target 'gke-node'). @default ['gke-node'] */
+  /**
+   * Network tags. The health-check rule targets 'gke-node' (DEFAULT_GKE_NODE_TAG); the cluster's own intra-cluster and
+   * control-plane rules target `gke-<cluster>-nodes` (clusterNodeTag), so a pool without it is cut off from its cluster.
+   * @default ['gke-node', 'gke-<cluster>-nodes'] (only 'gke-node' when the cluster's name is an unresolved token)
+   */
   readonly networkTags?: readonly string[];
   /** Surge upgrades. Mutually exclusive with blueGreenUpgrade. @default { maxSurge: 1, maxUnavailable: 0 } */
   readonly surgeUpgrade?: SurgeUpgrade;
@@ -175,7 +179,7 @@ export class NodePool extends Construct {
     const surge = props.blueGreenUpgrade ? undefined : { ...DEFAULT_SURGE_UPGRADE, ...props.surgeUpgrade };
     // Surge counts per zone (conservative); blue-green brings up a whole second pool.
     const surgeNodes = surge ? poolSurgeNodes(zoneCount, surge.maxSurge) : maxNodes;
-    const tags = props.networkTags ?? [DEFAULT_GKE_NODE_TAG];
+    const tags = props.networkTags ?? defaultNetworkTags(cluster.name);
     const serviceAccount = props.serviceAccountEmail ?? cluster.nodeServiceAccountEmail;
 
     this.validate(props, { scaling, maxPods, nodeLocations, maxNodes, surgeNodes, tags, serviceAccount });
@@ -323,4 +327,9 @@ export class NodePool extends Construct {
     if (props.gpu) add(validateGpu(path, props.gpu, machine));
     issues.throwIfAny();
   }
+}
+
+/** 'gke-node' for the shared baseline rules, and the cluster's own tag for its segmented ones. */
+function defaultNetworkTags(cluster: string): readonly string[] {
+  return Token.isUnresolved(cluster) ? [DEFAULT_GKE_NODE_TAG] : [DEFAULT_GKE_NODE_TAG, clusterNodeTag(cluster)];
 }

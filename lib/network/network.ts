@@ -6,7 +6,9 @@ import { Construct } from 'constructs';
 import { IssueCollector, ValidationError, ValidationIssue } from '../domain/validation-error';
 import { Cidr } from '../domain/ip-plan/cidr';
 import { rangesOverlapping } from '../domain/ip-plan/cidr-overlaps';
+import type { ClusterPath } from '../domain/network/cluster-paths';
 import {
+  clusterNodeTag,
   validateControlPlaneCidr,
   validateName,
   validatePorts,
@@ -75,7 +77,10 @@ export interface NetworkProps {
   readonly mtu?: number;
   /** Subnets of this VPC. */
   readonly subnets: readonly SubnetSpec[];
-  /** Control-plane /28s allowed to reach nodes on the webhook ports (same as calling allowControlPlane). @default none */
+  /**
+   * Control-plane /28s allowed to reach nodes on the webhook ports (same as calling allowControlPlane): every one targets
+   * `nodeTags`, so every node of the VPC; prefer clusterControlPlanes, which keeps each to its own cluster. @default none
+   */
   readonly controlPlaneCidrs?: readonly string[];
   /**
    * Clusters whose node subnet and pod ranges may reach their nodes on every protocol (same as calling
@@ -87,7 +92,28 @@ export interface NetworkProps {
     readonly cluster: string;
     /** The cluster's node subnet and pod ranges, aligned CIDRs; at least one. */
     readonly cidrs: readonly string[];
+    /**
+     * Network tags of the cluster's nodes the rule targets: its own nodes only, so its ranges never reach another
+     * cluster's nodes. Changing it updates the rule in place. @default [`gke-<cluster>-nodes`] (clusterNodeTag, set by NodePool)
+     */
+    readonly targetTags?: readonly string[];
   }[];
+  /**
+   * Each cluster's control-plane /28, allowed to reach only that cluster's nodes on the webhook ports (same as calling
+   * allowControlPlane with the cluster's tag). The rule's name and construct id derive from the CIDR, as for
+   * controlPlaneCidrs. @default none
+   */
+  readonly clusterControlPlanes?: readonly {
+    /** Cluster name: its nodes' tag (clusterNodeTag) is the rule's target. */
+    readonly cluster: string;
+    /** The cluster's control-plane /28 from the IP plan. */
+    readonly cidr: string;
+  }[];
+  /**
+   * Declared paths between clusters (clusterPaths of the platform's connectivity intents), one ingress rule each
+   * (same as calling allowClusterPath). @default none: no traffic between clusters
+   */
+  readonly clusterPaths?: readonly ClusterPath[];
   /** Network tags the baseline rules target. @default ['gke-node'] (DEFAULT_GKE_NODE_TAG, set by NodePool) */
   readonly nodeTags?: readonly string[];
   /** TCP ports the control plane may reach on nodes. @default [443, 8443, 9443, 10250] */
@@ -284,7 +310,9 @@ export class Network extends Construct implements INetwork {
       );
     }
     for (const cidr of props.controlPlaneCidrs ?? []) this.allowControlPlane(cidr);
-    for (const cluster of props.clusterInternalRanges ?? []) this.allowClusterInternal(cluster.cluster, cluster.cidrs);
+    for (const cp of props.clusterControlPlanes ?? []) this.allowControlPlane(cp.cidr, [clusterNodeTag(cp.cluster)]);
+    for (const cluster of props.clusterInternalRanges ?? []) this.allowClusterInternal(cluster.cluster, cluster.cidrs, cluster.targetTags);
+    for (const path of props.clusterPaths ?? []) this.allowClusterPath(path);
   }
 
   public get id(): string {
@@ -340,30 +368,71 @@ export class Network extends Construct implements INetwork {
     return rule;
   }
 
-  /** Lets a cluster's node subnet and pod ranges reach its nodes on every protocol (see clusterInternalFirewallName). */
+  /**
+   * Lets a cluster's node subnet and pod ranges reach its own nodes on every protocol (see clusterInternalFirewallName).
+   * `targetTags` defaults to the cluster's own tag (clusterNodeTag), never the VPC-wide `nodeTags`: another cluster's
+   * nodes stay out of reach.
+   */
   public allowClusterInternal(cluster: string, cidrs: readonly string[], targetTags?: readonly string[]): ComputeFirewall {
     const path = this.node.path;
     const name = clusterInternalFirewallName(this.name, cluster);
+    const tags = [...(targetTags ?? [clusterNodeTag(cluster)])];
     const issues: ValidationIssue[] = [...validateName(path, `clusterInternalRanges[${cluster}] (firewall name)`, name)];
     if (cidrs.length === 0) issues.push({ path, field: `clusterInternalRanges[${cluster}].cidrs`, value: [], problem: 'is empty', fix: "list the cluster's node subnet and pod ranges" });
     cidrs.forEach((cidr, i) => {
       const parsed = Cidr.tryParse(cidr);
       if (typeof parsed === 'string') issues.push({ path, field: `clusterInternalRanges[${cluster}].cidrs[${i}]`, value: cidr, problem: parsed, fix: 'use the CIDR of a subnet or secondary range' });
     });
+    issues.push(...validateTargetTags(path, `clusterInternalRanges[${cluster}].targetTags`, tags));
     if (issues.length > 0) throw new ValidationError(issues);
     const rule = new ComputeFirewall(this, `AllowClusterInternal-${cluster}`, {
       name,
       project: this.projectId,
       network: this.vpc.id,
-      description: `GKE cluster ${cluster}: nodes and pods to nodes and pods, every protocol`,
+      description: `GKE cluster ${cluster}: its nodes and pods to its own nodes and pods, every protocol`,
       direction: 'INGRESS',
       sourceRanges: [...cidrs],
-      targetTags: [...(targetTags ?? this.nodeTags)],
+      targetTags: tags,
       allow: [{ protocol: 'all' }],
     });
     this.firewalls.push(rule);
     return rule;
   }
+
+  /**
+   * Opens one declared path between clusters (clusterPaths): the sender's ranges to the receiver's nodes, on the
+   * intent's protocol and port only. Construct id `AllowClusterPath-<intent id>`, name `<network>-allow-<intent id>`.
+   */
+  public allowClusterPath(clusterPath: ClusterPath): ComputeFirewall {
+    const path = this.node.path;
+    const issues: ValidationIssue[] = [...validateName(path, `clusterPaths[${clusterPath.id}] (firewall name)`, clusterPath.name)];
+    clusterPath.sourceCidrs.forEach((cidr, i) => {
+      const parsed = Cidr.tryParse(cidr);
+      if (typeof parsed === 'string') issues.push({ path, field: `clusterPaths[${clusterPath.id}].sourceCidrs[${i}]`, value: cidr, problem: parsed, fix: "use the sending cluster's node subnet or pod ranges" });
+    });
+    if (clusterPath.sourceCidrs.length === 0) issues.push({ path, field: `clusterPaths[${clusterPath.id}].sourceCidrs`, value: [], problem: 'is empty', fix: "list the sending cluster's node subnet or pod ranges" });
+    if (issues.length > 0) throw new ValidationError(issues);
+    const rule = new ComputeFirewall(this, `AllowClusterPath-${clusterPath.id}`, {
+      name: clusterPath.name,
+      project: this.projectId,
+      network: this.vpc.id,
+      description: `${clusterPath.from} to ${clusterPath.to} (declared intent ${clusterPath.id}): ${clusterPath.reason}`.slice(0, MAX_FIREWALL_DESCRIPTION),
+      direction: 'INGRESS',
+      sourceRanges: [...clusterPath.sourceCidrs],
+      targetTags: [clusterPath.targetTag],
+      allow: [{ protocol: clusterPath.protocol, ports: clusterPath.port !== undefined ? [String(clusterPath.port)] : undefined }],
+    });
+    this.firewalls.push(rule);
+    return rule;
+  }
+}
+
+/** Compute Engine's limit on a firewall rule's description. */
+const MAX_FIREWALL_DESCRIPTION = 2048;
+
+function validateTargetTags(path: string, field: string, tags: readonly string[]): ValidationIssue[] {
+  if (tags.length === 0) return [{ path, field, value: [], problem: 'is empty, so the rule would apply to every VM in the VPC', fix: "list the network tags of the cluster's nodes (default gke-<cluster>-nodes)" }];
+  return tags.flatMap((t, i) => validateName(path, `${field}[${i}]`, t));
 }
 
 /**

@@ -19,15 +19,15 @@ describe('gke-platform verify, and synth verifying what it wrote', () => {
   test('synth writes both sides, then judges every intent and says so', () => {
     expect(synth.stderr).toBe('');
     expect(synth.status).toBe(0);
-    expect(synth.stdout).toMatch(/^connectivity: 38 of 38 intents met, 0 unmet, 0 accepted gap\(s\)$/m);
+    expect(synth.stdout).toMatch(/^connectivity: 56 of 56 intents met, 0 unmet, 0 accepted gap\(s\)$/m);
   });
 
   test('verify prints the matrix and exits 0 when every intent is met', () => {
     const { status, stdout, stderr } = cli(dir, ['verify']);
     expect([status, stderr]).toEqual([0, '']);
     expect(stdout).toMatch(/^status\s+expect\s+verdict\s+path\s+intent id$/m);
-    expect(stdout.trim().split('\n').at(-1)).toBe('38 of 38 intents met, 0 unmet, 0 accepted gap(s)');
-    expect(cli(dir, ['verify', '--quiet']).stdout).toBe('38 of 38 intents met, 0 unmet, 0 accepted gap(s)\n');
+    expect(stdout.trim().split('\n').at(-1)).toBe('56 of 56 intents met, 0 unmet, 0 accepted gap(s)');
+    expect(cli(dir, ['verify', '--quiet']).stdout).toBe('56 of 56 intents met, 0 unmet, 0 accepted gap(s)\n');
   });
 
   test('verify exits 1 on an unmet intent, naming the decisive hop; --json gives it to machines', () => {
@@ -38,7 +38,7 @@ describe('gke-platform verify, and synth verifying what it wrote', () => {
     expect(status).toBe(1);
     expect(stderr).toContain('gke-platform verify: 1 connectivity intent(s) unmet:\n  pods of dev-usw1 → pods of dev-usw1 any protocol: DENIED at VPC firewall (ingress to dev-usw1 nodes): no rule admits 100.66.0.0/20 to 100.66.0.0/20 any protocol');
     const json = JSON.parse(cli(broken, ['verify', '--json']).stdout);
-    expect(json.summary).toEqual({ intents: 38, met: 37, unmet: 1, accepted: 0 });
+    expect(json.summary).toEqual({ intents: 56, met: 55, unmet: 1, accepted: 0 });
     expect(json.verdicts[0]).toMatchObject({ id: 'pods-across-nodes/dev-usw1', verdict: 'denied', met: false, decisiveHop: { kind: 'firewall', ok: false } });
   });
 

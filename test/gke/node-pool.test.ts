@@ -40,7 +40,7 @@ describe('NodePool', () => {
     test('autoscaling 1..3 per zone, balanced', () => expect(p.autoscaling).toEqual({ min_node_count: 1, max_node_count: 3, location_policy: 'BALANCED' }));
     test('max pods per node from the cluster', () => expect(p.max_pods_per_node).toBe(64));
     test('machine and disk', () => expect(nc).toMatchObject({ machine_type: 'e2-standard-4', disk_size_gb: 100, disk_type: 'pd-balanced', spot: false }));
-    test('node tag targeted by the baseline firewall rules', () => expect(nc.tags).toEqual(['gke-node']));
+    test("the baseline rules' shared tag and the cluster's own tag (its segmented rules target it)", () => expect(nc.tags).toEqual(['gke-node', 'gke-prod-usc1-nodes']));
     test('no taints, no GPUs, no own pod range', () => {
       expect(nc.taint).toBeUndefined();
       expect(nc.guest_accelerator).toBeUndefined();

@@ -18,11 +18,20 @@ function setup() {
 const synth = (stack: TerraformStack): any => JSON.parse(Testing.synth(stack, true));
 
 describe('Network.allowClusterInternal', () => {
-  test('admits the cluster\'s ranges to its nodes on every protocol, one rule per cluster', () => {
+  test('admits the cluster\'s ranges to its own nodes (its tag, not the VPC-wide gke-node) on every protocol, one rule per cluster', () => {
     const { stack, network } = setup();
     network.allowClusterInternal('a', ['10.0.0.0/22', '100.64.0.0/16']);
     const rule = Object.values(synth(stack).resource.google_compute_firewall).find((r: any) => r.name === 'vpc-allow-a-internal');
-    expect(rule).toMatchObject({ name: 'vpc-allow-a-internal', project: 'acme', direction: 'INGRESS', source_ranges: ['10.0.0.0/22', '100.64.0.0/16'], target_tags: ['gke-node'], allow: [{ protocol: 'all' }] });
+    expect(rule).toMatchObject({ name: 'vpc-allow-a-internal', project: 'acme', direction: 'INGRESS', source_ranges: ['10.0.0.0/22', '100.64.0.0/16'], target_tags: ['gke-a-nodes'], allow: [{ protocol: 'all' }] });
+  });
+
+  test('targets the tags it is given, and refuses an empty list', () => {
+    const { stack, network } = setup();
+    network.allowClusterInternal('a', ['10.0.0.0/22'], ['a-nodes']);
+    expect(Object.values(synth(stack).resource.google_compute_firewall).find((r: any) => r.name === 'vpc-allow-a-internal')).toMatchObject({ target_tags: ['a-nodes'] });
+    expect(() => setup().network.allowClusterInternal('a', ['10.0.0.0/22'], [])).toThrow(
+      "test/Network: clusterInternalRanges[a].targetTags [] is empty, so the rule would apply to every VM in the VPC; list the network tags of the cluster's nodes (default gke-<cluster>-nodes)",
+    );
   });
 
   test('the props form creates the same rule', () => {
@@ -42,6 +51,30 @@ describe('Network.allowClusterInternal', () => {
 
   test('throws when the rule name would be too long', () => {
     expect(() => setup().network.allowClusterInternal('a'.repeat(60), ['10.0.0.0/22'])).toThrow(/clusterInternalRanges\[a+\] \(firewall name\) "vpc-allow-a+-internal" is not a valid name/);
+  });
+});
+
+describe('Network: each control plane and each declared path to one cluster\'s nodes', () => {
+  test('clusterControlPlanes: each /28 reaches only its own cluster\'s tag, under the CIDR-derived id of controlPlaneCidrs', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new GoogleProvider(stack, 'google', { project: 'acme' });
+    new Network(stack, 'Network', { name: 'vpc', subnets: [], clusterControlPlanes: [{ cluster: 'a', cidr: '172.16.0.0/28' }, { cluster: 'b', cidr: '172.16.0.16/28' }] });
+    const rules = synth(stack).resource.google_compute_firewall;
+    expect(rules['Network_AllowControlPlane-172-16-0-0-28_AD70493F']).toMatchObject({ name: 'vpc-allow-cp-172-16-0-0-28', source_ranges: ['172.16.0.0/28'], target_tags: ['gke-a-nodes'] });
+    expect(Object.values<any>(rules).find((r) => r.name === 'vpc-allow-cp-172-16-0-16-28')).toMatchObject({ target_tags: ['gke-b-nodes'] });
+  });
+
+  const metrics = { id: 'a-to-b-metrics', name: 'vpc-allow-a-to-b-metrics', from: 'a', to: 'b', sourceCidrs: ['100.64.0.0/16'], targetTag: 'gke-b-nodes', protocol: 'tcp', port: 9090, reason: 'federation' } as const;
+
+  test('allowClusterPath: the sender\'s ranges to the receiver\'s tag, on the declared protocol and port only', () => {
+    const { stack, network } = setup();
+    network.allowClusterPath(metrics);
+    const rule = Object.values<any>(synth(stack).resource.google_compute_firewall).find((r) => r.name === 'vpc-allow-a-to-b-metrics');
+    expect(rule).toMatchObject({ direction: 'INGRESS', source_ranges: ['100.64.0.0/16'], target_tags: ['gke-b-nodes'], allow: [{ protocol: 'tcp', ports: ['9090'] }], description: 'a to b (declared intent a-to-b-metrics): federation' });
+  });
+
+  test('throws when a declared path has no source range', () => {
+    expect(() => setup().network.allowClusterPath({ ...metrics, sourceCidrs: [] })).toThrow("test/Network: clusterPaths[a-to-b-metrics].sourceCidrs [] is empty; list the sending cluster's node subnet or pod ranges");
   });
 });
 

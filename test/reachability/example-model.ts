@@ -52,6 +52,18 @@ export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** The example's clusters, in definition order. */
+export const EXAMPLE_CLUSTERS: readonly string[] = ['prod-usc1', 'dev-usw1', 'payments-usc1'];
+
+/** Every segmentation intent of the example: each ordered pair of clusters, nodes, pods and control plane. */
+export const EXAMPLE_SEGMENTATION_INTENTS: readonly string[] = EXAMPLE_CLUSTERS.flatMap((a) =>
+  EXAMPLE_CLUSTERS.filter((b) => b !== a).flatMap((b) => [
+    `cluster-segmentation/nodes:${a}->nodes:${b}`,
+    `cluster-segmentation/pods:${a}->pods:${b}`,
+    `cluster-segmentation/control-plane:${a}->nodes:${b}`,
+  ]),
+);
+
 /** Every derived and declared intent of the example, with the verdict it must get (with or without the mesh layer). */
 export const EXAMPLE_EXPECTED_VERDICTS: readonly [string, 'allowed' | 'denied'][] = [
   ...['prod-usc1', 'dev-usw1', 'payments-usc1'].flatMap((c): [string, 'allowed'][] => [
@@ -76,6 +88,7 @@ export const EXAMPLE_EXPECTED_VERDICTS: readonly [string, 'allowed' | 'denied'][
   ['external-dependency/simulation@prod-usc1/10.8.0.0/16/443', 'allowed'],
   ['link-control-plane/aws-usw2/dev-usw1', 'allowed'],
   ['link-google-apis/garage-sunnyvale', 'allowed'],
+  ...EXAMPLE_SEGMENTATION_INTENTS.map((id): [string, 'denied'] => [id, 'denied']),
   ['ml-training-no-internet', 'denied'],
   ['aws-cannot-open-simulation', 'denied'],
 ];

@@ -17,10 +17,10 @@ const lock = JSON.parse(readFileSync(join(__dirname, '../../examples/drive-platf
 const policiesOf = (cluster: string, namespace: string) => topology.networkPolicies.filter((p) => p.cluster === cluster && p.namespace === namespace).map((p) => p.name);
 
 describe('1. pods on different nodes reach each other in the Shared VPC host project', () => {
-  test.each(definition.clusters.map((c) => c.name))('%s: a host-project rule admits its node and pod ranges to its nodes, every protocol', (name) => {
+  test.each(definition.clusters.map((c) => c.name))('%s: a host-project rule admits its node and pod ranges to its own nodes only, every protocol', (name) => {
     const ranges = platform.clusterRanges.get(name)!;
     const rule = resourcesOf(json, 'google_compute_firewall').find(([, , r]) => r.name === `drive-platform-allow-${name}-internal`)?.[2];
-    expect(rule).toMatchObject({ project: 'drive-net-prod', direction: 'INGRESS', source_ranges: [platform.ipPlan.cidr(ranges.nodes), platform.ipPlan.cidr(ranges.pods)], target_tags: ['gke-node'], allow: [{ protocol: 'all' }] });
+    expect(rule).toMatchObject({ project: 'drive-net-prod', direction: 'INGRESS', source_ranges: [platform.ipPlan.cidr(ranges.nodes), platform.ipPlan.cidr(ranges.pods)], target_tags: [`gke-${name}-nodes`], allow: [{ protocol: 'all' }] });
     expect(verdict(`pods-across-nodes/${name}`)).toMatchObject({ allowed: true, met: true });
   });
 });

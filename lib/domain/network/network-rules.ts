@@ -27,6 +27,16 @@ export const DEFAULT_WEBHOOK_PORTS: readonly number[] = [443, 8443, 9443, 10250]
  */
 export const DEFAULT_GKE_NODE_TAG = 'gke-node';
 
+/**
+ * The network tag of one cluster's nodes, `gke-<cluster>-nodes`: NodePool adds it beside DEFAULT_GKE_NODE_TAG, and the
+ * cluster's own firewall rules (intra-cluster, control plane) target it, so one cluster's ranges never reach another
+ * cluster's nodes through them. Distinct from GKE's own `gke-<cluster>-<hash>-node` tag. A GKE cluster name has at most
+ * 40 characters, so the tag stays within the 63 of a network tag.
+ */
+export function clusterNodeTag(cluster: string): string {
+  return `gke-${cluster}-nodes`;
+}
+
 /** GCP subnet primary ranges: between /8 and /29 (VPC subnet docs). */
 export const MIN_SUBNET_PREFIX = 8;
 export const MAX_SUBNET_PREFIX = GCP_SMALLEST_SUBNET_PREFIX;

@@ -157,6 +157,11 @@ export interface ClusterPlan {
   readonly additionalPodRanges: readonly AdditionalPodRangePlan[];
   /** The control plane's /28 (the private endpoint's range). */
   readonly controlPlane: PlannedRange;
+  /**
+   * Network tag of the cluster's nodes, `gke-<cluster>-nodes` (clusterNodeTag): on every pool, beside `gke-node`; the
+   * cluster's intra-cluster and control-plane firewall rules target it, so no other cluster's ranges reach its nodes.
+   */
+  readonly nodeTag: string;
   /** The cluster's own pools, then one per dedicated-nodes tenant on it. */
   readonly nodePools: readonly NodePoolPlan[];
   /** Names of the tenants with a namespace here, in definition order. */

@@ -1,4 +1,5 @@
 import { Cidr } from '../ip-plan/cidr';
+import { clusterNodeTag } from '../network/network-rules';
 import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
 import { PRIVATE_GOOGLE_APIS_CIDR } from '../hybrid/advertisements';
 import type { GkeRangeNames } from '../ip-plan/plan-requests';
@@ -151,6 +152,7 @@ function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, 
     servicesRange: { rangeName: servicesRangeName(cluster), ipPlanName: ranges.services, cidr: ipPlan.cidr(ranges.services) },
     additionalPodRanges,
     controlPlane: { ipPlanName: ranges.controlPlane, cidr: ipPlan.cidr(ranges.controlPlane) },
+    nodeTag: clusterNodeTag(cluster.name),
     nodePools: pools.map((pool) => resolveNodePool(cluster, zones.length, additionalPodRanges, pool)),
     tenants: tenantsOnCluster(definition.tenants, cluster.name).map((t) => t.name),
     stack: stackNames.cluster(definition.name, cluster.name),

@@ -26,6 +26,7 @@ import { validateRegions, validateClusterZones } from './validate-regions';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
 import { clusterNodePools } from './cluster-node-pools';
 import { validateLinks } from './validate-links';
+import { validateClusterPathIntents } from '../network/cluster-paths';
 import { validatePlatformTenants } from './validate-tenants';
 
 /** Accepted VPC MTUs: GCP allows 1300 to 8896 bytes. */
@@ -46,6 +47,7 @@ export function assertPlatform(definition: PlatformDefinition, options: AssertPl
   validateLinks(definition, issues);
   const expiredDeveloperNamespaces = validatePlatformTenants(definition, issues, options.today);
   for (const issue of validateAddOns(definition, options.addOns ?? [])) issues.add(issue);
+  for (const issue of validateClusterPathIntents(definition.network.name, definition.connectivityIntents ?? [])) issues.add(issue);
   issues.throwIfAny();
   return { expiredDeveloperNamespaces };
 }

@@ -3,6 +3,7 @@ import type { PlatformDefinition } from '../platform/platform-definition';
 import { privateServiceTenants } from '../platform/private-service-access';
 import type { ConnectivityEndpoint, ConnectivityIntent } from './connectivity-intent';
 import { covers } from './ranges';
+import { crossesClusters } from '../network/cluster-paths';
 
 /** The API server's port on the control plane's private endpoint. */
 export const CONTROL_PLANE_PORT = 443;
@@ -84,6 +85,8 @@ export function deriveIntents(definition: PlatformDefinition): ConnectivityInten
     }
   }
 
+  intents.push(...segmentationIntents(definition));
+
   for (const link of definition.hybridLinks ?? []) {
     const regions = link.kind === 'interconnect' ? [...new Set(link.attachments.map((a) => a.region))] : [link.region];
     const from: ConnectivityEndpoint = { kind: 'remote', network: link.remoteNetwork };
@@ -98,6 +101,48 @@ export function deriveIntents(definition: PlatformDefinition): ConnectivityInten
         if (authorized.length > 0 && !(remote?.cidrs ?? []).every((cidr) => authorized.some((n) => covers(n.cidr, cidr)))) continue;
         add({ id: `link-control-plane/${link.name}/${cluster.name}`, from, to: { kind: 'control-plane', cluster: cluster.name }, port: CONTROL_PLANE_PORT, expect: 'allow', reason: `link ${link.name} advertises the control plane of ${cluster.name} to ${link.remoteNetwork}` });
       }
+    }
+  }
+  return intents;
+}
+
+/**
+ * Clusters are segmented: for every ordered pair of clusters, the first one's nodes and pods reach none of the second
+ * one's nodes or pods on every protocol, and its control plane does not reach the second one's kubelets. An `allow`
+ * intent of the definition from a's nodes (or pods, or a tenant's pods) to b with protocol `any` opens the whole of
+ * that source to b, so the matching denial is left out; a narrower declared path leaves it in (it opens one port, not
+ * every protocol).
+ */
+function segmentationIntents(definition: PlatformDefinition): ConnectivityIntent[] {
+  const sourceKind = (e: ConnectivityEndpoint) => (e.kind === 'tenant' ? 'pods' : e.kind);
+  const opened = new Set(
+    (definition.connectivityIntents ?? [])
+      .filter((i) => i.expect === 'allow' && (i.protocol ?? 'tcp') === 'any' && crossesClusters(i))
+      .map((i) => `${sourceKind(i.from)}:${(i.from as { cluster: string }).cluster}->${(i.to as { cluster: string }).cluster}`),
+  );
+  const intents: ConnectivityIntent[] = [];
+  for (const a of definition.clusters) {
+    for (const b of definition.clusters) {
+      if (a.name === b.name) continue;
+      for (const kind of ['nodes', 'pods'] as const) {
+        if (opened.has(`${kind}:${a.name}->${b.name}`)) continue;
+        intents.push({
+          id: `cluster-segmentation/${kind}:${a.name}->${kind}:${b.name}`,
+          from: { kind, cluster: a.name },
+          to: { kind, cluster: b.name },
+          protocol: 'any',
+          expect: 'deny',
+          reason: `clusters are segmented: ${a.name}'s ${kind} reach ${b.name} only through a declared intent`,
+        });
+      }
+      intents.push({
+        id: `cluster-segmentation/control-plane:${a.name}->nodes:${b.name}`,
+        from: { kind: 'control-plane', cluster: a.name },
+        to: { kind: 'nodes', cluster: b.name },
+        port: KUBELET_PORT,
+        expect: 'deny',
+        reason: `a control plane reaches its own cluster's kubelets only, not ${b.name}'s`,
+      });
     }
   }
   return intents;
