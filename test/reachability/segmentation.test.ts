@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { buildClusterManifests } from '../../charts/cluster-manifests';
 import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/platform';
-import { loadPlatform } from '../../lib/domain/platform/load-platform';
+import { loadPlatform } from '../../lib/platform/load-platform';
 import type { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import type { SynthesizedPlatform } from '../../lib/domain/reachability/read-synthesized';
 import { verifySynthesized } from '../../lib/report/verify-connectivity';
