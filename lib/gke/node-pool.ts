@@ -22,10 +22,13 @@ import { DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES, DEFAULT_MAX_SURGE, D
 
 /** General-purpose default; E2 is the cheapest family with sustained performance for services (the plan's general pools' default). */
 export const DEFAULT_MACHINE_TYPE = DEFAULT_MACHINE_TYPES.general;
+/** Boot disk size in GB: GKE's default. */
 export const DEFAULT_DISK_SIZE_GB = 100;
 /** pd-balanced: SSD-backed at about half the price of pd-ssd; GKE's default. */
 export const DEFAULT_DISK_TYPE = 'pd-balanced';
+/** Container-Optimized OS with containerd: the hardened image GKE recommends. */
 export const DEFAULT_IMAGE_TYPE = 'COS_CONTAINERD';
+/** A standalone pool scales between 1 and 3 nodes per zone (the plan sizes pools from the definition instead). */
 export const DEFAULT_AUTOSCALING: NodePoolScaling = { minNodesPerZone: 1, maxNodesPerZone: 3 };
 /** One extra node at a time, never a node less: upgrades keep full capacity (the plan's DEFAULT_MAX_SURGE and DEFAULT_MAX_UNAVAILABLE). */
 export const DEFAULT_SURGE_UPGRADE: Required<SurgeUpgrade> = { maxSurge: DEFAULT_MAX_SURGE, maxUnavailable: DEFAULT_MAX_UNAVAILABLE };

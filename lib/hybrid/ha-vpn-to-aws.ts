@@ -20,7 +20,7 @@ import { awsInsideAddresses, awsTunnelWiring, validateBgpIdentifierRange, valida
 import { IkeAlgorithmSet, resolveIkeAlgorithms } from '../domain/hybrid/ike-options';
 import type { HaVpnLinkProps } from './ha-vpn-link-props';
 import { validateLinkName } from '../domain/hybrid/names';
-import type { PreSharedKeySource } from '../domain/hybrid/pre-shared-key';
+import { DEFAULT_PRE_SHARED_KEY_SOURCE } from '../domain/hybrid/pre-shared-key';
 import { buildGcpHaVpn } from './private/gcp-ha-vpn';
 import { registerBgpLinks } from './private/link-registry';
 import { validateKeySource, resolveKeys } from './private/pre-shared-keys';
@@ -29,8 +29,6 @@ import { validateKeySource, resolveKeys } from './private/pre-shared-keys';
 // One source for the default, shared with the platform plan.
 export { DEFAULT_AMAZON_SIDE_ASN } from '../domain/platform/platform-defaults';
 import { DEFAULT_AMAZON_SIDE_ASN } from '../domain/platform/platform-defaults';
-/** Generated keys unless keys are passed by reference (issue 4: never a literal). */
-const DEFAULT_KEY_SOURCE: PreSharedKeySource = { source: 'generated' };
 /** The only VPN type AWS offers. */
 const AWS_VPN_TYPE = 'ipsec.1';
 
@@ -142,7 +140,7 @@ export class HaVpnToAws extends Construct {
     const path = this.node.path;
     const aws = props.aws;
     const amazonSideAsn = aws.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN;
-    const keySource = props.preSharedKeys ?? DEFAULT_KEY_SOURCE;
+    const keySource = props.preSharedKeys ?? DEFAULT_PRE_SHARED_KEY_SOURCE;
     const wiring = awsTunnelWiring();
     const existingGatewayId = aws.type === 'transit-gateway' ? aws.existingTransitGatewayId : aws.existingVpnGatewayId;
     const routeTables = Object.entries(aws.routeTableIds ?? {}).sort(([a], [b]) => a.localeCompare(b));

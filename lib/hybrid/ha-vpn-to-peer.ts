@@ -13,13 +13,10 @@ import { validateIpv4Address } from '../domain/hybrid/remote-rules';
 import { TunnelWiring, validateBgpIdentifierRange, validateInsideCidrs, validateNoOverlap, peerInsideAddresses, peerTunnelWiring, redundancyTypeFor } from '../domain/hybrid/bgp-link-rules';
 import type { HaVpnLinkProps } from './ha-vpn-link-props';
 import { validateLinkName } from '../domain/hybrid/names';
-import type { PreSharedKeySource } from '../domain/hybrid/pre-shared-key';
+import { DEFAULT_PRE_SHARED_KEY_SOURCE } from '../domain/hybrid/pre-shared-key';
 import { buildGcpHaVpn } from './private/gcp-ha-vpn';
 import { registerBgpLinks } from './private/link-registry';
 import { validateKeySource, resolveKeys } from './private/pre-shared-keys';
-
-/** Generated keys unless keys are passed by reference (issue 4: never a literal). */
-const DEFAULT_KEY_SOURCE: PreSharedKeySource = { source: 'generated' };
 
 export interface HaVpnToPeerProps extends HaVpnLinkProps {
   /**
@@ -58,7 +55,7 @@ export class HaVpnToPeer extends Construct {
   constructor(scope: Construct, id: string, props: HaVpnToPeerProps) {
     super(scope, id);
     const path = this.node.path;
-    const keySource = props.preSharedKeys ?? DEFAULT_KEY_SOURCE;
+    const keySource = props.preSharedKeys ?? DEFAULT_PRE_SHARED_KEY_SOURCE;
     const count = props.peerInterfaceIps.length;
 
     const issues = new IssueCollector();

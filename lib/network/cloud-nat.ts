@@ -13,6 +13,7 @@ import { validateAsn, validateName, validateRegion, validateNatPorts } from '../
 export const DEFAULT_ROUTER_ASN = 64514;
 /** 64 ports per VM (Cloud NAT default), growing with dynamic allocation up to 4096 for busy nodes. */
 export const DEFAULT_NAT_MIN_PORTS = 64;
+/** Most ports a VM gets with dynamic allocation: 4096, for nodes NATing for many pods. */
 export const DEFAULT_NAT_MAX_PORTS = 4096;
 /** Dynamic port allocation: a GKE node NATs for all its pods, so its needs vary widely. */
 export const DEFAULT_NAT_DYNAMIC_PORTS = true;

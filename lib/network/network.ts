@@ -26,9 +26,11 @@ import {
 // One source for the default, shared with the platform plan.
 export { DEFAULT_ROUTING_MODE } from '../domain/platform/platform-defaults';
 import { DEFAULT_ROUTING_MODE } from '../domain/platform/platform-defaults';
-/** Flow log defaults: half the flows, 1-minute aggregation (5 s is too chatty and costly), with GKE metadata. */
+/** Flow logs sample half the flows (with 1-minute aggregation and all metadata: enough to trace, at half the cost). */
 export const DEFAULT_FLOW_SAMPLING = 0.5;
+/** Flow logs aggregate over one minute (5 s is too chatty and costly). */
 export const DEFAULT_FLOW_INTERVAL: FlowLogsInterval = 'INTERVAL_1_MIN';
+/** Flow logs carry all metadata, GKE's included. */
 export const DEFAULT_FLOW_METADATA = 'INCLUDE_ALL_METADATA';
 
 export interface SecondaryRangeSpec {

@@ -29,6 +29,7 @@ import { ingressPolicy, routePolicy, serviceAccountTokenPolicy, TenantExposure, 
  * Add the GitOps reconciler that applies the platform's manifests.
  */
 export const DEFAULT_EXEMPT_GROUPS: readonly string[] = ['system:masters', 'system:serviceaccounts:kube-system'];
+/** Users that may change platform-owned objects: the controller manager, which deletes what it owns. */
 export const DEFAULT_EXEMPT_USERS: readonly string[] = ['system:kube-controller-manager'];
 
 /** Annotation domains that steer Google Cloud load balancers; keys under them need approval. */
@@ -87,6 +88,7 @@ export const DEFAULT_SYSTEM_NAMESPACES: readonly string[] = [
 ];
 
 export type ValidationAction = 'Deny' | 'Warn' | 'Audit';
+/** The admission policies deny (not only warn or audit) what they refuse. */
 const DEFAULT_VALIDATION_ACTIONS: readonly ValidationAction[] = ['Deny'];
 
 export interface PlatformPoliciesProps {

@@ -36,7 +36,9 @@ export interface GitSource {
   readonly syncWaitSeconds?: number;
 }
 
+/** The branch Config Sync follows when the source names none. */
 export const DEFAULT_GIT_BRANCH = 'main';
+/** Seconds between Config Sync's syncs: Config Sync's own default. */
 export const DEFAULT_SYNC_WAIT_SECONDS = 15;
 
 const GIT_URL = /^(https:\/\/[^\s]+|ssh:\/\/[^\s]+|[a-zA-Z0-9._-]+@[a-zA-Z0-9.-]+:[^\s]+)$/;

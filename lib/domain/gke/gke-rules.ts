@@ -27,6 +27,7 @@ export const TAINT_EFFECTS = ['NO_SCHEDULE', 'PREFER_NO_SCHEDULE', 'NO_EXECUTE']
 export type TaintEffect = (typeof TAINT_EFFECTS)[number];
 /** GKE adds this taint itself to GPU nodes; adding it again breaks pool creation or updates. */
 export const NVIDIA_GPU_TAINT_KEY = 'nvidia.com/gpu';
+/** Suffix of a project's Compute Engine default service account, which nodes must not run as (it holds Editor). */
 export const DEFAULT_COMPUTE_SA_SUFFIX = '-compute@developer.gserviceaccount.com';
 
 export function validateGkeName(path: string, field: string, value: string): ValidationIssue[] {

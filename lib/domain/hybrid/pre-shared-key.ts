@@ -29,6 +29,9 @@ export type PreSharedKeySource =
       readonly keys: readonly string[];
     };
 
+/** Generated keys unless keys are passed by reference (issue 4: never a literal); both HA VPN constructs' default. */
+export const DEFAULT_PRE_SHARED_KEY_SOURCE: PreSharedKeySource = { source: 'generated' };
+
 /** The shape of the generated key parts, for the random_password resources. */
 export interface GeneratedKeySpec {
   /** Characters of the leading part: 1, a letter, so the key never starts with '0'. */

@@ -1,7 +1,9 @@
 /**
- * Every default of the platform definition, in one place. The plan (resolve-platform-plan.ts) applies them;
- * the definition's doc comments point here; the constructs' own defaults for standalone use import the same
- * constants where they mean the same thing.
+ * The defaults the plan (resolve-platform-plan.ts) applies to the definition's network, clusters, pools, links and
+ * states; the definition's doc comments point here, and the constructs' own defaults for standalone use import the
+ * same constants where they mean the same thing. Tenant defaults live with the tenant spec (lib/domain/tenancy/),
+ * an add-on's with its settings, a construct's own with the construct: each is defined once, and docs/defaults.md
+ * (generated from the code, checked by npm test) lists them all.
  */
 import type { NodePoolKind } from './node-pool-definition';
 

@@ -37,7 +37,7 @@ export interface ContainerLimits {
 type Resource = 'cpu' | 'memory';
 const FIELD: Readonly<Record<Resource, 'maxCpu' | 'maxMemory'>> = { cpu: 'maxCpu', memory: 'maxMemory' };
 const QUOTA: Readonly<Record<Resource, 'limitsCpu' | 'limitsMemory'>> = { cpu: 'limitsCpu', memory: 'limitsMemory' };
-const DEFAULT_FIELD: Readonly<Record<Resource, 'defaultCpu' | 'defaultMemory'>> = { cpu: 'defaultCpu', memory: 'defaultMemory' };
+const FIELD_FOR_DEFAULT: Readonly<Record<Resource, 'defaultCpu' | 'defaultMemory'>> = { cpu: 'defaultCpu', memory: 'defaultMemory' };
 
 /**
  * Dedicated-nodes tenants: the largest container their own nodes hold, capped by the quota. Other tenants share
@@ -80,7 +80,7 @@ export function containerLimits(input: ContainerLimitsInput): ContainerLimits {
 
   const limits: Required<TenantLimits> = { ...DEFAULT_TENANT_LIMITS, ...declared, maxCpu: result.cpu, maxMemory: result.memory };
   for (const resource of ['cpu', 'memory'] as const) {
-    const field = DEFAULT_FIELD[resource];
+    const field = FIELD_FOR_DEFAULT[resource];
     if (compareQuantities(limits[field], limits[FIELD[resource]]) > 0) {
       issues.push({ path: input.path, field: `limits.${field}`, value: limits[field], problem: `exceeds the container maximum ${JSON.stringify(limits[FIELD[resource]])} its nodes and quota allow`, fix: `lower limits.${field}` });
     }

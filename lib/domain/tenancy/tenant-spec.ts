@@ -262,7 +262,9 @@ export const DEFAULT_DEVELOPER_QUOTA: Required<TenantQuota> = {
 
 /** Restricted is the Pod Security Standard for untrusted workloads; tenants opt down to baseline. */
 export const DEFAULT_POD_SECURITY: TenantPodSecurityLevel = 'restricted';
+/** Tenants share the general pools unless they ask for dedicated nodes. */
 export const DEFAULT_ISOLATION: TenantIsolation = 'shared';
+/** A port's protocol when a tenant's rule names none: TCP, as in Kubernetes. */
 export const DEFAULT_PROTOCOL: NetworkProtocol = 'TCP';
 
 /** A tenant with every default filled in. */

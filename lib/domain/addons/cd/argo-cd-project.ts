@@ -36,6 +36,7 @@ export interface ArgoCdSettings {
   readonly version?: string;
 }
 
+/** The namespace Argo CD's own install uses (argocd): where its AppProjects and ApplicationSets go. */
 export const DEFAULT_ARGO_CD_NAMESPACE = 'argocd';
 /** Kinds only the platform manages in a tenant namespace (the tenant roles cannot write them either). */
 export const PLATFORM_OWNED_KINDS: readonly { readonly group: string; readonly kind: string }[] = [

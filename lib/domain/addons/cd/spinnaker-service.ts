@@ -35,8 +35,11 @@ export interface SpinnakerSettings {
   readonly config?: Readonly<Record<string, unknown>>;
 }
 
+/** The namespace the Spinnaker operator's examples install into. */
 export const DEFAULT_SPINNAKER_NAMESPACE = 'spinnaker';
+/** The SpinnakerService's name when the settings name none. */
 export const DEFAULT_SPINNAKER_NAME = 'spinnaker';
+/** The Secret in Spinnaker's namespace holding one kubeconfig per account (the team creates it). */
 export const DEFAULT_SPINNAKER_KUBECONFIG_SECRET = 'spinnaker-kubeconfigs';
 
 /** One Kubernetes (V2) account of the halconfig, as the operator passes it to Clouddriver. */

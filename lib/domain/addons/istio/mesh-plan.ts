@@ -22,8 +22,9 @@ export interface IstioSettings {
   readonly version?: string;
 }
 
-/** Istio's defaults: a mesh installed without overrides uses these. */
+/** Istio's root namespace as installed without overrides: where its control plane and mesh-wide policies live. */
 export const DEFAULT_ISTIO_SYSTEM_NAMESPACE = 'istio-system';
+/** Istio's default trust domain: SPIFFE identities are `spiffe://cluster.local/ns/<ns>/sa/<sa>`. */
 export const DEFAULT_ISTIO_TRUST_DOMAIN = 'cluster.local';
 /** istiod's xDS and CA port: every sidecar must reach it. */
 export const ISTIOD_XDS_PORT = 15012;
