@@ -1,9 +1,9 @@
 import { ISTIO_ADD_ON, IstioSettings, resolveIstioSettings } from '../domain/addons/istio/mesh-plan';
 import type { ConnectivityIntent } from '../domain/reachability/connectivity-intent';
-import { platformIntents } from '../domain/reachability/derive-intents';
+import { platformIntentSet } from '../domain/reachability/derive-intents';
 import { readSynthesized, SynthesisContext, SynthesizedPlatform } from '../domain/reachability/read-synthesized';
 import type { Topology } from '../domain/reachability/topology';
-import { verifyIntents, VerificationResult } from '../domain/reachability/verify-intents';
+import { verifyIntentSet, VerificationResult } from '../domain/reachability/verify-intents';
 import { stackNames } from '../domain/platform/gcp-names';
 import type { PlatformDefinition } from '../domain/platform/platform-definition';
 import { readSynthesizedPlatform } from './synthesized-output';
@@ -25,7 +25,7 @@ export function synthesisContext(definition: PlatformDefinition): SynthesisConte
 /** The model of a synthesized platform (already read) and the verdict on every intent of its definition and add-ons. */
 export function verifySynthesized(definition: PlatformDefinition, output: SynthesizedPlatform, addOnIntents: readonly ConnectivityIntent[] = []): { topology: Topology; result: VerificationResult } {
   const topology = readSynthesized(output, synthesisContext(definition));
-  return { topology, result: verifyIntents(topology, platformIntents(definition, addOnIntents)) };
+  return { topology, result: verifyIntentSet(topology, platformIntentSet(definition, addOnIntents)) };
 }
 
 export interface VerifyConnectivityOptions {

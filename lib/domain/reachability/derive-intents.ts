@@ -4,6 +4,7 @@ import { privateServiceTenants } from '../platform/private-service-access';
 import type { ConnectivityEndpoint, ConnectivityIntent } from './connectivity-intent';
 import { covers } from './ranges';
 import { crossesClusters } from '../network/cluster-paths';
+import { expandIntents, IntentEntry, IntentSet, isPairRow, rowKey, rowsHoldId, TenantPairRow } from './intent-set';
 
 /** The API server's port on the control plane's private endpoint. */
 export const CONTROL_PLANE_PORT = 443;
@@ -23,7 +24,12 @@ export const CLOUD_SQL_CONNECTOR_PORT = 3307;
  * are reached; each link's remote network reaches what the link advertises for it.
  */
 export function deriveIntents(definition: PlatformDefinition): ConnectivityIntent[] {
-  const intents: ConnectivityIntent[] = [];
+  return expandIntents({ entries: deriveIntentEntries(definition) });
+}
+
+/** The intents of `deriveIntents`, with each tenant's pair intents as one row (see intent-set.ts). */
+export function deriveIntentEntries(definition: PlatformDefinition): IntentEntry[] {
+  const intents: IntentEntry[] = [];
   const add = (intent: ConnectivityIntent & { readonly id: string }) => intents.push(intent);
   const remotes = definition.remoteNetworks ?? [];
   const remoteHolding = (cidr: string) => remotes.find((r) => r.cidrs.some((c) => covers(c, cidr)));
@@ -47,20 +53,14 @@ export function deriveIntents(definition: PlatformDefinition): ConnectivityInten
       });
     }
     const tenants = (definition.tenants ?? []).filter((t) => t.clusters.includes(c));
+    const names = tenants.map((t) => t.name);
+    const named = new Map<string, number>();
+    for (const name of names) named.set(name, (named.get(name) ?? 0) + 1);
     for (const a of tenants) {
       const from: ConnectivityEndpoint = { kind: 'tenant', tenant: a.name, cluster: c };
       add({ id: `tenant-dns/${a.name}@${c}`, from, to: { kind: 'cluster-dns', cluster: c }, protocol: 'udp', port: 53, expect: 'allow', reason: 'tenants resolve names' });
-      for (const b of tenants) {
-        if (a.name === b.name) continue;
-        const declared = (a.dependencies?.tenants ?? []).includes(b.name);
-        add({
-          id: `${declared ? 'tenant-dependency' : 'tenant-isolation'}/${a.name}->${b.name}@${c}`,
-          from,
-          to: { kind: 'tenant', tenant: b.name, cluster: c },
-          expect: declared ? 'allow' : 'deny',
-          reason: declared ? `${a.name} declares a dependency on ${b.name}` : `${a.name} declares no dependency on ${b.name}`,
-        });
-      }
+      // Every other tenant: allowed when declared, denied otherwise (pairIntent writes each).
+      intents.push({ kind: 'tenant-pairs', cluster: c, from: a.name, tenants: names, declared: new Set(a.dependencies?.tenants ?? []), size: names.length - named.get(a.name)! });
       if ((a.workloadIdentities ?? []).length > 0) {
         add({ id: `google-apis/${a.name}@${c}`, from, to: { kind: 'google-apis' }, port: HTTPS_PORT, expect: 'allow', reason: `${a.name} uses Workload Identity, so it calls Google APIs` });
       }
@@ -85,7 +85,8 @@ export function deriveIntents(definition: PlatformDefinition): ConnectivityInten
     }
   }
 
-  intents.push(...segmentationIntents(definition));
+  // One intent per ordered pair of clusters and kind: pushed one by one (a spread into push() is capped at ~125,000 arguments).
+  for (const intent of segmentationIntents(definition)) intents.push(intent);
 
   for (const link of definition.hybridLinks ?? []) {
     const regions = link.kind === 'interconnect' ? [...new Set(link.attachments.map((a) => a.region))] : [link.region];
@@ -154,6 +155,11 @@ function segmentationIntents(definition: PlatformDefinition): ConnectivityIntent
  * duplicate id, or an accepted gap that matches no intent.
  */
 export function platformIntents(definition: PlatformDefinition, addOnIntents: readonly ConnectivityIntent[] = []): ConnectivityIntent[] {
+  return expandIntents(platformIntentSet(definition, addOnIntents));
+}
+
+/** `platformIntents` with the tenant pairs as rows (intent-set.ts): what `verifyIntentSet` judges by classes. */
+export function platformIntentSet(definition: PlatformDefinition, addOnIntents: readonly ConnectivityIntent[] = []): IntentSet {
   const issues: ValidationIssue[] = [];
   const user = definition.connectivityIntents ?? [];
   user.forEach((intent, i) => {
@@ -162,23 +168,33 @@ export function platformIntents(definition: PlatformDefinition, addOnIntents: re
   addOnIntents.forEach((intent, i) => {
     for (const side of ['from', 'to'] as const) issues.push(...checkEndpoint(definition, `add-on connectivity intent ${intent.id ?? i}.${side}`, intent[side]));
   });
-  const all = [
-    ...deriveIntents(definition),
+  const all: IntentEntry[] = [
+    ...deriveIntentEntries(definition),
     ...user.map((intent, i) => ({ ...intent, id: intent.id ?? `user/${i}` })),
     ...addOnIntents.map((intent, i) => ({ ...intent, id: intent.id ?? `add-on/${i}` })),
   ];
   const ids = new Set<string>();
-  for (const intent of all) {
-    if (ids.has(intent.id!)) issues.push({ path: 'connectivityIntents', field: 'id', value: intent.id, problem: 'is used by two intents', fix: 'give each intent its own id' });
-    ids.add(intent.id!);
+  const rows = new Map<string, TenantPairRow>();
+  for (const entry of all) {
+    if (isPairRow(entry)) {
+      rows.set(rowKey(entry.cluster, entry.from), entry);
+      continue;
+    }
+    // A row's ids are its own (tenant-dependency/..., tenant-isolation/...): only a later declared intent can repeat one.
+    if (ids.has(entry.id!) || rowsHoldId(rows, entry.id!)) issues.push({ path: 'connectivityIntents', field: 'id', value: entry.id, problem: 'is used by two intents', fix: 'give each intent its own id' });
+    ids.add(entry.id!);
   }
+  const known = (id: string) => ids.has(id) || rowsHoldId(rows, id);
   (definition.acceptedConnectivityGaps ?? []).forEach((gap, i) => {
-    if (!ids.has(gap.intent)) issues.push({ path: `acceptedConnectivityGaps[${i}]`, field: 'intent', value: gap.intent, problem: 'matches no intent', fix: 'use an id that `npm run verify` prints, or remove the entry' });
+    if (!known(gap.intent)) issues.push({ path: `acceptedConnectivityGaps[${i}]`, field: 'intent', value: gap.intent, problem: 'matches no intent', fix: 'use an id that `npm run verify` prints, or remove the entry' });
     if (!gap.reason) issues.push({ path: `acceptedConnectivityGaps[${i}]`, field: 'reason', value: gap.reason, problem: 'is empty', fix: 'say who accepted the gap and why' });
   });
   if (issues.length > 0) throw new ValidationError(issues);
   const accepted = new Map((definition.acceptedConnectivityGaps ?? []).map((g) => [g.intent, g.reason]));
-  return all.map((intent) => (accepted.has(intent.id!) ? { ...intent, acceptedGap: { reason: accepted.get(intent.id!)! } } : intent));
+  return {
+    entries: all.map((entry) => (!isPairRow(entry) && accepted.has(entry.id!) ? { ...entry, acceptedGap: { reason: accepted.get(entry.id!)! } } : entry)),
+    acceptedGaps: accepted,
+  };
 }
 
 function checkEndpoint(definition: PlatformDefinition, path: string, e: ConnectivityEndpoint): ValidationIssue[] {

@@ -11,7 +11,7 @@ import {
   subnetRoute,
   vpcRouteOut,
 } from './legs';
-import { meshEgress, meshIngress } from './mesh-hops';
+import { MeshEgress, meshEgress, meshIngress } from './mesh-hops';
 import { evaluateNetworkPolicies, PolicyPeer } from './network-policy';
 import { describeTraffic, Traffic } from './protocol';
 import { covers } from './ranges';
@@ -118,31 +118,43 @@ function path(t: Topology, from: Place, s: string, to: Place, d0: string, traffi
     return [...hops, { kind: 'node-local-dns', at: `NodeLocal DNSCache of ${to.cluster!.name}`, ok: false, detail: 'answers pods on its own nodes only' }];
   }
 
-  // The sender's sidecar (inside the pod, before its NetworkPolicies), where the mesh holds the namespace.
-  const egress = meshEgress(t, from, to, d, traffic);
-  if (egress && !pass(...egress.hops)) return hops;
-
-  // The sender's NetworkPolicies (Dataplane V2 enforces egress at the source pod).
-  if (from.namespace) {
-    const peer: PolicyPeer = to.namespace && to.cluster?.name === from.cluster!.name
-      ? { kind: 'pod', namespace: to.namespace, podLabels: {} }
-      : to.kind === 'cluster-dns' && !to.cluster!.nodeLocalDnsCache
-        ? { kind: 'pod', namespace: KUBE_DNS_NAMESPACE, podLabels: KUBE_DNS_LABELS }
-        : { kind: 'address', cidr: d };
-    if (!pass(policyHop(t, from.cluster!.name, from.namespace, 'Egress', peer, traffic))) return hops;
-  }
+  const sender = senderSide(t, from, to, d, traffic);
+  if (!pass(...sender.hops)) return hops;
 
   const ok = network(t, from, s, to, d, traffic, pass);
   if (!ok) return hops;
 
-  // The receiver's NetworkPolicies.
-  if (to.namespace) {
-    const peer: PolicyPeer = from.namespace && from.cluster?.name === to.cluster!.name ? { kind: 'pod', namespace: from.namespace, podLabels: {} } : { kind: 'address', cidr: s };
-    if (!pass(policyHop(t, to.cluster!.name, to.namespace, 'Ingress', peer, traffic))) return hops;
-    // The receiver's sidecar: mTLS mode, then AuthorizationPolicies.
-    pass(...meshIngress(t, from, s, to, traffic, egress));
-  }
+  if (to.namespace) pass(...receiverSide(t, from, s, to, traffic, sender.egress));
   return hops;
+}
+
+/**
+ * What a path crosses inside the sending pod, up to the first hop that drops it: its sidecar (before its
+ * NetworkPolicies: the proxy sits inside the pod), where the mesh holds the namespace, then its egress
+ * NetworkPolicies (Dataplane V2 enforces egress at the source pod).
+ */
+export function senderSide(t: Topology, from: Place, to: Place, d: string, traffic: Traffic): { readonly hops: readonly Hop[]; readonly egress?: MeshEgress } {
+  const egress = meshEgress(t, from, to, d, traffic);
+  const hops: Hop[] = [];
+  for (const hop of egress?.hops ?? []) {
+    hops.push(hop);
+    if (!hop.ok) return { hops, egress };
+  }
+  if (!from.namespace) return { hops, egress };
+  const peer: PolicyPeer = to.namespace && to.cluster?.name === from.cluster!.name
+    ? { kind: 'pod', namespace: to.namespace, podLabels: {} }
+    : to.kind === 'cluster-dns' && !to.cluster!.nodeLocalDnsCache
+      ? { kind: 'pod', namespace: KUBE_DNS_NAMESPACE, podLabels: KUBE_DNS_LABELS }
+      : { kind: 'address', cidr: d };
+  hops.push(policyHop(t, from.cluster!.name, from.namespace, 'Egress', peer, traffic));
+  return { hops, egress };
+}
+
+/** What a path to a tenant's pods crosses at the receiver: its ingress NetworkPolicies, then its sidecar (mTLS mode, then AuthorizationPolicies). */
+export function receiverSide(t: Topology, from: Place, s: string, to: Place, traffic: Traffic, egress: MeshEgress | undefined): Hop[] {
+  const peer: PolicyPeer = from.namespace && from.cluster?.name === to.cluster!.name ? { kind: 'pod', namespace: from.namespace, podLabels: {} } : { kind: 'address', cidr: s };
+  const hop = policyHop(t, to.cluster!.name, to.namespace!, 'Ingress', peer, traffic);
+  return hop.ok ? [hop, ...meshIngress(t, from, s, to, traffic, egress)] : [hop];
 }
 
 /** The network leg, by where each end lives. */

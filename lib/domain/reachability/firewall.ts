@@ -34,6 +34,18 @@ export interface FirewallDecision {
  * source range and every port the intent asks for.
  */
 export function evaluateFirewall(rules: readonly FirewallRuleModel[], query: FirewallQuery): FirewallDecision {
+  // Every tenant pair of a cluster asks the same question of the same rules: answer it once per rule list.
+  let memo = decisions.get(rules);
+  if (!memo || memo.length !== rules.length) decisions.set(rules, (memo = { length: rules.length, byQuery: new Map() }));
+  const key = JSON.stringify([query.direction, query.source, query.destination, query.instanceTags, query.instanceServiceAccounts, query.sourceTags, query.traffic.protocol, query.traffic.port]);
+  let decision = memo.byQuery.get(key);
+  if (!decision) memo.byQuery.set(key, (decision = decide(rules, query)));
+  return decision;
+}
+
+const decisions = new WeakMap<readonly FirewallRuleModel[], { readonly length: number; readonly byQuery: Map<string, FirewallDecision> }>();
+
+function decide(rules: readonly FirewallRuleModel[], query: FirewallQuery): FirewallDecision {
   const candidates = rules
     .filter((rule) => !rule.disabled && rule.direction === query.direction && targets(rule, query) && matchesAddresses(rule, query) && matchesTraffic(rule, query.traffic))
     .sort((a, b) => a.priority - b.priority || (a.action === b.action ? 0 : a.action === 'deny' ? -1 : 1));

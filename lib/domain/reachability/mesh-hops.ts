@@ -6,6 +6,7 @@ import { isInjected } from './read-mesh';
 import type { MeshObjectBase, MeshTopology, PeerAuthenticationModel, ServiceEntryModel, SidecarModel } from './mesh-topology';
 import { any, egressHostImports, hostMatches, Match, MeshCaller, principalOf, ruleMatches, serviceHostOf, UNNAMED } from './mesh-match';
 import type { Topology } from './topology';
+import { inNamespace, inNamespaces, namespaceNamed } from './topology-index';
 
 /*
  * The mesh layer: Istio's sidecars, where the manifests hold Istio objects. A connection from a pod in the mesh
@@ -29,7 +30,7 @@ export interface MeshEgress {
 /** True when the mesh layer applies to pods of this namespace: the cluster has a mesh and the namespace is injected. */
 export function inMesh(t: Topology, cluster: string, namespace: string): boolean {
   if (!t.mesh?.clusters.includes(cluster)) return false;
-  return isInjected(t.namespaces.find((n) => n.cluster === cluster && n.name === namespace)?.labels ?? {});
+  return isInjected(namespaceNamed(t.namespaces, cluster, namespace)?.labels ?? {});
 }
 
 /** The source's sidecar: can it send this traffic to the destination? Undefined when the source is not in the mesh. */
@@ -107,7 +108,7 @@ function label(o: MeshObjectBase, kind: string): string {
 /** The one selector-less object of a kind in the namespace, else in the root namespace; a Hop when it cannot be judged. */
 function scoped<T extends MeshObjectBase>(objects: readonly T[], kind: string, cluster: string, namespace: string, root: string): { object: T; rootScope: boolean } | Hop | undefined {
   for (const [ns, rootScope] of [[namespace, false], [root, true]] as const) {
-    const here = objects.filter((o) => o.cluster === cluster && o.namespace === ns);
+    const here = inNamespace(objects, cluster, ns);
     if (here.length === 0) continue;
     const odd = here.find((o) => o.unmodelled.length > 0);
     if (odd) return notModelled(label(odd, kind), `${odd.unmodelled.join(', ')}`, odd.at);
@@ -200,7 +201,7 @@ function peerAuthenticationFor(mesh: MeshTopology, cluster: string, ns: string):
 
 /** AuthorizationPolicies of the namespace and the root namespace: DENY first, then ALLOW (present: default deny). */
 function authorize(mesh: MeshTopology, cluster: string, ns: string, caller: MeshCaller, who: string, traffic: Traffic): Hop {
-  const policies = mesh.authorizationPolicies.filter((p) => p.cluster === cluster && (p.namespace === ns || p.namespace === mesh.settings.rootNamespace) && p.action !== 'AUDIT');
+  const policies = inNamespaces(mesh.authorizationPolicies, cluster, [ns, mesh.settings.rootNamespace]).filter((p) => p.action !== 'AUDIT');
   const odd = policies.find((p) => p.unmodelled.length > 0);
   if (odd) return notModelled(label(odd, 'AuthorizationPolicy'), odd.unmodelled.join(', '), odd.at);
   const what = `${who} ${describeTraffic(traffic)}`;

@@ -1,5 +1,6 @@
 import { covers } from './ranges';
 import type { Traffic } from './protocol';
+import { inNamespace, namespaceNamed } from './topology-index';
 import type { LabelSelector, NamespaceModel, NetworkPolicyModel, NetworkPolicyPeer, NetworkPolicyPort } from './topology';
 
 /** The other end of a connection, as a NetworkPolicy rule sees it. */
@@ -39,9 +40,7 @@ export function evaluateNetworkPolicies(
   namespaces: readonly NamespaceModel[],
   query: { readonly cluster: string; readonly namespace: string; readonly direction: 'Ingress' | 'Egress'; readonly peer: PolicyPeer; readonly traffic: Traffic },
 ): PolicyDecision {
-  const selecting = policies.filter(
-    (p) => p.cluster === query.cluster && p.namespace === query.namespace && p.policyTypes.includes(query.direction) && selectorMatches(p.podSelector, {}),
-  );
+  const selecting = inNamespace(policies, query.cluster, query.namespace).filter((p) => p.policyTypes.includes(query.direction) && selectorMatches(p.podSelector, {}));
   if (selecting.length === 0) return { allowed: true, isolated: false };
   for (const policy of selecting) {
     const rules = query.direction === 'Ingress' ? policy.ingress : policy.egress;
@@ -68,8 +67,8 @@ function peerMatches(peer: NetworkPolicyPeer, actual: PolicyPeer, ownNamespace: 
 }
 
 /** A namespace's labels, with the name label the API server always sets. */
-function namespaceLabels(cluster: string, name: string, namespaces: readonly NamespaceModel[]): Record<string, string> {
-  const found = namespaces.find((n) => n.cluster === cluster && n.name === name);
+export function namespaceLabels(cluster: string, name: string, namespaces: readonly NamespaceModel[]): Record<string, string> {
+  const found = namespaceNamed(namespaces, cluster, name);
   return { ...(found?.labels ?? {}), 'kubernetes.io/metadata.name': name };
 }
 

@@ -1,5 +1,6 @@
 import type { ConnectivityEndpoint } from './connectivity-intent';
 import { covers } from './ranges';
+import { named, namespaceNamed } from './topology-index';
 import type { ClusterModel, RemoteNetworkModel, Topology } from './topology';
 
 /** private.googleapis.com: the VIPs Google APIs answer on privately. */
@@ -31,12 +32,12 @@ export interface Place {
 
 /** Places an endpoint, or returns why it cannot be placed (a name the output does not hold). */
 export function resolveEndpoint(topology: Topology, endpoint: ConnectivityEndpoint): Place | string {
-  const cluster = (name: string) => topology.clusters.find((c) => c.name === name);
+  const cluster = (name: string) => named(topology.clusters, name);
   switch (endpoint.kind) {
     case 'tenant': {
       const c = cluster(endpoint.cluster);
       if (!c) return `cluster ${endpoint.cluster} is not in the synthesized output`;
-      if (!topology.namespaces.some((n) => n.cluster === c.name && n.name === endpoint.tenant)) return `tenant ${endpoint.tenant} has no namespace in dist/${c.name}`;
+      if (!namespaceNamed(topology.namespaces, c.name, endpoint.tenant)) return `tenant ${endpoint.tenant} has no namespace in dist/${c.name}`;
       return { kind: 'pods', label: `tenant ${endpoint.tenant} on ${c.name}`, cidrs: c.podCidrs, cluster: c, namespace: endpoint.tenant };
     }
     case 'pods':

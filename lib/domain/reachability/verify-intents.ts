@@ -1,5 +1,7 @@
 import type { ConnectivityIntent } from './connectivity-intent';
 import { evaluateIntent, Verdict } from './evaluate-intent';
+import { IntentSet, isPairRow, pairIntent } from './intent-set';
+import { judgeTenantPairs } from './tenant-pair-classes';
 import type { Topology } from './topology';
 
 export interface VerificationResult {
@@ -11,14 +13,69 @@ export interface VerificationResult {
   readonly failures: readonly Verdict[];
   /** Unmet but accepted by name (`acceptedConnectivityGaps`): reported, never fatal. */
   readonly accepted: readonly Verdict[];
+  /** How many intents were judged, and how many are met (the summary, without listing every verdict). */
+  readonly counts: { readonly intents: number; readonly met: number };
 }
 
-/** Judges every intent against the model. */
+/** Judges every intent against the model, one by one. */
 export function verifyIntents(topology: Topology, intents: readonly ConnectivityIntent[]): VerificationResult {
   const judged = intents.map((intent) => evaluateIntent(topology, intent));
   const rank = (v: Verdict) => (v.met ? 2 : v.accepted ? 1 : 0);
   const verdicts = judged.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map(({ v }) => v);
-  return { verdicts, inIntentOrder: judged, failures: verdicts.filter((v) => !v.met && !v.accepted), accepted: verdicts.filter((v) => v.accepted) };
+  const failures = verdicts.filter((v) => !v.met && !v.accepted);
+  const accepted = verdicts.filter((v) => v.accepted);
+  return { verdicts, inIntentOrder: judged, failures, accepted, counts: { intents: judged.length, met: judged.length - failures.length - accepted.length } };
+}
+
+/**
+ * Judges every intent of the set, with the same verdicts as `verifyIntents` on the expanded list, but the tenant
+ * pairs by classes (tenant-pair-classes.ts): the unmet verdicts and the counts are computed at once; the list of
+ * every verdict (`verdicts`, `inIntentOrder`) is judged pair by pair when first read, for reports that print it.
+ */
+export function verifyIntentSet(topology: Topology, set: IntentSet): VerificationResult {
+  const pairs = judgeTenantPairs(topology, set.entries.filter(isPairRow), set.acceptedGaps);
+  const explicit: Verdict[] = [];
+  const unmet: Verdict[] = [];
+  let intents = 0;
+  for (const entry of set.entries) {
+    if (isPairRow(entry)) {
+      intents += entry.size;
+      for (const v of pairs.unmet.get(entry) ?? []) unmet.push(v);
+    } else {
+      const v = evaluateIntent(topology, entry);
+      explicit.push(v);
+      intents += 1;
+      if (!v.met) unmet.push(v);
+    }
+  }
+  const failures = unmet.filter((v) => !v.accepted);
+  const accepted = unmet.filter((v) => v.accepted);
+  let inOrder: Verdict[] | undefined;
+  let sorted: Verdict[] | undefined;
+  const expand = (): Verdict[] => {
+    const out: Verdict[] = [];
+    let next = 0;
+    for (const entry of set.entries) {
+      if (!isPairRow(entry)) {
+        out.push(explicit[next++]);
+        continue;
+      }
+      const known = new Map((pairs.unmet.get(entry) ?? []).map((v) => [(v.intent.to as { tenant: string }).tenant, v]));
+      for (const to of entry.tenants) if (to !== entry.from) out.push(known.get(to) ?? evaluateIntent(topology, pairIntent(entry, to, set.acceptedGaps)));
+    }
+    return out;
+  };
+  return {
+    failures,
+    accepted,
+    counts: { intents, met: intents - unmet.length },
+    get inIntentOrder() {
+      return (inOrder ??= expand());
+    },
+    get verdicts() {
+      return (sorted ??= [...failures, ...accepted, ...this.inIntentOrder.filter((v) => v.met)]);
+    },
+  };
 }
 
 /** A plain-text matrix of every verdict, for the terminal. */
@@ -41,14 +98,13 @@ export function formatVerification(result: VerificationResult): string {
 
 /** The matrix's last line: `38 of 38 intents met, 0 unmet, 0 accepted gap(s)`. */
 export function verificationSummaryLine(result: VerificationResult): string {
-  const met = result.verdicts.filter((v) => v.met).length;
-  return `${met} of ${result.verdicts.length} intents met, ${result.failures.length} unmet, ${result.accepted.length} accepted gap(s)`;
+  return `${result.counts.met} of ${result.counts.intents} intents met, ${result.failures.length} unmet, ${result.accepted.length} accepted gap(s)`;
 }
 
 /** The verdicts as plain data for machines (`npm run verify -- --json`). */
 export function verificationJson(result: VerificationResult): unknown {
   return {
-    summary: { intents: result.verdicts.length, met: result.verdicts.filter((v) => v.met).length, unmet: result.failures.length, accepted: result.accepted.length },
+    summary: { intents: result.counts.intents, met: result.counts.met, unmet: result.failures.length, accepted: result.accepted.length },
     verdicts: result.verdicts.map((v) => ({
       id: v.id,
       from: v.intent.from,
