@@ -112,6 +112,8 @@ function nodePoolProps(gke: GkeCluster, cluster: ClusterPlan, pool: NodePoolPlan
     spot: pool.spot,
     locationPolicy: pool.locationPolicy,
     ...(pool.gpu ? { gpu: pool.gpu } : {}),
+    ...(pool.queuedProvisioning ? { queuedProvisioning: true } : {}),
+    ...(Object.keys(pool.resourceLabels).length > 0 ? { resourceLabels: pool.resourceLabels } : {}),
     ...(pool.podRange ? { podRange: { rangeName: pool.podRange.rangeName, cidr: pool.podRange.cidr } } : {}),
   };
   if (pool.placement) return tenantDedicatedPool(target, pool.placement.tenant, overrides);

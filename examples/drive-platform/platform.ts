@@ -144,8 +144,9 @@ export const examplePlatform: PlatformDefinition = {
       clusters: ['prod-usc1'],
       isolation: 'dedicated-nodes',
       // GPU nodes take only GPU pods (GKE taints them nvidia.com/gpu); data loaders and TensorBoard run on the
-      // companion CPU pool tenant-ml-training-cpu, which carries the same tenant taint and label.
-      dedicatedNodes: { kind: 'gpu', machineType: 'a2-highgpu-1g', maxNodes: 32, gpu: { type: 'nvidia-tesla-a100', count: 1 }, cpuPool: { machineType: 'n2-standard-8', maxNodes: 8 } },
+      // companion CPU pool tenant-ml-training-cpu, which carries the same tenant taint and label. A100s are obtained
+      // through the Dynamic Workload Scheduler (queued provisioning): a training job's nodes all at once, from zero.
+      dedicatedNodes: { kind: 'gpu', machineType: 'a2-highgpu-1g', maxNodes: 32, gpu: { type: 'nvidia-tesla-a100', count: 1 }, queuedProvisioning: true, cpuPool: { machineType: 'n2-standard-8', maxNodes: 8 } },
       quota: { requestsCpu: '400', requestsMemory: '2400Gi', limitsCpu: '400', limitsMemory: '2400Gi', pods: 500 },
       workloadIdentities: [
         {

@@ -10,12 +10,10 @@ import { gkeTaint, tenantPlacement } from '../domain/tenancy/tenant-placement';
 import { IGkeCluster } from './gke-cluster';
 import { NodePoolProps, NodeTaint } from './node-pool';
 
-/** Label (and for batch, taint) key saying which class of workload a pool is for. */
-export const WORKLOAD_CLASS_KEY = 'workload-class';
+import { WORKLOAD_CLASS_BATCH, WORKLOAD_CLASS_GENERAL, WORKLOAD_CLASS_GPU, WORKLOAD_CLASS_KEY } from '../domain/gke/workload-class';
 
-export const WORKLOAD_CLASS_GENERAL = 'general';
-export const WORKLOAD_CLASS_BATCH = 'batch';
-export const WORKLOAD_CLASS_GPU = 'gpu';
+// The keys live in the domain (Kueue's flavors read them too); re-exported where they always were.
+export { WORKLOAD_CLASS_BATCH, WORKLOAD_CLASS_GENERAL, WORKLOAD_CLASS_GPU, WORKLOAD_CLASS_KEY } from '../domain/gke/workload-class';
 
 export interface PresetTarget {
   /** The cluster the pool joins (created here or imported with `GkeCluster.fromClusterAttributes`). */

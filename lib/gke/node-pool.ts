@@ -18,6 +18,8 @@ import {
   parseOrIssue,
   TaintEffect,
 } from '../domain/gke/gke-rules';
+import { GPU_SHARING_STRATEGY, GpuSharing, validateGpuSharing } from '../domain/gke/gpu-sharing';
+import { QUEUED_PROVISIONING_RESERVATION, validateQueuedProvisioning } from '../domain/gke/queued-provisioning';
 import { DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE, poolSurgeNodes } from '../domain/platform/platform-defaults';
 
 /** General-purpose default; E2 is the cheapest family with sustained performance for services (the plan's general pools' default). */
@@ -59,8 +61,10 @@ export interface GpuConfig {
   readonly count: number;
   /** @default 'LATEST' (GKE installs the driver; no DaemonSet to manage) */
   readonly driverVersion?: GpuDriverVersion;
-  /** MIG partition size, e.g. `1g.5gb`. @default none */
+  /** MIG partition size, e.g. `1g.5gb` (MIG_PARTITIONS): hardware-isolated partitions. Forces replacement. @default none */
   readonly partitionSize?: string;
+  /** Time-sharing or MPS: several containers per GPU, without memory or fault isolation. Forces replacement. @default none */
+  readonly sharing?: GpuSharing;
 }
 
 export interface NodeTaint {
@@ -121,7 +125,7 @@ export interface NodePoolProps {
   readonly spot?: boolean;
   /** @default { minNodesPerZone: 1, maxNodesPerZone: 3 } */
   readonly autoscaling?: NodePoolScaling;
-  /** @default 'ANY' for spot pools (fewer preemptions), else 'BALANCED' */
+  /** @default 'ANY' for spot and queued-provisioning pools (scarce capacity, any zone), else 'BALANCED' */
   readonly locationPolicy?: 'BALANCED' | 'ANY';
   /** Zones of the cluster region. @default the cluster's node locations */
   readonly nodeLocations?: readonly string[];
@@ -149,8 +153,15 @@ export interface NodePoolProps {
   readonly podRange?: PoolPodRange;
   /** Node service account override (never the default compute SA). Forces replacement. @default the cluster's node service account */
   readonly serviceAccountEmail?: string;
-  /** GCE labels on the node VMs. @default none */
+  /** GCE labels on the node VMs (billing reads them: a tenant's pool carries its tenant and cost-centre labels). @default none */
   readonly resourceLabels?: Readonly<Record<string, string>>;
+  /**
+   * Queued provisioning (the Dynamic Workload Scheduler): nodes only for admitted ProvisioningRequests. Sets what
+   * GKE requires (reservation affinity NO_RESERVATION, auto-repair off) and refuses what it forbids (a minimum above
+   * 0, per-zone limits, Spot, no GPU, locationPolicy BALANCED). Forces replacement.
+   * @default false
+   */
+  readonly queuedProvisioning?: boolean;
 }
 
 /**
@@ -172,7 +183,8 @@ export class NodePool extends Construct {
     const cluster = props.cluster;
     const spot = props.spot ?? false;
     const scaling = props.autoscaling ?? DEFAULT_AUTOSCALING;
-    const locationPolicy = props.locationPolicy ?? (spot ? 'ANY' : 'BALANCED');
+    const queued = props.queuedProvisioning ?? false;
+    const locationPolicy = props.locationPolicy ?? (spot || queued ? 'ANY' : 'BALANCED');
     const nodeLocations = props.nodeLocations ?? cluster.nodeLocations;
     const zoneCount = nodeLocations?.length ?? DEFAULT_ZONE_COUNT;
     const perZone = 'maxNodesPerZone' in scaling;
@@ -206,7 +218,9 @@ export class NodePool extends Construct {
       autoscaling: perZone
         ? { minNodeCount: scaling.minNodesPerZone, maxNodeCount: scaling.maxNodesPerZone, locationPolicy }
         : { totalMinNodeCount: scaling.totalMinNodes, totalMaxNodeCount: scaling.totalMaxNodes, locationPolicy },
-      management: { autoRepair: true, autoUpgrade: true },
+      // Queued-provisioning nodes live only as long as their request: GKE requires auto-repair off.
+      management: { autoRepair: !queued, autoUpgrade: true },
+      ...(queued ? { queuedProvisioning: { enabled: true } } : {}),
       upgradeSettings: surge
         ? { strategy: 'SURGE', maxSurge: surge.maxSurge, maxUnavailable: surge.maxUnavailable }
         : {
@@ -235,12 +249,14 @@ export class NodePool extends Construct {
         tags: [...tags],
         shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
         workloadMetadataConfig: { mode: 'GKE_METADATA' },
+        ...(queued ? { reservationAffinity: { consumeReservationType: QUEUED_PROVISIONING_RESERVATION } } : {}),
         guestAccelerator: gpu
           ? [
               {
                 type: gpu.type,
                 count: gpu.count,
                 gpuPartitionSize: gpu.partitionSize,
+                gpuSharingConfig: gpu.sharing ? { gpuSharingStrategy: GPU_SHARING_STRATEGY[gpu.sharing.strategy], maxSharedClientsPerGpu: gpu.sharing.maxClientsPerGpu } : undefined,
                 gpuDriverInstallationConfig: { gpuDriverVersion: gpu.driverVersion ?? DEFAULT_GPU_DRIVER_VERSION },
               },
             ]
@@ -327,7 +343,12 @@ export class NodePool extends Construct {
     const machine = props.machineType ?? DEFAULT_MACHINE_TYPE;
     add(validateMachineType(path, 'machineType', machine));
     // GPUs: the same rule the platform definition's validation runs (type, count, machine family).
-    if (props.gpu) add(validateGpu(path, props.gpu, machine));
+    if (props.gpu) add([...validateGpu(path, props.gpu, machine), ...validateGpuSharing(path, props.gpu)]);
+    if (props.queuedProvisioning) {
+      const total = 'totalMinNodes' in r.scaling;
+      if (!total) issues.add({ path, field: 'autoscaling', value: r.scaling, problem: 'sets per-zone limits on a queued-provisioning pool', fix: 'use totalMinNodes: 0 and totalMaxNodes' });
+      add(validateQueuedProvisioning(path, { minNodes: total ? (r.scaling as { totalMinNodes: number }).totalMinNodes : undefined, spot: props.spot ?? false, hasGpu: props.gpu !== undefined, locationPolicy: props.locationPolicy }));
+    }
     issues.throwIfAny();
   }
 }

@@ -183,3 +183,43 @@ describe('NodePool', () => {
     });
   });
 });
+
+describe('NodePool: GPU sharing and queued provisioning', () => {
+  const a100 = { machineType: 'a2-highgpu-1g', autoscaling: { totalMinNodes: 0, totalMaxNodes: 8 } } as const;
+
+  test('time-sharing sets gpu_sharing_config on the accelerator', () => {
+    const p = poolJson({ machineType: 'g2-standard-8', gpu: { type: 'nvidia-l4', count: 1, sharing: { strategy: 'time-sharing', maxClientsPerGpu: 4 } } });
+    expect(p.node_config.guest_accelerator[0].gpu_sharing_config).toEqual({ gpu_sharing_strategy: 'TIME_SHARING', max_shared_clients_per_gpu: 4 });
+  });
+
+  test('MIG sets gpu_partition_size', () => {
+    expect(poolJson({ ...a100, gpu: { type: 'nvidia-tesla-a100', count: 1, partitionSize: '1g.5gb' } }).node_config.guest_accelerator[0].gpu_partition_size).toBe('1g.5gb');
+  });
+
+  test('queued provisioning: enabled, no reservation, no auto-repair, any zone, from zero', () => {
+    const p = poolJson({ ...a100, gpu: { type: 'nvidia-tesla-a100', count: 1 }, queuedProvisioning: true });
+    expect(p.queued_provisioning).toEqual({ enabled: true });
+    expect(p.node_config.reservation_affinity).toEqual({ consume_reservation_type: 'NO_RESERVATION' });
+    expect(p.management).toEqual({ auto_repair: false, auto_upgrade: true });
+    expect(p.autoscaling).toEqual({ total_min_node_count: 0, total_max_node_count: 8, location_policy: 'ANY' });
+    expect(p.initial_node_count).toBe(0);
+  });
+
+  test('a pool without queued provisioning sets none of it', () => {
+    const p = poolJson();
+    expect(p.queued_provisioning).toBeUndefined();
+    expect(p.node_config.reservation_affinity).toBeUndefined();
+  });
+
+  test('throws when a queued pool has per-zone limits and no GPU', () => {
+    expect(() => makePool({ queuedProvisioning: true })).toThrow(
+      'test/Pool: autoscaling {"minNodesPerZone":1,"maxNodesPerZone":3} sets per-zone limits on a queued-provisioning pool; use totalMinNodes: 0 and totalMaxNodes',
+    );
+    expect(() => makePool({ queuedProvisioning: true, autoscaling: { totalMinNodes: 0, totalMaxNodes: 3 } })).toThrow(/queuedProvisioning true is set on a pool without GPUs/);
+  });
+
+  test('throws when a queued pool keeps nodes, or a shared GPU has too many clients', () => {
+    expect(() => makePool({ ...a100, autoscaling: { totalMinNodes: 1, totalMaxNodes: 8 }, gpu: { type: 'nvidia-tesla-a100', count: 1 }, queuedProvisioning: true })).toThrow(/test\/Pool: minNodes 1 is above 0 on a queued-provisioning pool/);
+    expect(() => makePool({ machineType: 'g2-standard-8', gpu: { type: 'nvidia-l4', count: 1, sharing: { strategy: 'time-sharing', maxClientsPerGpu: 64 } } })).toThrow(/test\/Pool: gpu.sharing.maxClientsPerGpu 64 must be a whole number from 2 to 48/);
+  });
+});

@@ -87,7 +87,8 @@ describe('every cluster and node pool in the output is hardened', () => {
     expect(pool.node_config.shielded_instance_config).toEqual({ enable_secure_boot: true, enable_integrity_monitoring: true });
     expect(pool.node_config.workload_metadata_config).toEqual({ mode: 'GKE_METADATA' });
     expect(pool.node_config.image_type).toBe('COS_CONTAINERD');
-    expect(pool.management).toEqual({ auto_repair: true, auto_upgrade: true });
+    // Queued-provisioning nodes live only as long as their request: GKE requires auto-repair off there.
+    expect(pool.management).toEqual({ auto_repair: pool.queued_provisioning?.enabled !== true, auto_upgrade: true });
     expect(pool.node_config.service_account).toMatch(/^\$\{google_service_account\..*\.email\}$/);
   });
 
@@ -100,6 +101,26 @@ describe('every cluster and node pool in the output is hardened', () => {
     for (const pool of [byName['gpu-l4'], byName['tenant-ml-training']]) {
       expect(JSON.stringify(pool.node_config.taint ?? [])).not.toContain('nvidia.com/gpu');
     }
+  });
+
+  test("the GPU tenant's A100 pool is queued (Dynamic Workload Scheduler): from zero, no reservation, any zone", () => {
+    const byName = Object.fromEntries(pools.map(([, , p]) => [p.name, p]));
+    const queued = pools.filter(([, , p]) => p.queued_provisioning).map(([, , p]) => p.name);
+    expect(queued).toEqual(['tenant-ml-training']);
+    const ml = byName['tenant-ml-training'];
+    expect(ml.queued_provisioning).toEqual({ enabled: true });
+    expect(ml.node_config.reservation_affinity).toEqual({ consume_reservation_type: 'NO_RESERVATION' });
+    expect(ml.autoscaling).toMatchObject({ total_min_node_count: 0, location_policy: 'ANY' });
+  });
+
+  test("tenant pools carry the tenant's cost labels on their VMs (the billing export charges them); the cluster's own pools none", () => {
+    const labels = Object.fromEntries(pools.map(([stack, , p]) => [`${stack}/${p.name}`, p.node_config.resource_labels]));
+    expect(labels).toMatchObject({
+      'drive-cluster-prod-usc1/tenant-simulation': { tenant: 'simulation', team: 'simulation', 'cost-center': 'cc-2201' },
+      'drive-cluster-prod-usc1/tenant-ml-training': { tenant: 'ml-training', 'cost-center': expect.any(String) },
+      'drive-cluster-prod-usc1/tenant-ml-training-cpu': { tenant: 'ml-training', 'cost-center': expect.any(String) },
+    });
+    expect(labels['drive-cluster-prod-usc1/batch-spot']).toBeUndefined();
   });
 
   test('the GPU tenant\'s CPU companion pool carries its taint and label, no GPU, and scales from zero', () => {

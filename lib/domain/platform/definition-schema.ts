@@ -25,7 +25,15 @@ const nodePoolFields = {
   machineType: z.string().optional(),
   minNodes: count.optional(),
   maxNodes: count,
-  gpu: z.strictObject({ type: z.string(), count }).optional(),
+  gpu: z
+    .strictObject({
+      type: z.string(),
+      count,
+      sharing: z.strictObject({ strategy: z.enum(['time-sharing', 'mps']), maxClientsPerGpu: count }).optional(),
+      partitionSize: z.string().optional(),
+    })
+    .optional(),
+  queuedProvisioning: z.boolean().optional(),
   maxPodsPerNode: count.optional(),
   maxSurge: count.optional(),
   podRange: z.string().optional(),

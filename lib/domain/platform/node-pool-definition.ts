@@ -1,3 +1,5 @@
+import type { GpuSharing } from '../gke/gpu-sharing';
+
 /** A node pool as the platform definition declares it (a cluster's `nodePools`, a dedicated-nodes tenant's pool). */
 export type NodePoolKind = 'general' | 'spot-batch' | 'gpu';
 
@@ -21,7 +23,28 @@ export interface NodePoolDefinition {
     readonly type: string;
     /** GPUs attached to each node (a whole number, at least 1). */
     readonly count: number;
+    /**
+     * Time-sharing or MPS: several containers per physical GPU, each node then advertising count × maxClientsPerGpu
+     * `nvidia.com/gpu`. No memory or fault isolation between the containers (docs/threat-model.md): only MIG
+     * isolates in hardware. Changing it replaces the pool.
+     * @default none: each container gets whole GPUs
+     */
+    readonly sharing?: GpuSharing;
+    /**
+     * Multi-instance GPU partition size, e.g. `1g.5gb` on `nvidia-tesla-a100` (MIG_PARTITIONS): each GPU is cut
+     * into hardware-isolated partitions, each advertised as one `nvidia.com/gpu`. Changing it replaces the pool.
+     * @default none: whole GPUs
+     */
+    readonly partitionSize?: string;
   };
+  /**
+   * Queued provisioning (the Dynamic Workload Scheduler): nodes only for admitted ProvisioningRequests, all of a
+   * job's nodes at once. The pool then scales from zero, consumes no reservation, does not auto-repair and takes
+   * any zone (validateQueuedProvisioning); the kueue add-on gives it an AdmissionCheck. `gpu` pools only, not Spot.
+   * Changing it replaces the pool.
+   * @default false
+   */
+  readonly queuedProvisioning?: boolean;
   /** Pods per node; at most the cluster's maxPodsPerNode. @default the cluster's */
   readonly maxPodsPerNode?: number;
   /** Extra nodes per zone during surge upgrades. @default 1 (DEFAULT_MAX_SURGE) */

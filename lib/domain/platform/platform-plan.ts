@@ -4,6 +4,7 @@
  * every stack is named. Stacks and charts only map these records to construct props; add-ons read them too.
  * Plain data: no cdktf, no cdk8s.
  */
+import type { GpuSharing } from '../gke/gpu-sharing';
 import type { ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
 import type { AttachmentTopology, InterconnectType, SlaTarget } from '../hybrid/interconnect-rules';
 import type { TenantPlacement } from '../tenancy/tenant-placement';
@@ -202,7 +203,18 @@ export interface NodePoolPlan {
     readonly count: number;
     /** Driver GKE installs on the nodes: always 'LATEST' (DEFAULT_GPU_DRIVER_VERSION) in plans this library resolves. */
     readonly driverVersion: 'LATEST' | 'DEFAULT';
+    /** Time-sharing or MPS, as declared. @default undefined: whole GPUs per container */
+    readonly sharing?: GpuSharing;
+    /** MIG partition size, as declared. @default undefined: whole GPUs */
+    readonly partitionSize?: string;
   };
+  /** Queued provisioning (Dynamic Workload Scheduler), as declared, else false. */
+  readonly queuedProvisioning: boolean;
+  /**
+   * GCE labels on the pool's node VMs, which the billing export carries: a tenant's pool gets its `tenant`, `team`
+   * and `cost-center` (tenantCostLabels). @default {} for the cluster's own pools (GKE cost allocation splits them by namespace)
+   */
+  readonly resourceLabels: Readonly<Record<string, string>>;
   /** The additional pod range the pool's pods use. @default undefined: the cluster's default pod range */
   readonly podRange?: AdditionalPodRangePlan;
   /**

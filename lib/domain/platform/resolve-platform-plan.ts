@@ -37,7 +37,8 @@ import type {
   PlatformPlan,
   TenantPlan,
 } from './platform-plan';
-import { tenantsOnCluster } from './tenant-definition';
+import { PlatformTenant, tenantsOnCluster } from './tenant-definition';
+import { tenantCostLabels } from './platform-labels';
 import { ClusterNodePools, indexTenants } from './tenant-index';
 import { assignTenantStates, estimateTenantIdentityResources, TENANT_STATES_LOCK_FILE } from './tenant-states';
 
@@ -153,14 +154,14 @@ function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, 
     additionalPodRanges,
     controlPlane: { ipPlanName: ranges.controlPlane, cidr: ipPlan.cidr(ranges.controlPlane) },
     nodeTag: clusterNodeTag(cluster.name),
-    nodePools: pools.map((pool) => resolveNodePool(cluster, zones.length, additionalPodRanges, pool)),
+    nodePools: pools.map((pool) => resolveNodePool(cluster, zones.length, additionalPodRanges, pool, definition.tenants?.find((t) => t.name === pool.tenant))),
     tenants: tenantsOnCluster(definition.tenants, cluster.name).map((t) => t.name),
     stack: stackNames.cluster(definition.name, cluster.name),
   };
 }
 
 /** Every default of a node pool, applied once: cluster pools and tenant pools alike. */
-function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: readonly AdditionalPodRangePlan[], pool: NodePoolDefinition & { readonly tenant?: string }): NodePoolPlan {
+function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: readonly AdditionalPodRangePlan[], pool: NodePoolDefinition & { readonly tenant?: string }, owner: PlatformTenant | undefined): NodePoolPlan {
   const gpu = pool.gpu ?? (pool.kind === 'gpu' ? DEFAULT_GPU : undefined);
   const podRange = pool.podRange === undefined ? undefined : podRanges.find((r) => r.name === pool.podRange);
   if (pool.podRange !== undefined && !podRange) throw new Error(`${cluster.name}/${pool.name}: podRange ${JSON.stringify(pool.podRange)} is not one of the cluster's additionalPodRanges`);
@@ -168,7 +169,7 @@ function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: r
     name: pool.name,
     kind: pool.kind,
     machineType: pool.machineType ?? DEFAULT_MACHINE_TYPES[pool.kind],
-    minNodes: pool.minNodes ?? defaultMinNodes(pool.kind, zones),
+    minNodes: pool.queuedProvisioning ? 0 : pool.minNodes ?? defaultMinNodes(pool.kind, zones),
     maxNodes: pool.maxNodes,
     maxPodsPerNode: pool.maxPodsPerNode ?? cluster.maxPodsPerNode,
     maxSurge: pool.maxSurge ?? DEFAULT_MAX_SURGE,
@@ -176,7 +177,9 @@ function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: r
     spot: pool.kind === 'spot-batch',
     // Spot and GPU capacity is scarce: take it in any zone; services spread evenly.
     locationPolicy: pool.kind === 'general' ? 'BALANCED' : 'ANY',
-    ...(gpu ? { gpu: { type: gpu.type, count: gpu.count, driverVersion: DEFAULT_GPU_DRIVER_VERSION } } : {}),
+    ...(gpu ? { gpu: { type: gpu.type, count: gpu.count, driverVersion: DEFAULT_GPU_DRIVER_VERSION, ...(pool.gpu?.sharing ? { sharing: pool.gpu.sharing } : {}), ...(pool.gpu?.partitionSize ? { partitionSize: pool.gpu.partitionSize } : {}) } } : {}),
+    queuedProvisioning: pool.queuedProvisioning ?? false,
+    resourceLabels: owner ? tenantCostLabels(owner) : {},
     ...(podRange ? { podRange } : {}),
     ...(pool.tenant ? { placement: tenantPlacement(pool.tenant) } : {}),
   };

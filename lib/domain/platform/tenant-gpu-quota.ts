@@ -2,6 +2,7 @@
  * The `requests.nvidia.com/gpu` quota of each tenant namespace, from the definition: the GPUs of the node pools
  * the tenant's pods may use on that cluster. One function for validation, the plan and the charts. Pure.
  */
+import { gpuUnitsPerGpu } from '../gke/gpu-sharing';
 import type { ValidationIssue } from '../validation-error';
 import { tenantIsolation } from '../tenancy/tenant-placement';
 import { DEFAULT_GPU } from './platform-defaults';
@@ -23,10 +24,22 @@ export interface TenantGpuQuota {
   readonly issues: readonly ValidationIssue[];
 }
 
-/** GPUs a pool holds at its maximum size: its declared GPUs per node, DEFAULT_GPU's for a `gpu` pool that names none. */
+/**
+ * `nvidia.com/gpu` a pool holds at its maximum size: its declared GPUs per node (DEFAULT_GPU's for a `gpu` pool that
+ * names none), times the units each GPU advertises when shared (MIG partitions, time-sharing or MPS clients).
+ */
 export function poolGpus(pool: Pick<NodePoolDefinition, 'kind' | 'maxNodes' | 'gpu'>): number {
   const perNode = pool.gpu?.count ?? (pool.kind === 'gpu' ? DEFAULT_GPU.count : 0);
-  return perNode * pool.maxNodes;
+  return perNode * (pool.gpu ? gpuUnitsPerGpu(pool.gpu) : 1) * pool.maxNodes;
+}
+
+/**
+ * The pools a tenant's pods may run on in a cluster: a dedicated-nodes tenant its own (its placement policy keeps
+ * them there), every other tenant the cluster's untenanted pools (a dedicated-cluster tenant's cluster is its own).
+ */
+export function poolsTenantMayUse<P extends { readonly tenant?: string }>(pools: readonly P[], tenant: Pick<PlatformTenant, 'name' | 'isolation'>): P[] {
+  const isolation = tenantIsolation(tenant);
+  return pools.filter((p) => (isolation === 'dedicated-nodes' ? p.tenant === tenant.name : !p.tenant));
 }
 
 /**
@@ -45,7 +58,7 @@ export function tenantGpuQuota(
   pools: ClusterNodePools = clusterNodePools(definition, cluster),
 ): TenantGpuQuota {
   const isolation = tenantIsolation(tenant);
-  const usable = pools.filter((p) => (isolation === 'dedicated-nodes' ? p.tenant === tenant.name : !p.tenant) && poolGpus(p) > 0);
+  const usable = poolsTenantMayUse(pools, tenant).filter((p) => poolGpus(p) > 0);
   const capacity = usable.reduce((sum, p) => sum + poolGpus(p), 0);
   const declared = tenant.quota?.gpus;
   const issues: ValidationIssue[] = [];

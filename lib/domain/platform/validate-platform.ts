@@ -1,4 +1,6 @@
 import { AddOnRules, validateAddOns } from '../addons/add-on-rules';
+import { validateGpuSharing } from '../gke/gpu-sharing';
+import { validateQueuedProvisioning } from '../gke/queued-provisioning';
 import { validateGpu, validateMachineType, validateServiceAccountId, validateZones } from '../gke/gke-rules';
 
 /** GCE label values: lower-case letters, digits, `-` and `_`, at most 63 characters. */
@@ -166,7 +168,8 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
     const poolPath = pool.tenant ? `tenants[${pool.tenant}].dedicatedNodes` : `${path}.nodePools[${pool.name}]`;
     const machineType = pool.machineType ?? DEFAULT_MACHINE_TYPES[pool.kind];
     for (const issue of validateMachineType(poolPath, 'machineType', machineType)) issues.add(issue);
-    if (pool.kind === 'gpu') for (const issue of validateGpu(poolPath, pool.gpu ?? DEFAULT_GPU, machineType)) issues.add(issue);
+    if (pool.kind === 'gpu') for (const issue of [...validateGpu(poolPath, pool.gpu ?? DEFAULT_GPU, machineType), ...validateGpuSharing(poolPath, pool.gpu ?? DEFAULT_GPU)]) issues.add(issue);
+    if (pool.queuedProvisioning) for (const issue of validateQueuedProvisioning(poolPath, { minNodes: pool.minNodes, spot: pool.kind === 'spot-batch', hasGpu: pool.kind === 'gpu' })) issues.add(issue);
     poolNodes += pool.maxNodes;
     if (!GKE_NAME.test(pool.name)) issues.add({ path: poolPath, field: 'name', value: pool.name, problem: GKE_NAME_RULE, fix: 'use a name such as "services"' });
     if (!Number.isInteger(pool.maxNodes) || pool.maxNodes < 1) issues.add({ path: poolPath, field: 'maxNodes', value: pool.maxNodes, problem: 'must be a whole number of at least 1', fix: 'give the most nodes across all zones' });
