@@ -1,8 +1,11 @@
 import { existsSync } from 'fs';
 import { relative } from 'path';
-import { loadPlatform } from '../lib/platform/load-platform';
-import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
+import { LoadedPlatform, resolvePlatform } from '../lib/domain/platform/resolve-platform';
+import { serializeLockFile } from '../lib/domain/ip-plan/lock-file';
+import { readLockText, tenantStatesLockPath } from '../lib/platform/lock-files';
+import { LockFileChange, PendingLocks, writeLockFileChanges } from './lock-writes';
 import { PlatformDefinition } from '../lib/domain/platform/platform-definition';
+import type { LockFile } from '../lib/domain/ip-plan/lock-file';
 import { PlatformAddOn } from '../lib/addons/platform-add-on';
 import { CliError } from './cli-error';
 import { commandLine, ResolvedConfig } from './config';
@@ -23,6 +26,11 @@ export interface ConfiguredPlatform {
   readonly platform: LoadedPlatform;
   /** The add-ons the definition module exports (none when it exports none). */
   readonly addOns: readonly PlatformAddOn[];
+  /**
+   * With `deferWrites`: the lock files' new contents and the notices to print once written, for the command to
+   * write (`writeLockFileChanges`) when everything else succeeded. Otherwise already written and printed: empty.
+   */
+  readonly pendingLocks: PendingLocks;
 }
 
 /** Loads the configured definition module; TypeScript through tsx (the project's own, or the running one). */
@@ -43,6 +51,10 @@ export interface LoadMode {
   readonly frozen: boolean;
   /** Write newly placed ranges to the lock file. */
   readonly record: boolean;
+  /** Leave the lock files' writing and the notices to the caller (`pendingLocks`), once the whole command succeeded. @default false */
+  readonly deferWrites?: boolean;
+  /** The IP plan lock's contents to use instead of the file's (ranges released in memory). @default the file's */
+  readonly lockContents?: LockFile;
   /** Where notices go (recorded ranges, expired developer namespaces). @default console.error */
   readonly log?: (message: string) => void;
 }
@@ -54,15 +66,25 @@ export interface LoadMode {
 export function loadConfiguredPlatform(config: ResolvedConfig, mode: LoadMode): ConfiguredPlatform {
   const module = requireDefinition(config);
   const addOns = module.addOns ?? [];
-  const platform = loadPlatform(module.platform, {
-    lockFile: config.lockFile,
+  const tenantStatesFile = tenantStatesLockPath(config.lockFile);
+  const resolved = resolvePlatform(module.platform, {
+    ipPlanLock: mode.lockContents ? serializeLockFile(mode.lockContents) : readLockText(config.lockFile),
+    ipPlanLockName: config.lockFile,
+    tenantStatesLock: readLockText(tenantStatesFile),
+    tenantStatesLockName: tenantStatesFile,
     frozen: mode.frozen,
     record: mode.record,
-    log: mode.log ?? ((message) => console.error(message)),
     planCommand: commandLine(config, 'plan'),
     addOns,
   });
-  return { platform, addOns };
+  const { ipPlanLockToWrite, tenantStatesLockToWrite, notices, ...platform } = resolved;
+  const changes: LockFileChange[] = [
+    ...(ipPlanLockToWrite !== undefined ? [{ path: config.lockFile, text: ipPlanLockToWrite }] : []),
+    ...(tenantStatesLockToWrite !== undefined ? [{ path: tenantStatesFile, text: tenantStatesLockToWrite }] : []),
+  ];
+  if (mode.deferWrites) return { platform, addOns, pendingLocks: { changes, notices } };
+  writeLockFileChanges(changes, notices, mode.log ?? ((message) => console.error(message)));
+  return { platform, addOns, pendingLocks: { changes: [], notices: [] } };
 }
 
 /** Registers tsx's require hook once, unless TypeScript already loads (running under tsx or ts-node). */

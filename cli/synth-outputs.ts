@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { stageFolder } from '../lib/domain/gitops/sync-stages';
@@ -13,36 +13,79 @@ import { StateBackendOptions } from '../stacks/stack-defaults';
 export interface TerraformSynthResult {
   /** Resources per stack, by stack name (sorted). */
   readonly stacks: Readonly<Record<string, number>>;
-  /** Folders of stacks that no longer exist, removed (relative to the outdir). */
+  /**
+   * Folders of stacks that are no longer defined (relative to the outdir, `stacks/<stack>`), moved to
+   * `decommissioned/<stack>/` with their Terraform JSON so their resources can still be destroyed.
+   */
   readonly removed: readonly string[];
 }
 
+/** Where the stacks of removed clusters and links wait, until `synth --destroyed <stack>` confirms them gone. */
+export const DECOMMISSIONED_DIR = 'decommissioned';
+
+/** A Terraform synthesis in a scratch folder, not yet in the outdir. */
+export interface StagedTerraform {
+  /** The scratch folder cdktf wrote to (manifest.json, stacks/<stack>/cdk.tf.json). */
+  readonly dir: string;
+  /** Resources per stack, by stack name (sorted). */
+  readonly stacks: Readonly<Record<string, number>>;
+}
+
+/** Synthesizes every stack into a scratch folder; nothing in the project changes. */
+export function stageTerraform(platform: LoadedPlatform, backend?: StateBackendOptions, addOns: readonly PlatformAddOn[] = []): StagedTerraform {
+  const dir = mkdtempSync(join(tmpdir(), 'gke-platform-terraform-'));
+  try {
+    const app = new App({ outdir: dir, stackTraces: false });
+    buildPlatformStacks(app, platform, { backend, addOns });
+    app.synth();
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const manifest = readManifest(dir);
+  const stacks: Record<string, number> = {};
+  for (const name of Object.keys(manifest.stacks).sort()) {
+    const json = JSON.parse(readFileSync(join(dir, manifest.stacks[name].synthesizedStackPath), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+    stacks[name] = Object.values(json.resource ?? {}).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+  }
+  return { dir, stacks };
+}
+
 /**
- * Synthesizes every stack into `outdir` (cdktf writes `manifest.json` and `stacks/<stack>/cdk.tf.json`) and
- * removes the folders of stacks that are gone, so a removed cluster or link leaves nothing behind. Other
- * content of kept stack folders (`.terraform/` from a deploy) stays.
+ * Brings `outdir` to the staged synthesis: every synthesized file written (unchanged ones untouched, each
+ * replaced by a rename), other content of kept stack folders (`.terraform/` from a deploy) left alone. The folder
+ * of a stack that is gone moves to `decommissioned/<stack>/` (same depth, so its local state path still holds): the
+ * resources it declares are still deployed until someone destroys them from there. Removes the scratch folder.
  */
-export function synthTerraform(platform: LoadedPlatform, outdir: string, backend?: StateBackendOptions, addOns: readonly PlatformAddOn[] = []): TerraformSynthResult {
-  const app = new App({ outdir, stackTraces: false });
-  buildPlatformStacks(app, platform, { backend, addOns });
-  app.synth();
-  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, { workingDirectory: string; synthesizedStackPath: string }> };
-  const kept = new Set(Object.values(manifest.stacks).map((s) => s.workingDirectory));
+export function commitTerraform(staged: StagedTerraform, outdir: string): TerraformSynthResult {
+  const kept = new Set(Object.values(readManifest(staged.dir).stacks).map((s) => s.workingDirectory));
+  for (const file of listFiles(staged.dir)) replaceFile(join(staged.dir, file), join(outdir, file));
   const removed: string[] = [];
   const stacksDir = join(outdir, 'stacks');
   for (const entry of existsSync(stacksDir) ? readdirSync(stacksDir).sort() : []) {
     const folder = join('stacks', entry);
-    if (!kept.has(folder)) {
-      rmSync(join(outdir, folder), { recursive: true, force: true });
-      removed.push(folder);
-    }
+    if (kept.has(folder)) continue;
+    const parked = join(outdir, DECOMMISSIONED_DIR, entry);
+    rmSync(parked, { recursive: true, force: true });
+    mkdirSync(dirname(parked), { recursive: true });
+    renameSync(join(outdir, folder), parked);
+    removed.push(folder);
   }
-  const stacks: Record<string, number> = {};
-  for (const name of Object.keys(manifest.stacks).sort()) {
-    const json = JSON.parse(readFileSync(join(outdir, manifest.stacks[name].synthesizedStackPath), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
-    stacks[name] = Object.values(json.resource ?? {}).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
-  }
-  return { stacks, removed };
+  // A stack defined again is live again: its parked copy is stale.
+  for (const folder of kept) rmSync(join(outdir, DECOMMISSIONED_DIR, folder.replace(/^stacks\//, '')), { recursive: true, force: true });
+  rmSync(staged.dir, { recursive: true, force: true });
+  return { stacks: staged.stacks, removed };
+}
+
+/** Stage and commit in one go: every stack synthesized into `outdir` (see commitTerraform). */
+export function synthTerraform(platform: LoadedPlatform, outdir: string, backend?: StateBackendOptions, addOns: readonly PlatformAddOn[] = []): TerraformSynthResult {
+  return commitTerraform(stageTerraform(platform, backend, addOns), outdir);
+}
+
+/** Stacks parked in `<outdir>/decommissioned/`, sorted. */
+export function decommissionedStacks(outdir: string): string[] {
+  const dir = join(outdir, DECOMMISSIONED_DIR);
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 
 /** What the manifests side of a synth wrote. */
@@ -58,26 +101,28 @@ export interface ManifestSynthResult {
 /** Manifest files the synth owns: anything else in the folder (a README, a kustomization) is left alone. */
 const MANIFEST_FILE = /\.k8s\.yaml$/;
 
-/**
- * Synthesizes every cluster's manifests into a fresh folder, then brings `outdir` to exactly that set of
- * `*.k8s.yaml` files: new and changed files written, stale ones (a removed tenant, a removed cluster)
- * deleted with the folders they leave empty, unchanged files untouched. A GitOps publish of `outdir` prunes.
- */
-export function synthManifests(platform: LoadedPlatform, outdir: string, addOns: readonly PlatformAddOn[] = []): ManifestSynthResult {
+/** Every cluster's manifests in a scratch folder; nothing in the project changes. */
+export function stageManifests(platform: LoadedPlatform, addOns: readonly PlatformAddOn[] = []): string {
   const fresh = mkdtempSync(join(tmpdir(), 'gke-platform-manifests-'));
   try {
     synthClusterManifests(platform, fresh, { addOns });
-    const wanted = listFiles(fresh).filter((f) => MANIFEST_FILE.test(f));
+  } catch (error) {
+    rmSync(fresh, { recursive: true, force: true });
+    throw error;
+  }
+  return fresh;
+}
+
+/**
+ * Brings `outdir` to exactly the staged set of `*.k8s.yaml` files: new and changed files written, stale ones (a
+ * removed tenant, a removed cluster) deleted with the folders they leave empty, unchanged files untouched. A
+ * GitOps publish of `outdir` prunes. Removes the scratch folder.
+ */
+export function commitManifests(platform: LoadedPlatform, staged: string, outdir: string): ManifestSynthResult {
+  try {
+    const wanted = listFiles(staged).filter((f) => MANIFEST_FILE.test(f));
     const existing = existsSync(outdir) ? listFiles(outdir).filter((f) => MANIFEST_FILE.test(f)) : [];
-    const changed: string[] = [];
-    for (const file of wanted) {
-      const target = join(outdir, file);
-      const text = readFileSync(join(fresh, file));
-      if (existsSync(target) && readFileSync(target).equals(text)) continue;
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
-      changed.push(file);
-    }
+    const changed = wanted.filter((file) => replaceFile(join(staged, file), join(outdir, file)));
     const wantedSet = new Set(wanted);
     const removed = existing.filter((file) => !wantedSet.has(file));
     for (const file of removed) rmSync(join(outdir, file));
@@ -94,8 +139,27 @@ export function synthManifests(platform: LoadedPlatform, outdir: string, addOns:
     mkdirSync(outdir, { recursive: true });
     return { clusters, changed, removed };
   } finally {
-    rmSync(fresh, { recursive: true, force: true });
+    rmSync(staged, { recursive: true, force: true });
   }
+}
+
+/** Stage and commit in one go (see commitManifests). */
+export function synthManifests(platform: LoadedPlatform, outdir: string, addOns: readonly PlatformAddOn[] = []): ManifestSynthResult {
+  return commitManifests(platform, stageManifests(platform, addOns), outdir);
+}
+
+/** Writes `from`'s bytes to `to` unless equal (write beside, then rename); true when written. */
+function replaceFile(from: string, to: string): boolean {
+  const text = readFileSync(from);
+  if (existsSync(to) && readFileSync(to).equals(text)) return false;
+  mkdirSync(dirname(to), { recursive: true });
+  writeFileSync(`${to}.gke-platform-tmp`, text);
+  renameSync(`${to}.gke-platform-tmp`, to);
+  return true;
+}
+
+function readManifest(dir: string): { stacks: Record<string, { workingDirectory: string; synthesizedStackPath: string }> } {
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 }
 
 /** Every file under `dir`, relative to it with `/` separators, sorted. */

@@ -7,12 +7,12 @@ import { ConfiguredPlatform, loadConfiguredPlatform } from '../platform-source';
 
 /**
  * Judges every connectivity intent (derived from the definition, declared in it, contributed by its add-ons)
- * on the synthesized output in the configuration's folders. What `verify` prints and `synth` runs after writing.
+ * on the synthesized output in the configuration's folders (or `folders`: a staged synth's scratch folders). What `verify` prints and `synth` runs after writing.
  */
-export function verifyConfigured(config: ResolvedConfig, configured: ConfiguredPlatform, env: NodeJS.ProcessEnv): VerificationResult {
+export function verifyConfigured(config: ResolvedConfig, configured: ConfiguredPlatform, env: NodeJS.ProcessEnv, folders?: { readonly cdktfOut: string; readonly dist: string }): VerificationResult {
   return verifyConnectivity(configured.platform.definition, {
-    cdktfOut: env.CDKTF_OUTDIR ?? config.terraformOutdir,
-    dist: env.CDK8S_OUTDIR ?? config.manifestsOutdir,
+    cdktfOut: folders?.cdktfOut ?? env.CDKTF_OUTDIR ?? config.terraformOutdir,
+    dist: folders?.dist ?? env.CDK8S_OUTDIR ?? config.manifestsOutdir,
     addOnIntents: addOnConnectivityIntents(configured.platform.plan, configured.addOns),
   });
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { cli, EXAMPLE_LOCK, exampleProject, ROOT, WITH_DATA_CLUSTER } from './harness';
+import { cli, EXAMPLE_LOCK, exampleProject, redefine, ROOT, WITH_DATA_CLUSTER } from './harness';
 
 describe('gke-platform plan', () => {
   test('prints the configured plan with its capacities', () => {
@@ -50,16 +50,74 @@ describe('gke-platform plan', () => {
     expect(check.stderr).toContain('run `npx gke-platform plan --config platform.json --write`');
   });
 
-  test('--release frees a range explicitly, and is refused with CI=true', () => {
-    const { dir, lockFile } = exampleProject(WITH_DATA_CLUSTER);
-    expect(cli(dir, ['plan', '--write']).status).toBe(0);
-    const refused = cli(dir, ['plan', '--release', 'gcp/us-west1/data-usw1/pods'], { CI: 'true' });
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/refused with CI=true/);
-    const release = cli(dir, ['plan', '--release', 'gcp/us-west1/data-usw1/pods']);
-    expect(release.status).toBe(0);
-    expect(release.stderr).toMatch(/released gcp\/us-west1\/data-usw1\/pods/);
-    expect(JSON.parse(readFileSync(lockFile, 'utf8')).allocations['gcp/us-west1/data-usw1/pods']).toBeDefined();
+  describe('--release', () => {
+    const POD_RANGE = 'gcp/us-west1/data-usw1/pods';
+    /** data-usw1 at 64 pods per node: its recorded pod range is too small, and the definition requests a larger one. */
+    const GROWN = WITH_DATA_CLUSTER.replace('maxNodes: 100, maxPodsPerNode: 32', 'maxNodes: 100, maxPodsPerNode: 64');
+    const recorded = (lockFile: string) => JSON.parse(readFileSync(lockFile, 'utf8')).allocations as Record<string, { cidr: string }>;
+
+    test('is refused with CI=true', () => {
+      const { dir } = exampleProject(WITH_DATA_CLUSTER);
+      expect(cli(dir, ['plan', '--write']).status).toBe(0);
+      const refused = cli(dir, ['plan', '--release', POD_RANGE], { CI: 'true' });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/refused with CI=true/);
+    });
+
+    test('throws when the range is still in use, naming what releasing it would replace, and writes nothing', () => {
+      const { dir, lockFile } = exampleProject(WITH_DATA_CLUSTER);
+      expect(cli(dir, ['plan', '--write']).status).toBe(0);
+      redefine(dir, GROWN);
+      const before = readFileSync(lockFile, 'utf8');
+      const refused = cli(dir, ['plan', '--release', POD_RANGE, '--write']);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(new RegExp(`^plan: ${POD_RANGE} \\(${recorded(lockFile)[POD_RANGE].cidr.replace(/[./]/g, '\\$&')}\\) is still requested by the definition: releasing it places it again at \\S+, which replaces cluster data-usw1's default pod range \\(the cluster is replaced on the next deploy\\)$`, 'm'));
+      expect(refused.stderr).toContain(`gke-platform plan: ${POD_RANGE} is still in use; nothing written\n  fix: to replace what uses it, confirm with \`npx gke-platform plan --release ${POD_RANGE} --replace-in-use --write\`; to release without replacing, first remove what requests it from the definition`);
+      expect(readFileSync(lockFile, 'utf8')).toBe(before);
+    });
+
+    test('--replace-in-use without --write only shows the new place; with --write records it', () => {
+      const { dir, lockFile } = exampleProject(WITH_DATA_CLUSTER);
+      expect(cli(dir, ['plan', '--write']).status).toBe(0);
+      redefine(dir, GROWN);
+      const before = readFileSync(lockFile, 'utf8');
+      const old = recorded(lockFile)[POD_RANGE].cidr;
+      const preview = cli(dir, ['plan', '--release', POD_RANGE, '--replace-in-use']);
+      expect(preview.status).toBe(0);
+      expect(preview.stderr).toContain(`plan: nothing written (no --write); to release, run \`npx gke-platform plan --release ${POD_RANGE} --replace-in-use --write\``);
+      expect(readFileSync(lockFile, 'utf8')).toBe(before);
+      const done = cli(dir, ['plan', '--release', POD_RANGE, '--replace-in-use', '--write']);
+      expect(done.status).toBe(0);
+      expect(done.stderr).toContain(`plan: released ${POD_RANGE} in platform/ip-plan.lock.json; review and commit it`);
+      expect(recorded(lockFile)[POD_RANGE].cidr).not.toBe(old);
+      expect(done.stderr).toContain(`which replaces cluster data-usw1's default pod range`);
+      expect(done.stderr).toContain(`releasing it places it again at ${recorded(lockFile)[POD_RANGE].cidr}`);
+    });
+
+    test('a range the definition would place again where it is: nothing to confirm, nothing changes', () => {
+      const { dir, lockFile } = exampleProject(WITH_DATA_CLUSTER);
+      expect(cli(dir, ['plan', '--write']).status).toBe(0);
+      const before = readFileSync(lockFile, 'utf8');
+      const same = cli(dir, ['plan', '--release', POD_RANGE, '--write']);
+      expect(same.status).toBe(0);
+      expect(same.stderr).toContain(`plan: ${POD_RANGE} (${recorded(lockFile)[POD_RANGE].cidr}) is still requested by the definition and would be placed again at the same ${recorded(lockFile)[POD_RANGE].cidr}: releasing it changes nothing`);
+      expect(readFileSync(lockFile, 'utf8')).toBe(before);
+    });
+
+    test('frees a range nothing requests any more, only with --write', () => {
+      const { dir, lockFile } = exampleProject(WITH_DATA_CLUSTER);
+      expect(cli(dir, ['plan', '--write']).status).toBe(0);
+      redefine(dir, 'export const platform = example;');
+      const dataRanges = Object.keys(recorded(lockFile)).filter((n) => n.includes('/data-usw1/'));
+      const args = ['plan', ...dataRanges.flatMap((n) => ['--release', n])];
+      const before = readFileSync(lockFile, 'utf8');
+      const preview = cli(dir, args);
+      expect(preview.status).toBe(0);
+      expect(preview.stderr).toContain(`plan: ${POD_RANGE} (${recorded(lockFile)[POD_RANGE].cidr}) is no longer requested by the definition: released`);
+      expect(readFileSync(lockFile, 'utf8')).toBe(before);
+      expect(cli(dir, [...args, '--write']).status).toBe(0);
+      expect(Object.keys(recorded(lockFile)).filter((n) => n.includes('/data-usw1/'))).toEqual([]);
+    });
   });
 
   test('throws when --check is combined with --write', () => {

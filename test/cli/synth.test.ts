@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { fileTree } from '../fixtures/file-tree';
 import { join } from 'path';
 import { cli, exampleProject, redefine, ROOT } from './harness';
 
@@ -40,16 +41,48 @@ describe('gke-platform synth', () => {
     expect(existsSync(join(dir, 'dist', 'prod-usc1', 'tenant-mapping.k8s.yaml'))).toBe(true);
     expect(existsSync(join(dir, 'dist', 'README.md'))).toBe(true);
 
-    // A removed link: its stack folder goes (a kept stack's .terraform/ stays).
+    // A removed link: its stack folder moves to decommissioned/ (a kept stack's .terraform/ stays), so its resources
+    // can still be destroyed; --destroyed forgets it.
     mkdirSync(join(dir, 'cdktf.out', 'stacks', 'drive-network', '.terraform'));
+    const linkJson = readFileSync(join(dir, 'cdktf.out', 'stacks', 'drive-link-garage-sunnyvale', 'cdk.tf.json'), 'utf8');
     // The clusters stop authorizing the garage's corp-vpn with it, or synth would refuse the unreachable control planes.
     redefine(dir, `export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale'),
       clusters: example.clusters.map((c) => ({ ...c, authorizedNetworks: undefined })) };`);
     const removedLink = cli(dir, ['synth']);
     expect(removedLink.status).toBe(0);
-    expect(removedLink.stdout).toContain('  - removed cdktf.out/stacks/drive-link-garage-sunnyvale/');
+    expect(removedLink.stdout).toContain(
+      '  - moved cdktf.out/decommissioned/drive-link-garage-sunnyvale/: the stack is no longer defined, but its resources stay deployed until destroyed: ' +
+        '`terraform -chdir=cdktf.out/decommissioned/drive-link-garage-sunnyvale init && terraform -chdir=cdktf.out/decommissioned/drive-link-garage-sunnyvale destroy`, then `npx gke-platform synth --destroyed drive-link-garage-sunnyvale`',
+    );
     expect(existsSync(join(dir, 'cdktf.out', 'stacks', 'drive-link-garage-sunnyvale'))).toBe(false);
+    expect(readFileSync(join(dir, 'cdktf.out', 'decommissioned', 'drive-link-garage-sunnyvale', 'cdk.tf.json'), 'utf8')).toBe(linkJson);
     expect(existsSync(join(dir, 'cdktf.out', 'stacks', 'drive-network', '.terraform'))).toBe(true);
+    // Still there on the next synth, until confirmed.
+    expect(cli(dir, ['synth']).stdout).toContain('  - kept cdktf.out/decommissioned/drive-link-garage-sunnyvale/: the stack is no longer defined');
+    expect(cli(dir, ['synth', '--destroyed', 'drive-link-nope'])).toMatchObject({
+      status: 1,
+      stderr: 'gke-platform synth: --destroyed drive-link-nope: no such decommissioned stack\n  fix: name one of drive-link-garage-sunnyvale\n',
+    });
+    expect(cli(dir, ['synth', '--destroyed', 'drive-network'])).toMatchObject({ status: 1, stderr: expect.stringContaining('--destroyed drive-network: the stack is still defined') });
+    const confirmed = cli(dir, ['synth', '--destroyed', 'drive-link-garage-sunnyvale']);
+    expect(confirmed.status).toBe(0);
+    expect(confirmed.stdout).toContain('  - forgot cdktf.out/decommissioned/drive-link-garage-sunnyvale/ (confirmed destroyed)');
+    expect(existsSync(join(dir, 'cdktf.out', 'decommissioned', 'drive-link-garage-sunnyvale'))).toBe(false);
+  });
+
+  test('a failed synth writes nothing: outputs and both lock files stay as they were', () => {
+    const { dir, lockFile } = exampleProject();
+    expect(cli(dir, ['synth']).status).toBe(0);
+    const before = { tf: fileTree(join(dir, 'cdktf.out')), k8s: fileTree(join(dir, 'dist')), lock: readFileSync(lockFile, 'utf8'), tenants: readFileSync(join(dir, 'platform', 'tenant-states.lock.json'), 'utf8') };
+    // A new tenant (a tenant-states record), a new cluster (new ranges) and a removed link whose garage the control
+    // planes still authorize: the definition validates, the output misses two intents.
+    redefine(dir, `export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale'),
+      clusters: [...example.clusters, { ...example.clusters.find((c) => c.name === 'dev-usw1')!, name: 'dev2-usw1', authorizedNetworks: undefined }],
+      tenants: [...example.tenants!, { ...example.tenants!.find((t) => t.name === 'routing')!, name: 'routing-2', dependencies: undefined, hosts: undefined }] };`);
+    const failed = cli(dir, ['synth']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('gke-platform synth: nothing written (the output folders and lock files are as they were)');
+    expect({ tf: fileTree(join(dir, 'cdktf.out')), k8s: fileTree(join(dir, 'dist')), lock: readFileSync(lockFile, 'utf8'), tenants: readFileSync(join(dir, 'platform', 'tenant-states.lock.json'), 'utf8') }).toEqual(before);
   });
 
   test('a removed cluster leaves no folder behind', () => {
@@ -99,7 +132,8 @@ describe('gke-platform synth', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
       'gke-platform synth: 1 problem in the platform definition:\n' +
-        "  - platform: gitOps.repository.url undefined is required: every cluster syncs its manifests from this repository; add gitOps: { repository: { url: 'https://github.com/<org>/<manifests>.git' } } to the definition\n",
+        "  - platform: gitOps.repository.url undefined is required: every cluster syncs its manifests from this repository; add gitOps: { repository: { url: 'https://github.com/<org>/<manifests>.git' } } to the definition\n" +
+        'gke-platform synth: nothing written (the output folders and lock files are as they were)\n',
     );
   });
 });

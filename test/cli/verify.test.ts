@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { cli, exampleProject } from './harness';
 
@@ -42,13 +42,15 @@ describe('gke-platform verify, and synth verifying what it wrote', () => {
     expect(json.verdicts[0]).toMatchObject({ id: 'pods-across-nodes/dev-usw1', verdict: 'denied', met: false, decisiveHop: { kind: 'firewall', ok: false } });
   });
 
-  test('synth refuses a definition whose output misses an intent, with the decisive hop, after writing it', () => {
+  test('synth refuses a definition whose output misses an intent, with the decisive hop, and writes nothing', () => {
     // The garage keeps authorizing corp-vpn on the control planes, but its link is gone: nothing routes it.
     const { dir: noLink } = exampleProject(`export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale') };`);
     const { status, stdout, stderr } = cli(noLink, ['synth']);
     expect(status).toBe(1);
     expect(stdout).toMatch(/^connectivity: \d+ of \d+ intents met, 2 unmet, 0 accepted gap\(s\)$/m);
     expect(stderr).toContain('garage-sunnyvale:10.200.8.0/24 → control plane of prod-usc1 tcp/443: DENIED at remote network garage-sunnyvale: no hybrid link in the output reaches it');
+    expect(existsSync(join(noLink, 'cdktf.out'))).toBe(false);
+    expect(existsSync(join(noLink, 'dist'))).toBe(false);
   });
 
   test('an accepted gap, named by id, keeps synth green and shows in the matrix', () => {

@@ -2,7 +2,7 @@
  * Growing a cluster past its default pod range, from the definition: the IP plan's advice ("add an additional
  * pod range") followed literally on the example, then a pool put on the new range, synthesizes.
  */
-import { copyFileSync, mkdtempSync } from 'fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Testing } from 'cdktf';
@@ -45,6 +45,14 @@ describe('growing a cluster with an additional pod range, from the definition', 
     expect(() => load(grownDev((c) => ({ additionalPodRanges: [{ name: 'pods-2', maxNodes: 50 }], nodePools: [...c.nodePools, secondPool({ podRange: 'pods-3' })] })))).toThrow(
       /clusters\[dev-usw1\]\.nodePools\[general-2\]: podRange "pods-3" is not one of the cluster's additionalPodRanges; use one of pods-2/,
     );
+  });
+
+  test('a pod-range fix that still fails validation records nothing: the lock file is unchanged', () => {
+    const lockFile = scratchLock();
+    const before = readFileSync(lockFile, 'utf8');
+    const definition = grownDev((c) => ({ additionalPodRanges: [{ name: 'pods-2', maxNodes: 50 }], nodePools: [...c.nodePools, secondPool()] }));
+    expect(() => loadPlatform(definition, { lockFile, frozen: false, today: EXAMPLE_TODAY, log: () => undefined })).toThrow(/give large pools their own pod range \(podRange\)/);
+    expect(readFileSync(lockFile, 'utf8')).toBe(before);
   });
 
   describe('with the new pool on the new range', () => {
