@@ -58,6 +58,13 @@ describe('admissionCorpus', () => {
     expectK8sSchemaValid(all.flatMap((c) => [c.object, c.oldObject].filter((o) => o && !isRoute(o))));
   });
 
+  // kubernetes-models does not check it; the conformance API server refused such Ingresses as invalid.
+  test('every Ingress names rules or a default backend (the API server refuses one with neither)', () => {
+    const ingresses = all.map((c) => c.object as any).filter((o) => o?.kind === 'Ingress');
+    expect(ingresses.length).toBeGreaterThan(0);
+    for (const ingress of ingresses) expect({ name: ingress.metadata.name, valid: (ingress.spec.rules ?? []).length > 0 || !!ingress.spec.defaultBackend }).toEqual({ name: ingress.metadata.name, valid: true });
+  });
+
   test('every route object attaches to a gateway and names lowercase hostnames (the fields its policy reads)', () => {
     const routes = all.map((c) => c.object as any).filter(isRoute);
     expect(routes.length).toBeGreaterThan(0);

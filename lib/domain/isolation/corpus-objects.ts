@@ -166,7 +166,10 @@ export interface IngressOptions {
   readonly className?: string;
   /** Further annotations. @default none */
   readonly annotations?: Readonly<Record<string, string>>;
-  /** One rule per host, routing `/` to the Service `name`:80. */
+  /**
+   * One rule per host, routing `/` to the Service `name`:80; without hosts, a `defaultBackend` instead (the API server
+   * refuses an Ingress with neither rules nor a default backend).
+   */
   readonly hosts: readonly string[];
   /** `spec.tls[0].hosts` (secret `<name>-tls`). @default no TLS */
   readonly tlsHosts?: readonly string[];
@@ -178,7 +181,7 @@ export function ingressObject(name: string, namespace: string, options: IngressO
   const object = objectOf('Ingress', name, namespace, {
     spec: {
       ...(options.className ? { ingressClassName: options.className } : {}),
-      rules: options.hosts.map((host) => ({ host, http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } })),
+      ...(options.hosts.length > 0 ? { rules: options.hosts.map((host) => ({ host, http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } })) } : { defaultBackend: backend }),
       ...(options.tlsHosts ? { tls: [{ hosts: [...options.tlsHosts], secretName: `${name}-tls` }] } : {}),
     },
   });
