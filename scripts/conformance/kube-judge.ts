@@ -1,6 +1,6 @@
 import { AdmissionCase, AdmissionLayer } from '../../lib/domain/isolation/admission-case';
 import { Judgement } from './judgement';
-import { KubeResponse, KubeServer } from './kube-server';
+import { AGGREGATED_CLUSTER_ROLES, KubeResponse, KubeServer } from './kube-server';
 
 type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [key: string]: unknown }; [key: string]: unknown };
 
@@ -111,7 +111,8 @@ async function typeCheckWarnings(server: KubeServer, target: string): Promise<st
 
 /**
  * Waits until the controllers have done what tenant requests depend on: a `default` ServiceAccount in each namespace
- * of the manifests and a computed status on each ResourceQuota.
+ * of the manifests, a computed status on each ResourceQuota, and the aggregated `admin`/`edit`/`view` ClusterRoles
+ * filled (RBAC judges a binding to them by their rules, as on a real cluster).
  */
 export async function waitForControllers(server: KubeServer, objects: readonly KubeObject[]): Promise<string[]> {
   const deadline = Date.now() + 60_000;
@@ -125,6 +126,10 @@ export async function waitForControllers(server: KubeServer, objects: readonly K
     for (const quota of objects.filter((o) => o.kind === 'ResourceQuota')) {
       const current = await server.request('GET', `/api/v1/namespaces/${quota.metadata.namespace}/resourcequotas/${quota.metadata.name}`);
       if (!current.body?.status?.hard) missing.push(`status of ResourceQuota ${quota.metadata.namespace}/${quota.metadata.name}`);
+    }
+    for (const role of AGGREGATED_CLUSTER_ROLES) {
+      const current = await server.request('GET', `/apis/rbac.authorization.k8s.io/v1/clusterroles/${role}`);
+      if (!((current.body?.rules as unknown[] | undefined)?.length ?? 0)) missing.push(`the rules of the aggregated ClusterRole ${role}`);
     }
     if (missing.length === 0) return [];
     await new Promise((done) => setTimeout(done, 500));

@@ -29,9 +29,21 @@ const ADMISSION_PLUGINS = ['NodeRestriction'];
  * The controllers whose work admission reads: the `default` ServiceAccount of each namespace, each ResourceQuota's
  * status (without which quota admission refuses every request in the namespace), the namespace lifecycle, and the
  * type checking of ValidatingAdmissionPolicies (Kubernetes' own CEL type checker writes its warnings into status),
- * and the tokens of `kubernetes.io/service-account-token` Secrets (the Vault token reviewer's JWT is read from one).
+ * the tokens of `kubernetes.io/service-account-token` Secrets (the Vault token reviewer's JWT is read from one), and
+ * the ClusterRole aggregation that fills the built-in `admin`, `edit` and `view` roles from their aggregated parts:
+ * without it they are empty, and RBAC's escalation check would let anyone bind them.
  */
-const CONTROLLERS = ['serviceaccount-controller', 'serviceaccount-token-controller', 'resourcequota-controller', 'namespace-controller', 'validatingadmissionpolicy-status-controller'];
+const CONTROLLERS = [
+  'serviceaccount-controller',
+  'serviceaccount-token-controller',
+  'resourcequota-controller',
+  'namespace-controller',
+  'validatingadmissionpolicy-status-controller',
+  'clusterrole-aggregation-controller',
+];
+
+/** Built-in ClusterRoles whose rules only the aggregation controller writes; the judge waits until each has rules. */
+export const AGGREGATED_CLUSTER_ROLES: readonly string[] = ['admin', 'edit', 'view'];
 
 /** Every judge process alive, so that none outlives conformance, however it ends (other judges' servers register here too). */
 export const alive = new Set<ChildProcess>();
