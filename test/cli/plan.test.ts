@@ -50,6 +50,14 @@ describe('gke-platform plan', () => {
     expect(check.stderr).toContain('run `npx gke-platform plan --config platform.json --write`');
   });
 
+  test("fixes name this project's command, never npm run ip-plan: a shrunk pool's release hint", () => {
+    const { dir } = exampleProject(`export const platform = { ...example, addressPools: example.addressPools.map((p) => (p.name === 'gke-nodes' ? { ...p, cidr: '10.0.0.0/23' } : p)) };`);
+    const { status, stderr } = cli(dir, ['plan']);
+    expect(status).toBe(1);
+    expect(stderr).toContain('or release the range (`npx gke-platform plan --release gcp/us-west1/dev-usw1/nodes`), which replaces what uses it');
+    expect(stderr).not.toContain('npm run ip-plan');
+  });
+
   describe('--release', () => {
     const POD_RANGE = 'gcp/us-west1/data-usw1/pods';
     /** data-usw1 at 64 pods per node: its recorded pod range is too small, and the definition requests a larger one. */

@@ -96,18 +96,27 @@ function namespaceNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** Values the label fixes suggest: the tenant's own name for its team, otherwise a neutral value. */
+const LABEL_EXAMPLES: Record<string, string | undefined> = { environment: 'prod', costCenter: 'cc-0000' };
+
+/** A Google service account id from the tenant's and the Kubernetes service account's names (6-30 characters). */
+function suggestedGsa(tenant: string, ksa: string): string {
+  const id = `${tenant}-${ksa}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^[^a-z]+/, '').slice(0, 30).replace(/-+$/, '');
+  return id.length >= 6 ? id : `${id}-sa-account`.slice(0, 30);
+}
+
 /** Issues in one tenant on its own (no cross-tenant or cluster knowledge). */
 export function validateTenantSpec(spec: TenantSpec, path = `tenants[${spec.name}]`): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (field: string, value: unknown, problem: string, fix: string) => issues.push({ path, field, value, problem, fix });
 
   const nameProblem = namespaceNameProblem(spec.name);
-  if (nameProblem) add('name', spec.name, nameProblem, 'rename the tenant, e.g. "mapping" or "team-routing"');
+  if (nameProblem) add('name', spec.name, nameProblem, 'rename the tenant: lower-case letters, digits and "-", e.g. "team-a"');
 
   for (const role of TENANT_ROLES) {
     const group = spec.groups?.[role];
     if (group !== undefined && !isEmail(group)) {
-      add(`groups.${role}`, group, 'is not an e-mail address', 'use the Google Group address, e.g. "mapping-admins@example.com"');
+      add(`groups.${role}`, group, 'is not an e-mail address', `use the Google Group's address, e.g. "${spec.name}-${role}s@<your organization's domain>"`);
     }
   }
   if (!spec.clusters || spec.clusters.length === 0) add('clusters', spec.clusters, 'is empty', 'list at least one cluster name');
@@ -122,7 +131,7 @@ export function validateTenantSpec(spec: TenantSpec, path = `tenants[${spec.name
   for (const [key, field] of [['team', 'labels.team'], ['environment', 'labels.environment'], ['costCenter', 'labels.costCenter']] as const) {
     const value = spec.labels?.[key];
     if (value === undefined || value === '' || !isLabelValue(value)) {
-      add(field, value, 'is not a non-empty Kubernetes label value (at most 63 of [A-Za-z0-9-_.], alphanumeric at both ends)', `set ${field} to e.g. "maps"`);
+      add(field, value, 'is not a non-empty Kubernetes label value (at most 63 of [A-Za-z0-9-_.], alphanumeric at both ends)', `set ${field} to e.g. "${LABEL_EXAMPLES[key] ?? spec.name}"`);
     }
   }
 
@@ -145,7 +154,7 @@ export function validateTenantSpec(spec: TenantSpec, path = `tenants[${spec.name
     else if (ksas.has(wi.ksa)) add(`${field}.ksa`, wi.ksa, 'is declared twice', 'declare each Kubernetes service account once');
     ksas.add(wi.ksa);
     if (!isGsaAccountId(wi.gsa)) {
-      add(`${field}.gsa`, wi.gsa, 'is not a Google service account id (6-30 characters: lowercase letters, digits, hyphens; starts with a letter)', 'shorten or rename it, e.g. "mapping-api"');
+      add(`${field}.gsa`, wi.gsa, 'is not a Google service account id (6-30 characters: lowercase letters, digits, hyphens; starts with a letter)', `shorten or rename it, e.g. "${suggestedGsa(spec.name, wi.ksa)}"`);
     }
     else if (gsas.has(wi.gsa)) add(`${field}.gsa`, wi.gsa, 'is declared twice', 'give each Kubernetes service account its own Google service account');
     gsas.add(wi.gsa);

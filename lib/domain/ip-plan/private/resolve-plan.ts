@@ -246,7 +246,7 @@ function parseLockEntries(input: ResolveInput, pools: Map<string, ParsedPool>, r
         field: 'cidr',
         value: pool.cidr.toString(),
         problem: `no longer contains ${name} (${text}), recorded in ${input.lockFileName}: the pool shrank or moved after the range was recorded`,
-        fix: `give the pool a CIDR that contains ${text} (pools may grow, never shrink under recorded ranges), or release the range (npm run ip-plan -- --release ${name}), which replaces what uses it`,
+        fix: `give the pool a CIDR that contains ${text} (pools may grow, never shrink under recorded ranges), or release the range (\`${input.releaseCommand} ${name}\`), which replaces what uses it`,
       });
       continue;
     }
