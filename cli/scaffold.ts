@@ -213,7 +213,7 @@ npm install && npm run synth      # install, then write cdktf.out/ (Terraform) a
 npm test                          # type check and the definition's tests
 npx gke-platform plan --write     # after adding a cluster: record its ranges, then commit the lock file
 npx gke-platform report           # report/platform-report.md and report/address-space.svg for a pull request
-npx gke-platform diff ../base     # what changed against a synthesized base checkout (--fail-on replace in CI)
+npx gke-platform diff main        # what changed against a git revision (or a synthesized folder; --fail-on replace in CI)
 \`\`\`
 
 Add-ons: enable one in the definition (\`addOns: [{ name: 'istio' }]\`) and export its code beside \`platform\`

@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 import { CriticalFinding, diffSynthTrees, renderSynthDiff, SynthDiff } from '../../lib/report/synth-diff';
-import { CliError } from '../cli-error';
-import { Command, parseCommandArgs } from '../command';
-import { loadConfig, ResolvedConfig } from '../config';
+import { CliError, errorLines } from '../cli-error';
+import { CliContext, Command, parseCommandArgs } from '../command';
+import { commandLine, loadConfig, ResolvedConfig } from '../config';
+import { holdsSynthesizedOutput, RefTree, resolveCommit, synthesizeRef } from '../git-ref-tree';
+import { synthCommand } from './synth';
 import { prComment } from '../pr-comment';
 import { REPORT_FILE } from './report';
 
@@ -34,6 +36,9 @@ Compares two synthesized trees (each a folder holding cdktf.out/ and/or dist/, o
 prints a Markdown diff for a pull request: deletions, address changes, likely replacements (arguments the
 providers mark ForceNew) and disruptive in-place changes of critical resources first, then every Terraform
 resource and manifest added, changed or removed. AFTER defaults to this project's folder, where synth writes.
+BEFORE may also be a git revision of this project (HEAD~1, main, a tag): it is checked out in a scratch
+worktree, synthesized there with this project's node_modules, compared and removed; your checkout is untouched.
+A folder without synthesized output is an error, never "everything added".
 "Likely": only \`terraform plan\` against the real state confirms a replacement.
 
   --json           print the diff as JSON instead of Markdown
@@ -51,10 +56,27 @@ resource and manifest added, changed or removed. AFTER defaults to this project'
     const failOn = values['fail-on'] as FailOn | undefined;
     if (failOn !== undefined && !FAIL_ON.includes(failOn)) throw new CliError(`--fail-on ${failOn} is not one of ${FAIL_ON.join(', ')}`, 'use --fail-on replace in CI to stop on replacements and deletions');
     if (positionals.length < 1 || positionals.length > 2) throw new CliError('diff takes BEFORE and optionally AFTER', 'e.g. `gke-platform diff ../base` after synthesizing the base branch into ../base');
-    const before = resolve(context.cwd, positionals[0]);
     const config = positionals[1] === undefined || values.config !== undefined ? loadConfig(context.cwd, values.config) : undefined;
     const after = positionals[1] !== undefined ? resolve(context.cwd, positionals[1]) : config!.root;
-    const diff = diffSynthTrees(before, after);
+    const synthFirst = config ? `run \`${commandLine(config, 'synth')}\` first` : 'synthesize it first';
+    if (!holdsSynthesizedOutput(after)) throw new CliError(`${positionals[1] ?? (relative(context.cwd, after) || '.')} holds no synthesized output (no cdktf.out/stacks/<stack>/cdk.tf.json, stacks/<stack>/cdk.tf.json or dist/<cluster>/*.yaml)`, synthFirst);
+    const beforeArg = positionals[0];
+    const beforePath = resolve(context.cwd, beforeArg);
+    let refTree: RefTree | undefined;
+    if (!existsSync(beforePath)) {
+      const project = config ?? loadConfig(context.cwd, values.config);
+      const commit = resolveCommit(project.root, beforeArg);
+      if (!commit) throw new CliError(`BEFORE ${beforeArg} is neither a folder nor a git revision of this project`, 'give a synthesized folder (e.g. ../base) or a revision (e.g. HEAD~1, main)');
+      refTree = synthesizeRef(project, beforeArg, commit, context, runSynthCommand);
+    } else if (!holdsSynthesizedOutput(beforePath)) {
+      throw new CliError(`${beforeArg} holds no synthesized output (no cdktf.out/stacks/<stack>/cdk.tf.json, stacks/<stack>/cdk.tf.json or dist/<cluster>/*.yaml)`, 'synthesize it first, or give a git revision (e.g. HEAD~1) to synthesize it in a scratch worktree');
+    }
+    let diff: SynthDiff;
+    try {
+      diff = diffSynthTrees(refTree?.dir ?? beforePath, after);
+    } finally {
+      refTree?.dispose();
+    }
     const text = values.json ? `${JSON.stringify({ ...diff, failing: Object.fromEntries(FAIL_ON.map((level) => [level, failingCount(diff, level)])) }, null, 2)}\n` : renderSynthDiff(diff);
     context.out(text);
     if (values.out) write(resolve(context.cwd, values.out), text);
@@ -69,6 +91,16 @@ resource and manifest added, changed or removed. AFTER defaults to this project'
     return 0;
   },
 };
+
+/** synth as another command runs it: its errors printed as the CLI prints them, its exit code returned. */
+function runSynthCommand(argv: readonly string[], context: CliContext): number {
+  try {
+    return synthCommand.run(argv, context);
+  } catch (error) {
+    context.err(`${errorLines('synth', error).join('\n')}\n`);
+    return 1;
+  }
+}
 
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
