@@ -41,6 +41,12 @@ export function ownManifest(): OwnManifest & { readonly root: string } {
   throw new Error(`gke-platform-cdk's package.json not found beside ${__dirname}`);
 }
 
+/**
+ * The operators' range the scaffolded cluster authorizes on its control plane: outside every address pool of the
+ * scaffold; the README of the new project says to replace it with the range kubectl comes from.
+ */
+export const SCAFFOLD_OPS_RANGE = '192.168.0.0/24';
+
 /** The starting definition: one project, one regional cluster with one pool, one tenant. */
 export function scaffoldDefinition(options: ScaffoldOptions): PlatformDefinition {
   const project = `${options.name}-prod`;
@@ -67,6 +73,8 @@ export function scaffoldDefinition(options: ScaffoldOptions): PlatformDefinition
         environment: 'prod',
         maxNodes: 30,
         maxPodsPerNode: 32,
+        // Who may reach the private control plane besides the cluster itself: your operators' range (replace it).
+        authorizedNetworks: [{ name: 'ops-vpn', cidr: SCAFFOLD_OPS_RANGE }],
         nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 1, maxNodes: 24 }],
       },
     ],
@@ -219,6 +227,9 @@ npx gke-platform diff main        # what changed against a git revision (or a sy
 Add-ons: enable one in the definition (\`addOns: [{ name: 'istio' }]\`) and export its code beside \`platform\`
 (\`import { istioAddOn } from 'gke-platform-cdk'; export const addOns = [istioAddOn];\`). Every command and the test
 load the project the same way (\`loadPlatformProject\`), so both see the add-on.
+
+Before the first deploy, replace the cluster's \`authorizedNetworks\` entry \`ops-vpn\` (${SCAFFOLD_OPS_RANGE}) with the
+ranges kubectl comes from: the control plane is private and admits only those (and the cluster's own nodes and pods).
 
 Every command has \`--help\`. Deploy with \`npx cdktf deploy '*'\` (Terraform 1.5+, \`gcloud auth application-default login\`);
 the clusters sync \`dist/<cluster>/\` from ${options.gitOpsRepository}. \`ci.sh\` is the CI script.

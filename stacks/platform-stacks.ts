@@ -4,6 +4,7 @@ import { PlatformAddOn } from '../lib/addons/platform-add-on';
 import { applyAddOnStacks } from './add-on-stacks';
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { ClusterGitOpsOptions, ClusterStack } from './cluster-stack';
+import { DeveloperAccessStack } from './developer-access-stack';
 import { FleetStack } from './fleet-stack';
 import { HybridLinkStack } from './hybrid-link-stack';
 import { NetworkStack } from './network-stack';
@@ -41,12 +42,14 @@ export interface PlatformStacks {
   readonly links: Readonly<Record<string, HybridLinkStack>>;
   /** The tenants' shards by stack name (one Terraform state each), in order of their first tenant. */
   readonly tenantStates: Readonly<Record<string, TenantIdentityStack>>;
+  /** Developer-namespace owners' IAM on their cluster's project. @default undefined without developerNamespaces */
+  readonly developers?: DeveloperAccessStack;
 }
 
 /**
  * Composes every stack of a platform, each with its own state and declared dependencies, so
- * `cdktf deploy '*'` applies them in order: project services → network → fleet → clusters, links and tenant
- * identities.
+ * `cdktf deploy '*'` applies them in order: project services → network → fleet → clusters, links, tenant
+ * identities and developer access.
  */
 export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, options: PlatformStacksOptions = {}): PlatformStacks {
   const { plan } = platform;
@@ -81,14 +84,15 @@ export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, 
     for (const cluster of plan.clusters) if (legacy || projects.has(cluster.project)) stack.addDependency(clusters[cluster.name]);
     tenantStates[stackName] = stack;
   }
-  const platformStacks = [network, ...(fleet ? [fleet] : []), ...Object.values(clusters), ...Object.values(links), ...Object.values(tenantStates)];
+  const developers = plan.stacks.developers ? new DeveloperAccessStack(scope, { platform, backend }) : undefined;
+  const platformStacks = [network, ...(fleet ? [fleet] : []), ...Object.values(clusters), ...Object.values(links), ...Object.values(tenantStates), ...(developers ? [developers] : [])];
   applyAddOnStacks({ app: scope, plan, addOns: options.addOns ?? [], clusters, tenantStates, platformStacks, backend });
   for (const stack of [...platformStacks]) limitStateSize(stack, plan.maxResourcesPerState, plan.name);
   // Every other stack, add-on stacks included, applies after the APIs are on.
   for (const stack of scope.node.children) {
     if (stack instanceof TerraformStack && stack !== projectServices && !stack.dependencies.includes(projectServices)) stack.addDependency(projectServices);
   }
-  return { projectServices, network, fleet, clusters, links, tenantStates };
+  return { projectServices, network, fleet, clusters, links, tenantStates, developers };
 }
 
 /** Tenants by their recorded state, in definition order (a shard's first tenant places it). */

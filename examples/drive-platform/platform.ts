@@ -50,6 +50,9 @@ export const examplePlatform: PlatformDefinition = {
       maxNodes: 50,
       maxPodsPerNode: 32,
       releaseChannel: 'RAPID',
+      // Developers come over the corp VPN like everyone else. The control plane is no longer advertised to AWS: nothing
+      // there is authorized on it (it used to be, with an empty list admitting every address that routed to it).
+      authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
       nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 1, maxNodes: 50 }],
     },
     {
@@ -83,7 +86,8 @@ export const examplePlatform: PlatformDefinition = {
         subnetIds: ['subnet-04f3c2a1b0e9d8c7a', 'subnet-0b1c2d3e4f5a6b7c8', 'subnet-09e8d7c6b5a4f3e2d'],
         routeTableIds: { private: 'rtb-0c2d4e6f8a0b1c3d5' },
       },
-      advertise: { controlPlanes: true },
+      // No advertise.controlPlanes: a control plane is advertised over a link exactly where one of its authorized
+      // networks lies behind it, and no cluster authorizes a range of the AWS VPC.
     },
     {
       kind: 'interconnect',

@@ -27,6 +27,8 @@ export const singleRegionPlatform: PlatformDefinition = {
       environment: 'prod',
       maxNodes: 30,
       maxPodsPerNode: 32,
+      // The operators' VPN: the only range besides the cluster's own that reaches its private control plane.
+      authorizedNetworks: [{ name: 'ops-vpn', cidr: '192.168.0.0/24' }],
       nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 3, maxNodes: 30 }],
     },
   ],

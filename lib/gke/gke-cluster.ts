@@ -76,8 +76,11 @@ export type ControlPlaneAccess =
   | {
       /** Private endpoint only: kubectl reaches the control plane over the VPC, a VPN or an Interconnect. */
       readonly type: 'private';
-      /** Internal ranges allowed on the private endpoint (enforced). @default none: any internal address */
-      readonly authorizedNetworks?: readonly AuthorizedNetwork[];
+      /**
+       * Internal ranges allowed on the private endpoint, enforced there (`private_endpoint_enforcement_enabled`); at
+       * least one: an empty list is refused (the cluster's own nodes and pods are always admitted by GKE).
+       */
+      readonly authorizedNetworks: readonly AuthorizedNetwork[];
       /** Reach the private endpoint from every region (hybrid links terminate anywhere). @default true */
       readonly globalAccess?: boolean;
     }
@@ -118,8 +121,11 @@ export interface GkeClusterProps {
   readonly additionalPodRangeNames?: readonly string[];
   /** Control-plane /28 from the IP plan. Forces replacement. */
   readonly controlPlaneCidr: string;
-  /** @default { type: 'private' } */
-  readonly controlPlaneAccess?: ControlPlaneAccess;
+  /**
+   * Who reaches the control plane: `{ type: 'private', authorizedNetworks: [...] }` (enforced on the private endpoint)
+   * or a public endpoint restricted to its authorized networks. No default: the audience is always explicit.
+   */
+  readonly controlPlaneAccess: ControlPlaneAccess;
   /** Loud opt-in that lets an authorized network be 0.0.0.0/0. @default false */
   readonly dangerouslyAllowPublicControlPlaneFromAnywhere?: boolean;
   /** Domain of the `gke-security-groups@<domain>` Google Group used for RBAC. */
@@ -292,7 +298,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
 
   constructor(scope: Construct, id: string, props: GkeClusterProps) {
     super(scope, id);
-    const access: ControlPlaneAccess = props.controlPlaneAccess ?? { type: 'private' };
+    const access: ControlPlaneAccess = props.controlPlaneAccess;
     const releaseChannel = props.releaseChannel ?? DEFAULT_RELEASE_CHANNEL;
     const maxPods = props.maxPodsPerNode ?? GKE_DEFAULT_MAX_PODS_PER_NODE;
     const surgeNodes = props.surgeNodes ?? DEFAULT_SURGE_NODES;
@@ -362,10 +368,11 @@ export class GkeCluster extends Construct implements IGkeCluster {
         masterIpv4CidrBlock: props.controlPlaneCidr,
         masterGlobalAccessConfig: { enabled: access.globalAccess ?? true },
       },
-      // Always present: with no CIDR blocks it closes the public endpoint to everyone.
+      // Always present. Private: the list is enforced on the private endpoint too, so only the listed ranges (and the
+      // cluster's own nodes and pods) reach it, whatever else routes to the control plane's range.
       masterAuthorizedNetworksConfig: {
         gcpPublicCidrsAccessEnabled: false,
-        privateEndpointEnforcementEnabled: isPrivate && authorized.length > 0 ? true : undefined,
+        privateEndpointEnforcementEnabled: isPrivate ? true : undefined,
         cidrBlocks: authorized.map((n) => ({ cidrBlock: n.cidr, displayName: n.displayName })),
       },
       masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
@@ -467,6 +474,15 @@ export class GkeCluster extends Construct implements IGkeCluster {
         issues.add({ path, field: f, value: n.cidr, problem: 'opens the control plane to the whole internet', fix: 'list the office, VPN or CI ranges that need kubectl access (or set dangerouslyAllowPublicControlPlaneFromAnywhere: true if you really mean it)' });
       }
     });
+    if (access.type === 'private' && (access.authorizedNetworks ?? []).length === 0) {
+      issues.add({
+        path,
+        field: 'controlPlaneAccess.authorizedNetworks',
+        value: access.authorizedNetworks ?? [],
+        problem: `is empty, so the private control plane of ${props.name} would take any address that routes to it (the VPC, every VPN or Interconnect)`,
+        fix: "list the internal ranges that need the API server, e.g. [{ cidr: '10.200.8.0/24', displayName: 'corp-vpn' }] (the cluster's own nodes and pods are always admitted)",
+      });
+    }
     if (access.type === 'public' && access.authorizedNetworks.length === 0) {
       issues.add({ path, field: 'controlPlaneAccess.authorizedNetworks', value: [], problem: 'is empty, so the public endpoint is reachable by nobody', fix: "list authorized networks or use { type: 'private' }" });
     }

@@ -8,4 +8,5 @@ export * from './developer-namespace';
 export * from './platform-policies';
 export * from './dedicated-node-scheduling';
 export * from './tenant-identity';
+export * from './developer-access';
 export * from './namespace-baseline-props';

@@ -52,4 +52,4 @@ export function redefine(dir: string, body: string): void {
 /** The example plus a cluster `data-usw1` whose four ranges are not recorded yet. */
 export const WITH_DATA_CLUSTER = `export const platform = { ...example, clusters: [...example.clusters,
   { name: 'data-usw1', project: 'drive-gke-prod', region: 'us-west1', environment: 'prod', maxNodes: 100, maxPodsPerNode: 32,
-    nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }] }] };`;
+    authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }], nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }] }] };`;

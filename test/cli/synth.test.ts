@@ -16,7 +16,7 @@ describe('gke-platform synth', () => {
     const { status, stdout, stderr } = cli(dir, ['synth']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^terraform: 9 stacks, \d+ resources in cdktf\.out\/stacks\/ \(state: local files\)$/m);
+    expect(stdout).toMatch(/^terraform: 10 stacks, \d+ resources in cdktf\.out\/stacks\/ \(state: local files\)$/m);
     // Eleven, the GPU tenant's companion CPU pool and the control-plane peering's route export.
     expect(stdout).toMatch(/^ {2}drive-cluster-prod-usc1 +13 resources$/m);
     expect(stdout).toMatch(/^manifests: 3 clusters, 9 files in dist\/ \(9 written, 0 unchanged\)$/m);
@@ -45,9 +45,10 @@ describe('gke-platform synth', () => {
     // can still be destroyed; --destroyed forgets it.
     mkdirSync(join(dir, 'cdktf.out', 'stacks', 'drive-network', '.terraform'));
     const linkJson = readFileSync(join(dir, 'cdktf.out', 'stacks', 'drive-link-garage-sunnyvale', 'cdk.tf.json'), 'utf8');
-    // The clusters stop authorizing the garage's corp-vpn with it, or synth would refuse the unreachable control planes.
+    // The clusters stop authorizing the garage's corp-vpn with it, or synth would refuse the unreachable control planes;
+    // they authorize a range behind no link instead (a list is required).
     redefine(dir, `export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale'),
-      clusters: example.clusters.map((c) => ({ ...c, authorizedNetworks: undefined })) };`);
+      clusters: example.clusters.map((c) => ({ ...c, authorizedNetworks: [{ name: 'ops', cidr: '192.0.2.0/24' }] })) };`);
     const removedLink = cli(dir, ['synth']);
     expect(removedLink.status).toBe(0);
     expect(removedLink.stdout).toContain(

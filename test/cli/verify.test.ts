@@ -19,15 +19,15 @@ describe('gke-platform verify, and synth verifying what it wrote', () => {
   test('synth writes both sides, then judges every intent and says so', () => {
     expect(synth.stderr).toBe('');
     expect(synth.status).toBe(0);
-    expect(synth.stdout).toMatch(/^connectivity: 56 of 56 intents met, 0 unmet, 0 accepted gap\(s\)$/m);
+    expect(synth.stdout).toMatch(/^connectivity: 59 of 59 intents met, 0 unmet, 0 accepted gap\(s\)$/m);
   });
 
   test('verify prints the matrix and exits 0 when every intent is met', () => {
     const { status, stdout, stderr } = cli(dir, ['verify']);
     expect([status, stderr]).toEqual([0, '']);
     expect(stdout).toMatch(/^status\s+expect\s+verdict\s+path\s+intent id$/m);
-    expect(stdout.trim().split('\n').at(-1)).toBe('56 of 56 intents met, 0 unmet, 0 accepted gap(s)');
-    expect(cli(dir, ['verify', '--quiet']).stdout).toBe('56 of 56 intents met, 0 unmet, 0 accepted gap(s)\n');
+    expect(stdout.trim().split('\n').at(-1)).toBe('59 of 59 intents met, 0 unmet, 0 accepted gap(s)');
+    expect(cli(dir, ['verify', '--quiet']).stdout).toBe('59 of 59 intents met, 0 unmet, 0 accepted gap(s)\n');
   });
 
   test('verify exits 1 on an unmet intent, naming the decisive hop; --json gives it to machines', () => {
@@ -38,7 +38,7 @@ describe('gke-platform verify, and synth verifying what it wrote', () => {
     expect(status).toBe(1);
     expect(stderr).toContain('gke-platform verify: 1 connectivity intent(s) unmet:\n  pods of dev-usw1 → pods of dev-usw1 any protocol: DENIED at VPC firewall (ingress to dev-usw1 nodes): no rule admits 100.66.0.0/20 to 100.66.0.0/20 any protocol');
     const json = JSON.parse(cli(broken, ['verify', '--json']).stdout);
-    expect(json.summary).toEqual({ intents: 56, met: 55, unmet: 1, accepted: 0 });
+    expect(json.summary).toEqual({ intents: 59, met: 58, unmet: 1, accepted: 0 });
     expect(json.verdicts[0]).toMatchObject({ id: 'pods-across-nodes/dev-usw1', verdict: 'denied', met: false, decisiveHop: { kind: 'firewall', ok: false } });
   });
 
@@ -47,7 +47,7 @@ describe('gke-platform verify, and synth verifying what it wrote', () => {
     const { dir: noLink } = exampleProject(`export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale') };`);
     const { status, stdout, stderr } = cli(noLink, ['synth']);
     expect(status).toBe(1);
-    expect(stdout).toMatch(/^connectivity: \d+ of \d+ intents met, 2 unmet, 0 accepted gap\(s\)$/m);
+    expect(stdout).toMatch(/^connectivity: \d+ of \d+ intents met, 3 unmet, 0 accepted gap\(s\)$/m);
     expect(stderr).toContain('garage-sunnyvale:10.200.8.0/24 → control plane of prod-usc1 tcp/443: DENIED at remote network garage-sunnyvale: no hybrid link in the output reaches it');
     expect(existsSync(join(noLink, 'cdktf.out'))).toBe(false);
     expect(existsSync(join(noLink, 'dist'))).toBe(false);
@@ -57,11 +57,12 @@ describe('gke-platform verify, and synth verifying what it wrote', () => {
     const { dir: accepted } = exampleProject(`export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale'),
       acceptedConnectivityGaps: [
         { intent: 'authorized-network/prod-usc1/corp-vpn', reason: 'garage link moves to the new site (netops-142)' },
+        { intent: 'authorized-network/dev-usw1/corp-vpn', reason: 'garage link moves to the new site (netops-142)' },
         { intent: 'authorized-network/payments-usc1/corp-vpn', reason: 'garage link moves to the new site (netops-142)' },
       ] };`);
     const { status, stdout } = cli(accepted, ['synth']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^connectivity: \d+ of \d+ intents met, 0 unmet, 2 accepted gap\(s\)$/m);
+    expect(stdout).toMatch(/^connectivity: \d+ of \d+ intents met, 0 unmet, 3 accepted gap\(s\)$/m);
     expect(cli(accepted, ['verify']).stdout).toContain('(accepted: garage link moves to the new site (netops-142))');
   });
 

@@ -97,7 +97,7 @@ const CASES: [string, () => Def, string][] = [
   ['a null surge', edit((d) => (pool(d, 'services').maxSurge = null)), 'clusters[prod-usc1].nodePools[services]: maxSurge null is null, but must be a number'],
   ['a reservation without a reason', edit((d) => (d.reservations = [{ name: 'legacy', cidr: '10.250.0.0/16' }])), 'reservations[legacy]: reason undefined is required (a string)'],
   ['an upper-case dedicated pool kind', edit((d) => (tenant(d, 'ml-training').dedicatedNodes.kind = 'GPU')), 'tenants[ml-training].dedicatedNodes: kind "GPU" is not one of "general", "spot-batch", "gpu"'],
-  ['a boolean advertisement as a string', edit((d) => (link(d, 'aws-usw2').advertise.controlPlanes = 'yes')), 'hybridLinks[aws-usw2].advertise: controlPlanes "yes" is a string, but must be a boolean'],
+  ['a boolean advertisement as a string', edit((d) => ((link(d, 'aws-usw2').advertise ??= {}).controlPlanes = 'yes')), 'hybridLinks[aws-usw2].advertise: controlPlanes "yes" is a string, but must be a boolean'],
   ['an unknown attachment field', edit((d) => (link(d, 'garage-sunnyvale').attachments[0].vlan = 10)), 'hybridLinks[garage-sunnyvale].attachments[garage-usw1-a]: vlan 10 is not a field of the definition here; did you mean vlanTag?'],
 
   // Hybrid links: the rules the link constructs apply, now checked up front.
@@ -135,7 +135,7 @@ const CASES: [string, () => Def, string][] = [
   ['a link in an unknown region', edit((d) => (link(d, 'aws-usw2').region = 'asia-east1')), 'hybridLinks[aws-usw2]: region "asia-east1" is not one of the platform regions'],
   ['a link to an undeclared network', edit((d) => (link(d, 'aws-usw2').remoteNetwork = 'aws-use1')), 'hybridLinks[aws-usw2]: remoteNetwork "aws-use1" is not a declared remote network'],
   ['an AWS link to an on-prem network', edit((d) => (link(d, 'aws-usw2').remoteNetwork = 'garage-sunnyvale')), 'hybridLinks[aws-usw2]: remoteNetwork "garage-sunnyvale" is a on-prem network'],
-  ['a malformed advertised range', edit((d) => (link(d, 'aws-usw2').advertise.ranges = ['10.0.0.1/24'])), 'hybridLinks[aws-usw2]: advertise.ranges "10.0.0.1/24" is not an aligned IPv4 CIDR'],
+  ['a malformed advertised range', edit((d) => ((link(d, 'aws-usw2').advertise ??= {}).ranges = ['10.0.0.1/24'])), 'hybridLinks[aws-usw2]: advertise.ranges "10.0.0.1/24" is not an aligned IPv4 CIDR'],
   ['a Partner link with its own ASN', edit((d) => (link(d, 'garage-sunnyvale').gcpAsn = 64514)), 'hybridLinks[garage-sunnyvale]: gcpAsn 64514 must be 16550 for Partner Interconnect'],
   ['a Dedicated link without the peer ASN', withDedicated((l) => delete l.peerAsn), 'hybridLinks[dc-dedicated]: peerAsn undefined is required for Dedicated Interconnect'],
 

@@ -25,6 +25,7 @@ describe('PlatformPlan of the example', () => {
       network: 'drive-network',
       fleet: 'drive-fleet',
       clusters: { 'prod-usc1': 'drive-cluster-prod-usc1', 'dev-usw1': 'drive-cluster-dev-usw1', 'payments-usc1': 'drive-cluster-payments-usc1' },
+      developers: 'drive-developers',
       links: { 'aws-usw2': 'drive-link-aws-usw2', 'garage-sunnyvale': 'drive-link-garage-sunnyvale' },
       // Resolved without a record: every tenant placed by the shard rule, per project (loadPlatform reads the record).
       tenantStates: {
@@ -76,7 +77,8 @@ describe('PlatformPlan of the example', () => {
     if (aws.kind !== 'ha-vpn-aws') throw new Error('unreachable');
     expect(aws.aws).toMatchObject({ type: 'transit-gateway', amazonSideAsn: 64512, region: 'us-west-2' });
     expect(aws.bgpRanges.map((r) => r.session)).toEqual(['tunnel-1', 'tunnel-2', 'tunnel-3', 'tunnel-4']);
-    expect(aws.advertisements.ranges).toEqual([{ range: planCluster(example, 'dev-usw1').controlPlane.cidr, description: 'dev-usw1 control plane' }]);
+    // No cluster authorizes a range of the AWS VPC, so no control plane is advertised to it.
+    expect(aws.advertisements.ranges).toEqual([]);
   });
 });
 
@@ -118,14 +120,14 @@ describe('PlatformPlan defaults', () => {
 describe('PlatformPlan order independence', () => {
   const twoInWest: PlatformDefinition = {
     ...examplePlatform,
-    clusters: [...examplePlatform.clusters, { name: 'data-usw1', project: 'drive-gke-prod', region: 'us-west1', environment: 'prod', maxNodes: 40, maxPodsPerNode: 32, nodePools: [{ name: 'general', kind: 'general', maxNodes: 40 }] }],
+    clusters: [...examplePlatform.clusters, { name: 'data-usw1', project: 'drive-gke-prod', region: 'us-west1', environment: 'prod', maxNodes: 40, maxPodsPerNode: 32, authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }], nodePools: [{ name: 'general', kind: 'general', maxNodes: 40 }] }],
   };
 
   test('advertised control planes and NAT subnet lists do not follow the cluster order', () => {
     const forward = plan(twoInWest);
     const reversed = plan({ ...twoInWest, clusters: [...twoInWest.clusters].reverse() });
-    const adverts = (p: typeof forward) => p.links.find((l) => l.name === 'aws-usw2')!.advertisements.ranges.map((r) => r.description);
-    expect(adverts(forward)).toEqual(['data-usw1 control plane', 'dev-usw1 control plane']);
+    const adverts = (p: typeof forward) => p.links.find((l) => l.name === 'garage-sunnyvale')!.advertisements.ranges.map((r) => r.description);
+    expect(adverts(forward)).toEqual(['private.googleapis.com', 'data-usw1 control plane', 'dev-usw1 control plane', 'payments-usc1 control plane', 'prod-usc1 control plane']);
     expect(adverts(reversed)).toEqual(adverts(forward));
     expect(reversed.network.nats).toEqual(forward.network.nats);
     expect(forward.network.nats.find((n) => n.region === 'us-central1')!.subnets.map((s) => s.subnet)).toEqual(['gke-payments-usc1', 'gke-prod-usc1']);

@@ -37,6 +37,7 @@ export function clusterProps(network: Network, overrides: Partial<GkeClusterProp
     podRangeName: 'pods',
     servicesRangeName: 'services',
     controlPlaneCidr: '172.16.0.0/28',
+    controlPlaneAccess: { type: 'private', authorizedNetworks: [{ cidr: '10.200.8.0/24', displayName: 'corp-vpn' }] },
     groupsDomain: 'example.com',
     maxNodes: 100,
     maxPodsPerNode: 64,

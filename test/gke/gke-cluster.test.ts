@@ -30,8 +30,8 @@ describe('GkeCluster', () => {
         master_global_access_config: { enabled: true },
       });
     });
-    test('authorized networks present and not open', () => {
-      expect(c.master_authorized_networks_config).toEqual({ cidr_blocks: [], gcp_public_cidrs_access_enabled: false });
+    test('authorized networks listed and enforced on the private endpoint', () => {
+      expect(c.master_authorized_networks_config).toEqual({ cidr_blocks: [{ cidr_block: '10.200.8.0/24', display_name: 'corp-vpn' }], gcp_public_cidrs_access_enabled: false, private_endpoint_enforcement_enabled: true });
     });
     test('no client certificate, no legacy ABAC', () => {
       expect(c.master_auth).toEqual({ client_certificate_config: { issue_client_certificate: false } });
@@ -217,6 +217,13 @@ describe('GkeCluster', () => {
     test('throws when an authorized network is not a CIDR', () => {
       expectThrow({ controlPlaneAccess: { type: 'public', authorizedNetworks: [{ cidr: '203.0.113.1', displayName: 'x' }] } }, /authorizedNetworks\[0\]\.cidr "203.0.113.1" is not an IPv4 CIDR/);
     });
+    test('throws when a private endpoint has no authorized networks (no silent "any internal address")', () => {
+      expectThrow(
+        { controlPlaneAccess: { type: 'private', authorizedNetworks: [] } },
+        "test/Cluster: controlPlaneAccess.authorizedNetworks [] is empty, so the private control plane of prod-usc1 would take any address that routes to it (the VPC, every VPN or Interconnect); list the internal ranges that need the API server, e.g. [{ cidr: '10.200.8.0/24', displayName: 'corp-vpn' }] (the cluster's own nodes and pods are always admitted)",
+      );
+    });
+
     test('throws when a public endpoint has no authorized networks', () => {
       expectThrow({ controlPlaneAccess: { type: 'public', authorizedNetworks: [] } }, /controlPlaneAccess.authorizedNetworks \[\] is empty, so the public endpoint is reachable by nobody/);
     });

@@ -15,6 +15,7 @@ const ONE_POOL: ClusterDefinition = {
   environment: 'prod',
   maxNodes: 50,
   maxPodsPerNode: 32,
+  authorizedNetworks: [{ name: 'ops-vpn', cidr: '192.168.0.0/24' }],
   nodePools: [{ name: 'general', kind: 'general', maxNodes: 50 }],
 };
 

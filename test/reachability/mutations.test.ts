@@ -53,10 +53,19 @@ describe('mutations of the example output', () => {
     ]);
   });
 
-  test('removing the AWS route to the dev control plane fails only the link intent that uses it', () => {
-    const failures = failuresAfter('drive-link-aws-usw2', 'aws_route', (r) => delete r[keyOf(r, (x) => x.destination_cidr_block === '172.16.0.16/28')]);
-    expect(failures.map((v) => v.id)).toEqual(['link-control-plane/aws-usw2/dev-usw1']);
-    expect(failures[0].message).toContain('DENIED at AWS side of link aws-usw2: no VPC route table routes 172.16.0.16/28 to the transit gateway');
+  test('removing the AWS route to the prod pod range fails only the external dependency that uses it', () => {
+    const failures = failuresAfter('drive-link-aws-usw2', 'aws_route', (r) => delete r[keyOf(r, (x) => x.destination_cidr_block === '100.64.0.0/15')]);
+    expect(failures.map((v) => v.id)).toEqual(['external-dependency/simulation@prod-usc1/10.8.0.0/16/443']);
+    expect(failures[0].message).toContain('DENIED at AWS side of link aws-usw2: no VPC route table routes 100.64.0.0/15 to the transit gateway');
+  });
+
+  test('emptying the dev cluster\'s authorized networks (enforcement still on) fails only the network it authorized', () => {
+    const failures = failuresAfter('drive-cluster-dev-usw1', 'google_container_cluster', (r) => {
+      r[Object.keys(r)[0]].master_authorized_networks_config.cidr_blocks = [];
+    });
+    expect(failures.map((v) => v.message)).toEqual([
+      'garage-sunnyvale:10.200.8.0/24 → control plane of dev-usw1 tcp/443: DENIED at authorized networks of dev-usw1: 10.200.8.0/24 is not an authorized network (none)',
+    ]);
   });
 
   test('removing the custom-route export of the prod-usc1 peering fails only its authorized network', () => {

@@ -30,8 +30,8 @@ describe('2. private control planes are reachable from the networks that authori
     const routers = resourcesOf({ l: json['drive-link-garage-sunnyvale'] }, 'google_compute_router').map(([, , r]) => [r.name, r.bgp.advertised_ip_ranges.map((a: { range: string }) => a.range)]);
     expect(routers.sort()).toEqual([
       // Control planes sorted by cluster name.
-      ['garage-sunnyvale-us-central1', ['199.36.153.8/30', lock['gcp/us-central1/payments-usc1/control-plane'].cidr, lock['gcp/us-central1/prod-usc1/control-plane'].cidr]],
-      ['garage-sunnyvale-us-west1', ['199.36.153.8/30', lock['gcp/us-central1/payments-usc1/control-plane'].cidr, lock['gcp/us-central1/prod-usc1/control-plane'].cidr]],
+      ['garage-sunnyvale-us-central1', ['199.36.153.8/30', lock['gcp/us-west1/dev-usw1/control-plane'].cidr, lock['gcp/us-central1/payments-usc1/control-plane'].cidr, lock['gcp/us-central1/prod-usc1/control-plane'].cidr]],
+      ['garage-sunnyvale-us-west1', ['199.36.153.8/30', lock['gcp/us-west1/dev-usw1/control-plane'].cidr, lock['gcp/us-central1/payments-usc1/control-plane'].cidr, lock['gcp/us-central1/prod-usc1/control-plane'].cidr]],
     ]);
   });
 
@@ -41,12 +41,13 @@ describe('2. private control planes are reachable from the networks that authori
     expect(config.peering).toBe('${google_container_cluster.Cluster_EB0386A7.private_cluster_config[0].peering_name}');
   });
 
-  test('the AWS route table sends the advertised control plane to the transit gateway', () => {
+  test('no control plane is routed to AWS: no cluster authorizes a range of the AWS VPC (issue 20: the dev cluster used to be, with an empty list)', () => {
     const routes = resourcesOf({ l: json['drive-link-aws-usw2'] }, 'aws_route').map(([, , r]) => r.destination_cidr_block);
-    expect(routes).toContain(lock['gcp/us-west1/dev-usw1/control-plane'].cidr);
+    for (const c of ['prod-usc1', 'payments-usc1']) expect(routes).not.toContain(lock[`gcp/us-central1/${c}/control-plane`].cidr);
+    expect(routes).not.toContain(lock['gcp/us-west1/dev-usw1/control-plane'].cidr);
   });
 
-  test.each(['authorized-network/prod-usc1/corp-vpn', 'authorized-network/payments-usc1/corp-vpn', 'link-control-plane/aws-usw2/dev-usw1'])('%s is met', (id) => {
+  test.each(['authorized-network/prod-usc1/corp-vpn', 'authorized-network/payments-usc1/corp-vpn', 'authorized-network/dev-usw1/corp-vpn'])('%s is met', (id) => {
     expect(verdict(id)).toMatchObject({ allowed: true, met: true });
   });
 });
@@ -106,7 +107,7 @@ describe('4. fresh projects: a project-services stack enables every API, applied
   test('every other stack depends on it, so it is applied first', () => {
     expect(stackDependencies['drive-project-services']).toEqual([]);
     const others = Object.keys(stackDependencies).filter((n) => n !== 'drive-project-services');
-    expect(others).toHaveLength(8);
+    expect(others).toHaveLength(9);
     for (const name of others) expect([name, stackDependencies[name]]).toEqual([name, expect.arrayContaining(['drive-project-services'])]);
   });
 

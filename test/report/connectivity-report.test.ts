@@ -60,8 +60,8 @@ describe('the report of the example', () => {
     expect(built.matrixSvgPath).toBe(join(out, MATRIX_SVG_FILE));
     const svg = readFileSync(built.matrixSvgPath!, 'utf8');
     expect(xmlProblems(svg)).toEqual([]);
-    expect(svg).toContain('Connectivity: 56 of 56 intents met, 0 unmet, 0 accepted');
-    expect(built.markdown).toContain('56 of 56 intents met on the synthesized output');
+    expect(svg).toContain('Connectivity: 59 of 59 intents met, 0 unmet, 0 accepted');
+    expect(built.markdown).toContain('59 of 59 intents met on the synthesized output');
     expect(built.markdown).not.toContain('### Unmet or unintended paths');
     expect(built.markdown.indexOf('## Connectivity')).toBeLessThan(built.markdown.indexOf('## Clusters'));
   });

@@ -29,6 +29,7 @@ export const SMALL_PLATFORM: PlatformDefinition = {
       environment: 'prod',
       maxNodes: 100,
       maxPodsPerNode: 32,
+      authorizedNetworks: [{ name: 'ops-vpn', cidr: '10.250.0.0/24' }],
       nodePools: [
         { name: 'general', kind: 'general', machineType: 'e2-standard-8', minNodes: 1, maxNodes: 60 },
         { name: 'gpu', kind: 'gpu', maxNodes: 40, gpu: { type: 'nvidia-l4', count: 2 } },

@@ -7,7 +7,7 @@ const { texts, json, platform, manifest } = synthExample();
 const stackNames = Object.keys(json).sort();
 
 describe('the example platform stacks', () => {
-  test('declares dependencies so cdktf deploys project services, network, fleet, clusters, links and tenant identities in order', () => {
+  test('declares dependencies so cdktf deploys project services, network, fleet, clusters, links, tenant identities and developer access in order', () => {
     const deps = Object.fromEntries(Object.entries<{ dependencies: string[] }>(manifest.stacks).map(([name, s]) => [name, [...s.dependencies].sort()]));
     expect(deps).toEqual({
       'drive-project-services': [],
@@ -19,6 +19,7 @@ describe('the example platform stacks', () => {
       'drive-link-aws-usw2': ['drive-network', 'drive-project-services'],
       'drive-link-garage-sunnyvale': ['drive-network', 'drive-project-services'],
       'drive-tenants': ['drive-cluster-dev-usw1', 'drive-cluster-payments-usc1', 'drive-cluster-prod-usc1', 'drive-project-services'],
+      'drive-developers': ['drive-project-services'],
     });
   });
 
@@ -27,6 +28,7 @@ describe('the example platform stacks', () => {
       'drive-cluster-dev-usw1',
       'drive-cluster-payments-usc1',
       'drive-cluster-prod-usc1',
+      'drive-developers',
       'drive-fleet',
       'drive-link-aws-usw2',
       'drive-link-garage-sunnyvale',

@@ -33,4 +33,6 @@ export const stackNames = {
   /** The single tenants stack from before sharding: kept for platforms whose record names it (tenant-states.ts). */
   tenants: (platform: string) => `${platform}-tenants`,
   projectServices: (platform: string) => `${platform}-project-services`,
+  /** IAM of developer-namespace owners on their cluster's project. */
+  developers: (platform: string) => `${platform}-developers`,
 };

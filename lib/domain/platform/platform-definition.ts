@@ -176,8 +176,12 @@ export interface ClusterDefinition {
   readonly nodePools: readonly NodePoolDefinition[];
   /** @default 'REGULAR' (DEFAULT_CLUSTER_RELEASE_CHANNEL) */
   readonly releaseChannel?: 'RAPID' | 'REGULAR' | 'STABLE';
-  /** CIDRs allowed to reach the control plane's endpoint. @default none (private endpoint only) */
-  readonly authorizedNetworks?: readonly {
+  /**
+   * CIDRs allowed to reach the control plane's private endpoint, enforced there (`private_endpoint_enforcement_enabled`):
+   * at least one; no default, an empty or missing list is refused (the cluster's own nodes and pods are always admitted).
+   * Add-ons may add entries for the traffic they declare.
+   */
+  readonly authorizedNetworks: readonly {
     /** Display name GKE shows for the range among the master authorized networks, e.g. `corp-vpn`; not empty. */
     readonly name: string;
     /** An aligned IPv4 CIDR allowed to reach the endpoint, e.g. `203.0.113.0/24`; `0.0.0.0/0` is refused. */

@@ -55,6 +55,11 @@ export interface PlatformStackNames {
    * recorded in `tenant-states.lock.json` (tenant-states.ts). Several tenants share a state (a shard).
    */
   readonly tenantStates: Readonly<Record<string, string>>;
+  /**
+   * The developer-access stack, `<platform>-developers`: the IAM developer-namespace owners need to authenticate to
+   * their cluster. @default undefined when the definition declares no developer namespaces
+   */
+  readonly developers?: string;
 }
 
 /** A named range of the IP plan with its CIDR. */

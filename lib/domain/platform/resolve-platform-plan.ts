@@ -106,6 +106,7 @@ export function resolvePlatformPlan(
       clusters: Object.fromEntries(clusters.map((c) => [c.name, c.stack])),
       links: Object.fromEntries((definition.hybridLinks ?? []).map((l) => [l.name, stackNames.link(definition.name, l.name)])),
       tenantStates: Object.fromEntries((definition.tenants ?? []).map((t) => [t.name, states[t.name]])),
+      ...(definition.developerNamespaces ? { developers: stackNames.developers(definition.name) } : {}),
     },
     maxResourcesPerState: definition.terraformStates?.maxResources ?? DEFAULT_MAX_RESOURCES_PER_STATE,
   };

@@ -134,6 +134,15 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
   if (!GCE_LABEL_VALUE.test(cluster.environment)) {
     issues.add({ path, field: 'environment', value: cluster.environment, problem: 'is not a GCE label value (it labels the cluster): lower-case letters, digits, "-" and "_", at most 63', fix: 'use e.g. "prod" or "dev"' });
   }
+  if ((cluster.authorizedNetworks ?? []).length === 0) {
+    issues.add({
+      path,
+      field: 'authorizedNetworks',
+      value: cluster.authorizedNetworks ?? [],
+      problem: 'is empty, so the private control plane would take any address that routes to it (the VPC, every hybrid link): authorized networks are enforced on the private endpoint and must be listed',
+      fix: "list the ranges that need the API server, e.g. authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }] (the cluster's own nodes and pods are always admitted)",
+    });
+  }
   for (const network of cluster.authorizedNetworks ?? []) {
     if (network.name.trim() === '') issues.add({ path, field: 'authorizedNetworks.name', value: network.name, problem: 'is empty (it is the display name GKE shows for the range)', fix: 'name the range, e.g. "corp-vpn"' });
   }

@@ -18,7 +18,8 @@ export const CLOUD_SQL_CONNECTOR_PORT = 3307;
 /**
  * The intents every platform built from this definition must meet, each with a stable id:
  * pods reach each other across nodes; nodes and control plane reach each other; each authorized network in a
- * remote network reaches its control plane; each declared tenant dependency is allowed and every other tenant
+ * remote network reaches its control plane, and a remote network holding none of a cluster's authorized networks
+ * does not; each declared tenant dependency is allowed and every other tenant
  * pair denied, both ways; tenants reach their cluster's DNS; Workload Identity tenants reach Google APIs;
  * tenants of private-IP services reach Private Service Access; external dependencies inside a remote network
  * are reached; each link's remote network reaches what the link advertises for it.
@@ -50,6 +51,18 @@ export function deriveIntentEntries(definition: PlatformDefinition): IntentEntry
         port: CONTROL_PLANE_PORT,
         expect: 'allow',
         reason: `authorized network ${network.name} reaches the control plane of ${c}`,
+      });
+    }
+    // A remote network with no authorized range of the cluster inside it must not reach the control plane at all.
+    for (const remote of remotes) {
+      if ((cluster.authorizedNetworks ?? []).some((n) => remote.cidrs.some((r) => covers(r, n.cidr)))) continue;
+      add({
+        id: `control-plane-closed/${c}/${remote.name}`,
+        from: { kind: 'remote', network: remote.name },
+        to: { kind: 'control-plane', cluster: c },
+        port: CONTROL_PLANE_PORT,
+        expect: 'deny',
+        reason: `no authorized network of ${c} lies in ${remote.name}`,
       });
     }
     const tenants = (definition.tenants ?? []).filter((t) => t.clusters.includes(c));

@@ -259,7 +259,8 @@ function fromRemoteToControlPlane(regions: readonly string[], s: string, cp: Clu
 
 function authorizedNetworksHop(cp: ClusterModel, s: string, ownRanges: boolean): Hop {
   const enforced = cp.privateEndpoint ? cp.privateEndpointEnforced : true;
-  if (!enforced) return { kind: 'control-plane', at: `control plane of ${cp.name}`, ok: true, detail: 'private endpoint open to internal addresses (authorized networks not enforced on it)', source: cp.at };
+  // An allowance like an authorized network's: what lets an unwanted source in is the missing enforcement.
+  if (!enforced) return { kind: 'control-plane', at: `control plane of ${cp.name}`, ok: true, detail: 'private endpoint open to internal addresses (authorized networks not enforced on it)', source: cp.at, permits: true };
   if (ownRanges) return { kind: 'control-plane', at: `control plane of ${cp.name}`, ok: true, detail: `the cluster's own node and pod ranges are always authorized`, source: cp.at, permits: true };
   const net = cp.authorizedNetworks.find((n) => covers(n.cidr, s));
   if (net) return { kind: 'control-plane', at: `authorized networks of ${cp.name}`, ok: true, detail: `${net.name} (${net.cidr}) is authorized`, source: cp.at, permits: true };

@@ -17,7 +17,7 @@ function scratchLock(): string {
 
 const withDataCluster: PlatformDefinition = {
   ...examplePlatform,
-  clusters: [...examplePlatform.clusters, { name: 'data-usw1', project: 'drive-gke-prod', region: 'us-west1', environment: 'prod', maxNodes: 100, maxPodsPerNode: 32, nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }] }],
+  clusters: [...examplePlatform.clusters, { name: 'data-usw1', project: 'drive-gke-prod', region: 'us-west1', environment: 'prod', maxNodes: 100, maxPodsPerNode: 32, authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }], nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }] }],
 };
 
 describe('loadPlatform with the example', () => {

@@ -27,6 +27,12 @@ describe('assertPlatform', () => {
     ['a zone is outside the region', withCluster({ zones: ['us-central1-a', 'us-west1-b'] }), /clusters\[prod-usc1\]: zones "us-west1-b" is not a zone of the cluster's region us-central1/],
     ['maxPodsPerNode is out of range', withCluster({ maxPodsPerNode: 300 }), /clusters\[prod-usc1\]: maxPodsPerNode 300 must be a whole number from 8 to 256/],
     ['the control plane is open to the internet', withCluster({ authorizedNetworks: [{ name: 'all', cidr: '0.0.0.0/0' }] }), /authorizedNetworks "0.0.0.0\/0" opens the control plane to the whole internet/],
+    [
+      'a private control plane has an empty authorized list',
+      withCluster({ authorizedNetworks: [] }),
+      "clusters[prod-usc1]: authorizedNetworks [] is empty, so the private control plane would take any address that routes to it (the VPC, every hybrid link): authorized networks are enforced on the private endpoint and must be listed; list the ranges that need the API server, e.g. authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }] (the cluster's own nodes and pods are always admitted)",
+    ],
+    ['a private control plane has no authorized list at all (a JSON definition)', withCluster({ authorizedNetworks: undefined as never }), 'clusters[prod-usc1]: authorizedNetworks [] is empty, so the private control plane'],
     ['pools outgrow the cluster', withCluster({ maxNodes: 500 }), /clusters\[prod-usc1\]: maxNodes 500 is less than the sum of its node pools' maxNodes, tenant pools included \(888\)/],
     ['a cluster has no pools', withCluster({ nodePools: [] }), /nodePools \[\] is empty: the default pool is removed/],
     ['a pool asks for more pods per node than the cluster', withCluster({ nodePools: [{ name: 'p', kind: 'general', maxNodes: 3, maxPodsPerNode: 110 }] }), /clusters\[prod-usc1\].nodePools\[p\]: maxPodsPerNode 110 must be from 8 to the cluster's maxPodsPerNode \(64\)/],

@@ -11,7 +11,7 @@ describe('derived intents', () => {
     const all = ids(examplePlatform);
     expect(new Set(all).size).toBe(all.length);
     expect(all.filter((id) => id!.startsWith('tenant-')).length).toBe(4 * 3 + 5); // 12 ordered pairs on prod-usc1, DNS for 5 tenants
-    expect(all).toEqual(expect.arrayContaining(['authorized-network/prod-usc1/corp-vpn', 'link-google-apis/garage-sunnyvale', 'link-control-plane/aws-usw2/dev-usw1', 'private-services/payments@payments-usc1']));
+    expect(all).toEqual(expect.arrayContaining(['authorized-network/prod-usc1/corp-vpn', 'link-google-apis/garage-sunnyvale', 'authorized-network/dev-usw1/corp-vpn', 'control-plane-closed/dev-usw1/aws-usw2-prod', 'private-services/payments@payments-usc1']));
   });
 
   test('an authorized network outside every remote network yields no intent (nothing to route it over)', () => {
@@ -19,9 +19,17 @@ describe('derived intents', () => {
     expect(ids(d).filter((id) => id!.startsWith('authorized-network/'))).toEqual([]);
   });
 
-  test('a link advertising control planes does not promise a control plane whose authorized networks exclude the remote side', () => {
-    const d = { ...examplePlatform, clusters: examplePlatform.clusters.map((c) => (c.name === 'dev-usw1' ? { ...c, authorizedNetworks: [{ name: 'corp', cidr: '10.200.8.0/24' }] } : c)) };
-    expect(ids(d)).not.toContain('link-control-plane/aws-usw2/dev-usw1');
+  const advertisingToAws = { ...examplePlatform, hybridLinks: examplePlatform.hybridLinks!.map((l) => (l.name === 'aws-usw2' ? { ...l, advertise: { controlPlanes: true } } : l)) };
+
+  test('a link advertising control planes promises the control plane that admits the whole remote side', () => {
+    const d = { ...advertisingToAws, clusters: advertisingToAws.clusters.map((c) => (c.name === 'dev-usw1' ? { ...c, authorizedNetworks: [{ name: 'aws', cidr: '10.8.0.0/16' }] } : c)) };
+    expect(ids(d)).toContain('link-control-plane/aws-usw2/dev-usw1');
+    expect(ids(d)).not.toContain('control-plane-closed/dev-usw1/aws-usw2-prod');
+  });
+
+  test('a link advertising control planes does not promise a control plane whose authorized networks exclude the remote side; that one is closed to it', () => {
+    expect(ids(advertisingToAws)).not.toContain('link-control-plane/aws-usw2/dev-usw1');
+    expect(ids(advertisingToAws)).toContain('control-plane-closed/dev-usw1/aws-usw2-prod');
   });
 });
 
