@@ -2,11 +2,19 @@ import { ComputeSharedVpcHostProject } from '@cdktf/provider-google/lib/compute-
 import { ComputeSharedVpcServiceProject } from '@cdktf/provider-google/lib/compute-shared-vpc-service-project';
 import { ComputeSubnetworkIamMember } from '@cdktf/provider-google/lib/compute-subnetwork-iam-member';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { Construct } from 'constructs';
 import { ValidationError, ValidationIssue } from '../domain/validation-error';
 import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/naming/naming-rules';
+import { GKE_SHARED_VPC_FIREWALL_PERMISSIONS, GKE_SHARED_VPC_FIREWALL_ROLE_ID } from '../domain/network/network-rules';
 import type { ISubnet } from './network';
+
+/** How GKE's service agents manage firewall rules in the host project (SharedVpcProps.gkeFirewallManagement). */
+export type GkeFirewallManagement = 'custom-role' | 'security-admin' | 'none';
+
+/** A custom role with exactly the permissions GKE documents: the least that lets load balancers open their rules. */
+export const DEFAULT_GKE_FIREWALL_MANAGEMENT: GkeFirewallManagement = 'custom-role';
 
 /** A project whose GKE clusters use subnets of the host project's VPC. */
 export interface SharedVpcServiceProject {
@@ -22,17 +30,21 @@ export interface SharedVpcProps {
   /** The projects attached to the host, each with the subnets it may use; their clusters run in the host's VPC. */
   readonly serviceProjects: readonly SharedVpcServiceProject[];
   /**
-   * Let GKE create firewall rules for load balancers and Ingress in the host project (roles/compute.securityAdmin
-   * for each service project's GKE service agent). Off, GKE asks for the rules in cluster events instead.
-   * @default false: the platform team keeps firewall changes in code
+   * How each service project's GKE service agent may manage firewall rules in the host project, which LoadBalancer
+   * Services and Ingress need (their health-check and traffic rules): `custom-role`, a custom role of the host project
+   * with exactly GKE_SHARED_VPC_FIREWALL_PERMISSIONS; `security-admin`, roles/compute.securityAdmin (GKE's other
+   * documented option, broader: SSL policies, every firewall of the host); `none`, GKE only asks for the rules in
+   * cluster events and the platform team creates them.
+   * @default 'custom-role'
    */
-  readonly allowGkeFirewallManagement?: boolean;
+  readonly gkeFirewallManagement?: GkeFirewallManagement;
 }
 
 /**
  * Shared VPC for GKE: the host project, its service projects, and what GKE's service agents need
  * (GKE Shared VPC guide): compute.networkUser on each shared subnet for the service project's GKE
- * service agent and Google APIs service agent, and container.hostServiceAgentUser on the host project.
+ * service agent and Google APIs service agent, container.hostServiceAgentUser on the host project, and the firewall
+ * permissions load balancers need (a custom role by default, see gkeFirewallManagement).
  * Project numbers are read with a `google_project` data source at plan time.
  * Escape hatch: `hostProjectResource.addOverride(...)`.
  */
@@ -41,6 +53,8 @@ export class SharedVpc extends Construct {
   public readonly hostProjectResource: ComputeSharedVpcHostProject;
   /** Service project attachments by project id. */
   public readonly serviceProjectAttachments: Readonly<Record<string, ComputeSharedVpcServiceProject>>;
+  /** The host project's custom role for GKE's firewall management (id `GkeFirewallRole`). @default undefined unless gkeFirewallManagement is 'custom-role' */
+  public readonly gkeFirewallRole?: ProjectIamCustomRole;
 
   constructor(scope: Construct, id: string, props: SharedVpcProps) {
     super(scope, id);
@@ -57,7 +71,20 @@ export class SharedVpc extends Construct {
     }
     if (issues.length > 0) throw new ValidationError(issues);
 
+    const firewallManagement = props.gkeFirewallManagement ?? DEFAULT_GKE_FIREWALL_MANAGEMENT;
     this.hostProjectResource = new ComputeSharedVpcHostProject(this, 'Resource', { project: props.hostProject });
+    // One role per host project. A deleted custom role keeps its id for 37 days: renaming it is not free.
+    this.gkeFirewallRole =
+      firewallManagement === 'custom-role' && props.serviceProjects.length > 0
+        ? new ProjectIamCustomRole(this, 'GkeFirewallRole', {
+            project: props.hostProject,
+            roleId: GKE_SHARED_VPC_FIREWALL_ROLE_ID,
+            title: 'GKE firewall management (Shared VPC)',
+            description: "What service projects' GKE service agents need to open load balancers' and Ingress firewall rules in the host project",
+            permissions: [...GKE_SHARED_VPC_FIREWALL_PERMISSIONS],
+            stage: 'GA',
+          })
+        : undefined;
     const attachments: Record<string, ComputeSharedVpcServiceProject> = {};
     for (const service of props.serviceProjects) {
       const scopeFor = new Construct(this, service.projectId);
@@ -69,7 +96,9 @@ export class SharedVpc extends Construct {
         serviceProject: service.projectId,
       });
       new ProjectIamMember(scopeFor, 'HostServiceAgentUser', { project: props.hostProject, role: 'roles/container.hostServiceAgentUser', member: gkeAgent });
-      if (props.allowGkeFirewallManagement) {
+      if (this.gkeFirewallRole) {
+        new ProjectIamMember(scopeFor, 'GkeFirewallManager', { project: props.hostProject, role: this.gkeFirewallRole.name, member: gkeAgent });
+      } else if (firewallManagement === 'security-admin') {
         new ProjectIamMember(scopeFor, 'FirewallAdmin', { project: props.hostProject, role: 'roles/compute.securityAdmin', member: gkeAgent });
       }
       for (const subnet of service.subnets) {

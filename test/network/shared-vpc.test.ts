@@ -40,10 +40,40 @@ describe('SharedVpc', () => {
     expect(JSON.stringify(members)).not.toContain('gke-dev');
   });
 
-  test('grants the GKE service agent hostServiceAgentUser on the host project, and no firewall admin by default', () => {
-    const roles = (json: any) => (Object.values(json.resource.google_project_iam_member) as any[]).map((m) => `${m.project} ${m.role}`).sort();
-    expect(roles(build().json)).toEqual(['host-project roles/container.hostServiceAgentUser']);
-    expect(roles(build(() => ({ allowGkeFirewallManagement: true })).json)).toEqual(['host-project roles/compute.securityAdmin', 'host-project roles/container.hostServiceAgentUser']);
+  const roles = (json: any) => (Object.values(json.resource.google_project_iam_member) as any[]).map((m) => `${m.project} ${m.role.replace(/\$\{google_project_iam_custom_role\.[^}]+\.name\}/, '<custom role>')} ${m.member.replace(/\$\{data\.google_project\.[^}]+\.number\}/, '<number>')}`).sort();
+  const agent = 'serviceAccount:service-<number>@container-engine-robot.iam.gserviceaccount.com';
+
+  test("grants the GKE service agent hostServiceAgentUser and, by default, the firewall custom role on the host project", () => {
+    expect(roles(build().json)).toEqual([`host-project <custom role> ${agent}`, `host-project roles/container.hostServiceAgentUser ${agent}`]);
+  });
+
+  test('the custom role holds exactly the permissions GKE documents for Shared VPC load balancers, once per host project', () => {
+    const json = build((n) => ({ serviceProjects: [{ projectId: 'gke-prod-proj', subnets: [n.subnet('gke-prod')] }, { projectId: 'gke-dev-proj', subnets: [n.subnet('gke-dev')] }] })).json;
+    expect(Object.values(json.resource.google_project_iam_custom_role)).toEqual([
+      {
+        project: 'host-project',
+        role_id: 'gkeSharedVpcFirewallManager',
+        title: 'GKE firewall management (Shared VPC)',
+        description: "What service projects' GKE service agents need to open load balancers' and Ingress firewall rules in the host project",
+        permissions: ['compute.firewalls.create', 'compute.firewalls.delete', 'compute.firewalls.get', 'compute.firewalls.list', 'compute.firewalls.update', 'compute.networks.updatePolicy'],
+        stage: 'GA',
+      },
+    ]);
+    const [roleKey] = Object.keys(json.resource.google_project_iam_custom_role);
+    const bindings = (Object.values(json.resource.google_project_iam_member) as any[]).filter((m) => m.role === `\${google_project_iam_custom_role.${roleKey}.name}`);
+    expect(bindings.map((m) => m.member).sort()).toEqual([
+      expect.stringMatching(/^serviceAccount:service-\$\{data\.google_project\.SharedVpc_gke-dev-proj_Project_[0-9A-F]+\.number\}@container-engine-robot\.iam\.gserviceaccount\.com$/),
+      expect.stringMatching(/^serviceAccount:service-\$\{data\.google_project\.SharedVpc_gke-prod-proj_Project_[0-9A-F]+\.number\}@container-engine-robot\.iam\.gserviceaccount\.com$/),
+    ]);
+  });
+
+  test.each<[string, 'security-admin' | 'none', string[]]>([
+    ['security-admin: the predefined role instead (broader)', 'security-admin', [`host-project roles/compute.securityAdmin ${agent}`, `host-project roles/container.hostServiceAgentUser ${agent}`]],
+    ['none: no firewall permission (GKE asks for the rules in events)', 'none', [`host-project roles/container.hostServiceAgentUser ${agent}`]],
+  ])('gkeFirewallManagement %s', (_, mode, expected) => {
+    const json = build(() => ({ gkeFirewallManagement: mode })).json;
+    expect(roles(json)).toEqual(expected);
+    expect(json.resource.google_project_iam_custom_role).toBeUndefined();
   });
 
   test('reads each service project number with a data source', () => {

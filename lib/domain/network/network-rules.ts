@@ -37,6 +37,23 @@ export function clusterNodeTag(cluster: string): string {
   return `gke-${cluster}-nodes`;
 }
 
+/**
+ * What a service project's GKE service agent needs in a Shared VPC host project to create, change and delete the
+ * firewall rules of LoadBalancer Services and Ingress (and its own cluster rules): GKE's Shared VPC guide, "Managing
+ * firewall resources", names exactly these as the custom-role alternative to roles/compute.securityAdmin.
+ */
+export const GKE_SHARED_VPC_FIREWALL_PERMISSIONS: readonly string[] = [
+  'compute.firewalls.create',
+  'compute.firewalls.delete',
+  'compute.firewalls.get',
+  'compute.firewalls.list',
+  'compute.firewalls.update',
+  'compute.networks.updatePolicy',
+];
+
+/** Id of that custom role in the host project (IAM role ids: letters, digits, `_` and `.`, 3-64). */
+export const GKE_SHARED_VPC_FIREWALL_ROLE_ID = 'gkeSharedVpcFirewallManager';
+
 /** GCP subnet primary ranges: between /8 and /29 (VPC subnet docs). */
 export const MIN_SUBNET_PREFIX = 8;
 export const MAX_SUBNET_PREFIX = GCP_SMALLEST_SUBNET_PREFIX;

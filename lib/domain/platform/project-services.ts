@@ -15,6 +15,7 @@ export const RESOURCE_TYPE_APIS: readonly (readonly [prefix: string, api: string
   ['google_service_networking_', 'servicenetworking.googleapis.com'],
   ['google_service_account', 'iam.googleapis.com'],
   ['google_project_iam_', 'cloudresourcemanager.googleapis.com'],
+  ['google_project_iam_custom_role', 'iam.googleapis.com'],
   ['google_project_service', 'serviceusage.googleapis.com'],
   ['google_cloud_identity_', 'cloudidentity.googleapis.com'],
   // Resource-scoped grants on a tenant's own bucket, topic or secret: the API is on wherever the resource lives.
@@ -47,6 +48,8 @@ export function platformProjectServices(definition: PlatformDefinition, options:
   const host = definition.network.project;
   add(host, 'compute.googleapis.com', 'container.googleapis.com', 'dns.googleapis.com', 'cloudresourcemanager.googleapis.com', 'serviceusage.googleapis.com');
   if (privateServiceAccessPlan(definition)) add(host, 'servicenetworking.googleapis.com');
+  // Shared VPC: the host holds the custom role GKE's service agents manage load balancers' firewall rules with.
+  if (definition.clusters.some((c) => c.project !== host)) add(host, 'iam.googleapis.com');
   for (const cluster of definition.clusters) {
     add(cluster.project, 'compute.googleapis.com', 'container.googleapis.com', 'iam.googleapis.com', 'cloudresourcemanager.googleapis.com', 'serviceusage.googleapis.com', ...CLUSTER_RUNTIME_APIS);
     if (options.gitOps) add(cluster.project, ...GITOPS_APIS);
