@@ -186,6 +186,9 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'authority.issuer', 'endpoint', 'endpoint.gke_cluster', 'endpoint.gke_cluster.resource_link', 'location',
     'membership_id', 'project',
   ],
+  google_project_iam_custom_role: [
+    'project', 'role_id',
+  ],
   google_project_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role',
   ],

@@ -78,7 +78,7 @@ describe('gke-platform synth', () => {
     // A new tenant (a tenant-states record), a new cluster (new ranges) and a removed link whose garage the control
     // planes still authorize: the definition validates, the output misses two intents.
     redefine(dir, `export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale'),
-      clusters: [...example.clusters, { ...example.clusters.find((c) => c.name === 'dev-usw1')!, name: 'dev2-usw1', authorizedNetworks: undefined }],
+      clusters: [...example.clusters, { ...example.clusters.find((c) => c.name === 'dev-usw1')!, name: 'dev2-usw1' }],
       tenants: [...example.tenants!, { ...example.tenants!.find((t) => t.name === 'routing')!, name: 'routing-2', dependencies: undefined, hosts: undefined }] };`);
     const failed = cli(dir, ['synth']);
     expect(failed.status).toBe(1);
