@@ -9,3 +9,4 @@ export * from './istio/istio-add-on';
 export * from './istio/tenant-mesh';
 export * from './cd/spinnaker-add-on';
 export * from './cd/argo-cd-add-on';
+export * from './kueue/kueue-add-on';

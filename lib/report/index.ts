@@ -6,3 +6,4 @@ export * from './replacement-rules';
 export * from './synth-tree';
 export * from './synth-diff';
 export * from './platform-summaries';
+export * from './tenant-cost-section';

@@ -6,6 +6,7 @@ import type { ClusterPlan } from '../domain/platform/platform-plan';
 import type { RemoteNetworkDefinition } from '../domain/platform/platform-definition';
 import type { VerificationResult } from '../domain/reachability/verify-intents';
 import { renderConnectivitySection } from './connectivity-section';
+import { renderTenantCostSection } from './tenant-cost-section';
 import { addressSpaceUsage, formatPercent } from './address-space';
 import { renderPlatformMermaid } from './mermaid';
 import type { LinkSummary, TenantSummary } from './platform-summaries';
@@ -20,6 +21,11 @@ export interface PlatformReportInput {
   readonly links?: readonly LinkSummary[];
   /** Path of the address-space SVG as seen from the Markdown file. @default no picture reference */
   readonly addressSpaceSvgPath?: string;
+  /**
+   * The Cloud Billing detailed export table (`project.dataset.table`) the per-tenant cost queries read.
+   * @default DEFAULT_BILLING_EXPORT_TABLE (a name to replace with the team's own table)
+   */
+  readonly billingExportTable?: string;
   /** The command that shows the IP plan, as the reader's project types it (`--write` is appended). @default 'npm run ip-plan --' */
   readonly planCommand?: string;
   /**
@@ -234,6 +240,7 @@ export function renderPlatformReport(input: PlatformReportInput): string {
     input.connectivity ? renderConnectivitySection(input.connectivity.result, input.connectivity.matrixSvgPath) : undefined,
     clustersSection(input),
     tenantsSection(input),
+    input.tenants?.length ? renderTenantCostSection(input.platform.plan, input.billingExportTable) : undefined,
     ipPlanSection(input),
     linksSection(input),
     diagramSection(input),

@@ -57,29 +57,31 @@ describe('the manifests in stages: prerequisites first, the add-ons objects afte
   const objects = (cluster: string, stage: 'platform' | 'add-ons') => staged(cluster).filter((s) => s.stage === stage).flatMap((s) => s.objects);
   const prerequisites = (cluster: string) => staged(cluster).find((s) => s.chart === ADD_ON_PREREQUISITES_CHART)?.objects ?? [];
 
-  test('on prod-usc1 (Istio, Spinnaker, Argo CD): the namespaces and one RootSync per prerequisite at its pinned version, then the add-ons stage', () => {
+  test('on prod-usc1 (Istio, Spinnaker, Kueue, Argo CD): the namespaces and one RootSync per prerequisite at its pinned version, then the add-ons stage', () => {
     const list = prerequisites('prod-usc1');
     expect(list.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual(['argocd', 'istio-system', 'spinnaker']);
     const rootSyncs = list.filter((o) => o.kind === 'RootSync');
     expect(rootSyncs.map((o) => [o.metadata.name, o.metadata.labels['platform.gke-platform-cdk.io/sync-stage']])).toEqual([
       ['istio-base', 'prerequisite'],
       ['spinnaker-operator-crds', 'prerequisite'],
+      ['kueue-crds', 'prerequisite'],
       ['argo-cd-crds', 'prerequisite'],
       ['platform-add-ons', 'add-ons'],
     ]);
     expect(rootSyncs[0].spec.helm).toMatchObject({ chart: 'base', version: ISTIO_VERSION });
     expect(rootSyncs[1].spec.git).toMatchObject({ revision: SPINNAKER_OPERATOR_VERSION, dir: 'deploy/crds' });
-    expect(rootSyncs[2].spec.git).toMatchObject({ revision: ARGO_CD_VERSION, dir: 'manifests/crds' });
-    expect(rootSyncs[3].spec.git).toMatchObject({ repo: platform.definition.gitOps.repository.url, dir: 'dist/prod-usc1.add-ons' });
+    expect(rootSyncs[2].spec.git).toMatchObject({ repo: 'https://github.com/kubernetes-sigs/kueue.git', revision: 'v0.17.0', dir: 'config/components/crd/bases' });
+    expect(rootSyncs[3].spec.git).toMatchObject({ revision: ARGO_CD_VERSION, dir: 'manifests/crds' });
+    expect(rootSyncs[4].spec.git).toMatchObject({ repo: platform.definition.gitOps.repository.url, dir: 'dist/prod-usc1.add-ons' });
   });
 
   test('every object of a group a prerequisite provides is in the add-ons stage, and nothing else is', () => {
     const provided = built['prod-usc1'].providedGroups;
-    expect([...provided].sort()).toEqual(['argoproj.io', 'extensions.istio.io', 'networking.istio.io', 'security.istio.io', 'spinnaker.io', 'telemetry.istio.io']);
+    expect([...provided].sort()).toEqual(['argoproj.io', 'extensions.istio.io', 'kueue.x-k8s.io', 'networking.istio.io', 'security.istio.io', 'spinnaker.io', 'telemetry.istio.io']);
     const late = objects('prod-usc1', 'add-ons');
     expect(late.every((o) => provided.has(apiGroupOf(o.apiVersion)))).toBe(true);
     expect(objects('prod-usc1', 'platform').filter((o) => provided.has(apiGroupOf(o.apiVersion)))).toEqual([]);
-    expect([...new Set(late.map((o) => o.kind))].sort()).toEqual(['AppProject', 'ApplicationSet', 'AuthorizationPolicy', 'PeerAuthentication', 'ServiceEntry', 'Sidecar', 'SpinnakerService']);
+    expect([...new Set(late.map((o) => o.kind))].sort()).toEqual(['AdmissionCheck', 'AppProject', 'ApplicationSet', 'AuthorizationPolicy', 'ClusterQueue', 'LocalQueue', 'PeerAuthentication', 'ProvisioningRequestConfig', 'ResourceFlavor', 'ServiceEntry', 'Sidecar', 'SpinnakerService']);
     // The platform stage keeps every namespace, role binding, network and admission policy.
     expect(objects('prod-usc1', 'platform').filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual(expect.arrayContaining(['mapping', 'routing', 'spinnaker', 'istio-system', 'argocd']));
   });

@@ -1,12 +1,12 @@
 /**
- * The bundled example with the seed's add-ons (Vault, Istio, Spinnaker, and Argo CD too), synthesized in-process:
+ * The bundled example with the seed's add-ons (Vault, Istio, Spinnaker, Kueue, and Argo CD too), synthesized in-process:
  * the Terraform JSON of every stack and every cluster's manifests as plain objects.
  */
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdktf';
-import { argoCdAddOn, istioAddOn, PlatformAddOn, spinnakerAddOn, vaultAddOn } from '../../lib/addons';
+import { argoCdAddOn, istioAddOn, kueueAddOn, PlatformAddOn, spinnakerAddOn, vaultAddOn } from '../../lib/addons';
 import { loadPlatform } from '../../lib/platform/load-platform';
 import { LoadedPlatform } from '../../lib/domain/platform/resolve-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
@@ -17,7 +17,7 @@ import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
 process.env.CHECKPOINT_DISABLE = '1';
 
-export const SEED_ADD_ONS: readonly PlatformAddOn[] = [vaultAddOn, istioAddOn, spinnakerAddOn, argoCdAddOn];
+export const SEED_ADD_ONS: readonly PlatformAddOn[] = [vaultAddOn, istioAddOn, spinnakerAddOn, kueueAddOn, argoCdAddOn];
 /** The bundled example's add-ons plus Argo CD on prod-usc1. */
 export const seedPlatform: PlatformDefinition = { ...drivePlatform, addOns: [...(drivePlatform.addOns ?? []), { name: 'argo-cd', settings: { cluster: 'prod-usc1' } }] };
 

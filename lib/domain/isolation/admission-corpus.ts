@@ -42,6 +42,7 @@ import {
   workloadObject,
 } from './corpus-objects';
 import { POLICY_NAMES } from './policy-names';
+import { QUEUE_NAME_LABEL as KUEUE_QUEUE_NAME_LABEL } from '../addons/kueue/kueue-settings';
 
 /** Multi-tenancy benchmark (kubernetes-sigs/multi-tenancy, MTB) checks the cases stand for. */
 export const MTB = {
@@ -198,7 +199,23 @@ class CorpusBuilder {
   }
 
   private create(id: string, as: AdmissionIdentity, kind: CorpusKind, namespace: string | undefined, object: JsonObject, verdict: Verdict, description: string, benchmark?: string): void {
-    this.add({ id, description, benchmark, as, operation: 'CREATE', resource: { ...RESOURCES[kind] }, namespace, object, ...verdict });
+    this.add({ id, description, benchmark, as, operation: 'CREATE', resource: { ...RESOURCES[kind] }, namespace, object: this.queued(kind, namespace, object), ...verdict });
+  }
+
+  /**
+   * A namespace with a Kueue LocalQueue (the kueue add-on) admits only batch workloads that name it: the corpus's
+   * Jobs and CronJobs there name it, as an honest tenant's do, so each case still tests the rule it is about.
+   */
+  private queued(kind: CorpusKind, namespace: string | undefined, object: JsonObject): JsonObject {
+    if (kind !== 'Job' && kind !== 'CronJob') return object;
+    const queue = this.manifests.find((o) => o.kind === 'LocalQueue' && o.metadata.namespace === namespace);
+    if (!queue) return object;
+    const labels = { [KUEUE_QUEUE_NAME_LABEL]: queue.metadata.name };
+    const metadata = object.metadata as JsonObject;
+    if (kind === 'Job') return { ...object, metadata: { ...metadata, labels: { ...(metadata.labels as JsonObject), ...labels } } };
+    const spec = object.spec as JsonObject;
+    const template = spec.jobTemplate as JsonObject;
+    return { ...object, spec: { ...spec, jobTemplate: { ...template, metadata: { ...((template.metadata as JsonObject) ?? {}), labels } } } };
   }
 
   private allowed(): Verdict {

@@ -15,3 +15,4 @@ export * from './platform-plan';
 export * from './resolve-platform-plan';
 export * from './tenant-limits';
 export * from './tenant-gpu-quota';
+export * from './tenant-cost';
