@@ -19,6 +19,16 @@ export const GKE_COST_CLUSTER_LABEL = 'goog-k8s-cluster-name';
 /** What the report prints for the billing export table when the caller gives none: the team's own `project.dataset.table`. */
 export const DEFAULT_BILLING_EXPORT_TABLE = 'BILLING_PROJECT.BILLING_DATASET.gcp_billing_export_resource_v1_BILLING_ACCOUNT_ID';
 
+/** CPU, memory and GPUs added up. */
+export interface ResourceTotals {
+  /** Cores. */
+  readonly cpu: number;
+  /** Bytes. */
+  readonly memory: number;
+  /** `nvidia.com/gpu`. */
+  readonly gpus: number;
+}
+
 /** One tenant on one cluster: what it may request and what the pools it may use hold. */
 export interface TenantCapacityRow {
   /** The tenant. */
@@ -26,9 +36,9 @@ export interface TenantCapacityRow {
   /** The cluster. */
   readonly cluster: string;
   /** Its namespace's ResourceQuota: `requests.cpu` (cores), `requests.memory` (bytes), `requests.nvidia.com/gpu`. */
-  readonly quota: { readonly cpu: number; readonly memory: number; readonly gpus: number };
+  readonly quota: ResourceTotals;
   /** Its Kueue nominal quotas on this cluster, added up. @default undefined without a kueue queue there */
-  readonly nominal?: { readonly cpu: number; readonly memory: number; readonly gpus: number };
+  readonly nominal?: ResourceTotals;
   /** The pools its pods may use there (poolsTenantMayUse). */
   readonly pools: readonly string[];
   /** What those pools hold together at their maxNodes (CPU and memory undefined when a machine type is unknown). */
