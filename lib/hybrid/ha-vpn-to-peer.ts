@@ -9,7 +9,7 @@ import { ComputeVpnTunnel } from '@cdktf/provider-google/lib/compute-vpn-tunnel'
 import { IssueCollector, ValidationIssue } from '../domain/validation-error';
 import { planAdvertisements } from '../domain/hybrid/advertisements';
 import { validateAsnsDiffer, validateCloudRouterAsn, validatePeerAsn } from '../domain/hybrid/asn';
-import { validateIpv4Address } from '../domain/hybrid/remote-rules';
+import { validateIpv4Address, validatePublicPeerAddress } from '../domain/hybrid/remote-rules';
 import { TunnelWiring, validateBgpIdentifierRange, validateInsideCidrs, validateNoOverlap, peerInsideAddresses, peerTunnelWiring, redundancyTypeFor } from '../domain/hybrid/bgp-link-rules';
 import type { HaVpnLinkProps } from './ha-vpn-link-props';
 import { validateLinkName } from '../domain/hybrid/names';
@@ -69,7 +69,7 @@ export class HaVpnToPeer extends Construct {
     add(validateCloudRouterAsn(path, 'cloudRouter.asn', props.cloudRouter.asn));
     add(validatePeerAsn(path, 'peerAsn', props.peerAsn));
     props.peerInterfaceIps.forEach((ip, i) => {
-      if (!Token.isUnresolved(ip)) add(validateIpv4Address(path, `peerInterfaceIps[${i}]`, ip));
+      if (!Token.isUnresolved(ip)) add([...validateIpv4Address(path, `peerInterfaceIps[${i}]`, ip), ...validatePublicPeerAddress(path, `peerInterfaceIps[${i}]`, ip)]);
     });
     add(validateAsnsDiffer(path, 'peerAsn', props.cloudRouter.asn, props.peerAsn));
     if (props.cloudRouter.bgpIdentifierRange) add(validateBgpIdentifierRange(path, 'cloudRouter.bgpIdentifierRange', props.cloudRouter.bgpIdentifierRange));

@@ -117,8 +117,9 @@ export function generatePlatform(options: GeneratePlatformOptions): PlatformDefi
     const groupSize = Math.min(CLUSTERS_PER_PROJECT, sharedCount - groupStart);
     const second = groupStart + ((home - groupStart + 1) % groupSize);
     const clusters = round % 10 === 5 && second !== home ? [shared[home].name, shared[second].name] : [shared[home].name];
-    // Dependencies on tenants placed earlier on the same home cluster (one and two rounds back).
-    const deps = [s - sharedCount, s - 2 * sharedCount].filter((d) => d >= 0 && s % 4 === 1).map((d) => benchTenantName(d + dedicatedCount));
+    // Dependencies on tenants placed earlier on the same home cluster (one and two rounds back); only for tenants on
+    // that one cluster, since a dependency must be placed on every cluster of its dependent (tenant-reach-rules.ts).
+    const deps = [s - sharedCount, s - 2 * sharedCount].filter((d) => d >= 0 && s % 4 === 1 && clusters.length === 1).map((d) => benchTenantName(d + dedicatedCount));
     const isolationNodes = round % DEDICATED_NODES_EVERY === 3;
     tenants.push({
       ...base,

@@ -4,8 +4,11 @@
  */
 import { allObjects, seedPlatform, SeedOutput, synthSeed } from './seed-fixtures';
 
-const moved = { ...seedPlatform, tenants: seedPlatform.tenants!.map((t) => (t.name === 'routing' ? { ...t, clusters: ['dev-usw1'] } : t)) };
-const before = synthSeed();
+// mapping's dependency on routing would not follow routing to another cluster (a dependency must be placed on every
+// cluster of its dependent: tenant-reach-rules.ts), so the platform moved from has none.
+const base = { ...seedPlatform, tenants: seedPlatform.tenants!.map((t) => (t.name === 'mapping' ? { ...t, dependencies: { ...t.dependencies, tenants: (t.dependencies?.tenants ?? []).filter((d) => d !== 'routing') } } : t)) };
+const moved = { ...base, tenants: base.tenants.map((t) => (t.name === 'routing' ? { ...t, clusters: ['dev-usw1'] } : t)) };
+const before = synthSeed(base);
 const after = synthSeed(moved);
 
 /** Every object the add-ons own, keyed `cluster/kind/namespace/name`. */

@@ -65,6 +65,8 @@ describe('HaVpnToPeer', () => {
     ['the metadata /30 is used', { insideCidrs: ['169.254.169.252/30', '169.254.20.4/30'] }, /insideCidrs\[0\] "169.254.169.252\/30" is reserved \(metadata server/],
     ['a key is a literal', { preSharedKeys: { source: 'reference' as const, keys: ['abcdefgh12', 'abcdefgh13'] } }, /preSharedKeys.keys\[0\] "<redacted literal>" is a literal/],
     ['on-prem overlaps GCP', { gcpCidrs: ['10.0.0.0/8'], remoteCidrs: ['10.200.0.0/16'] }, /remoteCidrs "10.200.0.0\/16" overlaps GCP range 10.0.0.0\/8/],
+    ['an interface has a private address (the link runs over the internet)', { peerInterfaceIps: ['203.0.113.1', '192.168.1.2'] }, /hybrid\/Garage: peerInterfaceIps\[1\] "192.168.1.2" is a private \(RFC 1918\) address \(192.168.0.0\/16\), but this link's HA VPN runs over the internet.*; give the device interface's public IPv4 address/],
+    ['an interface is in the shared CGNAT space', { peerInterfaceIps: ['100.64.3.4', '203.0.113.2'] }, /peerInterfaceIps\[0\] "100.64.3.4" is a shared address space \(RFC 6598\) address/],
     ['allSubnets is off in DEFAULT mode', { advertisements: { mode: 'DEFAULT' as const, allSubnets: false } }, /advertisements.allSubnets false cannot be turned off in DEFAULT mode/],
   ])('throws when %s', (_case, props, message) => {
     const { stack } = hybridStack();

@@ -30,6 +30,37 @@ export function validateIpv4Address(path: string, field: string, value: string):
   return [{ path, field, value, problem: 'is not an IPv4 address (four numbers 0-255, no leading zeros)', fix: "give the device interface's public IPv4 address, e.g. 203.0.113.10" }];
 }
 
+/** Ranges an internet peer's address cannot be in (RFC 1918, shared CGNAT space, loopback, link-local, this network, multicast and reserved). */
+export const NON_PUBLIC_IPV4_RANGES: readonly { readonly cidr: string; readonly name: string }[] = [
+  { cidr: '10.0.0.0/8', name: 'private (RFC 1918)' },
+  { cidr: '172.16.0.0/12', name: 'private (RFC 1918)' },
+  { cidr: '192.168.0.0/16', name: 'private (RFC 1918)' },
+  { cidr: '100.64.0.0/10', name: 'shared address space (RFC 6598)' },
+  { cidr: '127.0.0.0/8', name: 'loopback' },
+  { cidr: '169.254.0.0/16', name: 'link-local' },
+  { cidr: '0.0.0.0/8', name: '"this network"' },
+  { cidr: '224.0.0.0/4', name: 'multicast' },
+  { cidr: '240.0.0.0/4', name: 'reserved' },
+];
+
+/**
+ * HA VPN to a peer device runs over the internet here (HA VPN over Cloud Interconnect is not part of the link): the
+ * external VPN gateway's interfaces must be public addresses, or the tunnels never come up.
+ */
+export function validatePublicPeerAddress(path: string, field: string, value: string): ValidationIssue[] {
+  if (validateIpv4Address(path, field, value).length > 0) return [];
+  const address = Cidr.parse(`${value}/32`);
+  const range = NON_PUBLIC_IPV4_RANGES.find((r) => Cidr.parse(r.cidr).contains(address));
+  if (!range) return [];
+  return [{
+    path,
+    field,
+    value,
+    problem: `is a ${range.name} address (${range.cidr}), but this link's HA VPN runs over the internet, where the device must be reached at a public address (HA VPN over Cloud Interconnect, which uses private addresses, is not supported by this link)`,
+    fix: "give the device interface's public IPv4 address (its NAT address if it sits behind one), e.g. 203.0.113.10",
+  }];
+}
+
 /** Google's private API VIPs: a remote network claiming them would capture Private Google Access traffic. */
 export const GOOGLE_API_VIPS: readonly { readonly cidr: string; readonly name: string }[] = [
   { cidr: '199.36.153.8/30', name: 'private.googleapis.com' },

@@ -1,7 +1,7 @@
 import { IssueCollector, ValidationIssue } from '../validation-error';
 import { validateAmazonSideAsn, validateAsnsDiffer, validateCloudRouterAsn, validatePeerAsn } from '../hybrid/asn';
 import { validateMtus, validateSla, validateVlanTag } from '../hybrid/interconnect-rules';
-import { validateAwsId, validateIpv4Address } from '../hybrid/remote-rules';
+import { validateAwsId, validateIpv4Address, validatePublicPeerAddress } from '../hybrid/remote-rules';
 import { DEFAULT_AMAZON_SIDE_ASN, DEFAULT_NETWORK_MTU, DEFAULT_ROUTING_MODE } from './platform-defaults';
 import { Cidr } from '../ip-plan/cidr';
 import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
@@ -76,7 +76,7 @@ function linkRuleIssues(definition: PlatformDefinition, link: HybridLinkDefiniti
       if (![1, 2, 4].includes(link.peerInterfaceIps.length)) {
         issues.push({ path, field: 'peerInterfaceIps', value: link.peerInterfaceIps, problem: `has ${link.peerInterfaceIps.length} entries, but an external VPN gateway has 1, 2 or 4 interfaces`, fix: 'list the public IPs of 1, 2 or 4 device interfaces' });
       }
-      link.peerInterfaceIps.forEach((ip, i) => issues.push(...validateIpv4Address(path, `peerInterfaceIps[${i}]`, ip)));
+      link.peerInterfaceIps.forEach((ip, i) => issues.push(...validateIpv4Address(path, `peerInterfaceIps[${i}]`, ip), ...validatePublicPeerAddress(path, `peerInterfaceIps[${i}]`, ip)));
       break;
     case 'interconnect': {
       if (link.type === 'DEDICATED' && link.gcpAsn !== undefined && link.peerAsn !== undefined) {

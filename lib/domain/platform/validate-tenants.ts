@@ -1,4 +1,5 @@
 import { IssueCollector } from '../validation-error';
+import { validateTenantReach } from './tenant-reach-rules';
 import { validateDeveloperNamespaces, ExpiredDeveloperNamespace, validateSharedProjectRoles, validateTenants } from '../tenancy/tenant-rules';
 import { PlatformDefinition } from './platform-definition';
 import { companionCpuPool, tenantCpuPoolName, tenantPoolName, tenantsOnCluster } from './tenant-definition';
@@ -51,6 +52,7 @@ export function validatePlatformTenants(definition: PlatformDefinition, issues: 
       issues.add({ path, field: 'clusters', value: tenant.clusters, problem: `span the projects ${projects.join(', ')}, but a tenant's Workload Identity service accounts live in one project`, fix: 'keep a tenant on clusters of one project, or declare one tenant per project' });
     }
   }
+  for (const issue of validateTenantReach(definition)) issues.add(issue);
   const developer = definition.developerNamespaces;
   if (!developer) return [];
   const developerCluster = definition.clusters.find((c) => c.name === developer.cluster);

@@ -5,7 +5,7 @@
  */
 import type { ValidationIssue } from '../validation-error';
 import { largestContainer } from './node-shape';
-import { compareQuantities } from './quantity';
+import { compareQuantities, isQuantity } from './quantity';
 import { DEFAULT_TENANT_LIMITS, TenantIsolation, TenantLimits, TenantQuota } from './tenant-spec';
 
 export interface ContainerLimitsInput {
@@ -45,6 +45,10 @@ const FIELD_FOR_DEFAULT: Readonly<Record<Resource, 'defaultCpu' | 'defaultMemory
  * nodes, which leave about 3.4 cores for pods). Declared values win, but must fit the nodes and the quota.
  */
 export function containerLimits(input: ContainerLimitsInput): ContainerLimits {
+  // A value that is not a quantity (a typo, a negative amount) is reported with its field by validateQuota; comparing
+  // it here would throw without naming the field.
+  const given = [...Object.values(input.declared ?? {}), input.quota[QUOTA.cpu], input.quota[QUOTA.memory]];
+  if (given.some((v) => v !== undefined && !isQuantity(v))) return { limits: { ...DEFAULT_TENANT_LIMITS, ...(input.declared ?? {}) } as Required<TenantLimits>, issues: [] };
   const issues: ValidationIssue[] = [];
   const known = input.machineTypes.map((m) => ({ machineType: m, largest: largestContainer(m) })).filter((x) => x.largest);
   const unknown = input.machineTypes.filter((m) => !largestContainer(m));

@@ -225,7 +225,9 @@ function quantityField(quota: TenantQuota | undefined, limits: TenantLimits | un
     ['limits.maxMemory', limits?.maxMemory],
   ];
   for (const [field, value] of quantities) {
-    if (value !== undefined && !isQuantity(value)) {
+    if (value !== undefined && /^\s*-/.test(String(value))) {
+      issues.push({ path, field, value, problem: 'is negative: a quantity cannot be below zero', fix: `write a positive amount for ${field}, e.g. "500m", "2", "512Mi" or "8Gi"` });
+    } else if (value !== undefined && !isQuantity(value)) {
       issues.push({ path, field, value, problem: 'is not a Kubernetes quantity', fix: 'write e.g. "500m", "2", "512Mi" or "8Gi"' });
     }
   }
