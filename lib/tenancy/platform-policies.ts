@@ -156,6 +156,11 @@ function podAndWorkloadRules(podOperations: string[]): k8s.NamedRuleWithOperatio
   return [{ apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], operations: podOperations, scope: 'Namespaced' }, ...WORKLOAD_RULES];
 }
 
+/** A CEL message expression `"tenant <name>: " + rest`: every refusal names the tenant first. */
+function tenantMessage(tenant: string, rest: string): string {
+  return `"tenant " + ${tenant} + ": " + ${rest}`;
+}
+
 const TENANT_NAMESPACES: k8s.LabelSelector = { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] };
 
 /**
@@ -221,7 +226,8 @@ export class PlatformPolicies extends Construct {
       validations: [
         {
           expression: `!${owned('oldObject')} && !${owned('object')}`,
-          message: `objects labelled ${MANAGED_BY_LABEL}=${MANAGED_BY_PLATFORM} belong to the platform; change them through the platform definition`,
+          // A Namespace is cluster-scoped: its tenant is its own name.
+          messageExpression: tenantMessage('(request.namespace != "" ? request.namespace : request.name)', `request.kind.kind + " " + request.name + ${celString(` carries (or carried) the label ${MANAGED_BY_LABEL}=${MANAGED_BY_PLATFORM} (field metadata.labels): it belongs to the platform; change it through the platform definition, or create an object of your own without that label`)}`),
           reason: 'Forbidden',
         },
       ],
@@ -240,7 +246,7 @@ export class PlatformPolicies extends Construct {
       validations: [
         {
           expression: 'has(object.metadata.labels) && object.metadata.labels == oldObject.metadata.labels',
-          message: 'the labels of a tenant namespace are set by the platform; change them through the platform definition',
+          messageExpression: tenantMessage('oldObject.metadata.name', celString('the labels of its Namespace (field metadata.labels) are set by the platform; change them through the platform definition')),
           reason: 'Forbidden',
         },
       ],
@@ -255,28 +261,38 @@ export class PlatformPolicies extends Construct {
       validations: [
         {
           expression: '!has(object.spec.type) || object.spec.type != "NodePort"',
-          message: 'NodePort Services are not allowed in tenant namespaces; use ClusterIP behind a gateway or an internal LoadBalancer',
+          messageExpression: tenantMessage('request.namespace', `"Service " + object.metadata.name + ${celString(" has spec.type NodePort, which opens a port on every node; use type ClusterIP behind the platform's gateway, or an internal LoadBalancer within the tenant's quota")}`),
           reason: 'Forbidden',
         },
         {
           expression:
             '!has(object.spec.type) || object.spec.type != "LoadBalancer" || !has(object.metadata.annotations) || ' +
             `object.metadata.annotations.all(k, !${celList(annotationPrefixes)}.exists(p, k.startsWith(p)) || k in ${celList(allowedAnnotations)})`,
-          message: `LoadBalancer Service annotations under ${annotationPrefixes.join(', ')} must be one of: ${allowedAnnotations.join(', ') || '(none)'}`,
+          messageExpression: tenantMessage(
+            'request.namespace',
+            `"LoadBalancer Service annotation metadata.annotations[" + object.metadata.annotations.filter(k, ${celList(annotationPrefixes)}.exists(p, k.startsWith(p)) && !(k in ${celList(allowedAnnotations)}))[0] + ${celString(`] steers Google's load balancers; remove it (allowed under ${annotationPrefixes.join(', ')}: ${allowedAnnotations.join(', ') || '(none)'})`)}`,
+          ),
           reason: 'Forbidden',
         },
         {
           // CVE-2020-8554: externalIPs let a Service intercept traffic to any address. GkeCluster also disables them.
           expression: '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
-          message: 'Services in tenant namespaces may not set spec.externalIPs (CVE-2020-8554); use an internal LoadBalancer',
+          messageExpression: tenantMessage('request.namespace', `"Service " + object.metadata.name + ${celString(" sets spec.externalIPs, which intercepts traffic to addresses it does not own (CVE-2020-8554); remove them and use an internal LoadBalancer within the tenant's quota")}`),
+          reason: 'Forbidden',
+        },
+        {
+          // A reserved static address (the platform's, or another tenant's) is taken by naming it here.
+          expression: '!has(object.spec.loadBalancerIP) || object.spec.loadBalancerIP == ""',
+          messageExpression: tenantMessage('request.namespace', `"Service " + object.metadata.name + " sets spec.loadBalancerIP " + object.spec.loadBalancerIP + ${celString(", which takes a reserved static address (the platform's or another tenant's); remove it: the load balancer gets an address of its own")}`),
           reason: 'Forbidden',
         },
         {
           // Gateways and proxies resolve an ExternalName backend from their own position (CVE-2021-25740's kin).
           expression: '!has(object.spec.type) || object.spec.type != "ExternalName"',
-          messageExpression:
-            '"tenant " + request.namespace + ": Service " + object.metadata.name + " has spec.type ExternalName (" + (has(object.spec.externalName) ? object.spec.externalName : "") + "): ' +
-            'the platform\'s gateways and proxies would resolve and call that name for the tenant, be it the metadata server or another tenant; call the name from the workload (egress is declared in the platform definition)"',
+          messageExpression: tenantMessage(
+            'request.namespace',
+            `"Service " + object.metadata.name + " has spec.type ExternalName (" + (has(object.spec.externalName) ? object.spec.externalName : "") + ${celString("): the platform's gateways and proxies would resolve and call that name for the tenant, be it the metadata server or another tenant; call the name from the workload (egress is declared in the platform definition)")}`,
+          ),
           reason: 'Forbidden',
         },
       ],
@@ -289,7 +305,7 @@ export class PlatformPolicies extends Construct {
       validations: [
         {
           expression: `!has(variables.podSpec.priorityClassName) || variables.podSpec.priorityClassName in ${celList(allowedPriorityClasses)}`,
-          message: `tenant pods may only use the priority classes: ${allowedPriorityClasses.join(', ') || '(none)'}`,
+          messageExpression: tenantMessage('request.namespace', `"spec.priorityClassName " + variables.podSpec.priorityClassName + ${celString(` is not offered to tenants; use one of: ${allowedPriorityClasses.join(', ') || '(none: remove the field)'}`)}`),
           reason: 'Forbidden',
         },
       ],
@@ -307,7 +323,7 @@ export class PlatformPolicies extends Construct {
       validations: [
         {
           expression: '!has(variables.podSpec.nodeName) || variables.podSpec.nodeName == ""',
-          message: 'pods in tenant namespaces may not set spec.nodeName, which bypasses the scheduler and the node taints; use nodeSelector and tolerations',
+          messageExpression: tenantMessage('request.namespace', `"spec.nodeName " + variables.podSpec.nodeName + ${celString(' bypasses the scheduler and the node taints; remove it and choose nodes with nodeSelector and tolerations')}`),
           reason: 'Forbidden',
         },
       ],
@@ -370,7 +386,7 @@ export class PlatformPolicies extends Construct {
       validations: [
         {
           expression: `has(variables.podSpec.nodeSelector) && ${labelKey} in variables.podSpec.nodeSelector && variables.podSpec.nodeSelector[${labelKey}] == request.namespace`,
-          messageExpression: `"pods in namespace " + request.namespace + " must set nodeSelector ${TENANT_NODE_LABEL_KEY}=" + request.namespace`,
+          messageExpression: tenantMessage('request.namespace', `"pods must set spec.nodeSelector ${TENANT_NODE_LABEL_KEY}=" + request.namespace + ", the tenant's dedicated nodes; add it (the platform's own workloads get it from DedicatedNodeScheduling)"`),
           reason: 'Forbidden',
         },
         {
@@ -378,7 +394,7 @@ export class PlatformPolicies extends Construct {
             'has(variables.podSpec.tolerations) && variables.podSpec.tolerations.exists(t, ' +
             `has(t.key) && t.key == ${taintKey} && has(t.value) && t.value == request.namespace && ` +
             `(!has(t.operator) || t.operator == "Equal") && (!has(t.effect) || t.effect == ${effect}))`,
-          messageExpression: `"pods in namespace " + request.namespace + " must tolerate ${TENANT_TAINT_KEY}=" + request.namespace + ":${TENANT_TAINT_EFFECT}"`,
+          messageExpression: tenantMessage('request.namespace', `"pods must tolerate (spec.tolerations) ${TENANT_TAINT_KEY}=" + request.namespace + ":${TENANT_TAINT_EFFECT}, the taint of the tenant's dedicated nodes; add the toleration"`),
           reason: 'Forbidden',
         },
       ],
@@ -402,13 +418,13 @@ export class PlatformPolicies extends Construct {
       validations: [
         {
           expression: `!has(variables.podSpec.tolerations) || variables.podSpec.tolerations.all(t, !variables.otherTenants.exists(n, ${tolerates}))`,
-          message: `pods may not tolerate the ${TENANT_TAINT_KEY} taint of another tenant's dedicated nodes (nor every taint); dedicated tenants: ${this.dedicatedNodeTenants.join(', ')}`,
+          messageExpression: tenantMessage('request.namespace', celString(`spec.tolerations tolerate the ${TENANT_TAINT_KEY} taint of another tenant's dedicated nodes (or every taint); remove that toleration (dedicated tenants: ${this.dedicatedNodeTenants.join(', ')})`)),
           reason: 'Forbidden',
         },
         {
           // Selecting without tolerating only leaves a pod pending, but it is never honest: refuse it with a clear reason.
           expression: `!has(variables.podSpec.nodeSelector) || !(${labelKey} in variables.podSpec.nodeSelector) || !(variables.podSpec.nodeSelector[${labelKey}] in variables.otherTenants)`,
-          message: `pods may not select another tenant's dedicated nodes (nodeSelector ${TENANT_NODE_LABEL_KEY}); dedicated tenants: ${this.dedicatedNodeTenants.join(', ')}`,
+          messageExpression: tenantMessage('request.namespace', celString(`spec.nodeSelector ${TENANT_NODE_LABEL_KEY} selects another tenant's dedicated nodes; remove it (dedicated tenants: ${this.dedicatedNodeTenants.join(', ')})`)),
           reason: 'Forbidden',
         },
         {
@@ -417,7 +433,7 @@ export class PlatformPolicies extends Construct {
             '!has(variables.podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution) || ' +
             'variables.podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.all(term, ' +
             `!has(term.matchExpressions) || term.matchExpressions.all(e, e.key != ${labelKey} || e.operator != "In" || !has(e.values) || !e.values.exists(v, v in variables.otherTenants)))`,
-          message: `pods may not require another tenant's dedicated nodes through node affinity on ${TENANT_NODE_LABEL_KEY}; dedicated tenants: ${this.dedicatedNodeTenants.join(', ')}`,
+          messageExpression: tenantMessage('request.namespace', celString(`spec.affinity.nodeAffinity requires another tenant's dedicated nodes (label ${TENANT_NODE_LABEL_KEY}); remove that term (dedicated tenants: ${this.dedicatedNodeTenants.join(', ')})`)),
           reason: 'Forbidden',
         },
       ],

@@ -83,6 +83,8 @@ export interface CorpusManifestObject {
 export const PLATFORM_ADMIN_GROUP = 'system:masters';
 /** The controller manager's own user (garbage collector, tokens controller without per-controller credentials). */
 export const CONTROLLER_MANAGER_USER = 'system:kube-controller-manager';
+/** A reserved internal address a platform load balancer holds (the API server does not check that it exists). */
+const PLATFORM_STATIC_IP = '10.10.0.250';
 /** A test address for externalIPs (TEST-NET-3, RFC 5737). */
 const EXTERNAL_IP = '203.0.113.10';
 
@@ -322,6 +324,7 @@ class CorpusBuilder {
     const svc = (what: string, spec: JsonObject, annotations?: Record<string, string>) => service(objectName(`${prefix}/service-${what}`), t, spec, annotations);
     this.create(`${prefix}/service-nodeport`, as, 'Service', t, svc('nodeport', { type: 'NodePort' }), this.denied('admission-policy', POLICY_NAMES.restrictServices), 'a NodePort Service, opening a port on every node', MTB.nodePort);
     this.create(`${prefix}/service-externalips`, as, 'Service', t, svc('externalips', { externalIPs: [EXTERNAL_IP] }), this.denied('admission-policy', POLICY_NAMES.restrictServices), 'a Service with externalIPs, intercepting traffic to an address it does not own (CVE-2020-8554)');
+    this.create(`${prefix}/service-lb-ip`, as, 'Service', t, svc('lb-ip', { type: 'LoadBalancer', loadBalancerIP: PLATFORM_STATIC_IP }, { 'networking.gke.io/load-balancer-type': 'Internal' }), this.denied('admission-policy', POLICY_NAMES.restrictServices), 'a LoadBalancer Service that takes a reserved static address (the platform\'s) through spec.loadBalancerIP');
     this.create(`${prefix}/service-lb-annotation`, as, 'Service', t, svc('lb-annotation', { type: 'LoadBalancer' }, { 'cloud.google.com/l4-rbs': 'enabled' }), this.denied('admission-policy', POLICY_NAMES.restrictServices), 'a LoadBalancer Service with an unapproved load-balancer annotation');
     const lbQuota = Number(ns.quotaHard['services.loadbalancers'] ?? 0);
     this.create(`${prefix}/service-loadbalancer`, as, 'Service', t, svc('loadbalancer', { type: 'LoadBalancer' }, { 'networking.gke.io/load-balancer-type': 'Internal' }), lbQuota > 0 ? this.allowed() : this.denied('quota'), lbQuota > 0 ? 'an internal LoadBalancer within its quota' : 'a LoadBalancer Service although its quota allows none');
