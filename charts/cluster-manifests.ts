@@ -4,7 +4,7 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { AddOnPrerequisites } from '../lib/addons/add-on-prerequisites';
 import { PlatformAddOn } from '../lib/addons/platform-add-on';
-import { clusterDeployNeeds, enabledAddOns, validateAddOns } from '../lib/domain/addons/add-on-rules';
+import { clusterDeployNeeds, enabledAddOns, validateAddOns, validateTrafficPlanned } from '../lib/domain/addons/add-on-rules';
 import { apiGroupOf } from '../lib/domain/addons/deploy-prerequisites';
 import { ADD_ONS_ROOT_SYNC, addOnsStageRootSync, validateNamespaceOrder, objectStage, reconcilerUser, stageFolder, SyncStage } from '../lib/domain/gitops/sync-stages';
 import { DEFAULT_GITOPS_ROOT_DIRECTORY } from '../lib/domain/platform/platform-defaults';
@@ -14,6 +14,7 @@ import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from '../lib/gitops/config-syn
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { ClusterPlan, PlatformPlan, tenantsOnPlannedCluster } from '../lib/domain/platform/platform-plan';
 import { privateServiceAccessPlan, privateServiceTenants, PSA_RANGE_NAME } from '../lib/domain/platform/private-service-access';
+import { AddOnTrafficPolicies } from '../lib/tenancy/add-on-traffic-policies';
 import { DedicatedNodeScheduling } from '../lib/tenancy/dedicated-node-scheduling';
 import { DeveloperNamespace } from '../lib/tenancy/developer-namespace';
 import { PlatformPolicies } from '../lib/tenancy/platform-policies';
@@ -127,6 +128,8 @@ export function synthClusterManifests(platform: LoadedPlatform, outdir: string, 
 
 /** Construct id of the add-ons' scope in a chart: capitalised, so it never meets a tenant id (a DNS label). */
 const ADD_ONS_SCOPE_ID = 'AddOns';
+/** Construct id of the policies derived from the add-ons' traffic needs in a tenant chart (capitalised likewise). */
+const ADD_ON_TRAFFIC_ID = 'AddOnTraffic';
 
 function addOnScope(chart: Chart, addOn: string): Construct {
   const root = (chart.node.tryFindChild(ADD_ONS_SCOPE_ID) as Construct | undefined) ?? new Construct(chart, ADD_ONS_SCOPE_ID);
@@ -166,6 +169,11 @@ function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, 
       project: cluster.project,
       privateServicesCidr: psaTenants.has(tenant.name) ? psaCidr : undefined,
     });
+    // Derived from the add-ons' traffic needs: egress to their servers, ingress from their namespaces.
+    const traffic = plan.addOnTraffic;
+    if (traffic.tenantEgress.length + traffic.tenantIngress.length > 0) {
+      new AddOnTrafficPolicies(chart, ADD_ON_TRAFFIC_ID, { namespace: tenant.name, egress: traffic.tenantEgress, ingress: traffic.tenantIngress });
+    }
     for (const { addOn, settings } of addOns) {
       addOn.extendTenantManifests?.({ plan, settings, chart, cluster, tenant, namespace: tenant.name, scope: addOnScope(chart, addOn.name) });
     }
@@ -200,4 +208,6 @@ export const ADD_ON_PREREQUISITES_CHART = 'add-on-prerequisites';
 function checkAddOns(platform: LoadedPlatform, options: ClusterManifestsOptions): void {
   const issues = validateAddOns(platform.definition, options.addOns ?? []);
   if (issues.length > 0) throw new ValidationError(issues);
+  const unplanned = validateTrafficPlanned(platform.plan, options.addOns ?? []);
+  if (unplanned.length > 0) throw new ValidationError(unplanned);
 }

@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { BuiltCluster, BuiltTenant, PlatformAddOn } from '../lib/addons/platform-add-on';
-import { enabledAddOns, validateAddOns } from '../lib/domain/addons/add-on-rules';
+import { validateTrafficPlanned, enabledAddOns, validateAddOns } from '../lib/domain/addons/add-on-rules';
 import { PlatformPlan } from '../lib/domain/platform/platform-plan';
 import { ValidationError } from '../lib/domain/validation-error';
 import { ClusterStack } from './cluster-stack';
@@ -42,6 +42,8 @@ function addOnScope(stack: Construct, addOn: string, key?: string): Construct {
 export function applyAddOnStacks(props: AddOnStacksProps): void {
   const issues = validateAddOns(props.plan.definition, props.addOns);
   if (issues.length > 0) throw new ValidationError(issues);
+  const unplanned = validateTrafficPlanned(props.plan, props.addOns);
+  if (unplanned.length > 0) throw new ValidationError(unplanned);
   const enabled = enabledAddOns(props.plan.definition, props.addOns);
   if (enabled.length === 0) return;
   const clusters: Record<string, BuiltCluster> = Object.fromEntries(

@@ -3,6 +3,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { CloudNat } from '../lib/network/cloud-nat';
+import { ControlPlaneWebhookRule } from '../lib/network/control-plane-webhook-rule';
 import { Network, SubnetSpec } from '../lib/network/network';
 import { PrivateGoogleApisDns } from '../lib/network/private-google-apis-dns';
 import { PrivateServiceAccess } from '../lib/network/private-service-access';
@@ -31,6 +32,8 @@ export class NetworkStack extends TerraformStack {
   public readonly sharedVpc?: SharedVpc;
   public readonly googleApisDns: PrivateGoogleApisDns;
   public readonly privateServiceAccess?: PrivateServiceAccess;
+  /** Per cluster whose control plane calls add-ons' webhooks (the plan's `addOnTraffic.webhookRules`), by cluster name. */
+  public readonly webhookRules: Readonly<Record<string, ControlPlaneWebhookRule>>;
 
   constructor(scope: Construct, props: NetworkStackProps) {
     const { plan } = props.platform;
@@ -71,6 +74,15 @@ export class NetworkStack extends TerraformStack {
     if (privateServiceAccessPlan(plan.definition)) {
       this.privateServiceAccess = new PrivateServiceAccess(this, 'PrivateServiceAccess', { projectId: plan.network.project, network: this.network, cidr: plan.ipPlan.cidr(PSA_RANGE_NAME) });
     }
+
+    // Derived from the add-ons' traffic needs: each control plane reaches its own nodes' webhooks (istiod: 15017), nothing more.
+    const nodeTagOf = new Map(plan.clusters.map((c) => [c.name, c.nodeTag]));
+    this.webhookRules = Object.fromEntries(
+      plan.addOnTraffic.webhookRules.map((rule) => [
+        rule.cluster,
+        new ControlPlaneWebhookRule(this, `ControlPlaneWebhooks-${rule.cluster}`, { network: this.network, controlPlaneCidr: rule.controlPlaneCidr, ports: rule.ports, webhooks: rule.webhooks, targetTags: [nodeTagOf.get(rule.cluster)!] }),
+      ]),
+    );
 
     const nats: Record<string, CloudNat> = {};
     for (const nat of plan.network.nats) {

@@ -14,6 +14,7 @@ export function verifyConfigured(config: ResolvedConfig, configured: ConfiguredP
     cdktfOut: folders?.cdktfOut ?? env.CDKTF_OUTDIR ?? config.terraformOutdir,
     dist: folders?.dist ?? env.CDK8S_OUTDIR ?? config.manifestsOutdir,
     addOnIntents: addOnConnectivityIntents(configured.platform.plan, configured.addOns),
+    addOnAuthorizedNetworks: configured.platform.plan.addOnTraffic.authorizedNetworks,
   });
 }
 

@@ -8,7 +8,9 @@ import type { AddOnEntry } from '../../lib/domain/platform/platform-definition';
 export const driveAddOns: readonly PlatformAddOn[] = [vaultAddOn, istioAddOn, spinnakerAddOn, kueueAddOn];
 
 export const driveAddOnEntries: readonly AddOnEntry[] = [
-  { name: 'vault', settings: { address: 'https://vault.example.com:8200' } },
+  // Vault runs in the AWS VPC behind an internal load balancer: tenants reach it and it reaches every control plane
+  // over the aws-usw2 link (the platform derives the policies, mesh entries and authorized networks).
+  { name: 'vault', settings: { address: 'https://vault.example.com:8200', network: { remoteNetwork: 'aws-usw2-prod', cidr: '10.8.64.10/32' } } },
   { name: 'istio' },
   { name: 'spinnaker', settings: { cluster: 'prod-usc1', version: '1.36.0' } },
   // Batch queues: simulation's scenario runs and ML training's jobs wait in Kueue for their quota on their own pools;

@@ -10,3 +10,4 @@ export * from './istio/tenant-mesh';
 export * from './cd/spinnaker-add-on';
 export * from './cd/argo-cd-add-on';
 export * from './kueue/kueue-add-on';
+export * from './monitoring/managed-prometheus-add-on';

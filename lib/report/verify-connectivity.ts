@@ -1,6 +1,6 @@
 import { ISTIO_ADD_ON, IstioSettings, resolveIstioSettings } from '../domain/addons/istio/mesh-plan';
 import type { ConnectivityIntent } from '../domain/reachability/connectivity-intent';
-import { platformIntentSet } from '../domain/reachability/derive-intents';
+import { AddOnAuthorizedNetworks, platformIntentSet } from '../domain/reachability/derive-intents';
 import { readSynthesized, SynthesisContext, SynthesizedPlatform } from '../domain/reachability/read-synthesized';
 import type { Topology } from '../domain/reachability/topology';
 import { verifyIntentSet, VerificationResult } from '../domain/reachability/verify-intents';
@@ -23,9 +23,9 @@ export function synthesisContext(definition: PlatformDefinition): SynthesisConte
 }
 
 /** The model of a synthesized platform (already read) and the verdict on every intent of its definition and add-ons. */
-export function verifySynthesized(definition: PlatformDefinition, output: SynthesizedPlatform, addOnIntents: readonly ConnectivityIntent[] = []): { topology: Topology; result: VerificationResult } {
+export function verifySynthesized(definition: PlatformDefinition, output: SynthesizedPlatform, addOnIntents: readonly ConnectivityIntent[] = [], addOnAuthorized: AddOnAuthorizedNetworks = {}): { topology: Topology; result: VerificationResult } {
   const topology = readSynthesized(output, synthesisContext(definition));
-  return { topology, result: verifyIntentSet(topology, platformIntentSet(definition, addOnIntents)) };
+  return { topology, result: verifyIntentSet(topology, platformIntentSet(definition, addOnIntents, addOnAuthorized)) };
 }
 
 export interface VerifyConnectivityOptions {
@@ -35,6 +35,8 @@ export interface VerifyConnectivityOptions {
   readonly dist?: string;
   /** Intents the enabled add-ons contribute (`addOnConnectivityIntents(platform.plan, addOns)`). @default none */
   readonly addOnIntents?: readonly ConnectivityIntent[];
+  /** Authorized networks the add-ons' traffic needs add (`platform.plan.addOnTraffic.authorizedNetworks`), which derived intents must see. @default none */
+  readonly addOnAuthorizedNetworks?: AddOnAuthorizedNetworks;
 }
 
 /**
@@ -42,5 +44,5 @@ export interface VerifyConnectivityOptions {
  * `npm run verify`, of the check `npm run synth` runs after both apps, and of the CLI.
  */
 export function verifyConnectivity(definition: PlatformDefinition, options: VerifyConnectivityOptions = {}): VerificationResult {
-  return verifySynthesized(definition, readSynthesizedPlatform(options.cdktfOut ?? 'cdktf.out', options.dist ?? 'dist'), options.addOnIntents).result;
+  return verifySynthesized(definition, readSynthesizedPlatform(options.cdktfOut ?? 'cdktf.out', options.dist ?? 'dist'), options.addOnIntents, options.addOnAuthorizedNetworks).result;
 }

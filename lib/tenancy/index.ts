@@ -10,3 +10,4 @@ export * from './dedicated-node-scheduling';
 export * from './tenant-identity';
 export * from './developer-access';
 export * from './namespace-baseline-props';
+export * from './add-on-traffic-policies';

@@ -43,7 +43,7 @@ test('Vault: only the tenant\'s login role moves (its policy, PKI role and every
 test('mesh and CD: the tenant\'s mesh policies move cluster, its Spinnaker account and Argo CD destinations follow, nothing else changes', () => {
   const a = addOnObjects(before);
   const b = addOnObjects(after);
-  const meshKinds = ['AuthorizationPolicy/routing/allow-declared', 'NetworkPolicy/routing/allow-egress-to-istiod', 'PeerAuthentication/routing/default', 'ServiceEntry/routing/google-apis', 'ServiceEntry/routing/metadata-server', 'Sidecar/routing/default'];
+  const meshKinds = ['AuthorizationPolicy/routing/allow-declared', 'NetworkPolicy/routing/allow-egress-to-istiod', 'PeerAuthentication/routing/default', 'ServiceEntry/routing/add-on-vault', 'ServiceEntry/routing/google-apis', 'ServiceEntry/routing/metadata-server', 'Sidecar/routing/default'];
   expect(diff(a, b)).toEqual({
     removed: meshKinds.map((k) => `prod-usc1/${k}`),
     added: meshKinds.map((k) => `dev-usw1/${k}`),

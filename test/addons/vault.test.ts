@@ -13,6 +13,9 @@ const vault = output.stacks['drive-vault'];
 const tenants = output.platform.plan.tenants;
 const resources = (type: string): any[] => Object.values(vault.resource[type] ?? {});
 
+/** Where the example's Vault is: behind an internal load balancer in the AWS VPC. */
+const VAULT_NETWORK = { remoteNetwork: 'aws-usw2-prod', cidr: '10.8.64.10/32' };
+
 describe('the vault stack', () => {
   test('is a stack of its own, deployed after every platform stack, with the pinned Vault provider and no token in it', () => {
     expect(vault.terraform.required_providers.vault).toEqual({ source: 'hashicorp/vault', version: '5.6.0' });
@@ -47,7 +50,7 @@ describe('the vault stack', () => {
     // Only tokens requested for Vault log in (a token minted for another system is refused: the conformance judge
     // asks a real Vault); the audience is a setting.
     for (const role of roles) expect(role.audience).toBe('vault');
-    const custom = synthSeed({ ...seedPlatform, addOns: [{ name: 'vault', settings: { address: 'https://vault.example.com', audience: 'vault.example.com' } }] }, SEED_ADD_ONS).stacks['drive-vault'];
+    const custom = synthSeed({ ...seedPlatform, addOns: [{ name: 'vault', settings: { address: 'https://vault.example.com', network: VAULT_NETWORK, audience: 'vault.example.com' } }] }, SEED_ADD_ONS).stacks['drive-vault'];
     for (const role of Object.values<any>(custom.resource.vault_kubernetes_auth_backend_role)) expect(role.audience).toBe('vault.example.com');
   });
 
@@ -153,7 +156,7 @@ describe('vault settings', () => {
   const issue = (settings: Record<string, unknown>) => validateVaultSettings(settings as any, examplePlatform).map((i) => `${i.path}: ${i.field} ${JSON.stringify(i.value)} ${i.problem}; ${i.fix}`);
 
   test('the example settings are valid and SPIFFE IDs follow the form', () => {
-    expect(issue({ address: 'https://vault.example.com:8200' })).toEqual([]);
+    expect(issue({ address: 'https://vault.example.com:8200', network: VAULT_NETWORK })).toEqual([]);
     expect(spiffeId('example.com', 'mapping', 'api')).toBe('spiffe://example.com/ns/mapping/sa/api');
   });
 
@@ -175,12 +178,12 @@ describe('vault settings', () => {
     [{ audience: 'vault, other' }, /settings\.audience "vault, other" is not one JWT audience/],
     [{ audience: '' }, /settings\.audience "" is not one JWT audience/],
   ])('throws when settings are %j', (settings, message) => {
-    expect(issue({ address: 'https://vault.example.com', ...settings }).join('\n')).toMatch(message);
-    expect(() => { throw new ValidationError(validateVaultSettings({ address: 'https://vault.example.com', ...settings } as any, examplePlatform)); }).toThrow(message);
+    expect(issue({ address: 'https://vault.example.com', network: VAULT_NETWORK, ...settings }).join('\n')).toMatch(message);
+    expect(() => { throw new ValidationError(validateVaultSettings({ address: 'https://vault.example.com', network: VAULT_NETWORK, ...settings } as any, examplePlatform)); }).toThrow(message);
   });
 
   test('declared service accounts join the Workload Identity KSAs in the role and the PKI SANs', () => {
-    const out = synthSeed(withVault({ address: 'https://vault.example.com', serviceAccounts: { routing: ['planner'] } }), SEED_ADD_ONS);
+    const out = synthSeed(withVault({ address: 'https://vault.example.com', network: VAULT_NETWORK, serviceAccounts: { routing: ['planner'] } }), SEED_ADD_ONS);
     const stack = out.stacks['drive-vault'];
     expect(Object.values<any>(stack.resource.vault_kubernetes_auth_backend_role).find((r) => r.role_name === 'routing').bound_service_account_names).toEqual(['planner']);
     expect(Object.values<any>(stack.resource.vault_pki_secret_backend_role).find((r) => r.name === 'routing').allowed_uri_sans).toEqual(['spiffe://example.com/ns/routing/sa/planner']);

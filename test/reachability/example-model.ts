@@ -5,6 +5,7 @@ import type { LoadedPlatform } from '../../lib/domain/platform/resolve-platform'
 import type { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { addOnConnectivityIntents } from '../../lib/domain/addons/add-on-rules';
 import type { ConnectivityIntent } from '../../lib/domain/reachability/connectivity-intent';
+import type { AddOnAuthorizedNetworks } from '../../lib/domain/reachability/derive-intents';
 import { driveAddOns } from '../../examples/drive-platform/add-ons';
 import { drivePlatform } from '../../examples/drive-platform/platform';
 import { loadSeed, synthSeed } from '../addons/seed-fixtures';
@@ -28,22 +29,23 @@ export function synthesizedExample(): { definition: PlatformDefinition; platform
  * The example as `npm run synth` writes it with its add-ons (Vault, Istio, Spinnaker): the output the mesh layer
  * judges, and the intents the add-ons contribute.
  */
-export function synthesizedMeshExample(definition: PlatformDefinition = drivePlatform): { definition: PlatformDefinition; platform: LoadedPlatform; output: SynthesizedPlatform; addOnIntents: ConnectivityIntent[] } {
+export function synthesizedMeshExample(definition: PlatformDefinition = drivePlatform): { definition: PlatformDefinition; platform: LoadedPlatform; output: SynthesizedPlatform; addOnIntents: ConnectivityIntent[]; addOnAuthorized: AddOnAuthorizedNetworks } {
   const seed = synthSeed(definition, driveAddOns);
   const output: SynthesizedPlatform = {
     stacks: Object.entries(seed.stacks).map(([name, json]) => ({ name, json })),
     manifests: Object.entries(seed.manifests).map(([cluster, charts]) => ({ cluster, objects: Object.values(charts).flat() })),
   };
-  return { definition: seed.platform.definition, platform: seed.platform, output, addOnIntents: addOnConnectivityIntents(seed.platform.plan, driveAddOns) };
+  return { definition: seed.platform.definition, platform: seed.platform, output, addOnIntents: addOnConnectivityIntents(seed.platform.plan, driveAddOns), addOnAuthorized: seed.platform.plan.addOnTraffic.authorizedNetworks };
 }
 
 /** Only the manifests (and the add-ons' intents) of the example with its add-ons, for a changed definition. */
-export function meshManifestsOf(definition: PlatformDefinition): { manifests: SynthesizedManifests[]; addOnIntents: ConnectivityIntent[] } {
+export function meshManifestsOf(definition: PlatformDefinition): { manifests: SynthesizedManifests[]; addOnIntents: ConnectivityIntent[]; addOnAuthorized: AddOnAuthorizedNetworks } {
   const platform = loadSeed(definition, driveAddOns);
   const built = buildClusterManifests(platform, 'unused', { addOns: driveAddOns, today: EXAMPLE_TODAY });
   return {
     manifests: Object.entries(built).map(([cluster, m]) => ({ cluster, objects: m.charts.flatMap((chart) => Testing.synth(chart)) })),
     addOnIntents: addOnConnectivityIntents(platform.plan, driveAddOns),
+    addOnAuthorized: platform.plan.addOnTraffic.authorizedNetworks,
   };
 }
 
@@ -93,3 +95,10 @@ export const EXAMPLE_EXPECTED_VERDICTS: readonly [string, 'allowed' | 'denied'][
   ['ml-training-no-internet', 'denied'],
   ['aws-cannot-open-simulation', 'denied'],
 ];
+
+/**
+ * The same with the add-ons on: Vault's derived authorized network gives dev-usw1 an authorized list, so its private
+ * endpoint is enforced and the AWS VPC as a whole no longer reaches it (only Vault's /32 does, judged as
+ * add-on/vault/vault-to-control-plane/dev-usw1): link-control-plane/aws-usw2/dev-usw1 is no longer derived.
+ */
+export const MESH_EXAMPLE_EXPECTED_VERDICTS: readonly [string, 'allowed' | 'denied'][] = EXAMPLE_EXPECTED_VERDICTS.filter(([id]) => id !== 'link-control-plane/aws-usw2/dev-usw1');

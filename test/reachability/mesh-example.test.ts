@@ -4,14 +4,14 @@ import type { PlatformDefinition } from '../../lib/domain/platform/platform-defi
 import { evaluateIntent } from '../../lib/domain/reachability/evaluate-intent';
 import { readSynthesized } from '../../lib/domain/reachability/read-synthesized';
 import { synthesisContext, verifySynthesized } from '../../lib/report/verify-connectivity';
-import { clone, EXAMPLE_EXPECTED_VERDICTS, meshManifestsOf, synthesizedMeshExample } from './example-model';
+import { clone, MESH_EXAMPLE_EXPECTED_VERDICTS, meshManifestsOf, synthesizedMeshExample } from './example-model';
 
 /*
  * The example with its add-ons, as `npm run synth` writes it: the Istio objects in dist/ put the mesh layer on
  * every tenant leg. Every verdict still holds; mutations of the mesh objects fail exactly the intents that use them.
  */
-const { definition, output, addOnIntents } = synthesizedMeshExample();
-const judge = (o: SynthesizedPlatform, d: PlatformDefinition = definition) => verifySynthesized(d, o, addOnIntents).result;
+const { definition, output, addOnIntents, addOnAuthorized } = synthesizedMeshExample();
+const judge = (o: SynthesizedPlatform, d: PlatformDefinition = definition) => verifySynthesized(d, o, addOnIntents, addOnAuthorized).result;
 const baseline = judge(output);
 const verdict = (id: string) => baseline.verdicts.find((v) => v.id === id)!;
 
@@ -28,11 +28,11 @@ const find = (objects: Obj[], kind: string, namespace: string) => objects.find((
 describe('the example with the mesh layer', () => {
   test('every intent is met, the add-ons\' included, and the mesh judged every tenant leg', () => {
     expect(baseline.failures.map((v) => v.message)).toEqual([]);
-    expect(baseline.verdicts).toHaveLength(EXAMPLE_EXPECTED_VERDICTS.length + addOnIntents.length);
+    expect(baseline.verdicts).toHaveLength(MESH_EXAMPLE_EXPECTED_VERDICTS.length + addOnIntents.length);
     expect(baseline.verdicts.every((v) => v.judged)).toBe(true);
   });
 
-  test.each([...EXAMPLE_EXPECTED_VERDICTS])('%s is still %s', (id, outcome) => {
+  test.each([...MESH_EXAMPLE_EXPECTED_VERDICTS])('%s is still %s', (id, outcome) => {
     expect(verdict(id).allowed ? 'allowed' : 'denied').toBe(outcome);
     expect(verdict(id).met).toBe(true);
   });
@@ -137,7 +137,7 @@ describe('mutations of the mesh objects in the output', () => {
   test('without the private-services ServiceEntry, REGISTRY_ONLY cuts payments off Cloud SQL (the defect the mesh layer found)', () => {
     const failures = mutate((objects) => objects.filter((o) => !(o.kind === 'ServiceEntry' && o.metadata.name === 'private-services')), 'payments-usc1');
     expect(failures.map((v) => v.message)).toEqual([
-      'tenant payments on payments-usc1 → private services (PSA) tcp/3307: DENIED at Sidecar payments/default: REGISTRY_ONLY: no ServiceEntry it imports covers 10.0.16.0/20 tcp/3307 (payments/google-apis, payments/metadata-server)',
+      'tenant payments on payments-usc1 → private services (PSA) tcp/3307: DENIED at Sidecar payments/default: REGISTRY_ONLY: no ServiceEntry it imports covers 10.0.16.0/20 tcp/3307 (payments/google-apis, payments/metadata-server, payments/add-on-vault)',
     ]);
   });
 
@@ -163,14 +163,14 @@ describe('adding a tenant dependency, with the mesh', () => {
       fc.property(fc.constantFrom(...undeclared), ([a, b]) => {
         const changed: PlatformDefinition = { ...definition, tenants: definition.tenants!.map((t) => (t.name === a ? { ...t, dependencies: { ...t.dependencies, tenants: [...(t.dependencies?.tenants ?? []), b] } } : t)) };
         // Terraform does not change with a dependency: only the manifests do.
-        const { manifests, addOnIntents: intents } = meshManifestsOf(changed);
+        const { manifests, addOnIntents: intents, addOnAuthorized: authorized } = meshManifestsOf(changed);
         const after = { stacks: output.stacks, manifests };
         const before = meshObjects(output.manifests);
         const now = meshObjects(after.manifests);
         const diff = [...now.keys()].filter((k) => before.get(k) !== now.get(k));
         expect(diff.sort()).toEqual([`${cluster}:AuthorizationPolicy ${b}/allow-declared`, `${cluster}:Sidecar ${a}/default`]);
 
-        const result = verifySynthesized(changed, after, intents).result;
+        const result = verifySynthesized(changed, after, intents, authorized).result;
         expect(result.failures).toEqual([]);
         const was = new Map(baseline.verdicts.map((v) => [pairKey(v), v.allowed]));
         const flipped = [...new Set(result.verdicts.filter((v) => was.get(pairKey(v)) !== v.allowed).map(pairKey))];

@@ -3,6 +3,7 @@ import { applicationSet, appProject, ARGO_CD_ADD_ON, ArgoCdSettings, validateArg
 import { argoCdDeployNeeds, validateArgoCdVersion } from '../../domain/addons/cd/cd-prerequisites';
 import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM } from '../../domain/tenancy/labels';
 import { DEPLOYER_SERVICE_ACCOUNT } from '../../tenancy/tenant-namespace';
+import { cdTrafficNeeds } from '../../domain/addons/cd/cd-common';
 import type { PlatformAddOn } from '../platform-add-on';
 
 /**
@@ -15,6 +16,7 @@ export const argoCdAddOn: PlatformAddOn<ArgoCdSettings> = {
   name: ARGO_CD_ADD_ON,
   validate: (settings, definition) => [...validateArgoCdSettings(settings, definition), ...validateArgoCdVersion(settings)],
   deployNeeds: (settings, cluster) => argoCdDeployNeeds(settings, cluster),
+  trafficNeeds: (settings, definition) => cdTrafficNeeds(ARGO_CD_ADD_ON, settings.cluster, definition),
   extendClusterManifests({ scope, plan, cluster, settings }) {
     if (cluster.name !== settings.cluster) return;
     const labels = { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM };

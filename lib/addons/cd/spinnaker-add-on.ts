@@ -3,6 +3,7 @@ import { SPINNAKER_ADD_ON, SpinnakerSettings, spinnakerService, spinnakerService
 import { spinnakerDeployNeeds, validateSpinnakerOperatorVersion } from '../../domain/addons/cd/cd-prerequisites';
 import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM } from '../../domain/tenancy/labels';
 import { ValidationError } from '../../domain/validation-error';
+import { cdTrafficNeeds } from '../../domain/addons/cd/cd-common';
 import type { PlatformAddOn } from '../platform-add-on';
 
 /**
@@ -17,6 +18,7 @@ export const spinnakerAddOn: PlatformAddOn<SpinnakerSettings> = {
   name: SPINNAKER_ADD_ON,
   validate: (settings, definition) => [...validateSpinnakerSettings(settings, definition), ...validateSpinnakerOperatorVersion(settings)],
   deployNeeds: (settings, cluster) => spinnakerDeployNeeds(settings, cluster),
+  trafficNeeds: (settings, definition) => cdTrafficNeeds(SPINNAKER_ADD_ON, settings.cluster, definition),
   extendClusterManifests({ scope, plan, cluster, settings }) {
     if (cluster.name !== settings.cluster) return;
     const service = spinnakerService(plan, settings, { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM });

@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { ISTIO_ADD_ON, IstioSettings, meshConnectivityIntents, resolveIstioSettings, tenantMeshPlan, validateIstioSettings } from '../../domain/addons/istio/mesh-plan';
+import { ISTIO_ADD_ON, IstioSettings, meshConnectivityIntents, meshTrafficNeeds, resolveIstioSettings, tenantMeshPlan, validateIstioSettings } from '../../domain/addons/istio/mesh-plan';
 import { istioDeployNeeds, validateIstioVersion } from '../../domain/addons/istio/istio-prerequisites';
 import { ValidationError } from '../../domain/validation-error';
 import type { PlatformAddOn } from '../platform-add-on';
@@ -16,6 +16,7 @@ export const istioAddOn: PlatformAddOn<IstioSettings> = {
   validate: (settings, definition) => [...validateIstioSettings(settings, definition), ...validateIstioVersion(settings)],
   deployNeeds: (settings, cluster, plan) => istioDeployNeeds(settings, cluster, plan),
   connectivityIntents: (_settings, plan) => meshConnectivityIntents(plan),
+  trafficNeeds: (_settings, definition) => meshTrafficNeeds(definition),
   extendTenantManifests({ scope, chart, plan, tenant, namespace, settings }) {
     const resolved = resolveIstioSettings(settings);
     const ns = chart.node.findAll().find((c): c is ApiObject => c instanceof ApiObject && c.kind === 'Namespace' && c.name === namespace);

@@ -22,8 +22,8 @@ export interface TenantMeshProps {
 /**
  * A tenant namespace in the mesh: a Sidecar that knows only its own namespace, the mesh's and its declared
  * dependencies (everything else unknown, REGISTRY_ONLY), STRICT mTLS, an ALLOW AuthorizationPolicy admitting only
- * its own namespace, its dependents and its declared ingress sources, a ServiceEntry per external dependency and
- * for Google APIs and the metadata server (else REGISTRY_ONLY would cut them off) and the NetworkPolicy that lets
+ * its own namespace, its dependents and its declared ingress sources, a ServiceEntry per external dependency, per
+ * add-on server (Vault) and for Google APIs and the metadata server (else REGISTRY_ONLY would cut them off) and the NetworkPolicy that lets
  * its sidecars reach istiod.
  */
 export class TenantMesh extends Construct {
@@ -34,6 +34,8 @@ export class TenantMesh extends Construct {
   public readonly serviceEntries: readonly ApiObject[];
   /** The ServiceEntries every tenant gets: `google-apis` and `metadata-server`. */
   public readonly platformEntries: readonly ApiObject[];
+  /** One ServiceEntry per add-on server the tenant reaches (`add-on-<server>`, e.g. Vault's API). */
+  public readonly serverEntries: readonly ApiObject[];
   /** `private-services`, for a tenant that uses private-IP services (Cloud SQL, Memorystore); else undefined. */
   public readonly privateServicesEntry?: ApiObject;
 
@@ -105,6 +107,22 @@ export class TenantMesh extends Construct {
         },
       }),
     ];
+    // Add-on servers every tenant reaches (Vault): the add-on-egress NetworkPolicy opens the range, this entry the sidecar.
+    this.serverEntries = mesh.servers.map((server) =>
+      new ApiObject(this, `Server-${server.name}`, {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'ServiceEntry',
+        metadata: metadata(`add-on-${server.name}`),
+        spec: {
+          hosts: [server.host],
+          addresses: [server.cidr],
+          ports: [{ number: server.port, protocol: 'TCP', name: `tcp-${server.port}` }],
+          location: 'MESH_EXTERNAL',
+          resolution: 'NONE',
+          exportTo: ['.'],
+        },
+      }),
+    );
     // Cloud SQL, AlloyDB and Memorystore answer on private IPs in the Private Service Access range: under
     // REGISTRY_ONLY the sidecar drops them without an entry (the reachability model's mesh layer found it).
     if (mesh.privateServices) {

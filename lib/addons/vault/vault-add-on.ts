@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { resolveVaultSettings, validateVaultSettings, VAULT_ADD_ON, VaultSettings } from '../../domain/addons/vault/vault-settings';
+import { vaultTrafficNeeds } from '../../domain/addons/vault/vault-traffic';
 import type { PlatformAddOn } from '../platform-add-on';
 import { VaultTokenReviewer } from './token-reviewer';
 import { loadWithVaultProvider } from './vault-provider-optional';
@@ -17,6 +18,7 @@ export const VAULT_STACK_SUFFIX = 'vault';
 export const vaultAddOn: PlatformAddOn<VaultSettings> = {
   name: VAULT_ADD_ON,
   validate: (settings, definition) => validateVaultSettings(settings, definition),
+  trafficNeeds: (settings, definition) => vaultTrafficNeeds(settings, definition),
   addStacks({ app, plan, settings, clusters, platformStacks, configureStack, stackName }) {
     // Loaded here, not at the top: @cdktf/provider-vault is an optional peer, needed only when the add-on runs.
     const { VaultStack } = loadWithVaultProvider(() => require('./vault-stack') as typeof VaultStackModule);

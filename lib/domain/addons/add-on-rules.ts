@@ -10,6 +10,8 @@ import type { PlatformDefinition } from '../platform/platform-definition';
 import type { PlatformTenant } from '../platform/tenant-definition';
 import { ValidationError, ValidationIssue } from '../validation-error';
 import { AddOnDeployNeeds, ClusterDeployNeeds, mergeDeployNeeds } from './deploy-prerequisites';
+import { trafficNeedIntents } from './traffic-intents';
+import type { AddOnTrafficNeed, TrafficNeed } from './traffic-needs';
 
 /** An add-on's pure hooks. Every hook is optional; `Settings` is the shape its `validate` accepts. */
 export interface AddOnRules<Settings = Readonly<Record<string, unknown>>> {
@@ -27,6 +29,16 @@ export interface AddOnRules<Settings = Readonly<Record<string, unknown>>> {
    * @default 0 (the add-on adds no per-tenant Terraform)
    */
   tenantResources?(settings: Settings, tenant: PlatformTenant): number;
+  /**
+   * The traffic the add-on needs from the rest of the platform (traffic-needs.ts): tenants to its server, its server
+   * to every control plane, a CD cluster to its targets' control planes, control planes to its webhooks, a system
+   * namespace to tenants' metrics ports. The library derives the authorized networks, firewall rules,
+   * NetworkPolicies and ServiceEntries from them (traffic-plan.ts) and judges each as a connectivity intent on the
+   * synthesized output. Called on a definition `validate` accepted: refuse an unmeetable need there
+   * (validateServerLocation), not here.
+   * @default none (the add-on needs no traffic beyond the platform's own)
+   */
+  trafficNeeds?(settings: Settings, definition: PlatformDefinition): readonly TrafficNeed[];
   /** Connectivity the add-on needs (or forbids), judged by the reachability model like the derived intents. */
   connectivityIntents?(settings: Settings, plan: PlatformPlan): readonly ConnectivityIntent[];
   /** Requests the add-on's admission policies must answer, on one cluster, for the isolation corpus. */
@@ -93,9 +105,36 @@ export function enabledAddOns<A extends AddOnRules<any>>(definition: PlatformDef
   });
 }
 
-/** Every enabled add-on's connectivity intents. */
+/** Every enabled add-on's traffic needs, each with the add-on's name, in the definition's order. */
+export function addOnTrafficNeeds(definition: PlatformDefinition, addOns: readonly AddOnRules<any>[]): AddOnTrafficNeed[] {
+  return enabledAddOns(definition, addOns).flatMap(({ addOn, settings }) => (addOn.trafficNeeds?.(settings, definition) ?? []).map((need) => ({ ...need, addOn: addOn.name })));
+}
+
+/**
+ * The plan was resolved with these add-ons' traffic needs (loadPlatform's `addOns`): otherwise the authorized
+ * networks, firewall rules and policies derived from them would be missing from what the stacks and charts build.
+ */
+export function validateTrafficPlanned(plan: PlatformPlan, addOns: readonly AddOnRules<any>[]): ValidationIssue[] {
+  // Without add-ons, nothing is built from needs beyond what the plan holds.
+  if (addOns.length === 0) return [];
+  const needs = addOnTrafficNeeds(plan.definition, addOns);
+  if (JSON.stringify(needs) === JSON.stringify(plan.addOnTraffic.needs)) return [];
+  const names = [...new Set(needs.map((n) => n.addOn))];
+  return [{
+    path: 'addOns',
+    field: 'trafficNeeds',
+    value: names,
+    problem: `are not the traffic needs the platform plan was resolved with (${[...new Set(plan.addOnTraffic.needs.map((n) => n.addOn))].join(', ') || 'none'}), so their authorized networks, firewall rules and policies would be missing`,
+    fix: 'pass the same add-ons to loadPlatform (its addOns option) as to buildPlatformStacks and the manifests',
+  }];
+}
+
+/** Every enabled add-on's connectivity intents: those it declares, then one per connection its traffic needs ask for. */
 export function addOnConnectivityIntents(plan: PlatformPlan, addOns: readonly AddOnRules<any>[]): ConnectivityIntent[] {
-  return enabledAddOns(plan.definition, addOns).flatMap(({ addOn, settings }) => [...(addOn.connectivityIntents?.(settings, plan) ?? [])]);
+  return [
+    ...enabledAddOns(plan.definition, addOns).flatMap(({ addOn, settings }) => [...(addOn.connectivityIntents?.(settings, plan) ?? [])]),
+    ...trafficNeedIntents(addOnTrafficNeeds(plan.definition, addOns), plan.definition),
+  ];
 }
 
 /** Every enabled add-on's admission cases on one cluster. */

@@ -235,6 +235,11 @@ export function controlPlaneFirewallName(networkName: string, cidr: string): str
 }
 
 /** `10.0.0.0/28` -> `10-0-0-0-28`, usable in construct ids and resource names. */
+/** The rule that lets a control plane reach its nodes on add-ons' webhook ports: `<network>-allow-cp-webhooks-<cidr slug>`. */
+export function controlPlaneWebhookFirewallName(networkName: string, cidr: string): string {
+  return `${networkName}-allow-cp-webhooks-${cidrSlug(cidr)}`;
+}
+
 export function cidrSlug(cidr: string): string {
   return cidr.replace(/[./]/g, '-');
 }

@@ -181,6 +181,7 @@ const tenant = z.strictObject({
 
 const endpoint = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tenant'), tenant: z.string(), cluster: z.string() }),
+  z.strictObject({ kind: z.literal('namespace'), namespace: z.string(), cluster: z.string() }),
   z.strictObject({ kind: z.literal('nodes'), cluster: z.string() }),
   z.strictObject({ kind: z.literal('pods'), cluster: z.string() }),
   z.strictObject({ kind: z.literal('control-plane'), cluster: z.string() }),

@@ -5,6 +5,7 @@
  * Plain data: no cdktf, no cdk8s.
  */
 import type { GpuSharing } from '../gke/gpu-sharing';
+import type { AddOnTrafficPlan } from '../addons/traffic-plan';
 import type { ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
 import type { AttachmentTopology, InterconnectType, SlaTarget } from '../hybrid/interconnect-rules';
 import type { TenantPlacement } from '../tenancy/tenant-placement';
@@ -39,6 +40,12 @@ export interface PlatformPlan {
   readonly stacks: PlatformStackNames;
   /** Most resources one stack may hold: `terraformStates.maxResources`, else DEFAULT_MAX_RESOURCES_PER_STATE. */
   readonly maxResourcesPerState: number;
+  /**
+   * The enabled add-ons' traffic needs and the enforcement derived from them (firewall rules, NetworkPolicies,
+   * ServiceEntries; the authorized networks are also in each cluster's `authorizedNetworks`).
+   * @default none derived (NO_ADD_ON_TRAFFIC) when the plan is resolved without add-ons
+   */
+  readonly addOnTraffic: AddOnTrafficPlan;
 }
 
 export interface PlatformStackNames {
@@ -141,12 +148,17 @@ export interface ClusterPlan {
   readonly maxPodsPerNode: number;
   /** Nodes that exist on top of maxNodes while pools upgrade: every pool's surge in every zone. */
   readonly surgeNodes: number;
-  /** CIDRs allowed to reach the control plane's endpoint; empty when none are declared (private endpoint only). */
+  /**
+   * CIDRs allowed to reach the control plane's endpoint: the declared ones, then those the add-ons' traffic needs add
+   * (marked with `addOn`); empty when there are none (private endpoint only).
+   */
   readonly authorizedNetworks: readonly {
-    /** Display name of the authorized network, as declared. */
+    /** Display name of the authorized network, as declared (or as the add-on's need names it). */
     readonly name: string;
-    /** The IPv4 CIDR allowed to reach the control plane's endpoint, as declared. */
+    /** The IPv4 CIDR allowed to reach the control plane's endpoint. */
     readonly cidr: string;
+    /** The add-on whose traffic need added it. @default absent: declared in the definition */
+    readonly addOn?: string;
   }[];
   /** The node subnet: name, region and primary range. */
   readonly subnet: {

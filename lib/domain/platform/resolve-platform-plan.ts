@@ -1,5 +1,7 @@
 import { Cidr } from '../ip-plan/cidr';
 import { clusterNodeTag } from '../network/network-rules';
+import { deriveAddOnTraffic } from '../addons/traffic-plan';
+import type { AddOnTrafficNeed } from '../addons/traffic-needs';
 import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
 import { PRIVATE_GOOGLE_APIS_CIDR } from '../hybrid/advertisements';
 import type { GkeRangeNames } from '../ip-plan/plan-requests';
@@ -51,6 +53,7 @@ export function resolvePlatformPlan(
   ipPlan: ResolvedIpPlan,
   clusterRanges: ReadonlyMap<string, GkeRangeNames>,
   tenantStates?: Readonly<Record<string, string>>,
+  addOnNeeds: readonly AddOnTrafficNeed[] = [],
 ): PlatformPlan {
   const rangesOf = (cluster: ClusterDefinition): GkeRangeNames => {
     const ranges = clusterRanges.get(cluster.name);
@@ -59,7 +62,11 @@ export function resolvePlatformPlan(
   };
   // Built once: per tenant per cluster, rebuilding a cluster's pools (or finding a cluster by name) is quadratic.
   const index = indexTenants(definition);
-  const clusters = definition.clusters.map((cluster) => resolveCluster(definition, ipPlan, cluster, rangesOf(cluster), index.nodePools(cluster)));
+  const declaredClusters = definition.clusters.map((cluster) => resolveCluster(definition, ipPlan, cluster, rangesOf(cluster), index.nodePools(cluster)));
+  // The add-ons' needs add authorized networks before the links are resolved: a control plane authorizing a range of
+  // a remote network is advertised to it, so the derived entry is routed too.
+  const addOnTraffic = deriveAddOnTraffic(addOnNeeds, declaredClusters);
+  const clusters = declaredClusters.map((c) => (addOnTraffic.authorizedNetworks[c.name] ? { ...c, authorizedNetworks: [...c.authorizedNetworks, ...addOnTraffic.authorizedNetworks[c.name]] } : c));
   const clusterPlanOf = firstByName(clusters);
   const clusterOf = firstByName(definition.clusters);
   const network = resolveNetwork(definition, clusters);
@@ -109,6 +116,7 @@ export function resolvePlatformPlan(
       ...(definition.developerNamespaces ? { developers: stackNames.developers(definition.name) } : {}),
     },
     maxResourcesPerState: definition.terraformStates?.maxResources ?? DEFAULT_MAX_RESOURCES_PER_STATE,
+    addOnTraffic,
   };
 }
 

@@ -1,4 +1,4 @@
-import { AddOnRules, enabledAddOns } from '../addons/add-on-rules';
+import { addOnTrafficNeeds, AddOnRules, enabledAddOns } from '../addons/add-on-rules';
 import { GkeRangeNames } from '../ip-plan/plan-requests';
 import { parseLockFile, serializeLockFile } from '../ip-plan/lock-file';
 import { Allocation, ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
@@ -100,7 +100,7 @@ export function resolvePlatform(definition: PlatformDefinition, input: ResolvePl
   }
   const tenantStatesFile = input.tenantStatesLockName;
   const tenants = resolveTenantStates(definition, input.addOns ?? [], { frozen, record: input.record, notices, tenantStatesFile, lockText: input.tenantStatesLock, recordCommand: `${planCommand} --write` });
-  const platformPlan = resolvePlatformPlan(definition, ipPlan, clusterRanges, tenants.states);
+  const platformPlan = resolvePlatformPlan(definition, ipPlan, clusterRanges, tenants.states, addOnTrafficNeeds(definition, input.addOns ?? []));
   const planIssues = validatePlatformPlan(platformPlan);
   if (planIssues.length > 0) throw new ValidationError(planIssues);
   return {

@@ -16,6 +16,18 @@ export type ConnectivityEndpoint =
     /** Name of the cluster the tenant's pods run on. */
     readonly cluster: string;
   }
+  /**
+   * Pods of a namespace that is not a tenant's (a system namespace such as `gmp-system`): its NetworkPolicies and
+   * labels are read from the manifests when they are there, else it has none (every connection passes it).
+   */
+  | {
+    /** The endpoint's variant: `namespace`. */
+    readonly kind: 'namespace';
+    /** The namespace's name. */
+    readonly namespace: string;
+    /** Name of the cluster it is on (as in the platform definition). */
+    readonly cluster: string;
+  }
   /** A cluster's nodes (node subnet). */
   | {
     /** The endpoint's variant: `nodes`. */

@@ -15,6 +15,12 @@ export const HTTPS_PORT = 443;
 /** The port Cloud SQL connectors (Auth Proxy, language connectors) reach an instance's private IP on. */
 export const CLOUD_SQL_CONNECTOR_PORT = 3307;
 
+/** Authorized networks the add-ons' traffic needs add, by cluster (`plan.addOnTraffic.authorizedNetworks`). */
+export type AddOnAuthorizedNetworks = Readonly<Record<string, readonly {
+  /** The authorized range. */
+  readonly cidr: string;
+}[]>>;
+
 /**
  * The intents every platform built from this definition must meet, each with a stable id:
  * pods reach each other across nodes; nodes and control plane reach each other; each authorized network in a
@@ -24,12 +30,12 @@ export const CLOUD_SQL_CONNECTOR_PORT = 3307;
  * tenants of private-IP services reach Private Service Access; external dependencies inside a remote network
  * are reached; each link's remote network reaches what the link advertises for it.
  */
-export function deriveIntents(definition: PlatformDefinition): ConnectivityIntent[] {
-  return expandIntents({ entries: deriveIntentEntries(definition) });
+export function deriveIntents(definition: PlatformDefinition, addOnAuthorized: AddOnAuthorizedNetworks = {}): ConnectivityIntent[] {
+  return expandIntents({ entries: deriveIntentEntries(definition, addOnAuthorized) });
 }
 
 /** The intents of `deriveIntents`, with each tenant's pair intents as one row (see intent-set.ts). */
-export function deriveIntentEntries(definition: PlatformDefinition): IntentEntry[] {
+export function deriveIntentEntries(definition: PlatformDefinition, addOnAuthorized: AddOnAuthorizedNetworks = {}): IntentEntry[] {
   const intents: IntentEntry[] = [];
   const add = (intent: ConnectivityIntent & { readonly id: string }) => intents.push(intent);
   const remotes = definition.remoteNetworks ?? [];
@@ -55,7 +61,7 @@ export function deriveIntentEntries(definition: PlatformDefinition): IntentEntry
     }
     // A remote network with no authorized range of the cluster inside it must not reach the control plane at all.
     for (const remote of remotes) {
-      if ((cluster.authorizedNetworks ?? []).some((n) => remote.cidrs.some((r) => covers(r, n.cidr)))) continue;
+      if ([...(cluster.authorizedNetworks ?? []), ...(addOnAuthorized[c] ?? [])].some((n) => remote.cidrs.some((r) => covers(r, n.cidr)))) continue;
       add({
         id: `control-plane-closed/${c}/${remote.name}`,
         from: { kind: 'remote', network: remote.name },
@@ -110,7 +116,7 @@ export function deriveIntentEntries(definition: PlatformDefinition): IntentEntry
     if (link.advertise?.controlPlanes) {
       const remote = remotes.find((r) => r.name === link.remoteNetwork);
       for (const cluster of definition.clusters.filter((c) => regions.includes(c.region))) {
-        const authorized = cluster.authorizedNetworks ?? [];
+        const authorized = [...(cluster.authorizedNetworks ?? []), ...(addOnAuthorized[cluster.name] ?? [])];
         // Only where the control plane admits the whole remote network (no authorized networks, or one covering it).
         if (authorized.length > 0 && !(remote?.cidrs ?? []).every((cidr) => authorized.some((n) => covers(n.cidr, cidr)))) continue;
         add({ id: `link-control-plane/${link.name}/${cluster.name}`, from, to: { kind: 'control-plane', cluster: cluster.name }, port: CONTROL_PLANE_PORT, expect: 'allow', reason: `link ${link.name} advertises the control plane of ${cluster.name} to ${link.remoteNetwork}` });
@@ -163,16 +169,16 @@ function segmentationIntents(definition: PlatformDefinition): ConnectivityIntent
 }
 
 /**
- * The derived intents, the definition's own and the add-ons' (`addOnConnectivityIntents`), with accepted gaps applied
- * by id. Throws a ValidationError for a declared intent naming an unknown cluster, tenant or remote network, a
+ * The derived intents (seeing the add-ons' authorized networks too), the definition's own and the add-ons'
+ * (`addOnConnectivityIntents`), with accepted gaps applied by id. Throws a ValidationError for a declared intent naming an unknown cluster, tenant or remote network, a
  * duplicate id, or an accepted gap that matches no intent.
  */
-export function platformIntents(definition: PlatformDefinition, addOnIntents: readonly ConnectivityIntent[] = []): ConnectivityIntent[] {
-  return expandIntents(platformIntentSet(definition, addOnIntents));
+export function platformIntents(definition: PlatformDefinition, addOnIntents: readonly ConnectivityIntent[] = [], addOnAuthorized: AddOnAuthorizedNetworks = {}): ConnectivityIntent[] {
+  return expandIntents(platformIntentSet(definition, addOnIntents, addOnAuthorized));
 }
 
 /** `platformIntents` with the tenant pairs as rows (intent-set.ts): what `verifyIntentSet` judges by classes. */
-export function platformIntentSet(definition: PlatformDefinition, addOnIntents: readonly ConnectivityIntent[] = []): IntentSet {
+export function platformIntentSet(definition: PlatformDefinition, addOnIntents: readonly ConnectivityIntent[] = [], addOnAuthorized: AddOnAuthorizedNetworks = {}): IntentSet {
   const issues: ValidationIssue[] = [];
   const user = definition.connectivityIntents ?? [];
   user.forEach((intent, i) => {
@@ -182,7 +188,7 @@ export function platformIntentSet(definition: PlatformDefinition, addOnIntents: 
     for (const side of ['from', 'to'] as const) issues.push(...checkEndpoint(definition, `add-on connectivity intent ${intent.id ?? i}.${side}`, intent[side]));
   });
   const all: IntentEntry[] = [
-    ...deriveIntentEntries(definition),
+    ...deriveIntentEntries(definition, addOnAuthorized),
     ...user.map((intent, i) => ({ ...intent, id: intent.id ?? `user/${i}` })),
     ...addOnIntents.map((intent, i) => ({ ...intent, id: intent.id ?? `add-on/${i}` })),
   ];

@@ -304,6 +304,8 @@ export function endpointText(e: ConnectivityIntent['from']): string {
   switch (e.kind) {
     case 'tenant':
       return `tenant:${e.tenant}@${e.cluster}`;
+    case 'namespace':
+      return `namespace:${e.namespace}@${e.cluster}`;
     case 'remote':
       return `remote:${e.network}${e.range ? `:${e.range}` : ''}`;
     case 'google-apis':

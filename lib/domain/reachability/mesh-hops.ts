@@ -59,6 +59,9 @@ export function meshIngress(t: Topology, from: Place, s: string, to: Place, traf
   const at = `Istio sidecar of ${ns} on ${cluster}`;
   if (!inMesh(t, cluster, ns)) return [{ kind: 'mesh', at, ok: true, detail: `${ns} is not injected: no sidecar enforces its PeerAuthentication or AuthorizationPolicies` }];
   if (!capturedByProxy(traffic)) return [{ kind: 'mesh', at, ok: true, detail: `${describeTraffic(traffic)} bypasses the sidecar (Istio proxies TCP only)` }];
+  if (traffic.protocol === 'tcp' && traffic.port !== undefined && SIDECAR_OWN_INBOUND_PORTS.includes(traffic.port)) {
+    return [{ kind: 'mesh', at, ok: true, detail: `${describeTraffic(traffic)} is the sidecar's own port (${SIDECAR_OWN_INBOUND_PORT_USES[traffic.port]}), never captured inbound: no mTLS mode or authorization policy applies` }];
+  }
   const blocked = unjudged(mesh, cluster);
   if (blocked) return [blocked];
   if (from.kind === 'pods' && !from.namespace) return [notModelled(at, `the source's namespace is unknown (${from.label}): the mesh layer judges namespaces`)];
@@ -86,6 +89,15 @@ export function meshIngress(t: Topology, from: Place, s: string, to: Place, traf
   hops.push(authorize(mesh, cluster, ns, caller, who, traffic));
   return hops;
 }
+
+/**
+ * Ports the sidecar itself listens on, which Istio's iptables rules leave out of inbound capture (istio-iptables'
+ * default exclusions): a connection to them reaches Envoy or the agent directly, outside PeerAuthentication and
+ * AuthorizationPolicy. 15020 serves the merged Prometheus metrics (the application's and Envoy's), what a collector
+ * outside the mesh scrapes under STRICT mTLS.
+ */
+export const SIDECAR_OWN_INBOUND_PORTS: readonly number[] = [15020, 15021, 15090];
+const SIDECAR_OWN_INBOUND_PORT_USES: Readonly<Record<number, string>> = { 15020: 'merged Prometheus metrics', 15021: 'health checks', 15090: "Envoy's Prometheus metrics" };
 
 function capturedByProxy(traffic: Traffic): boolean {
   return traffic.protocol === 'tcp' || traffic.protocol === 'any';

@@ -40,6 +40,12 @@ export function resolveEndpoint(topology: Topology, endpoint: ConnectivityEndpoi
       if (!namespaceNamed(topology.namespaces, c.name, endpoint.tenant)) return `tenant ${endpoint.tenant} has no namespace in dist/${c.name}`;
       return { kind: 'pods', label: `tenant ${endpoint.tenant} on ${c.name}`, cidrs: c.podCidrs, cluster: c, namespace: endpoint.tenant };
     }
+    case 'namespace': {
+      const c = cluster(endpoint.cluster);
+      if (!c) return `cluster ${endpoint.cluster} is not in the synthesized output`;
+      // A system namespace need not be in the manifests (GKE creates gmp-system): its policies apply where they are.
+      return { kind: 'pods', label: `namespace ${endpoint.namespace} on ${c.name}`, cidrs: c.podCidrs, cluster: c, namespace: endpoint.namespace };
+    }
     case 'pods':
     case 'nodes':
     case 'control-plane':

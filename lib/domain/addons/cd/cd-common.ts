@@ -2,6 +2,7 @@
 import type { PlatformDefinition } from '../../platform/platform-definition';
 import type { TenantPlan } from '../../platform/platform-plan';
 import type { ValidationIssue } from '../../validation-error';
+import type { TrafficNeed } from '../traffic-needs';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -32,4 +33,15 @@ export function validateCdPlacement(addOn: string, settings: { readonly cluster?
     issues.push({ path, field: 'settings.namespace', value: settings.namespace, problem: 'is the namespace of a tenant', fix: `give ${addOn} a namespace of its own, e.g. '${defaultNamespace}'` });
   }
   return issues;
+}
+
+/**
+ * What a CD system needs from the network: its pods, on the cluster it runs on, call the API server of every
+ * cluster it deploys to (every cluster with a tenant). The platform authorizes the CD cluster's pod ranges on the
+ * targets' control planes; its own control plane always admits them.
+ */
+export function cdTrafficNeeds(addOn: string, cluster: string, definition: PlatformDefinition): TrafficNeed[] {
+  const targets = definition.clusters.map((c) => c.name).filter((c) => (definition.tenants ?? []).some((t) => t.clusters.includes(c)));
+  if (targets.length === 0) return [];
+  return [{ kind: 'cluster-to-control-planes', from: cluster, clusters: targets, reason: `${addOn} on ${cluster} deploys tenants' workloads through each target cluster's API server` }];
 }

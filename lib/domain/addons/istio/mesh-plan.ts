@@ -4,6 +4,7 @@
  * dependency graph as the NetworkPolicies (dependencies, dependents, ingress sources). Pure: no cdktf or cdk8s.
  */
 import type { ConnectivityIntent } from '../../reachability/connectivity-intent';
+import type { TrafficNeed } from '../traffic-needs';
 import type { PlatformDefinition } from '../../platform/platform-definition';
 import type { PlatformPlan, TenantPlan } from '../../platform/platform-plan';
 import { PRIVATE_SERVICE_PORTS, privateServiceAccessPlan, privateServiceTenants, PSA_RANGE_NAME } from '../../platform/private-service-access';
@@ -28,6 +29,8 @@ export const DEFAULT_ISTIO_SYSTEM_NAMESPACE = 'istio-system';
 export const DEFAULT_ISTIO_TRUST_DOMAIN = 'cluster.local';
 /** istiod's xDS and CA port: every sidecar must reach it. */
 export const ISTIOD_XDS_PORT = 15012;
+/** istiod's webhook port (sidecar injection, config validation): its Service's 443 targets it, so the control plane connects to 15017. */
+export const ISTIOD_WEBHOOK_PORT = 15017;
 
 export type ResolvedIstioSettings = Required<Omit<IstioSettings, 'version'>>;
 
@@ -131,6 +134,18 @@ export interface MeshExternal {
   readonly ports: readonly PortSpec[];
 }
 
+/** A server of an add-on every tenant reaches (from the add-ons' traffic needs): the ServiceEntry `add-on-<name>`. */
+export interface MeshServer {
+  /** The server's short name (`vault`). */
+  readonly name: string;
+  /** The name tenants use for it: the ServiceEntry's host. */
+  readonly host: string;
+  /** Its exact range: the ServiceEntry's address. */
+  readonly cidr: string;
+  /** Its TCP port. */
+  readonly port: number;
+}
+
 export interface TenantMeshPlan {
   /** The tenant's name. */
   readonly tenant: string;
@@ -142,6 +157,8 @@ export interface TenantMeshPlan {
   readonly admissions: readonly MeshAdmission[];
   /** One ServiceEntry per declared external dependency, in declaration order; empty when it declares none. */
   readonly externals: readonly MeshExternal[];
+  /** One ServiceEntry per add-on server tenants reach (`plan.addOnTraffic.tenantEgress`); empty when no add-on needs one. */
+  readonly servers: readonly MeshServer[];
   /**
    * Private Service Access (Cloud SQL, AlloyDB, Memorystore on private IPs), for tenants that hold a private-IP
    * service role: the range and the ports its NetworkPolicy opens.
@@ -174,6 +191,7 @@ export function tenantMeshPlan(tenant: TenantPlan, plan: PlatformPlan, settings:
     egressHosts: ['./*', `${settings.systemNamespace}/*`, ...dependencies.map((d) => `${d}/*`)],
     admissions,
     externals: tenant.resolved.dependencies.external.map((ext, i) => ({ host: `external-${i + 1}.${ns}.mesh-external`, cidr: ext.cidr, ports: ext.ports })),
+    servers: plan.addOnTraffic.tenantEgress.map((e) => ({ name: e.server, host: e.host, cidr: e.cidr, port: e.port })),
     ...(usesPrivateServices ? { privateServices: { cidr: plan.ipPlan.cidr(PSA_RANGE_NAME), ports: PRIVATE_SERVICE_PORTS } } : {}),
   };
 }
@@ -197,4 +215,15 @@ export function meshConnectivityIntents(plan: PlatformPlan): ConnectivityIntent[
     }
   }
   return intents;
+}
+
+/**
+ * What the mesh needs from the network: on every cluster with tenants (where istiod injects sidecars), the control
+ * plane calls istiod's injection and validation webhooks on ISTIOD_WEBHOOK_PORT. A private cluster's control plane
+ * reaches its nodes only on the ports a firewall rule opens, so without the derived rule no pod gets a sidecar.
+ */
+export function meshTrafficNeeds(definition: PlatformDefinition): TrafficNeed[] {
+  const clusters = definition.clusters.map((c) => c.name).filter((c) => (definition.tenants ?? []).some((t) => t.clusters.includes(c)));
+  if (clusters.length === 0) return [];
+  return [{ kind: 'control-plane-to-webhook', webhook: 'istiod', port: ISTIOD_WEBHOOK_PORT, clusters, reason: "the API server calls istiod's sidecar-injection webhook for every pod of an injected namespace" }];
 }

@@ -4,12 +4,26 @@
  */
 import type { PlatformDefinition } from '../../platform/platform-definition';
 import type { ValidationIssue } from '../../validation-error';
+import { validateServerLocation } from '../server-location';
+import type { ServerLocation } from '../traffic-needs';
 
 export const VAULT_ADD_ON = 'vault';
 
 export interface VaultSettings {
   /** Vault's API address, `https://...` (the Terraform provider talks to it; the token comes from `VAULT_TOKEN`). */
   readonly address: string;
+  /**
+   * Where Vault's servers are, so the platform can derive their traffic: tenants' egress to it (NetworkPolicy,
+   * ServiceEntry), and its TokenReview calls to every control plane (an authorized network on each). `cidr` is
+   * Vault's own addresses (its load balancer's /32), inside a remote network a hybrid link reaches; `remoteNetwork`
+   * names that network. @default the address's IP as a /32 when `address` is an IPv4 literal; required otherwise
+   */
+  readonly network?: {
+    /** The remote network Vault lives in. @default the remote network whose ranges hold `cidr` */
+    readonly remoteNetwork?: string;
+    /** Vault's addresses, at most a /24 (MAX_SERVER_PREFIX). */
+    readonly cidr: string;
+  };
   /** Path of the platform's KV v2 mount; each tenant owns the prefix `<tenant>/` in it. @default 'tenant-secrets' */
   readonly kvMount?: string;
   /** Path of the intermediate PKI mount issuing workload certificates. @default 'pki-workload' */
@@ -56,12 +70,35 @@ const DURATION = /^[1-9][0-9]*[smh]$/;
 /** A JWT audience: no whitespace and no comma (Vault reads a comma-separated list). */
 const AUDIENCE = /^[^\s,]{1,253}$/;
 
+/** Vault's port when the address names none: HTTPS. */
+export const DEFAULT_VAULT_HTTPS_PORT = 443;
+/** The short name of Vault's server in derived objects: `allow-egress-to-vault`, the `vault` authorized network. */
+export const VAULT_SERVER_NAME = 'vault';
+
+const ADDRESS = /^https:\/\/([^\s/:]+)(?::(\d+))?\/?$/;
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/** Vault's host and port, from its `https://host[:port]` address. */
+export function vaultEndpoint(address: string): { readonly host: string; readonly port: number } {
+  const match = ADDRESS.exec(address);
+  if (!match) throw new Error(`vault: ${JSON.stringify(address)} is not an https:// address; validateVaultSettings refuses it, so the platform was not validated`);
+  return { host: match[1], port: match[2] === undefined ? DEFAULT_VAULT_HTTPS_PORT : Number(match[2]) };
+}
+
+/** Where Vault is: `network` as given, else the address's IPv4 literal as a /32; undefined when neither says. */
+export function vaultLocation(settings: Pick<VaultSettings, 'address' | 'network'>): (Pick<ServerLocation, 'cidr'> & { readonly remoteNetwork?: string }) | undefined {
+  if (settings.network !== undefined) return settings.network;
+  const host = ADDRESS.exec(settings.address ?? '')?.[1];
+  return host !== undefined && IPV4.test(host) ? { cidr: `${host}/32` } : undefined;
+}
+
 /** The settings with every default applied. */
-export type ResolvedVaultSettings = Required<Omit<VaultSettings, 'serviceAccounts'>> & Pick<VaultSettings, 'serviceAccounts'>;
+export type ResolvedVaultSettings = Required<Omit<VaultSettings, 'serviceAccounts' | 'network'>> & Pick<VaultSettings, 'serviceAccounts' | 'network'>;
 
 export function resolveVaultSettings(settings: VaultSettings, definition: Pick<PlatformDefinition, 'organization'>): ResolvedVaultSettings {
   return {
     address: settings.address,
+    network: settings.network,
     kvMount: settings.kvMount ?? DEFAULT_VAULT_KV_MOUNT,
     pkiMount: settings.pkiMount ?? DEFAULT_VAULT_PKI_MOUNT,
     trustDomain: settings.trustDomain ?? definition.organization.domain,
@@ -80,9 +117,15 @@ export function validateVaultSettings(settings: VaultSettings, definition: Platf
   const path = `addOns[${VAULT_ADD_ON}]`;
   const issues: ValidationIssue[] = [];
   const add = (field: string, value: unknown, problem: string, fix: string) => issues.push({ path, field: `settings.${field}`, value, problem, fix });
-  if (typeof settings.address !== 'string' || !/^https:\/\/[^\s/]+(:\d+)?\/?$/.test(settings.address)) {
+  const port = Number(ADDRESS.exec(typeof settings.address === 'string' ? settings.address : '')?.[2] ?? DEFAULT_VAULT_HTTPS_PORT);
+  if (typeof settings.address !== 'string' || !ADDRESS.test(settings.address) || port < 1 || port > 65535) {
     add('address', settings.address, 'is not an https:// address of a Vault server', "give Vault's API address, e.g. 'https://vault.example.com:8200'");
+  } else if (settings.network === undefined && vaultLocation(settings) === undefined) {
+    add('network', settings.network, `is not given, and the address's host ${vaultEndpoint(settings.address).host} is a name the platform cannot turn into a range: no authorized network, NetworkPolicy or ServiceEntry can name Vault`, "give Vault's addresses, e.g. network: { remoteNetwork: 'aws-usw2-prod', cidr: '10.8.64.10/32' }");
   }
+  const location = vaultLocation(settings);
+  if (settings.network !== undefined && (typeof settings.network !== 'object' || settings.network === null)) add('network', settings.network, 'is not an object', "give { remoteNetwork, cidr }, e.g. { remoteNetwork: 'aws-usw2-prod', cidr: '10.8.64.10/32' }");
+  else if (location !== undefined) issues.push(...validateServerLocation(path, settings.network !== undefined ? { cidr: 'settings.network.cidr', remoteNetwork: 'settings.network.remoteNetwork' } : { cidr: 'settings.address', remoteNetwork: 'settings.network.remoteNetwork' }, location, definition, 'Vault'));
   for (const field of ['kvMount', 'pkiMount'] as const) {
     const value = settings[field];
     if (value !== undefined && (typeof value !== 'string' || !MOUNT_PATH.test(value))) add(field, value, 'is not a mount path of lower-case letters, digits, - and _', `use e.g. '${field === 'kvMount' ? DEFAULT_VAULT_KV_MOUNT : DEFAULT_VAULT_PKI_MOUNT}'`);
