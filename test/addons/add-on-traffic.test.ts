@@ -27,7 +27,7 @@ describe('enforcement derived from the add-ons\' traffic needs', () => {
     };
     const prodPods = plan.clusters.find((c) => c.name === 'prod-usc1')!.podRange.cidr;
     expect(authorized('prod-usc1').cidr_blocks).toEqual([{ cidr_block: '10.200.8.0/24', display_name: 'corp-vpn' }, { cidr_block: '10.8.64.10/32', display_name: 'vault' }]);
-    expect(authorized('dev-usw1').cidr_blocks).toEqual([{ cidr_block: '10.8.64.10/32', display_name: 'vault' }]);
+    expect(authorized('dev-usw1').cidr_blocks).toEqual([{ cidr_block: '10.200.8.0/24', display_name: 'corp-vpn' }, { cidr_block: '10.8.64.10/32', display_name: 'vault' }]);
     expect(authorized('payments-usc1').cidr_blocks).toEqual([
       { cidr_block: '10.200.8.0/24', display_name: 'corp-vpn' },
       { cidr_block: '10.8.64.10/32', display_name: 'vault' },
