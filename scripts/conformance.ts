@@ -1,7 +1,8 @@
 /**
  * `npm run conformance`: judges the synthesized output with tools no one here wrote.
  *   1. terraform validate (or OpenTofu) with the real providers, built from source, on every stack;
- *   2. a real kube-apiserver (on kine) per cluster: every manifest applied, then the adversarial tenant suite;
+ *   2. a real kube-apiserver (on kine) per cluster: the deploy rehearsal (each stage of the cluster's folders applied as
+ *      Config Sync applies it, the prerequisites' CRDs from their pinned releases in between), then the tenant suite;
  *   3. a real Vault (dev mode) per target with a Vault stack: the stack replayed, then each tenant's token and, with
  *      each cluster's API server up, each tenant's Kubernetes login, against its own and every other tenant's paths;
  *   4. checkov, offline, over every stack and manifest, against the committed skip file.
@@ -14,12 +15,13 @@ import { join, resolve } from 'path';
 import { runCheckov, readSkips, CheckovSkip } from './conformance/checkov-judge';
 import { tenantCorpus } from './conformance/corpus';
 import { Judgement } from './conformance/judgement';
-import { applyManifests, runTenantSuite } from './conformance/kube-judge';
+import { DeployRehearsal } from './conformance/deploy-rehearsal';
+import { runTenantSuite } from './conformance/kube-judge';
 import { KubeServer } from './conformance/kube-server';
 import { conformancePassed, summaryMarkdown, summaryTable } from './conformance/summary';
 import { clustersOf, stacksOf, synthesizeTargets, Target } from './conformance/targets';
 import { validateStack, writeCliConfig } from './conformance/terraform-judge';
-import { buildTools, builtTool, ToolName, toolVersion } from './conformance/tools';
+import { buildTools, builtTool, crdBuilds, ToolName, toolVersion } from './conformance/tools';
 import { VaultTargetJudge } from './conformance/vault-judge';
 import { VaultServer } from './conformance/vault-server';
 
@@ -48,7 +50,7 @@ async function startVault(target: Target, judgements: Judgement[]): Promise<{ se
   if (!stackFile) return undefined;
   const vault = builtTool('vault');
   if (!vault) {
-    for (const judge of ['vault apply', 'vault tenant suite'] as const) judgements.push({ judge, version: toolVersion('vault'), target: target.name, checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged: 'not built: vault' });
+    for (const judge of ['vault apply', 'vault tenant suite'] as const) judgements.push({ judge, version: toolVersion('vault'), target: target.name, checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged: 'not built: vault (CI builds it only when cached or with CONFORMANCE_BUILD_VAULT=1; npm run conformance -- --tools-only builds it)', notJudgedBecause: 'ci-optional-build' });
     return undefined;
   }
   const server = new VaultServer(join(vault, 'vault'), join(WORK_DIR, 'vault', target.name));
@@ -77,7 +79,8 @@ async function judgeClusters(targets: ReturnType<typeof synthesizeTargets>, judg
 
 async function judgeTargetClusters(target: Target, judgements: Judgement[], tools: { kine?: string; kubernetes?: string; version: string }, vault: VaultTargetJudge | undefined): Promise<void> {
   const { kine, kubernetes, version } = tools;
-  for (const { cluster, objects } of clustersOf(target)) {
+  for (const folders of clustersOf(target)) {
+    const { cluster, objects } = folders;
     const name = `${target.name}/${cluster}`;
     if (!kine || !kubernetes) {
       const notJudged = `not built: ${[!kine && 'kine', !kubernetes && 'kubernetes'].filter(Boolean).join(', ')}`;
@@ -93,8 +96,8 @@ async function judgeTargetClusters(target: Target, judgements: Judgement[], tool
     });
     try {
       await server.start();
-      log(`${name}: applying ${objects.length} objects`);
-      judgements.push(await applyManifests(server, objects, name, version));
+      log(`${name}: rehearsing the deploy of ${objects.length} objects in ${folders.stages.length} stage folder(s)`);
+      judgements.push(await new DeployRehearsal(server, folders, name, version, crdBuilds()).run());
       const cases = tenantCorpus(target, cluster, objects);
       log(`${name}: ${cases.length} tenant suite cases`);
       judgements.push(await runTenantSuite(server, cases, name, version));
@@ -158,7 +161,8 @@ async function main(): Promise<void> {
   else judgements.push(...runCheckov(join(checkov, 'venv', 'bin', 'python3'), join(WORK_DIR, 'targets'), toolVersion('checkov'), skips, used));
 
   console.log(`\n${summaryTable(judgements)}\n`);
-  for (const j of judgements.filter((j) => j.notJudged)) console.log(`NOT JUDGED ${j.judge}: ${j.target}: ${j.notJudged}`);
+  for (const j of judgements.filter((j) => j.notJudged)) console.log(`NOT JUDGED ${j.judge}: ${j.target}: ${j.notJudged}${j.notJudgedBecause ? ` [${j.notJudgedBecause}]` : ' [fails conformance]'}`);
+  for (const j of judgements) for (const caveat of j.caveats ?? []) console.log(`CAVEAT ${j.judge}: ${j.target}: ${caveat}`);
   for (const j of judgements) for (const failure of j.failures) console.log(`FAILED ${j.judge}: ${failure}`);
   const markdown = summaryMarkdown(judgements, skips.map((s) => ({ ...s, used: used.has(s) })));
   mkdirSync(join(ROOT, 'report'), { recursive: true });

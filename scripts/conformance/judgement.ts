@@ -12,6 +12,14 @@ export interface Judgement {
   readonly skipped: number;
   /** Set when the target could not be judged at all: it counts as neither passed nor failed. */
   readonly notJudged?: string;
+  /** What was judged only in part, and why (e.g. a kind served by a stand-in CRD without its schema). */
+  readonly caveats?: readonly string[];
+  /**
+   * Why a target that was not judged was not: `ci-optional-build` (a tool CI builds only on request: the AWS provider,
+   * Vault), `upstream-unavailable` (nothing reachable serves what the judge needs). Anything else fails conformance.
+   * @default a reason the project controls
+   */
+  readonly notJudgedBecause?: 'ci-optional-build' | 'upstream-unavailable';
   /** One line per failure, naming the object and the reason. */
   readonly failures: readonly string[];
 }

@@ -2,7 +2,7 @@ import { AdmissionCase, AdmissionLayer } from '../../lib/domain/isolation/admiss
 import { Judgement } from './judgement';
 import { AGGREGATED_CLUSTER_ROLES, KubeResponse, KubeServer } from './kube-server';
 
-type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [key: string]: unknown }; [key: string]: unknown };
+export type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [key: string]: unknown }; [key: string]: unknown };
 
 interface ApiResource {
   readonly resource: string;
@@ -29,71 +29,24 @@ function basePath(apiVersion: string): string {
   return apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
 }
 
-function objectPath(resource: ApiResource, apiVersion: string, namespace: string | undefined, name?: string): string {
+export function objectPath(resource: ApiResource, apiVersion: string, namespace: string | undefined, name?: string): string {
   const scope = resource.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? 'default')}` : '';
   return `${basePath(apiVersion)}${scope}/${resource.resource}${name ? `/${encodeURIComponent(name)}` : ''}`;
 }
 
-/** Namespaces first, then CRDs, then everything else: what an applier's ordering does. */
-function applyOrder(object: KubeObject): number {
-  if (object.kind === 'Namespace') return 0;
-  if (object.kind === 'CustomResourceDefinition') return 1;
-  return 2;
-}
-
-function describe(object: KubeObject): string {
+export function describeObject(object: KubeObject): string {
   return `${object.kind} ${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name}`;
 }
 
-function statusMessage(response: KubeResponse): string {
+export function statusMessage(response: KubeResponse): string {
   return typeof response.body === 'object' && response.body?.message ? String(response.body.message) : String(response.body).slice(0, 300);
-}
-
-/**
- * Applies every object of one cluster's manifests with server-side apply, as a GitOps engine would. Objects of kinds
- * the server does not serve (a CRD installed by GKE, not by these manifests) cannot be judged and are listed so.
- */
-export async function applyManifests(server: KubeServer, objects: readonly KubeObject[], target: string, version: string): Promise<Judgement> {
-  let resources = await discoverResources(server);
-  const failures: string[] = [];
-  const unserved: string[] = [];
-  let passed = 0;
-  const sorted = [...objects].sort((a, b) => applyOrder(a) - applyOrder(b));
-  for (const [index, object] of sorted.entries()) {
-    if (index > 0 && applyOrder(sorted[index - 1]) === 1 && applyOrder(object) === 2) {
-      await new Promise((done) => setTimeout(done, 2000));
-      resources = await discoverResources(server);
-    }
-    const resource = resources.get(`${object.apiVersion}/${object.kind}`);
-    if (!resource) {
-      unserved.push(`${describe(object)} (${object.apiVersion} not served)`);
-      continue;
-    }
-    const path = `${objectPath(resource, object.apiVersion, object.metadata.namespace, object.metadata.name)}?fieldManager=gke-platform-conformance&force=true`;
-    const response = await server.request('PATCH', path, object, undefined, 'application/apply-patch+yaml');
-    if (response.status >= 200 && response.status < 300) passed += 1;
-    else failures.push(`${target}: ${describe(object)}: HTTP ${response.status}: ${statusMessage(response)}`);
-  }
-  failures.push(...(await typeCheckWarnings(server, target)));
-  failures.push(...(await waitForControllers(server, objects)).map((f) => `${target}: ${f}`));
-  return {
-    judge: 'kube-apiserver apply',
-    version,
-    target,
-    checked: objects.length - unserved.length,
-    passed,
-    failed: failures.length,
-    skipped: 0,
-    failures,
-    notJudged: unserved.length > 0 ? `${unserved.length} object(s) of kinds this API server does not serve: ${unserved.join('; ')}` : undefined,
-  };
 }
 
 /**
  * Kubernetes type-checks every ValidatingAdmissionPolicy's CEL against the schemas of the kinds it matches and
  * writes what it finds into the policy's status: each warning is a failure here (an expression that cannot work).
  */
-async function typeCheckWarnings(server: KubeServer, target: string): Promise<string[]> {
+export async function typeCheckWarnings(server: KubeServer, target: string): Promise<string[]> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const list = await server.request('GET', '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies');

@@ -31,9 +31,12 @@ export function summarize(judgements: readonly Judgement[]): JudgeSummary[] {
   });
 }
 
-/** True when no judge found an unexplained failure. Targets that could not be judged are reported, not failed. */
+/**
+ * True when no judge found a failure and everything was judged, except what needs a tool CI builds only on request
+ * (the AWS provider, Vault) or what no reachable registry serves: those are listed with the reason and the command.
+ */
 export function conformancePassed(judgements: readonly Judgement[]): boolean {
-  return judgements.every((j) => j.failed === 0);
+  return judgements.every((j) => j.failed === 0 && (!j.notJudged || j.notJudgedBecause !== undefined));
 }
 
 function cell(text: string): string {
@@ -55,8 +58,11 @@ export function summaryMarkdown(judgements: readonly Judgement[], skipReasons: r
   ];
   const notJudged = judgements.filter((j) => j.notJudged);
   if (notJudged.length > 0) {
-    lines.push('## Not judged', '', ...notJudged.map((j) => `- ${j.judge}: ${j.target}: ${cell(j.notJudged!)}`), '');
+    const why = (j: Judgement) => (j.notJudgedBecause === 'ci-optional-build' ? ' (a tool CI builds on request)' : j.notJudgedBecause === 'upstream-unavailable' ? ' (not served by any reachable registry)' : ' (**fails conformance**)');
+    lines.push('## Not judged', '', ...notJudged.map((j) => `- ${j.judge}: ${j.target}: ${cell(j.notJudged!)}${why(j)}`), '');
   }
+  const caveats = judgements.flatMap((j) => (j.caveats ?? []).map((c) => `${j.judge}: ${j.target}: ${c}`));
+  if (caveats.length > 0) lines.push('## Judged in part', '', ...[...new Set(caveats)].map((c) => `- ${cell(c)}`), '');
   const failures = judgements.flatMap((j) => j.failures.map((f) => `${j.judge}: ${f}`));
   if (failures.length > 0) lines.push('## Failures', '', ...failures.map((f) => `- ${cell(f)}`), '');
   if (skipReasons.length > 0) {

@@ -3,7 +3,8 @@
 #   bash scripts/conformance/tools.sh [tool...]     (default: every tool; prints progress and elapsed time)
 #   bash scripts/conformance/tools.sh --except provider-aws,vault   (every tool but those)
 #   bash scripts/conformance/tools.sh --print-dir    (the cache folder)
-# Tools come only from the package registries this project reaches: the Go module proxy and PyPI.
+# Tools come only from the package registries this project reaches: the Go module proxy and PyPI. The crds-* entries
+# are not programs: the upstream CRDs the deploy rehearsal serves, copied out of the projects' module zips.
 # The pins are in tools.json (see docs/conformance.md for why the providers are not the versions the JSON pins).
 set -euo pipefail
 
@@ -63,6 +64,34 @@ kine() { GOBIN="$1" go install "$KINE_MODULE@$KINE_VERSION"; }
 opentofu() { go_build_in_module "$OPENTOFU_MODULE@$OPENTOFU_VERSION" ./cmd/tofu "$1/tofu"; }
 checkov() { python3 -m venv "$1/venv" && "$1/venv/bin/pip" install --quiet --disable-pip-version-check "checkov==$CHECKOV_VERSION"; }
 
+# Upstream CRDs for the deploy rehearsal: the listed files of a module's zip from the Go module proxy, copied into the
+# cache (never the repository). Only the zip is read: a module whose go.mod needs a newer Go than the machine's still
+# downloads (`go mod download` then reports the version, not a missing zip).
+module_files() {
+  local module="$1" files="$2" out="$3" work zip; work=$(mktemp -d)
+  zip=$(cd "$work" && { go mod download -json "$module" || true; } | python3 -c 'import json,sys; print(json.load(sys.stdin).get("Zip", ""))')
+  rm -rf "$work"
+  [[ -n "$zip" && -f "$zip" ]] || { echo "$module: the module proxy gave no zip" >&2; return 1; }
+  # shellcheck disable=SC2086 # the file list is space-separated on purpose
+  python3 - "$zip" "$out" $files <<'PY'
+import os, sys, zipfile
+archive, out, wanted = sys.argv[1], sys.argv[2], sys.argv[3:]
+with zipfile.ZipFile(archive) as z:
+    by_path = {}
+    for name in z.namelist():
+        # Entries are <module>@<version>/<path>: the module path may itself hold slashes.
+        at = name.index('@')
+        by_path[name[name.index('/', at) + 1:]] = name
+    for path in wanted:
+        if path not in by_path:
+            sys.exit(f'{path}: not in {archive}')
+        with open(os.path.join(out, os.path.basename(path)), 'wb') as f:
+            f.write(z.read(by_path[path]))
+PY
+}
+crds_istio() { module_files "$CRDS_ISTIO_MODULE@$CRDS_ISTIO_VERSION" "$CRDS_ISTIO_FILES" "$1"; }
+crds_argo_cd() { module_files "$CRDS_ARGO_CD_MODULE@$CRDS_ARGO_CD_VERSION" "$CRDS_ARGO_CD_FILES" "$1"; }
+
 # kube-apiserver and kube-controller-manager (whose controllers type-check admission policies, keep quota status and
 # create service accounts): k8s.io/kubernetes cannot be required as is (its staging modules are replaced by paths), so
 # a wrapper module replaces each staging module with its published version of the same release.
@@ -120,6 +149,8 @@ tool_dir() {
     vault) echo "$TOOLS_DIR/vault-$VAULT_VERSION" ;;
     opentofu) echo "$TOOLS_DIR/opentofu-$OPENTOFU_VERSION" ;;
     checkov) echo "$TOOLS_DIR/checkov-$CHECKOV_VERSION" ;;
+    crds-istio) echo "$TOOLS_DIR/crds-istio-$CRDS_ISTIO_VERSION" ;;
+    crds-argo-cd) echo "$TOOLS_DIR/crds-argo-cd-$CRDS_ARGO_CD_VERSION" ;;
     *) echo "unknown tool: $1" >&2; return 1 ;;
   esac
 }
@@ -135,6 +166,8 @@ build_tool() {
     vault) build_once "$1" "$dir" vault ;;
     opentofu) build_once "$1" "$dir" opentofu ;;
     checkov) build_once "$1" "$dir" checkov ;;
+    crds-istio) build_once "$1" "$dir" crds_istio ;;
+    crds-argo-cd) build_once "$1" "$dir" crds_argo_cd ;;
   esac
 }
 
@@ -157,7 +190,7 @@ except=""
 if [[ "${1:-}" == "--except" ]]; then except=" ${2//,/ } "; shift 2; fi
 tools=("$@")
 if [[ ${#tools[@]} -eq 0 ]]; then
-  for tool in checkov provider-random kine provider-google vault kubernetes provider-aws; do
+  for tool in crds-istio crds-argo-cd checkov provider-random kine provider-google vault kubernetes provider-aws; do
     [[ "$except" == *" $tool "* ]] || tools+=("$tool")
   done
   if needs_opentofu; then tools=(opentofu "${tools[@]}"); fi

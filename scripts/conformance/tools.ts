@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 /** The judges' tools, as `scripts/conformance/tools.sh` builds them into the cache outside the repository. */
-export type ToolName = 'provider-google' | 'provider-random' | 'provider-aws' | 'kine' | 'kubernetes' | 'vault' | 'opentofu' | 'checkov';
+export type ToolName = 'provider-google' | 'provider-random' | 'provider-aws' | 'kine' | 'kubernetes' | 'vault' | 'opentofu' | 'checkov' | CrdTool;
+/** The upstream CRDs the deploy rehearsal serves, one entry per pinned release (tools.json `crds-*`). */
+export type CrdTool = 'crds-istio' | 'crds-argo-cd';
 
 const TOOLS_SCRIPT = join(__dirname, 'tools.sh');
 
@@ -36,6 +38,8 @@ interface ToolPin {
   readonly release: string;
   /** For providers: the version the synthesized JSON pins. */
   readonly synthesizedPin?: string;
+  /** For CRDs: the upstream source a prerequisite RootSync names (upstreamSourceKey), at the same release. */
+  readonly source?: string;
 }
 
 /** The pins, from the one file tools.sh builds from. */
@@ -52,4 +56,12 @@ export function toolVersion(tool: ToolName): string {
 /** Builds every tool tools.sh knows but those `except`; progress goes to this process's output. Returns success. */
 export function buildTools(except: readonly ToolName[] = []): boolean {
   return spawnSync('bash', [TOOLS_SCRIPT, ...(except.length > 0 ? ['--except', except.join(',')] : [])], { stdio: 'inherit' }).status === 0;
+}
+
+/** Every CRD entry of tools.json: its tool, the upstream source it stands for, and its folder when built. */
+export function crdBuilds(): { tool: CrdTool; source: string; release: string; dir?: string }[] {
+  const pins = JSON.parse(readFileSync(join(__dirname, 'tools.json'), 'utf8')) as Record<string, ToolPin>;
+  return Object.entries(pins)
+    .filter(([tool]) => tool.startsWith('crds-'))
+    .map(([tool, pin]) => ({ tool: tool as CrdTool, source: pin.source!, release: pin.release, dir: builtTool(tool as CrdTool) }));
 }

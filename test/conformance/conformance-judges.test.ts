@@ -21,12 +21,30 @@ const judgement = (overrides: Partial<Judgement>): Judgement => ({
 describe('conformance summary', () => {
   test('adds up each judge and keeps not-judged targets out of passed', () => {
     // GIVEN one judged stack and one that could not be judged
-    const judgements = [judgement({}), judgement({ target: 'bundled-example/drive-link-aws-usw2', checked: 0, passed: 0, notJudged: 'provider not built: hashicorp/aws' })];
+    const judgements = [judgement({}), judgement({ target: 'bundled-example/drive-link-aws-usw2', checked: 0, passed: 0, notJudged: 'provider not built: hashicorp/aws', notJudgedBecause: 'ci-optional-build' })];
     // WHEN
     const [row] = summarize(judgements);
     // THEN
     expect(row).toMatchObject({ judge: 'terraform validate', targets: 2, notJudged: 1, checked: 10, passed: 10, failed: 0 });
     expect(conformancePassed(judgements)).toBe(true);
+  });
+
+  test('fails while anything is not judged for a reason the project controls; passes what waits for a tool CI builds on request or a registry', () => {
+    const ciOptional = judgement({ judge: 'vault apply', checked: 0, passed: 0, notJudged: 'not built: vault', notJudgedBecause: 'ci-optional-build' });
+    const unavailable = judgement({ target: 'bundled-example/drive-vault', checked: 0, passed: 0, notJudged: 'provider not built: hashicorp/vault ...', notJudgedBecause: 'upstream-unavailable' });
+    const unbuilt = judgement({ judge: 'kube-apiserver apply', target: 'x/prod', checked: 0, passed: 0, notJudged: 'not built: kine' });
+    expect(conformancePassed([judgement({}), ciOptional, unavailable])).toBe(true);
+    expect(conformancePassed([judgement({}), ciOptional, unbuilt])).toBe(false);
+    const markdown = summaryMarkdown([ciOptional, unavailable, unbuilt], []);
+    expect(markdown).toContain('- vault apply: bundled-example/drive-network: not built: vault (a tool CI builds on request)');
+    expect(markdown).toContain('- terraform validate: bundled-example/drive-vault: provider not built: hashicorp/vault ... (not served by any reachable registry)');
+    expect(markdown).toContain('- kube-apiserver apply: x/prod: not built: kine (**fails conformance**)');
+  });
+
+  test('lists what was judged only in part, once each', () => {
+    const caveat = 'RootSync is served by a stand-in CRD without its schema: ...';
+    const markdown = summaryMarkdown([judgement({ judge: 'kube-apiserver apply', target: 'x/prod', caveats: [caveat] }), judgement({ judge: 'kube-apiserver apply', target: 'x/prod', caveats: [caveat] })], []);
+    expect(markdown).toContain(`## Judged in part\n\n- kube-apiserver apply: x/prod: ${caveat}\n`);
   });
 
   test('fails on any failure and lists it, the not-judged targets and the accepted findings in the Markdown', () => {
