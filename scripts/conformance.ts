@@ -15,6 +15,7 @@ import { join, resolve } from 'path';
 import { runCheckov, readSkips, CheckovSkip } from './conformance/checkov-judge';
 import { tenantCorpus } from './conformance/corpus';
 import { Judgement } from './conformance/judgement';
+import { installCrdBuild } from './conformance/crd-install';
 import { DeployRehearsal } from './conformance/deploy-rehearsal';
 import { runTenantSuite } from './conformance/kube-judge';
 import { KubeServer } from './conformance/kube-server';
@@ -99,8 +100,13 @@ async function judgeTargetClusters(target: Target, judgements: Judgement[], tool
       log(`${name}: rehearsing the deploy of ${objects.length} objects in ${folders.stages.length} stage folder(s)`);
       judgements.push(await new DeployRehearsal(server, folders, name, version, crdBuilds()).run());
       const cases = tenantCorpus(target, cluster, objects);
-      log(`${name}: ${cases.length} tenant suite cases`);
-      judgements.push(await runTenantSuite(server, cases, name, version));
+      // After the rehearsal (which serves only what the platform installs): the Gateway API's kinds, which GKE serves
+      // on a cluster that enables the Gateway API, so the policies' answers to tenants' routes are judged here too.
+      const gatewayApi = builtTool('crds-gateway-api');
+      const gatewayProblems = gatewayApi ? await installCrdBuild(server, gatewayApi) : ['crds-gateway-api not built (npm run conformance -- --tools-only)'];
+      log(`${name}: ${cases.length} tenant suite cases${gatewayProblems.length > 0 ? ` (Gateway API kinds not served: ${gatewayProblems.join('; ')})` : ''}`);
+      const suite = await runTenantSuite(server, cases, name, version);
+      judgements.push(gatewayProblems.length > 0 && suite.notJudged ? { ...suite, notJudged: `${suite.notJudged} (Gateway API CRDs: ${gatewayProblems.join('; ')})` } : suite);
       if (vault) {
         log(`${name}: Vault Kubernetes auth against this API server`);
         await vault.clusterLogins(server, cluster, objects);

@@ -10,12 +10,10 @@
  * An object whose kind the server does not serve at its stage is a failure, as on a real cluster; so is a
  * prerequisite without CRDs here, a stage folder no RootSync syncs, and a RootSync whose folder does not exist.
  */
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
-import { parseAllDocuments } from 'yaml';
 import { ADD_ONS_FOLDER_SUFFIX, CONFIG_SYNC_NAMESPACE, FLEET_ROOT_SYNC, reconcilerServiceAccount, reconcilerUser, rootSyncSourceKey, stageFolder, SYNC_STAGE_LABEL } from '../../lib/domain/gitops/sync-stages';
 import type { ClusterFolders } from '../../lib/report/cluster-folders';
 import { describeObject, discoverResources, KubeObject, objectPath, statusMessage, typeCheckWarnings, waitForControllers } from './kube-judge';
+import { crdsIn, waitEstablished } from './crd-install';
 import { Judgement } from './judgement';
 import { KubeServer } from './kube-server';
 import { CONFIG_SYNC_STAND_IN, standInCrds, standInFor } from './stand-in-crds';
@@ -38,15 +36,6 @@ function reconciler(rootSync: string): { user: string; groups: string[] } {
 /** Namespaces first, then CRDs, then the rest: the order Config Sync's applier uses within one sync. */
 function applyOrder(object: KubeObject): number {
   return object.kind === 'Namespace' ? 0 : object.kind === 'CustomResourceDefinition' ? 1 : 2;
-}
-
-/** The CRDs of the YAML files of a build folder. */
-function crdsIn(dir: string): KubeObject[] {
-  return readdirSync(dir)
-    .filter((file) => /\.ya?ml$/.test(file))
-    .sort()
-    .flatMap((file) => parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((doc) => doc.toJSON()))
-    .filter((o) => o?.kind === 'CustomResourceDefinition');
 }
 
 export class DeployRehearsal {
@@ -149,16 +138,8 @@ export class DeployRehearsal {
   /** Applies CRDs and waits until each is established and discoverable. */
   private async installCrds(crds: readonly KubeObject[], rootSync: string | undefined, what: string): Promise<void> {
     for (const crd of crds) await this.apply(crd, rootSync, what);
-    const deadline = Date.now() + 60_000;
-    const pending = new Set(crds.map((c) => c.metadata.name));
-    while (pending.size > 0 && Date.now() < deadline) {
-      for (const name of [...pending]) {
-        const got = await this.server.request('GET', `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${name}`);
-        if ((got.body?.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Established' && c.status === 'True')) pending.delete(name);
-      }
-      if (pending.size > 0) await new Promise((done) => setTimeout(done, 300));
-    }
-    if (pending.size > 0) this.fail(`${what}: CRDs not established within 60 s: ${[...pending].join(', ')}`);
+    const pending = await waitEstablished(this.server, crds.map((c) => c.metadata.name));
+    if (pending.length > 0) this.fail(`${what}: CRDs not established within 60 s: ${pending.join(', ')}`);
   }
 
   /** One stage: every object, namespaces first, as the stage's reconciler; an unserved kind is a failure. */

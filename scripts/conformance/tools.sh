@@ -91,6 +91,8 @@ PY
 }
 crds_istio() { module_files "$CRDS_ISTIO_MODULE@$CRDS_ISTIO_VERSION" "$CRDS_ISTIO_FILES" "$1"; }
 crds_argo_cd() { module_files "$CRDS_ARGO_CD_MODULE@$CRDS_ARGO_CD_VERSION" "$CRDS_ARGO_CD_FILES" "$1"; }
+crds_kueue() { module_files "$CRDS_KUEUE_MODULE@$CRDS_KUEUE_VERSION" "$CRDS_KUEUE_FILES" "$1"; }
+crds_gateway_api() { module_files "$CRDS_GATEWAY_API_MODULE@$CRDS_GATEWAY_API_VERSION" "$CRDS_GATEWAY_API_FILES" "$1"; }
 
 # kube-apiserver and kube-controller-manager (whose controllers type-check admission policies, keep quota status and
 # create service accounts): k8s.io/kubernetes cannot be required as is (its staging modules are replaced by paths), so
@@ -151,6 +153,8 @@ tool_dir() {
     checkov) echo "$TOOLS_DIR/checkov-$CHECKOV_VERSION" ;;
     crds-istio) echo "$TOOLS_DIR/crds-istio-$CRDS_ISTIO_VERSION" ;;
     crds-argo-cd) echo "$TOOLS_DIR/crds-argo-cd-$CRDS_ARGO_CD_VERSION" ;;
+    crds-kueue) echo "$TOOLS_DIR/crds-kueue-$CRDS_KUEUE_VERSION" ;;
+    crds-gateway-api) echo "$TOOLS_DIR/crds-gateway-api-$CRDS_GATEWAY_API_VERSION" ;;
     *) echo "unknown tool: $1" >&2; return 1 ;;
   esac
 }
@@ -168,6 +172,8 @@ build_tool() {
     checkov) build_once "$1" "$dir" checkov ;;
     crds-istio) build_once "$1" "$dir" crds_istio ;;
     crds-argo-cd) build_once "$1" "$dir" crds_argo_cd ;;
+    crds-kueue) build_once "$1" "$dir" crds_kueue ;;
+    crds-gateway-api) build_once "$1" "$dir" crds_gateway_api ;;
   esac
 }
 
@@ -190,7 +196,7 @@ except=""
 if [[ "${1:-}" == "--except" ]]; then except=" ${2//,/ } "; shift 2; fi
 tools=("$@")
 if [[ ${#tools[@]} -eq 0 ]]; then
-  for tool in crds-istio crds-argo-cd checkov provider-random kine provider-google vault kubernetes provider-aws; do
+  for tool in crds-istio crds-argo-cd crds-kueue crds-gateway-api checkov provider-random kine provider-google vault kubernetes provider-aws; do
     [[ "$except" == *" $tool "* ]] || tools+=("$tool")
   done
   if needs_opentofu; then tools=(opentofu "${tools[@]}"); fi

@@ -4,8 +4,11 @@ import { join } from 'path';
 
 /** The judges' tools, as `scripts/conformance/tools.sh` builds them into the cache outside the repository. */
 export type ToolName = 'provider-google' | 'provider-random' | 'provider-aws' | 'kine' | 'kubernetes' | 'vault' | 'opentofu' | 'checkov' | CrdTool;
-/** The upstream CRDs the deploy rehearsal serves, one entry per pinned release (tools.json `crds-*`). */
-export type CrdTool = 'crds-istio' | 'crds-argo-cd';
+/**
+ * Upstream CRDs, one entry per pinned release (tools.json `crds-*`): those the deploy rehearsal serves for add-on
+ * prerequisites, and the Gateway API's, which the tenant suite serves (a cluster feature GKE installs, not a prerequisite).
+ */
+export type CrdTool = 'crds-istio' | 'crds-argo-cd' | 'crds-kueue' | 'crds-gateway-api';
 
 const TOOLS_SCRIPT = join(__dirname, 'tools.sh');
 
