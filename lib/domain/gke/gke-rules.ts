@@ -4,6 +4,7 @@
  * capacities, prefixes) is lib/ip-plan/gke-sizing's, so the plan and the checks agree.
  */
 import { ValidationIssue } from '../validation-error';
+import { machineTypeProblem } from './gce-machine-types';
 import { Cidr } from '../ip-plan/cidr';
 import {
   GCP_RESERVED_ADDRESSES_PER_SUBNET,
@@ -260,7 +261,11 @@ export const GPU_TYPES: Readonly<Record<string, string | undefined>> = {
 export const MACHINE_TYPE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
 
 export function validateMachineType(path: string, field: string, value: string): ValidationIssue[] {
-  if (MACHINE_TYPE_PATTERN.test(value)) return [];
+  if (MACHINE_TYPE_PATTERN.test(value)) {
+    // A well-formed name must also be a real family, class and size (gce-machine-types.ts), with the nearest names.
+    const unknown = machineTypeProblem(value);
+    return unknown ? [{ path, field, value, ...unknown }] : [];
+  }
   const lower = value.toLowerCase();
   return [{ path, field, value, problem: 'is not a Compute Engine machine type name (lower-case, e.g. e2-standard-4)', fix: MACHINE_TYPE_PATTERN.test(lower) ? `write it in lower case: "${lower}"` : 'use a machine type such as "e2-standard-4" or "n2-highmem-8"' }];
 }
