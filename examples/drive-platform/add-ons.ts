@@ -2,10 +2,10 @@
  * The bundled example's add-ons: the seed's platform systems. The definition enables each with one line
  * (`driveAddOnEntries`); the CLI reads their code from the `addOns` export of platform.ts.
  */
-import { istioAddOn, kueueAddOn, PlatformAddOn, spinnakerAddOn, vaultAddOn } from '../../lib/addons';
+import { istioAddOn, kueueAddOn, managedPrometheusAddOn, PlatformAddOn, spinnakerAddOn, vaultAddOn } from '../../lib/addons';
 import type { AddOnEntry } from '../../lib/domain/platform/platform-definition';
 
-export const driveAddOns: readonly PlatformAddOn[] = [vaultAddOn, istioAddOn, spinnakerAddOn, kueueAddOn];
+export const driveAddOns: readonly PlatformAddOn[] = [vaultAddOn, istioAddOn, spinnakerAddOn, kueueAddOn, managedPrometheusAddOn];
 
 export const driveAddOnEntries: readonly AddOnEntry[] = [
   // Vault runs in the AWS VPC behind an internal load balancer: tenants reach it and it reaches every control plane
@@ -31,4 +31,6 @@ export const driveAddOnEntries: readonly AddOnEntry[] = [
       ],
     },
   },
+  // Managed Prometheus' collectors (gmp-system) scrape the sidecars' merged metrics (15020) of every tenant.
+  { name: 'managed-prometheus' },
 ];

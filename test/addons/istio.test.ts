@@ -3,7 +3,7 @@ import { meshConnectivityIntents, serviceEntryProtocol, validateIstioSettings } 
 import { addOnConnectivityIntents } from '../../lib/domain/addons/add-on-rules';
 import { expectK8sSchemaValid, k8sSchemaErrors } from '../tenancy/validate-k8s';
 import { examplePlatform } from '../../examples/drive-platform/platform';
-import { allObjects, K8sObject, loadSeed, SEED_ADD_ONS, seedPlatform, synthSeed } from './seed-fixtures';
+import { allObjects, K8sObject, loadSeed, SEED_ADD_ONS, seedPlatform, synthSeed, withoutIstio } from './seed-fixtures';
 
 const output = synthSeed();
 const plan = output.platform.plan;
@@ -141,7 +141,7 @@ describe('istio settings', () => {
 
   test('SCTP external dependencies are accepted without the istio add-on (tenant validation allows SCTP)', () => {
     const definition = withSimulationPorts([{ port: 3868, protocol: 'SCTP' }]);
-    expect(() => loadSeed({ ...definition, addOns: definition.addOns!.filter((a) => a.name !== 'istio') }, SEED_ADD_ONS.filter((a) => a.name !== 'istio'))).not.toThrow();
+    expect(() => loadSeed(withoutIstio(definition), SEED_ADD_ONS.filter((a) => a.name !== 'istio'))).not.toThrow();
   });
 
   const withRoutingIngress = (ports: { port: number; protocol?: 'TCP' | 'UDP' | 'SCTP' }[]) => ({
@@ -157,10 +157,9 @@ describe('istio settings', () => {
 
   test('SCTP ingress ports are accepted without the istio add-on, and reach the NetworkPolicy as SCTP', () => {
     const definition = withRoutingIngress([{ port: 3868, protocol: 'SCTP' }]);
-    const withoutIstio = { ...definition, addOns: definition.addOns!.filter((a) => a.name !== 'istio') };
     const addOns = SEED_ADD_ONS.filter((a) => a.name !== 'istio');
-    expect(() => loadSeed(withoutIstio, addOns)).not.toThrow();
-    const objects = synthSeed(withoutIstio, addOns).manifests['prod-usc1']['tenant-routing'];
+    expect(() => loadSeed(withoutIstio(definition), addOns)).not.toThrow();
+    const objects = synthSeed(withoutIstio(definition), addOns).manifests['prod-usc1']['tenant-routing'];
     expect(objects.some((o) => o.kind === 'AuthorizationPolicy')).toBe(false);
     const ports = objects.filter((o) => o.kind === 'NetworkPolicy').flatMap((o) => (o.spec.ingress ?? []).flatMap((r: { ports?: unknown[] }) => r.ports ?? []));
     expect(ports).toContainEqual({ protocol: 'SCTP', port: 3868 });

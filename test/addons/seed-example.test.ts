@@ -2,10 +2,10 @@ import { addOns, drivePlatform, examplePlatform, platform } from '../../examples
 import { expectK8sSchemaValid } from '../tenancy/validate-k8s';
 import { allObjects, synthSeed } from './seed-fixtures';
 
-test('the bundled example enables Vault, Istio, Spinnaker accounts and Kueue, one line each, and supplies their code', () => {
+test('the bundled example enables Vault, Istio, Spinnaker accounts, Kueue and Managed Prometheus, one line each, and supplies their code', () => {
   expect(platform).toBe(drivePlatform);
-  expect(drivePlatform.addOns!.map((a) => a.name)).toEqual(['vault', 'istio', 'spinnaker', 'kueue']);
-  expect(addOns.map((a) => a.name)).toEqual(['vault', 'istio', 'spinnaker', 'kueue']);
+  expect(drivePlatform.addOns!.map((a) => a.name)).toEqual(['vault', 'istio', 'spinnaker', 'kueue', 'managed-prometheus']);
+  expect(addOns.map((a) => a.name)).toEqual(['vault', 'istio', 'spinnaker', 'kueue', 'managed-prometheus']);
   expect({ ...drivePlatform, addOns: undefined }).toEqual({ ...examplePlatform, addOns: undefined });
 });
 

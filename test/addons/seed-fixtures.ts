@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdktf';
-import { argoCdAddOn, istioAddOn, kueueAddOn, PlatformAddOn, spinnakerAddOn, vaultAddOn } from '../../lib/addons';
+import { argoCdAddOn, istioAddOn, kueueAddOn, managedPrometheusAddOn, PlatformAddOn, spinnakerAddOn, vaultAddOn } from '../../lib/addons';
 import { loadPlatform } from '../../lib/platform/load-platform';
 import { LoadedPlatform } from '../../lib/domain/platform/resolve-platform';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
@@ -17,7 +17,7 @@ import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
 process.env.CHECKPOINT_DISABLE = '1';
 
-export const SEED_ADD_ONS: readonly PlatformAddOn[] = [vaultAddOn, istioAddOn, spinnakerAddOn, kueueAddOn, argoCdAddOn];
+export const SEED_ADD_ONS: readonly PlatformAddOn[] = [vaultAddOn, istioAddOn, spinnakerAddOn, kueueAddOn, managedPrometheusAddOn, argoCdAddOn];
 /** The bundled example's add-ons plus Argo CD on prod-usc1. */
 export const seedPlatform: PlatformDefinition = { ...drivePlatform, addOns: [...(drivePlatform.addOns ?? []), { name: 'argo-cd', settings: { cluster: 'prod-usc1' } }] };
 
@@ -60,4 +60,15 @@ export function synthSeed(definition: PlatformDefinition = seedPlatform, addOns:
 /** Every object of every chart of every cluster, with where it lives. */
 export function allObjects(output: SeedOutput): { cluster: string; chart: string; object: K8sObject }[] {
   return Object.entries(output.manifests).flatMap(([cluster, charts]) => Object.entries(charts).flatMap(([chart, objects]) => objects.map((object) => ({ cluster, chart, object }))));
+}
+
+/**
+ * The definition without the istio add-on: Managed Prometheus then scrapes declared ports (9090) instead of the
+ * sidecars' merged metrics, which it may only default to under the mesh.
+ */
+export function withoutIstio(definition: PlatformDefinition): PlatformDefinition {
+  return {
+    ...definition,
+    addOns: (definition.addOns ?? []).filter((a) => a.name !== 'istio').map((a) => (a.name === 'managed-prometheus' ? { ...a, settings: { ports: [9090] } } : a)),
+  };
 }

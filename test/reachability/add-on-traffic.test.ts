@@ -38,11 +38,16 @@ function withoutAuthorizedNetwork(cluster: string, name: string): SynthesizedPla
 const failures = (o: SynthesizedPlatform) => judge(o).failures.map((v) => ({ id: v.id, at: v.decisive?.at, detail: v.decisive?.detail }));
 
 describe("the add-ons' traffic on the bundled example", () => {
-  test('every need appears in the matrix as met: Vault from every tenant and to every control plane, istiod webhooks, Spinnaker to its targets', () => {
+  test('every need appears in the matrix as met: Vault from every tenant and to every control plane, istiod webhooks, Spinnaker to its targets, Managed Prometheus to every tenant', () => {
     expect(baseline.failures).toEqual([]);
     expect(needIds.sort()).toEqual([
       'add-on/istio/webhook-istiod/payments-usc1',
       'add-on/istio/webhook-istiod/prod-usc1',
+      'add-on/managed-prometheus/gmp-system-to-tenant/mapping@prod-usc1/15020',
+      'add-on/managed-prometheus/gmp-system-to-tenant/ml-training@prod-usc1/15020',
+      'add-on/managed-prometheus/gmp-system-to-tenant/payments@payments-usc1/15020',
+      'add-on/managed-prometheus/gmp-system-to-tenant/routing@prod-usc1/15020',
+      'add-on/managed-prometheus/gmp-system-to-tenant/simulation@prod-usc1/15020',
       'add-on/spinnaker/control-plane/prod-usc1->payments-usc1',
       'add-on/spinnaker/control-plane/prod-usc1->prod-usc1',
       'add-on/vault/tenant-to-vault/mapping@prod-usc1',
@@ -68,6 +73,10 @@ describe("the add-ons' traffic on the bundled example", () => {
     ]));
     expect(hops('add-on/vault/vault-to-control-plane/prod-usc1')).toContain('authorized networks of prod-usc1: vault (10.8.64.10/32) is authorized');
     expect(hops('add-on/istio/webhook-istiod/prod-usc1')).toContain('firewall rule drive-platform-allow-cp-webhooks-172-16-0-0-28: admits 172.16.0.0/28 to prod-usc1 nodes tcp/15017');
+    expect(hops('add-on/managed-prometheus/gmp-system-to-tenant/mapping@prod-usc1/15020')).toEqual(expect.arrayContaining([
+      'NetworkPolicy mapping/add-on-ingress-gmp-system: allows ingress from pods of gmp-system tcp/15020',
+      "Istio sidecar of mapping on prod-usc1: tcp/15020 is the sidecar's own port (merged Prometheus metrics), never captured inbound: no mTLS mode or authorization policy applies",
+    ]));
     expect(hops('add-on/spinnaker/control-plane/prod-usc1->payments-usc1').join('\n')).toMatch(/authorized networks of payments-usc1: spinnaker-prod-usc1-pods \(100\.64\.\d+\.\d+\/\d+\) is authorized/);
   });
 
@@ -96,6 +105,20 @@ describe("the add-ons' traffic on the bundled example", () => {
     expect(failures(mutated)).toEqual([
       { id: 'add-on/vault/tenant-to-vault/mapping@prod-usc1', at: 'NetworkPolicies of mapping on prod-usc1', detail: 'no policy allows egress to 10.8.64.10/32 tcp/8200 (default deny)' },
     ]);
+  });
+
+  test("without the derived ingress policy, the tenant's default deny drops Managed Prometheus' scrapes", () => {
+    const mutated = withoutObjects('prod-usc1', (o) => o.kind === 'NetworkPolicy' && o.metadata.namespace === 'routing' && o.metadata.name === 'add-on-ingress-gmp-system');
+    expect(failures(mutated)).toEqual([
+      { id: 'add-on/managed-prometheus/gmp-system-to-tenant/routing@prod-usc1/15020', at: 'NetworkPolicies of routing on prod-usc1', detail: 'no policy allows ingress from pods of gmp-system tcp/15020 (default deny)' },
+    ]);
+  });
+
+  test('a port the sidecar captures would be refused by STRICT mTLS: why the add-on scrapes 15020 under the mesh', () => {
+    const intent = { id: 'probe', from: { kind: 'namespace' as const, namespace: 'gmp-system', cluster: 'prod-usc1' }, to: { kind: 'tenant' as const, tenant: 'routing', cluster: 'prod-usc1' }, port: 9090, expect: 'allow' as const, reason: 'probe' };
+    const mutated = withoutObjects('prod-usc1', (o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'add-on-ingress-gmp-system' && o.metadata.namespace === 'routing' ? (o.spec.ingress[0].ports[0].port = 9090, false) : false);
+    const verdict = verifySynthesized(definition, mutated, [...addOnIntents, intent], addOnAuthorized).result.verdicts.find((v) => v.id === 'probe')!;
+    expect([verdict.met, verdict.decisive?.at, verdict.decisive?.detail]).toEqual([false, 'PeerAuthentication routing/default', 'STRICT refuses plaintext from workloads of gmp-system: gmp-system is not in the mesh']);
   });
 
   test("without the derived ServiceEntry, the tenant's REGISTRY_ONLY Sidecar drops its calls to Vault", () => {
