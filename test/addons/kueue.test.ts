@@ -4,7 +4,7 @@
  * release), the queue rule executed by CEL on its own corpus, and every settings mistake refused by message.
  */
 import { clusterDeployNeeds } from '../../lib/domain/addons/add-on-rules';
-import { queueAdmissionCases, REQUIRE_QUEUE_POLICY } from '../../lib/domain/addons/kueue/queue-rule';
+import { queueAdmissionCases, REQUIRE_QUEUE_CRONJOB_POLICY, REQUIRE_QUEUE_POLICY } from '../../lib/domain/addons/kueue/queue-rule';
 import { KueueSettings } from '../../lib/domain/addons/kueue/kueue-settings';
 import { validateKueueSettings } from '../../lib/domain/addons/kueue/validate-kueue';
 import { admissionCorpus } from '../../lib/domain/isolation/admission-corpus';
@@ -102,11 +102,15 @@ describe('kueue: the queue rule, executed by CEL', () => {
   const compiled = compilePolicies(manifests);
   const cases = queueAdmissionCases(settings, prod, plan);
 
-  test('the policy covers the batch tenants\' namespaces, Jobs and CronJobs', () => {
-    const policy = manifests.find((o) => o.kind === 'ValidatingAdmissionPolicy' && o.metadata.name === REQUIRE_QUEUE_POLICY)!;
-    expect(policy.spec.matchConstraints.namespaceSelector).toEqual({ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['simulation', 'ml-training'] }] });
-    expect(policy.spec.matchConstraints.resourceRules).toEqual([{ apiGroups: ['batch'], apiVersions: ['v1'], resources: ['jobs', 'cronjobs'], operations: ['CREATE', 'UPDATE'] }]);
-    expect(manifests.find((o) => o.kind === 'ValidatingAdmissionPolicyBinding' && o.metadata.name === REQUIRE_QUEUE_POLICY)!.spec).toEqual({ policyName: REQUIRE_QUEUE_POLICY, validationActions: ['Deny'] });
+  test('two policies cover the batch tenants\' namespaces: Jobs, and CronJobs apart (the API server type-checks each expression per kind)', () => {
+    for (const [name, resource] of [[REQUIRE_QUEUE_POLICY, 'jobs'], [REQUIRE_QUEUE_CRONJOB_POLICY, 'cronjobs']]) {
+      const policy = manifests.find((o) => o.kind === 'ValidatingAdmissionPolicy' && o.metadata.name === name)!;
+      expect(policy.spec.matchConstraints.namespaceSelector).toEqual({ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['simulation', 'ml-training'] }] });
+      expect(policy.spec.matchConstraints.resourceRules).toEqual([{ apiGroups: ['batch'], apiVersions: ['v1'], resources: [resource], operations: ['CREATE', 'UPDATE'] }]);
+      expect(manifests.find((o) => o.kind === 'ValidatingAdmissionPolicyBinding' && o.metadata.name === name)!.spec).toEqual({ policyName: name, validationActions: ['Deny'] });
+    }
+    // The Job policy's expression never reads spec.jobTemplate, which a Job does not have.
+    expect(JSON.stringify(manifests.find((o) => o.metadata.name === REQUIRE_QUEUE_POLICY)!.spec.validations)).not.toContain('jobTemplate');
   });
 
   test('five cases per batch tenant: with the queue admitted, without it or naming another refused', () => {
@@ -122,7 +126,7 @@ describe('kueue: the queue rule, executed by CEL', () => {
   test.each(cases.filter((c) => c.expect === 'denied').map((c) => [c.id, c] as const))('%s is refused by the queue rule alone, naming the tenant, the label and the queue', (_, c) => {
     const denials = judge(manifests, compiled, c).denials;
     expect(denials.filter((d) => d.error)).toEqual([]);
-    expect(denials.map((d) => d.policy)).toEqual([REQUIRE_QUEUE_POLICY]);
+    expect(denials.map((d) => d.policy)).toEqual([c.policy]);
     const kind = (c.object as { kind: string }).kind;
     expect(denials[0].message).toBe(
       `tenant ${c.namespace}: a ${kind} must name its queue: set the label kueue.x-k8s.io/queue-name: batch${kind === 'CronJob' ? ' in spec.jobTemplate.metadata.labels' : ''} (the namespace's LocalQueue); Kueue then admits it when the tenant's quota, or what its cohort lends, has room`,
@@ -136,6 +140,7 @@ describe('kueue: the queue rule, executed by CEL', () => {
     for (const c of batch) {
       const verdict = judge(manifests, compiled, c);
       expect(verdict.denials.map((d) => d.policy)).not.toContain(REQUIRE_QUEUE_POLICY);
+      expect(verdict.denials.map((d) => d.policy)).not.toContain(REQUIRE_QUEUE_CRONJOB_POLICY);
     }
     // Tenants without a queue are untouched.
     const mapping = corpus.find((c) => c.namespace === 'mapping' && c.resource.resource === 'jobs')!;

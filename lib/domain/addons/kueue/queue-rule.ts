@@ -11,42 +11,48 @@ import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, NAMESPACE_NAME_LABEL, TENANT_NOD
 import { queuesOnCluster } from './kueue-plan';
 import { DEFAULT_LOCAL_QUEUE, KueueSettings, QUEUE_NAME_LABEL } from './kueue-settings';
 
-/** The policy's name (and its binding's). */
+/** The policy for Jobs (and its binding). */
 export const REQUIRE_QUEUE_POLICY = 'platform-require-kueue-queue';
+/**
+ * The policy for CronJobs: a policy of its own, because the API server type-checks each expression against every
+ * kind the policy matches, and a Job has no `spec.jobTemplate`.
+ */
+export const REQUIRE_QUEUE_CRONJOB_POLICY = 'platform-require-kueue-queue-cronjobs';
 
 const label = JSON.stringify(QUEUE_NAME_LABEL);
 const queue = JSON.stringify(DEFAULT_LOCAL_QUEUE);
 /** CEL: the labels map at `path` names the queue. */
 const names = (path: string) => `has(${path}.labels) && ${label} in ${path}.labels && ${path}.labels[${label}] == ${queue}`;
 
-/** The ValidatingAdmissionPolicy's spec for the batch tenants' namespaces on one cluster (as JSON). */
-export function requireQueuePolicySpec(namespaces: readonly string[]): Record<string, unknown> {
+/** The ValidatingAdmissionPolicy's spec for Jobs (`cronjobs: false`) or CronJobs in the batch tenants' namespaces (as JSON). */
+export function requireQueuePolicySpec(namespaces: readonly string[], cronJobs = false): Record<string, unknown> {
   return {
     failurePolicy: 'Fail',
     matchConstraints: {
       namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'In', values: [...namespaces] }] },
-      resourceRules: [{ apiGroups: ['batch'], apiVersions: ['v1'], resources: ['jobs', 'cronjobs'], operations: ['CREATE', 'UPDATE'] }],
+      resourceRules: [{ apiGroups: ['batch'], apiVersions: ['v1'], resources: [cronJobs ? 'cronjobs' : 'jobs'], operations: ['CREATE', 'UPDATE'] }],
     },
     validations: [
       {
-        expression: `object.kind == "CronJob" ? (has(object.spec.jobTemplate.metadata) && ${names('object.spec.jobTemplate.metadata')}) : ${names('object.metadata')}`,
+        expression: cronJobs ? `has(object.spec.jobTemplate.metadata) && ${names('object.spec.jobTemplate.metadata')}` : names('object.metadata'),
         messageExpression:
-          `"tenant " + request.namespace + ": a " + object.kind + " must name its queue: set the label ${QUEUE_NAME_LABEL}: ${DEFAULT_LOCAL_QUEUE}" + ` +
-          `(object.kind == "CronJob" ? " in spec.jobTemplate.metadata.labels" : "") + ` +
-          `" (the namespace's LocalQueue); Kueue then admits it when the tenant's quota, or what its cohort lends, has room"`,
+          `"tenant " + request.namespace + ": a ${cronJobs ? 'CronJob' : 'Job'} must name its queue: set the label ${QUEUE_NAME_LABEL}: ${DEFAULT_LOCAL_QUEUE}${cronJobs ? ' in spec.jobTemplate.metadata.labels' : ''}` +
+          ` (the namespace's LocalQueue); Kueue then admits it when the tenant's quota, or what its cohort lends, has room"`,
         reason: 'Invalid',
       },
     ],
   };
 }
 
-/** The policy and its binding, as manifest objects. */
+/** The two policies and their bindings, as manifest objects. */
 export function requireQueuePolicyObjects(namespaces: readonly string[]): Record<string, unknown>[] {
-  const metadata = { name: REQUIRE_QUEUE_POLICY, labels: { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM } };
-  return [
-    { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata, spec: requireQueuePolicySpec(namespaces) },
-    { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata, spec: { policyName: REQUIRE_QUEUE_POLICY, validationActions: ['Deny'] } },
-  ];
+  return [REQUIRE_QUEUE_POLICY, REQUIRE_QUEUE_CRONJOB_POLICY].flatMap((name) => {
+    const metadata = { name, labels: { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM } };
+    return [
+      { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata, spec: requireQueuePolicySpec(namespaces, name === REQUIRE_QUEUE_CRONJOB_POLICY) },
+      { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata, spec: { policyName: name, validationActions: ['Deny'] } },
+    ];
+  });
 }
 
 /** The batch tenants' namespaces on the cluster (the tenant's name is its namespace). */
@@ -56,7 +62,7 @@ export function queuedNamespaces(settings: KueueSettings, cluster: ClusterPlan):
 
 /**
  * Per batch tenant on the cluster, as a member of its developers (else its admins): a Job and a CronJob naming the
- * queue (admitted), and without it, or naming another queue (refused by REQUIRE_QUEUE_POLICY). Pods sized at the
+ * queue (admitted), and without it, or naming another queue (refused by REQUIRE_QUEUE_POLICY, REQUIRE_QUEUE_CRONJOB_POLICY). Pods sized at the
  * namespace's LimitRange defaults, on the tenant's own nodes when it has them, so no other rule answers first.
  */
 export function queueAdmissionCases(settings: KueueSettings, cluster: ClusterPlan, plan: PlatformPlan): AdmissionCase[] {
@@ -85,7 +91,7 @@ export function queueAdmissionCases(settings: KueueSettings, cluster: ClusterPla
       { ...base, id: `${prefix}/cronjob-with-queue`, description: `a CronJob whose job template names its LocalQueue ${DEFAULT_LOCAL_QUEUE}`, resource: { ...RESOURCES.CronJob }, object: workload('CronJob', 'queued', DEFAULT_LOCAL_QUEUE), expect: 'allowed' as const },
       { ...base, id: `${prefix}/job-without-queue`, description: 'a Job naming no queue, which would bypass Kueue and its quota', resource: { ...RESOURCES.Job }, object: workload('Job', 'unqueued', undefined), expect: 'denied' as const, deniedBy: 'admission-policy' as const, policy: REQUIRE_QUEUE_POLICY },
       { ...base, id: `${prefix}/job-other-queue`, description: 'a Job naming a queue that is not its namespace\'s LocalQueue', resource: { ...RESOURCES.Job }, object: workload('Job', 'elsewhere', 'other'), expect: 'denied' as const, deniedBy: 'admission-policy' as const, policy: REQUIRE_QUEUE_POLICY },
-      { ...base, id: `${prefix}/cronjob-without-queue`, description: 'a CronJob whose job template names no queue', resource: { ...RESOURCES.CronJob }, object: workload('CronJob', 'unqueued', undefined), expect: 'denied' as const, deniedBy: 'admission-policy' as const, policy: REQUIRE_QUEUE_POLICY },
+      { ...base, id: `${prefix}/cronjob-without-queue`, description: 'a CronJob whose job template names no queue', resource: { ...RESOURCES.CronJob }, object: workload('CronJob', 'unqueued', undefined), expect: 'denied' as const, deniedBy: 'admission-policy' as const, policy: REQUIRE_QUEUE_CRONJOB_POLICY },
     ];
   });
 }
