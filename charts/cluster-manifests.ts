@@ -10,7 +10,8 @@ import { ADD_ONS_ROOT_SYNC, addOnsStageRootSync, validateNamespaceOrder, objectS
 import { DEFAULT_GITOPS_ROOT_DIRECTORY } from '../lib/domain/platform/platform-defaults';
 import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM } from '../lib/domain/tenancy/labels';
 import { ValidationError } from '../lib/domain/validation-error';
-import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from '../lib/gitops/config-sync-identity';
+import { ROOT_RECONCILER } from '../lib/gitops/config-sync-identity';
+import { CONFIG_SYNC_NAMESPACE } from '../lib/domain/gitops/sync-stages';
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { ClusterPlan, PlatformPlan, tenantsOnPlannedCluster } from '../lib/domain/platform/platform-plan';
 import { privateServiceAccessPlan, privateServiceTenants, PSA_RANGE_NAME } from '../lib/domain/platform/private-service-access';
@@ -21,6 +22,7 @@ import { PlatformPolicies } from '../lib/tenancy/platform-policies';
 import { TenantNamespace } from '../lib/tenancy/tenant-namespace';
 import { dependentsOf } from '../lib/domain/tenancy/tenant-spec';
 
+/** Options of `buildClusterManifests` and `synthClusterManifests`. */
 export interface ClusterManifestsOptions {
   /** The day developer namespace expiry is judged on. @default today (UTC) */
   readonly today?: string | Date;

@@ -9,6 +9,7 @@
  *  - nothing in `lib/` (the package entry, the facade over everything, excepted), `stacks/` or `charts/` imports
  *    `cli/`: the CLI (and this repository's apps in it) sits on top.
  *  - nothing in `lib/`, `stacks/`, `charts/` or `scripts/` imports `examples/` (tests may: they test the examples).
+ *  - `examples/` model a user: of the library they import the package entry (`lib/index.ts`) only.
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { dirname, join, relative, resolve, sep } from 'path';
@@ -79,6 +80,9 @@ function ruleBroken(layer: Layer, specifier: string, target: string | undefined)
   }
   if (target !== undefined && layer === 'construct' && /^(stacks|charts)(\/|$)/.test(target)) return 'constructs import no stack or chart; pass what they need as props';
   if (target !== undefined && (layer === 'domain' || layer === 'construct' || layer === 'composition') && /^cli(\/|$)/.test(target)) return 'nothing in lib/, stacks/ or charts/ imports the CLI; the CLI imports them';
+  if (target !== undefined && layer === 'example' && /^(lib|stacks|charts|cli)(\/|$)/.test(target) && target !== 'lib' && target !== 'lib/index') {
+    return "examples model a user: import the package entry ('../../lib') only, and export from lib/index.ts what a user needs";
+  }
   if (target !== undefined && layer !== 'test' && layer !== 'example' && /^examples(\/|$)/.test(target)) return 'nothing but tests imports examples/; move what is shared into lib/';
   return undefined;
 }

@@ -9,9 +9,9 @@ import { configureBackend, StateBackendOptions } from './stack-defaults';
 import { TenantIdentityStack } from './tenant-identity-stack';
 
 /** Construct id of the add-ons' scope in a stack: capitalised, so it never meets a tenant or pool id (DNS labels). */
-export const ADD_ONS_SCOPE_ID = 'AddOns';
+const ADD_ONS_SCOPE_ID = 'AddOns';
 
-export interface AddOnStacksProps {
+interface AddOnStacksProps {
   /** The cdktf App: add-ons' own stacks are added to it. */
   readonly app: Construct;
   /** The platform plan; its definition's `addOns` says which add-ons are enabled, in order, with their settings. */

@@ -24,6 +24,7 @@ export interface ClusterGitOpsOptions {
   readonly rootDirectory?: string;
 }
 
+/** Props of `ClusterStack`. */
 export interface ClusterStackProps {
   /** The loaded platform (definition, IP plan and plan, from `loadPlatform`): the stack reads its record of the plan. */
   readonly platform: LoadedPlatform;

@@ -7,6 +7,7 @@ import { platformLabels } from '../lib/domain/platform/platform-labels';
 import { DeveloperAccess } from '../lib/tenancy/developer-access';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
+/** Props of `DeveloperAccessStack`. */
 export interface DeveloperAccessStackProps {
   /** The loaded platform: its developer namespaces (required) and their cluster's project. */
   readonly platform: LoadedPlatform;

@@ -5,6 +5,7 @@ import { ConfigManagementFeature } from '../lib/gitops/config-management-feature
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
+/** Props of `FleetStack`. */
 export interface FleetStackProps {
   /** The loaded platform (from `loadPlatform`): one Config Management feature per project that hosts clusters. */
   readonly platform: LoadedPlatform;

@@ -15,6 +15,7 @@ import { NetworkStack } from './network-stack';
 import { platformLabels } from '../lib/domain/platform/platform-labels';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
+/** Props of `HybridLinkStack`. */
 export interface HybridLinkStackProps {
   /** The loaded platform (definition, IP plan and plan, from `loadPlatform`): the stack reads its record of the plan. */
   readonly platform: LoadedPlatform;

@@ -14,6 +14,7 @@ import type { ClusterPlan } from '../lib/domain/platform/platform-plan';
 import { clusterPaths } from '../lib/domain/network/cluster-paths';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
+/** Props of `NetworkStack`. */
 export interface NetworkStackProps {
   /** The loaded platform (from `loadPlatform`): the VPC, subnets, ranges and NATs come from its plan. */
   readonly platform: LoadedPlatform;

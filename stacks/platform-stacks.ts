@@ -15,6 +15,7 @@ import { TenantPlan } from '../lib/domain/platform/platform-plan';
 import { limitStateSize } from './state-size-limit';
 import { stackNames } from '../lib/domain/platform/gcp-names';
 
+/** Options of `buildPlatformStacks`. */
 export interface PlatformStacksOptions {
   /** @default local state files `terraform.<stack>.tfstate` at the project root */
   readonly backend?: StateBackendOptions;
@@ -29,6 +30,7 @@ export interface PlatformStacksOptions {
   readonly addOns?: readonly PlatformAddOn[];
 }
 
+/** Every stack `buildPlatformStacks` built, by role. */
 export interface PlatformStacks {
   /** The stack that enables every API the others use; applied first. */
   readonly projectServices: ProjectServicesStack;

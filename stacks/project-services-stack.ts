@@ -7,6 +7,7 @@ import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { platformProjectServices } from '../lib/domain/platform/project-services';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
+/** Props of `ProjectServicesStack`. */
 export interface ProjectServicesStackProps {
   /** The loaded platform (from `loadPlatform`): the APIs are enabled in every project its definition lists. */
   readonly platform: LoadedPlatform;

@@ -15,7 +15,7 @@ export interface StateBackendOptions {
 }
 
 /** Default GCS state prefix. */
-export const DEFAULT_STATE_PREFIX = 'gke-platform';
+const DEFAULT_STATE_PREFIX = 'gke-platform';
 
 /**
  * Local state by default: `terraform.<stack>.tfstate` at the project root. The path is relative to the

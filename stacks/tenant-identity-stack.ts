@@ -7,6 +7,7 @@ import { TenantIdentity } from '../lib/tenancy/tenant-identity';
 import { platformLabels } from '../lib/domain/platform/platform-labels';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
 
+/** Props of `TenantIdentityStack`. */
 export interface TenantIdentityStackProps {
   /** The loaded platform (from `loadPlatform`): the tenants' projects and organisation domain come from it. */
   readonly platform: LoadedPlatform;

@@ -1,6 +1,5 @@
 import { join } from 'path';
-import { argoCdAddOn, PlatformAddOn } from '../../lib/addons';
-import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
+import { argoCdAddOn, type PlatformAddOn, type PlatformDefinition } from '../../lib';
 import { singleRegionPlatform } from '../single-region/platform';
 
 /**

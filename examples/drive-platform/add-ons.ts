@@ -2,8 +2,7 @@
  * The bundled example's add-ons: the seed's platform systems. The definition enables each with one line
  * (`driveAddOnEntries`); the CLI reads their code from the `addOns` export of platform.ts.
  */
-import { istioAddOn, kueueAddOn, managedPrometheusAddOn, PlatformAddOn, spinnakerAddOn, vaultAddOn } from '../../lib/addons';
-import type { AddOnEntry } from '../../lib/domain/platform/platform-definition';
+import { type AddOnEntry, istioAddOn, kueueAddOn, managedPrometheusAddOn, type PlatformAddOn, spinnakerAddOn, vaultAddOn } from '../../lib';
 
 export const driveAddOns: readonly PlatformAddOn[] = [vaultAddOn, istioAddOn, spinnakerAddOn, kueueAddOn, managedPrometheusAddOn];
 

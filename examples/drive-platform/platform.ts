@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
+import type { PlatformDefinition } from '../../lib';
 import { driveAddOnEntries, driveAddOns } from './add-ons';
 
 /**

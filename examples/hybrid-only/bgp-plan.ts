@@ -1,7 +1,5 @@
 import { join } from 'path';
-import { IpPlan } from '../../lib/domain/ip-plan/ip-plan';
-import { readLockFile, writeLockFile } from '../../lib/platform/lock-files';
-import { ResolvedIpPlan } from '../../lib/domain/ip-plan/resolved-ip-plan';
+import { IpPlan, readLockFile, ResolvedIpPlan, writeLockFile } from '../../lib';
 
 /** Link-local space for this network team's BGP sessions: a /24 holds 64 tunnels. */
 export const BGP_POOL = { name: 'bgp-links', cidr: '169.254.100.0/24', kind: 'link-local' as const };

@@ -3,9 +3,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { HaVpnToAws } from '../../lib/hybrid/ha-vpn-to-aws';
-import { HaVpnToPeer } from '../../lib/hybrid/ha-vpn-to-peer';
-import { INetwork, Network } from '../../lib/network/network';
+import { HaVpnToAws, HaVpnToPeer, type INetwork, Network } from '../../lib';
 import { BgpPlanOptions, BgpRanges, resolveBgpRanges } from './bgp-plan';
 
 /** The VPC another team (or the console) created: referred to, never managed here. */

@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
+import type { PlatformDefinition } from '../../lib';
 
 /**
  * The smallest useful platform: one project, one region, one cluster with one node pool, one tenant.

@@ -1,8 +1,5 @@
 import { Construct } from 'constructs';
-import { loadPlatform } from '../../lib/platform/load-platform';
-import { LoadedPlatform } from '../../lib/domain/platform/resolve-platform';
-import { synthClusterManifests } from '../../charts/cluster-manifests';
-import { buildPlatformStacks, PlatformStacks } from '../../stacks/platform-stacks';
+import { buildPlatformStacks, type LoadedPlatform, loadPlatform, type PlatformStacks, synthClusterManifests } from '../../lib';
 import { singleRegionLockFile, singleRegionPlatform } from './platform';
 
 export interface SingleRegionOptions {

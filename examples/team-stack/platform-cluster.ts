@@ -1,4 +1,4 @@
-import { GkeClusterAttributes } from '../../lib/gke/gke-cluster';
+import type { GkeClusterAttributes } from '../../lib';
 
 /**
  * What the platform team hands a product team about the shared production cluster `prod-usc1` of the

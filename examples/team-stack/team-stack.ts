@@ -1,11 +1,7 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { GkeCluster, IGkeCluster } from '../../lib/gke/gke-cluster';
-import { NodePool } from '../../lib/gke/node-pool';
-import { tenantDedicatedPool } from '../../lib/gke/node-pool-presets';
-import { TenantIdentity } from '../../lib/tenancy/tenant-identity';
-import { TenantSpec } from '../../lib/domain/tenancy/tenant-spec';
+import { GkeCluster, type IGkeCluster, NodePool, tenantDedicatedPool, TenantIdentity, type TenantSpec } from '../../lib';
 import { PROD_USC1 } from './platform-cluster';
 
 /**

@@ -1,6 +1,6 @@
 // The bundled example platform with the tenant-alerts add-on enabled: one definition module, as the CLI and
 // `npm run conformance` read it (`platform`, `lockFile`, `addOns`).
-import { PlatformDefinition } from '../../lib';
+import type { PlatformDefinition } from '../../lib';
 import { exampleLockFile, examplePlatform } from '../drive-platform/platform';
 import { tenantAlerts } from './tenant-alerts-add-on';
 

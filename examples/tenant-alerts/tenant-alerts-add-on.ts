@@ -6,7 +6,7 @@
  */
 import { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
 import { ConfigMap } from 'cdk8s-plus-33';
-import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, PlatformAddOn, PlatformDefinition, ValidationIssue } from '../../lib';
+import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, type PlatformAddOn, type PlatformDefinition, type ValidationIssue } from '../../lib';
 
 export interface TenantAlertsSettings {
   /** Days Pub/Sub keeps alert messages (1-31). @default 7 */

@@ -5,7 +5,7 @@ import type { ClusterDeployNeeds } from '../domain/addons/deploy-prerequisites';
 import { prerequisiteRootSync, RootSyncObject } from '../domain/gitops/sync-stages';
 import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM } from '../domain/tenancy/labels';
 
-export interface AddOnPrerequisitesProps {
+interface AddOnPrerequisitesProps {
   /** What the enabled add-ons need on this cluster (clusterDeployNeeds). */
   readonly needs: ClusterDeployNeeds;
   /** The RootSync of the add-ons stage, when this cluster has objects in it. @default none */
@@ -15,7 +15,7 @@ export interface AddOnPrerequisitesProps {
 }
 
 /** Pod Security level of the namespaces add-ons need: their systems run no privileged pods of their own. */
-export const ADD_ON_NAMESPACE_POD_SECURITY = 'baseline';
+const ADD_ON_NAMESPACE_POD_SECURITY = 'baseline';
 
 /**
  * The platform stage's part of the add-ons' deploy-time needs: their namespaces (construct id `Namespace-<name>`)

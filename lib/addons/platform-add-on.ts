@@ -48,6 +48,7 @@ export interface BuiltTenant {
   readonly identity: TenantIdentity;
 }
 
+/** What an add-on's `clusterTerraform` hook gets: a scope in the cluster's stack and the cluster as built. */
 export interface ClusterTerraformContext<Settings> extends AddOnContext<Settings> {
   /** A scope of this add-on inside the cluster's stack (construct id `<add-on>`): add Terraform here. */
   readonly scope: Construct;
@@ -55,6 +56,7 @@ export interface ClusterTerraformContext<Settings> extends AddOnContext<Settings
   readonly cluster: BuiltCluster;
 }
 
+/** What an add-on's `tenantTerraform` hook gets: a scope in the stack that owns the tenant. */
 export interface TenantTerraformContext<Settings> extends AddOnContext<Settings> {
   /** A scope of this add-on inside the stack that owns the tenant (construct id `<add-on>-<tenant>`). */
   readonly scope: Construct;
@@ -62,6 +64,7 @@ export interface TenantTerraformContext<Settings> extends AddOnContext<Settings>
   readonly tenant: BuiltTenant;
 }
 
+/** What an add-on's `stacks` hook gets: the app and every cluster and tenant as built, to add stacks of its own. */
 export interface AddOnStacksContext<Settings> extends AddOnContext<Settings> {
   /** Where stacks are added (the cdktf App). */
   readonly app: Construct;
@@ -77,6 +80,7 @@ export interface AddOnStacksContext<Settings> extends AddOnContext<Settings> {
   readonly stackName: (suffix: string) => string;
 }
 
+/** What an add-on's `clusterManifests` hook gets: a scope in the cluster's `platform` chart. */
 export interface ClusterManifestsContext<Settings> extends AddOnContext<Settings> {
   /** A scope of this add-on inside the cluster's `platform` chart (written to `platform.k8s.yaml`). */
   readonly scope: Construct;
@@ -86,6 +90,7 @@ export interface ClusterManifestsContext<Settings> extends AddOnContext<Settings
   readonly cluster: ClusterPlan;
 }
 
+/** What an add-on's `tenantManifests` hook gets: a scope in the tenant's chart on one cluster. */
 export interface TenantManifestsContext<Settings> extends AddOnContext<Settings> {
   /** A scope of this add-on inside the tenant's chart on this cluster (written to `tenant-<tenant>.k8s.yaml`). */
   readonly scope: Construct;

@@ -32,6 +32,7 @@ export function formatIssue(issue: ValidationIssue): string {
   return `${issue.path}: ${issue.field} ${formatValue(issue.value)} ${issue.problem}; ${issue.fix}`;
 }
 
+/** The one error for invalid input: every issue at once, each naming place, field, value, rule and fix. */
 export class ValidationError extends Error {
   public readonly issues: readonly ValidationIssue[];
 

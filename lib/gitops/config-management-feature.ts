@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
 import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/naming/naming-rules';
 
+/** Props of `ConfigManagementFeature`. */
 export interface ConfigManagementFeatureProps {
   /** The fleet host project. The feature exists once per fleet project: create one of these per project, not per cluster. */
   readonly project: string;

@@ -3,6 +3,5 @@
  * exemptions) needs them without loading cdktf and the provider bindings that config-sync.ts imports.
  */
 
-/** Where Config Sync runs, and the Kubernetes service account of its root reconciler. */
-export { CONFIG_SYNC_NAMESPACE } from '../domain/gitops/sync-stages';
+/** The Kubernetes service account (in CONFIG_SYNC_NAMESPACE) of Config Sync's root reconciler. */
 export const ROOT_RECONCILER = 'root-reconciler';

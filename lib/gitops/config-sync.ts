@@ -6,16 +6,16 @@ import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
 import type { IGkeCluster } from '../gke/gke-cluster';
 import { CONFIG_MANAGEMENT_FEATURE } from './config-management-feature';
-import { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from './config-sync-identity';
+import { ROOT_RECONCILER } from './config-sync-identity';
+import { CONFIG_SYNC_NAMESPACE } from '../domain/gitops/sync-stages';
 import { ADD_ONS_ROOT_SYNC, reconcilerServiceAccount } from '../domain/gitops/sync-stages';
 import { validateGitSource, DEFAULT_GIT_BRANCH, DEFAULT_SYNC_WAIT_SECONDS, GitSource } from '../domain/gitops/git-source';
 
-// Kept in a module of their own so the cdk8s app can read them without loading cdktf; re-exported here.
-export { CONFIG_SYNC_NAMESPACE, ROOT_RECONCILER } from './config-sync-identity';
 
 /** Config Sync reads plain manifests folders (no hierarchical repo layout). */
-export const CONFIG_SYNC_SOURCE_FORMAT = 'unstructured';
+const CONFIG_SYNC_SOURCE_FORMAT = 'unstructured';
 
+/** Props of `ConfigSync`. */
 export interface ConfigSyncProps {
   /** The cluster to register and sync; only name, location, projectId and id are used. */
   readonly cluster: Pick<IGkeCluster, 'name' | 'location' | 'projectId' | 'id'>;

@@ -5,6 +5,7 @@ import { validateName } from '../domain/network/network-rules';
 import { GCP_PROJECT_ID, GCP_PROJECT_ID_RULE } from '../domain/naming/naming-rules';
 import type { GkeCluster } from './gke-cluster';
 
+/** Props of `ControlPlanePeeringRoutes`. */
 export interface ControlPlanePeeringRoutesProps {
   /** The private cluster whose control-plane peering (`private_cluster_config.peering_name`) is configured. */
   readonly cluster: GkeCluster;

@@ -22,23 +22,24 @@ import {
 import { DEFAULT_NODE_SA_ROLES, NodeServiceAccount } from './node-service-account';
 import { DEFAULT_CLUSTER_RELEASE_CHANNEL, DEFAULT_ZONE_SUFFIXES, poolSurgeNodes } from '../domain/platform/platform-defaults';
 
+/** A GKE release channel. */
 export type ReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'EXTENDED';
 
 /** REGULAR: features a few weeks after RAPID, with GKE's SLA; the usual choice for production (one source with the plan's). */
-export const DEFAULT_RELEASE_CHANNEL: ReleaseChannel = DEFAULT_CLUSTER_RELEASE_CHANNEL;
+const DEFAULT_RELEASE_CHANNEL: ReleaseChannel = DEFAULT_CLUSTER_RELEASE_CHANNEL;
 /**
  * Saturday and Sunday 02:00-08:00 UTC (6 h each, so 48 h per 32 days is met with margin; the date
  * only anchors the time of day). Night-time in Europe, Friday/Saturday evening in the Americas.
  */
-export const DEFAULT_MAINTENANCE_WINDOW: MaintenanceWindow = {
+const DEFAULT_MAINTENANCE_WINDOW: MaintenanceWindow = {
   startTime: '2025-01-04T02:00:00Z',
   endTime: '2025-01-04T08:00:00Z',
   recurrence: 'FREQ=WEEKLY;BYDAY=SA,SU',
 };
 /** GKE's default logging components (system and workload logs). */
-export const DEFAULT_LOGGING_COMPONENTS: readonly string[] = ['SYSTEM_COMPONENTS', 'WORKLOADS'];
+const DEFAULT_LOGGING_COMPONENTS: readonly string[] = ['SYSTEM_COMPONENTS', 'WORKLOADS'];
 /** System metrics plus control-plane, storage and kube-state metrics (GKE's recommended set). */
-export const DEFAULT_MONITORING_COMPONENTS: readonly string[] = [
+const DEFAULT_MONITORING_COMPONENTS: readonly string[] = [
   'SYSTEM_COMPONENTS',
   'APISERVER',
   'SCHEDULER',
@@ -60,6 +61,7 @@ export const DEFAULT_ZONE_COUNT = DEFAULT_ZONE_SUFFIXES.length;
 export const DEFAULT_SURGE_NODES = poolSurgeNodes(DEFAULT_ZONE_COUNT);
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
+/** A range allowed to reach a cluster's control-plane endpoint (master authorized networks). */
 export interface AuthorizedNetwork {
   /** IPv4 range allowed to reach the control-plane endpoint, e.g. `10.200.0.0/24`; `0.0.0.0/0` is refused unless `dangerouslyAllowPublicControlPlaneFromAnywhere`. */
   readonly cidr: string;
@@ -93,6 +95,7 @@ export type ControlPlaneAccess =
       readonly globalAccess?: boolean;
     };
 
+/** A recurring window in which GKE may upgrade the cluster. */
 export interface MaintenanceWindow {
   /** RFC 3339; only time of day and duration matter. */
   readonly startTime: string;
@@ -102,6 +105,7 @@ export interface MaintenanceWindow {
   readonly recurrence: string;
 }
 
+/** Props of `GkeCluster`. */
 export interface GkeClusterProps {
   /** GCP project that owns the cluster (and the node service account it creates). Forces replacement. */
   readonly projectId: string;
@@ -223,6 +227,7 @@ export interface IGkeCluster {
   readonly podRangeCidr?: string;
 }
 
+/** An existing cluster, for `GkeCluster.fromClusterAttributes` (a product team's stack on the platform's cluster). */
 export interface GkeClusterAttributes {
   /** Name of the existing cluster (checked: lower-case, ≤ 40 characters). */
   readonly name: string;

@@ -9,12 +9,9 @@ import { DEFAULT_GPU, DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES } from '
 import { gkeTaint, tenantPlacement } from '../domain/tenancy/tenant-placement';
 import { IGkeCluster } from './gke-cluster';
 import { NodePoolProps, NodeTaint } from './node-pool';
-
 import { WORKLOAD_CLASS_BATCH, WORKLOAD_CLASS_GENERAL, WORKLOAD_CLASS_GPU, WORKLOAD_CLASS_KEY } from '../domain/gke/workload-class';
 
-// The keys live in the domain (Kueue's flavors read them too); re-exported where they always were.
-export { WORKLOAD_CLASS_BATCH, WORKLOAD_CLASS_GENERAL, WORKLOAD_CLASS_GPU, WORKLOAD_CLASS_KEY } from '../domain/gke/workload-class';
-
+/** What a node pool preset needs: the cluster and the pool's name. */
 export interface PresetTarget {
   /** The cluster the pool joins (created here or imported with `GkeCluster.fromClusterAttributes`). */
   readonly cluster: IGkeCluster;
@@ -22,6 +19,7 @@ export interface PresetTarget {
   readonly name: string;
 }
 
+/** What a node pool preset's caller may override: any `NodePoolProps` but the cluster and the name. */
 export type PresetOverrides = Partial<Omit<NodePoolProps, 'cluster' | 'name'>>;
 
 function merge(preset: NodePoolProps, overrides: PresetOverrides): NodePoolProps {
@@ -88,7 +86,7 @@ export function gpuTrainingPool(target: PresetTarget, overrides: PresetOverrides
 }
 
 /** The taint that keeps other tenants off a dedicated pool (the tenant's placement, in the GKE API's spelling). */
-export function tenantTaint(tenant: string): NodeTaint {
+function tenantTaint(tenant: string): NodeTaint {
   return gkeTaint(tenantPlacement(tenant).taint);
 }
 

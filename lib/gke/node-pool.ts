@@ -23,19 +23,17 @@ import { QUEUED_PROVISIONING_RESERVATION, validateQueuedProvisioning } from '../
 import { DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE, poolSurgeNodes } from '../domain/platform/platform-defaults';
 
 /** General-purpose default; E2 is the cheapest family with sustained performance for services (the plan's general pools' default). */
-export const DEFAULT_MACHINE_TYPE = DEFAULT_MACHINE_TYPES.general;
+const DEFAULT_MACHINE_TYPE = DEFAULT_MACHINE_TYPES.general;
 /** Boot disk size in GB: GKE's default. */
-export const DEFAULT_DISK_SIZE_GB = 100;
+const DEFAULT_DISK_SIZE_GB = 100;
 /** pd-balanced: SSD-backed at about half the price of pd-ssd; GKE's default. */
-export const DEFAULT_DISK_TYPE = 'pd-balanced';
+const DEFAULT_DISK_TYPE = 'pd-balanced';
 /** Container-Optimized OS with containerd: the hardened image GKE recommends. */
-export const DEFAULT_IMAGE_TYPE = 'COS_CONTAINERD';
+const DEFAULT_IMAGE_TYPE = 'COS_CONTAINERD';
 /** A standalone pool scales between 1 and 3 nodes per zone (the plan sizes pools from the definition instead). */
-export const DEFAULT_AUTOSCALING: NodePoolScaling = { minNodesPerZone: 1, maxNodesPerZone: 3 };
+const DEFAULT_AUTOSCALING: NodePoolScaling = { minNodesPerZone: 1, maxNodesPerZone: 3 };
 /** One extra node at a time, never a node less: upgrades keep full capacity (the plan's DEFAULT_MAX_SURGE and DEFAULT_MAX_UNAVAILABLE). */
 export const DEFAULT_SURGE_UPGRADE: Required<SurgeUpgrade> = { maxSurge: DEFAULT_MAX_SURGE, maxUnavailable: DEFAULT_MAX_UNAVAILABLE };
-// One source for the default, shared with the platform plan.
-export { DEFAULT_GPU_DRIVER_VERSION } from '../domain/platform/platform-defaults';
 
 /** Per-zone limits (multiplied by the zone count) or total limits across zones. */
 export type NodePoolScaling =
@@ -52,8 +50,10 @@ export type NodePoolScaling =
       readonly totalMaxNodes: number;
     };
 
+/** Which NVIDIA driver GKE installs on a GPU pool's nodes. */
 export type GpuDriverVersion = 'LATEST' | 'DEFAULT' | 'INSTALLATION_DISABLED';
 
+/** GPUs attached to each node of a pool. */
 export interface GpuConfig {
   /** Accelerator type, e.g. `nvidia-l4`, `nvidia-tesla-a100`. */
   readonly type: string;
@@ -67,6 +67,7 @@ export interface GpuConfig {
   readonly sharing?: GpuSharing;
 }
 
+/** A Kubernetes taint a node pool puts on its nodes. */
 export interface NodeTaint {
   /** Kubernetes taint key: an optional DNS prefix and a name of ≤ 63 characters, e.g. `workload-class`; never `nvidia.com/gpu` (GKE adds it). */
   readonly key: string;
@@ -76,6 +77,7 @@ export interface NodeTaint {
   readonly effect: TaintEffect;
 }
 
+/** Surge upgrade settings of a node pool. */
 export interface SurgeUpgrade {
   /** @default 1 */
   readonly maxSurge?: number;
@@ -83,6 +85,7 @@ export interface SurgeUpgrade {
   readonly maxUnavailable?: number;
 }
 
+/** Blue-green upgrade settings of a node pool: new nodes in batches, the old pool kept until soaked. */
 export interface BlueGreenUpgrade {
   /** Fraction (0..1] of green nodes per batch. @default GKE default (0.1 if neither batch field is set) */
   readonly batchPercentage?: number;
@@ -94,6 +97,7 @@ export interface BlueGreenUpgrade {
   readonly nodePoolSoakDuration?: string;
 }
 
+/** A node pool's own pod range: an additional secondary range of the cluster's subnet. */
 export interface PoolPodRange {
   /** Secondary range on the cluster subnet (declared in the cluster's additionalPodRangeNames). Forces replacement. */
   readonly rangeName: string;

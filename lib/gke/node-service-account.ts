@@ -11,15 +11,7 @@ import { validateServiceAccountId } from '../domain/gke/gke-rules';
  */
 export const DEFAULT_NODE_SA_ROLES: readonly string[] = ['roles/container.defaultNodeServiceAccount', 'roles/artifactregistry.reader'];
 
-/** The same grants spelled as individual roles, for organisations that pin roles explicitly. */
-export const EXPLICIT_NODE_SA_ROLES: readonly string[] = [
-  'roles/logging.logWriter',
-  'roles/monitoring.metricWriter',
-  'roles/monitoring.viewer',
-  'roles/stackdriver.resourceMetadata.writer',
-  'roles/artifactregistry.reader',
-];
-
+/** Props of `NodeServiceAccount`. */
 export interface NodeServiceAccountProps {
   /** GCP project that owns the account and where its roles are granted. Forces replacement of the account. */
   readonly projectId: string;

@@ -1,7 +1,7 @@
 import { ValidationError } from '../domain/validation-error';
 
 /** The AWS provider bindings are an optional peer dependency: Google-only platforms never install them (392 MB). */
-export const AWS_PROVIDER_PACKAGE = '@cdktf/provider-aws';
+const AWS_PROVIDER_PACKAGE = '@cdktf/provider-aws';
 /** The version the library is built and tested against. */
 export const AWS_PROVIDER_VERSION = '21.22.1';
 

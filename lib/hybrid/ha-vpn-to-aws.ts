@@ -25,9 +25,6 @@ import { buildGcpHaVpn } from './private/gcp-ha-vpn';
 import { registerBgpLinks } from './private/link-registry';
 import { validateKeySource, resolveKeys } from './private/pre-shared-keys';
 
-/** AWS's default Amazon-side ASN for new gateways (CreateTransitGateway / CreateVpnGateway). */
-// One source for the default, shared with the platform plan.
-export { DEFAULT_AMAZON_SIDE_ASN } from '../domain/platform/platform-defaults';
 import { DEFAULT_AMAZON_SIDE_ASN } from '../domain/platform/platform-defaults';
 /** The only VPN type AWS offers. */
 const AWS_VPN_TYPE = 'ipsec.1';
@@ -35,6 +32,7 @@ const AWS_VPN_TYPE = 'ipsec.1';
 /** The AWS side terminates on a transit gateway (default: ECMP across all 4 tunnels) or a virtual private gateway. */
 export type AwsVpnTermination = AwsTransitGatewayOptions | AwsVpnGatewayOptions;
 
+/** The AWS side of `HaVpnToAws` on a transit gateway (the default). */
 export interface AwsTransitGatewayOptions {
   /** Terminate on a transit gateway: ECMP across all 4 tunnels, and VPC route tables routed to GCP through it. */
   readonly type: 'transit-gateway';
@@ -64,6 +62,7 @@ export interface AwsTransitGatewayOptions {
   readonly routeTableIds?: Readonly<Record<string, string>>;
 }
 
+/** The AWS side of `HaVpnToAws` on a virtual private gateway attached to one VPC. */
 export interface AwsVpnGatewayOptions {
   /** Terminate on a virtual private gateway attached to one VPC (no ECMP across the tunnels). */
   readonly type: 'vpn-gateway';

@@ -18,6 +18,7 @@ import { buildGcpHaVpn } from './private/gcp-ha-vpn';
 import { registerBgpLinks } from './private/link-registry';
 import { validateKeySource, resolveKeys } from './private/pre-shared-keys';
 
+/** Props of `HaVpnToPeer`. */
 export interface HaVpnToPeerProps extends HaVpnLinkProps {
   /**
    * Public IPs of the peer device's 1, 2 or 4 interfaces, by interface id. The count sets the redundancy type

@@ -24,12 +24,13 @@ import { validateLinkName } from '../domain/hybrid/names';
 import { peerAdvertisement } from './private/gcp-ha-vpn';
 
 /** Google's default attachment MTU (compute_interconnect_attachment docs). */
-export const DEFAULT_ATTACHMENT_MTU = 1440;
+const DEFAULT_ATTACHMENT_MTU = 1440;
 /** Attachments carry traffic as soon as they exist (Partner: pre-activated). */
 const DEFAULT_ADMIN_ENABLED = true;
 /** Unencrypted VLAN; IPSEC is only for HA VPN over Interconnect, where VMs cannot use the attachment directly. */
 const DEFAULT_ENCRYPTION: AttachmentEncryption = 'NONE';
 
+/** Encryption of a VLAN attachment: `NONE`, or `IPSEC` (HA VPN over Cloud Interconnect). */
 export type AttachmentEncryption = 'NONE' | 'IPSEC';
 
 /** A Cloud Router of the link; exactly one per region. */
@@ -59,6 +60,7 @@ export interface VlanAttachmentOptions extends AttachmentTopology {
   readonly encryption?: AttachmentEncryption;
 }
 
+/** Props of `Interconnect`. */
 export interface InterconnectProps {
   /** DEDICATED (your own cross-connects) or PARTNER (Layer 3 partner: the partner sets up BGP). */
   readonly type: InterconnectType;

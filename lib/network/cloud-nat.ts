@@ -10,16 +10,17 @@ import { validateAsn, validateName, validateRegion, validateNatPorts } from '../
  * private one can't collide with a public AS; 64514 is the Google Cloud console's usual example and
  * stays clear of 64512 (often on-prem) and Google's 16550.
  */
-export const DEFAULT_ROUTER_ASN = 64514;
+const DEFAULT_ROUTER_ASN = 64514;
 /** 64 ports per VM (Cloud NAT default), growing with dynamic allocation up to 4096 for busy nodes. */
-export const DEFAULT_NAT_MIN_PORTS = 64;
+const DEFAULT_NAT_MIN_PORTS = 64;
 /** Most ports a VM gets with dynamic allocation: 4096, for nodes NATing for many pods. */
-export const DEFAULT_NAT_MAX_PORTS = 4096;
+const DEFAULT_NAT_MAX_PORTS = 4096;
 /** Dynamic port allocation: a GKE node NATs for all its pods, so its needs vary widely. */
-export const DEFAULT_NAT_DYNAMIC_PORTS = true;
+const DEFAULT_NAT_DYNAMIC_PORTS = true;
 /** Log only errors (dropped connections from port exhaustion): the actionable signal at low cost. */
-export const DEFAULT_NAT_LOG_FILTER = 'ERRORS_ONLY';
+const DEFAULT_NAT_LOG_FILTER = 'ERRORS_ONLY';
 
+/** A subnet `CloudNat` translates, and which of its ranges. */
 export interface CloudNatSubnet {
   /** A subnet to NAT; it must be in the NAT's region. */
   readonly subnet: ISubnet;
@@ -31,6 +32,7 @@ export interface CloudNatSubnet {
   readonly secondaryRangeNames?: readonly string[];
 }
 
+/** Props of `CloudNat`. */
 export interface CloudNatProps {
   /** @default the network's project, else the provider's */
   readonly projectId?: string;

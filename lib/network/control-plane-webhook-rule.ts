@@ -4,6 +4,7 @@ import { controlPlaneWebhookFirewallName, DEFAULT_GKE_NODE_TAG, validateControlP
 import { ValidationError, ValidationIssue } from '../domain/validation-error';
 import type { INetwork } from './network';
 
+/** Props of `ControlPlaneWebhookRule`. */
 export interface ControlPlaneWebhookRuleProps {
   /** The VPC the cluster's nodes are in. */
   readonly network: INetwork;

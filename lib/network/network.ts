@@ -22,17 +22,15 @@ import {
   validateSubnets,
 } from '../domain/network/network-rules';
 
-/** GLOBAL so Cloud Routers advertise every region's subnets to VPN/Interconnect peers (hybrid links need it). */
-// One source for the default, shared with the platform plan.
-export { DEFAULT_ROUTING_MODE } from '../domain/platform/platform-defaults';
 import { DEFAULT_ROUTING_MODE } from '../domain/platform/platform-defaults';
 /** Flow logs sample half the flows (with 1-minute aggregation and all metadata: enough to trace, at half the cost). */
-export const DEFAULT_FLOW_SAMPLING = 0.5;
+const DEFAULT_FLOW_SAMPLING = 0.5;
 /** Flow logs aggregate over one minute (5 s is too chatty and costly). */
-export const DEFAULT_FLOW_INTERVAL: FlowLogsInterval = 'INTERVAL_1_MIN';
+const DEFAULT_FLOW_INTERVAL: FlowLogsInterval = 'INTERVAL_1_MIN';
 /** Flow logs carry all metadata, GKE's included. */
-export const DEFAULT_FLOW_METADATA = 'INCLUDE_ALL_METADATA';
+const DEFAULT_FLOW_METADATA = 'INCLUDE_ALL_METADATA';
 
+/** A secondary range of a subnet (pods, services). */
 export interface SecondaryRangeSpec {
   /** Range name referenced by GKE (`ip_allocation_policy`); RFC 1035, unique within the subnet. Changing it replaces the range. */
   readonly rangeName: string;
@@ -40,6 +38,7 @@ export interface SecondaryRangeSpec {
   readonly cidr: string;
 }
 
+/** VPC flow log settings of a subnet. */
 export interface FlowLogsOptions {
   /** @default 0.5 */
   readonly flowSampling?: number;
@@ -51,6 +50,7 @@ export interface FlowLogsOptions {
   readonly filterExpr?: string;
 }
 
+/** A subnet `Network` creates. */
 export interface SubnetSpec {
   /** Subnet name (RFC 1035, ≤63). Forces replacement. */
   readonly name: string;
@@ -66,6 +66,7 @@ export interface SubnetSpec {
   readonly description?: string;
 }
 
+/** Props of `Network`. */
 export interface NetworkProps {
   /** Project of the VPC. @default the provider's project */
   readonly projectId?: string;
@@ -151,6 +152,7 @@ export interface ISubnet {
   readonly secondaryRangeNames: readonly string[];
 }
 
+/** A VPC, created here (`Network`) or imported (`Network.fromNetworkAttributes`). */
 export interface INetwork {
   /** VPC name. */
   readonly name: string;
@@ -166,6 +168,7 @@ export interface INetwork {
   subnet(name: string): ISubnet;
 }
 
+/** An existing subnet of an imported VPC. */
 export interface ExistingSubnetAttributes {
   /** Name of the existing subnet. */
   readonly name: string;
@@ -182,6 +185,7 @@ export interface ExistingSubnetAttributes {
   }[];
 }
 
+/** An existing VPC, for `Network.fromNetworkAttributes`. */
 export interface ExistingNetworkAttributes {
   /** Project of the existing VPC (the host project of a Shared VPC); ids and self links are built from it. */
   readonly projectId: string;
@@ -442,7 +446,7 @@ function validateTargetTags(path: string, field: string, tags: readonly string[]
  * node-local DNS cache's upstream (the equivalent of GKE's own `gke-<cluster>-all` and `-vms` rules, which GKE
  * cannot create in a Shared VPC host project). Construct id `AllowClusterInternal-<cluster>`.
  */
-export function clusterInternalFirewallName(networkName: string, cluster: string): string {
+function clusterInternalFirewallName(networkName: string, cluster: string): string {
   return `${networkName}-allow-${cluster}-internal`;
 }
 

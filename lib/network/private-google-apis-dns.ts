@@ -6,10 +6,11 @@ import { INetwork } from './network';
 import { validateName } from '../domain/network/network-rules';
 
 /** private.googleapis.com's four VIPs (199.36.153.8/30), as Google documents them for Private Google Access. */
-export const PRIVATE_GOOGLE_APIS_ADDRESSES: readonly string[] = ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
+const PRIVATE_GOOGLE_APIS_ADDRESSES: readonly string[] = ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
 /** Five minutes: the VIPs never change, and a short TTL keeps a rollback quick. */
-export const DEFAULT_GOOGLE_APIS_TTL = 300;
+const DEFAULT_GOOGLE_APIS_TTL = 300;
 
+/** Props of `PrivateGoogleApisDns`. */
 export interface PrivateGoogleApisDnsProps {
   /** Project of the zone. @default the network's project */
   readonly projectId?: string;

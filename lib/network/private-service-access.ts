@@ -7,8 +7,9 @@ import { INetwork } from './network';
 import { validateName } from '../domain/network/network-rules';
 
 /** The service producer network Cloud SQL, AlloyDB and Memorystore use. */
-export const SERVICE_NETWORKING_SERVICE = 'servicenetworking.googleapis.com';
+const SERVICE_NETWORKING_SERVICE = 'servicenetworking.googleapis.com';
 
+/** Props of `PrivateServiceAccess`. */
 export interface PrivateServiceAccessProps {
   /** Project of the VPC. @default the network's project */
   readonly projectId?: string;

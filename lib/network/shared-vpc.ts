@@ -24,6 +24,7 @@ export interface SharedVpcServiceProject {
   readonly subnets: readonly ISubnet[];
 }
 
+/** Props of `SharedVpc`. */
 export interface SharedVpcProps {
   /** The project that owns the VPC. Enabling Shared VPC on it needs the Shared VPC Admin role at the organization or folder. */
   readonly hostProject: string;

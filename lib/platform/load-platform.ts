@@ -3,6 +3,7 @@ import type { PlatformDefinition } from '../domain/platform/platform-definition'
 import { LoadedPlatform, resolvePlatform } from '../domain/platform/resolve-platform';
 import { readLockText, tenantStatesLockPath, writeLockText } from './lock-files';
 
+/** Options of `loadPlatform`. */
 export interface LoadPlatformOptions {
   /** Path of the committed IP plan lock file. */
   readonly lockFile: string;

@@ -31,6 +31,7 @@ export function readLockFile(path: string): LockFile | undefined {
   return text === undefined ? undefined : parseLockFile(text, path);
 }
 
+/** Writes the IP plan lock file (a temporary file, then a rename). */
 export function writeLockFile(path: string, lock: LockFile): void {
   writeLockText(path, serializeLockFile(lock));
 }

@@ -5,7 +5,7 @@ import { addressSpaceUsage, ALLOCATION_KINDS, AllocationKind, formatPercent, Poo
 import { escapeXml, num } from './private/xml';
 
 /** Picture width in pixels: fits a GitHub comment or PR file view without scaling. */
-export const ADDRESS_SPACE_SVG_WIDTH = 1000;
+const ADDRESS_SPACE_SVG_WIDTH = 1000;
 const MARGIN = 20;
 const BAR_WIDTH = ADDRESS_SPACE_SVG_WIDTH - 2 * MARGIN;
 const BAR_HEIGHT = 26;
@@ -21,7 +21,7 @@ const KEY_ROW_HEIGHT = 16;
 const CHAR_WIDTH = 6.6;
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
-export const KIND_COLOURS: Readonly<Record<AllocationKind, { fill: string; text: string; label: string }>> = {
+const KIND_COLOURS: Readonly<Record<AllocationKind, { fill: string; text: string; label: string }>> = {
   nodes: { fill: '#0072B2', text: '#ffffff', label: 'nodes' },
   pods: { fill: '#009E73', text: '#ffffff', label: 'pods' },
   services: { fill: '#E69F00', text: '#111111', label: 'services' },

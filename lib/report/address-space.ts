@@ -90,7 +90,7 @@ export interface PoolUsage {
   readonly free: number;
 }
 
-export interface AddressSpaceUsage {
+interface AddressSpaceUsage {
   /** Every pool with its segments, in declaration order. */
   readonly pools: readonly PoolUsage[];
   /** Reservations that overlap no pool (remote networks elsewhere in the address space). */

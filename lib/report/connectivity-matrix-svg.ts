@@ -3,7 +3,7 @@ import type { VerificationResult } from '../domain/reachability/verify-intents';
 import { escapeXml, num } from './private/xml';
 
 /** What a cell shows, worst first: an unmet intent outranks an accepted gap, which outranks met ones. */
-export type CellStatus = 'unmet' | 'accepted' | 'allowed' | 'denied';
+type CellStatus = 'unmet' | 'accepted' | 'allowed' | 'denied';
 
 /** Okabe–Ito based, readable with the common colour-vision deficiencies; the glyph carries the meaning too. */
 export const CELL_STYLES: Readonly<Record<CellStatus, { fill: string; text: string; glyph: string; legend: string }>> = {
@@ -20,7 +20,7 @@ const MARGIN = 16;
 const LEGEND_HEIGHT = 70;
 const LEGEND_ITEM_WIDTH = 330;
 
-export interface MatrixCell {
+interface MatrixCell {
   /** Source of the intents in this cell (a row of the matrix). */
   readonly from: string;
   /** Destination of the intents in this cell (a column of the matrix). */

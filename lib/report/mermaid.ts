@@ -19,7 +19,7 @@ export function mermaidLabel(text: string): string {
   return text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 }
 
-export interface DiagramCluster {
+interface DiagramCluster {
   /** Cluster name, the node's first label line. */
   readonly name: string;
   /** Region whose box holds the cluster. */
@@ -28,14 +28,14 @@ export interface DiagramCluster {
   readonly detail?: string;
 }
 
-export interface DiagramRemoteNetwork {
+interface DiagramRemoteNetwork {
   /** Remote network name, the node's first label line. */
   readonly name: string;
   /** Second label line, e.g. `AWS VPC us-west-2 · 10.8.0.0/16`. @default none */
   readonly detail?: string;
 }
 
-export interface PlatformDiagram {
+interface PlatformDiagram {
   /** The platform's regions, in the order they are drawn; regions of clusters and links are added. */
   readonly regions: readonly string[];
   /** Clusters, each drawn inside its region's box. */

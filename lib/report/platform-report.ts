@@ -12,6 +12,7 @@ import { renderPlatformMermaid } from './mermaid';
 import type { LinkSummary, TenantSummary } from './platform-summaries';
 import { code, table, text } from './private/markdown';
 
+/** What `renderPlatformReport` describes. */
 export interface PlatformReportInput {
   /** The loaded platform the report describes. */
   readonly platform: LoadedPlatform;
@@ -41,9 +42,9 @@ export interface PlatformReportInput {
 }
 
 /** Headroom below this share of (maxNodes + surge) gets a warning: a cluster that cannot grow needs new ranges first. */
-export const LOW_HEADROOM_PERCENT = 10;
+const LOW_HEADROOM_PERCENT = 10;
 /** Marker for anything a reviewer should look at. */
-export const WARNING_MARKER = '⚠️';
+const WARNING_MARKER = '⚠️';
 
 function headroomPercent(capacity: GkeCapacity): number {
   const planned = capacity.maxNodes + capacity.surgeNodes;

@@ -22,7 +22,7 @@ export const CRITICAL_RESOURCE_TYPES: readonly string[] = [
   'aws_ec2_transit_gateway',
 ];
 
-export interface ReplacementRule {
+interface ReplacementRule {
   /** Terraform resource type, e.g. `google_container_cluster`. */
   readonly type: string;
   /** Argument paths (dot-separated; list indices ignored) whose change forces a new resource. */

@@ -3,7 +3,7 @@ import { code } from './private/markdown';
 import { CRITICAL_RESOURCE_TYPES, isSensitivePath, REPLACEMENT_RULES } from './replacement-rules';
 import { ManifestObject, ManifestRef, readSynthTree, SynthTree } from './synth-tree';
 
-export interface TerraformResourceRef {
+interface TerraformResourceRef {
   /** `<stack>/<type>.<name>` */
   readonly key: string;
   /** Stack (Terraform state) the resource belongs to. */
@@ -14,17 +14,17 @@ export interface TerraformResourceRef {
   readonly name: string;
 }
 
-export interface TerraformResourceChange extends TerraformResourceRef {
+interface TerraformResourceChange extends TerraformResourceRef {
   /** Changed attribute paths, e.g. `node_config.machine_type`. */
   readonly paths: readonly string[];
 }
 
-export interface ManifestChange extends ManifestRef {
+interface ManifestChange extends ManifestRef {
   /** Changed paths inside the object, e.g. `spec.hard.pods`. */
   readonly paths: readonly string[];
 }
 
-export type CriticalFindingKind =
+type CriticalFindingKind =
   /** A critical resource (or a Namespace) disappears. */
   | 'removed'
   /** The same resource under a new Terraform address: destroy and create unless state is moved. */

@@ -3,7 +3,7 @@ import { join, relative } from 'path';
 import { parseAllDocuments } from 'yaml';
 
 /** A Terraform `resource` block: type → name → body. */
-export type TerraformResources = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+type TerraformResources = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
 /** Identifies a Kubernetes object in a synthesized tree. */
 export interface ManifestRef {
@@ -36,7 +36,7 @@ export interface SynthTree {
   readonly manifests: ReadonlyMap<string, ManifestObject>;
 }
 
-export function manifestKey(cluster: string, apiVersion: string, kind: string, namespace: string, name: string): string {
+function manifestKey(cluster: string, apiVersion: string, kind: string, namespace: string, name: string): string {
   return `${cluster}/${apiVersion}/${kind}/${namespace || '-'}/${name}`;
 }
 

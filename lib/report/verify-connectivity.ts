@@ -28,6 +28,7 @@ export function verifySynthesized(definition: PlatformDefinition, output: Synthe
   return { topology, result: verifyIntentSet(topology, platformIntentSet(definition, addOnIntents, addOnAuthorized)) };
 }
 
+/** Where `verifyConnectivity` reads the synthesized output from. */
 export interface VerifyConnectivityOptions {
   /** @default 'cdktf.out' */
   readonly cdktfOut?: string;

@@ -18,6 +18,7 @@ const POD_SPEC_PATHS: Readonly<Record<string, string>> = {
 /** Kinds whose pod specs get the toleration and nodeSelector. */
 export const SCHEDULED_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
 
+/** Options of `DedicatedNodeScheduling`. */
 export interface DedicatedNodeSchedulingOptions {
   /** The dedicated-nodes tenant; its nodes carry taint and label `tenant=<name>`. */
   readonly tenant: string;
@@ -25,8 +26,6 @@ export interface DedicatedNodeSchedulingOptions {
   readonly namespace?: string;
 }
 
-// The toleration is part of the tenant's placement, resolved in the domain (one source with the node pool's taint).
-export { tenantToleration } from '../domain/tenancy/tenant-placement';
 export type { TenantToleration } from '../domain/tenancy/tenant-placement';
 
 /**

@@ -7,6 +7,7 @@ import { CLUSTER_VIEWER_ROLE } from './tenant-identity';
 /** An e-mail address: what `user:<owner>` needs. */
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 
+/** Props of `DeveloperAccess`. */
 export interface DeveloperAccessProps {
   /** Project of the cluster the developer namespaces live on: the grants are made on it. Changing it replaces every grant. */
   readonly project: string;

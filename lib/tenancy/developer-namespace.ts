@@ -16,6 +16,7 @@ import { DEFAULT_POD_SECURITY_VERSION, podSecurityLabels } from './tenant-namesp
 import { ExpiredDeveloperNamespace, validateDeveloperNamespaces, validateQuota } from '../domain/tenancy/tenant-rules';
 import { DEFAULT_DEVELOPER_QUOTA, DEFAULT_TENANT_LIMITS, DeveloperNamespaceSpec, TenantLimits, TenantQuota } from '../domain/tenancy/tenant-spec';
 
+/** Props of `DeveloperNamespace`. */
 export interface DeveloperNamespaceProps extends NamespaceBaselineProps {
   /** The namespace. Changing `name` replaces it and deletes everything in it. */
   readonly spec: DeveloperNamespaceSpec;

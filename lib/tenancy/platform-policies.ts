@@ -28,19 +28,19 @@ import { ingressPolicy, routePolicy, serviceAccountTokenPolicy, TenantExposure, 
  * controllers in kube-system (garbage collector, namespace controller) that delete what they own.
  * Add the GitOps reconciler that applies the platform's manifests.
  */
-export const DEFAULT_EXEMPT_GROUPS: readonly string[] = ['system:masters', 'system:serviceaccounts:kube-system'];
+const DEFAULT_EXEMPT_GROUPS: readonly string[] = ['system:masters', 'system:serviceaccounts:kube-system'];
 /** Users that may change platform-owned objects: the controller manager, which deletes what it owns. */
-export const DEFAULT_EXEMPT_USERS: readonly string[] = ['system:kube-controller-manager'];
+const DEFAULT_EXEMPT_USERS: readonly string[] = ['system:kube-controller-manager'];
 
 /** Annotation domains that steer Google Cloud load balancers; keys under them need approval. */
-export const DEFAULT_LOAD_BALANCER_ANNOTATION_PREFIXES: readonly string[] = [
+const DEFAULT_LOAD_BALANCER_ANNOTATION_PREFIXES: readonly string[] = [
   'cloud.google.com/',
   'networking.gke.io/',
   'service.kubernetes.io/',
   'service.beta.kubernetes.io/',
 ];
 /** Internal passthrough load balancers and container-native NEGs; `neg-status` is written back by GKE. */
-export const DEFAULT_ALLOWED_LOAD_BALANCER_ANNOTATIONS: readonly string[] = [
+const DEFAULT_ALLOWED_LOAD_BALANCER_ANNOTATIONS: readonly string[] = [
   'networking.gke.io/load-balancer-type',
   'networking.gke.io/internal-load-balancer-allow-global-access',
   'networking.gke.io/internal-load-balancer-subnet',
@@ -53,26 +53,26 @@ export const DEFAULT_ALLOWED_LOAD_BALANCER_ANNOTATIONS: readonly string[] = [
  * Ingress. Not `gce` (external): the internet reaches tenants through the platform's gateway, where hostnames are
  * checked. An Ingress without class is GKE's `gce`, so every tenant Ingress must name one of these.
  */
-export const DEFAULT_TENANT_INGRESS_CLASSES: readonly string[] = [GKE_INTERNAL_INGRESS_CLASS];
+const DEFAULT_TENANT_INGRESS_CLASSES: readonly string[] = [GKE_INTERNAL_INGRESS_CLASS];
 /**
  * Annotation domains that steer Google's load balancers from an Ingress: static IPs
  * (`kubernetes.io/ingress.global-static-ip-name`, `...regional-static-ip-name`), pre-shared certificates
  * (`ingress.gcp.kubernetes.io/pre-shared-cert`), FrontendConfig and managed certificates (`networking.gke.io/...`).
  */
-export const DEFAULT_INGRESS_ANNOTATION_PREFIXES: readonly string[] = ['kubernetes.io/ingress.', 'ingress.gcp.kubernetes.io/', 'networking.gke.io/', 'cloud.google.com/'];
+const DEFAULT_INGRESS_ANNOTATION_PREFIXES: readonly string[] = ['kubernetes.io/ingress.', 'ingress.gcp.kubernetes.io/', 'networking.gke.io/', 'cloud.google.com/'];
 /** The class (checked against the allowed classes) and whether plain HTTP is served: nothing else steers. */
-export const DEFAULT_ALLOWED_INGRESS_ANNOTATIONS: readonly string[] = ['kubernetes.io/ingress.class', 'kubernetes.io/ingress.allow-http'];
+const DEFAULT_ALLOWED_INGRESS_ANNOTATIONS: readonly string[] = ['kubernetes.io/ingress.class', 'kubernetes.io/ingress.allow-http'];
 /**
  * CSI drivers tenant pods may mount inline (`volumes[].csi`): Cloud Storage FUSE and Secret Manager, which act with
  * the pod's own Workload Identity. Other drivers may mount node paths or act with the node's credentials.
  */
-export const DEFAULT_INLINE_CSI_DRIVERS: readonly string[] = ['gcsfuse.csi.storage.gke.io', 'secrets-store-gke.csi.k8s.io'];
+const DEFAULT_INLINE_CSI_DRIVERS: readonly string[] = ['gcsfuse.csi.storage.gke.io', 'secrets-store-gke.csi.k8s.io'];
 
 /**
  * Namespaces where pods may tolerate any taint (GKE's system DaemonSets tolerate everything). Add the
  * namespaces of platform DaemonSets (monitoring, logging agents) that must run on dedicated nodes too.
  */
-export const DEFAULT_SYSTEM_NAMESPACES: readonly string[] = [
+const DEFAULT_SYSTEM_NAMESPACES: readonly string[] = [
   'kube-system',
   'kube-public',
   'kube-node-lease',
@@ -87,10 +87,12 @@ export const DEFAULT_SYSTEM_NAMESPACES: readonly string[] = [
   'resource-group-system',
 ];
 
+/** What an admission policy does with a request it refuses. */
 export type ValidationAction = 'Deny' | 'Warn' | 'Audit';
 /** The admission policies deny (not only warn or audit) what they refuse. */
 const DEFAULT_VALIDATION_ACTIONS: readonly ValidationAction[] = ['Deny'];
 
+/** Props of `PlatformPolicies`. */
 export interface PlatformPoliciesProps {
   /** Tenants on this cluster; each `dedicated-nodes` tenant gets placement policies. */
   readonly tenants: readonly TenantSpec[];
@@ -137,7 +139,7 @@ export interface PlatformPoliciesProps {
 export { POLICY_NAMES };
 
 /** Groups whose pod creations may set `spec.nodeName`: kubelets' mirror pods (NodeRestriction keeps each to its node). */
-export const NODE_NAME_EXEMPT_GROUPS: readonly string[] = ['system:nodes'];
+const NODE_NAME_EXEMPT_GROUPS: readonly string[] = ['system:nodes'];
 
 /**
  * Where the pod spec sits in each kind a policy checks. A tenant who cannot set a field on a Pod must not

@@ -15,7 +15,7 @@ import { isDns1123Label, validateSharedProjectRoles, assertTenantSpec } from '..
 import { ResourceRoleGrant, TENANT_ROLES, TenantSpec } from '../domain/tenancy/tenant-spec';
 
 /** Lets a Kubernetes service account act as the Google service account (Workload Identity). */
-export const WORKLOAD_IDENTITY_USER_ROLE = 'roles/iam.workloadIdentityUser';
+const WORKLOAD_IDENTITY_USER_ROLE = 'roles/iam.workloadIdentityUser';
 /**
  * Lets tenant groups fetch cluster credentials and list clusters, nothing more: Kubernetes RBAC grants
  * the rest per namespace. Not roles/container.developer, which grants every namespace of every cluster.
@@ -24,6 +24,7 @@ export const CLUSTER_VIEWER_ROLE = 'roles/container.clusterViewer';
 
 const GROUP_RESOURCE_NAME = /^groups\/[A-Za-z0-9]+$/;
 
+/** Props of `TenantIdentity`. */
 export interface TenantIdentityProps {
   /** The tenant (validated here): its groups get clusterViewer, each of its workload identities a Google service account with its roles. */
   readonly tenant: TenantSpec;

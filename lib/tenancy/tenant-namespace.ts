@@ -33,8 +33,6 @@ import { ResolvedTenant, TenantPodSecurityLevel, TenantRole, TenantSpec, resolve
 
 /** Pod Security Standards version the labels pin, so a control-plane upgrade does not tighten rules unannounced. */
 export const DEFAULT_POD_SECURITY_VERSION = 'v1.33';
-// Defined in the domain so the Istio add-on opens the same ports in the mesh.
-export { PRIVATE_SERVICE_PORTS } from '../domain/platform/private-service-access';
 /** Name of the per-namespace service account a CD system deploys with. */
 export const DEPLOYER_SERVICE_ACCOUNT = 'deployer';
 
@@ -44,6 +42,7 @@ const ROLE_FOR: Readonly<Record<TenantRole, string>> = {
   viewer: TENANT_VIEWER_ROLE,
 };
 
+/** Props of `TenantNamespace`. */
 export interface TenantNamespaceProps extends NamespaceBaselineProps {
   /** The tenant. Changing `name` replaces the namespace and deletes everything in it. */
   readonly tenant: TenantSpec;
@@ -243,7 +242,7 @@ export class TenantNamespace extends Construct {
 }
 
 /** `<gsa>@<project>.iam.gserviceaccount.com`. */
-export function gsaEmail(accountId: string, project: string): string {
+function gsaEmail(accountId: string, project: string): string {
   return `${accountId}@${project}.iam.gserviceaccount.com`;
 }
 

@@ -1,11 +1,6 @@
 import { NodePool } from '../../lib/gke/node-pool';
-import {
-  generalServicesPool,
-  gpuTrainingPool,
-  spotBatchPool,
-  tenantDedicatedPool,
-  WORKLOAD_CLASS_KEY,
-} from '../../lib/gke/node-pool-presets';
+import { generalServicesPool, gpuTrainingPool, spotBatchPool, tenantDedicatedPool } from '../../lib/gke/node-pool-presets';
+import { WORKLOAD_CLASS_KEY } from '../../lib/domain/gke/workload-class';
 import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_EFFECT, TENANT_TAINT_KEY } from '../../lib/domain/tenancy/labels';
 import { clusterStack, only, synthJson } from './fixtures';
 

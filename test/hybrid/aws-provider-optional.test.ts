@@ -40,6 +40,5 @@ describe('the package root without touching HaVpnToAws', () => {
     const root = require('../../lib');
     const { HaVpnToAws } = require('../../lib/hybrid/ha-vpn-to-aws');
     expect(root.HaVpnToAws).toBe(HaVpnToAws);
-    expect(root.DEFAULT_AMAZON_SIDE_ASN).toBe(64512);
   });
 });

@@ -88,6 +88,17 @@ describe('layering check', () => {
     expect(findLayerViolations(`import { C } from ${q('./main')};`, 'cli/cdktf-app.ts')).toEqual([]);
   });
 
+  test('examples import the package entry only', () => {
+    expect(findLayerViolations(`import { Network } from ${q('../../lib')};`, 'examples/x/main.ts')).toEqual([]);
+    expect(findLayerViolations(`import { Network } from ${q('../../lib/index')};`, 'examples/x/main.ts')).toEqual([]);
+    expect(findLayerViolations(`import { P } from ${q('./platform')};`, 'examples/x/main.ts')).toEqual([]);
+    const deep = findLayerViolations(`import { Network } from ${q('../../lib/network/network')};`, 'examples/x/main.ts');
+    expect(deep.map(formatLayerViolation)).toEqual([
+      "examples/x/main.ts:1: imports '../../lib/network/network': examples model a user: import the package entry ('../../lib') only, and export from lib/index.ts what a user needs",
+    ]);
+    expect(findLayerViolations(`import { S } from ${q('../../stacks/platform-stacks')};`, 'examples/x/main.ts')).toHaveLength(1);
+  });
+
   test('only tests and examples import examples/', () => {
     const source = `import { E } from ${q('../examples/team-stack/team-stack')};`;
     expect(findLayerViolations(source, 'stacks/x.ts')[0].rule).toMatch(/nothing but tests imports examples/);

@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
-import { DedicatedNodeScheduling, SCHEDULED_KINDS, tenantToleration } from '../../lib/tenancy';
+import { DedicatedNodeScheduling, SCHEDULED_KINDS } from '../../lib/tenancy/dedicated-node-scheduling';
+import { tenantToleration } from '../../lib/domain/tenancy/tenant-placement';
 import { K8sObject } from './k8s-checks';
 import { expectK8sSchemaValid } from './validate-k8s';
 

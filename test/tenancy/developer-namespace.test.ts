@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { DeveloperNamespace, DeveloperNamespaceProps } from '../../lib/tenancy';
+import { DeveloperNamespace, DeveloperNamespaceProps } from '../../lib/tenancy/developer-namespace';
 import { K8sObject, tenantNamespaceProblems } from './k8s-checks';
 import { expectK8sSchemaValid } from './validate-k8s';
 

@@ -1,4 +1,4 @@
-import { TenantSpec } from '../../lib/tenancy';
+import { TenantSpec } from '../../lib/domain/tenancy/tenant-spec';
 
 /** Five tenants across the isolation spectrum, as in the example platform. */
 export const MAPPING: TenantSpec = {

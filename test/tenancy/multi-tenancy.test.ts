@@ -1,14 +1,11 @@
 import { Chart, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-33';
-import {
-  DedicatedNodeScheduling,
-  DeveloperNamespace,
-  PlatformPolicies,
-  TenantNamespace,
-  TenantSpec,
-  dependentsOf,
-  assertTenants,
-} from '../../lib/tenancy';
+import { DedicatedNodeScheduling } from '../../lib/tenancy/dedicated-node-scheduling';
+import { DeveloperNamespace } from '../../lib/tenancy/developer-namespace';
+import { PlatformPolicies } from '../../lib/tenancy/platform-policies';
+import { TenantNamespace } from '../../lib/tenancy/tenant-namespace';
+import { TenantSpec, dependentsOf } from '../../lib/domain/tenancy/tenant-spec';
+import { assertTenants } from '../../lib/domain/tenancy/tenant-rules';
 import { ALL_TENANTS, CLUSTERS } from './fixtures';
 import { K8sObject, clusterWideBindingProblems, roleProblems, tenantNamespaceProblems } from './k8s-checks';
 import { expectK8sSchemaValid } from './validate-k8s';

@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
-import { PlatformPolicies, PlatformPoliciesProps, POLICY_NAMES } from '../../lib/tenancy';
+import { PlatformPolicies, PlatformPoliciesProps } from '../../lib/tenancy/platform-policies';
+import { POLICY_NAMES } from '../../lib/domain/isolation/policy-names';
 import { ALL_TENANTS, MAPPING, ML, SIMULATION } from './fixtures';
 import { K8sObject, roleProblems } from './k8s-checks';
 import { expectK8sSchemaValid } from './validate-k8s';

@@ -1,6 +1,6 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
-import { TenantIdentity, TenantIdentityProps } from '../../lib/tenancy';
+import { TenantIdentity, TenantIdentityProps } from '../../lib/tenancy/tenant-identity';
 import { MAPPING, MINIMAL } from './fixtures';
 
 function newStack(id: string): TerraformStack {

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { TenantNamespace, TenantNamespaceProps } from '../../lib/tenancy';
+import { TenantNamespace, TenantNamespaceProps } from '../../lib/tenancy/tenant-namespace';
 import { MAPPING, MINIMAL, ROUTING } from './fixtures';
 import { K8sObject, tenantNamespaceProblems } from './k8s-checks';
 import { expectK8sSchemaValid } from './validate-k8s';

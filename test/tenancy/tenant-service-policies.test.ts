@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
-import { PRIVATE_SERVICE_PORTS, TenantNamespace, TenantNamespaceProps } from '../../lib/tenancy/tenant-namespace';
+import { TenantNamespace, TenantNamespaceProps } from '../../lib/tenancy/tenant-namespace';
+import { PRIVATE_SERVICE_PORTS } from '../../lib/domain/platform/private-service-access';
 import { MAPPING, MINIMAL } from './fixtures';
 import { K8sObject } from './k8s-checks';
 import { expectK8sSchemaValid } from './validate-k8s';

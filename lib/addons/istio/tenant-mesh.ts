@@ -7,12 +7,12 @@ import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, NAMESPACE_NAME_LABEL } from '../
 /** Istio's namespace label for sidecar injection (the default revision). */
 export const ISTIO_INJECTION_LABEL = 'istio-injection';
 /** Name of the namespace-wide Sidecar, PeerAuthentication and AuthorizationPolicy. */
-export const MESH_POLICY_NAME = 'default';
-export const MESH_AUTHORIZATION_NAME = 'allow-declared';
+const MESH_POLICY_NAME = 'default';
+const MESH_AUTHORIZATION_NAME = 'allow-declared';
 /** The GKE metadata server (Workload Identity), as the tenants' allow-metadata-server NetworkPolicy names it. */
-export const GKE_METADATA_SERVER = '169.254.169.254';
+const GKE_METADATA_SERVER = '169.254.169.254';
 
-export interface TenantMeshProps {
+interface TenantMeshProps {
   /** The tenant's mesh plan (`tenantMeshPlan`): its namespace, the Sidecar's egress hosts, the admitted callers and its external dependencies. */
   readonly mesh: TenantMeshPlan;
   /** The mesh's system namespace (istiod). */

@@ -6,7 +6,7 @@ import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM } from '../../domain/tenancy/labe
 /** The service account Vault reviews tokens with, in every cluster. */
 export const TOKEN_REVIEWER_SERVICE_ACCOUNT = 'vault-token-reviewer';
 
-export interface VaultTokenReviewerProps {
+interface VaultTokenReviewerProps {
   /** Its namespace (created here). */
   readonly namespace: string;
 }

@@ -7,7 +7,7 @@ import { loadWithVaultProvider } from './vault-provider-optional';
 import type * as VaultStackModule from './vault-stack';
 
 /** Stack suffix of the Vault stack: `<platform>-vault`. */
-export const VAULT_STACK_SUFFIX = 'vault';
+const VAULT_STACK_SUFFIX = 'vault';
 
 /**
  * HashiCorp Vault as the platform's secrets and workload-identity store. Enable with one line:

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../domain/validation-error';
 
 /** The Vault provider bindings are an optional peer dependency: only platforms that enable the vault add-on need them. */
-export const VAULT_PROVIDER_PACKAGE = '@cdktf/provider-vault';
+const VAULT_PROVIDER_PACKAGE = '@cdktf/provider-vault';
 /** The version the library is built and tested against (the release built for cdktf 0.21; provider hashicorp/vault 5.6.0). */
 export const VAULT_PROVIDER_VERSION = '15.6.1';
 

@@ -54,7 +54,7 @@ export interface AddOnRules<Settings = Readonly<Record<string, unknown>>> {
 }
 
 /** An enabled add-on with its settings, in the definition's order. */
-export interface EnabledAddOn<A extends AddOnRules<any>> {
+interface EnabledAddOn<A extends AddOnRules<any>> {
   /** The supplied add-on the entry names. */
   readonly addOn: A;
   /** The entry's settings as declared; `{}` when the entry gives none. */

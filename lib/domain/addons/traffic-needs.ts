@@ -84,6 +84,7 @@ export interface NamespaceToTenantsNeed {
   readonly reason: string;
 }
 
+/** Traffic an add-on declares its objects need at run time, by kind; the plan turns each into policies and rules. */
 export type TrafficNeed = TenantsToServerNeed | ServerToControlPlanesNeed | ClusterToControlPlanesNeed | ControlPlaneToWebhookNeed | NamespaceToTenantsNeed;
 
 /** A need with the add-on that declared it. */

@@ -55,6 +55,7 @@ export interface DerivedNamespaceIngress {
   readonly ports: readonly number[];
 }
 
+/** The traffic every enabled add-on needs, resolved against the plan: the authorized networks, policies and rules it adds. */
 export interface AddOnTrafficPlan {
   /** Every enabled add-on's needs, in the definition's order of add-ons. */
   readonly needs: readonly AddOnTrafficNeed[];

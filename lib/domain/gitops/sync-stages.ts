@@ -21,7 +21,7 @@ import type { ValidationIssue } from '../validation-error';
 /** Where Config Sync runs; its RootSync objects live here. */
 export const CONFIG_SYNC_NAMESPACE = 'config-management-system';
 /** Config Sync's API version of RootSync. */
-export const ROOT_SYNC_API_VERSION = 'configsync.gke.io/v1beta1';
+const ROOT_SYNC_API_VERSION = 'configsync.gke.io/v1beta1';
 /** The RootSync that applies stage 3 (`<cluster>.add-ons/`). */
 export const ADD_ONS_ROOT_SYNC = 'platform-add-ons';
 /** Suffix of the stage-3 folder beside a cluster's folder. */
@@ -118,10 +118,10 @@ export function rootSyncSourceKey(rootSync: { readonly spec?: any }): string | u
 }
 
 /** Namespaces that exist on every GKE cluster before anything syncs (Config Sync's own included). */
-export const PRESENT_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease', CONFIG_SYNC_NAMESPACE];
+const PRESENT_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease', CONFIG_SYNC_NAMESPACE];
 
 /** A manifest object, as far as ordering reads it. */
-export interface StagedObject {
+interface StagedObject {
   /** The object's `apiVersion`. */
   readonly apiVersion: string;
   /** The object's `kind`. */

@@ -19,15 +19,17 @@ import {
 import { GKE_NAME, regionOfZone } from '../naming/naming-rules';
 
 /** Cluster and node pool names (GKE API, GKE_NAME): at most 40 characters. */
-export const GKE_NAME_MAX_LENGTH = 40;
+const GKE_NAME_MAX_LENGTH = 40;
 /** IAM service account ids: 6-30 characters, lower-case letter first. */
 export const SERVICE_ACCOUNT_ID_PATTERN = /^[a-z]([-a-z0-9]{4,28}[a-z0-9])$/;
 /** GKE's default max pods per node (the bounds are GKE_MIN/MAX_PODS_PER_NODE in lib/ip-plan/gke-sizing). */
 export const GKE_DEFAULT_MAX_PODS_PER_NODE = 110;
+/** Taint effects as GKE spells them. */
 export const TAINT_EFFECTS = ['NO_SCHEDULE', 'PREFER_NO_SCHEDULE', 'NO_EXECUTE'] as const;
+/** A taint effect as GKE spells it. */
 export type TaintEffect = (typeof TAINT_EFFECTS)[number];
 /** GKE adds this taint itself to GPU nodes; adding it again breaks pool creation or updates. */
-export const NVIDIA_GPU_TAINT_KEY = 'nvidia.com/gpu';
+const NVIDIA_GPU_TAINT_KEY = 'nvidia.com/gpu';
 /** Suffix of a project's Compute Engine default service account, which nodes must not run as (it holds Editor). */
 export const DEFAULT_COMPUTE_SA_SUFFIX = '-compute@developer.gserviceaccount.com';
 
@@ -102,7 +104,7 @@ export function validatePodRangesCapacity(path: string, field: string, podRanges
 }
 
 /** A node pool's demand on a pod range: its nodes at maximum plus surge, each taking one per-node block. */
-export interface PoolPodDemand {
+interface PoolPodDemand {
   /** Pool name, for the message. */
   readonly name: string;
   /** The pool's maximum nodes across all zones. */
@@ -171,7 +173,7 @@ export function validateZones(path: string, field: string, zones: readonly strin
   return issues;
 }
 
-export interface TaintInput {
+interface TaintInput {
   /** Kubernetes taint key (optional DNS prefix, name ≤ 63 characters); not `nvidia.com/gpu`, which GKE sets itself (validateTaints). */
   readonly key: string;
   /** Taint value: a Kubernetes label value (≤ 63 of alphanumerics, '-', '_', '.'), may be empty. */
@@ -217,7 +219,7 @@ export function validateLabels(path: string, field: string, labels: Readonly<Rec
 }
 
 /** GKE requires maintenance windows of at least 4 contiguous hours (48 h available per 32 days). */
-export const MIN_MAINTENANCE_WINDOW_HOURS = 4;
+const MIN_MAINTENANCE_WINDOW_HOURS = 4;
 
 export function validateMaintenanceWindow(path: string, startTime: string, endTime: string, recurrence: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -232,11 +234,6 @@ export function validateMaintenanceWindow(path: string, startTime: string, endTi
     issues.push({ path, field: 'maintenanceWindow.recurrence', value: recurrence, problem: 'is not an RFC 5545 RRULE starting with FREQ=DAILY or FREQ=WEEKLY', fix: 'use e.g. "FREQ=WEEKLY;BYDAY=SA,SU"' });
   }
   return issues;
-}
-
-/** Total nodes a pool can reach: per-zone limits multiply by the zone count. */
-export function poolMaxNodes(scaling: { perZoneMax?: number; totalMax?: number }, zoneCount: number): number {
-  return scaling.totalMax ?? (scaling.perZoneMax ?? 0) * zoneCount;
 }
 
 /**
@@ -258,7 +255,7 @@ export const GPU_TYPES: Readonly<Record<string, string | undefined>> = {
 };
 
 /** Machine type names: lower-case family, then class and size (`e2-standard-4`, `a2-highgpu-1g`, `n2-custom-8-32768`). */
-export const MACHINE_TYPE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
+const MACHINE_TYPE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
 
 export function validateMachineType(path: string, field: string, value: string): ValidationIssue[] {
   if (MACHINE_TYPE_PATTERN.test(value)) {

@@ -3,9 +3,8 @@ import { Cidr } from '../ip-plan/cidr';
 
 /** private.googleapis.com: sites reaching Google APIs (e.g. uploads to Cloud Storage) over the link need a route to it. */
 export const PRIVATE_GOOGLE_APIS_CIDR = '199.36.153.8/30';
-/** restricted.googleapis.com, for VPC Service Controls perimeters. */
-export const RESTRICTED_GOOGLE_APIS_CIDR = '199.36.153.4/30';
 
+/** How a Cloud Router advertises: `DEFAULT` (the VPC's subnets) or `CUSTOM` (the ranges listed). */
 export type AdvertiseMode = 'CUSTOM' | 'DEFAULT';
 
 /** A range to advertise, with an optional description that lands in the Cloud Router config. */
@@ -47,7 +46,7 @@ export interface AdvertisementPlan {
 }
 
 /** Default mode: CUSTOM is what lets a link announce more than the VPC subnets (issue 4). */
-export const DEFAULT_ADVERTISE_MODE: AdvertiseMode = 'CUSTOM';
+const DEFAULT_ADVERTISE_MODE: AdvertiseMode = 'CUSTOM';
 
 /** Resolves defaults and validates; returns the plan or the issues. */
 export function planAdvertisements(path: string, options: AdvertisementOptions = {}): { plan: AdvertisementPlan; issues: ValidationIssue[] } {

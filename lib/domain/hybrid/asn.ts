@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../validation-error';
 
 /** An inclusive ASN interval. */
-export interface AsnRange {
+interface AsnRange {
   /** Lowest ASN of the interval, inclusive. */
   readonly min: number;
   /** Highest ASN of the interval, inclusive. */
@@ -9,7 +9,7 @@ export interface AsnRange {
 }
 
 /** Private ASNs Cloud Router accepts (Cloud Router docs: 16-bit 64512–65534, 32-bit 4200000000–4294967294). */
-export const CLOUD_ROUTER_ASN_RANGES: readonly AsnRange[] = [
+const CLOUD_ROUTER_ASN_RANGES: readonly AsnRange[] = [
   { min: 64512, max: 65534 },
   { min: 4200000000, max: 4294967294 },
 ];
@@ -18,17 +18,17 @@ export const CLOUD_ROUTER_ASN_RANGES: readonly AsnRange[] = [
 export const PARTNER_INTERCONNECT_ASN = 16550;
 
 /** Amazon-side ASN of a transit gateway or virtual private gateway (CreateTransitGateway / CreateVpnGateway docs). */
-export const AMAZON_SIDE_ASN_RANGES: readonly AsnRange[] = CLOUD_ROUTER_ASN_RANGES;
+const AMAZON_SIDE_ASN_RANGES: readonly AsnRange[] = CLOUD_ROUTER_ASN_RANGES;
 
 /**
  * Public ASNs AWS gave virtual private gateways created before private ASNs could be chosen (2018).
  * Only an existing gateway can have one; a new gateway cannot be created with them.
  */
-export const AWS_LEGACY_VGW_ASNS: readonly number[] = [7224, 9059, 10124, 17493];
+const AWS_LEGACY_VGW_ASNS: readonly number[] = [7224, 9059, 10124, 17493];
 
 /** `bgp_asn` of aws_customer_gateway holds 1–2147483647; larger ASNs go in `bgp_asn_extended` (EC2 CreateCustomerGateway). */
-export const CUSTOMER_GATEWAY_BGP_ASN_MAX = 2147483647;
-export const CUSTOMER_GATEWAY_EXTENDED_ASN_RANGE: AsnRange = { min: 2147483648, max: 4294967294 };
+const CUSTOMER_GATEWAY_BGP_ASN_MAX = 2147483647;
+const CUSTOMER_GATEWAY_EXTENDED_ASN_RANGE: AsnRange = { min: 2147483648, max: 4294967294 };
 
 /** ASNs no BGP speaker may use: 0, AS_TRANS (RFC 6793), 65535 and 4294967295 (RFC 7300). */
 const RESERVED_ASNS: readonly number[] = [0, 23456, 65535, 4294967295];

@@ -8,7 +8,7 @@ export const LINK_LOCAL_CIDR = '169.254.0.0/16';
  * Inside /30s AWS refuses for VPN tunnels (API_VpnTunnelOptionsSpecification, TunnelInsideCidr).
  * 169.254.169.252/30 also holds 169.254.169.254, the GCE and EC2 metadata server, so it is refused on every link.
  */
-export const AWS_RESERVED_INSIDE_CIDRS: readonly string[] = [
+const AWS_RESERVED_INSIDE_CIDRS: readonly string[] = [
   '169.254.0.0/30',
   '169.254.1.0/30',
   '169.254.2.0/30',
@@ -32,7 +32,7 @@ export interface TunnelWiring {
 }
 
 /** AWS wiring adds the VPN connection (0 = A, 1 = B) and its tunnel number (1 or 2). */
-export interface AwsTunnelWiring extends TunnelWiring {
+interface AwsTunnelWiring extends TunnelWiring {
   /** The AWS VPN connection: 0 = A (customer gateway for HA interface 0), 1 = B (HA interface 1). */
   readonly connection: 0 | 1;
   /** The tunnel's number within its AWS VPN connection (`tunnel1_*` or `tunnel2_*` fields). */
@@ -97,7 +97,7 @@ export function peerInsideAddresses(insideCidr: string): InsideAddresses {
   return { gcp: range.address(1), peer: range.address(2), gcpWithPrefix: `${range.address(1)}/${range.prefixLength}` };
 }
 
-export interface InsideCidrOptions {
+interface InsideCidrOptions {
   /** Tunnels of the link: exactly one inside /30 per tunnel, in tunnel order. */
   readonly expectedCount: number;
   /** Refuse AWS's reserved /30s (AWS links). */

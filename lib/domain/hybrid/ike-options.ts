@@ -2,11 +2,14 @@ import type { ValidationIssue } from '../validation-error';
 
 /** Values aws_vpn_connection accepts for tunnelN_phase{1,2}_* (provider docs); GCP HA VPN supports each of them with IKEv2. */
 export const AWS_ENCRYPTION_ALGORITHMS = ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'] as const;
+/** Integrity algorithms AWS site-to-site VPN accepts in both IKE phases. */
 export const AWS_INTEGRITY_ALGORITHMS = ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'] as const;
-export const AWS_PHASE1_DH_GROUPS = [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
-export const AWS_PHASE2_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
+const AWS_PHASE1_DH_GROUPS = [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
+const AWS_PHASE2_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
 
+/** An encryption algorithm AWS site-to-site VPN accepts. */
 export type AwsEncryptionAlgorithm = (typeof AWS_ENCRYPTION_ALGORITHMS)[number];
+/** An integrity algorithm AWS site-to-site VPN accepts. */
 export type AwsIntegrityAlgorithm = (typeof AWS_INTEGRITY_ALGORITHMS)[number];
 
 /**
@@ -22,7 +25,7 @@ export interface IkeAlgorithmSet {
 }
 
 /** Defaults: AES256 / SHA2-256 / DH 20, a strong set both AWS and GCP HA VPN support with IKEv2. */
-export const DEFAULT_IKE_ALGORITHMS: Required<IkeAlgorithmSet> = { encryption: 'AES256', integrity: 'SHA2-256', dhGroup: 20 };
+const DEFAULT_IKE_ALGORITHMS: Required<IkeAlgorithmSet> = { encryption: 'AES256', integrity: 'SHA2-256', dhGroup: 20 };
 
 export function resolveIkeAlgorithms(path: string, set: IkeAlgorithmSet = {}): { algorithms: Required<IkeAlgorithmSet>; issues: ValidationIssue[] } {
   const algorithms = { ...DEFAULT_IKE_ALGORITHMS, ...set };

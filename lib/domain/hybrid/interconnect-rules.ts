@@ -2,18 +2,22 @@ import type { ValidationIssue } from '../validation-error';
 import { LINK_LOCAL_CIDR } from './bgp-link-rules';
 import { Cidr } from '../ip-plan/cidr';
 
+/** The availability an Interconnect topology is built for. */
 export type SlaTarget = '99.9' | '99.99';
+/** The edge availability domain of a VLAN attachment (two domains for 99.9% and above). */
 export type EdgeAvailabilityDomain = 'AVAILABILITY_DOMAIN_1' | 'AVAILABILITY_DOMAIN_2';
+/** Dedicated (your own cross-connects) or Partner Interconnect. */
 export type InterconnectType = 'DEDICATED' | 'PARTNER';
+/** A VPC's dynamic routing mode. */
 export type RoutingMode = 'GLOBAL' | 'REGIONAL';
 
 /** MTUs a VLAN attachment accepts (compute_interconnect_attachment docs). */
-export const VALID_ATTACHMENT_MTUS: readonly number[] = [1440, 1460, 1500, 8896];
+const VALID_ATTACHMENT_MTUS: readonly number[] = [1440, 1460, 1500, 8896];
 /** 802.1Q tags usable on an attachment. */
-export const VLAN_TAG_RANGE = { min: 2, max: 4094 } as const;
+const VLAN_TAG_RANGE = { min: 2, max: 4094 } as const;
 /** Google picks the BGP /29 from at most 16 candidate prefixes, each /29 or shorter. */
-export const MAX_CANDIDATE_SUBNETS = 16;
-export const MAX_CANDIDATE_PREFIX = 29;
+const MAX_CANDIDATE_SUBNETS = 16;
+const MAX_CANDIDATE_PREFIX = 29;
 
 /** Where one VLAN attachment sits: what the SLA rules check, and what every attachment declares. */
 export interface AttachmentTopology {

@@ -9,7 +9,7 @@ export const AWS_PSK_PATTERN = /^[A-Za-z1-9._][A-Za-z0-9._]{7,63}$/;
 /** Generated keys: one leading letter (so never '0') plus a body; 48 characters is well inside AWS's 8–64. */
 export const GENERATED_PSK_LENGTH = 48;
 /** The only non-alphanumerics AWS allows in a pre-shared key; passed to random_password override_special. */
-export const PSK_SPECIAL_CHARACTERS = '._';
+const PSK_SPECIAL_CHARACTERS = '._';
 
 /**
  * Where the tunnel keys come from. Never a literal: the synthesized cdk.tf.json is committed and reviewed.
@@ -33,7 +33,7 @@ export type PreSharedKeySource =
 export const DEFAULT_PRE_SHARED_KEY_SOURCE: PreSharedKeySource = { source: 'generated' };
 
 /** The shape of the generated key parts, for the random_password resources. */
-export interface GeneratedKeySpec {
+interface GeneratedKeySpec {
   /** Characters of the leading part: 1, a letter, so the key never starts with '0'. */
   readonly leadLength: number;
   /** Characters of the body: GENERATED_PSK_LENGTH - 1 = 47 letters, digits, '.' and '_'. */

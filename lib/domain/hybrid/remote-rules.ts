@@ -6,10 +6,10 @@ import { Cidr } from '../ip-plan/cidr';
 import type { ValidationIssue } from '../validation-error';
 
 /** AWS region names: `us-west-2`, `eu-central-1`, `us-gov-west-1`, `ap-southeast-4`. */
-export const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
+const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
 
 /** AWS resource ids: a prefix and 8 or 17 lower-case hex digits. */
-export const AWS_ID_PREFIXES = { vpc: 'vpc', subnet: 'subnet', routeTable: 'rtb' } as const;
+const AWS_ID_PREFIXES = { vpc: 'vpc', subnet: 'subnet', routeTable: 'rtb' } as const;
 
 export function validateAwsRegion(path: string, field: string, value: string): ValidationIssue[] {
   if (AWS_REGION_PATTERN.test(value)) return [];
@@ -62,7 +62,7 @@ export function validatePublicPeerAddress(path: string, field: string, value: st
 }
 
 /** Google's private API VIPs: a remote network claiming them would capture Private Google Access traffic. */
-export const GOOGLE_API_VIPS: readonly { readonly cidr: string; readonly name: string }[] = [
+const GOOGLE_API_VIPS: readonly { readonly cidr: string; readonly name: string }[] = [
   { cidr: '199.36.153.8/30', name: 'private.googleapis.com' },
   { cidr: '199.36.153.4/30', name: 'restricted.googleapis.com' },
 ];

@@ -11,7 +11,7 @@ export interface NamedCidr {
   readonly cidr: string;
 }
 
-export interface CidrOverlap {
+interface CidrOverlap {
   /** The first of the pair, in input order. */
   readonly a: NamedCidr;
   /** The second of the pair, in input order. */

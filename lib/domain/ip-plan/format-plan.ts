@@ -2,7 +2,7 @@ import { ResolvedIpPlan } from './resolved-ip-plan';
 import { DEFAULT_POOL_KIND } from './special-ranges';
 
 /** Renders rows as a fixed-width text table: the first row is the header. */
-export function renderTable(rows: readonly (readonly string[])[]): string {
+function renderTable(rows: readonly (readonly string[])[]): string {
   // A loop, not Math.max(...rows): a call takes at most ~125,000 arguments.
   const widths = rows[0].map(() => 0);
   for (const row of rows) widths.forEach((w, column) => (widths[column] = Math.max(w, (row[column] ?? '').length)));

@@ -13,7 +13,7 @@ export const GKE_MAX_PODS_PER_NODE = 256;
 /** The GKE control plane of a private cluster takes exactly one /28. */
 export const GKE_CONTROL_PLANE_PREFIX = 28;
 /** GKE's own default services range is a /20 (4,096 Services); we size the same by default. */
-export const DEFAULT_MAX_SERVICES = 4096;
+const DEFAULT_MAX_SERVICES = 4096;
 
 /**
  * Each node gets a pod block holding at least twice its max pods (so IPs are not reused at once when
@@ -25,7 +25,7 @@ export function podBlockPrefix(maxPodsPerNode: number): number {
   return 32 - Math.ceil(Math.log2(addressesNeeded));
 }
 
-export function assertPodsPerNode(maxPodsPerNode: number): void {
+function assertPodsPerNode(maxPodsPerNode: number): void {
   if (!Number.isInteger(maxPodsPerNode) || maxPodsPerNode < GKE_MIN_PODS_PER_NODE || maxPodsPerNode > GKE_MAX_PODS_PER_NODE) {
     throw new RangeError(`maxPodsPerNode ${maxPodsPerNode} must be a whole number from ${GKE_MIN_PODS_PER_NODE} to ${GKE_MAX_PODS_PER_NODE}`);
   }
@@ -61,7 +61,7 @@ export function servicesRangePrefix(maxServices: number): number {
 }
 
 /** The prefix lengths a GKE cluster needs for the given intent. */
-export interface GkeRangeSizes {
+interface GkeRangeSizes {
   /** Prefix of the node subnet: the longest whose addresses, less GCP's 4 reserved, hold maxNodes + surge (never longer than /29). */
   readonly nodes: number;
   /**
@@ -75,6 +75,7 @@ export interface GkeRangeSizes {
   readonly controlPlane: number;
 }
 
+/** What a cluster's ranges are sized for: nodes, surge and pods per node. */
 export interface GkeSizingIntent {
   /** Nodes the cluster may scale to. */
   readonly maxNodes: number;

@@ -11,6 +11,7 @@ export interface LockFile {
   readonly allocations: Readonly<Record<string, LockedAllocation>>;
 }
 
+/** One recorded range of the lock file. */
 export interface LockedAllocation {
   /** The recorded range; it never moves, and stays reserved until its name is released. */
   readonly cidr: string;
@@ -18,7 +19,7 @@ export interface LockedAllocation {
   readonly pool: string;
 }
 
-export const LOCK_FILE_VERSION = 1;
+const LOCK_FILE_VERSION = 1;
 const LOCK_FILE_COMMENT = 'Managed by the gke-platform IP plan: `plan --write` records new ranges, which never move; only `plan --release <name>` frees one.';
 
 /** Parses and shape-checks a lock file; range conflicts are checked when the plan resolves. */
@@ -84,7 +85,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Keys that appear twice in one object of a JSON text, with the path of the object (`allocations`). */
-export function findDuplicateKeys(text: string): { readonly path: string; readonly key: string }[] {
+function findDuplicateKeys(text: string): { readonly path: string; readonly key: string }[] {
   const found: { path: string; key: string }[] = [];
   const stack: { keys: Set<string> | undefined; name: string }[] = [];
   let pendingKey: string | undefined;

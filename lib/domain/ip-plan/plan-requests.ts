@@ -5,6 +5,7 @@ import type { GkeSizingIntent } from './gke-sizing';
 /** What a pool's ranges are for; decides which special ranges are off limits. */
 export type PoolKind = 'subnet' | 'link-local';
 
+/** A pool of address space the IP plan draws ranges from. */
 export interface AddressPool {
   /** Unique pool name, e.g. `gcp-nodes`. */
   readonly name: string;
@@ -70,6 +71,7 @@ export interface GkePools {
   readonly controlPlane: string;
 }
 
+/** A GKE cluster's ranges as the IP plan requests them: nodes, pods, services and control plane, sized for its nodes. */
 export interface GkeClusterRequest extends GkeSizingIntent {
   /** Name prefix; ranges are `<name>/nodes`, `<name>/pods`, `<name>/services`, `<name>/control-plane`. */
   readonly name: string;
@@ -102,6 +104,7 @@ export interface GkeRangeNames {
   readonly additionalPods: readonly string[];
 }
 
+/** Options of `IpPlan.resolve`. */
 export interface ResolveOptions {
   /**
    * Frozen: an allocation missing from the lock file is an error instead of being placed.

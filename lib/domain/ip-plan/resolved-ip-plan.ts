@@ -11,6 +11,7 @@ export type AllocationStatus =
   /** Recorded but no longer requested: still reserved until released explicitly. */
   | 'orphaned';
 
+/** One range of the resolved IP plan: its name, CIDR, pool and whether it was recorded or placed now. */
 export interface Allocation {
   /** Hierarchical allocation name, e.g. `gcp/us-central1/prod-usc1/pods`: the key in the lock file. */
   readonly name: string;

@@ -5,7 +5,7 @@ import type { PoolKind } from './plan-requests';
 export const DEFAULT_POOL_KIND: PoolKind = 'subnet';
 
 /** A range with a meaning of its own that the plan must treat specially. */
-export interface SpecialRange {
+interface SpecialRange {
   /** The range, an aligned IPv4 CIDR. */
   readonly cidr: string;
   /** What the range is, phrased to follow it in a message, e.g. `is loopback (RFC 1122)`. */
@@ -41,9 +41,6 @@ export const AWS_RESERVED_LINK_RANGES: readonly SpecialRange[] = [
   ...[0, 1, 2, 3, 4, 5].map((third) => ({ cidr: `169.254.${third}.0/30`, reason: 'is reserved by AWS for VPN tunnel inside addresses' })),
   { cidr: '169.254.169.252/30', reason: 'is reserved by AWS (it holds the instance metadata address 169.254.169.254)' },
 ];
-
-/** GKE's default Google-managed services range; reserve it when a cluster uses the default. */
-export const GKE_DEFAULT_SERVICES_RANGE = '34.118.224.0/20';
 
 export function parsedSpecialRanges(ranges: readonly SpecialRange[]): { cidr: Cidr; reason: string }[] {
   return ranges.map((range) => ({ cidr: Cidr.parse(range.cidr), reason: range.reason }));

@@ -18,6 +18,7 @@ export interface AdmissionIdentity {
 /** The layer expected to answer; `allowed` cases pass every layer. */
 export type AdmissionLayer = 'rbac' | 'admission-policy' | 'pod-security' | 'quota' | 'limit-range';
 
+/** One request the isolation corpus sends to a cluster's admission policies, with the answer it expects. */
 export interface AdmissionCase {
   /** Stable and unique within a cluster, e.g. `ml/developer/pod-nodename-other-tenant`. */
   readonly id: string;

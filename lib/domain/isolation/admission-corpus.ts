@@ -45,7 +45,7 @@ import { POLICY_NAMES } from './policy-names';
 import { QUEUE_NAME_LABEL as KUEUE_QUEUE_NAME_LABEL } from '../addons/kueue/kueue-settings';
 
 /** Multi-tenancy benchmark (kubernetes-sigs/multi-tenancy, MTB) checks the cases stand for. */
-export const MTB = {
+const MTB = {
   clusterResources: 'MTB-PL1-CC-CPI-1',
   multitenantResources: 'MTB-PL1-BC-CPI-2',
   privileged: 'MTB-PL1-BC-CPI-5',
@@ -62,7 +62,7 @@ export const MTB = {
 } as const;
 
 /** A manifest object as read from `dist/<cluster>/*.yaml`. */
-export interface CorpusManifestObject {
+interface CorpusManifestObject {
   /** `group/version` (`v1` for the core group). */
   readonly apiVersion: string;
   /** The object's kind. */
@@ -80,9 +80,9 @@ export interface CorpusManifestObject {
 }
 
 /** The identity that stands for the platform team (cluster admins); exempt from the platform policies. */
-export const PLATFORM_ADMIN_GROUP = 'system:masters';
+const PLATFORM_ADMIN_GROUP = 'system:masters';
 /** The controller manager's own user (garbage collector, tokens controller without per-controller credentials). */
-export const CONTROLLER_MANAGER_USER = 'system:kube-controller-manager';
+const CONTROLLER_MANAGER_USER = 'system:kube-controller-manager';
 /** A reserved internal address a platform load balancer holds (the API server does not check that it exists). */
 const PLATFORM_STATIC_IP = '10.10.0.250';
 /** A test address for externalIPs (TEST-NET-3, RFC 5737). */

@@ -7,9 +7,9 @@
 export type JsonObject = Record<string, unknown>;
 
 /** A small image every registry mirror has; the API server never pulls it. */
-export const CORPUS_IMAGE = 'registry.k8s.io/pause:3.10';
+const CORPUS_IMAGE = 'registry.k8s.io/pause:3.10';
 /** A non-root UID for restricted pods (distroless `nonroot`). */
-export const CORPUS_UID = 65532;
+const CORPUS_UID = 65532;
 
 export interface ContainerResources {
   /** Resource requests by name (`cpu`, `memory`), as quantities. */
@@ -95,7 +95,7 @@ export type CorpusKind = keyof typeof RESOURCES;
 export const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
-export function apiVersionOf(kind: CorpusKind): string {
+function apiVersionOf(kind: CorpusKind): string {
   const r = RESOURCES[kind];
   return r.group ? `${r.group}/${r.version}` : r.version;
 }
@@ -159,7 +159,7 @@ function fnv(value: string): string {
 }
 
 /** What an Ingress of the corpus carries: its class (annotation GKE reads, or the spec field), annotations, hosts. */
-export interface IngressOptions {
+interface IngressOptions {
   /** The `kubernetes.io/ingress.class` annotation. @default none */
   readonly classAnnotation?: string;
   /** `spec.ingressClassName`. @default none */

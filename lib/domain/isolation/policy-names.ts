@@ -16,5 +16,3 @@ export const POLICY_NAMES = {
   restrictVolumes: 'platform-restrict-volumes',
   restrictVolumeClaims: 'platform-restrict-volume-claims',
 } as const;
-
-export type PolicyName = (typeof POLICY_NAMES)[keyof typeof POLICY_NAMES];

@@ -9,7 +9,7 @@ import { clusterNodeTag, MAX_GCE_NAME_LENGTH } from './network-rules';
 import { GCP_RESOURCE_NAME } from '../naming/naming-rules';
 
 /** What a path needs to know of a cluster: its name and the ranges its nodes and pods send from. */
-export interface ClusterRanges {
+interface ClusterRanges {
   /** Cluster name (as in the platform definition). */
   readonly name: string;
   /** The node subnet's primary range. */
@@ -77,7 +77,7 @@ export function validateClusterPathIntents(networkName: string, intents: readonl
 }
 
 /** `<network>-allow-<intent id>`. */
-export function pathRuleName(networkName: string, id: string): string {
+function pathRuleName(networkName: string, id: string): string {
   return `${networkName}-allow-${id}`;
 }
 

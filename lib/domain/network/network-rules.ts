@@ -55,12 +55,13 @@ export const GKE_SHARED_VPC_FIREWALL_PERMISSIONS: readonly string[] = [
 export const GKE_SHARED_VPC_FIREWALL_ROLE_ID = 'gkeSharedVpcFirewallManager';
 
 /** GCP subnet primary ranges: between /8 and /29 (VPC subnet docs). */
-export const MIN_SUBNET_PREFIX = 8;
-export const MAX_SUBNET_PREFIX = GCP_SMALLEST_SUBNET_PREFIX;
+const MIN_SUBNET_PREFIX = 8;
+const MAX_SUBNET_PREFIX = GCP_SMALLEST_SUBNET_PREFIX;
 
 /** Region names such as `us-central1`, `europe-west4`, `northamerica-northeast2`. */
-export const REGION_PATTERN = /^[a-z]+(-[a-z]+)+\d+$/;
+const REGION_PATTERN = /^[a-z]+(-[a-z]+)+\d+$/;
 
+/** Aggregation interval of VPC flow logs. */
 export type FlowLogsInterval =
   | 'INTERVAL_5_SEC'
   | 'INTERVAL_30_SEC'
@@ -68,7 +69,7 @@ export type FlowLogsInterval =
   | 'INTERVAL_5_MIN'
   | 'INTERVAL_10_MIN'
   | 'INTERVAL_15_MIN';
-export const FLOW_LOGS_INTERVALS: readonly FlowLogsInterval[] = [
+const FLOW_LOGS_INTERVALS: readonly FlowLogsInterval[] = [
   'INTERVAL_5_SEC',
   'INTERVAL_30_SEC',
   'INTERVAL_1_MIN',
@@ -100,7 +101,7 @@ export function validateRegion(path: string, field: string, value: string): Vali
   return [];
 }
 
-export function validateCidr(path: string, field: string, value: string, minPrefix = 0, maxPrefix = 32): ValidationIssue[] {
+function validateCidr(path: string, field: string, value: string, minPrefix = 0, maxPrefix = 32): ValidationIssue[] {
   const parsed = Cidr.tryParse(value);
   if (typeof parsed === 'string') return [{ path, field, value, problem: parsed, fix: 'write an aligned IPv4 CIDR such as "10.0.0.0/20"' }];
   if (parsed.prefixLength < minPrefix || parsed.prefixLength > maxPrefix) {
@@ -109,7 +110,7 @@ export function validateCidr(path: string, field: string, value: string, minPref
   return [];
 }
 
-export interface SubnetRuleInput {
+interface SubnetRuleInput {
   /** Subnet name: RFC 1035, at most 63 characters; unique in the network. */
   readonly name: string;
   /** Region name, e.g. `us-central1` (not a zone). */
@@ -179,7 +180,7 @@ export function validateSubnets(path: string, subnets: readonly SubnetRuleInput[
 }
 
 /** A subnet's ranges as far as they are known (imported subnets may not say). */
-export interface SubnetRanges {
+interface SubnetRanges {
   /** Subnet name: owner `subnet <name>` of its primary range and `<name>/<rangeName>` of its secondary ones in messages. */
   readonly name: string;
   /** Primary range. @default undefined: unknown (an imported subnet), left out of the overlap checks */
@@ -201,7 +202,7 @@ export function namedSubnetRanges(subnets: readonly SubnetRanges[]): NamedCidr[]
   ]);
 }
 
-export function validateFlowLogs(path: string, field: string, flowLogs: SubnetRuleInput['flowLogs']): ValidationIssue[] {
+function validateFlowLogs(path: string, field: string, flowLogs: SubnetRuleInput['flowLogs']): ValidationIssue[] {
   if (!flowLogs) return [];
   const issues: ValidationIssue[] = [];
   if (flowLogs.flowSampling !== undefined && !(flowLogs.flowSampling > 0 && flowLogs.flowSampling <= 1)) {
@@ -247,8 +248,8 @@ export function cidrSlug(cidr: string): string {
 // ---------- Cloud NAT and Cloud Router ----------
 
 /** Cloud NAT port limits: min ports per VM 32..65536 (power of two with dynamic allocation; we require it always). */
-export const NAT_MIN_PORTS_FLOOR = 32;
-export const NAT_MAX_PORTS = 65536;
+const NAT_MIN_PORTS_FLOOR = 32;
+const NAT_MAX_PORTS = 65536;
 
 export function isPowerOfTwo(n: number): boolean {
   return Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;

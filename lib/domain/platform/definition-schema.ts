@@ -203,7 +203,7 @@ const connectivityIntent = z.strictObject({
 });
 
 /** The whole definition's shape. Rules (names, ranges, ASNs, references between parts) are checked after it. */
-export const platformDefinitionSchema = z.strictObject({
+const platformDefinitionSchema = z.strictObject({
   name: z.string(),
   organization: z.strictObject({ name: z.string(), domain: z.string() }),
   projects: z.array(z.strictObject({ id: z.string(), description: z.string().optional() })),

@@ -16,6 +16,7 @@ export interface LinkAdvertisements {
   readonly ranges?: readonly string[];
 }
 
+/** A hybrid link of the definition: HA VPN to an AWS VPC. */
 export interface HaVpnToAwsLinkDefinition {
   /** HA VPN from the platform's VPC to an AWS VPC: four tunnels to a transit or virtual private gateway. */
   readonly kind: 'ha-vpn-aws';
@@ -47,6 +48,7 @@ export interface HaVpnToAwsLinkDefinition {
   readonly advertise?: LinkAdvertisements;
 }
 
+/** A hybrid link of the definition: HA VPN to an on-prem VPN device. */
 export interface HaVpnToPeerLinkDefinition {
   /** HA VPN from the platform's VPC to an on-prem VPN device (an external VPN gateway). */
   readonly kind: 'ha-vpn-peer';
@@ -69,6 +71,7 @@ export interface HaVpnToPeerLinkDefinition {
   readonly advertise?: LinkAdvertisements;
 }
 
+/** A VLAN attachment of an Interconnect link in the definition. */
 export interface InterconnectAttachmentDefinition extends AttachmentTopology {
   /**
    * DEDICATED: URL of the Interconnect the attachment uses; required for DEDICATED, refused for PARTNER (validateLinks).
@@ -79,6 +82,7 @@ export interface InterconnectAttachmentDefinition extends AttachmentTopology {
   readonly vlanTag?: number;
 }
 
+/** A hybrid link of the definition: VLAN attachments over Dedicated or Partner Interconnect. */
 export interface InterconnectLinkDefinition {
   /** VLAN attachments over Dedicated or Partner Interconnect, one Cloud Router per region of the attachments. */
   readonly kind: 'interconnect';

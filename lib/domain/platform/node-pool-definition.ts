@@ -3,6 +3,7 @@ import type { GpuSharing } from '../gke/gpu-sharing';
 /** A node pool as the platform definition declares it (a cluster's `nodePools`, a dedicated-nodes tenant's pool). */
 export type NodePoolKind = 'general' | 'spot-batch' | 'gpu';
 
+/** A node pool of a cluster in the definition (`clusters[].nodePools[]`). */
 export interface NodePoolDefinition {
   /** Node pool name; changing it replaces the pool. */
   readonly name: string;

@@ -80,6 +80,7 @@ export interface AddOnEntry {
   readonly settings?: Readonly<Record<string, unknown>>;
 }
 
+/** How the platform splits its Terraform states. */
 export interface TerraformStatesDefinition {
   /**
    * Most resources one stack may hold; synthesis fails when a stack holds more. New tenants fill a shard to 80%
@@ -97,6 +98,7 @@ export interface PlatformGitOpsDefinition {
   readonly rootDirectory?: string;
 }
 
+/** The organisation of the definition: its name and Cloud Identity domain. */
 export interface OrganizationDefinition {
   /** Display name, shown in the report. */
   readonly name: string;
@@ -104,6 +106,7 @@ export interface OrganizationDefinition {
   readonly domain: string;
 }
 
+/** A GCP project of the definition. */
 export interface ProjectDefinition {
   /** GCP project id (6–30 characters). */
   readonly id: string;
@@ -111,6 +114,7 @@ export interface ProjectDefinition {
   readonly description?: string;
 }
 
+/** The platform's VPC in the definition. */
 export interface NetworkDefinition {
   /** VPC name (RFC 1035, ≤ 63 characters). Changing it replaces the VPC. */
   readonly name: string;
@@ -139,6 +143,7 @@ export interface NetworkDefinition {
       };
 }
 
+/** Which address pool each kind of range is drawn from. */
 export interface PoolAssignment {
   /** Pool of the clusters' node subnets (subnet primary ranges). */
   readonly nodes: string;
@@ -152,6 +157,7 @@ export interface PoolAssignment {
   readonly bgpLinks: string;
 }
 
+/** A GKE cluster of the platform definition (`clusters[]`). */
 export interface ClusterDefinition {
   /** Cluster name: `[a-z]([-a-z0-9]{0,38}[a-z0-9])?`. Changing it replaces the cluster. */
   readonly name: string;
@@ -201,8 +207,10 @@ export interface ClusterDefinition {
   readonly pools?: Partial<Omit<PoolAssignment, 'bgpLinks'>>;
 }
 
+/** What a remote network is. */
 export type RemoteNetworkKind = 'aws-vpc' | 'on-prem';
 
+/** A network outside GCP (an AWS VPC, an on-prem site) that links connect to; its ranges are reserved in the IP plan. */
 export interface RemoteNetworkDefinition {
   /** Name links refer to (`remoteNetwork`); lower-case, RFC 1035. */
   readonly name: string;

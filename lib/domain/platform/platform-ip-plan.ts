@@ -30,7 +30,7 @@ export function clusterSurgeNodes(
 }
 
 /** Reservations for remote networks: `remote/<network>` (`/<n>` from the second range on). */
-export function remoteNetworkReservations(definition: PlatformDefinition): Reservation[] {
+function remoteNetworkReservations(definition: PlatformDefinition): Reservation[] {
   return (definition.remoteNetworks ?? []).flatMap((network) =>
     network.cidrs.map((cidr, index) => ({
       name: index === 0 ? `remote/${network.name}` : `remote/${network.name}/${index + 1}`,

@@ -15,6 +15,7 @@ import type { OrganizationDefinition, PlatformDefinition, RemoteNetworkDefinitio
 import type { NodePoolKind } from './node-pool-definition';
 import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-definition';
 
+/** The platform resolved once: what the stacks and charts map to construct props (LoadedPlatform.plan). */
 export interface PlatformPlan {
   /** Short platform name, the prefix of every stack. */
   readonly name: string;
@@ -48,6 +49,7 @@ export interface PlatformPlan {
   readonly addOnTraffic: AddOnTrafficPlan;
 }
 
+/** The names of every stack of the platform (each its own Terraform state). */
 export interface PlatformStackNames {
   /** The network stack, `<platform>-network`: the VPC with its subnets, firewall rules, Cloud NATs and Shared VPC. */
   readonly network: string;
@@ -83,6 +85,7 @@ export interface SecondaryRangePlan extends PlannedRange {
   readonly rangeName: string;
 }
 
+/** An additional pod range of a cluster, resolved: its name, range and the nodes it is sized for. */
 export interface AdditionalPodRangePlan extends SecondaryRangePlan {
   /** The name the definition gives it (what a node pool's `podRange` names). */
   readonly name: string;
@@ -90,6 +93,7 @@ export interface AdditionalPodRangePlan extends SecondaryRangePlan {
   readonly maxNodes: number;
 }
 
+/** The VPC of the resolved plan: subnets with their ranges, NATs, routing mode and MTU. */
 export interface NetworkPlan {
   /** VPC name, as declared (RFC 1035, at most 63 characters). */
   readonly name: string;
@@ -117,6 +121,7 @@ export interface NetworkPlan {
   }[];
 }
 
+/** A Cloud NAT of the resolved plan: one per region with clusters. */
 export interface NatPlan {
   /** Region of the Cloud Router and Cloud NAT. */
   readonly region: string;
@@ -129,6 +134,7 @@ export interface NatPlan {
   }[];
 }
 
+/** A cluster of the resolved plan: every default applied, every range named with its CIDR, its pools and tenants. */
 export interface ClusterPlan {
   /** Cluster name, as declared (GKE_NAME: lower-case, at most 40 characters). */
   readonly name: string;
@@ -188,6 +194,7 @@ export interface ClusterPlan {
   readonly stack: string;
 }
 
+/** A node pool of the resolved plan: machine type, counts, surge, pod range, owning tenant. */
 export interface NodePoolPlan {
   /** Pool name: as declared, or `tenant-<tenant>` (and `tenant-<tenant>-cpu`) for a dedicated-nodes tenant's pool. */
   readonly name: string;
@@ -241,6 +248,7 @@ export interface NodePoolPlan {
   readonly placement?: TenantPlacement;
 }
 
+/** A tenant of the resolved plan: project, namespaces, placement and the stack that holds its identities. */
 export interface TenantPlan {
   /** Tenant name, as declared: also its namespace name in each of its clusters. */
   readonly name: string;
@@ -297,16 +305,23 @@ export interface BgpRangePlan extends PlannedRange {
   readonly session: string;
 }
 
-interface LinkPlanBase {
+/** What every resolved hybrid link has: name, stack, project, routers' ASN and BGP ranges. */
+export interface LinkPlanBase {
+  /** Link name, as declared: prefixes every resource of the link. */
   readonly name: string;
+  /** The stack that holds the link (its own Terraform state). */
   readonly stack: string;
   /** The VPC's host project, where the GCP side lives. */
   readonly project: string;
+  /** The remote network the link reaches, as the definition declares it. */
   readonly remoteNetwork: RemoteNetworkDefinition;
+  /** The link's BGP /30s from the IP plan, matched to their sessions by name. */
   readonly bgpRanges: readonly BgpRangePlan[];
+  /** What the link's Cloud Routers advertise to the remote side. */
   readonly advertisements: AdvertisementsPlan;
 }
 
+/** An HA VPN link to an AWS VPC, resolved. */
 export interface HaVpnAwsLinkPlan extends LinkPlanBase {
   /** HA VPN to an AWS VPC. */
   readonly kind: 'ha-vpn-aws';
@@ -347,6 +362,7 @@ export interface HaVpnAwsLinkPlan extends LinkPlanBase {
   readonly gcpCidrs: readonly string[];
 }
 
+/** An HA VPN link to an on-prem VPN device, resolved. */
 export interface HaVpnPeerLinkPlan extends LinkPlanBase {
   /** HA VPN to an on-prem VPN device. */
   readonly kind: 'ha-vpn-peer';
@@ -367,6 +383,7 @@ export interface HaVpnPeerLinkPlan extends LinkPlanBase {
   readonly gcpCidrs: readonly string[];
 }
 
+/** An Interconnect link, resolved. */
 export interface InterconnectLinkPlan extends LinkPlanBase {
   /** VLAN attachments over Dedicated or Partner Interconnect. */
   readonly kind: 'interconnect';
@@ -402,6 +419,7 @@ export interface InterconnectLinkPlan extends LinkPlanBase {
     })[];
 }
 
+/** A hybrid link of the resolved plan, by kind. */
 export type LinkPlan = HaVpnAwsLinkPlan | HaVpnPeerLinkPlan | InterconnectLinkPlan;
 
 /** The plan of a cluster by name; throws naming the known clusters when there is none. */

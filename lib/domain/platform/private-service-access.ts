@@ -1,9 +1,9 @@
 import type { PlatformDefinition } from './platform-definition';
 
 /** Roles whose services tenants reach on private IPs (Cloud SQL, AlloyDB, Memorystore): they need Private Service Access. */
-export const PRIVATE_IP_SERVICE_ROLES: readonly string[] = ['roles/cloudsql.', 'roles/alloydb.', 'roles/redis.', 'roles/memcache.'];
+const PRIVATE_IP_SERVICE_ROLES: readonly string[] = ['roles/cloudsql.', 'roles/alloydb.', 'roles/redis.', 'roles/memcache.'];
 /** A /20 holds Cloud SQL's per-region /24s for many instances and regions (Google recommends at least /24, ideally /16-/20). */
-export const DEFAULT_PSA_PREFIX_LENGTH = 20;
+const DEFAULT_PSA_PREFIX_LENGTH = 20;
 /** Cloud SQL connectors (3307), MySQL (3306), PostgreSQL and AlloyDB (5432), Memorystore for Redis (6379). */
 export const PRIVATE_SERVICE_PORTS: readonly number[] = [3307, 3306, 5432, 6379];
 /** The IP plan name of the range. Part of the lock file contract. */

@@ -6,7 +6,7 @@ import { privateServiceAccessPlan } from './private-service-access';
  * The project-services stack enables these before any other stack applies; a test holds every synthesized
  * resource to this table.
  */
-export const RESOURCE_TYPE_APIS: readonly (readonly [prefix: string, api: string])[] = [
+const RESOURCE_TYPE_APIS: readonly (readonly [prefix: string, api: string])[] = [
   ['google_compute_', 'compute.googleapis.com'],
   ['google_container_', 'container.googleapis.com'],
   ['google_gke_hub_feature', 'gkehub.googleapis.com'],

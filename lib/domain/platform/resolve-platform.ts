@@ -13,7 +13,7 @@ import { assertPlatform } from './validate-platform';
 import { assignTenantStates, estimateTenantIdentityResources, parseTenantStatesLock, serializeTenantStatesLock } from './tenant-states';
 
 /** What resolving a platform reads: the two lock files' contents (no file is touched here) and the mode. */
-export interface ResolvePlatformInput {
+interface ResolvePlatformInput {
   /** The IP plan lock file's text, or undefined when there is none yet. */
   readonly ipPlanLock: string | undefined;
   /** The IP plan lock file's name as messages show it. */
@@ -62,7 +62,7 @@ export interface LoadedPlatform {
 }
 
 /** A resolved platform plus what the caller writes and shows: the new lock contents and the notices. */
-export interface ResolvedPlatform extends LoadedPlatform {
+interface ResolvedPlatform extends LoadedPlatform {
   /** The IP plan lock's new text, when ranges were placed and recording is on. @default undefined: leave the file as it is */
   readonly ipPlanLockToWrite?: string;
   /** The tenant-states lock's new text, when the record changed and recording is on. @default undefined: leave the file as it is */

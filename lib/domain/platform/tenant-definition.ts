@@ -50,8 +50,6 @@ export interface DeveloperNamespacesDefinition {
   readonly gracePeriodDays?: number;
 }
 
-// The pool name of a dedicated-nodes tenant is part of its placement (one resolver, in the tenancy domain).
-export { TENANT_POOL_PREFIX, tenantCpuPoolName, tenantPoolName } from '../tenancy/tenant-placement';
 
 /** The pools a tenant gets in each of its clusters: none unless it has dedicated nodes; its pool and a GPU tenant's CPU companion. */
 export function tenantNodePools(tenant: PlatformTenant): (NodePoolDefinition & { readonly tenant: string })[] {

@@ -13,7 +13,7 @@ import { clusterNodePools } from './cluster-node-pools';
 import type { ClusterNodePools } from './tenant-index';
 
 /** A tenant's GPU quota on one cluster, with the pools it was sized from and any issue with a declared value. */
-export interface TenantGpuQuota {
+interface TenantGpuQuota {
   /** GPUs the namespace's pods may request together. */
   readonly gpus: number;
   /** GPUs of the pools the tenant may use there (maxNodes × GPUs per node, summed). */

@@ -10,7 +10,7 @@ import { clusterNodePools } from './cluster-node-pools';
 
 export type ClusterNodePools = ReturnType<typeof clusterNodePools>;
 
-export interface TenantIndex {
+interface TenantIndex {
   /**
    * Names of the tenants whose first cluster is in `project`, sorted; the project of a cluster name is the last
    * cluster declared with that name, as a `Map` built from the clusters gives it.

@@ -10,14 +10,14 @@ import type { PlatformDefinition } from './platform-definition';
 import type { PlatformTenant } from './tenant-definition';
 import { DEFAULT_MAX_RESOURCES_PER_STATE } from './platform-defaults';
 
-export const TENANT_STATES_LOCK_VERSION = 1;
+const TENANT_STATES_LOCK_VERSION = 1;
 /** File name of the membership record, beside the IP plan lock file. */
 export const TENANT_STATES_LOCK_FILE = 'tenant-states.lock.json';
 /**
  * New tenants fill a shard up to this share of the limit: the rest is headroom for recorded tenants to grow
  * (another Workload Identity, another group) without anyone having to move them.
  */
-export const SHARD_FILL_RATIO = 0.8;
+const SHARD_FILL_RATIO = 0.8;
 
 const LOCK_COMMENT = 'Managed by gke-platform: the Terraform state (stack) of each tenant. `plan --write` records new tenants, which never move; only `plan --move-tenant <tenant> --to <stack>` moves one.';
 
@@ -29,7 +29,7 @@ export interface TenantStatesLock {
 }
 
 /** Fewest resources a state may be limited to: below this a single tenant or cluster could not fit. */
-export const MIN_MAX_RESOURCES_PER_STATE = 50;
+const MIN_MAX_RESOURCES_PER_STATE = 50;
 
 /** The definition's `terraformStates`: a whole-number limit of at least MIN_MAX_RESOURCES_PER_STATE. */
 export function validateTerraformStates(definition: Pick<PlatformDefinition, 'terraformStates'>): ValidationIssue[] {
@@ -110,7 +110,7 @@ export interface TenantToPlace {
   readonly resources: number;
 }
 
-export interface AssignTenantStatesOptions {
+interface AssignTenantStatesOptions {
   /** The platform's name: the prefix of every shard's name. */
   readonly platform: string;
   /** @default DEFAULT_MAX_RESOURCES_PER_STATE */
@@ -123,7 +123,7 @@ export interface AssignTenantStatesOptions {
   readonly recordCommand: string;
 }
 
-export interface TenantStateAssignment {
+interface TenantStateAssignment {
   /** Stack by tenant, for every tenant of the definition. */
   readonly states: Readonly<Record<string, string>>;
   /** Tenants placed by this resolution (not in the record), in definition order. */

@@ -54,7 +54,7 @@ export function assertPlatform(definition: PlatformDefinition, options: AssertPl
   return { expiredDeveloperNamespaces };
 }
 
-export interface AssertPlatformOptions {
+interface AssertPlatformOptions {
   /** The day developer namespace expiry is judged on (`YYYY-MM-DD`). @default today (UTC) */
   readonly today?: string | Date;
   /** The add-ons supplied to this build: the definition may enable only these, and each checks its settings. @default none */
@@ -62,7 +62,7 @@ export interface AssertPlatformOptions {
 }
 
 /** What is allowed but deserves a word from the synth. */
-export interface PlatformWarnings {
+interface PlatformWarnings {
   /** Developer namespaces past their expiry, still inside the grace period. */
   readonly expiredDeveloperNamespaces: readonly ExpiredDeveloperNamespace[];
 }

@@ -84,8 +84,10 @@ export type ConnectivityEndpoint =
     readonly kind: 'internet';
   };
 
+/** The protocol of a connectivity intent. */
 export type ConnectivityProtocol = 'tcp' | 'udp' | 'icmp' | 'any';
 
+/** Traffic that must (or must not) flow between two endpoints, judged by the reachability model on the synthesized output. */
 export interface ConnectivityIntent {
   /**
    * Stable name of the intent, used to accept a known gap by name (`acceptedConnectivityGaps`).

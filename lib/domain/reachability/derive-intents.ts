@@ -9,11 +9,11 @@ import { expandIntents, IntentEntry, IntentSet, isPairRow, rowKey, rowsHoldId, T
 /** The API server's port on the control plane's private endpoint. */
 export const CONTROL_PLANE_PORT = 443;
 /** The kubelet port the control plane uses for logs, exec and port-forward. */
-export const KUBELET_PORT = 10250;
+const KUBELET_PORT = 10250;
 /** HTTPS: Google APIs, and what external dependencies use by default. */
-export const HTTPS_PORT = 443;
+const HTTPS_PORT = 443;
 /** The port Cloud SQL connectors (Auth Proxy, language connectors) reach an instance's private IP on. */
-export const CLOUD_SQL_CONNECTOR_PORT = 3307;
+const CLOUD_SQL_CONNECTOR_PORT = 3307;
 
 /** Authorized networks the add-ons' traffic needs add, by cluster (`plan.addOnTraffic.authorizedNetworks`). */
 export type AddOnAuthorizedNetworks = Readonly<Record<string, readonly {

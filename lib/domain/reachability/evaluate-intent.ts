@@ -27,6 +27,7 @@ import {
 } from './resolve-endpoint';
 import type { ClusterModel, Topology } from './topology';
 
+/** The judgement of one connectivity intent: met or not, and the hops that decide it. */
 export interface Verdict {
   /** The intent judged. */
   readonly intent: ConnectivityIntent;
@@ -300,7 +301,7 @@ export function intentId(intent: ConnectivityIntent): string {
   return `${endpointText(intent.from)} -> ${endpointText(intent.to)} ${intent.protocol ?? 'tcp'}${intent.port === undefined ? '' : `/${intent.port}`}`;
 }
 
-export function endpointText(e: ConnectivityIntent['from']): string {
+function endpointText(e: ConnectivityIntent['from']): string {
   switch (e.kind) {
     case 'tenant':
       return `tenant:${e.tenant}@${e.cluster}`;

@@ -20,7 +20,7 @@ export interface FirewallQuery {
   readonly traffic: Traffic;
 }
 
-export interface FirewallDecision {
+interface FirewallDecision {
   /** The packet passes. */
   readonly allowed: boolean;
   /** The rule that decided. @default absent: no rule matched, the implied rules decided (deny ingress, allow egress) */

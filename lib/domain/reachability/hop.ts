@@ -16,6 +16,7 @@ export type HopKind =
   | 'endpoint'
   | 'assumption';
 
+/** One element on a path the reachability model walked, and whether it let the traffic through. */
 export interface Hop {
   /** What the element is: a firewall rule, a NetworkPolicy, a route, the mesh, ... */
   readonly kind: HopKind;

@@ -28,7 +28,7 @@ export interface MeshEgress {
 }
 
 /** True when the mesh layer applies to pods of this namespace: the cluster has a mesh and the namespace is injected. */
-export function inMesh(t: Topology, cluster: string, namespace: string): boolean {
+function inMesh(t: Topology, cluster: string, namespace: string): boolean {
   if (!t.mesh?.clusters.includes(cluster)) return false;
   return isInjected(namespaceNamed(t.namespaces, cluster, namespace)?.labels ?? {});
 }

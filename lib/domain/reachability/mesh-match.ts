@@ -12,12 +12,12 @@ import type { MeshOperation, MeshRule, MeshSource } from './mesh-topology';
 export const UNNAMED = '<unnamed>';
 
 /** Kubernetes' cluster domain on GKE: services are `<name>.<namespace>.svc.cluster.local`. */
-export const CLUSTER_DOMAIN = 'cluster.local';
+const CLUSTER_DOMAIN = 'cluster.local';
 
 /** A three-valued match: the model cannot always tell (a range half inside a block). */
 export type Match = 'yes' | 'no' | 'unknown';
 
-export function all(matches: readonly Match[]): Match {
+function all(matches: readonly Match[]): Match {
   return matches.includes('no') ? 'no' : matches.includes('unknown') ? 'unknown' : 'yes';
 }
 

@@ -74,7 +74,7 @@ export interface PeerAuthenticationModel extends MeshObjectBase {
 }
 
 /** One ServiceEntry port. */
-export interface MeshServicePort {
+interface MeshServicePort {
   /** The port number the entry listens on. */
   readonly number: number;
   /** `TCP`, `TLS`, `HTTPS`, `HTTP`, ...; upper case. */

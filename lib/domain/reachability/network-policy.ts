@@ -20,7 +20,7 @@ export type PolicyPeer =
       readonly cidr: string;
     };
 
-export interface PolicyDecision {
+interface PolicyDecision {
   /** The connection passes the policies of its direction. */
   readonly allowed: boolean;
   /** Some policy isolates the pods in this direction. */

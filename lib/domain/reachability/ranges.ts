@@ -3,7 +3,7 @@ import { Cidr } from '../ip-plan/cidr';
 const parsed = new Map<string, Cidr | undefined>();
 
 /** Parses a CIDR (a bare address counts as /32); undefined when it is not one (e.g. an unresolved token). */
-export function cidrOf(text: string): Cidr | undefined {
+function cidrOf(text: string): Cidr | undefined {
   if (!parsed.has(text)) {
     const withPrefix = text.includes('/') ? text : `${text}/32`;
     const result = Cidr.tryParse(withPrefix);

@@ -12,8 +12,8 @@ import type {
 } from './mesh-topology';
 
 /** Namespace labels that put a namespace's pods in the mesh (sidecar injection, default or revision). */
-export const ISTIO_INJECTION_LABEL = 'istio-injection';
-export const ISTIO_REVISION_LABEL = 'istio.io/rev';
+const ISTIO_INJECTION_LABEL = 'istio-injection';
+const ISTIO_REVISION_LABEL = 'istio.io/rev';
 
 /** Kinds that reroute or rewrite mesh traffic; the model does not judge them, so their presence makes a leg "not modelled". */
 const ROUTING_KINDS = new Set(['VirtualService', 'DestinationRule', 'EnvoyFilter', 'WasmPlugin']);

@@ -21,14 +21,14 @@ import type {
 } from './topology';
 
 /** One synthesized Terraform stack: its name and its parsed `cdk.tf.json`. */
-export interface SynthesizedStack {
+interface SynthesizedStack {
   /** The stack's name (its folder under `cdktf.out/stacks/`). */
   readonly name: string;
   /** Its parsed `cdk.tf.json`. */
   readonly json: TerraformJson;
 }
 
-export interface TerraformJson {
+interface TerraformJson {
   /** Resources by type, then by key. @default absent: a stack without resources */
   readonly resource?: Readonly<Record<string, Readonly<Record<string, TerraformBlock>>>>;
   readonly [key: string]: unknown;

@@ -10,7 +10,7 @@ import type { ManifestObjectModel, OutputElement } from './output-element';
 export type Direction = 'INGRESS' | 'EGRESS';
 
 /** A named CIDR: a subnet's secondary range, or a cluster's authorized network. */
-export interface NamedRange {
+interface NamedRange {
   /** The range's name (`range_name`), or an authorized network's `display_name` (its CIDR when it has none). */
   readonly name: string;
   /** The range, e.g. `100.64.0.0/20`. */
@@ -18,12 +18,12 @@ export interface NamedRange {
 }
 
 /** A secondary range of a subnet (pods, services). */
-export type SecondaryRange = NamedRange;
+type SecondaryRange = NamedRange;
 /** One of a control plane's authorized networks. */
-export type AuthorizedNetworkModel = NamedRange;
+type AuthorizedNetworkModel = NamedRange;
 
 /** The VPC itself (`google_compute_network`). */
-export interface NetworkModel extends OutputElement {
+interface NetworkModel extends OutputElement {
   /** The network's name (`unknown` when the output has none). */
   readonly name: string;
   /** Dynamic routing mode: GLOBAL lets routes learned in one region serve every region. */
@@ -45,7 +45,7 @@ export interface SubnetModel extends OutputElement {
   readonly privateGoogleAccess: boolean;
 }
 
-export interface FirewallProtocolRule {
+interface FirewallProtocolRule {
   /** `tcp`, `udp`, `icmp`, `all`, ... */
   readonly protocol: string;
   /** Ports and ranges (`443`, `1000-2000`). @default absent: every port of the protocol */
@@ -125,7 +125,7 @@ export interface AwsRouteModel extends OutputElement {
   readonly target: 'transit-gateway' | 'vpn-gateway' | 'other';
 }
 
-export interface AwsSideModel {
+interface AwsSideModel {
   /** Static routes in the VPC's route tables, as synthesized. */
   readonly routes: readonly AwsRouteModel[];
   /** Route tables that learn the VPN's BGP routes by propagation (virtual private gateway). */
@@ -173,7 +173,7 @@ export interface ClusterModel extends OutputElement {
   } & OutputElement;
 }
 
-export interface DnsRecordModel {
+interface DnsRecordModel {
   /** The record's name (`*.googleapis.com.`). */
   readonly name: string;
   /** The record type (`A`, `CNAME`, ...). */
@@ -203,7 +203,7 @@ export interface PrivateServiceAccessModel extends OutputElement {
 }
 
 /** One subnet a Cloud NAT translates, when it lists subnets. */
-export interface NatSubnetModel {
+interface NatSubnetModel {
   /** The subnet's name. */
   readonly subnet: string;
   /** `ALL_IP_RANGES`: its primary and every secondary range. */
@@ -226,7 +226,7 @@ export interface CloudNatModel extends OutputElement {
 }
 
 /** One `matchExpressions` entry of a label selector. */
-export interface LabelSelectorRequirement {
+interface LabelSelectorRequirement {
   /** The label key. */
   readonly key: string;
   /** `In`, `NotIn`, `Exists` or `DoesNotExist`. */

@@ -4,6 +4,7 @@ import { IntentSet, isPairRow, pairIntent } from './intent-set';
 import { judgeTenantPairs } from './tenant-pair-classes';
 import type { Topology } from './topology';
 
+/** Every verdict of a verification, with the counts of met, unmet and accepted intents. */
 export interface VerificationResult {
   /** Every verdict, unmet first (not accepted, then accepted), then in intent order. */
   readonly verdicts: readonly Verdict[];
@@ -14,7 +15,12 @@ export interface VerificationResult {
   /** Unmet but accepted by name (`acceptedConnectivityGaps`): reported, never fatal. */
   readonly accepted: readonly Verdict[];
   /** How many intents were judged, and how many are met (the summary, without listing every verdict). */
-  readonly counts: { readonly intents: number; readonly met: number };
+  readonly counts: {
+    /** Intents judged. */
+    readonly intents: number;
+    /** Of those, the intents met. */
+    readonly met: number;
+  };
 }
 
 /** Judges every intent against the model, one by one. */

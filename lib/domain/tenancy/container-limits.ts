@@ -8,7 +8,7 @@ import { largestContainer } from './node-shape';
 import { compareQuantities, isQuantity } from './quantity';
 import { DEFAULT_TENANT_LIMITS, TenantIsolation, TenantLimits, TenantQuota } from './tenant-spec';
 
-export interface ContainerLimitsInput {
+interface ContainerLimitsInput {
   /**
    * The tenant's isolation: a dedicated-nodes tenant's maximum is derived from its own nodes only; others are also
    * capped by DEFAULT_TENANT_LIMITS.

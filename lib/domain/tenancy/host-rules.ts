@@ -10,7 +10,7 @@ import type { ValidationIssue } from '../validation-error';
 /** A lowercase DNS subdomain (RFC 1123): labels of [a-z0-9-], alphanumeric at both ends, at most 253 characters. */
 const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/;
 
-export function isDnsName(value: string): boolean {
+function isDnsName(value: string): boolean {
   return DNS_NAME.test(value);
 }
 

@@ -8,7 +8,7 @@
  * GKE may change these; a real node's `kubectl describe node` is the authority.
  */
 
-export interface MachineShape {
+interface MachineShape {
   /** vCPUs of the machine (or, from `allocatable`, the cores left for pods). */
   readonly vcpus: number;
   /** Memory in GiB (or, from `allocatable`, what is left for pods). */

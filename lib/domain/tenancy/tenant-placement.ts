@@ -7,12 +7,14 @@ import { TENANT_NODE_LABEL_KEY, TENANT_TAINT_EFFECT, TENANT_TAINT_KEY } from './
 import { DEFAULT_ISOLATION, TenantIsolation, TenantSpec } from './tenant-spec';
 
 /** Prefix of the node pool a dedicated-nodes tenant gets. Part of the resource-name contract. */
-export const TENANT_POOL_PREFIX = 'tenant-';
+const TENANT_POOL_PREFIX = 'tenant-';
 
 /** GKE API spelling of each Kubernetes taint effect. */
 export const GKE_TAINT_EFFECTS = { NoSchedule: 'NO_SCHEDULE', PreferNoSchedule: 'PREFER_NO_SCHEDULE', NoExecute: 'NO_EXECUTE' } as const;
+/** A taint effect as Kubernetes spells it (`NoSchedule`, ...). */
 export type KubernetesTaintEffect = keyof typeof GKE_TAINT_EFFECTS;
 
+/** The toleration a dedicated-nodes tenant's pods get for its nodes' taint. */
 export interface TenantToleration {
   /** Taint key, `tenant` (TENANT_TAINT_KEY). */
   readonly key: string;

@@ -22,22 +22,22 @@ import {
 } from './tenant-spec';
 
 /** Days an expired developer namespace is only reported before synthesis rejects it. */
-export const DEFAULT_DEVELOPER_GRACE_PERIOD_DAYS = 14;
+const DEFAULT_DEVELOPER_GRACE_PERIOD_DAYS = 14;
 
 /**
  * Namespaces a tenant must not take: Kubernetes' own, and GKE's system prefixes (`gke-`, `gmp-`, `kube-`)
  * and the GitOps engines the platform may run.
  */
-export const RESERVED_NAMESPACES: readonly string[] = [
+const RESERVED_NAMESPACES: readonly string[] = [
   'default',
   'config-management-system',
   'config-management-monitoring',
   'resource-group-system',
   'argocd',
 ];
-export const RESERVED_NAMESPACE_PREFIXES: readonly string[] = ['kube-', 'gke-', 'gmp-'];
+const RESERVED_NAMESPACE_PREFIXES: readonly string[] = ['kube-', 'gke-', 'gmp-'];
 /** KSA names the namespace bundle itself creates. */
-export const RESERVED_SERVICE_ACCOUNTS: readonly string[] = ['default', 'deployer'];
+const RESERVED_SERVICE_ACCOUNTS: readonly string[] = ['default', 'deployer'];
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
@@ -54,20 +54,20 @@ export function isDns1123Label(value: string): boolean {
   return typeof value === 'string' && value.length <= 63 && DNS1123_LABEL.test(value);
 }
 
-export function isEmail(value: string): boolean {
+function isEmail(value: string): boolean {
   return typeof value === 'string' && value.length <= 254 && EMAIL.test(value);
 }
 
-export function isLabelValue(value: string): boolean {
+function isLabelValue(value: string): boolean {
   return typeof value === 'string' && value.length <= 63 && LABEL_VALUE.test(value);
 }
 
-export function isGsaAccountId(value: string): boolean {
+function isGsaAccountId(value: string): boolean {
   return typeof value === 'string' && GSA_ACCOUNT_ID.test(value);
 }
 
 /** The problem with a CIDR, or undefined when it is a valid network address in IPv4 or IPv6 notation. */
-export function cidrProblem(value: string): string | undefined {
+function cidrProblem(value: string): string | undefined {
   if (typeof value !== 'string' || !value.includes('/')) return 'is not a CIDR';
   const v4 = Address4.isValid(value);
   if (!v4 && !Address6.isValid(value)) return 'is not a valid IPv4 or IPv6 CIDR';
@@ -78,7 +78,7 @@ export function cidrProblem(value: string): string | undefined {
 }
 
 /** Parses `YYYY-MM-DD` as a UTC day number (days since the epoch), or undefined when not a real date. */
-export function parseIsoDay(value: string): number | undefined {
+function parseIsoDay(value: string): number | undefined {
   const match = ISO_DATE.exec(value);
   if (!match) return undefined;
   const [y, m, d] = match.slice(1).map(Number);
@@ -324,7 +324,7 @@ function ingressSourceIssues(src: IngressSource, field: string, path: string): V
 }
 
 /** What the tenant rules need to know about a cluster. */
-export interface TenantClusterInfo {
+interface TenantClusterInfo {
   /** Cluster name, as tenants' `clusters` name it. */
   readonly name: string;
   /** GKE Dataplane V2 (enforces NetworkPolicy). @default false */
@@ -333,7 +333,7 @@ export interface TenantClusterInfo {
   readonly networkPolicy?: boolean;
 }
 
-export interface TenantValidationContext {
+interface TenantValidationContext {
   /** Every cluster tenants may name; a tenant on a cluster not listed is refused. */
   readonly clusters: readonly TenantClusterInfo[];
 }
@@ -397,7 +397,7 @@ export function assertTenants(tenants: readonly TenantSpec[], context: TenantVal
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
-export interface DeveloperNamespaceCheckOptions {
+interface DeveloperNamespaceCheckOptions {
   /** The current day, `YYYY-MM-DD` (UTC) or a Date; a parameter so tests and CI are reproducible. */
   readonly today: string | Date;
   /** Days after expiry during which a namespace is only reported. @default DEFAULT_DEVELOPER_GRACE_PERIOD_DAYS */
@@ -420,7 +420,7 @@ export interface ExpiredDeveloperNamespace {
   readonly daysUntilRejected: number;
 }
 
-export interface DeveloperNamespaceCheck {
+interface DeveloperNamespaceCheck {
   /** Namespaces past their expiry but inside the grace period: reported, still synthesized. */
   readonly expired: readonly ExpiredDeveloperNamespace[];
   /** Bad names, owners and dates, duplicates, and namespaces expired beyond the grace period; empty when all pass. */

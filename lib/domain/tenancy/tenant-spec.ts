@@ -73,8 +73,10 @@ export interface TenantLimits {
   readonly maxMemory?: string;
 }
 
+/** A port's protocol in a tenant's rules. */
 export type NetworkProtocol = 'TCP' | 'UDP' | 'SCTP';
 
+/** A port (and protocol) in a tenant's rules. */
 export interface PortSpec {
   /** Port number, 1-65535 (validateTenantSpec). */
   readonly port: number;
@@ -90,6 +92,7 @@ export interface ExternalDependency {
   readonly ports: readonly PortSpec[];
 }
 
+/** What a tenant calls: other tenants, external services, Google APIs; each yields the policies that let it through. */
 export interface TenantDependencies {
   /** Tenants this one calls; each yields egress here and ingress there. @default [] */
   readonly tenants?: readonly string[];
@@ -116,6 +119,7 @@ export type IngressSource =
 
 /** Kinds of resource a tenant identity can be granted a role on (each has its own IAM member resource). */
 export const RESOURCE_ROLE_KINDS = ['storage-bucket', 'pubsub-topic', 'pubsub-subscription', 'secret', 'bigquery-dataset', 'artifact-registry-repository'] as const;
+/** The kinds of resources a tenant's workload identity may hold a role on. */
 export type ResourceRoleKind = (typeof RESOURCE_ROLE_KINDS)[number];
 
 /** A role on one named resource: the grant reaches that resource only, never another tenant's. */
@@ -174,6 +178,7 @@ export interface TenantLabels {
   readonly costCenter: string;
 }
 
+/** A tenant: its namespace, groups, quota and limits, isolation, dependencies and workload identities. */
 export interface TenantSpec {
   /** Tenant name = namespace name (DNS-1123 label). Changing it replaces the namespace and its GCP bindings. */
   readonly name: string;
@@ -261,7 +266,7 @@ export const DEFAULT_DEVELOPER_QUOTA: Required<TenantQuota> = {
 };
 
 /** Restricted is the Pod Security Standard for untrusted workloads; tenants opt down to baseline. */
-export const DEFAULT_POD_SECURITY: TenantPodSecurityLevel = 'restricted';
+const DEFAULT_POD_SECURITY: TenantPodSecurityLevel = 'restricted';
 /** Tenants share the general pools unless they ask for dedicated nodes. */
 export const DEFAULT_ISOLATION: TenantIsolation = 'shared';
 /** A port's protocol when a tenant's rule names none: TCP, as in Kubernetes. */

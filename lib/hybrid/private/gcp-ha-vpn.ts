@@ -11,7 +11,7 @@ import type { ExternalRedundancyType, InsideAddresses, TunnelWiring } from '../.
 import type { CloudRouterOptions } from '../cloud-router-options';
 
 /** Everything the GCP half of an HA VPN link needs, already validated and resolved. */
-export interface GcpHaVpnInput {
+interface GcpHaVpnInput {
   readonly name: string;
   readonly project?: string;
   readonly region: string;
@@ -29,7 +29,7 @@ export interface GcpHaVpnInput {
   readonly provider?: TerraformProvider;
 }
 
-export interface GcpHaVpnResources {
+interface GcpHaVpnResources {
   readonly gateway: ComputeHaVpnGateway;
   readonly router?: ComputeRouter;
   readonly routerName: string;

@@ -1,5 +1,5 @@
 /** Escapes a table cell: pipes would split the cell, newlines would end the row. */
-export function cell(text: string | number): string {
+function cell(text: string | number): string {
   return String(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 

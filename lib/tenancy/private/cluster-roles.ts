@@ -18,7 +18,7 @@ const GATEWAY_ROUTES = ['httproutes', 'grpcroutes'];
  * report what it does. Bound to a tenant's own service accounts by its admins (the `tenant-leader-election`
  * ClusterRole); admins hold these rules so that RBAC lets them grant them, and nothing more.
  */
-export const LEADER_ELECTION_RULES: k8s.PolicyRule[] = [
+const LEADER_ELECTION_RULES: k8s.PolicyRule[] = [
   { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] },
   { apiGroups: [''], resources: ['events'], verbs: ['create', 'update', 'patch'] },
   { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['create', 'update', 'patch'] },

@@ -17,7 +17,7 @@ export interface TenantExposure {
   readonly hosts: readonly string[];
 }
 
-export interface IngressPolicyOptions {
+interface IngressPolicyOptions {
   readonly tenants: readonly TenantExposure[];
   /** Classes tenants with a load-balancer quota may use (each Ingress makes its own load balancer). */
   readonly classes: readonly string[];
@@ -29,8 +29,8 @@ export interface IngressPolicyOptions {
 
 const TENANT = '"tenant " + request.namespace + ": "';
 /** The annotation GKE's Ingress controller reads the class from (it ignores spec.ingressClassName). */
-export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
-export const SERVICE_ACCOUNT_TOKEN_TYPE = 'kubernetes.io/service-account-token';
+const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+const SERVICE_ACCOUNT_TOKEN_TYPE = 'kubernetes.io/service-account-token';
 
 /** A CEL map literal from tenant name to a CEL value. */
 function celMap(entries: readonly [string, string][]): string {

@@ -15,8 +15,8 @@ import type { CidrPorts } from '../namespace-baseline-props';
 import { DEFAULT_PROTOCOL, PortSpec, TenantLimits, TenantQuota } from '../../domain/tenancy/tenant-spec';
 
 /** Where kube-dns runs on GKE. */
-export const KUBE_DNS_NAMESPACE = 'kube-system';
-export const KUBE_DNS_POD_LABELS: Readonly<Record<string, string>> = { 'k8s-app': 'kube-dns' };
+const KUBE_DNS_NAMESPACE = 'kube-system';
+const KUBE_DNS_POD_LABELS: Readonly<Record<string, string>> = { 'k8s-app': 'kube-dns' };
 /** NodeLocal DNSCache's link-local listen address on GKE. */
 export const DEFAULT_NODE_LOCAL_DNS_CIDR = '169.254.20.10/32';
 
@@ -50,7 +50,7 @@ export function namespacePeer(namespace: string, podLabels?: Readonly<Record<str
 }
 
 /** The object-count quota key of Ingresses. */
-export const INGRESS_COUNT_QUOTA = 'count/ingresses.networking.k8s.io';
+const INGRESS_COUNT_QUOTA = 'count/ingresses.networking.k8s.io';
 
 /** ResourceQuota plus a scoped quota of zero pods at system priority classes. */
 export function addQuotas(scope: Construct, namespace: string, quota: Required<TenantQuota>, labels: Record<string, string>): { quota: k8s.KubeResourceQuota; systemPriority: k8s.KubeResourceQuota } {

@@ -1,7 +1,7 @@
 import { additionalPodRangeName, clusterSubnetName, podRangeName, servicesRangeName, stackNames } from '../../../lib/domain/platform/gcp-names';
 import { clusterRangePrefix } from '../../../lib/domain/platform/platform-ip-plan';
 import { linkRangeName } from '../../../lib/domain/platform/hybrid-link-definition';
-import { tenantPoolName } from '../../../lib/domain/platform/tenant-definition';
+import { tenantPoolName } from '../../../lib/domain/tenancy/tenant-placement';
 
 // These names reach GCP, Terraform state and the lock file: changing one replaces real infrastructure.
 describe('derived names are a contract', () => {

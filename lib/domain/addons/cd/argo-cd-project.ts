@@ -11,6 +11,7 @@ import { validateCdPlacement } from './cd-common';
 
 export const ARGO_CD_ADD_ON = 'argo-cd';
 
+/** Where a tenant's Argo CD Applications read its manifests from. */
 export interface ArgoCdSource {
   /** Repository URL (https:// or ssh). */
   readonly repoURL: string;
@@ -20,6 +21,7 @@ export interface ArgoCdSource {
   readonly targetRevision?: string;
 }
 
+/** Settings of the argo-cd add-on (`addOns: [{ name: 'argo-cd', settings }]`). */
 export interface ArgoCdSettings {
   /** The cluster Argo CD runs on (its AppProjects and ApplicationSets go into that cluster's platform manifests). */
   readonly cluster: string;
@@ -45,7 +47,7 @@ export const PLATFORM_OWNED_KINDS: readonly { readonly group: string; readonly k
   { group: 'networking.k8s.io', kind: 'NetworkPolicy' },
 ];
 
-export function tenantSource(tenant: string, plan: Pick<PlatformPlan, 'definition'>, settings: Pick<ArgoCdSettings, 'sources'>): Required<ArgoCdSource> {
+function tenantSource(tenant: string, plan: Pick<PlatformPlan, 'definition'>, settings: Pick<ArgoCdSettings, 'sources'>): Required<ArgoCdSource> {
   const own = settings.sources?.[tenant];
   const repo = plan.definition.gitOps.repository;
   return own

@@ -13,16 +13,16 @@ import { DEFAULT_SPINNAKER_NAMESPACE, SPINNAKER_ADD_ON, SpinnakerSettings } from
 /** Argo CD's release the CRDs are pinned to: the newest release when this was pinned (December 2026). */
 export const ARGO_CD_VERSION = 'v3.6.2';
 /** Argo CD's repository; `manifests/crds` is the folder its install guide applies the CRDs from. */
-export const ARGO_CD_REPOSITORY = 'https://github.com/argoproj/argo-cd.git';
-export const ARGO_CD_CRDS_DIR = 'manifests/crds';
-export const ARGO_CD_CRDS_PREREQUISITE = 'argo-cd-crds';
+const ARGO_CD_REPOSITORY = 'https://github.com/argoproj/argo-cd.git';
+const ARGO_CD_CRDS_DIR = 'manifests/crds';
+const ARGO_CD_CRDS_PREREQUISITE = 'argo-cd-crds';
 
 /** The Spinnaker Operator's release the CRDs are pinned to: the newest in its CHANGELOG when this was pinned. */
 export const SPINNAKER_OPERATOR_VERSION = 'v1.4.0';
 /** The Spinnaker Operator's repository; its release manifests apply the CRDs from `deploy/crds`. */
-export const SPINNAKER_OPERATOR_REPOSITORY = 'https://github.com/armory/spinnaker-operator.git';
-export const SPINNAKER_OPERATOR_CRDS_DIR = 'deploy/crds';
-export const SPINNAKER_OPERATOR_CRDS_PREREQUISITE = 'spinnaker-operator-crds';
+const SPINNAKER_OPERATOR_REPOSITORY = 'https://github.com/armory/spinnaker-operator.git';
+const SPINNAKER_OPERATOR_CRDS_DIR = 'deploy/crds';
+const SPINNAKER_OPERATOR_CRDS_PREREQUISITE = 'spinnaker-operator-crds';
 
 const TAG = /^v\d+\.\d+\.\d+$/;
 

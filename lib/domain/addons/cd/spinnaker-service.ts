@@ -13,8 +13,9 @@ import type { ValidationIssue } from '../../validation-error';
 import { validateCdPlacement, readGroups, writeGroups } from './cd-common';
 
 export const SPINNAKER_ADD_ON = 'spinnaker';
-export const SPINNAKER_SERVICE_API_VERSION = 'spinnaker.io/v1alpha2';
+const SPINNAKER_SERVICE_API_VERSION = 'spinnaker.io/v1alpha2';
 
+/** Settings of the spinnaker add-on (`addOns: [{ name: 'spinnaker', settings }]`). */
 export interface SpinnakerSettings {
   /** The cluster Spinnaker runs on (its SpinnakerService goes into that cluster's platform manifests). */
   readonly cluster: string;
@@ -38,12 +39,12 @@ export interface SpinnakerSettings {
 /** The namespace the Spinnaker operator's examples install into. */
 export const DEFAULT_SPINNAKER_NAMESPACE = 'spinnaker';
 /** The SpinnakerService's name when the settings name none. */
-export const DEFAULT_SPINNAKER_NAME = 'spinnaker';
+const DEFAULT_SPINNAKER_NAME = 'spinnaker';
 /** The Secret in Spinnaker's namespace holding one kubeconfig per account (the team creates it). */
-export const DEFAULT_SPINNAKER_KUBECONFIG_SECRET = 'spinnaker-kubeconfigs';
+const DEFAULT_SPINNAKER_KUBECONFIG_SECRET = 'spinnaker-kubeconfigs';
 
 /** One Kubernetes (V2) account of the halconfig, as the operator passes it to Clouddriver. */
-export interface SpinnakerKubernetesAccount {
+interface SpinnakerKubernetesAccount {
   /** Account name, `<cluster>-<tenant>` (spinnakerAccountName); unique across the platform (validateSpinnakerSettings). */
   readonly name: string;
   /** Always `V2`: the Kubernetes provider version Spinnaker supports. */
@@ -64,7 +65,7 @@ export interface SpinnakerKubernetesAccount {
 }
 
 /** The subset of the `SpinnakerService` CRD (spinnaker.io/v1alpha2) this add-on writes. */
-export interface SpinnakerServiceObject {
+interface SpinnakerServiceObject {
   /** The Spinnaker Operator's CRD version, `spinnaker.io/v1alpha2`. */
   readonly apiVersion: typeof SPINNAKER_SERVICE_API_VERSION;
   /** Always `SpinnakerService`. */
@@ -177,12 +178,12 @@ export function spinnakerServiceShapeErrors(object: unknown): string[] {
 }
 
 /** A tenant's account on a cluster: `<cluster>-<tenant>`. */
-export function spinnakerAccountName(cluster: string, tenant: string): string {
+function spinnakerAccountName(cluster: string, tenant: string): string {
   return `${cluster}-${tenant}`;
 }
 
 /** The accounts of a tenant: one per namespace per cluster, deploying as the namespace's deployer. */
-export function spinnakerAccounts(tenant: TenantPlan, kubeconfigSecret: string): SpinnakerKubernetesAccount[] {
+function spinnakerAccounts(tenant: TenantPlan, kubeconfigSecret: string): SpinnakerKubernetesAccount[] {
   return tenant.namespaces.map((ns) => {
     const name = spinnakerAccountName(ns.cluster, tenant.name);
     return { name, providerVersion: 'V2', kubeconfigFile: `encryptedFile:k8s!n:${kubeconfigSecret}!k:${name}`, namespaces: [ns.namespace], onlySpinnakerManaged: true, permissions: { READ: readGroups(tenant), WRITE: writeGroups(tenant) } };

@@ -15,13 +15,13 @@ import { ISTIO_ADD_ON, IstioSettings, resolveIstioSettings } from './mesh-plan';
  */
 export const ISTIO_VERSION = '1.31.4';
 /** Istio's published Helm chart repository (istio.io's install guide, "Install with Helm"). */
-export const ISTIO_CHART_REPOSITORY = 'https://istio-release.storage.googleapis.com/charts';
+const ISTIO_CHART_REPOSITORY = 'https://istio-release.storage.googleapis.com/charts';
 /** The chart of Istio's cluster-wide resources: the CRDs (and the default revision's validation). */
-export const ISTIO_BASE_CHART = 'base';
+const ISTIO_BASE_CHART = 'base';
 /** The prerequisite's name: its RootSync and the Helm release. */
-export const ISTIO_BASE_PREREQUISITE = 'istio-base';
+const ISTIO_BASE_PREREQUISITE = 'istio-base';
 /** The API groups of Istio's CRDs. */
-export const ISTIO_CRD_GROUPS: readonly string[] = ['extensions.istio.io', 'networking.istio.io', 'security.istio.io', 'telemetry.istio.io'];
+const ISTIO_CRD_GROUPS: readonly string[] = ['extensions.istio.io', 'networking.istio.io', 'security.istio.io', 'telemetry.istio.io'];
 
 const RELEASE = /^\d+\.\d+\.\d+$/;
 

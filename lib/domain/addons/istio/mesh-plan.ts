@@ -14,6 +14,7 @@ import type { ValidationIssue } from '../../validation-error';
 
 export const ISTIO_ADD_ON = 'istio';
 
+/** Settings of the istio add-on (`addOns: [{ name: 'istio', settings }]`). */
 export interface IstioSettings {
   /** The mesh's system namespace (istiod, gateways). @default 'istio-system' */
   readonly systemNamespace?: string;
@@ -24,15 +25,15 @@ export interface IstioSettings {
 }
 
 /** Istio's root namespace as installed without overrides: where its control plane and mesh-wide policies live. */
-export const DEFAULT_ISTIO_SYSTEM_NAMESPACE = 'istio-system';
+const DEFAULT_ISTIO_SYSTEM_NAMESPACE = 'istio-system';
 /** Istio's default trust domain: SPIFFE identities are `spiffe://cluster.local/ns/<ns>/sa/<sa>`. */
-export const DEFAULT_ISTIO_TRUST_DOMAIN = 'cluster.local';
+const DEFAULT_ISTIO_TRUST_DOMAIN = 'cluster.local';
 /** istiod's xDS and CA port: every sidecar must reach it. */
 export const ISTIOD_XDS_PORT = 15012;
 /** istiod's webhook port (sidecar injection, config validation): its Service's 443 targets it, so the control plane connects to 15017. */
 export const ISTIOD_WEBHOOK_PORT = 15017;
 
-export type ResolvedIstioSettings = Required<Omit<IstioSettings, 'version'>>;
+type ResolvedIstioSettings = Required<Omit<IstioSettings, 'version'>>;
 
 export function resolveIstioSettings(settings: IstioSettings): ResolvedIstioSettings {
   return { systemNamespace: settings.systemNamespace ?? DEFAULT_ISTIO_SYSTEM_NAMESPACE, trustDomain: settings.trustDomain ?? DEFAULT_ISTIO_TRUST_DOMAIN };
@@ -110,11 +111,11 @@ export function serviceEntryProtocol(port: PortSpec): 'TCP' | 'UDP' {
 }
 
 /** Every workload of a namespace, as an Istio principal (prefix match): `<trust domain>/ns/<ns>/sa/*`. */
-export function namespacePrincipal(trustDomain: string, namespace: string): string {
+function namespacePrincipal(trustDomain: string, namespace: string): string {
   return `${trustDomain}/ns/${namespace}/sa/*`;
 }
 
-export interface MeshAdmission {
+interface MeshAdmission {
   /** Principals admitted (prefix matches). */
   readonly principals: readonly string[];
   /** Or source ranges (declared CIDR ingress sources). */
@@ -125,7 +126,7 @@ export interface MeshAdmission {
   readonly reason: string;
 }
 
-export interface MeshExternal {
+interface MeshExternal {
   /** The ServiceEntry's host (a name only the tenant's namespace sees). */
   readonly host: string;
   /** The external CIDR the tenant declared as a dependency (the ServiceEntry's address). */

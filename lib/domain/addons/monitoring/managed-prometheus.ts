@@ -19,6 +19,7 @@ export const ISTIO_MERGED_METRICS_PORT = 15020;
 /** Envoy's own Prometheus port, likewise outside capture. */
 export const ENVOY_PROMETHEUS_PORT = 15090;
 
+/** Settings of the managed-prometheus add-on (`addOns: [{ name: 'managed-prometheus', settings }]`). */
 export interface ManagedPrometheusSettings {
   /**
    * The tenants' TCP ports the collectors scrape (what their PodMonitorings name). Under the Istio add-on only the

@@ -7,17 +7,17 @@
 import type { PlatformPlan, TenantPlan } from '../../platform/platform-plan';
 import type { ResolvedVaultSettings } from './vault-settings';
 
-export type VaultCapability = 'create' | 'read' | 'update' | 'patch' | 'delete' | 'list' | 'sudo' | 'deny';
+type VaultCapability = 'create' | 'read' | 'update' | 'patch' | 'delete' | 'list' | 'sudo' | 'deny';
 
 /** One `path "..." { capabilities = [...] }` stanza. */
-export interface VaultPolicyRule {
+interface VaultPolicyRule {
   /** Vault path pattern: `+` matches one segment, a trailing `*` any suffix (see vaultPathMatches). */
   readonly path: string;
   /** What the rule allows on matching paths, e.g. `read`, `list`. */
   readonly capabilities: readonly VaultCapability[];
 }
 
-export interface VaultLoginRole {
+interface VaultLoginRole {
   /** The cluster whose workloads log in with this role. */
   readonly cluster: string;
   /** The cluster's Kubernetes auth mount. */
@@ -30,7 +30,7 @@ export interface VaultLoginRole {
   readonly serviceAccounts: readonly string[];
 }
 
-export interface VaultTenantPlan {
+interface VaultTenantPlan {
   /** The tenant's name. */
   readonly tenant: string;
   /** Name of its Vault policy, `tenant-<tenant>` (tenantPolicyName). */
@@ -78,7 +78,7 @@ export function spiffeId(trustDomain: string, namespace: string, serviceAccount:
 }
 
 /** The service accounts of a tenant Vault knows: settings', then Workload Identity KSAs; none declared means all (`*`). */
-export function tenantServiceAccounts(tenant: TenantPlan, settings: Pick<ResolvedVaultSettings, 'serviceAccounts'>): string[] {
+function tenantServiceAccounts(tenant: TenantPlan, settings: Pick<ResolvedVaultSettings, 'serviceAccounts'>): string[] {
   const declared = [...(settings.serviceAccounts?.[tenant.name] ?? []), ...tenant.resolved.workloadIdentities.map((w) => w.ksa)];
   const unique = [...new Set(declared)].sort();
   return unique.length > 0 ? unique : ['*'];

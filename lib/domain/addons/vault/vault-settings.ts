@@ -9,6 +9,7 @@ import type { ServerLocation } from '../traffic-needs';
 
 export const VAULT_ADD_ON = 'vault';
 
+/** Settings of the vault add-on (`addOns: [{ name: 'vault', settings }]`). */
 export interface VaultSettings {
   /** Vault's API address, `https://...` (the Terraform provider talks to it; the token comes from `VAULT_TOKEN`). */
   readonly address: string;
@@ -55,13 +56,13 @@ export const DEFAULT_VAULT_KV_MOUNT = 'tenant-secrets';
 /** Mount of the workload intermediate CA; the root CA stays offline. */
 export const DEFAULT_VAULT_PKI_MOUNT = 'pki-workload';
 /** The namespace of the token reviewer; not a tenant name, so it never meets a tenant's namespace. */
-export const DEFAULT_TOKEN_REVIEWER_NAMESPACE = 'vault-auth';
+const DEFAULT_TOKEN_REVIEWER_NAMESPACE = 'vault-auth';
 /** A day: short-lived certificates, renewed by the workload's agent; a lost one expires soon. */
-export const DEFAULT_CERTIFICATE_TTL = '24h';
+const DEFAULT_CERTIFICATE_TTL = '24h';
 /** Three days cover a long weekend without renewal. */
-export const DEFAULT_CERTIFICATE_MAX_TTL = '72h';
+const DEFAULT_CERTIFICATE_MAX_TTL = '72h';
 /** The audience logins' tokens are requested for: names Vault, so a token minted for another system never logs in. */
-export const DEFAULT_VAULT_AUDIENCE = 'vault';
+const DEFAULT_VAULT_AUDIENCE = 'vault';
 
 const MOUNT_PATH = /^[a-z0-9]([-a-z0-9_]{0,62}[a-z0-9])?$/;
 const DNS_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -7,7 +7,7 @@ import { Allocation, GkeCapacity, ResolvedIpPlan } from '../resolved-ip-plan';
 import { AWS_RESERVED_LINK_RANGES, DEFAULT_POOL_KIND, LINK_LOCAL_RANGE, parsedSpecialRanges, SUBNET_FORBIDDEN_RANGES } from '../special-ranges';
 import { FreeSpace } from './free-space';
 
-export interface ResolveInput {
+interface ResolveInput {
   readonly pools: readonly AddressPool[];
   readonly reservations: readonly Reservation[];
   readonly requests: readonly PlannedRequest[];

@@ -1,2 +1,0 @@
-export * from './load-platform';
-export * from './lock-files';
