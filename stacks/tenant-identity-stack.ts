@@ -2,7 +2,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
-import { TenantPlan } from '../lib/domain/platform/platform-plan';
+import { planCluster, TenantPlan } from '../lib/domain/platform/platform-plan';
 import { TenantIdentity } from '../lib/tenancy/tenant-identity';
 import { platformLabels } from '../lib/domain/platform/platform-labels';
 import { configureBackend, StateBackendOptions } from './stack-defaults';
@@ -25,7 +25,8 @@ export interface TenantIdentityStackProps {
 }
 
 /**
- * One shard of the tenants' GCP side: Google service accounts with their roles on named resources (and project
+ * One shard of the tenants' GCP side: the resources the platform creates for its tenants (`provisioning: 'create'`),
+ * Google service accounts with their roles on named resources (and project
  * roles, refused on a project other tenants share unless accepted by name), Workload Identity bindings to the
  * tenants' Kubernetes service accounts, and cluster-viewer access for their groups. IAM only, so its own state: a
  * tenant change never plans against a cluster, and only against its own shard. A tenant's construct id is its
@@ -52,7 +53,9 @@ export class TenantIdentityStack extends TerraformStack {
     for (const tenant of props.tenants) {
       // Validation guarantees one project per tenant: its clusters share a Workload Identity pool.
       const projectSharedWith = (tenantsOfProject.get(tenant.project) ?? []).filter((name) => name !== tenant.name);
-      identities[tenant.name] = new TenantIdentity(this, tenant.name, { tenant: tenant.definition, project: tenant.project, gkeSecurityGroup: props.gkeSecurityGroup, projectSharedWith });
+      // Buckets and datasets the platform creates for the tenant live in its first cluster's region unless they say.
+      const defaultLocation = planCluster(plan, tenant.clusters[0]).region;
+      identities[tenant.name] = new TenantIdentity(this, tenant.name, { tenant: tenant.definition, project: tenant.project, gkeSecurityGroup: props.gkeSecurityGroup, projectSharedWith, defaultLocation });
     }
     this.identities = identities;
   }

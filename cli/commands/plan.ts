@@ -1,3 +1,4 @@
+import { resourcePrerequisites, ResourcePrerequisite } from '../../lib/domain/tenancy/tenant-resources';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join, relative } from 'path';
 import { formatPlan, planAsJson } from '../../lib/domain/ip-plan/format-plan';
@@ -71,7 +72,10 @@ it (the state of each tenant); --write records new ranges and new tenants in the
     const states = new Set(Object.values(loaded.plan.stacks.tenantStates));
     const statesShown = relative(context.cwd, loaded.tenantStatesFile) || loaded.tenantStatesFile;
     if (loaded.plan.tenants.length > 0) context.err(`plan: ${loaded.plan.tenants.length} tenant(s) in ${states.size} Terraform state(s), recorded in ${statesShown}\n`);
-    if (values.check) context.err(`plan: ${lockShown} is up to date (${loaded.ipPlan.allocations.length} allocations)\n`);
+    if (values.check) {
+      context.err(`plan: ${lockShown} is up to date (${loaded.ipPlan.allocations.length} allocations)\n`);
+      context.err(formatPrerequisites(resourcePrerequisites(loaded.plan.tenants.map((t) => ({ tenant: t.definition, project: t.project })))));
+    }
     else if (unrecorded > 0) context.err(`plan: ${unrecorded} range(s) are not recorded yet; run \`${commandLine(config, 'plan --write')}\` and commit ${lockShown}\n`);
     return 0;
   },
@@ -175,4 +179,14 @@ function rangeUser(clusterRanges: ReadonlyMap<string, GkeRangeNames>, name: stri
     if (ranges.additionalPods.includes(name)) return `cluster ${cluster}'s additional pod range ${name} (the node pools on it are replaced on the next deploy)`;
   }
   return `whatever the definition places on ${name} (replaced on the next deploy)`;
+}
+
+/**
+ * The existing resources the definition's grants name (`provisioning: 'existing'`): what a fresh project must have
+ * before the first deploy, or the tenants' grants fail with 404.
+ */
+export function formatPrerequisites(prerequisites: readonly ResourcePrerequisite[]): string {
+  if (prerequisites.length === 0) return 'plan: no existing resources are named as prerequisites (every resource a grant names is created by the platform)\n';
+  const lines = prerequisites.map((p) => `  - ${p.kind} ${p.name} (project ${p.project}${p.location ? `, ${p.location}` : ''}; granted to ${p.tenants.join(', ')})`);
+  return `plan: ${prerequisites.length} existing resource(s) the definition names must exist before the first deploy (provisioning: 'existing'):\n${lines.join('\n')}\n`;
 }

@@ -117,7 +117,7 @@ export const examplePlatform: PlatformDefinition = {
       // Its routes on the shared gateway may name these hosts and their subdomains, and no other tenant's.
       hosts: ['maps.drive.example.com'],
       // drive-gke-prod is shared by four tenants: data roles go on the tenant's own resources, never the project.
-      workloadIdentities: [{ ksa: 'tile-builder', gsa: 'mapping-tile-builder', projectRoles: [], resourceRoles: [{ kind: 'storage-bucket', name: 'drive-mapping-tiles', role: 'roles/storage.objectUser' }] }],
+      workloadIdentities: [{ ksa: 'tile-builder', gsa: 'mapping-tile-builder', projectRoles: [], resourceRoles: [{ kind: 'storage-bucket', name: 'drive-mapping-tiles', role: 'roles/storage.objectUser', provisioning: 'create' }] }],
       labels: { team: 'mapping', environment: 'prod', costCenter: 'cc-1101' },
     },
     {
@@ -139,7 +139,8 @@ export const examplePlatform: PlatformDefinition = {
       quota: { requestsCpu: '2000', requestsMemory: '8000Gi', limitsCpu: '4000', limitsMemory: '16000Gi', pods: 5000 },
       // Scenario logs come from the fleet telemetry API in AWS.
       dependencies: { external: [{ cidr: '10.8.0.0/16', ports: [{ port: 443 }] }] },
-      workloadIdentities: [{ ksa: 'scenario-runner', gsa: 'sim-scenario-runner', projectRoles: [], resourceRoles: [{ kind: 'storage-bucket', name: 'drive-sim-scenarios', role: 'roles/storage.objectViewer' }] }],
+      // The garages' upload stations write the scenario logs into the data team's bucket: a prerequisite here.
+      workloadIdentities: [{ ksa: 'scenario-runner', gsa: 'sim-scenario-runner', projectRoles: [], resourceRoles: [{ kind: 'storage-bucket', name: 'drive-sim-scenarios', role: 'roles/storage.objectViewer', provisioning: 'existing' }] }],
       labels: { team: 'simulation', environment: 'prod', costCenter: 'cc-2201' },
     },
     {
@@ -157,8 +158,9 @@ export const examplePlatform: PlatformDefinition = {
           ksa: 'trainer',
           gsa: 'ml-trainer',
           resourceRoles: [
-            { kind: 'storage-bucket', name: 'drive-ml-datasets', role: 'roles/storage.objectViewer' },
-            { kind: 'storage-bucket', name: 'drive-ml-checkpoints', role: 'roles/storage.objectUser' },
+            // Curated by the data team (a prerequisite); the checkpoints are the tenant's own, created in its state.
+            { kind: 'storage-bucket', name: 'drive-ml-datasets', role: 'roles/storage.objectViewer', provisioning: 'existing' },
+            { kind: 'storage-bucket', name: 'drive-ml-checkpoints', role: 'roles/storage.objectUser', provisioning: 'create' },
           ],
           projectRoles: ['roles/aiplatform.user'],
           sharedProjectOptIns: [{ role: 'roles/aiplatform.user', reason: 'Vertex AI custom training jobs have no resource-level IAM; no other tenant of drive-gke-prod uses Vertex AI' }],

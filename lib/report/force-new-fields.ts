@@ -75,6 +75,9 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   google_artifact_registry_repository_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'location', 'member', 'project', 'repository', 'role',
   ],
+  google_bigquery_dataset: [
+    'dataset_id', 'external_dataset_reference', 'external_dataset_reference.connection', 'external_dataset_reference.external_source', 'location', 'project',
+  ],
   google_bigquery_dataset_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'dataset_id', 'member', 'project', 'role',
   ],
@@ -198,8 +201,15 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   google_pubsub_subscription_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role', 'subscription',
   ],
+  google_pubsub_topic: [
+    'name', 'project', 'tags',
+  ],
   google_pubsub_topic_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role', 'topic',
+  ],
+  google_secret_manager_secret: [
+    'project', 'replication', 'replication.auto', 'replication.user_managed', 'replication.user_managed.replicas',
+    'replication.user_managed.replicas.location', 'secret_id', 'tags',
   ],
   google_secret_manager_secret_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role', 'secret_id',
@@ -213,6 +223,10 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ],
   google_service_networking_connection: [
     'network', 'service',
+  ],
+  google_storage_bucket: [
+    'custom_placement_config.data_locations', 'enable_object_retention', 'hierarchical_namespace',
+    'hierarchical_namespace.enabled', 'location', 'name', 'project',
   ],
   google_storage_bucket_iam_member: [
     'condition', 'condition.description', 'condition.expression', 'condition.title', 'bucket', 'member', 'role',

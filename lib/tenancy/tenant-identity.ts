@@ -13,6 +13,8 @@ import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
 import { isDns1123Label, validateSharedProjectRoles, assertTenantSpec } from '../domain/tenancy/tenant-rules';
 import { ResourceRoleGrant, TENANT_ROLES, TenantSpec } from '../domain/tenancy/tenant-spec';
+import { resourceKey, tenantCreatedResources } from '../domain/tenancy/tenant-resources';
+import { TenantResource } from './tenant-resource';
 
 /** Lets a Kubernetes service account act as the Google service account (Workload Identity). */
 const WORKLOAD_IDENTITY_USER_ROLE = 'roles/iam.workloadIdentityUser';
@@ -53,6 +55,12 @@ export interface TenantIdentityProps {
    * constructor throws. @default [] (the project is the tenant's own)
    */
   readonly projectSharedWith?: readonly string[];
+  /**
+   * Where a bucket or dataset the tenant's grants ask the platform to create (`provisioning: 'create'`) lives when the
+   * grant names no `location`, e.g. `us-central1`.
+   * @default none: such a grant without its own location is refused
+   */
+  readonly defaultLocation?: string;
 }
 
 /** One Workload Identity: the Google service account, its KSA binding and its project roles. */
@@ -83,6 +91,8 @@ export class TenantIdentity extends Construct {
   public readonly clusterViewers: Readonly<Record<string, ProjectIamMember>>;
   /** gke-security-groups memberships keyed by group e-mail. */
   public readonly securityGroupMemberships: Readonly<Record<string, CloudIdentityGroupMembership>>;
+  /** The resources created for the tenant (grants with `provisioning: 'create'`), keyed `<kind>/<project>/<name>`. */
+  public readonly createdResources: Readonly<Record<string, TenantResource>>;
 
   constructor(scope: Construct, id: string, props: TenantIdentityProps) {
     super(scope, id);
@@ -92,6 +102,13 @@ export class TenantIdentity extends Construct {
     const namespace = props.namespace ?? tenant.name;
     const workloadPool = props.workloadPool ?? `${project}.svc.id.goog`;
     this.validateProps(props, namespace);
+
+    // Created first, so every grant on them refers to them (and applies after them).
+    const created: Record<string, TenantResource> = {};
+    for (const resource of tenantCreatedResources(tenant, project, props.defaultLocation)) {
+      created[resourceKey(resource)] = new TenantResource(this, `Resource-${resource.kind}-${resource.name}`, { resource, tenant: tenant.name, labels: tenant.labels });
+    }
+    this.createdResources = created;
 
     const identities: Record<string, TenantWorkloadIdentity> = {};
     for (const wi of tenant.workloadIdentities ?? []) {
@@ -119,7 +136,8 @@ export class TenantIdentity extends Construct {
       for (const grant of wi.resourceRoles ?? []) {
         const key = `${grant.kind}/${grant.name}/${grant.role}`;
         if (resourceRoles[key]) continue;
-        resourceRoles[key] = resourceGrant(scopeForGsa, `Grant-${grant.kind}-${grant.name}-${grant.role.replace(/\//g, '-')}`, grant, grant.project ?? project, serviceAccount.member);
+        const own = created[resourceKey({ kind: grant.kind, name: grant.name, project: grant.project ?? project })];
+        resourceRoles[key] = resourceGrant(scopeForGsa, `Grant-${grant.kind}-${grant.name}-${grant.role.replace(/\//g, '-')}`, { ...grant, name: own?.nameReference ?? grant.name }, grant.project ?? project, serviceAccount.member);
       }
       identities[wi.gsa] = { serviceAccount, workloadIdentityBinding, projectRoles, resourceRoles };
     }

@@ -88,7 +88,7 @@ export function generatePlatform(options: GeneratePlatformOptions): PlatformDefi
       labels: { team: name, environment: 'prod', costCenter: `cc-${1000 + (t % 900)}` },
       workloadIdentities: [
         // Roles on the tenant's own bucket and subscription: clusters' projects are shared by many tenants.
-        { ksa: 'api', gsa: `t${String(t).padStart(5, '0')}-api`, projectRoles: [], resourceRoles: [{ kind: 'storage-bucket' as const, name: `bench-${name}-data`, role: 'roles/storage.objectViewer' }] },
+        { ksa: 'api', gsa: `t${String(t).padStart(5, '0')}-api`, projectRoles: [], resourceRoles: [{ kind: 'storage-bucket' as const, name: `bench-${name}-data`, role: 'roles/storage.objectViewer', provisioning: 'existing' as const }] },
         ...(t % 4 === 0
           ? [
               {
@@ -96,8 +96,8 @@ export function generatePlatform(options: GeneratePlatformOptions): PlatformDefi
                 gsa: `t${String(t).padStart(5, '0')}-worker`,
                 projectRoles: [],
                 resourceRoles: [
-                  { kind: 'pubsub-subscription' as const, name: `${name}-jobs`, role: 'roles/pubsub.subscriber' },
-                  { kind: 'storage-bucket' as const, name: `bench-${name}-data`, role: 'roles/storage.objectUser' },
+                  { kind: 'pubsub-subscription' as const, name: `${name}-jobs`, role: 'roles/pubsub.subscriber', provisioning: 'existing' as const },
+                  { kind: 'storage-bucket' as const, name: `bench-${name}-data`, role: 'roles/storage.objectUser', provisioning: 'existing' as const },
                 ],
               },
             ]

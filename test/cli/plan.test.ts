@@ -17,6 +17,12 @@ describe('gke-platform plan', () => {
     const { status, stderr } = cli(ROOT, ['plan', '--check']);
     expect(status).toBe(0);
     expect(stderr).toMatch(/examples\/drive-platform\/ip-plan.lock.json is up to date \(17 allocations\)/);
+    // The resources the definition names but does not create: what a fresh project needs before the first deploy.
+    expect(stderr).toContain(
+      "plan: 2 existing resource(s) the definition names must exist before the first deploy (provisioning: 'existing'):\n" +
+        '  - storage-bucket drive-ml-datasets (project drive-gke-prod; granted to ml-training)\n' +
+        '  - storage-bucket drive-sim-scenarios (project drive-gke-prod; granted to simulation)\n',
+    );
   });
 
   test('--json prints machine-readable allocations', () => {

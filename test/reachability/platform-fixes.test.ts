@@ -111,9 +111,9 @@ describe('4. fresh projects: a project-services stack enables every API, applied
     for (const name of others) expect([name, stackDependencies[name]]).toEqual([name, expect.arrayContaining(['drive-project-services'])]);
   });
 
-  test('it enables the GKE, fleet and networking APIs of each project, and leaves them on when destroyed', () => {
+  test('it enables the GKE, fleet and networking APIs of each project (and Cloud Storage where tenants\' buckets are created), and leaves them on when destroyed', () => {
     expect([...enabled].filter((s) => s.startsWith('drive-gke-prod/')).sort()).toEqual(
-      ['anthosconfigmanagement', 'artifactregistry', 'cloudresourcemanager', 'compute', 'container', 'gkehub', 'iam', 'iamcredentials', 'logging', 'monitoring', 'serviceusage'].map((a) => `drive-gke-prod/${a}.googleapis.com`),
+      ['anthosconfigmanagement', 'artifactregistry', 'cloudresourcemanager', 'compute', 'container', 'gkehub', 'iam', 'iamcredentials', 'logging', 'monitoring', 'serviceusage', 'storage'].map((a) => `drive-gke-prod/${a}.googleapis.com`),
     );
     expect(enabled).toContain('drive-net-prod/servicenetworking.googleapis.com');
     expect(enabled).toContain('drive-net-prod/dns.googleapis.com');

@@ -206,9 +206,10 @@ describe('tenant identities reach their own resources only', () => {
 
   test('data roles are granted on the tenants\' own buckets', () => {
     const buckets = resourcesOf(json, 'google_storage_bucket_iam_member').map(([, , r]) => `${r.bucket} ${r.role}`).sort();
+    // The two buckets the platform creates are referenced (so each grant applies after its bucket); the other two exist.
     expect(buckets).toEqual([
-      'drive-mapping-tiles roles/storage.objectUser',
-      'drive-ml-checkpoints roles/storage.objectUser',
+      '${google_storage_bucket.mapping_Resource-storage-bucket-drive-mapping-tiles_F1420C83.name} roles/storage.objectUser',
+      '${google_storage_bucket.ml-training_Resource-storage-bucket-drive-ml-checkpoints_CF10F774.name} roles/storage.objectUser',
       'drive-ml-datasets roles/storage.objectViewer',
       'drive-sim-scenarios roles/storage.objectViewer',
     ]);

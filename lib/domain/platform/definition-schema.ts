@@ -160,6 +160,7 @@ const tenant = z.strictObject({
               role: z.string(),
               project: z.string().optional(),
               location: z.string().optional(),
+              provisioning: z.enum(['create', 'existing']).optional(),
             }),
           )
           .optional(),

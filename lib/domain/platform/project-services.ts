@@ -1,4 +1,6 @@
 import type { PlatformDefinition } from './platform-definition';
+import type { ResourceRoleKind } from '../tenancy/tenant-spec';
+import { tenantCreatedResources } from '../tenancy/tenant-resources';
 import { privateServiceAccessPlan } from './private-service-access';
 
 /**
@@ -22,7 +24,16 @@ const RESOURCE_TYPE_APIS: readonly (readonly [prefix: string, api: string])[] = 
   ['google_storage_', 'storage.googleapis.com'],
   ['google_pubsub_', 'pubsub.googleapis.com'],
   ['google_secret_manager_', 'secretmanager.googleapis.com'],
+  ['google_bigquery_', 'bigquery.googleapis.com'],
 ];
+
+/** The Terraform type of each kind the platform creates for a tenant (TenantResource). */
+const CREATED_RESOURCE_TYPES: Readonly<Partial<Record<ResourceRoleKind, string>>> = {
+  'storage-bucket': 'google_storage_bucket',
+  'pubsub-topic': 'google_pubsub_topic',
+  'bigquery-dataset': 'google_bigquery_dataset',
+  secret: 'google_secret_manager_secret',
+};
 
 /** The API a resource type needs, or undefined for types that need none (data sources, other providers). */
 export function apiOfResourceType(type: string): string | undefined {
@@ -53,6 +64,16 @@ export function platformProjectServices(definition: PlatformDefinition, options:
   for (const cluster of definition.clusters) {
     add(cluster.project, 'compute.googleapis.com', 'container.googleapis.com', 'iam.googleapis.com', 'cloudresourcemanager.googleapis.com', 'serviceusage.googleapis.com', ...CLUSTER_RUNTIME_APIS);
     if (options.gitOps) add(cluster.project, ...GITOPS_APIS);
+  }
+  // What the platform creates for tenants (provisioning: 'create') needs its API in the project it lives in.
+  const projectOfCluster = new Map(definition.clusters.map((c) => [c.name, c.project]));
+  for (const tenant of definition.tenants ?? []) {
+    const project = projectOfCluster.get(tenant.clusters[0]);
+    if (!project) continue;
+    for (const resource of tenantCreatedResources(tenant, project, undefined)) {
+      const api = apiOfResourceType(CREATED_RESOURCE_TYPES[resource.kind] ?? '');
+      if (api) add(resource.project, api, 'serviceusage.googleapis.com');
+    }
   }
   return Object.fromEntries([...services.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([project, set]) => [project, [...set].sort()]));
 }

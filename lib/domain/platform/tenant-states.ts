@@ -88,6 +88,7 @@ export function serializeTenantStatesLock(lock: TenantStatesLock): string {
  * Upper bound of the Terraform resources a tenant's identity stack holds (lib/tenancy/tenant-identity.ts): per
  * Workload Identity a service account, its Workload Identity binding, one grant per distinct project role and one
  * per distinct role on a named resource;
+ * one per resource the platform creates for it (`provisioning: 'create'`);
  * per distinct group a clusterViewer grant and a gke-security-groups membership (counted even when the platform
  * manages no memberships, so the estimate never falls short). A test holds it to the construct.
  */
@@ -97,7 +98,9 @@ export function estimateTenantIdentityResources(tenant: Pick<PlatformTenant, 'wo
     0,
   );
   const groups = new Set(TENANT_ROLES.map((role) => tenant.groups[role]).filter((g): g is string => !!g)).size;
-  return identities + 2 * groups;
+  // One per resource the platform creates for the tenant (the project does not change the count).
+  const created = new Set((tenant.workloadIdentities ?? []).flatMap((wi) => (wi.resourceRoles ?? []).filter((g) => g.provisioning === 'create').map((g) => `${g.kind}/${g.project ?? ''}/${g.name}`))).size;
+  return identities + 2 * groups + created;
 }
 
 /** A tenant as placement sees it. */

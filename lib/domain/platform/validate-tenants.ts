@@ -9,6 +9,7 @@ import { tenantGpuQuota } from './tenant-gpu-quota';
 import { GKE_NAME } from '../naming/naming-rules';
 import { indexTenants } from './tenant-index';
 import { tenantIsolation } from '../tenancy/tenant-placement';
+import { validateResourceProvisioning } from '../tenancy/tenant-resources';
 
 /**
  * Tenant checks at platform level: the tenancy rules (names, groups, quotas, dependencies, isolation
@@ -54,6 +55,9 @@ export function validatePlatformTenants(definition: PlatformDefinition, issues: 
     }
   }
   for (const issue of validateTenantReach(definition)) issues.add(issue);
+  // Who makes each resource a grant names: the platform (in the tenant's state) or nobody here (a prerequisite).
+  const withProjects = tenants.map((tenant) => ({ tenant, project: projectOf.get(tenant.clusters[0]) ?? '' }));
+  for (const issue of validateResourceProvisioning(withProjects)) issues.add(issue);
   const developer = definition.developerNamespaces;
   if (!developer) return [];
   const developerCluster = definition.clusters.find((c) => c.name === developer.cluster);

@@ -136,11 +136,27 @@ export interface ResourceRoleGrant {
   /** Project holding the resource (buckets need none: their names are global). @default the identity's project */
   readonly project?: string;
   /**
-   * Region of an Artifact Registry repository, e.g. `us-central1`; required for that kind (validateTenantSpec).
-   * @default none: the other kinds ignore it
+   * Region of an Artifact Registry repository, e.g. `us-central1`; required for that kind (validateTenantSpec). For a
+   * bucket or dataset the platform creates, where it is created.
+   * @default none for a repository (refused); for a created bucket or dataset, the region of the tenant's first cluster
    */
   readonly location?: string;
+  /**
+   * Who makes the resource. `create`: the platform creates it in the tenant's Terraform state with the tenant's labels
+   * and secure defaults (buckets: uniform bucket-level access, public access prevention enforced, versioning), for
+   * `storage-bucket`, `pubsub-topic`, `bigquery-dataset` and `secret` (CREATABLE_RESOURCE_KINDS). `existing`: it must
+   * exist before the first deploy; `gke-platform plan --check` lists it as a prerequisite. A platform definition must
+   * say which (validateResourceProvisioning).
+   * @default 'existing' for a TenantIdentity used on its own (it grants on the resource and creates nothing)
+   */
+  readonly provisioning?: ResourceProvisioning;
 }
+
+/** Who makes a resource a tenant is granted a role on (ResourceRoleGrant.provisioning). */
+export type ResourceProvisioning = 'create' | 'existing';
+
+/** The kinds the platform can create for a tenant (`provisioning: 'create'`). */
+export const CREATABLE_RESOURCE_KINDS: readonly ResourceRoleKind[] = ['storage-bucket', 'pubsub-topic', 'bigquery-dataset', 'secret'];
 
 /** A project-wide role accepted on a project other tenants share, by name, with the reason a reviewer reads. */
 export interface SharedProjectRoleOptIn {
