@@ -32,7 +32,9 @@ export type { NodePoolDefinition, NodePoolKind } from './domain/platform/node-po
 export type { CompanionCpuPoolDefinition, DedicatedNodesDefinition, DeveloperNamespacesDefinition, PlatformTenant } from './domain/platform/tenant-definition';
 export type { HaVpnToAwsLinkDefinition, HaVpnToPeerLinkDefinition, HybridLinkDefinition, InterconnectAttachmentDefinition, InterconnectLinkDefinition, LinkAdvertisements } from './domain/platform/hybrid-link-definition';
 export type { TenantSpec } from './domain/tenancy/tenant-spec';
-export { RESOURCE_ROLE_KINDS } from './domain/tenancy/tenant-spec';
+export { CREATABLE_RESOURCE_KINDS, RESOURCE_ROLE_KINDS } from './domain/tenancy/tenant-spec';
+export type { NamedResource, ResourcePrerequisite } from './domain/tenancy/tenant-resources';
+export { resourcePrerequisites } from './domain/tenancy/tenant-resources';
 export type {
   DeveloperNamespaceSpec,
   ExternalDependency,
@@ -40,6 +42,7 @@ export type {
   NetworkProtocol,
   PortSpec,
   ResolvedTenant,
+  ResourceProvisioning,
   ResourceRoleGrant,
   ResourceRoleKind,
   SharedProjectRoleOptIn,
@@ -144,6 +147,8 @@ export { AWS_ENCRYPTION_ALGORITHMS, AWS_INTEGRITY_ALGORITHMS } from './domain/hy
 // Terraform constructs: tenancy and GitOps.
 export { TenantIdentity } from './tenancy/tenant-identity';
 export type { TenantIdentityProps, TenantWorkloadIdentity } from './tenancy/tenant-identity';
+export { TenantResource } from './tenancy/tenant-resource';
+export type { TenantResourceProps } from './tenancy/tenant-resource';
 export { DeveloperAccess } from './tenancy/developer-access';
 export type { DeveloperAccessProps } from './tenancy/developer-access';
 export { ConfigSync } from './gitops/config-sync';

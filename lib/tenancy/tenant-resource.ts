@@ -6,12 +6,10 @@ import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { ValidationError, ValidationIssue } from '../domain/validation-error';
 import { COST_CENTER_LABEL } from '../domain/tenancy/labels';
-import type { NamedResource } from '../domain/tenancy/tenant-resources';
+import { GCE_LABEL_VALUE, NamedResource } from '../domain/tenancy/tenant-resources';
 import type { TenantLabels } from '../domain/tenancy/tenant-spec';
 
-/** GCE label values: lower-case letters, digits, `-` and `_`, at most 63 characters. */
-const GCE_LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
-
+/** What TenantResource creates, and for whom. */
 export interface TenantResourceProps {
   /** What to create: kind, name (bucket name; topic, dataset or secret id), project and, for buckets and datasets, location. Each forces replacement. */
   readonly resource: NamedResource;

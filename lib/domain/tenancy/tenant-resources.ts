@@ -5,8 +5,8 @@
 import type { ValidationIssue } from '../validation-error';
 import { CREATABLE_RESOURCE_KINDS, ResourceRoleKind, TenantLabels, TenantSpec } from './tenant-spec';
 
-/** GCE label values: lower-case letters, digits, `-` and `_`, at most 63 characters. */
-const GCE_LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
+/** GCE label values: lower-case letters, digits, `-` and `_`, at most 63 characters (the created resources' labels). */
+export const GCE_LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
 
 /** One resource a tenant's grants name, once however many grants name it. */
 export interface NamedResource {
