@@ -19,6 +19,7 @@ import { loadConfig } from './config';
 import { loadConfiguredPlatform } from './platform-source';
 import { synthPartNodeArgs } from './synth-part-flags';
 import { commitStaged, discardStaged, lockSummary, StagedSynth, SYNTH_OPTIONS } from './synth-stage';
+import { phase } from '../lib/report/phase-timing';
 
 /** Set in the manifests child: resolve without recording, and leave the lock summary to the Terraform child. */
 export const SYNTH_PART_ENV = 'GKE_PLATFORM_SYNTH_PART';
@@ -86,8 +87,9 @@ export async function runParallelSynth(entry: string, argv: readonly string[]): 
     const config = loadConfig(context.cwd, values.config);
     // Resolving again gives the plan the children staged (placement is deterministic), with what is new to record.
     const frozen = context.env.CI === 'true';
-    const configured = loadConfiguredPlatform(config, { frozen, record: !frozen, deferWrites: true, log: () => undefined });
-    const result = verifyConfigured(config, configured, context.env, { cdktfOut: staged.terraform.dir, dist: staged.manifests.dir });
+    const configured = phase('define', () => loadConfiguredPlatform(config, { frozen, record: !frozen, deferWrites: true, log: () => undefined }));
+    const folders = { cdktfOut: staged.terraform.dir, dist: staged.manifests.dir };
+    const result = phase('verify', () => verifyConfigured(config, configured, context.env, folders));
     if (result.failures.length > 0) {
       discardStaged(staged);
       process.stdout.write(`connectivity: ${verificationSummary(result)}\n`);
@@ -96,7 +98,7 @@ export async function runParallelSynth(entry: string, argv: readonly string[]): 
       return 1;
     }
     const shown = (path: string) => relative(context.cwd, path) || '.';
-    const lines = commitStaged({ ...staged, locks: configured.pendingLocks }, configured.platform, config, context.cwd, values.destroyed ?? [], (m) => context.err(`${m}\n`));
+    const lines = phase('write', () => commitStaged({ ...staged, locks: configured.pendingLocks }, configured.platform, config, context.cwd, values.destroyed ?? [], (m) => context.err(`${m}\n`)));
     lines.push(...lockSummary(configured.platform, config, shown), `connectivity: ${verificationSummary(result)}`);
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;

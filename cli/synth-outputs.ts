@@ -7,6 +7,7 @@ import { PlatformAddOn } from '../lib/addons/platform-add-on';
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { synthClusterManifests } from '../charts/cluster-manifests';
 import { buildPlatformStacks } from '../stacks/platform-stacks';
+import { phase } from '../lib/report/phase-timing';
 import { StateBackendOptions } from '../stacks/stack-defaults';
 
 /** What the Terraform side of a synth wrote. */
@@ -36,8 +37,9 @@ export function stageTerraform(platform: LoadedPlatform, backend?: StateBackendO
   const dir = mkdtempSync(join(tmpdir(), 'gke-platform-terraform-'));
   try {
     const app = new App({ outdir: dir, stackTraces: false });
-    buildPlatformStacks(app, platform, { backend, addOns });
-    app.synth();
+    phase('construct', () => buildPlatformStacks(app, platform, { backend, addOns }));
+    // cdktf writes each stack's JSON (to the scratch folder) as it synthesizes it.
+    phase('synth', () => app.synth());
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -105,7 +107,8 @@ const MANIFEST_FILE = /\.k8s\.yaml$/;
 export function stageManifests(platform: LoadedPlatform, addOns: readonly PlatformAddOn[] = []): string {
   const fresh = mkdtempSync(join(tmpdir(), 'gke-platform-manifests-'));
   try {
-    synthClusterManifests(platform, fresh, { addOns });
+    // One cluster at a time: its charts built and written to the scratch folder (construct and synth together).
+    phase('synth', () => synthClusterManifests(platform, fresh, { addOns }));
   } catch (error) {
     rmSync(fresh, { recursive: true, force: true });
     throw error;

@@ -8,6 +8,7 @@ import { stageManifests, stageTerraform } from '../synth-outputs';
 import { checkDestroyed, commitStaged, discardStaged, lockSummary, StagedSynth, SYNTH_OPTIONS } from '../synth-stage';
 import { reportFailures, verificationSummary, verifyConfigured } from './verify';
 import { SYNTH_PART_ENV, SYNTH_STAGE_FILE_ENV } from '../parallel-synth';
+import { phase } from '../../lib/report/phase-timing';
 
 type Only = 'terraform' | 'manifests';
 
@@ -70,7 +71,7 @@ function runSynth(config: ResolvedConfig, context: CliContext, only: Only | unde
   // The manifests half of a parallel synth records nothing and reports no lock summary: the Terraform half does.
   const secondHalf = part === 'manifests';
   const log = (m: string) => context.err(`${m}\n`);
-  const configured = loadConfiguredPlatform(config, { frozen, record: !frozen && !secondHalf, deferWrites: true, log: secondHalf ? () => undefined : log });
+  const configured = phase('define', () => loadConfiguredPlatform(config, { frozen, record: !frozen && !secondHalf, deferWrites: true, log: secondHalf ? () => undefined : log }));
   const staged = stageSynth(config, configured, context.env, only, destroyed);
   // A half of a parallel synth hands its staged output to the parent, which verifies and commits both.
   if (part !== undefined && context.env[SYNTH_STAGE_FILE_ENV]) {
@@ -80,7 +81,8 @@ function runSynth(config: ResolvedConfig, context: CliContext, only: Only | unde
   // Both sides staged: verify what is about to be written (a partial synth leaves the other side stale).
   let result;
   try {
-    result = staged.terraform && staged.manifests ? verifyConfigured(config, configured, context.env, { cdktfOut: staged.terraform.dir, dist: staged.manifests.dir }) : undefined;
+    const folders = staged.terraform && staged.manifests ? { cdktfOut: staged.terraform.dir, dist: staged.manifests.dir } : undefined;
+    result = folders ? phase('verify', () => verifyConfigured(config, configured, context.env, folders)) : undefined;
   } catch (error) {
     discardStaged(staged);
     throw error;
@@ -92,7 +94,7 @@ function runSynth(config: ResolvedConfig, context: CliContext, only: Only | unde
     context.err('gke-platform synth: nothing written (the output folders and lock files are as they were)\n');
     return 1;
   }
-  const lines = commitStaged(staged, configured.platform, config, context.cwd, destroyed, log);
+  const lines = phase('write', () => commitStaged(staged, configured.platform, config, context.cwd, destroyed, log));
   if (secondHalf) {
     context.out(`${lines.join('\n')}\n`);
     return 0;

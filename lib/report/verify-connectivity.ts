@@ -7,6 +7,7 @@ import { verifyIntentSet, VerificationResult } from '../domain/reachability/veri
 import { stackNames } from '../domain/platform/gcp-names';
 import type { PlatformDefinition } from '../domain/platform/platform-definition';
 import { readSynthesizedPlatform } from './synthesized-output';
+import { phase } from './phase-timing';
 
 /**
  * What the model needs from the definition besides the output: each link's stack and remote network's ranges, and
@@ -24,8 +25,10 @@ export function synthesisContext(definition: PlatformDefinition): SynthesisConte
 
 /** The model of a synthesized platform (already read) and the verdict on every intent of its definition and add-ons. */
 export function verifySynthesized(definition: PlatformDefinition, output: SynthesizedPlatform, addOnIntents: readonly ConnectivityIntent[] = [], addOnAuthorized: AddOnAuthorizedNetworks = {}): { topology: Topology; result: VerificationResult } {
-  const topology = readSynthesized(output, synthesisContext(definition));
-  return { topology, result: verifyIntentSet(topology, platformIntentSet(definition, addOnIntents, addOnAuthorized)) };
+  return phase('verify:judge', () => {
+    const topology = readSynthesized(output, synthesisContext(definition));
+    return { topology, result: verifyIntentSet(topology, platformIntentSet(definition, addOnIntents, addOnAuthorized)) };
+  });
 }
 
 /** Where `verifyConnectivity` reads the synthesized output from. */
@@ -45,5 +48,6 @@ export interface VerifyConnectivityOptions {
  * `npm run verify`, of the check `npm run synth` runs after both apps, and of the CLI.
  */
 export function verifyConnectivity(definition: PlatformDefinition, options: VerifyConnectivityOptions = {}): VerificationResult {
-  return verifySynthesized(definition, readSynthesizedPlatform(options.cdktfOut ?? 'cdktf.out', options.dist ?? 'dist'), options.addOnIntents, options.addOnAuthorizedNetworks).result;
+  const output = phase('verify:read', () => readSynthesizedPlatform(options.cdktfOut ?? 'cdktf.out', options.dist ?? 'dist'));
+  return verifySynthesized(definition, output, options.addOnIntents, options.addOnAuthorizedNetworks).result;
 }

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'os';
 import { join, resolve } from 'path';
-import type { ProbeReport } from './probe';
+import { probeOutput, ProbeReport } from './probe';
 
 export interface BenchOptions {
   /** Small sizes only, one run each (for tests and a smoke check). @default false */
@@ -32,6 +32,11 @@ export interface BenchOptions {
    * also reported per pass, and its median over the passes judged. Implies repeatAll. @default false
    */
   readonly interleave?: boolean;
+  /**
+   * Only these cases of the generated sizes (`cli` is `gke-platform synth` end to end). @default every one:
+   * cli, tf, k8s, both, add-one and (without skipBaseline) baseline
+   */
+  readonly kinds?: readonly GeneratedKind[];
   /** Project root. @default the folder two levels above this file */
   readonly root?: string;
   /** Where the JSON goes. @default <root>/bench-results */
@@ -40,7 +45,30 @@ export interface BenchOptions {
   readonly log?: (line: string) => void;
 }
 
-export type CaseKind = 'load' | 'tf' | 'k8s' | 'baseline' | 'both' | 'add-one' | 'example-tf' | 'example-k8s' | 'example-tf-compiled' | 'example-k8s-compiled';
+export type CaseKind = 'load' | 'tf' | 'k8s' | 'baseline' | 'both' | 'add-one' | 'cli' | 'example-tf' | 'example-k8s' | 'example-tf-compiled' | 'example-k8s-compiled';
+/** The cases run at every generated size. */
+export const GENERATED_KINDS = ['cli', 'tf', 'k8s', 'both', 'add-one', 'baseline'] as const;
+export type GeneratedKind = (typeof GENERATED_KINDS)[number];
+
+/** The processes of `gke-platform synth`: the parent (define, verify) and its two children (cli/parallel-synth.ts). */
+export const CLI_PROCESSES = ['parent', 'terraform', 'manifests'] as const;
+/** The phases of the `cli` case, by process, in the order they run (`verify:read` and `verify:judge` are inside `verify`). */
+export const CLI_PHASES: readonly (readonly [(typeof CLI_PROCESSES)[number], string])[] = [
+  ['terraform', 'define'],
+  ['terraform', 'construct'],
+  ['terraform', 'synth'],
+  ['manifests', 'define'],
+  ['manifests', 'synth'],
+  ['parent', 'define'],
+  ['parent', 'verify'],
+  ['parent', 'verify:read'],
+  ['parent', 'verify:judge'],
+  ['parent', 'write'],
+];
+/** A phase's key in a `cli` measurement: `terraform.construct`; the parent's own are unprefixed. */
+export function cliPhaseKey(process: (typeof CLI_PROCESSES)[number], name: string): string {
+  return process === 'parent' ? name : `${process}.${name}`;
+}
 
 export interface Measurement {
   /** Spawn to exit, as the parent saw it (includes Node start-up). */
@@ -102,6 +130,20 @@ export interface GrowthStep {
   readonly medianPassWorkRatio?: number;
 }
 
+/** The growth of one figure of the `cli` case (wall or a phase) when tenants double. */
+export interface CliGrowthStep {
+  readonly clusters: number;
+  readonly fromTenants: number;
+  readonly toTenants: number;
+  /** `wall`, or a phase key (`terraform.synth`, `verify`, ...). */
+  readonly figure: string;
+  /** Ratio of the medians. */
+  readonly ratio: number;
+  /** With interleave: the ratio within each pass, and their median (what the target judges). */
+  readonly passRatios?: readonly number[];
+  readonly medianPassRatio?: number;
+}
+
 export interface OverheadRow {
   readonly clusters: number;
   readonly tenants: number;
@@ -131,6 +173,8 @@ export interface BenchResults {
   readonly growth: readonly GrowthStep[];
   readonly overhead: readonly OverheadRow[];
   readonly scale: readonly ScaleRow[];
+  /** `gke-platform synth` end to end: the growth of its wall time and of each phase when tenants double. */
+  readonly cliGrowth?: readonly CliGrowthStep[];
   readonly npmTest?: { readonly wallMs: number; readonly exitCode: number; readonly tail: string };
   readonly targets: readonly TargetResult[];
   /** Failures of the benchmark itself (a case that could not run); non-empty means exit code 1. */
@@ -156,6 +200,10 @@ const TARGETS = {
   doublingRatio: 2.2,
   overheadRatio: 1.3,
   npmTestMs: 60_000,
+  // Issue 26: `gke-platform synth` end to end.
+  cliHeadlineMs: 6_000,
+  cliLargeMs: 30_000,
+  cliRssMb: 1024,
   // Issue 16.
   maxStateResources: 500,
   parallelHeadlineMs: 10_000,
@@ -250,9 +298,18 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     log('generated platforms (library cdktf, library cdk8s, both at once, one tenant added, direct baseline) ...');
     const headline = quick ? QUICK_HEADLINE : HEADLINE;
     const sizes = options.sizes ?? (quick ? QUICK_SIZES : FULL_SIZES);
-    const kinds = ['tf', 'k8s', 'both', 'add-one', ...(skipBaseline ? [] : ['baseline' as const])] as const;
-    const generated = (clusters: number, tenants: number, kind: (typeof kinds)[number]) =>
-      [`${kind}-${clusters}x${tenants}`, kind, (o: string) => ({ args: ['--require', probe, workload, kind, String(clusters), String(tenants), o], env: { CHECKPOINT_DISABLE: '1' } }), { clusters, tenants }] as const;
+    const kinds = (options.kinds ?? GENERATED_KINDS).filter((k) => !(skipBaseline && k === 'baseline'));
+    const cli = join(buildDir, 'cli', 'bin.js');
+    const generated = (clusters: number, tenants: number, kind: GeneratedKind) =>
+      [
+        `${kind}-${clusters}x${tenants}`,
+        kind,
+        (o: string) =>
+          kind === 'cli'
+            ? { args: ['--require', probe, cli, 'synth', '--config', cliProject(o, buildDir, clusters, tenants)], env: { CHECKPOINT_DISABLE: '1' } }
+            : { args: ['--require', probe, workload, kind, String(clusters), String(tenants), o], env: { CHECKPOINT_DISABLE: '1' } },
+        { clusters, tenants },
+      ] as const;
     if (interleave) {
       // Pass by pass: each pass measures every size once, so a growth ratio compares runs minutes apart.
       for (let pass = 0; pass < repeats; pass++) {
@@ -285,10 +342,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   }
 
   const growth = growthSteps(cases, interleave);
+  const cliGrowth = cliGrowthSteps(cases, interleave);
   const overhead = overheadRows(cases);
   const scale = scaleRows(cases);
   const headline = quick ? QUICK_HEADLINE : HEADLINE;
-  const targets = evaluateTargets(cases, growth, overhead, npmTest, headline, quick ? QUICK_SIZES[QUICK_SIZES.length - 1] : [LARGE.clusters, LARGE.tenants]);
+  const large = quick ? QUICK_SIZES[QUICK_SIZES.length - 1] : ([LARGE.clusters, LARGE.tenants] as const);
+  const targets = [...evaluateTargets(cases, growth, overhead, npmTest, headline, large), ...cliTargets(cases, cliGrowth, headline, large)];
   const results: BenchResults = {
     version: 1,
     startedAt: startedAt.toISOString(),
@@ -300,6 +359,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     growth,
     overhead,
     scale,
+    cliGrowth,
     npmTest,
     targets,
     errors,
@@ -341,9 +401,31 @@ function measure(cwd: string, args: string[], env: Record<string, string>, probe
       if (code !== 0) return reject(new Error(`exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-8).join('\n')}`));
       if (!existsSync(probeOut)) return reject(new Error('the probe wrote no report'));
       const report = JSON.parse(readFileSync(probeOut, 'utf8')) as ProbeReport;
-      resolvePromise({ wallMs: round(wallMs), loadAverage, maxRssKb: report.maxRssKb, phases: report.phases });
+      // `gke-platform synth`'s two children report beside the parent: their phases and peak RSS, prefixed.
+      const phases: Record<string, number> = { ...report.phases };
+      for (const part of ['terraform', 'manifests'] as const) {
+        const file = probeOutput(probeOut, part);
+        if (!existsSync(file)) continue;
+        const child = JSON.parse(readFileSync(file, 'utf8')) as ProbeReport;
+        for (const [name, ms] of Object.entries(child.phases)) phases[cliPhaseKey(part, name)] = ms;
+        phases[`${part}.maxRssKb`] = child.maxRssKb;
+        rmSync(file, { force: true });
+      }
+      resolvePromise({ wallMs: round(wallMs), loadAverage, maxRssKb: report.maxRssKb, phases });
     });
   });
+}
+
+/**
+ * A project for `gke-platform synth --config`: a definition module that generates the platform (compiled generator)
+ * and a configuration writing into `outdir`. A first synth: the lock files are written as the run records them.
+ */
+function cliProject(outdir: string, buildDir: string, clusters: number, tenants: number): string {
+  const generator = join(buildDir, 'scripts', 'bench', 'generate-platform.js');
+  writeFileSync(join(outdir, 'platform.js'), `exports.platform = require(${JSON.stringify(generator)}).generatePlatform({ clusters: ${clusters}, tenants: ${tenants} });\n`);
+  const config = join(outdir, 'gke-platform.json');
+  writeFileSync(config, JSON.stringify({ definition: 'platform.js', terraformOutdir: 'cdktf.out', manifestsOutdir: 'dist' }));
+  return config;
 }
 
 function timeNpmTest(root: string): Promise<{ wallMs: number; exitCode: number; tail: string }> {
@@ -581,8 +663,10 @@ export function formatReport(results: BenchResults): string {
       );
     }
   }
+  const cliLines = formatCliReport(results);
+  if (cliLines.length > 0) lines.push('', ...cliLines);
   lines.push('');
-  lines.push('targets (issues 7 and 16):');
+  lines.push('targets (issues 7, 16 and 26):');
   for (const t of results.targets) lines.push(`  ${t.status.padEnd(4)} ${t.target}: ${t.figure}`);
   for (const e of results.errors) lines.push(`  ERROR ${e}`);
   return lines.join('\n');
@@ -624,4 +708,89 @@ function fmtMs(ms: number): string {
 
 function fmtMb(kb: number): string {
   return `${Math.round(kb / 1024)} MB`;
+}
+
+/** The growth of the `cli` case's wall and of each phase when tenants double at the same clusters. */
+export function cliGrowthSteps(cases: readonly BenchCase[], paired = false): CliGrowthStep[] {
+  const steps: CliGrowthStep[] = [];
+  const sized = cases.filter((c) => c.kind === 'cli' && c.clusters !== undefined && c.tenants !== undefined);
+  const figures = ['wall', ...CLI_PHASES.map(([p, n]) => cliPhaseKey(p, n))];
+  const value = (m: Measurement, figure: string) => (figure === 'wall' ? m.wallMs : m.phases[figure]);
+  for (const from of sized) {
+    const to = sized.find((c) => c.clusters === from.clusters && c.tenants === from.tenants! * 2);
+    if (!to) continue;
+    for (const figure of figures) {
+      if (value(from.median, figure) === undefined || value(to.median, figure) === undefined) continue;
+      const passes = paired ? Math.min(from.runs.length, to.runs.length) : 0;
+      const passRatios = Array.from({ length: passes }, (_, i) => ratio(value(to.runs[i], figure) ?? 0, value(from.runs[i], figure) ?? 0));
+      steps.push({
+        clusters: from.clusters!,
+        fromTenants: from.tenants!,
+        toTenants: to.tenants!,
+        figure,
+        ratio: ratio(value(to.median, figure)!, value(from.median, figure)!),
+        ...(passes > 1 ? { passRatios, medianPassRatio: median(passRatios) } : {}),
+      });
+    }
+  }
+  return steps;
+}
+
+/** Phases shorter than this at the larger size are not judged for growth: their ratios are clock noise. */
+const MIN_JUDGED_PHASE_MS = 200;
+
+/** Issue 26's targets on the `cli` case. */
+export function cliTargets(cases: readonly BenchCase[], growth: readonly CliGrowthStep[], headline: { clusters: number; tenants: number }, large: readonly [number, number]): TargetResult[] {
+  const targets: TargetResult[] = [];
+  const check = (target: string, figure: string, ok: boolean | undefined) => targets.push({ target, figure, status: ok === undefined ? 'SKIP' : ok ? 'PASS' : 'MISS' });
+  const at = (clusters: number, tenants: number) => cases.find((c) => c.kind === 'cli' && c.clusters === clusters && c.tenants === tenants);
+  for (const [[clusters, tenants], limit] of [[[headline.clusters, headline.tenants], TARGETS.cliHeadlineMs], [large, TARGETS.cliLargeMs]] as const) {
+    const c = at(clusters, tenants);
+    check(`gke-platform synth at ${clusters} × ${tenants} ≤ ${limit / 1000} s (end to end, verification included)`, c ? `${fmtMs(c.median.wallMs)} (load average ${c.median.loadAverage ?? '?'})` : 'not measured', c ? c.median.wallMs <= limit : undefined);
+  }
+  const all = cases.filter((c) => c.kind === 'cli');
+  const peak = (c: BenchCase) => Math.max(c.median.maxRssKb, c.median.phases['terraform.maxRssKb'] ?? 0, c.median.phases['manifests.maxRssKb'] ?? 0);
+  const worst = all.reduce<BenchCase | undefined>((w, c) => (!w || peak(c) > peak(w) ? c : w), undefined);
+  check(
+    `gke-platform synth, peak RSS of each process ≤ ${TARGETS.cliRssMb / 1024} GB, every size`,
+    worst ? `${fmtMb(peak(worst))} at ${worst.clusters} × ${worst.tenants} (parent ${fmtMb(worst.median.maxRssKb)}, terraform ${fmtMb(worst.median.phases['terraform.maxRssKb'] ?? 0)}, manifests ${fmtMb(worst.median.phases['manifests.maxRssKb'] ?? 0)})` : 'not measured',
+    worst ? peak(worst) / 1024 <= TARGETS.cliRssMb : undefined,
+  );
+  const judged = (g: CliGrowthStep) => g.medianPassRatio ?? g.ratio;
+  const sizeOf = (g: CliGrowthStep) => at(g.clusters, g.toTenants)!;
+  const meaningful = growth.filter((g) => g.figure === 'wall' || (sizeOf(g).median.phases[g.figure] ?? 0) >= MIN_JUDGED_PHASE_MS);
+  const worstStep = meaningful.reduce<CliGrowthStep | undefined>((w, g) => (!w || judged(g) > judged(w) ? g : w), undefined);
+  check(
+    `gke-platform synth, doubling tenants ≤ ${TARGETS.doublingRatio}× for the wall and every phase of ≥ ${MIN_JUDGED_PHASE_MS} ms (worst${worstStep?.medianPassRatio !== undefined ? ', median over passes' : ''})`,
+    worstStep ? `${judged(worstStep)}× (${worstStep.figure}, ${worstStep.fromTenants}→${worstStep.toTenants} tenants at ${worstStep.clusters} clusters${worstStep.passRatios ? `; passes ${worstStep.passRatios.join('×, ')}×` : ''})` : 'not measured',
+    worstStep ? judged(worstStep) <= TARGETS.doublingRatio : undefined,
+  );
+  return targets;
+}
+
+/** The `cli` case as a table: wall, every phase and each process's peak RSS per size; then the doubling ratios. */
+export function formatCliReport(results: BenchResults): string[] {
+  const cli = results.cases.filter((c) => c.kind === 'cli');
+  if (cli.length === 0) return [];
+  const lines = ['gke-platform synth end to end (three processes: parent, terraform, manifests; median of the runs):'];
+  const header = ['size', 'runs', 'load', 'wall', ...CLI_PHASES.map(([p, n]) => cliPhaseKey(p, n)), 'RSS parent', 'RSS terraform', 'RSS manifests'];
+  const rows = cli.map((c) => [
+    `${c.clusters}×${c.tenants}`,
+    String(c.runs.length),
+    c.runs.map((r) => r.loadAverage ?? '?').join('/'),
+    fmtMs(c.median.wallMs),
+    ...CLI_PHASES.map(([p, n]) => (c.median.phases[cliPhaseKey(p, n)] !== undefined ? fmtMs(c.median.phases[cliPhaseKey(p, n)]) : '')),
+    fmtMb(c.median.maxRssKb),
+    fmtMb(c.median.phases['terraform.maxRssKb'] ?? 0),
+    fmtMb(c.median.phases['manifests.maxRssKb'] ?? 0),
+  ]);
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i].length), h.length));
+  const fmtRow = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  lines.push(fmtRow(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmtRow));
+  const growth = results.cliGrowth ?? [];
+  if (growth.length > 0) {
+    lines.push('doubling tenants (ratio of medians; per pass and their median with --interleave):');
+    for (const g of growth) lines.push(`  ${g.clusters}×${g.fromTenants}→${g.toTenants} ${g.figure}: ${g.ratio}×${g.passRatios ? ` (passes ${g.passRatios.join('×, ')}×, median ${g.medianPassRatio}×)` : ''}`);
+  }
+  return lines;
 }

@@ -7,7 +7,7 @@ import { GKE_NAME } from '../../lib/domain/naming/naming-rules';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { clusterNodePools } from '../../lib/domain/platform/cluster-node-pools';
 import { generatePlatform } from '../../scripts/bench/generate-platform';
-import { BenchCase, BenchResults, evaluateTargets, growthSteps, Measurement, runBench } from '../../scripts/bench/run-bench';
+import { BenchCase, BenchResults, CLI_PHASES, cliGrowthSteps, cliPhaseKey, cliTargets, evaluateTargets, growthSteps, Measurement, runBench } from '../../scripts/bench/run-bench';
 
 function load(definition: PlatformDefinition) {
   const lockFile = join(mkdtempSync(join(tmpdir(), 'bench-test-')), 'ip-plan.lock.json');
@@ -105,6 +105,28 @@ describe('growthSteps', () => {
   });
 });
 
+describe('gke-platform synth end to end (the cli case)', () => {
+  const run = (wallMs: number, verify: number, rss = 300_000): Measurement => ({ wallMs, loadAverage: 2, maxRssKb: rss, phases: { 'terraform.synth': wallMs / 2, verify, 'terraform.maxRssKb': rss, 'manifests.maxRssKb': 100_000 } });
+  const sized = (tenants: number, runs: Measurement[]): BenchCase => ({ id: `cli-20x${tenants}`, kind: 'cli', clusters: 20, tenants, command: '', runs, median: runs[1] });
+  const cases = [sized(1000, [run(5000, 400), run(5200, 500), run(6000, 450)]), sized(2000, [run(9000, 1200), run(10000, 1000), run(12000, 1100)])];
+
+  test('gives the doubling ratio of the wall and of each phase, per pass and their median', () => {
+    const steps = cliGrowthSteps(cases, true);
+    expect(steps.find((s) => s.figure === 'wall')).toMatchObject({ fromTenants: 1000, toTenants: 2000, ratio: 1.92, passRatios: [1.8, 1.92, 2], medianPassRatio: 1.92 });
+    expect(steps.find((s) => s.figure === 'verify')).toMatchObject({ passRatios: [3, 2, 2.44], medianPassRatio: 2.44 });
+  });
+
+  test('judges the time targets, every process under 1 GB, and the worst doubling of a phase long enough to measure', () => {
+    const targets = cliTargets(cases, cliGrowthSteps(cases, true), { clusters: 20, tenants: 1000 }, [20, 2000]);
+    expect(targets.map((t) => [t.status, t.figure])).toEqual([
+      ['PASS', '5.20 s (load average 2)'],
+      ['PASS', '10.00 s (load average 2)'],
+      ['PASS', '293 MB at 20 × 1000 (parent 293 MB, terraform 293 MB, manifests 98 MB)'],
+      ['MISS', '2.44× (verify, 1000→2000 tenants at 20 clusters; passes 3×, 2×, 2.44×)'],
+    ]);
+  });
+});
+
 // Spawns about fifteen measured processes (~30 s): kept out of the default `npm test` so it stays fast;
 // CI runs it as a step of its own (BENCH_SMOKE=1, see .ci/run).
 const describeBenchRun = process.env.BENCH_SMOKE === '1' ? describe : describe.skip;
@@ -132,7 +154,7 @@ describeBenchRun('npm run bench -- --quick --skip-test', () => {
       'example-k8s',
       'example-tf-compiled',
       'example-k8s-compiled',
-      ...['1x10', '2x20', '2x40'].flatMap((size) => ['tf', 'k8s', 'both', 'add-one', 'baseline'].map((kind) => `${kind}-${size}`)),
+      ...['1x10', '2x20', '2x40'].flatMap((size) => ['cli', 'tf', 'k8s', 'both', 'add-one', 'baseline'].map((kind) => `${kind}-${size}`)),
     ]);
     for (const c of results.cases) {
       expect(c.median.wallMs).toBeGreaterThan(0);
@@ -143,6 +165,11 @@ describeBenchRun('npm run bench -- --quick --skip-test', () => {
     expect(Object.keys(tf.median.phases)).toEqual(['load', 'define', 'construct', 'synth']);
     expect(tf.outputCount).toBeGreaterThan(0);
     expect(results.cases.find((c) => c.id === 'k8s-2x40')!.outputCount).toBeGreaterThan(0);
+    // gke-platform synth: the phases of its three processes and the two children's peak RSS.
+    const cli = results.cases.find((c) => c.id === 'cli-2x40')!;
+    for (const key of CLI_PHASES.map(([p, n]) => cliPhaseKey(p, n))) expect(cli.median.phases[key]).toBeGreaterThan(0);
+    expect(cli.median.phases['terraform.maxRssKb']).toBeGreaterThan(0);
+    expect(cli.median.phases['manifests.maxRssKb']).toBeGreaterThan(0);
   });
 
   test('the baseline synthesizes the same resources as the library, type by type', () => {
@@ -166,7 +193,8 @@ describeBenchRun('npm run bench -- --quick --skip-test', () => {
 
   test('reports growth and every target as PASS, MISS or SKIP', () => {
     expect(results.growth.map((g) => `${g.kind} ${g.fromTenants}->${g.toTenants}`)).toEqual(['tf 20->40', 'k8s 20->40']);
-    expect(results.targets).toHaveLength(13);
+    expect(results.targets).toHaveLength(17);
+    expect(results.cliGrowth!.filter((g) => g.figure === 'wall').map((g) => `${g.fromTenants}->${g.toTenants}`)).toEqual(['20->40']);
     for (const t of results.targets) expect(['PASS', 'MISS', 'SKIP']).toContain(t.status);
     expect(results.targets.find((t) => t.target.startsWith('npm test'))!.status).toBe('SKIP');
     expect(results.npmTest).toBeUndefined();
