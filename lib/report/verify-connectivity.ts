@@ -1,7 +1,7 @@
 import { ISTIO_ADD_ON, IstioSettings, resolveIstioSettings } from '../domain/addons/istio/mesh-plan';
 import type { ConnectivityIntent } from '../domain/reachability/connectivity-intent';
 import { AddOnAuthorizedNetworks, platformIntentSet } from '../domain/reachability/derive-intents';
-import { readSynthesized, SynthesisContext, SynthesizedPlatform } from '../domain/reachability/read-synthesized';
+import { modelReads, readSynthesized, SynthesisContext, SynthesizedPlatform } from '../domain/reachability/read-synthesized';
 import type { Topology } from '../domain/reachability/topology';
 import { verifyIntentSet, VerificationResult } from '../domain/reachability/verify-intents';
 import { stackNames } from '../domain/platform/gcp-names';
@@ -48,6 +48,6 @@ export interface VerifyConnectivityOptions {
  * `npm run verify`, of the check `npm run synth` runs after both apps, and of the CLI.
  */
 export function verifyConnectivity(definition: PlatformDefinition, options: VerifyConnectivityOptions = {}): VerificationResult {
-  const output = phase('verify:read', () => readSynthesizedPlatform(options.cdktfOut ?? 'cdktf.out', options.dist ?? 'dist'));
+  const output = phase('verify:read', () => readSynthesizedPlatform(options.cdktfOut ?? 'cdktf.out', options.dist ?? 'dist', modelReads));
   return verifySynthesized(definition, output, options.addOnIntents, options.addOnAuthorizedNetworks).result;
 }

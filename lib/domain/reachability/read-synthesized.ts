@@ -322,3 +322,11 @@ function strings(value: unknown): string[] {
 function str(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
+
+/**
+ * Whether the model reads a manifest object of this kind and apiVersion: Namespaces, NetworkPolicies and Istio
+ * objects (`*.istio.io/*`). A reader of the output may leave every other object unparsed.
+ */
+export function modelReads(kind: string, apiVersion: string): boolean {
+  return kind === 'Namespace' || kind === 'NetworkPolicy' || apiVersion.includes('istio.io/');
+}
