@@ -1,5 +1,6 @@
 import { errorLines } from './cli-error';
 import { CliContext, Command } from './command';
+import { atlantisCommand } from './commands/atlantis';
 import { diffCommand } from './commands/diff';
 import { initCommand } from './commands/init';
 import { planCommand } from './commands/plan';
@@ -9,7 +10,7 @@ import { verifyCommand } from './commands/verify';
 import { isParallelSynth, runParallelSynth } from './parallel-synth';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [initCommand, planCommand, synthCommand, verifyCommand, reportCommand, diffCommand];
+export const COMMANDS: readonly Command[] = [initCommand, planCommand, synthCommand, verifyCommand, reportCommand, diffCommand, atlantisCommand];
 
 export const HELP = `usage: gke-platform <command> [options]
 

@@ -25,7 +25,7 @@ describe('gke-platform --help', () => {
   test('throws when the command is unknown', () => {
     const { status, stderr } = cli(ROOT, ['deploy']);
     expect(status).toBe(1);
-    expect(stderr).toBe('gke-platform: unknown command "deploy"\n  fix: use one of init, plan, synth, verify, report, diff (gke-platform --help)\n');
+    expect(stderr).toBe('gke-platform: unknown command "deploy"\n  fix: use one of init, plan, synth, verify, report, diff, atlantis (gke-platform --help)\n');
   });
 });
 
