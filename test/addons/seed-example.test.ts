@@ -14,7 +14,8 @@ test('every object of the bundled example with its add-ons validates against its
   expect(objects.some((o) => o.kind === 'Sidecar')).toBe(true);
   // SpinnakerService has no schema package: its documented shape is checked in cd-accounts.test.ts. Neither has Config
   // Sync's RootSync: the platform's RootSyncs are compared field by field in test/domain/gitops/sync-stages.test.ts.
-  // Nor has Kueue (no npm types): its objects are compared field by field with its v1beta2 CRDs in kueue.test.ts.
+  // Nor has Kueue (no npm types): its objects are compared field by field in kueue.test.ts, and conformance's deploy
+  // rehearsal applies them to an API server serving Kueue's own v0.17.0 CRDs.
   expect(objects.filter((o) => o.kind === 'RootSync').length).toBeGreaterThan(0);
   expect(objects.filter((o) => o.apiVersion.startsWith('kueue.x-k8s.io/')).length).toBeGreaterThan(0);
   expectK8sSchemaValid(objects.filter((o) => o.kind !== 'SpinnakerService' && o.kind !== 'RootSync' && !o.apiVersion.startsWith('kueue.x-k8s.io/')));
