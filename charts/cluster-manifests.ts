@@ -40,11 +40,7 @@ export interface ClusterManifestsOptions {
  * The GitOps reconcilers that apply dist/<cluster> and dist/<cluster>.add-ons: they must be able to change
  * platform-owned objects (the add-ons stage writes them into tenant namespaces).
  */
-export const DEFAULT_RECONCILER_USERS = [
-  `system:serviceaccount:${CONFIG_SYNC_NAMESPACE}:${ROOT_RECONCILER}`,
-  reconcilerUser(ADD_ONS_ROOT_SYNC),
-  'system:serviceaccount:argocd:argocd-application-controller',
-];
+export const DEFAULT_RECONCILER_USERS = [`system:serviceaccount:${CONFIG_SYNC_NAMESPACE}:${ROOT_RECONCILER}`, reconcilerUser(ADD_ONS_ROOT_SYNC), 'system:serviceaccount:argocd:argocd-application-controller'];
 
 /** One chart's objects in one stage: what is written to `<outdir>/<stage folder>/<chart>.k8s.yaml`. */
 export interface StagedChart {
@@ -87,7 +83,10 @@ export class ClusterManifests {
         if (mine.length > 0 || (stage === 'platform' && objects.length === 0)) staged.push({ stage, folder: stageFolder(this.cluster, stage), chart: chart.node.id, objects: mine });
       }
     }
-    const issues = validateNamespaceOrder(this.cluster, (['platform', 'add-ons'] as const).map((stage) => ({ stage, objects: staged.filter((s) => s.stage === stage).flatMap((s) => s.objects) })));
+    const issues = validateNamespaceOrder(
+      this.cluster,
+      (['platform', 'add-ons'] as const).map((stage) => ({ stage, objects: staged.filter((s) => s.stage === stage).flatMap((s) => s.objects) })),
+    );
     if (issues.length > 0) throw new ValidationError(issues);
     return staged;
   }

@@ -67,10 +67,7 @@ export function loadConfig(cwd: string, configFile?: string): ResolvedConfig {
   const packageJson = join(cwd, 'package.json');
   const field = existsSync(packageJson) ? (readJson(packageJson) as Record<string, unknown>)[PACKAGE_JSON_FIELD] : undefined;
   if (field === undefined) {
-    throw new CliError(
-      `no platform configuration in ${cwd} (package.json has no "${PACKAGE_JSON_FIELD}" field)`,
-      `run \`${DEFAULT_COMMAND} init --gitops-repo <url>\` in an empty folder to start a platform, or pass --config FILE`,
-    );
+    throw new CliError(`no platform configuration in ${cwd} (package.json has no "${PACKAGE_JSON_FIELD}" field)`, `run \`${DEFAULT_COMMAND} init --gitops-repo <url>\` in an empty folder to start a platform, or pass --config FILE`);
   }
   const source = `package.json#${PACKAGE_JSON_FIELD}`;
   return resolveConfig(field, cwd, source, stringField(field, 'command', source) ?? DEFAULT_COMMAND, '');

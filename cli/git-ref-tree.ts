@@ -58,7 +58,16 @@ export function synthesizeRef(config: ResolvedConfig, ref: string, commit: strin
     const configArgs = config.configFlag ? ['--config', join(worktree, relative(top, resolve(context.cwd, config.configFlag.replace(/^ --config /, ''))))] : [];
     const env = { ...context.env, CI: '', CDKTF_OUTDIR: undefined, CDK8S_OUTDIR: undefined };
     const status = synth(configArgs, { cwd: dir, env, out: (t) => void out.push(t), err: (t) => void out.push(t) });
-    if (status !== 0) throw new CliError(`${ref} does not synthesize:\n${out.join('').trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}`, `fix that revision, or compare against a folder synthesized by hand`);
+    if (status !== 0)
+      throw new CliError(
+        `${ref} does not synthesize:\n${out
+          .join('')
+          .trimEnd()
+          .split('\n')
+          .map((l) => `    ${l}`)
+          .join('\n')}`,
+        `fix that revision, or compare against a folder synthesized by hand`,
+      );
   } catch (error) {
     dispose();
     throw error;

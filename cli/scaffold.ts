@@ -163,7 +163,10 @@ const LINE_WIDTH = 110;
 function typescriptLiteral(value: unknown, indent: string, prefix = 0): string {
   const inline = (v: unknown): string => {
     if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
-    if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${key(k)}: ${inline(x)}`).join(', ')} }`;
+    if (v && typeof v === 'object')
+      return `{ ${Object.entries(v)
+        .map(([k, x]) => `${key(k)}: ${inline(x)}`)
+        .join(', ')} }`;
     return typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(v);
   };
   const flat = inline(value);

@@ -15,9 +15,7 @@ interface StackResource {
 type StackJson = { resource?: Record<string, Record<string, { '//'?: { metadata?: { path?: string } } }>> };
 
 function resourcesOf(stackJson: StackJson): StackResource[] {
-  return Object.entries(stackJson.resource ?? {}).flatMap(([type, byName]) =>
-    Object.entries(byName).map(([name, body]) => ({ address: `${type}.${name}`, path: body['//']?.metadata?.path ?? '' })),
-  );
+  return Object.entries(stackJson.resource ?? {}).flatMap(([type, byName]) => Object.entries(byName).map(([name, body]) => ({ address: `${type}.${name}`, path: body['//']?.metadata?.path ?? '' })));
 }
 
 /**
@@ -65,7 +63,7 @@ export function stateMoveScript(options: StateMoveScriptOptions): string {
   const header = [
     '#!/bin/sh',
     `# Moves tenant ${tenant}'s Terraform resources from state ${from} to state ${to} (written by \`plan --move-tenant\`).`,
-    '# The addresses are the same in both states (a tenant\'s construct path does not include its stack), so after',
+    "# The addresses are the same in both states (a tenant's construct path does not include its stack), so after",
     `# this script \`terraform plan\` in ${to} and in ${from} shows no change for ${tenant}. Run it once, before applying either stack.`,
     'set -eu',
     'cd "$(dirname "$0")"',

@@ -134,10 +134,7 @@ export function commitManifests(platform: LoadedPlatform, staged: string, outdir
     // A cluster's files in every stage folder: `platform.k8s.yaml`, ..., `../prod-usc1.add-ons/tenant-x.k8s.yaml`.
     for (const cluster of platform.definition.clusters) {
       const addOns = `${stageFolder(cluster.name, 'add-ons')}/`;
-      clusters[cluster.name] = [
-        ...wanted.filter((f) => f.startsWith(`${cluster.name}/`)).map((f) => f.slice(cluster.name.length + 1)),
-        ...wanted.filter((f) => f.startsWith(addOns)).map((f) => `../${f}`),
-      ];
+      clusters[cluster.name] = [...wanted.filter((f) => f.startsWith(`${cluster.name}/`)).map((f) => f.slice(cluster.name.length + 1)), ...wanted.filter((f) => f.startsWith(addOns)).map((f) => `../${f}`)];
     }
     mkdirSync(outdir, { recursive: true });
     return { clusters, changed, removed };

@@ -42,7 +42,11 @@ export function checkDestroyed(config: ResolvedConfig, outdir: string, destroyed
   const parked = decommissionedStacks(outdir);
   for (const stack of destroyed) {
     if (liveStacks?.includes(stack)) throw new CliError(`--destroyed ${stack}: the stack is still defined`, `remove what it holds from the definition first; only stacks in ${DECOMMISSIONED_DIR}/ can be confirmed destroyed`);
-    if (!parked.includes(stack)) throw new CliError(`--destroyed ${stack}: no such decommissioned stack`, parked.length > 0 ? `name one of ${parked.join(', ')}` : `nothing is waiting in ${DECOMMISSIONED_DIR}/; \`${commandLine(config, 'synth')}\` parks the stack of a removed cluster or link there`);
+    if (!parked.includes(stack))
+      throw new CliError(
+        `--destroyed ${stack}: no such decommissioned stack`,
+        parked.length > 0 ? `name one of ${parked.join(', ')}` : `nothing is waiting in ${DECOMMISSIONED_DIR}/; \`${commandLine(config, 'synth')}\` parks the stack of a removed cluster or link there`,
+      );
   }
 }
 

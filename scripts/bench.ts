@@ -20,16 +20,28 @@ function parseArgs(argv: readonly string[]): { quick: boolean; skipTest: boolean
   const repeats = index >= 0 ? Number(argv[index + 1]) : undefined;
   if (repeats !== undefined && (!Number.isInteger(repeats) || repeats < 1)) throw new Error(`--repeats needs a whole number ≥ 1, got ${argv[index + 1]}`);
   const sizesAt = argv.indexOf('--sizes');
-  const sizes = sizesAt >= 0 ? (argv[sizesAt + 1] ?? '').split(',').map((size): [number, number] => {
-    const match = /^(\d+)x(\d+)$/.exec(size);
-    if (!match) throw new Error(`--sizes needs CLUSTERSxTENANTS[,...], e.g. 20x1000,50x5000; got ${size}`);
-    return [Number(match[1]), Number(match[2])];
-  }) : undefined;
+  const sizes =
+    sizesAt >= 0
+      ? (argv[sizesAt + 1] ?? '').split(',').map((size): [number, number] => {
+          const match = /^(\d+)x(\d+)$/.exec(size);
+          if (!match) throw new Error(`--sizes needs CLUSTERSxTENANTS[,...], e.g. 20x1000,50x5000; got ${size}`);
+          return [Number(match[1]), Number(match[2])];
+        })
+      : undefined;
   const kindsAt = argv.indexOf('--kinds');
   const kinds = kindsAt >= 0 ? (argv[kindsAt + 1] ?? '').split(',') : undefined;
   const unknown = kinds?.find((k) => !(GENERATED_KINDS as readonly string[]).includes(k));
   if (kinds && (kinds.length === 0 || unknown !== undefined)) throw new Error(`--kinds takes ${GENERATED_KINDS.join(', ')}; got ${unknown ?? '(nothing)'}`);
-  return { kinds: kinds as GeneratedKind[] | undefined, sizes, quick: argv.includes('--quick'), skipTest: argv.includes('--skip-test'), skipBaseline: argv.includes('--skip-baseline'), repeats, repeatAll: argv.includes('--repeat-all'), interleave: argv.includes('--interleave') };
+  return {
+    kinds: kinds as GeneratedKind[] | undefined,
+    sizes,
+    quick: argv.includes('--quick'),
+    skipTest: argv.includes('--skip-test'),
+    skipBaseline: argv.includes('--skip-baseline'),
+    repeats,
+    repeatAll: argv.includes('--repeat-all'),
+    interleave: argv.includes('--interleave'),
+  };
 }
 
 async function main(): Promise<void> {

@@ -52,7 +52,11 @@ export function findLayerViolations(source: string, file: string): LayerViolatio
   for (const match of source.matchAll(SPECIFIER)) {
     const specifier = match[1];
     const line = source.slice(0, match.index).split('\n').length;
-    const target = specifier.startsWith('.') ? relative('.', join(dirname(file), specifier)).split(sep).join('/') : undefined;
+    const target = specifier.startsWith('.')
+      ? relative('.', join(dirname(file), specifier))
+          .split(sep)
+          .join('/')
+      : undefined;
     const rule = ruleBroken(layer, specifier, target);
     if (rule) found.push({ file, line, specifier, rule });
   }

@@ -51,7 +51,19 @@ async function startVault(target: Target, judgements: Judgement[]): Promise<{ se
   if (!stackFile) return undefined;
   const vault = builtTool('vault');
   if (!vault) {
-    for (const judge of ['vault apply', 'vault tenant suite'] as const) judgements.push({ judge, version: toolVersion('vault'), target: target.name, checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged: 'not built: vault (CI builds it only when cached or with CONFORMANCE_BUILD_VAULT=1; npm run conformance -- --tools-only builds it)', notJudgedBecause: 'ci-optional-build' });
+    for (const judge of ['vault apply', 'vault tenant suite'] as const)
+      judgements.push({
+        judge,
+        version: toolVersion('vault'),
+        target: target.name,
+        checked: 0,
+        passed: 0,
+        failed: 0,
+        skipped: 0,
+        failures: [],
+        notJudged: 'not built: vault (CI builds it only when cached or with CONFORMANCE_BUILD_VAULT=1; npm run conformance -- --tools-only builds it)',
+        notJudgedBecause: 'ci-optional-build',
+      });
     return undefined;
   }
   const server = new VaultServer(join(vault, 'vault'), join(WORK_DIR, 'vault', target.name));
@@ -134,7 +146,7 @@ function includeInPlatformReport(reportFile: string, markdown: string): void {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help')) {
-    console.log('usage: npm run conformance [-- --tools-only | --no-build]\n  --tools-only  build the judges\' tools (cached per machine) and stop\n  --no-build    judge with the tools already built; the rest are listed as not judged');
+    console.log("usage: npm run conformance [-- --tools-only | --no-build]\n  --tools-only  build the judges' tools (cached per machine) and stop\n  --no-build    judge with the tools already built; the rest are listed as not judged");
     return;
   }
   if (!args.includes('--no-build')) {
@@ -170,7 +182,10 @@ async function main(): Promise<void> {
   for (const j of judgements.filter((j) => j.notJudged)) console.log(`NOT JUDGED ${j.judge}: ${j.target}: ${j.notJudged}${j.notJudgedBecause ? ` [${j.notJudgedBecause}]` : ' [fails conformance]'}`);
   for (const j of judgements) for (const caveat of j.caveats ?? []) console.log(`CAVEAT ${j.judge}: ${j.target}: ${caveat}`);
   for (const j of judgements) for (const failure of j.failures) console.log(`FAILED ${j.judge}: ${failure}`);
-  const markdown = summaryMarkdown(judgements, skips.map((s) => ({ ...s, used: used.has(s) })));
+  const markdown = summaryMarkdown(
+    judgements,
+    skips.map((s) => ({ ...s, used: used.has(s) })),
+  );
   mkdirSync(join(ROOT, 'report'), { recursive: true });
   writeFileSync(join(ROOT, 'report', 'conformance.md'), markdown);
   includeInPlatformReport(join(ROOT, 'report', 'platform-report.md'), markdown);

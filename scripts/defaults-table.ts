@@ -40,7 +40,10 @@ export function defaultsIn(source: string, file: string): DefaultEntry[] {
     const exported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
     for (const declaration of statement.declarationList.declarations) {
       if (!ts.isIdentifier(declaration.name) || !DEFAULT_NAME.test(declaration.name.text) || !declaration.initializer) continue;
-      const text = declaration.initializer.getText(sf).replace(/\s+/g, ' ').replace(/ as const$/, '');
+      const text = declaration.initializer
+        .getText(sf)
+        .replace(/\s+/g, ' ')
+        .replace(/ as const$/, '');
       found.push({ name: declaration.name.text, value: text.length <= MAX_VALUE_LENGTH ? text : '(see the file)', what: commentAbove(source, statement.getFullStart()), file, exported });
     }
   }
@@ -91,8 +94,8 @@ export function renderDefaults(entries: readonly DefaultEntry[]): string {
     '',
     `Every default is a named constant defined once, next to the rule or construct it configures, and documented there;`,
     `the definition's and the props' \`@default\` tags name these constants. This table lists all ${entries.length} of them`,
-    '(`DEFAULT_*`, and the defaults of GKE itself as `GKE_DEFAULT_*`), by folder. The platform definition\'s own defaults,',
-    'applied once by the plan, are in `lib/domain/platform/platform-defaults.ts`. Unexported ones are a construct\'s',
+    "(`DEFAULT_*`, and the defaults of GKE itself as `GKE_DEFAULT_*`), by folder. The platform definition's own defaults,",
+    "applied once by the plan, are in `lib/domain/platform/platform-defaults.ts`. Unexported ones are a construct's",
     'private default, marked *(internal)*.',
   ];
   for (const [folder, list] of folders) {

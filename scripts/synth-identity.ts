@@ -38,7 +38,10 @@ export function synthHashes(root: string): SynthHashes {
       mkdirSync(join(out, app.name), { recursive: true });
       execFileSync(tsx, [...app.args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: 'true', CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: tf, CDK8S_OUTDIR: k8s } });
       const files: Record<string, string> = {};
-      for (const [side, dir] of [['tf', tf], ['k8s', k8s]] as const) {
+      for (const [side, dir] of [
+        ['tf', tf],
+        ['k8s', k8s],
+      ] as const) {
         if (!existsSync(dir)) continue;
         for (const [path, hash] of Object.entries(treeHashes(dir, root))) files[`${side}/${path}`] = hash;
       }
@@ -59,7 +62,10 @@ export function treeHashes(dir: string, root: string, prefix = ''): Record<strin
   for (const entry of readdirSync(join(dir, prefix)).sort()) {
     const rel = prefix ? `${prefix}/${entry}` : entry;
     if (statSync(join(dir, rel)).isDirectory()) Object.assign(out, treeHashes(dir, root, rel));
-    else out[rel] = createHash('sha256').update(readFileSync(join(dir, rel), 'utf8').split(resolve(root)).join('<root>')).digest('hex');
+    else
+      out[rel] = createHash('sha256')
+        .update(readFileSync(join(dir, rel), 'utf8').split(resolve(root)).join('<root>'))
+        .digest('hex');
   }
   return out;
 }

@@ -46,9 +46,7 @@ export function applyAddOnStacks(props: AddOnStacksProps): void {
   if (unplanned.length > 0) throw new ValidationError(unplanned);
   const enabled = enabledAddOns(props.plan.definition, props.addOns);
   if (enabled.length === 0) return;
-  const clusters: Record<string, BuiltCluster> = Object.fromEntries(
-    Object.entries(props.clusters).map(([name, stack]) => [name, { plan: stack.plan, stack, cluster: stack.cluster, nodePools: stack.nodePools }]),
-  );
+  const clusters: Record<string, BuiltCluster> = Object.fromEntries(Object.entries(props.clusters).map(([name, stack]) => [name, { plan: stack.plan, stack, cluster: stack.cluster, nodePools: stack.nodePools }]));
   // Each tenant's add-on Terraform goes to its own shard, under `AddOns/<add-on>/<tenant>`: the same address in any shard.
   const tenants: Record<string, BuiltTenant> = Object.fromEntries(
     props.plan.tenants.map((tenant) => {

@@ -7,7 +7,7 @@ import { atlantisConfig, ManifestStack } from '../atlantis-config';
 
 export const atlantisCommand: Command = {
   name: 'atlantis',
-  summary: 'write atlantis.yaml: one Atlantis project per synthesized stack, in the stacks\' order',
+  summary: "write atlantis.yaml: one Atlantis project per synthesized stack, in the stacks' order",
   help: `usage: gke-platform atlantis [--out FILE] [--config FILE]
 
 Reads the synthesized stacks (<terraformOutdir>/manifest.json, written by synth) and writes an Atlantis repo
@@ -21,7 +21,7 @@ Atlantis plans the committed cdk.tf.json: commit the Terraform outdir, or add a 
   -h, --help       this text`,
   run(argv, context) {
     const { values } = parseCommandArgs('atlantis', argv, { out: { type: 'string' }, config: { type: 'string' } });
-    if (values.help) return context.out(`${this.help}\n`), 0;
+    if (values.help) return (context.out(`${this.help}\n`), 0);
     const config = loadConfig(context.cwd, values.config);
     const outdir = context.env.CDKTF_OUTDIR ?? config.terraformOutdir;
     const manifest = join(outdir, 'manifest.json');

@@ -52,14 +52,15 @@ A folder without synthesized output is an error, never "everything added".
   -h, --help       this text`,
   run(argv, context) {
     const { values, positionals } = parseCommandArgs('diff', argv, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, out: { type: 'string' }, comment: { type: 'string' }, config: { type: 'string' } }, true);
-    if (values.help) return context.out(`${this.help}\n`), 0;
+    if (values.help) return (context.out(`${this.help}\n`), 0);
     const failOn = values['fail-on'] as FailOn | undefined;
     if (failOn !== undefined && !FAIL_ON.includes(failOn)) throw new CliError(`--fail-on ${failOn} is not one of ${FAIL_ON.join(', ')}`, 'use --fail-on replace in CI to stop on replacements and deletions');
     if (positionals.length < 1 || positionals.length > 2) throw new CliError('diff takes BEFORE and optionally AFTER', 'e.g. `gke-platform diff ../base` after synthesizing the base branch into ../base');
     const config = positionals[1] === undefined || values.config !== undefined ? loadConfig(context.cwd, values.config) : undefined;
     const after = positionals[1] !== undefined ? resolve(context.cwd, positionals[1]) : config!.root;
     const synthFirst = config ? `run \`${commandLine(config, 'synth')}\` first` : 'synthesize it first';
-    if (!holdsSynthesizedOutput(after)) throw new CliError(`${positionals[1] ?? (relative(context.cwd, after) || '.')} holds no synthesized output (no cdktf.out/stacks/<stack>/cdk.tf.json, stacks/<stack>/cdk.tf.json or dist/<cluster>/*.yaml)`, synthFirst);
+    if (!holdsSynthesizedOutput(after))
+      throw new CliError(`${positionals[1] ?? (relative(context.cwd, after) || '.')} holds no synthesized output (no cdktf.out/stacks/<stack>/cdk.tf.json, stacks/<stack>/cdk.tf.json or dist/<cluster>/*.yaml)`, synthFirst);
     const beforeArg = positionals[0];
     const beforePath = resolve(context.cwd, beforeArg);
     let refTree: RefTree | undefined;
@@ -69,7 +70,10 @@ A folder without synthesized output is an error, never "everything added".
       if (!commit) throw new CliError(`BEFORE ${beforeArg} is neither a folder nor a git revision of this project`, 'give a synthesized folder (e.g. ../base) or a revision (e.g. HEAD~1, main)');
       refTree = synthesizeRef(project, beforeArg, commit, context, runSynthCommand);
     } else if (!holdsSynthesizedOutput(beforePath)) {
-      throw new CliError(`${beforeArg} holds no synthesized output (no cdktf.out/stacks/<stack>/cdk.tf.json, stacks/<stack>/cdk.tf.json or dist/<cluster>/*.yaml)`, 'synthesize it first, or give a git revision (e.g. HEAD~1) to synthesize it in a scratch worktree');
+      throw new CliError(
+        `${beforeArg} holds no synthesized output (no cdktf.out/stacks/<stack>/cdk.tf.json, stacks/<stack>/cdk.tf.json or dist/<cluster>/*.yaml)`,
+        'synthesize it first, or give a git revision (e.g. HEAD~1) to synthesize it in a scratch worktree',
+      );
     }
     let diff: SynthDiff;
     try {

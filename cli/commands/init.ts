@@ -33,12 +33,19 @@ to vendor/ and package.json depends on it there (commit it): no registry serves 
   -h, --help         this text`,
   run(argv, context) {
     const { values } = parseCommandArgs('init', argv, { 'gitops-repo': { type: 'string' }, name: { type: 'string' }, region: { type: 'string' }, domain: { type: 'string' }, 'package-source': { type: 'string' } });
-    if (values.help) return context.out(`${this.help}\n`), 0;
-    const folderName = basename(context.cwd).toLowerCase().replace(/[^a-z0-9-]/g, '-');
+    if (values.help) return (context.out(`${this.help}\n`), 0);
+    const folderName = basename(context.cwd)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-');
     const used = readdirSync(context.cwd).filter((entry) => !IGNORED_ENTRIES.has(entry));
     if (used.length > 0) throw new CliError(`${context.cwd} is not empty (${used.slice(0, 5).join(', ')}${used.length > 5 ? ', ...' : ''})`, `run \`${DEFAULT_COMMAND} init\` in a new, empty folder`);
     if (!values['gitops-repo']) throw new CliError('--gitops-repo is required: the repository every cluster syncs its manifests from', `e.g. \`${DEFAULT_COMMAND} init --gitops-repo https://github.com/<org>/<platform>-manifests.git\``);
-    const name = values.name ?? folderName.replace(/^[^a-z]+/, '').slice(0, 20).replace(/-+$/, '');
+    const name =
+      values.name ??
+      folderName
+        .replace(/^[^a-z]+/, '')
+        .slice(0, 20)
+        .replace(/-+$/, '');
     if (!PLATFORM_NAME.test(name)) throw new CliError(`platform name ${JSON.stringify(name)} is not lower-case letters, digits and hyphens, starting with a letter, at most 20 characters`, 'pass --name, e.g. --name acme');
     const options: ScaffoldOptions = { name, region: values.region ?? 'us-central1', gitOpsRepository: values['gitops-repo'], domain: values.domain ?? 'example.com' };
     // Validate and plan before writing anything: a bad --region or URL leaves the folder empty.

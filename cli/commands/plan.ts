@@ -52,7 +52,7 @@ it (the state of each tenant); --write records new ranges and new tenants in the
       'move-tenant': { type: 'string' },
       to: { type: 'string' },
     });
-    if (values.help) return context.out(`${this.help}\n`), 0;
+    if (values.help) return (context.out(`${this.help}\n`), 0);
     if ((values['move-tenant'] === undefined) !== (values.to === undefined)) throw new CliError('--move-tenant and --to go together', 'give both: --move-tenant <tenant> --to <stack>');
     if (values['move-tenant'] !== undefined) {
       if (values.check || values.write || values.json || values.release) throw new CliError('--move-tenant is a command of its own', 'run it without --check, --write, --json and --release');
@@ -75,12 +75,10 @@ it (the state of each tenant); --write records new ranges and new tenants in the
     if (values.check) {
       context.err(`plan: ${lockShown} is up to date (${loaded.ipPlan.allocations.length} allocations)\n`);
       context.err(formatPrerequisites(resourcePrerequisites(loaded.plan.tenants.map((t) => ({ tenant: t.definition, project: t.project })))));
-    }
-    else if (unrecorded > 0) context.err(`plan: ${unrecorded} range(s) are not recorded yet; run \`${commandLine(config, 'plan --write')}\` and commit ${lockShown}\n`);
+    } else if (unrecorded > 0) context.err(`plan: ${unrecorded} range(s) are not recorded yet; run \`${commandLine(config, 'plan --write')}\` and commit ${lockShown}\n`);
     return 0;
   },
 };
-
 
 /** Records a tenant's move to another state and writes the script that moves its resources between the state files. */
 function moveTenant(config: ResolvedConfig, context: CliContext, tenant: string, to: string): number {

@@ -80,7 +80,7 @@ recorded: frozen with CI=true, and new ranges show as "not recorded".
   -h, --help       this text`,
   run(argv, context) {
     const { values } = parseCommandArgs('report', argv, { out: { type: 'string' }, config: { type: 'string' } });
-    if (values.help) return context.out(`${this.help}\n`), 0;
+    if (values.help) return (context.out(`${this.help}\n`), 0);
     const config = loadConfig(context.cwd, values.config);
     const extras = (requireDefinition(config).reportExtras ?? {}) as ReportExtras;
     const configured = loadConfiguredPlatform(config, { frozen: context.env.CI === 'true', record: false, log: (m) => context.err(`${m}\n`) });

@@ -36,7 +36,7 @@ prefix per stack) instead of local files.
   -h, --help       this text`,
   run(argv, context) {
     const { values } = parseCommandArgs('synth', argv, SYNTH_OPTIONS);
-    if (values.help) return context.out(`${this.help}\n`), 0;
+    if (values.help) return (context.out(`${this.help}\n`), 0);
     if (values.only !== undefined && values.only !== 'terraform' && values.only !== 'manifests') throw new CliError(`--only ${values.only} is not terraform or manifests`, 'use --only terraform or --only manifests');
     if (values.only === 'manifests' && (values.destroyed ?? []).length > 0) throw new CliError('--destroyed is about Terraform stacks', 'drop --only manifests');
     const config = loadConfig(context.cwd, values.config);

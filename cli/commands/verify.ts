@@ -21,7 +21,9 @@ export function verifyConfigured(config: ResolvedConfig, configured: ConfiguredP
 /** Unmet intents (not accepted) on stderr, each with its decisive hop; true when there are any. */
 export function reportFailures(command: string, result: VerificationResult, context: CliContext): boolean {
   if (result.failures.length === 0) return false;
-  context.err(`gke-platform ${command}: ${result.failures.length} connectivity intent(s) unmet:\n${result.failures.map((v) => `  ${v.message}`).join('\n')}\n  fix: change the platform so the path exists (or no longer exists), or accept the gap by id in acceptedConnectivityGaps\n`);
+  context.err(
+    `gke-platform ${command}: ${result.failures.length} connectivity intent(s) unmet:\n${result.failures.map((v) => `  ${v.message}`).join('\n')}\n  fix: change the platform so the path exists (or no longer exists), or accept the gap by id in acceptedConnectivityGaps\n`,
+  );
   return true;
 }
 
@@ -46,7 +48,7 @@ not an accepted gap, naming the hop that decides it. \`synth\` runs the same che
   -h, --help       this text`,
   run(argv, context) {
     const { values } = parseCommandArgs('verify', argv, { json: { type: 'boolean' }, quiet: { type: 'boolean' }, config: { type: 'string' } });
-    if (values.help) return context.out(`${this.help}\n`), 0;
+    if (values.help) return (context.out(`${this.help}\n`), 0);
     const config = loadConfig(context.cwd, values.config);
     const configured = loadConfiguredPlatform(config, { frozen: context.env.CI === 'true', record: false, log: (m) => context.err(`${m}\n`) });
     const result = verifyConfigured(config, configured, context.env);

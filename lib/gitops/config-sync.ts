@@ -11,7 +11,6 @@ import { CONFIG_SYNC_NAMESPACE } from '../domain/gitops/sync-stages';
 import { ADD_ONS_ROOT_SYNC, reconcilerServiceAccount } from '../domain/gitops/sync-stages';
 import { validateGitSource, DEFAULT_GIT_BRANCH, DEFAULT_SYNC_WAIT_SECONDS, GitSource } from '../domain/gitops/git-source';
 
-
 /** Config Sync reads plain manifests folders (no hierarchical repo layout). */
 const CONFIG_SYNC_SOURCE_FORMAT = 'unstructured';
 

@@ -39,18 +39,7 @@ const DEFAULT_MAINTENANCE_WINDOW: MaintenanceWindow = {
 /** GKE's default logging components (system and workload logs). */
 const DEFAULT_LOGGING_COMPONENTS: readonly string[] = ['SYSTEM_COMPONENTS', 'WORKLOADS'];
 /** System metrics plus control-plane, storage and kube-state metrics (GKE's recommended set). */
-const DEFAULT_MONITORING_COMPONENTS: readonly string[] = [
-  'SYSTEM_COMPONENTS',
-  'APISERVER',
-  'SCHEDULER',
-  'CONTROLLER_MANAGER',
-  'STORAGE',
-  'POD',
-  'DEPLOYMENT',
-  'STATEFULSET',
-  'DAEMONSET',
-  'HPA',
-];
+const DEFAULT_MONITORING_COMPONENTS: readonly string[] = ['SYSTEM_COMPONENTS', 'APISERVER', 'SCHEDULER', 'CONTROLLER_MANAGER', 'STORAGE', 'POD', 'DEPLOYMENT', 'STATEFULSET', 'DAEMONSET', 'HPA'];
 /** Zones assumed for a regional pool when node locations are not given (GKE picks 3, the plan's a, b, c). */
 export const DEFAULT_ZONE_COUNT = DEFAULT_ZONE_SUFFIXES.length;
 /**
@@ -391,9 +380,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
       loggingConfig: { enableComponents: [...loggingComponents] },
       monitoringConfig: { enableComponents: [...monitoringComponents], managedPrometheus: { enabled: managedPrometheus } },
       costManagementConfig: { enabled: costAllocation },
-      resourceUsageExportConfig: props.resourceUsageExportDatasetId
-        ? { enableResourceConsumptionMetering: true, bigqueryDestination: { datasetId: props.resourceUsageExportDatasetId } }
-        : undefined,
+      resourceUsageExportConfig: props.resourceUsageExportDatasetId ? { enableResourceConsumptionMetering: true, bigqueryDestination: { datasetId: props.resourceUsageExportDatasetId } } : undefined,
       addonsConfig: { dnsCacheConfig: { enabled: nodeLocalDnsCache } },
       binaryAuthorization: { evaluationMode: binaryAuthorization ? 'PROJECT_SINGLETON_POLICY_ENFORCE' : 'DISABLED' },
       databaseEncryption: props.databaseEncryptionKey ? { state: 'ENCRYPTED', keyName: props.databaseEncryptionKey } : undefined,
@@ -425,15 +412,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
     this.pools.push(footprint);
   }
 
-  private validate(
-    props: GkeClusterProps,
-    access: ControlPlaneAccess,
-    maxPods: number,
-    surgeNodes: number,
-    window: MaintenanceWindow,
-    podRangeCidr: string | undefined,
-    nodeSubnetCidr: string | undefined,
-  ): void {
+  private validate(props: GkeClusterProps, access: ControlPlaneAccess, maxPods: number, surgeNodes: number, window: MaintenanceWindow, podRangeCidr: string | undefined, nodeSubnetCidr: string | undefined): void {
     const path = this.node.path;
     const issues = new IssueCollector();
     const add = (list: ValidationIssue[]) => list.forEach((i) => issues.add(i));
@@ -444,11 +423,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
       issues.add({ path, field: 'subnet', value: props.subnet.name, problem: `is in ${props.subnet.region}, but the cluster is in ${props.region}`, fix: 'use a subnet of the cluster region' });
     }
     const known = props.subnet.secondaryRangeNames;
-    const ranges: [string, string][] = [
-      ['podRangeName', props.podRangeName],
-      ['servicesRangeName', props.servicesRangeName],
-      ...(props.additionalPodRangeNames ?? []).map((r, i): [string, string] => [`additionalPodRangeNames[${i}]`, r]),
-    ];
+    const ranges: [string, string][] = [['podRangeName', props.podRangeName], ['servicesRangeName', props.servicesRangeName], ...(props.additionalPodRangeNames ?? []).map((r, i): [string, string] => [`additionalPodRangeNames[${i}]`, r])];
     for (const [field, name] of ranges) {
       if (!known.includes(name)) {
         issues.add({ path, field, value: name, problem: `is not a secondary range of subnet ${props.subnet.name} (has: ${known.join(', ') || 'none'})`, fix: 'declare the range on the subnet or use one of its names' });
@@ -476,7 +451,13 @@ export class GkeCluster extends Construct implements IGkeCluster {
       const parsed = parseOrIssue(path, f, n.cidr);
       add(parsed.issues);
       if (parsed.cidr && parsed.cidr.prefixLength === 0 && !allowAnywhere) {
-        issues.add({ path, field: f, value: n.cidr, problem: 'opens the control plane to the whole internet', fix: 'list the office, VPN or CI ranges that need kubectl access (or set dangerouslyAllowPublicControlPlaneFromAnywhere: true if you really mean it)' });
+        issues.add({
+          path,
+          field: f,
+          value: n.cidr,
+          problem: 'opens the control plane to the whole internet',
+          fix: 'list the office, VPN or CI ranges that need kubectl access (or set dangerouslyAllowPublicControlPlaneFromAnywhere: true if you really mean it)',
+        });
       }
     });
     if (access.type === 'private' && (access.authorizedNetworks ?? []).length === 0) {
@@ -508,12 +489,24 @@ export class GkeCluster extends Construct implements IGkeCluster {
       }
     }
     if (props.nodeServiceAccountEmail && !Token.isUnresolved(props.nodeServiceAccountEmail) && props.nodeServiceAccountEmail.endsWith(DEFAULT_COMPUTE_SA_SUFFIX)) {
-      issues.add({ path, field: 'nodeServiceAccountEmail', value: props.nodeServiceAccountEmail, problem: 'is the Compute Engine default service account (Editor on the project)', fix: 'omit it to get a dedicated least-privilege account, or pass one you created' });
+      issues.add({
+        path,
+        field: 'nodeServiceAccountEmail',
+        value: props.nodeServiceAccountEmail,
+        problem: 'is the Compute Engine default service account (Editor on the project)',
+        fix: 'omit it to get a dedicated least-privilege account, or pass one you created',
+      });
     }
     if (!props.nodeServiceAccountEmail) {
       const saId = props.nodeServiceAccountId ?? `${props.name}-nodes`;
       if (!SERVICE_ACCOUNT_ID_PATTERN.test(saId)) {
-        issues.add({ path, field: props.nodeServiceAccountId ? 'nodeServiceAccountId' : 'nodeServiceAccountId (default <name>-nodes)', value: saId, problem: 'is not a service account id (6-30 characters: lower-case letter first, then letters, digits or "-")', fix: 'set nodeServiceAccountId to a shorter id such as "gke-prod-nodes"' });
+        issues.add({
+          path,
+          field: props.nodeServiceAccountId ? 'nodeServiceAccountId' : 'nodeServiceAccountId (default <name>-nodes)',
+          value: saId,
+          problem: 'is not a service account id (6-30 characters: lower-case letter first, then letters, digits or "-")',
+          fix: 'set nodeServiceAccountId to a shorter id such as "gke-prod-nodes"',
+        });
       }
     }
 
@@ -560,7 +553,13 @@ export class GkeCluster extends Construct implements IGkeCluster {
     const total = this.pools.reduce((n, p) => n + p.maxNodes, 0);
     const names = this.pools.map((p) => `${p.name}=${p.maxNodes}`).join(', ');
     if (total > this.maxNodes) {
-      issues.push({ path, field: 'maxNodes', value: this.maxNodes, problem: `is below the sum of node pool maximums (${total}: ${names})`, fix: 'lower the pools\' autoscaling maximums or raise maxNodes in the IP plan (and resize its ranges)' });
+      issues.push({
+        path,
+        field: 'maxNodes',
+        value: this.maxNodes,
+        problem: `is below the sum of node pool maximums (${total}: ${names})`,
+        fix: "lower the pools' autoscaling maximums or raise maxNodes in the IP plan (and resize its ranges)",
+      });
     }
     const withSurge = this.pools.reduce((n, p) => n + p.maxNodes + p.surgeNodes, 0);
     const subnet = this.nodeSubnetCidr ? Cidr.tryParse(this.nodeSubnetCidr) : undefined;

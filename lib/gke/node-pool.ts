@@ -219,9 +219,7 @@ export class NodePool extends Construct {
       nodeLocations: props.nodeLocations ? [...props.nodeLocations] : undefined,
       initialNodeCount,
       maxPodsPerNode: maxPods,
-      autoscaling: perZone
-        ? { minNodeCount: scaling.minNodesPerZone, maxNodeCount: scaling.maxNodesPerZone, locationPolicy }
-        : { totalMinNodeCount: scaling.totalMinNodes, totalMaxNodeCount: scaling.totalMaxNodes, locationPolicy },
+      autoscaling: perZone ? { minNodeCount: scaling.minNodesPerZone, maxNodeCount: scaling.maxNodesPerZone, locationPolicy } : { totalMinNodeCount: scaling.totalMinNodes, totalMaxNodeCount: scaling.totalMaxNodes, locationPolicy },
       // Queued-provisioning nodes live only as long as their request: GKE requires auto-repair off.
       management: { autoRepair: !queued, autoUpgrade: true },
       ...(queued ? { queuedProvisioning: { enabled: true } } : {}),
@@ -271,10 +269,7 @@ export class NodePool extends Construct {
     });
   }
 
-  private validate(
-    props: NodePoolProps,
-    r: { scaling: NodePoolScaling; maxPods: number; nodeLocations?: readonly string[]; maxNodes: number; surgeNodes: number; tags: readonly string[]; serviceAccount: string },
-  ): void {
+  private validate(props: NodePoolProps, r: { scaling: NodePoolScaling; maxPods: number; nodeLocations?: readonly string[]; maxNodes: number; surgeNodes: number; tags: readonly string[]; serviceAccount: string }): void {
     const path = this.node.path;
     const cluster = props.cluster;
     const issues = new IssueCollector();
@@ -331,7 +326,13 @@ export class NodePool extends Construct {
     if (props.podRange) {
       const known = cluster.additionalPodRangeNames;
       if (props.podRange.rangeName !== cluster.podRangeName && known !== undefined && !known.includes(props.podRange.rangeName)) {
-        issues.add({ path, field: 'podRange.rangeName', value: props.podRange.rangeName, problem: `is not one of the cluster's pod ranges (${[cluster.podRangeName, ...known].join(', ')})`, fix: "add it to the cluster's additionalPodRangeNames (and declare it on the subnet) so the cluster does not drift" });
+        issues.add({
+          path,
+          field: 'podRange.rangeName',
+          value: props.podRange.rangeName,
+          problem: `is not one of the cluster's pod ranges (${[cluster.podRangeName, ...known].join(', ')})`,
+          fix: "add it to the cluster's additionalPodRangeNames (and declare it on the subnet) so the cluster does not drift",
+        });
       }
       if (props.podRange.cidr && !issues.issues.some((i) => i.field === 'maxPodsPerNode')) {
         const p = parseOrIssue(path, 'podRange.cidr', props.podRange.cidr);

@@ -235,14 +235,15 @@ export class HaVpnToAws extends Construct {
     this.gateway = gcp.gateway;
     this.router = gcp.router;
 
-    const customerGateways = connectionNames.map((letter, c) =>
-      new CustomerGateway(this, `CustomerGateway${letter}`, {
-        provider: awsProvider,
-        type: AWS_VPN_TYPE,
-        ipAddress: gcp.gateway.vpnInterfaces.get(c).ipAddress,
-        ...customerGatewayAsnFields(props.cloudRouter.asn),
-        tags: tags(`-${letter.toLowerCase()}`),
-      }),
+    const customerGateways = connectionNames.map(
+      (letter, c) =>
+        new CustomerGateway(this, `CustomerGateway${letter}`, {
+          provider: awsProvider,
+          type: AWS_VPN_TYPE,
+          ipAddress: gcp.gateway.vpnInterfaces.get(c).ipAddress,
+          ...customerGatewayAsnFields(props.cloudRouter.asn),
+          tags: tags(`-${letter.toLowerCase()}`),
+        }),
     );
     const vpnConnections = connectionNames.map((letter, c) => {
       const [t1, t2] = wiring.filter((w) => w.connection === c);

@@ -9,17 +9,7 @@ import { AdvertisementOptions, planAdvertisements } from '../domain/hybrid/adver
 import { validateAsnsDiffer, validateCloudRouterAsn, validatePeerAsn } from '../domain/hybrid/asn';
 import { validateBgpIdentifierRange } from '../domain/hybrid/bgp-link-rules';
 import type { CloudRouterOptions } from './cloud-router-options';
-import {
-  AttachmentTopology,
-  InterconnectType,
-  RoutingMode,
-  SlaTarget,
-  validateCandidateSubnets,
-  validateMtus,
-  validateRouterRegions,
-  validateSla,
-  validateVlanTag,
-} from '../domain/hybrid/interconnect-rules';
+import { AttachmentTopology, InterconnectType, RoutingMode, SlaTarget, validateCandidateSubnets, validateMtus, validateRouterRegions, validateSla, validateVlanTag } from '../domain/hybrid/interconnect-rules';
 import { validateLinkName } from '../domain/hybrid/names';
 import { peerAdvertisement } from './private/gcp-ha-vpn';
 
@@ -171,20 +161,44 @@ export class Interconnect extends Construct {
         issues.add({ path, field: `${at}.edgeAvailabilityDomain`, value: a.edgeAvailabilityDomain, problem: 'must be AVAILABILITY_DOMAIN_1 or AVAILABILITY_DOMAIN_2', fix: 'declare the domain so the SLA can be checked' });
       }
     });
-    add(validateMtus(path, attachments.map((a) => a.mtu), props.networkMtu));
+    add(
+      validateMtus(
+        path,
+        attachments.map((a) => a.mtu),
+        props.networkMtu,
+      ),
+    );
     // An IPsec-encrypted attachment needs an encrypted-interconnect router, which then takes no plain attachment.
     const ipsecRegions = new Set(attachments.filter((a) => a.encryption === 'IPSEC').map((a) => a.region));
     attachments.forEach((a, i) => {
       if (a.encryption === 'NONE' && ipsecRegions.has(a.region)) {
-        issues.add({ path, field: `attachments[${i}].encryption`, value: a.encryption, problem: `mixes with IPSEC attachments on the ${a.region} router, which must be an encrypted-interconnect router`, fix: 'use one encryption per region (one Cloud Router per region)' });
+        issues.add({
+          path,
+          field: `attachments[${i}].encryption`,
+          value: a.encryption,
+          problem: `mixes with IPSEC attachments on the ${a.region} router, which must be an encrypted-interconnect router`,
+          fix: 'use one encryption per region (one Cloud Router per region)',
+        });
       }
     });
-    add(validateRouterRegions(path, props.routers.map((r) => r.region), attachments));
+    add(
+      validateRouterRegions(
+        path,
+        props.routers.map((r) => r.region),
+        attachments,
+      ),
+    );
     add(validateSla(path, props.slaTarget, attachments, props.routingMode));
     const { plan, issues: advIssues } = planAdvertisements(path, props.advertisements);
     add(advIssues);
     if (partner && props.advertisements !== undefined && props.routers.some((r) => r.existing)) {
-      issues.add({ path, field: 'advertisements', value: props.advertisements, problem: 'cannot be applied to an existing router of a PARTNER link, whose BGP peers the partner creates', fix: 'set the advertisements on the existing router, or let this link create its routers' });
+      issues.add({
+        path,
+        field: 'advertisements',
+        value: props.advertisements,
+        problem: 'cannot be applied to an existing router of a PARTNER link, whose BGP peers the partner creates',
+        fix: 'set the advertisements on the existing router, or let this link create its routers',
+      });
     }
     issues.throwIfAny();
 

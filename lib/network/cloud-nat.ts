@@ -97,7 +97,7 @@ export class CloudNat extends Construct {
     const seen = new Set<string>();
     props.subnets.forEach((s, i) => {
       if (s.subnet.region !== props.region) {
-        issues.add({ path, field: `subnets[${i}].subnet`, value: s.subnet.name, problem: `is in ${s.subnet.region}, not ${props.region}`, fix: 'create one CloudNat per region with that region\'s subnets' });
+        issues.add({ path, field: `subnets[${i}].subnet`, value: s.subnet.name, problem: `is in ${s.subnet.region}, not ${props.region}`, fix: "create one CloudNat per region with that region's subnets" });
       }
       if (seen.has(s.subnet.name)) {
         issues.add({ path, field: `subnets[${i}].subnet`, value: s.subnet.name, problem: 'is listed twice', fix: 'list each subnet once' });
@@ -105,7 +105,13 @@ export class CloudNat extends Construct {
       seen.add(s.subnet.name);
       for (const r of s.secondaryRangeNames ?? []) {
         if (!s.subnet.secondaryRangeNames.includes(r)) {
-          issues.add({ path, field: `subnets[${i}].secondaryRangeNames`, value: r, problem: `is not a secondary range of subnet ${s.subnet.name} (has: ${s.subnet.secondaryRangeNames.join(', ') || 'none'})`, fix: 'name a range declared on the subnet' });
+          issues.add({
+            path,
+            field: `subnets[${i}].secondaryRangeNames`,
+            value: r,
+            problem: `is not a secondary range of subnet ${s.subnet.name} (has: ${s.subnet.secondaryRangeNames.join(', ') || 'none'})`,
+            fix: 'name a range declared on the subnet',
+          });
         }
       }
     });
@@ -136,10 +142,10 @@ export class CloudNat extends Construct {
           : s.secondaryRangeNames.length === 0
             ? { name: s.subnet.id, sourceIpRangesToNat: ['PRIMARY_IP_RANGE'] }
             : {
-              name: s.subnet.id,
-              sourceIpRangesToNat: ['PRIMARY_IP_RANGE', 'LIST_OF_SECONDARY_IP_RANGES'],
-              secondaryIpRangeNames: [...s.secondaryRangeNames],
-            },
+                name: s.subnet.id,
+                sourceIpRangesToNat: ['PRIMARY_IP_RANGE', 'LIST_OF_SECONDARY_IP_RANGES'],
+                secondaryIpRangeNames: [...s.secondaryRangeNames],
+              },
       ),
       minPortsPerVm: minPorts,
       maxPortsPerVm: maxPorts,

@@ -36,12 +36,8 @@ export class ControlPlaneWebhookRule extends Construct {
     const ports = [...new Set(props.ports)].sort((a, b) => a - b);
     const name = controlPlaneWebhookFirewallName(props.network.name, props.controlPlaneCidr);
     const path = this.node.path;
-    const issues: ValidationIssue[] = [
-      ...validateControlPlaneCidr(path, 'controlPlaneCidr', props.controlPlaneCidr),
-      ...validatePorts(path, 'ports', ports),
-      ...validateName(path, 'controlPlaneCidr (firewall name)', name),
-    ];
-    if (ports.length === 0) issues.push({ path, field: 'ports', value: [], problem: 'is empty, so the rule would open nothing', fix: "list the webhook ports, e.g. [15017] for istiod" });
+    const issues: ValidationIssue[] = [...validateControlPlaneCidr(path, 'controlPlaneCidr', props.controlPlaneCidr), ...validatePorts(path, 'ports', ports), ...validateName(path, 'controlPlaneCidr (firewall name)', name)];
+    if (ports.length === 0) issues.push({ path, field: 'ports', value: [], problem: 'is empty, so the rule would open nothing', fix: 'list the webhook ports, e.g. [15017] for istiod' });
     if (targetTags.length === 0) issues.push({ path, field: 'targetTags', value: [], problem: 'is empty, so the rule would apply to every VM in the VPC', fix: 'list the network tags of the cluster nodes' });
     if (issues.length > 0) throw new ValidationError(issues);
     this.resource = new ComputeFirewall(this, 'Resource', {

@@ -198,7 +198,13 @@ export interface ExistingNetworkAttributes {
 function lookupSubnet(path: string, subnets: Readonly<Record<string, ISubnet>>, name: string): ISubnet {
   const found = subnets[name];
   if (!found) {
-    throw new ValidationError({ path, field: 'subnet', value: name, problem: `is not a subnet of this network (known: ${Object.keys(subnets).join(', ') || 'none'})`, fix: 'declare the subnet in the network props or use one of the known names' });
+    throw new ValidationError({
+      path,
+      field: 'subnet',
+      value: name,
+      problem: `is not a subnet of this network (known: ${Object.keys(subnets).join(', ') || 'none'})`,
+      fix: 'declare the subnet in the network props or use one of the known names',
+    });
   }
   return found;
 }

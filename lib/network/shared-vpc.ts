@@ -103,7 +103,10 @@ export class SharedVpc extends Construct {
         new ProjectIamMember(scopeFor, 'FirewallAdmin', { project: props.hostProject, role: 'roles/compute.securityAdmin', member: gkeAgent });
       }
       for (const subnet of service.subnets) {
-        for (const [agent, member] of [['GkeAgent', gkeAgent], ['ApisAgent', apisAgent]] as const) {
+        for (const [agent, member] of [
+          ['GkeAgent', gkeAgent],
+          ['ApisAgent', apisAgent],
+        ] as const) {
           new ComputeSubnetworkIamMember(scopeFor, `${subnet.name}-${agent}`, {
             project: props.hostProject,
             region: subnet.region,

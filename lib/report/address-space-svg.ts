@@ -162,9 +162,7 @@ function renderPool(usage: PoolUsage, top: number, numbering: Numbering): { line
     const orphaned = segment.type === 'allocation' && segment.status === 'orphaned' ? ' fill-opacity="0.45"' : '';
     const fresh = segment.type === 'allocation' && segment.status === 'new' ? ' stroke="#111111" stroke-dasharray="3 2"' : '';
     const kind = segment.type === 'allocation' ? ` data-kind="${segment.kind}"` : '';
-    out.push(
-      `<rect class="${segment.type}"${kind} x="${num(block.x)}" y="${barTop}" width="${num(block.width)}" height="${BAR_HEIGHT}" fill="${colours.fill}"${orphaned}${fresh}><title>${escapeXml(segmentTitle(segment))}</title></rect>`,
-    );
+    out.push(`<rect class="${segment.type}"${kind} x="${num(block.x)}" y="${barTop}" width="${num(block.width)}" height="${BAR_HEIGHT}" fill="${colours.fill}"${orphaned}${fresh}><title>${escapeXml(segmentTitle(segment))}</title></rect>`);
     const label = inlineLabel(segmentName(segment), segment.cidr, block.width);
     const halo = segment.type === 'allocation' ? '' : HALO;
     if (label) {

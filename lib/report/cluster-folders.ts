@@ -24,7 +24,9 @@ export interface ClusterFolders {
  */
 export function readClusterFolders(dist: string, keep?: ManifestFilter): ClusterFolders[] {
   if (!existsSync(dist)) return [];
-  const folders = readdirSync(dist, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const folders = readdirSync(dist, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
   return [...new Set(folders.map((folder) => folderStage(folder).cluster))].sort().map((cluster) => ({
     cluster,
     stages: (['platform', 'add-ons'] as const)

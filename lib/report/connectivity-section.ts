@@ -8,7 +8,12 @@ export function renderConnectivitySection(result: VerificationResult, matrixSvgP
   const problems = result.verdicts.filter((v) => !v.met);
   const parts = ['## Connectivity', '', `${met} of ${result.verdicts.length} intents met on the synthesized output · ${result.failures.length} unmet · ${result.accepted.length} accepted gap(s)`];
   if (problems.length > 0) {
-    parts.push('', '### Unmet or unintended paths', '', ...problems.map((v) => `- ${v.accepted ? '**accepted gap**' : '**unmet**'} ${code(v.id)}: ${text(v.message)}${v.accepted ? ` (accepted: ${text(v.intent.acceptedGap!.reason)})` : ''}`));
+    parts.push(
+      '',
+      '### Unmet or unintended paths',
+      '',
+      ...problems.map((v) => `- ${v.accepted ? '**accepted gap**' : '**unmet**'} ${code(v.id)}: ${text(v.message)}${v.accepted ? ` (accepted: ${text(v.intent.acceptedGap!.reason)})` : ''}`),
+    );
   }
   if (matrixSvgPath) parts.push('', `![Connectivity matrix: sources down, destinations across, coloured by verdict and intent](${matrixSvgPath})`);
   parts.push(
@@ -16,7 +21,10 @@ export function renderConnectivitySection(result: VerificationResult, matrixSvgP
     '<details>',
     `<summary>Every intent (${result.verdicts.length})</summary>`,
     '',
-    table(['Intent', 'Path', 'Expect', 'Verdict', 'Decisive hop'], result.verdicts.map((v) => [code(v.id), text(v.label), v.intent.expect, verdictText(v), v.decisive ? text(`${v.decisive.at}: ${v.decisive.detail}`) : ''])),
+    table(
+      ['Intent', 'Path', 'Expect', 'Verdict', 'Decisive hop'],
+      result.verdicts.map((v) => [code(v.id), text(v.label), v.intent.expect, verdictText(v), v.decisive ? text(`${v.decisive.at}: ${v.decisive.detail}`) : '']),
+    ),
     '',
     '</details>',
   );

@@ -71,7 +71,10 @@ class IdRegistry {
 }
 
 function label(...lines: (string | undefined)[]): string {
-  return `"${lines.filter((l): l is string => !!l).map(mermaidLabel).join('<br/>')}"`;
+  return `"${lines
+    .filter((l): l is string => !!l)
+    .map(mermaidLabel)
+    .join('<br/>')}"`;
 }
 
 /** The regions a link reaches: its `region`, split where an Interconnect lists several. */

@@ -165,12 +165,28 @@ function ipPlanSection(input: PlatformReportInput): string {
     '',
     table(
       ['Pool', 'CIDR', 'Kind', 'Allocations', 'Used', 'Reserved', 'Free'],
-      usage.pools.map((p) => [code(p.pool.name), p.pool.cidr, p.pool.kind ?? DEFAULT_POOL_KIND, p.segments.filter((s) => s.type === 'allocation').length, formatPercent(p.allocated, p.size), formatPercent(p.reserved, p.size), formatPercent(p.free, p.size)]),
+      usage.pools.map((p) => [
+        code(p.pool.name),
+        p.pool.cidr,
+        p.pool.kind ?? DEFAULT_POOL_KIND,
+        p.segments.filter((s) => s.type === 'allocation').length,
+        formatPercent(p.allocated, p.size),
+        formatPercent(p.reserved, p.size),
+        formatPercent(p.free, p.size),
+      ]),
     ),
   );
   if (input.addressSpaceSvgPath) parts.push('', `![Address space: pools, allocations, reservations and free space](${input.addressSpaceSvgPath})`);
   if (ipPlan.reservations.length > 0) {
-    parts.push('', '### Reservations', '', table(['Name', 'CIDR', 'Reason'], ipPlan.reservations.map((r) => [code(r.name), r.cidr, text(r.reason)])));
+    parts.push(
+      '',
+      '### Reservations',
+      '',
+      table(
+        ['Name', 'CIDR', 'Reason'],
+        ipPlan.reservations.map((r) => [code(r.name), r.cidr, text(r.reason)]),
+      ),
+    );
   }
   const status = { locked: 'recorded', new: `${WARNING_MARKER} new (not recorded)`, orphaned: `${WARNING_MARKER} orphaned` } as const;
   parts.push(
@@ -178,7 +194,10 @@ function ipPlanSection(input: PlatformReportInput): string {
     '<details>',
     `<summary>Allocations (${ipPlan.allocations.length})</summary>`,
     '',
-    table(['Name', 'CIDR', 'Pool', 'Status'], ipPlan.allocations.map((a) => [code(a.name), a.cidr, code(a.pool), status[a.status]])),
+    table(
+      ['Name', 'CIDR', 'Pool', 'Status'],
+      ipPlan.allocations.map((a) => [code(a.name), a.cidr, code(a.pool), status[a.status]]),
+    ),
     '',
     '</details>',
   );

@@ -174,9 +174,7 @@ export function diffSynthOutputs(before: SynthTree, after: SynthTree): SynthDiff
     const rule = REPLACEMENT_RULES.find((r) => r.type === next.type);
     if (!rule) continue;
     const blocks = new Set(rule.blocks ?? []);
-    const forcing = rule.forceNew.filter((path) =>
-      blocks.has(path) ? blockCount(valueAt(previous.body, path)) !== blockCount(valueAt(next.body, path)) : !sameValue(valueAt(previous.body, path), valueAt(next.body, path)),
-    );
+    const forcing = rule.forceNew.filter((path) => (blocks.has(path) ? blockCount(valueAt(previous.body, path)) !== blockCount(valueAt(next.body, path)) : !sameValue(valueAt(previous.body, path), valueAt(next.body, path))));
     if (forcing.length > 0) {
       const what = forcing.map((path) => (isSensitivePath(path) ? `${code(path)} (sensitive value changed)` : `${code(path)} (${code(shortValue(valueAt(previous.body, path)))} → ${code(shortValue(valueAt(next.body, path)))})`)).join(', ');
       critical.push({ kind: 'likely-replacement', key, type: next.type, attributes: forcing, detail: `${what} ${forcing.length === 1 ? 'forces' : 'force'} a new resource (${rule.source})` });
@@ -203,8 +201,14 @@ export function diffSynthOutputs(before: SynthTree, after: SynthTree): SynthDiff
     critical.push({ kind: 'removed', key: old.key, type: old.type, detail: REMOVAL_IMPACT[old.type] ?? 'it is destroyed' });
   }
 
-  const manifestsAdded = [...after.manifests.values()].filter((m) => !before.manifests.has(m.key)).map(manifestRef).sort(byKey);
-  const manifestsRemoved = [...before.manifests.values()].filter((m) => !after.manifests.has(m.key)).map(manifestRef).sort(byKey);
+  const manifestsAdded = [...after.manifests.values()]
+    .filter((m) => !before.manifests.has(m.key))
+    .map(manifestRef)
+    .sort(byKey);
+  const manifestsRemoved = [...before.manifests.values()]
+    .filter((m) => !after.manifests.has(m.key))
+    .map(manifestRef)
+    .sort(byKey);
   const manifestsChanged: ManifestChange[] = [];
   for (const next of [...after.manifests.values()].sort(byKey)) {
     const previous = before.manifests.get(next.key);
@@ -291,14 +295,17 @@ export function renderSynthDiff(diff: SynthDiff): string {
       const target = finding.newKey ? `${code(finding.key)} → ${code(finding.newKey)}` : code(finding.key);
       lines.push(`- **${FINDING_LABEL[finding.kind]}** ${target}: ${finding.detail}`);
     }
-    lines.push(
-      '',
-      '> Read from the synthesized JSON and a table of arguments the providers mark as forcing a new resource: only `terraform plan` against the real state confirms a replacement.',
-    );
+    lines.push('', '> Read from the synthesized JSON and a table of arguments the providers mark as forcing a new resource: only `terraform plan` against the real state confirms a replacement.');
   }
   if (tf.added.length + tf.changed.length + tf.removed.length > 0) {
     lines.push('', '### Terraform resources');
-    renderGroups('Stack', (r) => (r as TerraformResourceRef).stack, (r) => `${(r as TerraformResourceRef).type}.${(r as TerraformResourceRef).name}`, tf, lines);
+    renderGroups(
+      'Stack',
+      (r) => (r as TerraformResourceRef).stack,
+      (r) => `${(r as TerraformResourceRef).type}.${(r as TerraformResourceRef).name}`,
+      tf,
+      lines,
+    );
   }
   if (k8s.added.length + k8s.changed.length + k8s.removed.length > 0) {
     lines.push('', '### Manifests');

@@ -26,11 +26,15 @@ export function renderTenantCostSection(plan: PlatformPlan, billingExportTable: 
   return [
     '## Tenants: quota, capacity and cost',
     '',
-    text('Quota: the namespace\'s ResourceQuota requests (share of the pools it may use). Kueue: its nominal quotas there. Capacity: what those pools hold at their maxNodes (allocatable less GKE\'s DaemonSets); shared pools are shared with other tenants.'),
+    text(
+      "Quota: the namespace's ResourceQuota requests (share of the pools it may use). Kueue: its nominal quotas there. Capacity: what those pools hold at their maxNodes (allocatable less GKE's DaemonSets); shared pools are shared with other tenants.",
+    ),
     '',
     table(['Tenant', 'Cluster', 'Quota (requests)', 'Kueue nominal', 'Pools it may use', 'Pool capacity'], rows),
     '',
-    text(`Cost: GKE cost allocation is on for every cluster, so the Cloud Billing detailed export splits node costs by namespace; a tenant's own pools carry its tenant label. Run each query in BigQuery against the detailed export table (here ${billingExportTable}).`),
+    text(
+      `Cost: GKE cost allocation is on for every cluster, so the Cloud Billing detailed export splits node costs by namespace; a tenant's own pools carry its tenant label. Run each query in BigQuery against the detailed export table (here ${billingExportTable}).`,
+    ),
     ...queries,
   ].join('\n');
 }

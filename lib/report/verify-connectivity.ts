@@ -24,7 +24,12 @@ export function synthesisContext(definition: PlatformDefinition): SynthesisConte
 }
 
 /** The model of a synthesized platform (already read) and the verdict on every intent of its definition and add-ons. */
-export function verifySynthesized(definition: PlatformDefinition, output: SynthesizedPlatform, addOnIntents: readonly ConnectivityIntent[] = [], addOnAuthorized: AddOnAuthorizedNetworks = {}): { topology: Topology; result: VerificationResult } {
+export function verifySynthesized(
+  definition: PlatformDefinition,
+  output: SynthesizedPlatform,
+  addOnIntents: readonly ConnectivityIntent[] = [],
+  addOnAuthorized: AddOnAuthorizedNetworks = {},
+): { topology: Topology; result: VerificationResult } {
   return phase('verify:judge', () => {
     const topology = readSynthesized(output, synthesisContext(definition));
     return { topology, result: verifyIntentSet(topology, platformIntentSet(definition, addOnIntents, addOnAuthorized)) };

@@ -59,7 +59,9 @@ export class DedicatedNodeScheduling {
         validate: () =>
           workloadsIn(scope, namespace)
             .filter((obj) => schedulingPatches(getAt(obj.toJson(), POD_SPEC_PATHS[obj.kind]) ?? {}, POD_SPEC_PATHS[obj.kind], options.tenant).length > 0)
-            .map((obj) => `${obj.node.path}: ${obj.kind} ${obj.name} in dedicated-nodes namespace ${namespace} lacks the ${TENANT_TAINT_KEY}=${options.tenant} toleration or nodeSelector; call DedicatedNodeScheduling.apply() after adding it`),
+            .map(
+              (obj) => `${obj.node.path}: ${obj.kind} ${obj.name} in dedicated-nodes namespace ${namespace} lacks the ${TENANT_TAINT_KEY}=${options.tenant} toleration or nodeSelector; call DedicatedNodeScheduling.apply() after adding it`,
+            ),
       });
     }
     return patched;
@@ -69,13 +71,14 @@ export class DedicatedNodeScheduling {
 const registered = new WeakSet<IConstruct>();
 
 function workloadsIn(scope: IConstruct, namespace: string): ApiObject[] {
-  return scope.node
-    .findAll()
-    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind in POD_SPEC_PATHS && c.metadata.namespace === namespace);
+  return scope.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind in POD_SPEC_PATHS && c.metadata.namespace === namespace);
 }
 
 function getAt(json: any, pointer: string): any {
-  return pointer.split('/').slice(1).reduce((node, key) => (node == null ? undefined : node[key]), json);
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce((node, key) => (node == null ? undefined : node[key]), json);
 }
 
 function schedulingPatches(podSpec: any, specPath: string, tenant: string): JsonPatch[] {

@@ -33,7 +33,8 @@ export class DeveloperAccess extends Construct {
     const path = this.node.path;
     const issues: ValidationIssue[] = [];
     props.namespaces.forEach((ns) => {
-      if (!EMAIL.test(ns.owner)) issues.push({ path, field: `namespaces[${ns.name}].owner`, value: ns.owner, problem: 'is not an e-mail address (it becomes the IAM member user:<owner>)', fix: "give the owner's Google account, e.g. alice@example.com" });
+      if (!EMAIL.test(ns.owner))
+        issues.push({ path, field: `namespaces[${ns.name}].owner`, value: ns.owner, problem: 'is not an e-mail address (it becomes the IAM member user:<owner>)', fix: "give the owner's Google account, e.g. alice@example.com" });
     });
     if (issues.length > 0) throw new ValidationError(issues);
     const viewers: Record<string, ProjectIamMember> = {};

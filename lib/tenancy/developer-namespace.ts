@@ -3,15 +3,7 @@ import { k8s } from 'cdk8s-plus-33';
 import type { NamespaceBaselineProps } from './namespace-baseline-props';
 import { ValidationError } from '../domain/validation-error';
 import { EXPIRES_LABEL, OWNER_ANNOTATION, TENANCY_KIND_LABEL, TENANT_ADMIN_ROLE, TENANT_LABEL } from '../domain/tenancy/labels';
-import {
-  DEFAULT_METADATA_SERVER,
-  DEFAULT_NODE_LOCAL_DNS_CIDR,
-  addBaselineNetworkPolicies,
-  addLimitRange,
-  addQuotas,
-  addRoleBinding,
-  ownedLabels,
-} from './private/namespace-bundle';
+import { DEFAULT_METADATA_SERVER, DEFAULT_NODE_LOCAL_DNS_CIDR, addBaselineNetworkPolicies, addLimitRange, addQuotas, addRoleBinding, ownedLabels } from './private/namespace-bundle';
 import { DEFAULT_POD_SECURITY_VERSION, podSecurityLabels } from './tenant-namespace';
 import { ExpiredDeveloperNamespace, validateDeveloperNamespaces, validateQuota } from '../domain/tenancy/tenant-rules';
 import { DEFAULT_DEVELOPER_QUOTA, DEFAULT_TENANT_LIMITS, DeveloperNamespaceSpec, TenantLimits, TenantQuota } from '../domain/tenancy/tenant-spec';

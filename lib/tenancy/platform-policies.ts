@@ -33,12 +33,7 @@ const DEFAULT_EXEMPT_GROUPS: readonly string[] = ['system:masters', 'system:serv
 const DEFAULT_EXEMPT_USERS: readonly string[] = ['system:kube-controller-manager'];
 
 /** Annotation domains that steer Google Cloud load balancers; keys under them need approval. */
-const DEFAULT_LOAD_BALANCER_ANNOTATION_PREFIXES: readonly string[] = [
-  'cloud.google.com/',
-  'networking.gke.io/',
-  'service.kubernetes.io/',
-  'service.beta.kubernetes.io/',
-];
+const DEFAULT_LOAD_BALANCER_ANNOTATION_PREFIXES: readonly string[] = ['cloud.google.com/', 'networking.gke.io/', 'service.kubernetes.io/', 'service.beta.kubernetes.io/'];
 /** Internal passthrough load balancers and container-native NEGs; `neg-status` is written back by GKE. */
 const DEFAULT_ALLOWED_LOAD_BALANCER_ANNOTATIONS: readonly string[] = [
   'networking.gke.io/load-balancer-type',
@@ -198,7 +193,10 @@ export class PlatformPolicies extends Construct {
     const allowedPriorityClasses = props.allowedPriorityClasses ?? [];
     const systemNamespaces = props.systemNamespaces ?? DEFAULT_SYSTEM_NAMESPACES;
     this.validationActions = [...(props.validationActions ?? DEFAULT_VALIDATION_ACTIONS)];
-    this.dedicatedNodeTenants = props.tenants.filter((t) => t.isolation === 'dedicated-nodes').map((t) => t.name).sort();
+    this.dedicatedNodeTenants = props.tenants
+      .filter((t) => t.isolation === 'dedicated-nodes')
+      .map((t) => t.name)
+      .sort();
     this.validate(props, systemNamespaces);
 
     this.clusterRoles = {
@@ -211,9 +209,7 @@ export class PlatformPolicies extends Construct {
 
     const notExempt: k8s.MatchCondition = {
       name: 'not-platform-identity',
-      expression:
-        `!(request.userInfo.username in ${celList(exemptUsers)} || ` +
-        `(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in ${celList(exemptGroups)})))`,
+      expression: `!(request.userInfo.username in ${celList(exemptUsers)} || ` + `(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in ${celList(exemptGroups)})))`,
     };
     const key = celString(MANAGED_BY_LABEL);
     const value = celString(MANAGED_BY_PLATFORM);
@@ -229,7 +225,10 @@ export class PlatformPolicies extends Construct {
         {
           expression: `!${owned('oldObject')} && !${owned('object')}`,
           // A Namespace is cluster-scoped: its tenant is its own name.
-          messageExpression: tenantMessage('(request.namespace != "" ? request.namespace : request.name)', `request.kind.kind + " " + request.name + ${celString(` carries (or carried) the label ${MANAGED_BY_LABEL}=${MANAGED_BY_PLATFORM} (field metadata.labels): it belongs to the platform; change it through the platform definition, or create an object of your own without that label`)}`),
+          messageExpression: tenantMessage(
+            '(request.namespace != "" ? request.namespace : request.name)',
+            `request.kind.kind + " " + request.name + ${celString(` carries (or carried) the label ${MANAGED_BY_LABEL}=${MANAGED_BY_PLATFORM} (field metadata.labels): it belongs to the platform; change it through the platform definition, or create an object of your own without that label`)}`,
+          ),
           reason: 'Forbidden',
         },
       ],
@@ -241,10 +240,7 @@ export class PlatformPolicies extends Construct {
       matchConstraints: {
         resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], resources: ['namespaces'], operations: ['UPDATE'], scope: 'Cluster' }],
       },
-      matchConditions: [
-        { name: 'tenant-namespace', expression: `has(oldObject.metadata.labels) && ${celString(TENANT_LABEL)} in oldObject.metadata.labels` },
-        notExempt,
-      ],
+      matchConditions: [{ name: 'tenant-namespace', expression: `has(oldObject.metadata.labels) && ${celString(TENANT_LABEL)} in oldObject.metadata.labels` }, notExempt],
       validations: [
         {
           expression: 'has(object.metadata.labels) && object.metadata.labels == oldObject.metadata.labels',
@@ -263,7 +259,10 @@ export class PlatformPolicies extends Construct {
       validations: [
         {
           expression: '!has(object.spec.type) || object.spec.type != "NodePort"',
-          messageExpression: tenantMessage('request.namespace', `"Service " + object.metadata.name + ${celString(" has spec.type NodePort, which opens a port on every node; use type ClusterIP behind the platform's gateway, or an internal LoadBalancer within the tenant's quota")}`),
+          messageExpression: tenantMessage(
+            'request.namespace',
+            `"Service " + object.metadata.name + ${celString(" has spec.type NodePort, which opens a port on every node; use type ClusterIP behind the platform's gateway, or an internal LoadBalancer within the tenant's quota")}`,
+          ),
           reason: 'Forbidden',
         },
         {
@@ -279,13 +278,19 @@ export class PlatformPolicies extends Construct {
         {
           // CVE-2020-8554: externalIPs let a Service intercept traffic to any address. GkeCluster also disables them.
           expression: '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
-          messageExpression: tenantMessage('request.namespace', `"Service " + object.metadata.name + ${celString(" sets spec.externalIPs, which intercepts traffic to addresses it does not own (CVE-2020-8554); remove them and use an internal LoadBalancer within the tenant's quota")}`),
+          messageExpression: tenantMessage(
+            'request.namespace',
+            `"Service " + object.metadata.name + ${celString(" sets spec.externalIPs, which intercepts traffic to addresses it does not own (CVE-2020-8554); remove them and use an internal LoadBalancer within the tenant's quota")}`,
+          ),
           reason: 'Forbidden',
         },
         {
           // A reserved static address (the platform's, or another tenant's) is taken by naming it here.
           expression: '!has(object.spec.loadBalancerIP) || object.spec.loadBalancerIP == ""',
-          messageExpression: tenantMessage('request.namespace', `"Service " + object.metadata.name + " sets spec.loadBalancerIP " + object.spec.loadBalancerIP + ${celString(", which takes a reserved static address (the platform's or another tenant's); remove it: the load balancer gets an address of its own")}`),
+          messageExpression: tenantMessage(
+            'request.namespace',
+            `"Service " + object.metadata.name + " sets spec.loadBalancerIP " + object.spec.loadBalancerIP + ${celString(", which takes a reserved static address (the platform's or another tenant's); remove it: the load balancer gets an address of its own")}`,
+          ),
           reason: 'Forbidden',
         },
         {
@@ -307,7 +312,10 @@ export class PlatformPolicies extends Construct {
       validations: [
         {
           expression: `!has(variables.podSpec.priorityClassName) || variables.podSpec.priorityClassName in ${celList(allowedPriorityClasses)}`,
-          messageExpression: tenantMessage('request.namespace', `"spec.priorityClassName " + variables.podSpec.priorityClassName + ${celString(` is not offered to tenants; use one of: ${allowedPriorityClasses.join(', ') || '(none: remove the field)'}`)}`),
+          messageExpression: tenantMessage(
+            'request.namespace',
+            `"spec.priorityClassName " + variables.podSpec.priorityClassName + ${celString(` is not offered to tenants; use one of: ${allowedPriorityClasses.join(', ') || '(none: remove the field)'}`)}`,
+          ),
           reason: 'Forbidden',
         },
       ],
@@ -318,9 +326,7 @@ export class PlatformPolicies extends Construct {
     this.addPolicy('RestrictNodeName', POLICY_NAMES.restrictNodeName, {
       failurePolicy: 'Fail',
       matchConstraints: { namespaceSelector: TENANT_NAMESPACES, resourceRules: podAndWorkloadRules(['CREATE']) },
-      matchConditions: [
-        { name: 'not-kubelet', expression: `!(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in ${celList(NODE_NAME_EXEMPT_GROUPS)}))` },
-      ],
+      matchConditions: [{ name: 'not-kubelet', expression: `!(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in ${celList(NODE_NAME_EXEMPT_GROUPS)}))` }],
       variables: [POD_SPEC_VARIABLE],
       validations: [
         {
@@ -338,12 +344,16 @@ export class PlatformPolicies extends Construct {
       return { name: t.name, loadBalancers: resolved.quota.loadBalancers, hosts: resolved.hosts };
     });
     this.addPolicy('RestrictServiceAccountTokens', POLICY_NAMES.restrictServiceAccountTokens, serviceAccountTokenPolicy(TENANT_NAMESPACES, notExempt));
-    this.addPolicy('RestrictIngresses', POLICY_NAMES.restrictIngresses, ingressPolicy(TENANT_NAMESPACES, {
-      tenants: exposure,
-      classes: props.tenantIngressClasses ?? DEFAULT_TENANT_INGRESS_CLASSES,
-      allowedAnnotations: props.allowedIngressAnnotations ?? DEFAULT_ALLOWED_INGRESS_ANNOTATIONS,
-      annotationPrefixes: props.ingressAnnotationPrefixes ?? DEFAULT_INGRESS_ANNOTATION_PREFIXES,
-    }));
+    this.addPolicy(
+      'RestrictIngresses',
+      POLICY_NAMES.restrictIngresses,
+      ingressPolicy(TENANT_NAMESPACES, {
+        tenants: exposure,
+        classes: props.tenantIngressClasses ?? DEFAULT_TENANT_INGRESS_CLASSES,
+        allowedAnnotations: props.allowedIngressAnnotations ?? DEFAULT_ALLOWED_INGRESS_ANNOTATIONS,
+        annotationPrefixes: props.ingressAnnotationPrefixes ?? DEFAULT_INGRESS_ANNOTATION_PREFIXES,
+      }),
+    );
     this.addPolicy('RestrictRoutes', POLICY_NAMES.restrictRoutes, routePolicy(TENANT_NAMESPACES, exposure));
     this.addPolicy('RestrictVolumes', POLICY_NAMES.restrictVolumes, volumePolicy(TENANT_NAMESPACES, podAndWorkloadRules(['CREATE']), POD_SPEC_VARIABLE, props.allowedInlineCsiDrivers ?? DEFAULT_INLINE_CSI_DRIVERS));
     this.addPolicy('RestrictVolumeClaims', POLICY_NAMES.restrictVolumeClaims, volumeClaimPolicy(TENANT_NAMESPACES, notExempt));
@@ -388,7 +398,10 @@ export class PlatformPolicies extends Construct {
       validations: [
         {
           expression: `has(variables.podSpec.nodeSelector) && ${labelKey} in variables.podSpec.nodeSelector && variables.podSpec.nodeSelector[${labelKey}] == request.namespace`,
-          messageExpression: tenantMessage('request.namespace', `"pods must set spec.nodeSelector ${TENANT_NODE_LABEL_KEY}=" + request.namespace + ", the tenant's dedicated nodes; add it (the platform's own workloads get it from DedicatedNodeScheduling)"`),
+          messageExpression: tenantMessage(
+            'request.namespace',
+            `"pods must set spec.nodeSelector ${TENANT_NODE_LABEL_KEY}=" + request.namespace + ", the tenant's dedicated nodes; add it (the platform's own workloads get it from DedicatedNodeScheduling)"`,
+          ),
           reason: 'Forbidden',
         },
         {
@@ -412,15 +425,14 @@ export class PlatformPolicies extends Construct {
         namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'NotIn', values: [...systemNamespaces] }] },
         resourceRules: podAndWorkloadRules(['CREATE', 'UPDATE']),
       },
-      variables: [
-        POD_SPEC_VARIABLE,
-        { name: 'dedicatedTenants', expression: celList(this.dedicatedNodeTenants) },
-        { name: 'otherTenants', expression: 'variables.dedicatedTenants.filter(n, n != request.namespace)' },
-      ],
+      variables: [POD_SPEC_VARIABLE, { name: 'dedicatedTenants', expression: celList(this.dedicatedNodeTenants) }, { name: 'otherTenants', expression: 'variables.dedicatedTenants.filter(n, n != request.namespace)' }],
       validations: [
         {
           expression: `!has(variables.podSpec.tolerations) || variables.podSpec.tolerations.all(t, !variables.otherTenants.exists(n, ${tolerates}))`,
-          messageExpression: tenantMessage('request.namespace', celString(`spec.tolerations tolerate the ${TENANT_TAINT_KEY} taint of another tenant's dedicated nodes (or every taint); remove that toleration (dedicated tenants: ${this.dedicatedNodeTenants.join(', ')})`)),
+          messageExpression: tenantMessage(
+            'request.namespace',
+            celString(`spec.tolerations tolerate the ${TENANT_TAINT_KEY} taint of another tenant's dedicated nodes (or every taint); remove that toleration (dedicated tenants: ${this.dedicatedNodeTenants.join(', ')})`),
+          ),
           reason: 'Forbidden',
         },
         {
@@ -435,7 +447,10 @@ export class PlatformPolicies extends Construct {
             '!has(variables.podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution) || ' +
             'variables.podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.all(term, ' +
             `!has(term.matchExpressions) || term.matchExpressions.all(e, e.key != ${labelKey} || e.operator != "In" || !has(e.values) || !e.values.exists(v, v in variables.otherTenants)))`,
-          messageExpression: tenantMessage('request.namespace', celString(`spec.affinity.nodeAffinity requires another tenant's dedicated nodes (label ${TENANT_NODE_LABEL_KEY}); remove that term (dedicated tenants: ${this.dedicatedNodeTenants.join(', ')})`)),
+          messageExpression: tenantMessage(
+            'request.namespace',
+            celString(`spec.affinity.nodeAffinity requires another tenant's dedicated nodes (label ${TENANT_NODE_LABEL_KEY}); remove that term (dedicated tenants: ${this.dedicatedNodeTenants.join(', ')})`),
+          ),
           reason: 'Forbidden',
         },
       ],

@@ -171,7 +171,13 @@ export class TenantIdentity extends Construct {
     const shared = validateSharedProjectRoles(props.tenant, props.project, props.projectSharedWith ?? [], path);
     if (shared.length > 0) throw new ValidationError(shared);
     if (props.gkeSecurityGroup !== undefined && !Token.isUnresolved(props.gkeSecurityGroup) && !GROUP_RESOURCE_NAME.test(props.gkeSecurityGroup)) {
-      throw new ValidationError({ path, field: 'gkeSecurityGroup', value: props.gkeSecurityGroup, problem: 'is not a Cloud Identity group resource name', fix: 'pass "groups/<id>" (gcloud identity groups describe gke-security-groups@<domain> --format="value(name)"), not the e-mail' });
+      throw new ValidationError({
+        path,
+        field: 'gkeSecurityGroup',
+        value: props.gkeSecurityGroup,
+        problem: 'is not a Cloud Identity group resource name',
+        fix: 'pass "groups/<id>" (gcloud identity groups describe gke-security-groups@<domain> --format="value(name)"), not the e-mail',
+      });
     }
   }
 }

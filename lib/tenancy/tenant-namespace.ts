@@ -2,30 +2,8 @@ import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
 import type { NamespaceBaselineProps } from './namespace-baseline-props';
 import { ValidationError } from '../domain/validation-error';
-import {
-  COST_CENTER_LABEL,
-  ENVIRONMENT_LABEL,
-  ISOLATION_LABEL,
-  TEAM_LABEL,
-  TENANCY_KIND_LABEL,
-  TENANT_ADMIN_ROLE,
-  TENANT_DEVELOPER_ROLE,
-  TENANT_LABEL,
-  TENANT_VIEWER_ROLE,
-} from '../domain/tenancy/labels';
-import {
-  BaselinePolicyOptions,
-  DEFAULT_METADATA_SERVER,
-  DEFAULT_NODE_LOCAL_DNS_CIDR,
-  addBaselineNetworkPolicies,
-  addLimitRange,
-  addQuotas,
-  addRoleBinding,
-  meta,
-  namespacePeer,
-  ownedLabels,
-  toPorts,
-} from './private/namespace-bundle';
+import { COST_CENTER_LABEL, ENVIRONMENT_LABEL, ISOLATION_LABEL, TEAM_LABEL, TENANCY_KIND_LABEL, TENANT_ADMIN_ROLE, TENANT_DEVELOPER_ROLE, TENANT_LABEL, TENANT_VIEWER_ROLE } from '../domain/tenancy/labels';
+import { BaselinePolicyOptions, DEFAULT_METADATA_SERVER, DEFAULT_NODE_LOCAL_DNS_CIDR, addBaselineNetworkPolicies, addLimitRange, addQuotas, addRoleBinding, meta, namespacePeer, ownedLabels, toPorts } from './private/namespace-bundle';
 import { PRIVATE_GOOGLE_APIS_CIDR } from '../domain/hybrid/advertisements';
 import { PRIVATE_SERVICE_PORTS } from '../domain/platform/private-service-access';
 import { isDns1123Label, assertTenantSpec } from '../domain/tenancy/tenant-rules';

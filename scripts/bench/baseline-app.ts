@@ -123,12 +123,30 @@ export function buildBaselineStacks(scope: Construct, def: PlatformDefinition): 
   // private zone that sends googleapis.com to the Private Google Access VIPs.
   def.clusters.forEach((c, i) => {
     const r = clusterCidrs(i);
-    new ComputeFirewall(net, `AllowClusterInternal-${c.name}`, { project: host, name: `${def.network.name}-${c.name}-internal`, network: vpc.id, direction: 'INGRESS', description: `GKE cluster ${c.name}: nodes and pods to nodes and pods, every protocol`, sourceRanges: [r.nodes, r.pods], targetTags: ['gke-node'], allow: [{ protocol: 'all' }] });
+    new ComputeFirewall(net, `AllowClusterInternal-${c.name}`, {
+      project: host,
+      name: `${def.network.name}-${c.name}-internal`,
+      network: vpc.id,
+      direction: 'INGRESS',
+      description: `GKE cluster ${c.name}: nodes and pods to nodes and pods, every protocol`,
+      sourceRanges: [r.nodes, r.pods],
+      targetTags: ['gke-node'],
+      allow: [{ protocol: 'all' }],
+    });
   });
   const zone = new DnsManagedZone(net, 'GoogleApisDns', { project: host, name: `${def.network.name}-googleapis`, dnsName: 'googleapis.com.', visibility: 'private', privateVisibilityConfig: { networks: [{ networkUrl: vpc.id }] } });
   new DnsRecordSet(net, 'GoogleApisDns-PrivateA', { project: host, managedZone: zone.name, name: 'private.googleapis.com.', type: 'A', ttl: 300, rrdatas: ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'] });
   new DnsRecordSet(net, 'GoogleApisDns-Wildcard', { project: host, managedZone: zone.name, name: '*.googleapis.com.', type: 'CNAME', ttl: 300, rrdatas: ['private.googleapis.com.'] });
-  new ComputeFirewall(net, 'AllowHealthChecks', { project: host, name: `${def.network.name}-allow-health-checks`, network: vpc.id, direction: 'INGRESS', description: 'Google Cloud load balancer health checks to GKE nodes', sourceRanges: ['35.191.0.0/16', '130.211.0.0/22'], targetTags: ['gke-node'], allow: [{ protocol: 'tcp' }] });
+  new ComputeFirewall(net, 'AllowHealthChecks', {
+    project: host,
+    name: `${def.network.name}-allow-health-checks`,
+    network: vpc.id,
+    direction: 'INGRESS',
+    description: 'Google Cloud load balancer health checks to GKE nodes',
+    sourceRanges: ['35.191.0.0/16', '130.211.0.0/22'],
+    targetTags: ['gke-node'],
+    allow: [{ protocol: 'tcp' }],
+  });
   for (const region of def.regions) {
     const regional = def.clusters.filter((c) => c.region === region);
     if (regional.length === 0) continue;
@@ -157,7 +175,10 @@ export function buildBaselineStacks(scope: Construct, def: PlatformDefinition): 
     const apisAgent = `serviceAccount:${project.number}@cloudservices.gserviceaccount.com`;
     new ProjectIamMember(net, `SharedVpc-${projectId}-HostServiceAgentUser`, { project: host, role: 'roles/container.hostServiceAgentUser', member: gkeAgent });
     for (const c of def.clusters.filter((x) => x.project === projectId)) {
-      for (const [agent, member] of [['ApisAgent', apisAgent], ['GkeAgent', gkeAgent]]) {
+      for (const [agent, member] of [
+        ['ApisAgent', apisAgent],
+        ['GkeAgent', gkeAgent],
+      ]) {
         new ComputeSubnetworkIamMember(net, `SharedVpc-${projectId}-gke-${c.name}-${agent}`, { project: host, region: c.region, subnetwork: subnets.get(c.name)!.id, role: 'roles/compute.networkUser', member });
       }
     }
@@ -195,7 +216,12 @@ export function buildBaselineStacks(scope: Construct, def: PlatformDefinition): 
       const scopeT = new Construct(stack, tenant.name);
       for (const wi of tenant.workloadIdentities ?? []) {
         const scopeG = new Construct(scopeT, wi.gsa);
-        const sa = new ServiceAccount(scopeG, 'Resource', { project, accountId: wi.gsa, displayName: `${tenant.name}/${wi.ksa}`, description: `Workload Identity of Kubernetes service account ${tenant.name}/${wi.ksa} (tenant ${tenant.name})` });
+        const sa = new ServiceAccount(scopeG, 'Resource', {
+          project,
+          accountId: wi.gsa,
+          displayName: `${tenant.name}/${wi.ksa}`,
+          description: `Workload Identity of Kubernetes service account ${tenant.name}/${wi.ksa} (tenant ${tenant.name})`,
+        });
         new ServiceAccountIamMember(scopeG, 'WorkloadIdentityUser', { serviceAccountId: sa.name, role: 'roles/iam.workloadIdentityUser', member: `serviceAccount:${project}.svc.id.goog[${tenant.name}/${wi.ksa}]` });
         for (const role of wi.projectRoles) new ProjectIamMember(scopeG, `Role-${role.replace(/\//g, '-')}`, { project, role, member: sa.member });
         for (const grant of wi.resourceRoles ?? []) {
@@ -221,7 +247,12 @@ function clusterStack(scope: Construct, def: PlatformDefinition, c: ClusterDefin
   stack.addDependency(net);
   stack.addDependency(fleet);
   const zones = c.zones ?? ['a', 'b', 'c'].map((z) => `${c.region}-${z}`);
-  const sa = new ServiceAccount(stack, 'Cluster-NodeServiceAccount', { project: c.project, accountId: `${c.name}-nodes`.slice(0, 30), displayName: `GKE nodes of ${c.name}-nodes`, description: 'Least-privilege identity of GKE nodes (workloads use Workload Identity instead)' });
+  const sa = new ServiceAccount(stack, 'Cluster-NodeServiceAccount', {
+    project: c.project,
+    accountId: `${c.name}-nodes`.slice(0, 30),
+    displayName: `GKE nodes of ${c.name}-nodes`,
+    description: 'Least-privilege identity of GKE nodes (workloads use Workload Identity instead)',
+  });
   const grants = ['roles/container.defaultNodeServiceAccount', 'roles/artifactregistry.reader'].map(
     (role) => new ProjectIamMember(stack, `Cluster-NodeServiceAccount-${role.replace(/^roles\//, '').replace(/[^A-Za-z0-9]/g, '-')}`, { project: c.project, role, member: sa.member }),
   );
@@ -263,7 +294,9 @@ function clusterStack(scope: Construct, def: PlatformDefinition, c: ClusterDefin
   new ComputeNetworkPeeringRoutesConfig(stack, 'ControlPlanePeeringRoutes', { project: def.network.project, network: vpc.name, peering: cluster.privateClusterConfig.peeringName, exportCustomRoutes: true, importCustomRoutes: false });
   const pools = [
     ...c.nodePools.map((pool) => ({ pool, tenant: undefined as string | undefined })),
-    ...(def.tenants ?? []).filter((t) => t.isolation === 'dedicated-nodes' && t.dedicatedNodes && t.clusters.includes(c.name)).map((t) => ({ pool: { ...t.dedicatedNodes!, name: `tenant-${t.name}`, kind: t.dedicatedNodes!.kind ?? 'general' }, tenant: t.name })),
+    ...(def.tenants ?? [])
+      .filter((t) => t.isolation === 'dedicated-nodes' && t.dedicatedNodes && t.clusters.includes(c.name))
+      .map((t) => ({ pool: { ...t.dedicatedNodes!, name: `tenant-${t.name}`, kind: t.dedicatedNodes!.kind ?? 'general' }, tenant: t.name })),
   ];
   for (const { pool, tenant } of pools) {
     const min = pool.minNodes ?? (pool.kind === 'general' ? zones.length : 0);
@@ -302,7 +335,12 @@ function clusterStack(scope: Construct, def: PlatformDefinition, c: ClusterDefin
     membershipLocation: c.region,
     configmanagement: {
       management: 'MANAGEMENT_AUTOMATIC',
-      configSync: { enabled: true, preventDrift: true, sourceFormat: 'unstructured', git: { syncRepo: 'https://github.com/example/platform-manifests.git', syncBranch: 'main', policyDir: `dist/${c.name}`, secretType: 'none', syncWaitSecs: '15' } },
+      configSync: {
+        enabled: true,
+        preventDrift: true,
+        sourceFormat: 'unstructured',
+        git: { syncRepo: 'https://github.com/example/platform-manifests.git', syncBranch: 'main', policyDir: `dist/${c.name}`, secretType: 'none', syncWaitSecs: '15' },
+      },
     },
   });
   return stack;
@@ -323,7 +361,14 @@ function vpnStack(scope: Construct, def: PlatformDefinition, link: HaVpnToAwsLin
   const amazonAsn = link.aws.amazonSideAsn ?? 64512;
   const ha = new ComputeHaVpnGateway(stack, 'Link', { project, region: link.region, name: link.name, network: vpc.selfLink });
   const router = new ComputeRouter(stack, 'Link-Router', { project, region: link.region, name: `${link.name}-router`, network: vpc.selfLink, bgp: { asn: link.gcpAsn } });
-  const tgw = new Ec2TransitGateway(stack, 'Link-TransitGateway', { amazonSideAsn: amazonAsn, description: `HA VPN ${link.name} to GCP`, vpnEcmpSupport: 'enable', defaultRouteTableAssociation: 'enable', defaultRouteTablePropagation: 'enable', tags: { Name: link.name } });
+  const tgw = new Ec2TransitGateway(stack, 'Link-TransitGateway', {
+    amazonSideAsn: amazonAsn,
+    description: `HA VPN ${link.name} to GCP`,
+    vpnEcmpSupport: 'enable',
+    defaultRouteTableAssociation: 'enable',
+    defaultRouteTablePropagation: 'enable',
+    tags: { Name: link.name },
+  });
   const attachment = new Ec2TransitGatewayVpcAttachment(stack, 'Link-TransitGatewayAttachment', { transitGatewayId: tgw.id, vpcId: link.aws.vpcId, subnetIds: [...(link.aws.subnetIds ?? [])], tags: { Name: link.name } });
   const keys = inside.map((_, t) => {
     const lead = new Password(stack, `Link-PreSharedKeys-Tunnel${t}Lead`, { length: 1, upper: true, lower: true, numeric: false, special: false });
@@ -370,13 +415,34 @@ function vpnStack(scope: Construct, def: PlatformDefinition, link: HaVpnToAwsLin
       { id: 3, ipAddress: connections[1].tunnel2Address },
     ],
   });
-  const controlPlanes = link.advertise?.controlPlanes
-    ? def.clusters.filter((c) => c.region === link.region).map((c) => ({ range: clusterCidrs(def.clusters.indexOf(c)).controlPlane, description: `${c.name} control plane` }))
-    : [];
+  const controlPlanes = link.advertise?.controlPlanes ? def.clusters.filter((c) => c.region === link.region).map((c) => ({ range: clusterCidrs(def.clusters.indexOf(c)).controlPlane, description: `${c.name} control plane` })) : [];
   inside.forEach((t, i) => {
-    const tunnel = new ComputeVpnTunnel(stack, `Link-Tunnel${i}`, { project, region: link.region, name: `${link.name}-${i}`, vpnGateway: ha.id, vpnGatewayInterface: i >> 1, peerExternalGateway: peer.id, peerExternalGatewayInterface: i, router: router.name, ikeVersion: 2, sharedSecret: keys[i] });
+    const tunnel = new ComputeVpnTunnel(stack, `Link-Tunnel${i}`, {
+      project,
+      region: link.region,
+      name: `${link.name}-${i}`,
+      vpnGateway: ha.id,
+      vpnGatewayInterface: i >> 1,
+      peerExternalGateway: peer.id,
+      peerExternalGatewayInterface: i,
+      router: router.name,
+      ikeVersion: 2,
+      sharedSecret: keys[i],
+    });
     const iface = new ComputeRouterInterface(stack, `Link-RouterInterface${i}`, { project, region: link.region, name: `${link.name}-${i}`, router: router.name, ipRange: `${t.gcp}/30`, vpnTunnel: tunnel.name });
-    new ComputeRouterPeer(stack, `Link-BgpPeer${i}`, { project, region: link.region, name: `${link.name}-${i}`, router: router.name, interface: iface.name, ipAddress: t.gcp, peerIpAddress: t.aws, peerAsn: amazonAsn, advertiseMode: 'CUSTOM', advertisedGroups: ['ALL_SUBNETS'], advertisedIpRanges: controlPlanes });
+    new ComputeRouterPeer(stack, `Link-BgpPeer${i}`, {
+      project,
+      region: link.region,
+      name: `${link.name}-${i}`,
+      router: router.name,
+      interface: iface.name,
+      ipAddress: t.gcp,
+      peerIpAddress: t.aws,
+      peerAsn: amazonAsn,
+      advertiseMode: 'CUSTOM',
+      advertisedGroups: ['ALL_SUBNETS'],
+      advertisedIpRanges: controlPlanes,
+    });
   });
   // Routes to every cluster's node and pod ranges, in each route table.
   for (const [key, routeTableId] of Object.entries(link.aws.routeTableIds ?? {})) {
@@ -414,7 +480,17 @@ function interconnectStack(scope: Construct, def: PlatformDefinition, link: Inte
     );
   }
   for (const a of link.attachments) {
-    const attachment = new ComputeInterconnectAttachment(stack, `Link-Attachment-${a.name}`, { project, region: a.region, name: a.name, router: routers.get(a.region)!.selfLink, type: link.type, edgeAvailabilityDomain: a.edgeAvailabilityDomain, adminEnabled: true, encryption: 'NONE', mtu: String(link.mtu ?? def.network.mtu ?? 1460) });
+    const attachment = new ComputeInterconnectAttachment(stack, `Link-Attachment-${a.name}`, {
+      project,
+      region: a.region,
+      name: a.name,
+      router: routers.get(a.region)!.selfLink,
+      type: link.type,
+      edgeAvailabilityDomain: a.edgeAvailabilityDomain,
+      adminEnabled: true,
+      encryption: 'NONE',
+      mtu: String(link.mtu ?? def.network.mtu ?? 1460),
+    });
     new TerraformOutput(stack, `Link-PairingKey-${a.name}`, { value: attachment.pairingKey, description: `Pairing key of ${a.name} (${a.edgeAvailabilityDomain}); give it to the partner` });
   }
 }

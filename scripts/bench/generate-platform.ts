@@ -145,10 +145,7 @@ export function generatePlatform(options: GeneratePlatformOptions): PlatformDefi
     ...dedicated.map((c) => cluster(c, 'prod', [{ name: 'services', kind: 'general', machineType: 'n2-standard-4', minNodes: 3, maxNodes: 30 }], 0)),
   ];
 
-  const projects: ProjectDefinition[] = [
-    { id: 'bench-net-host', description: 'Shared VPC host' },
-    ...[...new Set(clusters.map((c) => c.project))].sort().map((id) => ({ id })),
-  ];
+  const projects: ProjectDefinition[] = [{ id: 'bench-net-host', description: 'Shared VPC host' }, ...[...new Set(clusters.map((c) => c.project))].sort().map((id) => ({ id }))];
 
   const linkCount = Math.ceil(clusterCount / perLink);
   const remoteNetworks: RemoteNetworkDefinition[] = [];

@@ -182,8 +182,20 @@ export interface BenchResults {
 }
 
 /** Platform sizes: the issue's corners, and a tenant doubling series at 20 clusters for the growth ratio. */
-export const FULL_SIZES: readonly (readonly [number, number])[] = [[1, 10], [5, 100], [20, 500], [20, 1000], [20, 2000], [20, 4000], [50, 5000]];
-export const QUICK_SIZES: readonly (readonly [number, number])[] = [[1, 10], [2, 20], [2, 40]];
+export const FULL_SIZES: readonly (readonly [number, number])[] = [
+  [1, 10],
+  [5, 100],
+  [20, 500],
+  [20, 1000],
+  [20, 2000],
+  [20, 4000],
+  [50, 5000],
+];
+export const QUICK_SIZES: readonly (readonly [number, number])[] = [
+  [1, 10],
+  [2, 20],
+  [2, 40],
+];
 /** The headline size of the issue's targets. */
 export const HEADLINE = { clusters: 20, tenants: 1000 } as const;
 const QUICK_HEADLINE = { clusters: 2, tenants: 40 } as const;
@@ -283,17 +295,16 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
 
   try {
     if (!options.sizes) {
-    log('library load (compiled lib/index.js) ...');
-    await runCase('load', 'load', quick ? 1 : LOAD_REPEATS, () => ({ args: ['--require', probe, workload, 'load'] }));
+      log('library load (compiled lib/index.js) ...');
+      await runCase('load', 'load', quick ? 1 : LOAD_REPEATS, () => ({ args: ['--require', probe, workload, 'load'] }));
 
-    log('bundled example (CI=true: the IP plan is frozen, nothing is written to stacks/) ...');
-    const exampleEnv = (outdir: string) => ({ CI: 'true', CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: join(outdir, 'cdktf.out'), CDK8S_OUTDIR: join(outdir, 'dist') });
-    // As `npm run synth` runs them (tsx), minus npm's own start-up; and compiled.
-    await runCase('example-tf', 'example-tf', repeats, (o) => ({ args: ['--import', 'tsx', '--require', probe, join(root, 'stacks', 'main.ts')], env: exampleEnv(o) }));
-    await runCase('example-k8s', 'example-k8s', repeats, (o) => ({ args: ['--import', 'tsx', '--require', probe, join(root, 'charts', 'main.ts')], env: exampleEnv(o) }));
-    await runCase('example-tf-compiled', 'example-tf-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'stacks', 'main.js')], env: exampleEnv(o) }));
-    await runCase('example-k8s-compiled', 'example-k8s-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'charts', 'main.js')], env: exampleEnv(o) }));
-
+      log('bundled example (CI=true: the IP plan is frozen, nothing is written to stacks/) ...');
+      const exampleEnv = (outdir: string) => ({ CI: 'true', CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: join(outdir, 'cdktf.out'), CDK8S_OUTDIR: join(outdir, 'dist') });
+      // As `npm run synth` runs them (tsx), minus npm's own start-up; and compiled.
+      await runCase('example-tf', 'example-tf', repeats, (o) => ({ args: ['--import', 'tsx', '--require', probe, join(root, 'stacks', 'main.ts')], env: exampleEnv(o) }));
+      await runCase('example-k8s', 'example-k8s', repeats, (o) => ({ args: ['--import', 'tsx', '--require', probe, join(root, 'charts', 'main.ts')], env: exampleEnv(o) }));
+      await runCase('example-tf-compiled', 'example-tf-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'stacks', 'main.js')], env: exampleEnv(o) }));
+      await runCase('example-k8s-compiled', 'example-k8s-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'charts', 'main.js')], env: exampleEnv(o) }));
     }
     log('generated platforms (library cdktf, library cdk8s, both at once, one tenant added, direct baseline) ...');
     const headline = quick ? QUICK_HEADLINE : HEADLINE;
@@ -352,7 +363,15 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     version: 1,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    machine: { nproc: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryMb: Math.round(totalmem() / 2 ** 20), freeMemoryMb: Math.round(freemem() / 2 ** 20), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) },
+    machine: {
+      nproc: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryMb: Math.round(totalmem() / 2 ** 20),
+      freeMemoryMb: Math.round(freemem() / 2 ** 20),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+    },
     options: { quick, skipTest, repeats, repeatAll, ...(skipBaseline ? { skipBaseline } : {}), ...(interleave ? { interleave } : {}) },
     buildDir: 'bench-results/.build',
     cases,
@@ -378,7 +397,13 @@ function compile(root: string, log: (line: string) => void): void {
   if (result.status !== 0) {
     const workload = join(root, 'bench-results', '.build', 'scripts', 'bench', 'workload.js');
     if (!existsSync(workload)) throw new Error(`tsc failed and emitted nothing:\n${result.stdout}${result.stderr}`);
-    log(`  warning: tsc reported type errors (output emitted anyway):\n${result.stdout.split('\n').slice(0, 10).map((l) => `    ${l}`).join('\n')}`);
+    log(
+      `  warning: tsc reported type errors (output emitted anyway):\n${result.stdout
+        .split('\n')
+        .slice(0, 10)
+        .map((l) => `    ${l}`)
+        .join('\n')}`,
+    );
   }
 }
 
@@ -528,7 +553,10 @@ export function overheadRows(cases: readonly BenchCase[]): OverheadRow[] {
     const base = cases.find((c) => c.kind === 'baseline' && c.clusters === lib.clusters && c.tenants === lib.tenants);
     if (!base) continue;
     const types = new Set([...Object.keys(lib.resourceTypes ?? {}), ...Object.keys(base.resourceTypes ?? {})]);
-    const differences = [...types].sort().filter((t) => (lib.resourceTypes?.[t] ?? 0) !== (base.resourceTypes?.[t] ?? 0)).map((t) => `${t}: library ${lib.resourceTypes?.[t] ?? 0}, baseline ${base.resourceTypes?.[t] ?? 0}`);
+    const differences = [...types]
+      .sort()
+      .filter((t) => (lib.resourceTypes?.[t] ?? 0) !== (base.resourceTypes?.[t] ?? 0))
+      .map((t) => `${t}: library ${lib.resourceTypes?.[t] ?? 0}, baseline ${base.resourceTypes?.[t] ?? 0}`);
     rows.push({ clusters: lib.clusters!, tenants: lib.tenants!, libraryMs: lib.median.wallMs, baselineMs: base.median.wallMs, ratio: ratio(lib.median.wallMs, base.median.wallMs), resourceDifferences: differences });
   }
   return rows;
@@ -553,15 +581,27 @@ export function evaluateTargets(
   const exTf = find('example-tf');
   const exK8s = find('example-k8s');
   const example = exTf && exK8s ? exTf.median.wallMs + exK8s.median.wallMs : undefined;
-  check(`bundled example, both apps (tsx, as npm run synth) ≤ ${TARGETS.exampleMs / 1000} s`, example !== undefined ? `${fmtMs(example)} (cdktf ${fmtMs(exTf!.median.wallMs)} + cdk8s ${fmtMs(exK8s!.median.wallMs)})` : 'not measured', example !== undefined ? example <= TARGETS.exampleMs : undefined);
+  check(
+    `bundled example, both apps (tsx, as npm run synth) ≤ ${TARGETS.exampleMs / 1000} s`,
+    example !== undefined ? `${fmtMs(example)} (cdktf ${fmtMs(exTf!.median.wallMs)} + cdk8s ${fmtMs(exK8s!.median.wallMs)})` : 'not measured',
+    example !== undefined ? example <= TARGETS.exampleMs : undefined,
+  );
 
   const hTf = find('tf', headline);
   const hK8s = find('k8s', headline);
   const size = `${headline.clusters} clusters × ${headline.tenants} tenants`;
   const hMs = hTf && hK8s ? hTf.median.wallMs + hK8s.median.wallMs : undefined;
-  check(`${size}, both apps ≤ ${TARGETS.headlineMs / 1000} s`, hMs !== undefined ? `${fmtMs(hMs)} (cdktf ${fmtMs(hTf!.median.wallMs)} + cdk8s ${fmtMs(hK8s!.median.wallMs)})` : 'not measured', hMs !== undefined ? hMs <= TARGETS.headlineMs : undefined);
+  check(
+    `${size}, both apps ≤ ${TARGETS.headlineMs / 1000} s`,
+    hMs !== undefined ? `${fmtMs(hMs)} (cdktf ${fmtMs(hTf!.median.wallMs)} + cdk8s ${fmtMs(hK8s!.median.wallMs)})` : 'not measured',
+    hMs !== undefined ? hMs <= TARGETS.headlineMs : undefined,
+  );
   const hRss = hTf && hK8s ? Math.max(hTf.median.maxRssKb, hK8s.median.maxRssKb) : undefined;
-  check(`${size}, peak RSS ≤ ${TARGETS.headlineRssMb / 1024} GB`, hRss !== undefined ? `${fmtMb(hRss)} (cdktf ${fmtMb(hTf!.median.maxRssKb)}, cdk8s ${fmtMb(hK8s!.median.maxRssKb)})` : 'not measured', hRss !== undefined ? hRss / 1024 <= TARGETS.headlineRssMb : undefined);
+  check(
+    `${size}, peak RSS ≤ ${TARGETS.headlineRssMb / 1024} GB`,
+    hRss !== undefined ? `${fmtMb(hRss)} (cdktf ${fmtMb(hTf!.median.maxRssKb)}, cdk8s ${fmtMb(hK8s!.median.maxRssKb)})` : 'not measured',
+    hRss !== undefined ? hRss / 1024 <= TARGETS.headlineRssMb : undefined,
+  );
 
   for (const kind of ['tf', 'k8s'] as const) {
     const steps = growth.filter((g) => g.kind === kind);
@@ -615,7 +655,11 @@ export function evaluateTargets(
     changes.length > 0 ? changes.every((r) => r.changedStateFiles === 1 && r.changedManifestFiles === 1) : undefined,
   );
 
-  check(`npm test ≤ ${TARGETS.npmTestMs / 1000} s`, npmTest ? `${fmtMs(npmTest.wallMs)}${npmTest.exitCode === 0 ? '' : ` (exit ${npmTest.exitCode}: tests failed)`}` : 'skipped (--skip-test)', npmTest ? npmTest.wallMs <= TARGETS.npmTestMs : undefined);
+  check(
+    `npm test ≤ ${TARGETS.npmTestMs / 1000} s`,
+    npmTest ? `${fmtMs(npmTest.wallMs)}${npmTest.exitCode === 0 ? '' : ` (exit ${npmTest.exitCode}: tests failed)`}` : 'skipped (--skip-test)',
+    npmTest ? npmTest.wallMs <= TARGETS.npmTestMs : undefined,
+  );
   return targets;
 }
 
@@ -624,7 +668,9 @@ export function formatReport(results: BenchResults): string {
   const lines: string[] = [];
   const m = results.machine;
   lines.push(`machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryMb} MB, node ${m.node}, load average ${m.loadAverage.join(' ')}`);
-  lines.push(`runs: ${results.options.repeats} for load (5), the example and the headline size${results.options.repeatAll ? ' and every size' : ', 1 for other sizes'}${results.options.interleave ? ', generated sizes in interleaved passes' : ''} (median shown); children run JS compiled by the project's tsc (${results.buildDir}) unless marked tsx`);
+  lines.push(
+    `runs: ${results.options.repeats} for load (5), the example and the headline size${results.options.repeatAll ? ' and every size' : ', 1 for other sizes'}${results.options.interleave ? ', generated sizes in interleaved passes' : ''} (median shown); children run JS compiled by the project's tsc (${results.buildDir}) unless marked tsx`,
+  );
   lines.push('');
   const header = ['case', 'clusters', 'tenants', 'runs', 'wall', 'peak RSS', 'load', 'define', 'construct', 'synth', 'output'];
   const rows = results.cases.map((c) => [
@@ -653,7 +699,10 @@ export function formatReport(results: BenchResults): string {
   }
   if (results.overhead.length > 0) {
     lines.push('overhead vs direct baseline (cdktf wall, library / baseline):');
-    for (const o of results.overhead) lines.push(`  ${o.clusters}×${o.tenants}: ${o.ratio}× (${fmtMs(o.libraryMs)} / ${fmtMs(o.baselineMs)})${o.resourceDifferences.length ? `; resource counts differ: ${o.resourceDifferences.join('; ')}` : '; same resource counts per type'}`);
+    for (const o of results.overhead)
+      lines.push(
+        `  ${o.clusters}×${o.tenants}: ${o.ratio}× (${fmtMs(o.libraryMs)} / ${fmtMs(o.baselineMs)})${o.resourceDifferences.length ? `; resource counts differ: ${o.resourceDifferences.join('; ')}` : '; same resource counts per type'}`,
+      );
   }
   if (results.scale?.length) {
     lines.push('state size, change size, both apps (issue 16):');
@@ -744,16 +793,25 @@ export function cliTargets(cases: readonly BenchCase[], growth: readonly CliGrow
   const targets: TargetResult[] = [];
   const check = (target: string, figure: string, ok: boolean | undefined) => targets.push({ target, figure, status: ok === undefined ? 'SKIP' : ok ? 'PASS' : 'MISS' });
   const at = (clusters: number, tenants: number) => cases.find((c) => c.kind === 'cli' && c.clusters === clusters && c.tenants === tenants);
-  for (const [[clusters, tenants], limit] of [[[headline.clusters, headline.tenants], TARGETS.cliHeadlineMs], [large, TARGETS.cliLargeMs]] as const) {
+  for (const [[clusters, tenants], limit] of [
+    [[headline.clusters, headline.tenants], TARGETS.cliHeadlineMs],
+    [large, TARGETS.cliLargeMs],
+  ] as const) {
     const c = at(clusters, tenants);
-    check(`gke-platform synth at ${clusters} × ${tenants} ≤ ${limit / 1000} s (end to end, verification included)`, c ? `${fmtMs(c.median.wallMs)} (load average ${c.median.loadAverage ?? '?'})` : 'not measured', c ? c.median.wallMs <= limit : undefined);
+    check(
+      `gke-platform synth at ${clusters} × ${tenants} ≤ ${limit / 1000} s (end to end, verification included)`,
+      c ? `${fmtMs(c.median.wallMs)} (load average ${c.median.loadAverage ?? '?'})` : 'not measured',
+      c ? c.median.wallMs <= limit : undefined,
+    );
   }
   const all = cases.filter((c) => c.kind === 'cli');
   const peak = (c: BenchCase) => Math.max(c.median.maxRssKb, c.median.phases['terraform.maxRssKb'] ?? 0, c.median.phases['manifests.maxRssKb'] ?? 0);
   const worst = all.reduce<BenchCase | undefined>((w, c) => (!w || peak(c) > peak(w) ? c : w), undefined);
   check(
     `gke-platform synth, peak RSS of each process ≤ ${TARGETS.cliRssMb / 1024} GB, every size`,
-    worst ? `${fmtMb(peak(worst))} at ${worst.clusters} × ${worst.tenants} (parent ${fmtMb(worst.median.maxRssKb)}, terraform ${fmtMb(worst.median.phases['terraform.maxRssKb'] ?? 0)}, manifests ${fmtMb(worst.median.phases['manifests.maxRssKb'] ?? 0)})` : 'not measured',
+    worst
+      ? `${fmtMb(peak(worst))} at ${worst.clusters} × ${worst.tenants} (parent ${fmtMb(worst.median.maxRssKb)}, terraform ${fmtMb(worst.median.phases['terraform.maxRssKb'] ?? 0)}, manifests ${fmtMb(worst.median.phases['manifests.maxRssKb'] ?? 0)})`
+      : 'not measured',
     worst ? peak(worst) / 1024 <= TARGETS.cliRssMb : undefined,
   );
   const judged = (g: CliGrowthStep) => g.medianPassRatio ?? g.ratio;
@@ -762,7 +820,9 @@ export function cliTargets(cases: readonly BenchCase[], growth: readonly CliGrow
   const worstStep = meaningful.reduce<CliGrowthStep | undefined>((w, g) => (!w || judged(g) > judged(w) ? g : w), undefined);
   check(
     `gke-platform synth, doubling tenants ≤ ${TARGETS.doublingRatio}× for the wall and every phase of ≥ ${MIN_JUDGED_PHASE_MS} ms (worst${worstStep?.medianPassRatio !== undefined ? ', median over passes' : ''})`,
-    worstStep ? `${judged(worstStep)}× (${worstStep.figure}, ${worstStep.fromTenants}→${worstStep.toTenants} tenants at ${worstStep.clusters} clusters${worstStep.passRatios ? `; passes ${worstStep.passRatios.join('×, ')}×` : ''})` : 'not measured',
+    worstStep
+      ? `${judged(worstStep)}× (${worstStep.figure}, ${worstStep.fromTenants}→${worstStep.toTenants} tenants at ${worstStep.clusters} clusters${worstStep.passRatios ? `; passes ${worstStep.passRatios.join('×, ')}×` : ''})`
+      : 'not measured',
     worstStep ? judged(worstStep) <= TARGETS.doublingRatio : undefined,
   );
   return targets;

@@ -126,7 +126,13 @@ function hashTree(dir: string, prefix = ''): Map<string, string> {
   for (const entry of readdirSync(join(dir, prefix)).sort()) {
     const rel = prefix ? `${prefix}/${entry}` : entry;
     if (statSync(join(dir, rel)).isDirectory()) for (const [k, v] of hashTree(dir, rel)) out.set(k, v);
-    else out.set(rel, createHash('sha1').update(readFileSync(join(dir, rel))).digest('hex'));
+    else
+      out.set(
+        rel,
+        createHash('sha1')
+          .update(readFileSync(join(dir, rel)))
+          .digest('hex'),
+      );
   }
   return out;
 }

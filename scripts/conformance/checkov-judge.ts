@@ -30,7 +30,10 @@ export function readSkips(file: string): CheckovSkip[] {
 }
 
 function globMatches(glob: string, value: string): boolean {
-  const pattern = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(value);
 }
 
@@ -55,7 +58,7 @@ interface RawCheck {
 export function checkPlace(filePath: string): { target: string; folder: string } {
   const parts = filePath.split('/').filter(Boolean);
   const output = parts[1] === 'cdktf.out' ? 'cdktf.out' : parts[1];
-  const folder = output === 'cdktf.out' ? parts[3] ?? '' : parts[2] ?? '';
+  const folder = output === 'cdktf.out' ? (parts[3] ?? '') : (parts[2] ?? '');
   return { target: `${parts[0]}/${output}`, folder };
 }
 
@@ -103,7 +106,9 @@ export function runCheckov(python: string, directory: string, version: string, s
   try {
     parsed = JSON.parse(run.stdout);
   } catch {
-    return [{ judge, version, target: 'all targets', checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged: `checkov did not answer (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ')}` }];
+    return [
+      { judge, version, target: 'all targets', checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged: `checkov did not answer (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ')}` },
+    ];
   }
   const reports = (Array.isArray(parsed) ? parsed : [parsed]).filter((r) => r.results);
   const typeOf = terraformTypes(directory);

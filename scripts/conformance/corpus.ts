@@ -19,7 +19,9 @@ interface PlatformModule {
  */
 export function tenantCorpus(target: Target, cluster: string, objects: readonly Record<string, unknown>[]): AdmissionCase[] {
   if (!target.platformModule) {
-    throw new Error(`${target.name} writes manifests for ${cluster} but has no platform.ts beside its main.ts: export \`platform\` (and \`addOns\`, \`lockFile\`) from one, as examples/single-region does, so the tenant suite can be derived`);
+    throw new Error(
+      `${target.name} writes manifests for ${cluster} but has no platform.ts beside its main.ts: export \`platform\` (and \`addOns\`, \`lockFile\`) from one, as examples/single-region does, so the tenant suite can be derived`,
+    );
   }
   const module = require(target.platformModule) as PlatformModule;
   const addOns = module.addOns ?? [];

@@ -39,7 +39,10 @@ export async function installCrdBuild(server: KubeServer, dir: string): Promise<
     const response = await server.request('PATCH', `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd.metadata.name}?fieldManager=gke-platform-conformance&force=true`, crd, undefined, 'application/apply-patch+yaml');
     if (response.status < 200 || response.status >= 300) problems.push(`CustomResourceDefinition ${crd.metadata.name}: HTTP ${response.status}`);
   }
-  const pending = await waitEstablished(server, crds.map((c) => c.metadata.name));
+  const pending = await waitEstablished(
+    server,
+    crds.map((c) => c.metadata.name),
+  );
   if (pending.length > 0) problems.push(`CRDs not established within 60 s: ${pending.join(', ')}`);
   return problems;
 }

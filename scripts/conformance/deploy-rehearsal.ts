@@ -66,13 +66,24 @@ export class DeployRehearsal {
     const folder = stageFolder(cluster, 'add-ons');
     const syncing = rootSyncs.filter((r) => String((r.spec as any)?.git?.dir ?? '').endsWith(`/${folder}`) || (r.spec as any)?.git?.dir === folder);
     if (addOns.length > 0 && syncing.length === 0) this.fail(`${folder}/ holds ${addOns.length} object(s) but no RootSync syncs it: they would never be applied`);
-    for (const r of rootSyncs.filter((r) => String((r.spec as any)?.git?.dir ?? '').endsWith(ADD_ONS_FOLDER_SUFFIX) && !syncing.includes(r))) this.fail(`RootSync ${r.metadata.name} syncs ${(r.spec as any).git.dir}, which is not this cluster's add-ons folder (${folder})`);
+    for (const r of rootSyncs.filter((r) => String((r.spec as any)?.git?.dir ?? '').endsWith(ADD_ONS_FOLDER_SUFFIX) && !syncing.includes(r)))
+      this.fail(`RootSync ${r.metadata.name} syncs ${(r.spec as any).git.dir}, which is not this cluster's add-ons folder (${folder})`);
     if (syncing.length > 0 && addOns.length === 0) this.fail(`RootSync ${syncing[0].metadata.name} syncs ${folder}/, which holds no object: Config Sync would report the folder missing`);
     if (addOns.length > 0 && syncing.length > 0) await this.applyStage(`stage 3 (${folder}/)`, addOns, syncing[0].metadata.name);
 
     this.failures.push(...(await typeCheckWarnings(this.server, this.target)));
     this.failures.push(...(await waitForControllers(this.server, [...platform, ...addOns])).map((f) => `${this.target}: ${f}`));
-    return { judge: 'kube-apiserver apply', version: this.version, target: this.target, checked: this.checked, passed: this.passed, failed: this.failures.length, skipped: 0, failures: this.failures, caveats: this.caveats.length > 0 ? this.caveats : undefined };
+    return {
+      judge: 'kube-apiserver apply',
+      version: this.version,
+      target: this.target,
+      checked: this.checked,
+      passed: this.passed,
+      failed: this.failures.length,
+      skipped: 0,
+      failures: this.failures,
+      caveats: this.caveats.length > 0 ? this.caveats : undefined,
+    };
   }
 
   private fail(message: string): void {
@@ -87,7 +98,13 @@ export class DeployRehearsal {
       const account = reconcilerServiceAccount(name);
       await this.apply({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: account, namespace: CONFIG_SYNC_NAMESPACE } }, undefined, 'setup');
       await this.apply(
-        { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: `configsync-${account}` }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'ServiceAccount', name: account, namespace: CONFIG_SYNC_NAMESPACE }] } as KubeObject,
+        {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'ClusterRoleBinding',
+          metadata: { name: `configsync-${account}` },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+          subjects: [{ kind: 'ServiceAccount', name: account, namespace: CONFIG_SYNC_NAMESPACE }],
+        } as KubeObject,
         undefined,
         'setup',
       );
@@ -107,7 +124,12 @@ export class DeployRehearsal {
     while (pending.length > 0 && Date.now() < deadline) {
       const still: string[] = [];
       for (const name of pending) {
-        const review = await this.server.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb: 'patch', resource: 'namespaces' } } }, reconciler(name));
+        const review = await this.server.request(
+          'POST',
+          '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+          { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb: 'patch', resource: 'namespaces' } } },
+          reconciler(name),
+        );
         if (review.body?.status?.allowed !== true) still.push(name);
       }
       pending = still;
@@ -138,7 +160,10 @@ export class DeployRehearsal {
   /** Applies CRDs and waits until each is established and discoverable. */
   private async installCrds(crds: readonly KubeObject[], rootSync: string | undefined, what: string): Promise<void> {
     for (const crd of crds) await this.apply(crd, rootSync, what);
-    const pending = await waitEstablished(this.server, crds.map((c) => c.metadata.name));
+    const pending = await waitEstablished(
+      this.server,
+      crds.map((c) => c.metadata.name),
+    );
     if (pending.length > 0) this.fail(`${what}: CRDs not established within 60 s: ${pending.join(', ')}`);
   }
 

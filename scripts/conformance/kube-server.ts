@@ -33,14 +33,7 @@ const ADMISSION_PLUGINS = ['NodeRestriction'];
  * the ClusterRole aggregation that fills the built-in `admin`, `edit` and `view` roles from their aggregated parts:
  * without it they are empty, and RBAC's escalation check would let anyone bind them.
  */
-const CONTROLLERS = [
-  'serviceaccount-controller',
-  'serviceaccount-token-controller',
-  'resourcequota-controller',
-  'namespace-controller',
-  'validatingadmissionpolicy-status-controller',
-  'clusterrole-aggregation-controller',
-];
+const CONTROLLERS = ['serviceaccount-controller', 'serviceaccount-token-controller', 'resourcequota-controller', 'namespace-controller', 'validatingadmissionpolicy-status-controller', 'clusterrole-aggregation-controller'];
 
 /** Built-in ClusterRoles whose rules only the aggregation controller writes; the judge waits until each has rules. */
 export const AGGREGATED_CLUSTER_ROLES: readonly string[] = ['admin', 'edit', 'view'];

@@ -36,7 +36,8 @@ export const CONFIG_SYNC_STAND_IN: StandIn = {
 export const SPINNAKER_OPERATOR_STAND_IN: StandIn = {
   installedBy: "the Spinnaker Operator's deploy/crds (RootSync spinnaker-operator-crds)",
   sourcePrefix: { type: 'git', repo: 'https://github.com/armory/spinnaker-operator.git', dir: 'deploy/crds' },
-  reason: 'the operator publishes its CRDs only in its GitHub repository and release assets; its Go module github.com/armory/spinnaker-operator (which holds the CRD files and the API types controller-gen would need) is not served by the Go module proxy (403), and no other reachable registry carries them',
+  reason:
+    'the operator publishes its CRDs only in its GitHub repository and release assets; its Go module github.com/armory/spinnaker-operator (which holds the CRD files and the API types controller-gen would need) is not served by the Go module proxy (403), and no other reachable registry carries them',
   kinds: [
     { group: 'spinnaker.io', version: 'v1alpha2', kind: 'SpinnakerService', plural: 'spinnakerservices', namespaced: true },
     { group: 'spinnaker.io', version: 'v1alpha2', kind: 'SpinnakerAccount', plural: 'spinnakeraccounts', namespaced: true },

@@ -69,7 +69,11 @@ export function validateStack(stackJsonFile: string, target: string, workDir: st
   const version = `${tf.version}; ${versions.join(', ')}`;
   const missing = providers.map((p) => p.source.split('/').pop()!).filter((type) => !PROVIDER_TOOLS[type] || !builtTool(PROVIDER_TOOLS[type]));
   if (missing.length > 0) {
-    const why = missing.map((type) => (PROVIDER_TOOLS[type] ? `hashicorp/${type} not built (npm run conformance -- --tools-only${CI_OPTIONAL_PROVIDERS.has(type) ? '; in CI only when cached or with CONFORMANCE_BUILD_AWS=1' : ''})` : UNAVAILABLE_PROVIDERS[type] ?? `no build recipe for provider ${type}`));
+    const why = missing.map((type) =>
+      PROVIDER_TOOLS[type]
+        ? `hashicorp/${type} not built (npm run conformance -- --tools-only${CI_OPTIONAL_PROVIDERS.has(type) ? '; in CI only when cached or with CONFORMANCE_BUILD_AWS=1' : ''})`
+        : (UNAVAILABLE_PROVIDERS[type] ?? `no build recipe for provider ${type}`),
+    );
     // Only a provider CI builds on request, or one no reachable registry serves, may leave a stack unjudged.
     const because = missing.every((type) => CI_OPTIONAL_PROVIDERS.has(type) || UNAVAILABLE_PROVIDERS[type]) ? (missing.some((type) => CI_OPTIONAL_PROVIDERS.has(type)) ? 'ci-optional-build' : 'upstream-unavailable') : undefined;
     return { judge: 'terraform validate', version, target, checked: 0, passed: 0, failed: 0, skipped: 0, failures: [], notJudged: `provider not built: ${why.join(', ')}`, notJudgedBecause: because };

@@ -89,7 +89,16 @@ export class VaultTargetJudge {
   async replayPlatform(): Promise<void> {
     for (const name of Object.keys(this.stack.variable ?? {})) if (!name.startsWith('token_reviewer_jwt_')) this.variables[name] = '';
     await this.send({ address: 'judge: offline root stand-in', type: 'judge', method: 'POST', path: `sys/mounts/${OFFLINE_ROOT}`, body: { type: 'pki', config: { max_lease_ttl: '87600h' } } }, false);
-    await this.send({ address: 'judge: offline root stand-in', type: 'judge', method: 'POST', path: `${OFFLINE_ROOT}/root/generate/internal`, body: { common_name: 'conformance stand-in for the offline root', ttl: '87600h', key_type: 'ec', key_bits: 384 } }, false);
+    await this.send(
+      {
+        address: 'judge: offline root stand-in',
+        type: 'judge',
+        method: 'POST',
+        path: `${OFFLINE_ROOT}/root/generate/internal`,
+        body: { common_name: 'conformance stand-in for the offline root', ttl: '87600h', key_type: 'ec', key_bits: 384 },
+      },
+      false,
+    );
 
     const inputs = (): VaultRequestInputs => ({ variables: this.variables });
     for (const request of vaultRequests(this.stack, inputs(), (type) => type !== 'vault_kubernetes_auth_backend_config')) {
@@ -228,7 +237,10 @@ export class VaultTargetJudge {
         }
         const login = await this.server.request('POST', `auth/${mount}/login`, { role: role.roleName, jwt: token }, '');
         const policies: string[] = login.body?.auth?.policies ?? [];
-        this.suite.record(label(`logs in with role ${role.roleName}`), expectAnswer(login, 'allowed') ?? (policies.includes(tenant.policy) && policies.every((p) => p === tenant.policy || p === 'default') ? undefined : `got policies ${policies.join(', ')}`));
+        this.suite.record(
+          label(`logs in with role ${role.roleName}`),
+          expectAnswer(login, 'allowed') ?? (policies.includes(tenant.policy) && policies.every((p) => p === tenant.policy || p === 'default') ? undefined : `got policies ${policies.join(', ')}`),
+        );
         if (ok(login)) await this.askAs(tenant, login.body.auth.client_token, `logged in on ${cluster}`);
         for (const other of roles.filter((r) => r.tenant !== role.tenant)) {
           const refused = await this.server.request('POST', `auth/${mount}/login`, { role: other.roleName, jwt: token }, '');
@@ -254,7 +266,8 @@ export class VaultTargetJudge {
     const label = `${this.target}/${cluster}: token reviewer`;
     const binding = objects.find((o) => o.kind === 'ClusterRoleBinding' && o.roleRef?.name === 'system:auth-delegator');
     const subject = binding?.subjects?.find((s: { kind: string }) => s.kind === 'ServiceAccount');
-    const secret = subject && objects.find((o) => o.kind === 'Secret' && o.type === 'kubernetes.io/service-account-token' && o.metadata.namespace === subject.namespace && o.metadata.annotations?.['kubernetes.io/service-account.name'] === subject.name);
+    const secret =
+      subject && objects.find((o) => o.kind === 'Secret' && o.type === 'kubernetes.io/service-account-token' && o.metadata.namespace === subject.namespace && o.metadata.annotations?.['kubernetes.io/service-account.name'] === subject.name);
     if (!secret) {
       this.apply.record(label, 'the manifests have no service account bound to system:auth-delegator with a token Secret');
       return undefined;

@@ -10,7 +10,7 @@ const output = synthSeed(drivePlatform, addOns);
 const plan = output.platform.plan;
 const firewalls = Object.entries<any>(output.stacks['drive-network'].resource.google_compute_firewall);
 
-describe('enforcement derived from the add-ons\' traffic needs', () => {
+describe("enforcement derived from the add-ons' traffic needs", () => {
   test('the network stack holds one webhook rule per cluster with tenants, at a stable address, from its /28 on tcp:15017 only', () => {
     const rules = firewalls.filter(([, r]) => r.name.includes('-allow-cp-webhooks-'));
     expect(rules.map(([, r]) => r['//'].metadata.path).sort()).toEqual(['drive-network/ControlPlaneWebhooks-payments-usc1/Resource', 'drive-network/ControlPlaneWebhooks-prod-usc1/Resource']);
@@ -26,8 +26,14 @@ describe('enforcement derived from the add-ons\' traffic needs', () => {
       return gke.master_authorized_networks_config;
     };
     const prodPods = plan.clusters.find((c) => c.name === 'prod-usc1')!.podRange.cidr;
-    expect(authorized('prod-usc1').cidr_blocks).toEqual([{ cidr_block: '10.200.8.0/24', display_name: 'corp-vpn' }, { cidr_block: '10.8.64.10/32', display_name: 'vault' }]);
-    expect(authorized('dev-usw1').cidr_blocks).toEqual([{ cidr_block: '10.200.8.0/24', display_name: 'corp-vpn' }, { cidr_block: '10.8.64.10/32', display_name: 'vault' }]);
+    expect(authorized('prod-usc1').cidr_blocks).toEqual([
+      { cidr_block: '10.200.8.0/24', display_name: 'corp-vpn' },
+      { cidr_block: '10.8.64.10/32', display_name: 'vault' },
+    ]);
+    expect(authorized('dev-usw1').cidr_blocks).toEqual([
+      { cidr_block: '10.200.8.0/24', display_name: 'corp-vpn' },
+      { cidr_block: '10.8.64.10/32', display_name: 'vault' },
+    ]);
     expect(authorized('payments-usc1').cidr_blocks).toEqual([
       { cidr_block: '10.200.8.0/24', display_name: 'corp-vpn' },
       { cidr_block: '10.8.64.10/32', display_name: 'vault' },

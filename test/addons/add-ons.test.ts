@@ -16,8 +16,7 @@ import { EXAMPLE_TODAY } from '../fixtures/example-today';
 process.env.CHECKPOINT_DISABLE = '1';
 
 const withAddOns = (...addOns: { name: string; settings?: Record<string, unknown> }[]): PlatformDefinition => ({ ...examplePlatform, addOns });
-const load = (definition: PlatformDefinition, addOns: readonly PlatformAddOn[]) =>
-  loadPlatform(definition, { lockFile: exampleLockFile, frozen: true, record: false, today: EXAMPLE_TODAY, log: () => undefined, addOns });
+const load = (definition: PlatformDefinition, addOns: readonly PlatformAddOn[]) => loadPlatform(definition, { lockFile: exampleLockFile, frozen: true, record: false, today: EXAMPLE_TODAY, log: () => undefined, addOns });
 const newApp = () => new App({ outdir: mkdtempSync(join(tmpdir(), 'addons-')), stackTraces: false });
 const tenantNames = (examplePlatform.tenants ?? []).map((t) => t.name);
 
@@ -35,7 +34,12 @@ describe('the example add-on (examples/tenant-alerts)', () => {
 
   test('adds one ConfigMap per tenant namespace, in the tenant chart of each of its clusters', () => {
     const configMaps = Object.values(manifests).flatMap((m) =>
-      m.charts.flatMap((chart) => chart.toJson().filter((o: any) => o.kind === 'ConfigMap' && o.metadata.name === ALERTS_CONFIG_MAP).map((o: any) => [m.cluster, chart.node.id, o.metadata.namespace, o.data.topic])),
+      m.charts.flatMap((chart) =>
+        chart
+          .toJson()
+          .filter((o: any) => o.kind === 'ConfigMap' && o.metadata.name === ALERTS_CONFIG_MAP)
+          .map((o: any) => [m.cluster, chart.node.id, o.metadata.namespace, o.data.topic]),
+      ),
     );
     expect(configMaps).toEqual(
       expect.arrayContaining([
@@ -95,7 +99,9 @@ describe('every hook lands in the right place', () => {
     extendTenantManifests: ({ scope, namespace }) =>
       new ApiObject(scope, 'Worker', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'probe', namespace }, spec: { template: { spec: { containers: [{ name: 'c', image: 'probe' }] } } } }),
     connectivityIntents: (_settings, plan) => plan.clusters.map((c) => ({ from: { kind: 'pods', cluster: c.name }, to: { kind: 'google-apis' }, port: 443, expect: 'allow', reason: 'probe reports to Google APIs' })),
-    admissionCases: (_settings, cluster) => [{ id: `probe/${cluster.name}`, description: 'probe', as: { user: 'x', groups: [], role: 'nobody' }, operation: 'CREATE', resource: { group: '', version: 'v1', resource: 'pods' }, expect: 'denied' }],
+    admissionCases: (_settings, cluster) => [
+      { id: `probe/${cluster.name}`, description: 'probe', as: { user: 'x', groups: [], role: 'nobody' }, operation: 'CREATE', resource: { group: '', version: 'v1', resource: 'pods' }, expect: 'denied' },
+    ],
   };
   const platform = load(withAddOns({ name: 'probe' }), [probe]);
   const app = newApp();
@@ -123,10 +129,16 @@ describe('every hook lands in the right place', () => {
   });
 
   test("the library's post-processing covers add-on workloads: a dedicated-nodes tenant's gets its toleration and selector", () => {
-    const sim = manifests['prod-usc1'].charts.find((c) => c.node.id === 'tenant-simulation')!.toJson().find((o: any) => o.kind === 'Deployment' && o.metadata.name === 'probe');
+    const sim = manifests['prod-usc1'].charts
+      .find((c) => c.node.id === 'tenant-simulation')!
+      .toJson()
+      .find((o: any) => o.kind === 'Deployment' && o.metadata.name === 'probe');
     expect(sim.spec.template.spec.tolerations).toEqual([{ key: 'tenant', operator: 'Equal', value: 'simulation', effect: 'NoSchedule' }]);
     expect(sim.spec.template.spec.nodeSelector).toEqual({ tenant: 'simulation' });
-    const shared = manifests['prod-usc1'].charts.find((c) => c.node.id === 'tenant-mapping')!.toJson().find((o: any) => o.kind === 'Deployment' && o.metadata.name === 'probe');
+    const shared = manifests['prod-usc1'].charts
+      .find((c) => c.node.id === 'tenant-mapping')!
+      .toJson()
+      .find((o: any) => o.kind === 'Deployment' && o.metadata.name === 'probe');
     expect(shared.spec.template.spec.tolerations).toBeUndefined();
   });
 

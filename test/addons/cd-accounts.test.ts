@@ -17,7 +17,11 @@ const tenantNamespaces = plan.tenants.flatMap((t) => t.namespaces.map((ns) => ({
 
 describe('spinnaker: an account per tenant namespace per cluster', () => {
   test('the SpinnakerService lives only on the cluster Spinnaker runs on, in its namespace', () => {
-    expect(allObjects(output).filter(({ object }) => object.kind === 'SpinnakerService').map(({ cluster, chart }) => [cluster, chart])).toEqual([['prod-usc1', 'platform']]);
+    expect(
+      allObjects(output)
+        .filter(({ object }) => object.kind === 'SpinnakerService')
+        .map(({ cluster, chart }) => [cluster, chart]),
+    ).toEqual([['prod-usc1', 'platform']]);
     expect(spinnaker).toMatchObject({ apiVersion: 'spinnaker.io/v1alpha2', metadata: { name: 'spinnaker', namespace: 'spinnaker' } });
     expect(spinnaker.spec.spinnakerConfig.config.version).toBe('1.36.0');
   });
@@ -30,28 +34,39 @@ describe('spinnaker: an account per tenant namespace per cluster', () => {
     }
   });
 
-  test("READ for every tenant group, WRITE for the groups that may deploy (admin, developer)", () => {
-    expect(accounts.find((a) => a.name === 'prod-usc1-mapping').permissions).toEqual({ READ: ['mapping-admins@example.com', 'mapping-dev@example.com', 'mapping-view@example.com'], WRITE: ['mapping-admins@example.com', 'mapping-dev@example.com'] });
+  test('READ for every tenant group, WRITE for the groups that may deploy (admin, developer)', () => {
+    expect(accounts.find((a) => a.name === 'prod-usc1-mapping').permissions).toEqual({
+      READ: ['mapping-admins@example.com', 'mapping-dev@example.com', 'mapping-view@example.com'],
+      WRITE: ['mapping-admins@example.com', 'mapping-dev@example.com'],
+    });
     expect(accounts.find((a) => a.name === 'payments-usc1-payments').permissions).toEqual({ READ: ['payments-admins@example.com', 'payments-dev@example.com'], WRITE: ['payments-admins@example.com', 'payments-dev@example.com'] });
   });
 
   test('the emitted SpinnakerService uses only fields of the documented CRD shape, each with its documented type', () => {
     expect(spinnakerServiceShapeErrors(spinnaker)).toEqual([]);
     // Every documented account field is used, so the documentation is the shape actually written.
-    const accountFields = Object.keys(SPINNAKER_SERVICE_FIELDS).filter((p) => p.includes('accounts[].')).map((p) => p.split('accounts[].')[1].split('.')[0]);
+    const accountFields = Object.keys(SPINNAKER_SERVICE_FIELDS)
+      .filter((p) => p.includes('accounts[].'))
+      .map((p) => p.split('accounts[].')[1].split('.')[0]);
     expect([...new Set(accountFields)].sort()).toEqual(Object.keys(accounts[0]).sort());
   });
 
   test.each([
     [{ ...spinnaker, spec: { spinnakerConfig: { config: { ...spinnaker.spec.spinnakerConfig.config, providers: { kubernetes: { enabled: 'yes', accounts } } } } } }, /providers\.kubernetes\.enabled: is string, the CRD has boolean/],
-    [{ ...spinnaker, spec: { spinnakerConfig: { config: { version: '1.36.0', providers: { kubernetes: { enabled: true, accounts: [{ ...accounts[0], namespace: 'x' }] } } } } } }, /accounts\[\]\.namespace: not a field of the documented SpinnakerService shape/],
+    [
+      { ...spinnaker, spec: { spinnakerConfig: { config: { version: '1.36.0', providers: { kubernetes: { enabled: true, accounts: [{ ...accounts[0], namespace: 'x' }] } } } } } },
+      /accounts\[\]\.namespace: not a field of the documented SpinnakerService shape/,
+    ],
     [{ ...spinnaker, spec: { spinnakerConfig: { config: { providers: { kubernetes: { enabled: true, accounts } } } } } }, /spec\.spinnakerConfig\.config\.version: required/],
   ])('the shape check refuses a wrong object (%#)', (object, message) => {
     expect(spinnakerServiceShapeErrors(object).join('\n')).toMatch(message);
   });
 
   test('further halconfig sections of the settings pass through beside the accounts', () => {
-    const out = synthSeed({ ...seedPlatform, addOns: [{ name: 'spinnaker', settings: { cluster: 'prod-usc1', version: '1.36.0', config: { persistentStorage: { persistentStoreType: 'gcs' }, providers: { google: { enabled: true } } } } }] }, SEED_ADD_ONS);
+    const out = synthSeed(
+      { ...seedPlatform, addOns: [{ name: 'spinnaker', settings: { cluster: 'prod-usc1', version: '1.36.0', config: { persistentStorage: { persistentStoreType: 'gcs' }, providers: { google: { enabled: true } } } } }] },
+      SEED_ADD_ONS,
+    );
     const config = out.manifests['prod-usc1'].platform.find((o) => o.kind === 'SpinnakerService')!.spec.spinnakerConfig.config;
     expect(config.persistentStorage).toEqual({ persistentStoreType: 'gcs' });
     expect(config.providers.google).toEqual({ enabled: true });
@@ -66,7 +81,11 @@ describe('argo-cd: an AppProject and an ApplicationSet per tenant', () => {
   test('every Argo CD object validates against the Argo CD schema (@kubernetes-models/argo-cd)', () => {
     expect(argo).toHaveLength(2 * plan.tenants.length);
     expectK8sSchemaValid(argo);
-    expect(allObjects(output).filter(({ object }) => object.apiVersion === 'argoproj.io/v1alpha1').every(({ cluster, chart }) => cluster === 'prod-usc1' && chart === 'platform')).toBe(true);
+    expect(
+      allObjects(output)
+        .filter(({ object }) => object.apiVersion === 'argoproj.io/v1alpha1')
+        .every(({ cluster, chart }) => cluster === 'prod-usc1' && chart === 'platform'),
+    ).toBe(true);
   });
 
   test('destinations are exactly the tenant namespaces on its clusters; nothing cluster-scoped; platform kinds denied', () => {
@@ -74,7 +93,11 @@ describe('argo-cd: an AppProject and an ApplicationSet per tenant', () => {
       const spec = project(tenant.name).spec;
       expect(spec.destinations).toEqual(tenant.namespaces.map((ns) => ({ name: ns.cluster, namespace: ns.namespace })));
       expect(spec.clusterResourceWhitelist).toEqual([]);
-      expect(spec.namespaceResourceBlacklist).toEqual([{ group: '', kind: 'ResourceQuota' }, { group: '', kind: 'LimitRange' }, { group: 'networking.k8s.io', kind: 'NetworkPolicy' }]);
+      expect(spec.namespaceResourceBlacklist).toEqual([
+        { group: '', kind: 'ResourceQuota' },
+        { group: '', kind: 'LimitRange' },
+        { group: 'networking.k8s.io', kind: 'NetworkPolicy' },
+      ]);
       expect(spec.destinationServiceAccounts).toEqual(tenant.namespaces.map((ns) => ({ server: '*', namespace: ns.namespace, defaultServiceAccount: DEPLOYER_SERVICE_ACCOUNT })));
       expect(spec.sourceRepos).toEqual(['https://github.com/example/drive-platform-manifests.git']);
     }
@@ -84,7 +107,12 @@ describe('argo-cd: an AppProject and an ApplicationSet per tenant', () => {
   test("roles are bound to the tenant's groups and confined to its own project's applications", () => {
     expect(project('mapping').spec.roles).toEqual([
       { name: 'admin', description: 'tenant admins: every application action', groups: ['mapping-admins@example.com'], policies: ['p, proj:mapping:admin, applications, *, mapping/*, allow'] },
-      { name: 'developer', description: 'tenant developers: read, sync, run actions', groups: ['mapping-dev@example.com'], policies: ['get', 'sync', 'action/*'].map((a) => `p, proj:mapping:developer, applications, ${a}, mapping/*, allow`) },
+      {
+        name: 'developer',
+        description: 'tenant developers: read, sync, run actions',
+        groups: ['mapping-dev@example.com'],
+        policies: ['get', 'sync', 'action/*'].map((a) => `p, proj:mapping:developer, applications, ${a}, mapping/*, allow`),
+      },
       { name: 'viewer', description: 'tenant viewers: read', groups: ['mapping-view@example.com'], policies: ['p, proj:mapping:viewer, applications, get, mapping/*, allow'] },
     ]);
   });
@@ -104,15 +132,20 @@ describe('argo-cd: an AppProject and an ApplicationSet per tenant', () => {
     const out = synthSeed({ ...seedPlatform, addOns: [{ name: 'argo-cd', settings: { cluster: 'dev-usw1', sources: { mapping: { repoURL: 'https://github.com/example/mapping-deploy.git', path: 'deploy' } } } }] }, SEED_ADD_ONS);
     const objects = out.manifests['dev-usw1'].platform;
     expect(objects.find((o) => o.kind === 'AppProject' && o.metadata.name === 'mapping')!.spec.sourceRepos).toEqual(['https://github.com/example/mapping-deploy.git']);
-    expect(objects.find((o) => o.kind === 'ApplicationSet' && o.metadata.name === 'mapping')!.spec.template.spec.source).toEqual({ repoURL: 'https://github.com/example/mapping-deploy.git', targetRevision: 'HEAD', path: 'deploy/{{.cluster}}' });
+    expect(objects.find((o) => o.kind === 'ApplicationSet' && o.metadata.name === 'mapping')!.spec.template.spec.source).toEqual({
+      repoURL: 'https://github.com/example/mapping-deploy.git',
+      targetRevision: 'HEAD',
+      path: 'deploy/{{.cluster}}',
+    });
   });
 });
 
 describe('the deployer identity: exactly what the tenant developer group can do, only in its own namespace', () => {
   const bindings = allObjects(output).filter(({ object }) => object.kind === 'RoleBinding' || object.kind === 'ClusterRoleBinding');
-  const boundTo = (match: (subject: any) => boolean) => bindings.filter(({ object }) => (object.subjects ?? []).some(match)).map(({ cluster, object }) => ({ cluster, kind: object.kind, namespace: object.metadata.namespace, roleRef: object.roleRef }));
+  const boundTo = (match: (subject: any) => boolean) =>
+    bindings.filter(({ object }) => (object.subjects ?? []).some(match)).map(({ cluster, object }) => ({ cluster, kind: object.kind, namespace: object.metadata.namespace, roleRef: object.roleRef }));
 
-  test.each(tenantNamespaces.map((n) => [n.tenant.name, n.cluster, n]))('%s on %s: the deployer has the developer group\'s bindings, no more', (_t, _c, n: any) => {
+  test.each(tenantNamespaces.map((n) => [n.tenant.name, n.cluster, n]))("%s on %s: the deployer has the developer group's bindings, no more", (_t, _c, n: any) => {
     const deployer = boundTo((s) => s.kind === 'ServiceAccount' && s.name === DEPLOYER_SERVICE_ACCOUNT && s.namespace === n.namespace);
     const developer = boundTo((s) => s.kind === 'Group' && s.name === n.tenant.resolved.groups.developer);
     expect(deployer).toEqual([{ cluster: n.cluster, kind: 'RoleBinding', namespace: n.namespace, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: TENANT_DEVELOPER_ROLE } }]);
@@ -120,7 +153,7 @@ describe('the deployer identity: exactly what the tenant developer group can do,
   });
 
   // The RBAC table of the isolation work (test/isolation/rbac-evaluator.ts), over everything the cluster holds.
-  test.each(tenantNamespaces.map((n) => [n.tenant.name, n.cluster, n]))('%s on %s: the RBAC table of the deployer equals the developer group\'s, all in its namespace', (_t, _c, n: any) => {
+  test.each(tenantNamespaces.map((n) => [n.tenant.name, n.cluster, n]))("%s on %s: the RBAC table of the deployer equals the developer group's, all in its namespace", (_t, _c, n: any) => {
     const manifests = Object.values(output.manifests[n.cluster]).flat() as any[];
     const deployer = permissionsOf(manifests, { user: `system:serviceaccount:${n.namespace}:${DEPLOYER_SERVICE_ACCOUNT}`, groups: ['system:serviceaccounts', `system:serviceaccounts:${n.namespace}`, 'system:authenticated'] });
     const developer = permissionsOf(manifests, { user: 'someone@example.com', groups: [n.tenant.resolved.groups.developer, 'system:authenticated'] });
@@ -151,10 +184,14 @@ describe('cd settings', () => {
   });
 
   test('throws when two tenant namespaces would get the same Spinnaker account name', () => {
-    const clash = { ...examplePlatform, clusters: [...examplePlatform.clusters, { ...examplePlatform.clusters[1], name: 'prod' }], tenants: [...examplePlatform.tenants!, { ...examplePlatform.tenants![1], name: 'usc1-routing', clusters: ['prod'] }] };
-    expect(() => { throw new ValidationError(validateSpinnakerSettings({ cluster: 'prod-usc1', version: '1.36.0' }, clash)); }).toThrow(
-      /addOns\[spinnaker\]: accounts "prod-usc1-routing" is the account name of both prod-usc1\/routing and prod\/usc1-routing; rename one of the tenants or clusters/,
-    );
+    const clash = {
+      ...examplePlatform,
+      clusters: [...examplePlatform.clusters, { ...examplePlatform.clusters[1], name: 'prod' }],
+      tenants: [...examplePlatform.tenants!, { ...examplePlatform.tenants![1], name: 'usc1-routing', clusters: ['prod'] }],
+    };
+    expect(() => {
+      throw new ValidationError(validateSpinnakerSettings({ cluster: 'prod-usc1', version: '1.36.0' }, clash));
+    }).toThrow(/addOns\[spinnaker\]: accounts "prod-usc1-routing" is the account name of both prod-usc1\/routing and prod\/usc1-routing; rename one of the tenants or clusters/);
   });
 
   test.each([
@@ -169,6 +206,8 @@ describe('cd settings', () => {
     ['argo-cd', { cluster: 'prod-usc1', automatedSync: 'yes' }, /settings\.automatedSync "yes" is not true or false/],
   ])('throws when %s settings are %j', (addOn, settings, message) => {
     const issues = addOn === 'spinnaker' ? validateSpinnakerSettings(settings as any, examplePlatform) : validateArgoCdSettings(settings as any, examplePlatform);
-    expect(() => { throw new ValidationError(issues); }).toThrow(message);
+    expect(() => {
+      throw new ValidationError(issues);
+    }).toThrow(message);
   });
 });

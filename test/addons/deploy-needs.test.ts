@@ -27,11 +27,20 @@ describe("the library's add-ons declare what their objects need", () => {
 
   test('Argo CD and Spinnaker: their CRD folders at the pinned tags and their namespaces, only on the cluster they run on', () => {
     expect(argoCdDeployNeeds({ cluster: 'prod-usc1' }, cluster('prod-usc1'))).toEqual({
-      prerequisites: [{ name: 'argo-cd-crds', description: `Argo CD ${ARGO_CD_VERSION} CRDs`, source: { type: 'git', repo: 'https://github.com/argoproj/argo-cd.git', revision: ARGO_CD_VERSION, dir: 'manifests/crds' }, providesGroups: ['argoproj.io'] }],
+      prerequisites: [
+        { name: 'argo-cd-crds', description: `Argo CD ${ARGO_CD_VERSION} CRDs`, source: { type: 'git', repo: 'https://github.com/argoproj/argo-cd.git', revision: ARGO_CD_VERSION, dir: 'manifests/crds' }, providesGroups: ['argoproj.io'] },
+      ],
       namespaces: ['argocd'],
     });
     expect(spinnakerDeployNeeds({ cluster: 'prod-usc1', version: '1.36.0' }, cluster('prod-usc1'))).toEqual({
-      prerequisites: [{ name: 'spinnaker-operator-crds', description: `Spinnaker Operator ${SPINNAKER_OPERATOR_VERSION} CRDs`, source: { type: 'git', repo: 'https://github.com/armory/spinnaker-operator.git', revision: SPINNAKER_OPERATOR_VERSION, dir: 'deploy/crds' }, providesGroups: ['spinnaker.io'] }],
+      prerequisites: [
+        {
+          name: 'spinnaker-operator-crds',
+          description: `Spinnaker Operator ${SPINNAKER_OPERATOR_VERSION} CRDs`,
+          source: { type: 'git', repo: 'https://github.com/armory/spinnaker-operator.git', revision: SPINNAKER_OPERATOR_VERSION, dir: 'deploy/crds' },
+          providesGroups: ['spinnaker.io'],
+        },
+      ],
       namespaces: ['spinnaker'],
     });
     expect(spinnakerDeployNeeds({ cluster: 'prod-usc1', version: '1.36.0', namespace: 'cd', operatorVersion: 'v1.3.1' }, cluster('prod-usc1'))).toMatchObject({ prerequisites: [{ source: { revision: 'v1.3.1' } }], namespaces: ['cd'] });
@@ -54,7 +63,10 @@ describe('the manifests in stages: prerequisites first, the add-ons objects afte
   const platform = loadSeed();
   const built = buildClusterManifests(platform, mkdtempSync(join(tmpdir(), 'deploy-needs-')), { addOns: SEED_ADD_ONS, today: EXAMPLE_TODAY });
   const staged = (cluster: string) => built[cluster].stagedCharts();
-  const objects = (cluster: string, stage: 'platform' | 'add-ons') => staged(cluster).filter((s) => s.stage === stage).flatMap((s) => s.objects);
+  const objects = (cluster: string, stage: 'platform' | 'add-ons') =>
+    staged(cluster)
+      .filter((s) => s.stage === stage)
+      .flatMap((s) => s.objects);
   const prerequisites = (cluster: string) => staged(cluster).find((s) => s.chart === ADD_ON_PREREQUISITES_CHART)?.objects ?? [];
 
   test('on prod-usc1 (Istio, Spinnaker, Kueue, Argo CD): the namespaces and one RootSync per prerequisite at its pinned version, then the add-ons stage', () => {
@@ -81,9 +93,26 @@ describe('the manifests in stages: prerequisites first, the add-ons objects afte
     const late = objects('prod-usc1', 'add-ons');
     expect(late.every((o) => provided.has(apiGroupOf(o.apiVersion)))).toBe(true);
     expect(objects('prod-usc1', 'platform').filter((o) => provided.has(apiGroupOf(o.apiVersion)))).toEqual([]);
-    expect([...new Set(late.map((o) => o.kind))].sort()).toEqual(['AdmissionCheck', 'AppProject', 'ApplicationSet', 'AuthorizationPolicy', 'ClusterQueue', 'LocalQueue', 'PeerAuthentication', 'ProvisioningRequestConfig', 'ResourceFlavor', 'ServiceEntry', 'Sidecar', 'SpinnakerService']);
+    expect([...new Set(late.map((o) => o.kind))].sort()).toEqual([
+      'AdmissionCheck',
+      'AppProject',
+      'ApplicationSet',
+      'AuthorizationPolicy',
+      'ClusterQueue',
+      'LocalQueue',
+      'PeerAuthentication',
+      'ProvisioningRequestConfig',
+      'ResourceFlavor',
+      'ServiceEntry',
+      'Sidecar',
+      'SpinnakerService',
+    ]);
     // The platform stage keeps every namespace, role binding, network and admission policy.
-    expect(objects('prod-usc1', 'platform').filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual(expect.arrayContaining(['mapping', 'routing', 'spinnaker', 'istio-system', 'argocd']));
+    expect(
+      objects('prod-usc1', 'platform')
+        .filter((o) => o.kind === 'Namespace')
+        .map((o) => o.metadata.name),
+    ).toEqual(expect.arrayContaining(['mapping', 'routing', 'spinnaker', 'istio-system', 'argocd']));
   });
 
   test('a cluster without the add-ons systems gets neither prerequisites nor an add-ons stage', () => {
@@ -108,7 +137,13 @@ describe('the manifests in stages: prerequisites first, the add-ons objects afte
   /** An add-on with a CRD kind of its own, in a namespace it may or may not declare. */
   const widgets = (namespaces: string[]): PlatformAddOn => ({
     name: 'widgets',
-    deployNeeds: (_settings, cluster) => (cluster.name === 'prod-usc1' ? { prerequisites: [{ name: 'widgets-crds', description: 'Widget CRDs', source: { type: 'git', repo: 'https://github.com/example/widgets.git', revision: 'v1.0.0', dir: 'crds' }, providesGroups: ['widgets.example.com'] }], namespaces } : {}),
+    deployNeeds: (_settings, cluster) =>
+      cluster.name === 'prod-usc1'
+        ? {
+            prerequisites: [{ name: 'widgets-crds', description: 'Widget CRDs', source: { type: 'git', repo: 'https://github.com/example/widgets.git', revision: 'v1.0.0', dir: 'crds' }, providesGroups: ['widgets.example.com'] }],
+            namespaces,
+          }
+        : {},
     extendClusterManifests: ({ scope, cluster }) => {
       if (cluster.name === 'prod-usc1') new ApiObject(scope, 'Widget', { apiVersion: 'widgets.example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'widgets' } });
     },
@@ -120,12 +155,17 @@ describe('the manifests in stages: prerequisites first, the add-ons objects afte
   };
 
   test('throws when an add-on writes an object into a namespace no stage creates, naming the object, the stage and the fix', () => {
-    expect(() => withWidgets([]).stagedCharts()).toThrow(/prod-usc1 \(add-ons stage\): Widget widgets\/w "widgets" is a namespace that no stage up to this one creates, so the apply is refused; declare the namespace in the add-on's deployNeeds namespaces/);
+    expect(() => withWidgets([]).stagedCharts()).toThrow(
+      /prod-usc1 \(add-ons stage\): Widget widgets\/w "widgets" is a namespace that no stage up to this one creates, so the apply is refused; declare the namespace in the add-on's deployNeeds namespaces/,
+    );
   });
 
   test("an add-on's declared namespace is created once, even when the platform or another add-on creates it too", () => {
     const staged = withWidgets(['widgets', 'vault-auth', 'spinnaker']).stagedCharts();
-    const namespaces = staged.flatMap((s) => s.objects).filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name);
+    const namespaces = staged
+      .flatMap((s) => s.objects)
+      .filter((o) => o.kind === 'Namespace')
+      .map((o) => o.metadata.name);
     for (const ns of ['widgets', 'vault-auth', 'spinnaker']) expect(namespaces.filter((n) => n === ns)).toHaveLength(1);
     expect(staged.find((s) => s.stage === 'add-ons' && s.chart === 'platform')!.objects.map((o) => o.kind)).toContain('Widget');
   });

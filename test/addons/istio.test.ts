@@ -50,7 +50,7 @@ describe('istio: per tenant namespace', () => {
     const sidecar = objects.find((o) => o.kind === 'Sidecar')!;
     expect(sidecar.metadata).toMatchObject({ name: 'default', namespace: tenant });
     expect(sidecar.spec.outboundTrafficPolicy).toEqual({ mode: 'REGISTRY_ONLY' });
-    const deps = [...(plan.tenants.find((t) => t.name === tenant)!.resolved.dependencies.tenants)].sort();
+    const deps = [...plan.tenants.find((t) => t.name === tenant)!.resolved.dependencies.tenants].sort();
     expect(sidecar.spec.egress).toEqual([{ hosts: ['./*', 'istio-system/*', ...deps.map((d) => `${d}/*`)] }]);
     expect(objects.find((o) => o.kind === 'PeerAuthentication')!.spec).toEqual({ mtls: { mode: 'STRICT' } });
     expect(objects.find((o) => o.kind === 'AuthorizationPolicy')!.spec.action).toBe('ALLOW');
@@ -62,20 +62,23 @@ describe('istio: per tenant namespace', () => {
     const routing = inNamespace('prod-usc1', 'routing').find((o) => o.kind === 'AuthorizationPolicy')!;
     expect(routing.spec.rules).toEqual([{ from: [{ source: { principals: ['cluster.local/ns/routing/sa/*', 'cluster.local/ns/mapping/sa/*'] } }] }]);
     const mapping = inNamespace('prod-usc1', 'mapping').find((o) => o.kind === 'AuthorizationPolicy')!;
-    expect(mapping.spec.rules).toEqual([
-      { from: [{ source: { principals: ['cluster.local/ns/mapping/sa/*'] } }] },
-      { from: [{ source: { principals: ['cluster.local/ns/ingress-gateway/sa/*'] } }] },
-    ]);
+    expect(mapping.spec.rules).toEqual([{ from: [{ source: { principals: ['cluster.local/ns/mapping/sa/*'] } }] }, { from: [{ source: { principals: ['cluster.local/ns/ingress-gateway/sa/*'] } }] }]);
   });
 
   test('an external dependency is a ServiceEntry only its namespace sees (REGISTRY_ONLY would cut it off otherwise)', () => {
     const entries = inNamespace('prod-usc1', 'simulation').filter((o) => o.kind === 'ServiceEntry' && o.metadata.name.startsWith('external-'));
-    expect(entries.map((e) => e.spec)).toEqual([{ hosts: ['external-1.simulation.mesh-external'], addresses: ['10.8.0.0/16'], ports: [{ number: 443, protocol: 'TCP', name: 'tcp-443' }], location: 'MESH_EXTERNAL', resolution: 'NONE', exportTo: ['.'] }]);
+    expect(entries.map((e) => e.spec)).toEqual([
+      { hosts: ['external-1.simulation.mesh-external'], addresses: ['10.8.0.0/16'], ports: [{ number: 443, protocol: 'TCP', name: 'tcp-443' }], location: 'MESH_EXTERNAL', resolution: 'NONE', exportTo: ['.'] },
+    ]);
     expect(inNamespace('prod-usc1', 'mapping').filter((o) => o.kind === 'ServiceEntry' && o.metadata.name.startsWith('external-'))).toEqual([]);
   });
 
   test.each(plan.tenants.map((t) => [t.name, t.clusters[0]]))('%s keeps Google APIs and the metadata server (Workload Identity) under REGISTRY_ONLY', (tenant, cluster) => {
-    const entries = Object.fromEntries(inNamespace(cluster, tenant).filter((o) => o.kind === 'ServiceEntry').map((o) => [o.metadata.name, o.spec]));
+    const entries = Object.fromEntries(
+      inNamespace(cluster, tenant)
+        .filter((o) => o.kind === 'ServiceEntry')
+        .map((o) => [o.metadata.name, o.spec]),
+    );
     expect(entries['google-apis']).toEqual({ hosts: ['*.googleapis.com'], ports: [{ number: 443, protocol: 'TLS', name: 'tls-443' }], location: 'MESH_EXTERNAL', resolution: 'NONE', exportTo: ['.'] });
     expect(entries['metadata-server']).toMatchObject({ addresses: ['169.254.169.254/32'], exportTo: ['.'] });
     // The same ports the tenant's NetworkPolicy opens to the metadata server.
@@ -106,7 +109,12 @@ describe('istio: the mesh and the NetworkPolicies agree', () => {
     // The intents of the add-on's traffic needs (add-on/istio/...) are judged in traffic-needs tests.
     const intents = addOnConnectivityIntents(plan, SEED_ADD_ONS).filter((i) => i.reason.startsWith('istio:') && !i.id?.startsWith('add-on/istio/'));
     expect(intents).toEqual(meshConnectivityIntents(plan));
-    expect(intents.filter((i) => i.expect === 'allow').map((i) => [i.from, i.to])).toEqual([[{ kind: 'tenant', tenant: 'mapping', cluster: 'prod-usc1' }, { kind: 'tenant', tenant: 'routing', cluster: 'prod-usc1' }]]);
+    expect(intents.filter((i) => i.expect === 'allow').map((i) => [i.from, i.to])).toEqual([
+      [
+        { kind: 'tenant', tenant: 'mapping', cluster: 'prod-usc1' },
+        { kind: 'tenant', tenant: 'routing', cluster: 'prod-usc1' },
+      ],
+    ]);
     for (const intent of intents) {
       const { from, to } = intent as any;
       expect(intent.expect === 'allow').toBe(meshAllows(from.cluster, from.tenant, to.tenant));
@@ -115,7 +123,7 @@ describe('istio: the mesh and the NetworkPolicies agree', () => {
 });
 
 describe('istio settings', () => {
-  test('throws when the system namespace is a tenant\'s, naming the add-on, field, value and fix (through loadPlatform)', () => {
+  test("throws when the system namespace is a tenant's, naming the add-on, field, value and fix (through loadPlatform)", () => {
     expect(() => loadSeed({ ...seedPlatform, addOns: [{ name: 'istio', settings: { systemNamespace: 'mapping' } }] }, SEED_ADD_ONS)).toThrow(
       /addOns\[istio\]: settings\.systemNamespace "mapping" is the namespace of a tenant; rename the tenant or point systemNamespace at the mesh's own namespace/,
     );
@@ -125,7 +133,9 @@ describe('istio settings', () => {
     [{ systemNamespace: 'Istio_System' }, /settings\.systemNamespace "Istio_System" is not a DNS-1123 label; use e\.g\. 'istio-system'/],
     [{ trustDomain: 'not a domain' }, /settings\.trustDomain "not a domain" is not a lower-case DNS name; use the mesh's trust domain/],
   ])('throws when settings are %j', (settings, message) => {
-    expect(() => { throw new ValidationError(validateIstioSettings(settings, examplePlatform)); }).toThrow(message);
+    expect(() => {
+      throw new ValidationError(validateIstioSettings(settings, examplePlatform));
+    }).toThrow(message);
   });
 
   const withSimulationPorts = (ports: { port: number; protocol?: 'TCP' | 'UDP' | 'SCTP' }[]) => ({
@@ -141,7 +151,12 @@ describe('istio settings', () => {
 
   test('SCTP external dependencies are accepted without the istio add-on (tenant validation allows SCTP)', () => {
     const definition = withSimulationPorts([{ port: 3868, protocol: 'SCTP' }]);
-    expect(() => loadSeed(withoutIstio(definition), SEED_ADD_ONS.filter((a) => a.name !== 'istio'))).not.toThrow();
+    expect(() =>
+      loadSeed(
+        withoutIstio(definition),
+        SEED_ADD_ONS.filter((a) => a.name !== 'istio'),
+      ),
+    ).not.toThrow();
   });
 
   const withRoutingIngress = (ports: { port: number; protocol?: 'TCP' | 'UDP' | 'SCTP' }[]) => ({
@@ -173,7 +188,10 @@ describe('istio settings', () => {
   test('a UDP external dependency is a UDP ServiceEntry port', () => {
     const out = synthSeed(withSimulationPorts([{ port: 443 }, { port: 53, protocol: 'UDP' }]), SEED_ADD_ONS);
     const entry = out.manifests['prod-usc1']['tenant-simulation'].find((o) => o.kind === 'ServiceEntry' && o.metadata.name === 'external-1')!;
-    expect(entry.spec.ports).toEqual([{ number: 443, protocol: 'TCP', name: 'tcp-443' }, { number: 53, protocol: 'UDP', name: 'udp-53' }]);
+    expect(entry.spec.ports).toEqual([
+      { number: 443, protocol: 'TCP', name: 'tcp-443' },
+      { number: 53, protocol: 'UDP', name: 'udp-53' },
+    ]);
   });
 
   test('a CIDR ingress source with ports is admitted by range on those ports, and validates', () => {

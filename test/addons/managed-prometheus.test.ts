@@ -18,10 +18,20 @@ describe('the managed-prometheus add-on', () => {
   });
 
   test.each([
-    ['no ports and no mesh', {}, withoutIstio, "addOns[managed-prometheus]: settings.ports undefined is not given: the tenants' metrics ports cannot be guessed, so no NetworkPolicy would admit the collectors; list the ports your PodMonitorings scrape, e.g. ports: [9090]"],
+    [
+      'no ports and no mesh',
+      {},
+      withoutIstio,
+      "addOns[managed-prometheus]: settings.ports undefined is not given: the tenants' metrics ports cannot be guessed, so no NetworkPolicy would admit the collectors; list the ports your PodMonitorings scrape, e.g. ports: [9090]",
+    ],
     ['an empty list', { ports: [] }, withoutIstio, 'addOns[managed-prometheus]: settings.ports [] is not a non-empty list of ports; list the ports your PodMonitorings scrape, e.g. ports: [9090]'],
     ['a port out of range', { ports: [0] }, withoutIstio, 'addOns[managed-prometheus]: settings.ports[0] 0 is not a TCP port (1..65535); use the port number your PodMonitorings scrape, e.g. 9090'],
-    ['a port the sidecar captures', { ports: [9090] }, withIstio, "addOns[managed-prometheus]: settings.ports[0] 9090 is captured by the tenants' Istio sidecars, whose STRICT mTLS refuses the collectors (gmp-system is outside the mesh); scrape Istio's merged metrics on 15020 (the application's metrics included), or leave ports out"],
+    [
+      'a port the sidecar captures',
+      { ports: [9090] },
+      withIstio,
+      "addOns[managed-prometheus]: settings.ports[0] 9090 is captured by the tenants' Istio sidecars, whose STRICT mTLS refuses the collectors (gmp-system is outside the mesh); scrape Istio's merged metrics on 15020 (the application's metrics included), or leave ports out",
+    ],
   ])('throws on %s, naming the field, the value and the fix', (_what, settings, definition, message) => {
     expect(issues(settings, definition)).toEqual([message]);
   });

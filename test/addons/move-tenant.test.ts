@@ -13,7 +13,14 @@ const after = synthSeed(moved);
 
 /** Every object the add-ons own, keyed `cluster/kind/namespace/name`. */
 function addOnObjects(output: SeedOutput): Map<string, unknown> {
-  const owned = allObjects(output).filter(({ object: o }) => /istio\.io|argoproj\.io|spinnaker\.io/.test(o.apiVersion) || o.metadata.name === 'allow-egress-to-istiod' || o.metadata.namespace === 'vault-auth' || o.metadata.name === 'vault-auth' || o.metadata.name === 'vault-token-reviewer-auth-delegator');
+  const owned = allObjects(output).filter(
+    ({ object: o }) =>
+      /istio\.io|argoproj\.io|spinnaker\.io/.test(o.apiVersion) ||
+      o.metadata.name === 'allow-egress-to-istiod' ||
+      o.metadata.namespace === 'vault-auth' ||
+      o.metadata.name === 'vault-auth' ||
+      o.metadata.name === 'vault-token-reviewer-auth-delegator',
+  );
   return new Map(owned.map(({ cluster, object }) => [`${cluster}/${object.kind}/${object.metadata.namespace ?? ''}/${object.metadata.name}`, object]));
 }
 
@@ -29,7 +36,7 @@ function diff<T>(a: Map<string, T>, b: Map<string, T>) {
 const vaultResources = (output: SeedOutput) =>
   new Map(Object.entries<Record<string, unknown>>(output.stacks['drive-vault'].resource).flatMap(([type, byName]) => Object.entries(byName).map(([name, body]): [string, unknown] => [`${type}.${name}`, body])));
 
-test('Vault: only the tenant\'s login role moves (its policy, PKI role and everyone else\'s stay)', () => {
+test("Vault: only the tenant's login role moves (its policy, PKI role and everyone else's stay)", () => {
   expect(diff(vaultResources(before), vaultResources(after))).toEqual({
     removed: ['vault_kubernetes_auth_backend_role.Role-routing-prod-usc1'],
     added: ['vault_kubernetes_auth_backend_role.Role-routing-dev-usw1'],
@@ -40,10 +47,18 @@ test('Vault: only the tenant\'s login role moves (its policy, PKI role and every
   expect(role(after, 'dev-usw1').token_policies).toEqual(role(before, 'prod-usc1').token_policies);
 });
 
-test('mesh and CD: the tenant\'s mesh policies move cluster, its Spinnaker account and Argo CD destinations follow, nothing else changes', () => {
+test("mesh and CD: the tenant's mesh policies move cluster, its Spinnaker account and Argo CD destinations follow, nothing else changes", () => {
   const a = addOnObjects(before);
   const b = addOnObjects(after);
-  const meshKinds = ['AuthorizationPolicy/routing/allow-declared', 'NetworkPolicy/routing/allow-egress-to-istiod', 'PeerAuthentication/routing/default', 'ServiceEntry/routing/add-on-vault', 'ServiceEntry/routing/google-apis', 'ServiceEntry/routing/metadata-server', 'Sidecar/routing/default'];
+  const meshKinds = [
+    'AuthorizationPolicy/routing/allow-declared',
+    'NetworkPolicy/routing/allow-egress-to-istiod',
+    'PeerAuthentication/routing/default',
+    'ServiceEntry/routing/add-on-vault',
+    'ServiceEntry/routing/google-apis',
+    'ServiceEntry/routing/metadata-server',
+    'Sidecar/routing/default',
+  ];
   expect(diff(a, b)).toEqual({
     removed: meshKinds.map((k) => `prod-usc1/${k}`),
     added: meshKinds.map((k) => `dev-usw1/${k}`),

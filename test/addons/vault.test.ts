@@ -21,7 +21,11 @@ describe('the vault stack', () => {
     expect(vault.terraform.required_providers.vault).toEqual({ source: 'hashicorp/vault', version: '5.6.0' });
     expect(vault.provider.vault).toEqual([{ address: 'https://vault.example.com:8200' }]);
     expect(JSON.stringify(vault)).not.toMatch(/"token"/);
-    expect([...output.dependencies['drive-vault']].sort()).toEqual(Object.keys(output.stacks).filter((s) => s !== 'drive-vault').sort());
+    expect([...output.dependencies['drive-vault']].sort()).toEqual(
+      Object.keys(output.stacks)
+        .filter((s) => s !== 'drive-vault')
+        .sort(),
+    );
     const remote = Object.keys(vault.data.terraform_remote_state);
     for (const cluster of output.platform.plan.clusters) expect(remote).toContain(`cross-stack-reference-input-drive-cluster-${cluster.name}`);
   });
@@ -42,7 +46,13 @@ describe('the vault stack', () => {
     const roles = resources('vault_kubernetes_auth_backend_role');
     expect(roles).toHaveLength(tenants.reduce((n, t) => n + t.clusters.length, 0));
     const mapping = roles.find((r) => r['//'].metadata.path === 'drive-vault/Role-mapping-prod-usc1');
-    expect(mapping).toMatchObject({ backend: '${vault_auth_backend.Auth-prod-usc1.path}', role_name: 'mapping', bound_service_account_names: ['tile-builder'], bound_service_account_namespaces: ['mapping'], token_policies: ['${vault_policy.Policy-mapping.name}'] });
+    expect(mapping).toMatchObject({
+      backend: '${vault_auth_backend.Auth-prod-usc1.path}',
+      role_name: 'mapping',
+      bound_service_account_names: ['tile-builder'],
+      bound_service_account_namespaces: ['mapping'],
+      token_policies: ['${vault_policy.Policy-mapping.name}'],
+    });
     // A tenant without declared service accounts: every service account of its own namespace, and no other namespace.
     const routing = roles.find((r) => r.role_name === 'routing');
     expect(routing).toMatchObject({ bound_service_account_names: ['*'], bound_service_account_namespaces: ['routing'] });
@@ -61,15 +71,25 @@ describe('the vault stack', () => {
     expect(resources('vault_mount').find((m) => m.type === 'kv')).toMatchObject({ path: 'tenant-secrets', options: { version: '2' } });
   });
 
-  test('issues workload certificates only with the tenant\'s own SPIFFE URI SANs', () => {
+  test("issues workload certificates only with the tenant's own SPIFFE URI SANs", () => {
     const roles = resources('vault_pki_secret_backend_role');
     expect(roles.map((r) => r.name).sort()).toEqual(tenants.map((t) => t.name).sort());
     const payments = roles.find((r) => r.name === 'payments');
     expect(payments).toMatchObject({
       allowed_uri_sans: ['spiffe://example.com/ns/payments/sa/ledger'],
-      allowed_domains: [], allow_any_name: false, allow_bare_domains: false, allow_subdomains: false, allow_glob_domains: false,
-      allow_localhost: false, allow_ip_sans: false, allow_wildcard_certificates: false, require_cn: false, use_csr_sans: false, use_csr_common_name: false,
-      ttl: '24h', max_ttl: '72h',
+      allowed_domains: [],
+      allow_any_name: false,
+      allow_bare_domains: false,
+      allow_subdomains: false,
+      allow_glob_domains: false,
+      allow_localhost: false,
+      allow_ip_sans: false,
+      allow_wildcard_certificates: false,
+      require_cn: false,
+      use_csr_sans: false,
+      use_csr_common_name: false,
+      ttl: '24h',
+      max_ttl: '72h',
     });
     for (const role of roles) for (const san of role.allowed_uri_sans) expect(san.startsWith(`spiffe://example.com/ns/${role.name}/sa/`)).toBe(true);
   });
@@ -131,7 +151,11 @@ describe('tenant isolation in Vault (policies judged as Vault matches paths)', (
     expect(vaultPathMatches('secret/+/a', 'secret/data/a')).toBe(true);
     expect(vaultPathMatches('secret/+/a', 'secret/data/x/a')).toBe(false);
     expect(vaultPathMatches('secret/data.x', 'secret/dataXx')).toBe(false);
-    const rules = [{ path: 'secret/*', capabilities: ['read'] as const }, { path: 'secret/private/*', capabilities: ['deny'] as const }, { path: 'secret/exact', capabilities: ['update'] as const }];
+    const rules = [
+      { path: 'secret/*', capabilities: ['read'] as const },
+      { path: 'secret/private/*', capabilities: ['deny'] as const },
+      { path: 'secret/exact', capabilities: ['update'] as const },
+    ];
     expect(vaultPolicyCapabilities(rules as any, 'secret/x')).toEqual(['read']);
     expect(vaultPolicyCapabilities(rules as any, 'secret/private/x')).toEqual([]);
     expect(vaultPolicyCapabilities(rules as any, 'secret/exact')).toEqual(['update']);
@@ -179,7 +203,9 @@ describe('vault settings', () => {
     [{ audience: '' }, /settings\.audience "" is not one JWT audience/],
   ])('throws when settings are %j', (settings, message) => {
     expect(issue({ address: 'https://vault.example.com', network: VAULT_NETWORK, ...settings }).join('\n')).toMatch(message);
-    expect(() => { throw new ValidationError(validateVaultSettings({ address: 'https://vault.example.com', network: VAULT_NETWORK, ...settings } as any, examplePlatform)); }).toThrow(message);
+    expect(() => {
+      throw new ValidationError(validateVaultSettings({ address: 'https://vault.example.com', network: VAULT_NETWORK, ...settings } as any, examplePlatform));
+    }).toThrow(message);
   });
 
   test('declared service accounts join the Workload Identity KSAs in the role and the PKI SANs', () => {
@@ -192,9 +218,17 @@ describe('vault settings', () => {
 
 describe('the optional Vault provider', () => {
   test('throws when @cdktf/provider-vault is not installed, naming the add-on and the install command', () => {
-    const missing = () => { throw Object.assign(new Error("Cannot find module '@cdktf/provider-vault/lib/mount'"), { code: 'MODULE_NOT_FOUND' }); };
-    expect(() => loadWithVaultProvider(missing)).toThrow(`addOns[vault]: name "vault" needs the optional peer dependency @cdktf/provider-vault, which is not installed; run \`npm install --save @cdktf/provider-vault@${VAULT_PROVIDER_VERSION}\`, or disable the vault add-on`);
-    expect(() => loadWithVaultProvider(() => { throw new TypeError('boom'); })).toThrow(TypeError);
+    const missing = () => {
+      throw Object.assign(new Error("Cannot find module '@cdktf/provider-vault/lib/mount'"), { code: 'MODULE_NOT_FOUND' });
+    };
+    expect(() => loadWithVaultProvider(missing)).toThrow(
+      `addOns[vault]: name "vault" needs the optional peer dependency @cdktf/provider-vault, which is not installed; run \`npm install --save @cdktf/provider-vault@${VAULT_PROVIDER_VERSION}\`, or disable the vault add-on`,
+    );
+    expect(() =>
+      loadWithVaultProvider(() => {
+        throw new TypeError('boom');
+      }),
+    ).toThrow(TypeError);
   });
 
   test('the pinned version is the devDependency, an optional peer, built for cdktf 0.21', () => {

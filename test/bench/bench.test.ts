@@ -38,11 +38,13 @@ describe('generatePlatform', () => {
   test('no two ranges overlap, nor with the remote networks', () => {
     const definition = generatePlatform({ clusters: 20, tenants: 1000 });
     const { loaded } = load(definition);
-    const ranges = [
-      ...loaded.ipPlan.allocations.map((a) => ({ name: a.name, cidr: Cidr.parse(a.cidr) })),
-      ...(definition.remoteNetworks ?? []).flatMap((n) => n.cidrs.map((c) => ({ name: n.name, cidr: Cidr.parse(c) }))),
-    ];
-    const overlaps = ranges.flatMap((a, i) => ranges.slice(i + 1).filter((b) => a.cidr.overlaps(b.cidr)).map((b) => `${a.name} ${b.name}`));
+    const ranges = [...loaded.ipPlan.allocations.map((a) => ({ name: a.name, cidr: Cidr.parse(a.cidr) })), ...(definition.remoteNetworks ?? []).flatMap((n) => n.cidrs.map((c) => ({ name: n.name, cidr: Cidr.parse(c) })))];
+    const overlaps = ranges.flatMap((a, i) =>
+      ranges
+        .slice(i + 1)
+        .filter((b) => a.cidr.overlaps(b.cidr))
+        .map((b) => `${a.name} ${b.name}`),
+    );
     expect(overlaps).toEqual([]);
   });
 

@@ -13,9 +13,7 @@ import { EXAMPLE_TODAY } from '../fixtures/example-today';
 const TODAY = EXAMPLE_TODAY;
 const platform = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true, today: TODAY });
 const apps = buildClusterManifests(platform, 'unused', { today: TODAY });
-const objectsByCluster: Record<string, K8sObject[]> = Object.fromEntries(
-  Object.entries(apps).map(([cluster, app]) => [cluster, app.charts.flatMap((chart) => Testing.synth(chart) as K8sObject[])]),
-);
+const objectsByCluster: Record<string, K8sObject[]> = Object.fromEntries(Object.entries(apps).map(([cluster, app]) => [cluster, app.charts.flatMap((chart) => Testing.synth(chart) as K8sObject[])]));
 const tenants = examplePlatform.tenants!;
 
 describe('per-cluster manifests of the example', () => {
@@ -26,7 +24,11 @@ describe('per-cluster manifests of the example', () => {
   test('writes one folder per cluster with a file per chart', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'dist-'));
     synthClusterManifests(platform, outdir, { today: TODAY });
-    const layout = Object.fromEntries(readdirSync(outdir).sort().map((cluster) => [cluster, readdirSync(join(outdir, cluster)).sort()]));
+    const layout = Object.fromEntries(
+      readdirSync(outdir)
+        .sort()
+        .map((cluster) => [cluster, readdirSync(join(outdir, cluster)).sort()]),
+    );
     expect(layout).toEqual({
       'dev-usw1': ['developer-namespaces.k8s.yaml', 'platform.k8s.yaml'],
       'payments-usc1': ['platform.k8s.yaml', 'tenant-payments.k8s.yaml'],
@@ -38,7 +40,15 @@ describe('per-cluster manifests of the example', () => {
   });
 
   test('each tenant lives only in the clusters it declares', () => {
-    const namespaces = Object.fromEntries(Object.entries(objectsByCluster).map(([cluster, objects]) => [cluster, objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name).sort()]));
+    const namespaces = Object.fromEntries(
+      Object.entries(objectsByCluster).map(([cluster, objects]) => [
+        cluster,
+        objects
+          .filter((o) => o.kind === 'Namespace')
+          .map((o) => o.metadata.name)
+          .sort(),
+      ]),
+    );
     expect(namespaces).toEqual({
       'dev-usw1': ['dev-alice', 'dev-bob', 'dev-carol'],
       'payments-usc1': ['payments'],
@@ -84,8 +94,7 @@ describe('per-cluster manifests of the example', () => {
   });
 
   test('each LimitRange is sized for the nodes its pods run on, within the quota', () => {
-    const max = (cluster: string, namespace: string) =>
-      objectsByCluster[cluster].find((o) => o.kind === 'LimitRange' && o.metadata.namespace === namespace)!.spec.limits.find((l: any) => l.type === 'Container').max;
+    const max = (cluster: string, namespace: string) => objectsByCluster[cluster].find((o) => o.kind === 'LimitRange' && o.metadata.namespace === namespace)!.spec.limits.find((l: any) => l.type === 'Container').max;
     // Dedicated nodes: the largest container of the tenant's largest pool (n2-standard-32; a2-highgpu-1g).
     expect(max('prod-usc1', 'simulation')).toEqual({ cpu: '31', memory: '117Gi' });
     expect(max('prod-usc1', 'ml-training')).toEqual({ cpu: '11', memory: '77Gi' });

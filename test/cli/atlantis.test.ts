@@ -13,7 +13,7 @@ interface Project {
 }
 
 describe('gke-platform atlantis', () => {
-  test('writes atlantis.yaml: one project per synthesized stack, depends_on and groups in the stacks\' order', () => {
+  test("writes atlantis.yaml: one project per synthesized stack, depends_on and groups in the stacks' order", () => {
     const { dir } = exampleProject();
     expect(cli(dir, ['synth', '--only', 'terraform']).status).toBe(0);
     const { status, stdout } = cli(dir, ['atlantis']);

@@ -13,7 +13,10 @@ const FROM = 'drive-tenants';
 const TO = 'drive-tenants-drive-payments-prod-1';
 
 const stackJson = (dir: string, stack: string) => JSON.parse(readFileSync(join(dir, 'cdktf.out/stacks', stack, 'cdk.tf.json'), 'utf8'));
-const allAddresses = (json: { resource?: Record<string, Record<string, unknown>> }) => Object.entries(json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
+const allAddresses = (json: { resource?: Record<string, Record<string, unknown>> }) =>
+  Object.entries(json.resource ?? {})
+    .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+    .sort();
 
 /** A Terraform state holding these addresses (what an apply of the stack would have left). */
 function fakeState(addresses: string[], lineage: string): string {
@@ -55,7 +58,11 @@ describe('plan --move-tenant', () => {
     const run = spawnSync('sh', [script], { cwd: dir, encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } });
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
-    const list = (stack: string) => spawnSync('terraform', ['state', 'list', `-state=terraform.${stack}.tfstate`], { cwd: dir, encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).stdout.trim().split('\n').sort();
+    const list = (stack: string) =>
+      spawnSync('terraform', ['state', 'list', `-state=terraform.${stack}.tfstate`], { cwd: dir, encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } })
+        .stdout.trim()
+        .split('\n')
+        .sort();
     // After the move each state holds exactly what its stack now declares: `terraform plan` has nothing to add or destroy.
     expect(list(TO)).toEqual(allAddresses(stackJson(dir, TO)));
     expect(list(FROM)).toEqual(allAddresses(stackJson(dir, FROM)));

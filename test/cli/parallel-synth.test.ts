@@ -7,7 +7,6 @@ import { cli, exampleProject, ROOT } from './harness';
 
 process.env.CHECKPOINT_DISABLE = '1';
 
-
 describe('isParallelSynth', () => {
   test.each([
     [['synth'], {}, true],
@@ -24,7 +23,7 @@ describe('isParallelSynth', () => {
 });
 
 describe('synthPartNodeArgs', () => {
-  test('gives each synth process the parent\'s Node options plus the heap growth cap', () => {
+  test("gives each synth process the parent's Node options plus the heap growth cap", () => {
     expect(synthPartNodeArgs(['--import', 'tsx'])).toEqual(['--import', 'tsx', '--heap-growing-percent=50']);
     expect(SYNTH_PART_HEAP_FLAG).toBe('--heap-growing-percent=50');
   });

@@ -85,8 +85,15 @@ describe('gke-platform plan', () => {
       const before = readFileSync(lockFile, 'utf8');
       const refused = cli(dir, ['plan', '--release', POD_RANGE, '--write']);
       expect(refused.status).toBe(1);
-      expect(refused.stderr).toMatch(new RegExp(`^plan: ${POD_RANGE} \\(${recorded(lockFile)[POD_RANGE].cidr.replace(/[./]/g, '\\$&')}\\) is still requested by the definition: releasing it places it again at \\S+, which replaces cluster data-usw1's default pod range \\(the cluster is replaced on the next deploy\\)$`, 'm'));
-      expect(refused.stderr).toContain(`gke-platform plan: ${POD_RANGE} is still in use; nothing written\n  fix: to replace what uses it, confirm with \`npx gke-platform plan --release ${POD_RANGE} --replace-in-use --write\`; to release without replacing, first remove what requests it from the definition`);
+      expect(refused.stderr).toMatch(
+        new RegExp(
+          `^plan: ${POD_RANGE} \\(${recorded(lockFile)[POD_RANGE].cidr.replace(/[./]/g, '\\$&')}\\) is still requested by the definition: releasing it places it again at \\S+, which replaces cluster data-usw1's default pod range \\(the cluster is replaced on the next deploy\\)$`,
+          'm',
+        ),
+      );
+      expect(refused.stderr).toContain(
+        `gke-platform plan: ${POD_RANGE} is still in use; nothing written\n  fix: to replace what uses it, confirm with \`npx gke-platform plan --release ${POD_RANGE} --replace-in-use --write\`; to release without replacing, first remove what requests it from the definition`,
+      );
       expect(readFileSync(lockFile, 'utf8')).toBe(before);
     });
 
@@ -114,7 +121,9 @@ describe('gke-platform plan', () => {
       const before = readFileSync(lockFile, 'utf8');
       const same = cli(dir, ['plan', '--release', POD_RANGE, '--write']);
       expect(same.status).toBe(0);
-      expect(same.stderr).toContain(`plan: ${POD_RANGE} (${recorded(lockFile)[POD_RANGE].cidr}) is still requested by the definition and would be placed again at the same ${recorded(lockFile)[POD_RANGE].cidr}: releasing it changes nothing`);
+      expect(same.stderr).toContain(
+        `plan: ${POD_RANGE} (${recorded(lockFile)[POD_RANGE].cidr}) is still requested by the definition and would be placed again at the same ${recorded(lockFile)[POD_RANGE].cidr}: releasing it changes nothing`,
+      );
       expect(readFileSync(lockFile, 'utf8')).toBe(before);
     });
 

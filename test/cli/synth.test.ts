@@ -47,8 +47,11 @@ describe('gke-platform synth', () => {
     const linkJson = readFileSync(join(dir, 'cdktf.out', 'stacks', 'drive-link-garage-sunnyvale', 'cdk.tf.json'), 'utf8');
     // The clusters stop authorizing the garage's corp-vpn with it, or synth would refuse the unreachable control planes;
     // they authorize a range behind no link instead (a list is required).
-    redefine(dir, `export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale'),
-      clusters: example.clusters.map((c) => ({ ...c, authorizedNetworks: [{ name: 'ops', cidr: '192.0.2.0/24' }] })) };`);
+    redefine(
+      dir,
+      `export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale'),
+      clusters: example.clusters.map((c) => ({ ...c, authorizedNetworks: [{ name: 'ops', cidr: '192.0.2.0/24' }] })) };`,
+    );
     const removedLink = cli(dir, ['synth']);
     expect(removedLink.status).toBe(0);
     expect(removedLink.stdout).toContain(
@@ -77,9 +80,12 @@ describe('gke-platform synth', () => {
     const before = { tf: fileTree(join(dir, 'cdktf.out')), k8s: fileTree(join(dir, 'dist')), lock: readFileSync(lockFile, 'utf8'), tenants: readFileSync(join(dir, 'platform', 'tenant-states.lock.json'), 'utf8') };
     // A new tenant (a tenant-states record), a new cluster (new ranges) and a removed link whose garage the control
     // planes still authorize: the definition validates, the output misses two intents.
-    redefine(dir, `export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale'),
+    redefine(
+      dir,
+      `export const platform = { ...example, hybridLinks: example.hybridLinks!.filter((l) => l.name !== 'garage-sunnyvale'),
       clusters: [...example.clusters, { ...example.clusters.find((c) => c.name === 'dev-usw1')!, name: 'dev2-usw1' }],
-      tenants: [...example.tenants!, { ...example.tenants!.find((t) => t.name === 'routing')!, name: 'routing-2', dependencies: undefined, hosts: undefined }] };`);
+      tenants: [...example.tenants!, { ...example.tenants!.find((t) => t.name === 'routing')!, name: 'routing-2', dependencies: undefined, hosts: undefined }] };`,
+    );
     const failed = cli(dir, ['synth']);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('gke-platform synth: nothing written (the output folders and lock files are as they were)');

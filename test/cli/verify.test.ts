@@ -36,7 +36,9 @@ describe('gke-platform verify, and synth verifying what it wrote', () => {
     breakDevFirewall(broken);
     const { status, stderr } = cli(broken, ['verify', '--quiet']);
     expect(status).toBe(1);
-    expect(stderr).toContain('gke-platform verify: 1 connectivity intent(s) unmet:\n  pods of dev-usw1 → pods of dev-usw1 any protocol: DENIED at VPC firewall (ingress to dev-usw1 nodes): no rule admits 100.66.0.0/20 to 100.66.0.0/20 any protocol');
+    expect(stderr).toContain(
+      'gke-platform verify: 1 connectivity intent(s) unmet:\n  pods of dev-usw1 → pods of dev-usw1 any protocol: DENIED at VPC firewall (ingress to dev-usw1 nodes): no rule admits 100.66.0.0/20 to 100.66.0.0/20 any protocol',
+    );
     const json = JSON.parse(cli(broken, ['verify', '--json']).stdout);
     expect(json.summary).toEqual({ intents: 59, met: 58, unmet: 1, accepted: 0 });
     expect(json.verdicts[0]).toMatchObject({ id: 'pods-across-nodes/dev-usw1', verdict: 'denied', met: false, decisiveHop: { kind: 'firewall', ok: false } });
@@ -67,7 +69,7 @@ describe('gke-platform verify, and synth verifying what it wrote', () => {
   });
 
   test('verify exits 1 with a usage line on a bad argument, and explains a missing output', () => {
-    expect(cli(dir, ['verify', '--nope'])).toMatchObject({ status: 1, stderr: expect.stringContaining("see `gke-platform verify --help`") });
+    expect(cli(dir, ['verify', '--nope'])).toMatchObject({ status: 1, stderr: expect.stringContaining('see `gke-platform verify --help`') });
     const { dir: fresh } = exampleProject();
     expect(cli(fresh, ['verify'])).toMatchObject({ status: 1, stderr: expect.stringContaining('does not exist: synthesize first (`gke-platform synth`)') });
   });

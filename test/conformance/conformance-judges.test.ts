@@ -95,7 +95,7 @@ describe('which layer of the API server refused', () => {
 
   test.each([
     ['pods "p" is forbidden: User "alice@ml.example.com" cannot create resource "pods" in API group "" in the namespace "sim"', 'rbac'],
-    ['pods "p" is forbidden: ValidatingAdmissionPolicy \'tenant-placement\' with binding \'tenant-placement\' denied request: no nodeName', 'admission-policy'],
+    ["pods \"p\" is forbidden: ValidatingAdmissionPolicy 'tenant-placement' with binding 'tenant-placement' denied request: no nodeName", 'admission-policy'],
     ['pods "p" is forbidden: violates PodSecurity "restricted:latest": privileged (container "c" must not set securityContext.privileged=true)', 'pod-security'],
     ['pods "p" is forbidden: exceeded quota: compute, requested: limits.cpu=100, used: limits.cpu=0, limited: limits.cpu=64', 'quota'],
     ['pods "p" is forbidden: maximum cpu usage per Container is 4, but limit is 8', 'limit-range'],

@@ -37,7 +37,10 @@ describe('replaying the synthesized Vault stack', () => {
       path: 'auth/kubernetes-prod-usc1/role/mapping',
       body: { bound_service_account_names: ['tile-builder'], bound_service_account_namespaces: ['mapping'], token_policies: ['tenant-mapping'] },
     });
-    expect(byAddress('vault_kubernetes_auth_backend_config.AuthConfig-prod-usc1')).toMatchObject({ path: 'auth/kubernetes-prod-usc1/config', body: { kubernetes_host: 'https://127.0.0.1:6443', kubernetes_ca_cert: 'PEM', token_reviewer_jwt: 'jwt-prod' } });
+    expect(byAddress('vault_kubernetes_auth_backend_config.AuthConfig-prod-usc1')).toMatchObject({
+      path: 'auth/kubernetes-prod-usc1/config',
+      body: { kubernetes_host: 'https://127.0.0.1:6443', kubernetes_ca_cert: 'PEM', token_reviewer_jwt: 'jwt-prod' },
+    });
     expect(byAddress('vault_pki_secret_backend_role.PkiRole-mapping')).toMatchObject({ path: 'pki-workload/roles/mapping', body: { allowed_uri_sans: ['spiffe://example.com/ns/mapping/sa/tile-builder'], allow_any_name: false } });
     expect(JSON.stringify(requests)).not.toContain('${');
   });

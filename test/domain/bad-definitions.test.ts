@@ -71,7 +71,11 @@ const CASES: [string, () => Def, string][] = [
   ['a privileged Pod Security level', edit((d) => (tenant(d, 'mapping').podSecurity = 'privileged')), 'tenants[mapping]: podSecurity "privileged" is not one of "restricted", "baseline"'],
   ['a lower-case routing mode', edit((d) => (d.network.routingMode = 'global')), 'network: routingMode "global" is not one of "GLOBAL", "REGIONAL"'],
   ['an SLA target as a number', edit((d) => (link(d, 'garage-sunnyvale').slaTarget = 99.99)), 'hybridLinks[garage-sunnyvale]: slaTarget 99.99 is not one of "99.9", "99.99"'],
-  ['a third edge availability domain', edit((d) => (link(d, 'garage-sunnyvale').attachments[0].edgeAvailabilityDomain = 'AVAILABILITY_DOMAIN_3')), 'hybridLinks[garage-sunnyvale].attachments[garage-usw1-a]: edgeAvailabilityDomain "AVAILABILITY_DOMAIN_3" is not one of'],
+  [
+    'a third edge availability domain',
+    edit((d) => (link(d, 'garage-sunnyvale').attachments[0].edgeAvailabilityDomain = 'AVAILABILITY_DOMAIN_3')),
+    'hybridLinks[garage-sunnyvale].attachments[garage-usw1-a]: edgeAvailabilityDomain "AVAILABILITY_DOMAIN_3" is not one of',
+  ],
   ['a remote network kind "aws"', edit((d) => (d.remoteNetworks[0].kind = 'aws')), 'remoteNetworks[aws-usw2-prod]: kind "aws" is not one of "aws-vpc", "on-prem"'],
   ['an address pool kind "linklocal"', edit((d) => (d.addressPools[4].kind = 'linklocal')), 'addressPools[bgp-links]: kind "linklocal" is not one of "subnet", "link-local"'],
   ['no pool for BGP links', edit((d) => delete d.poolAssignment.bgpLinks), 'poolAssignment: bgpLinks undefined is required (a string)'],
@@ -81,7 +85,11 @@ const CASES: [string, () => Def, string][] = [
   ['tenant groups as a string', edit((d) => (tenant(d, 'routing').groups = 'routing@example.com')), 'tenants[routing]: groups "routing@example.com" is a string, but must be an object'],
   ['tenant clusters as a string', edit((d) => (tenant(d, 'routing').clusters = 'prod-usc1')), 'tenants[routing]: clusters "prod-usc1" is a string, but must be a list'],
   ['tenant dependencies as a string', edit((d) => (tenant(d, 'mapping').dependencies.tenants = 'routing')), 'tenants[mapping].dependencies: tenants "routing" is a string, but must be a list'],
-  ['project roles as a string', edit((d) => (tenant(d, 'mapping').workloadIdentities[0].projectRoles = 'roles/storage.objectUser')), 'tenants[mapping].workloadIdentities[0]: projectRoles "roles/storage.objectUser" is a string, but must be a list'],
+  [
+    'project roles as a string',
+    edit((d) => (tenant(d, 'mapping').workloadIdentities[0].projectRoles = 'roles/storage.objectUser')),
+    'tenants[mapping].workloadIdentities[0]: projectRoles "roles/storage.objectUser" is a string, but must be a list',
+  ],
   ['a pod quota as a string', edit((d) => (tenant(d, 'routing').quota.pods = '100')), 'tenants[routing].quota: pods "100" is a string, but must be a number'],
   ['null developer namespaces', edit((d) => (d.developerNamespaces.namespaces = null)), 'developerNamespaces: namespaces null is null, but must be a list'],
   ['an add-on entry without a name', edit((d) => (d.addOns = [{ settings: {} }])), 'addOns[0]: name undefined is required (a string)'],
@@ -103,7 +111,11 @@ const CASES: [string, () => Def, string][] = [
   // Hybrid links: the rules the link constructs apply, now checked up front.
   ['a peer gateway IP of 203.0.113.300', withPeer((l) => (l.peerInterfaceIps[1] = '203.0.113.300')), 'hybridLinks[dc-vpn]: peerInterfaceIps[1] "203.0.113.300" is not an IPv4 address'],
   ['a peer gateway IP without its last part', withPeer((l) => (l.peerInterfaceIps[0] = '203.0.113')), 'hybridLinks[dc-vpn]: peerInterfaceIps[0] "203.0.113" is not an IPv4 address'],
-  ['a peer device with 3 interfaces', withPeer((l) => l.peerInterfaceIps.push('203.0.113.12')), 'hybridLinks[dc-vpn]: peerInterfaceIps ["203.0.113.10","203.0.113.11","203.0.113.12"] has 3 entries, but an external VPN gateway has 1, 2 or 4 interfaces'],
+  [
+    'a peer device with 3 interfaces',
+    withPeer((l) => l.peerInterfaceIps.push('203.0.113.12')),
+    'hybridLinks[dc-vpn]: peerInterfaceIps ["203.0.113.10","203.0.113.11","203.0.113.12"] has 3 entries, but an external VPN gateway has 1, 2 or 4 interfaces',
+  ],
   ['a peer ASN equal to the Cloud Router ASN', withPeer((l) => (l.peerAsn = 64520)), 'hybridLinks[dc-vpn]: peerAsn 64520 equals the Cloud Router ASN'],
   ['a peer ASN of 0', withPeer((l) => (l.peerAsn = 0)), 'hybridLinks[dc-vpn]: peerAsn 0 is not a usable BGP ASN'],
   ['a Cloud Router ASN of 65535', withPeer((l) => (l.gcpAsn = 65535)), 'hybridLinks[dc-vpn]: gcpAsn 65535 is not a private ASN Cloud Router accepts'],
@@ -118,10 +130,18 @@ const CASES: [string, () => Def, string][] = [
   ['a legacy Amazon ASN on a transit gateway', edit((d) => (link(d, 'aws-usw2').aws.amazonSideAsn = 7224)), 'hybridLinks[aws-usw2]: aws.amazonSideAsn 7224 is not a valid Amazon-side ASN'],
   ['the same ASN on both sides of an AWS link', edit((d) => (link(d, 'aws-usw2').aws.amazonSideAsn = 64514)), 'hybridLinks[aws-usw2]: aws.amazonSideAsn 64514 equals the Cloud Router ASN'],
   ['subnets for a VPN gateway', edit((d) => (link(d, 'aws-usw2').aws.type = 'vpn-gateway')), 'hybridLinks[aws-usw2]: aws.subnetIds ["subnet-04f3c2a1b0e9d8c7a"'],
-  ['a 99.99% SLA on two attachments', edit((d) => link(d, 'garage-sunnyvale').attachments.splice(2, 2)), 'hybridLinks[garage-sunnyvale]: attachments ["garage-usw1-a@us-west1/sea/1","garage-usw1-b@us-west1/sea/2"] are 2, but the 99.99% SLA needs at least 4'],
+  [
+    'a 99.99% SLA on two attachments',
+    edit((d) => link(d, 'garage-sunnyvale').attachments.splice(2, 2)),
+    'hybridLinks[garage-sunnyvale]: attachments ["garage-usw1-a@us-west1/sea/1","garage-usw1-b@us-west1/sea/2"] are 2, but the 99.99% SLA needs at least 4',
+  ],
   ['a 99.99% SLA in one metro', edit((d) => link(d, 'garage-sunnyvale').attachments.forEach((a: any) => (a.metro = 'sea'))), 'use 1 metro(s), but the 99.99% SLA needs 2 metros'],
   ['a 99.99% SLA with REGIONAL routing', edit((d) => (d.network.routingMode = 'REGIONAL')), 'hybridLinks[garage-sunnyvale]: routingMode "REGIONAL" must be GLOBAL for the 99.99% SLA'],
-  ['a 99.9% SLA on one edge availability domain', withDedicated((l) => (l.attachments[1].edgeAvailabilityDomain = 'AVAILABILITY_DOMAIN_1')), 'hybridLinks[dc-dedicated]: attachments ["dc-a@us-west1/sea/1","dc-b@us-west1/sea/1"] do not meet the 99.9% SLA'],
+  [
+    'a 99.9% SLA on one edge availability domain',
+    withDedicated((l) => (l.attachments[1].edgeAvailabilityDomain = 'AVAILABILITY_DOMAIN_1')),
+    'hybridLinks[dc-dedicated]: attachments ["dc-a@us-west1/sea/1","dc-b@us-west1/sea/1"] do not meet the 99.9% SLA',
+  ],
   ['an attachment MTU of 9000', edit((d) => (link(d, 'garage-sunnyvale').mtu = 9000)), 'hybridLinks[garage-sunnyvale]: attachments[0].mtu 9000 is not a VLAN attachment MTU; use one of 1440, 1460, 1500, 8896'],
   ['an attachment MTU that differs from the VPC', edit((d) => (link(d, 'garage-sunnyvale').mtu = 1500)), 'hybridLinks[garage-sunnyvale]: mtu 1500 differs from the VPC MTU 1460'],
   ['a VLAN tag of 5000', withDedicated((l) => (l.attachments[0].vlanTag = 5000)), 'hybridLinks[dc-dedicated].attachments[dc-a]: vlanTag 5000 is outside 2–4094'],
@@ -129,7 +149,7 @@ const CASES: [string, () => Def, string][] = [
   ['a Dedicated attachment without its Interconnect', withDedicated((l) => delete l.attachments[0].interconnect), 'hybridLinks[dc-dedicated].attachments[dc-a]: interconnect undefined is required for a Dedicated attachment'],
   ['two attachments with one name', withDedicated((l) => (l.attachments[1].name = 'dc-a')), 'hybridLinks[dc-dedicated]: attachments[1].name "dc-a" is declared twice'],
   ['a peer ASN on a Partner link', edit((d) => (link(d, 'garage-sunnyvale').peerAsn = 65001)), 'hybridLinks[garage-sunnyvale]: peerAsn 65001 is set on a Partner Interconnect link'],
-  ['a Dedicated link whose peer ASN is the router\'s', withDedicated((l) => (l.peerAsn = 64530)), 'hybridLinks[dc-dedicated]: peerAsn 64530 equals the Cloud Router ASN'],
+  ["a Dedicated link whose peer ASN is the router's", withDedicated((l) => (l.peerAsn = 64530)), 'hybridLinks[dc-dedicated]: peerAsn 64530 equals the Cloud Router ASN'],
   ['a Dedicated link with a private-range peer ASN typo', withDedicated((l) => (l.gcpAsn = 16550)), 'hybridLinks[dc-dedicated]: gcpAsn 16550 is not a private ASN Cloud Router accepts'],
   ['two links with one name', edit((d) => d.hybridLinks.push(JSON.parse(JSON.stringify(d.hybridLinks[0])))), 'hybridLinks: name "aws-usw2" is declared twice'],
   ['a link in an unknown region', edit((d) => (link(d, 'aws-usw2').region = 'asia-east1')), 'hybridLinks[aws-usw2]: region "asia-east1" is not one of the platform regions'],
@@ -153,19 +173,48 @@ const CASES: [string, () => Def, string][] = [
   ['a GPU type by its marketing name', edit((d) => (tenant(d, 'ml-training').dedicatedNodes.gpu.type = 'A100')), 'tenants[ml-training].dedicatedNodes: gpu.type "A100" is not a GPU type GKE offers'],
   ['A100s on a G2 machine', edit((d) => (pool(d, 'gpu-l4').gpu.type = 'nvidia-tesla-a100')), 'clusters[prod-usc1].nodePools[gpu-l4]: machineType "g2-standard-8" cannot carry nvidia-tesla-a100 GPUs; use a a2-highgpu-* machine type'],
   ['zero GPUs per node', edit((d) => (pool(d, 'gpu-l4').gpu.count = 0)), 'clusters[prod-usc1].nodePools[gpu-l4]: gpu.count 0 must be an integer ≥ 1'],
-  ['a GPU pool on an E2 machine without a GPU type', edit((d) => { pool(d, 'gpu-l4').machineType = 'e2-standard-8'; delete pool(d, 'gpu-l4').gpu; }), 'clusters[prod-usc1].nodePools[gpu-l4]: machineType "e2-standard-8" cannot carry nvidia-l4 GPUs; use a g2-* machine type'],
-  ['an upper-case machine type', edit((d) => (pool(d, 'services').machineType = 'E2-STANDARD-8')), 'clusters[prod-usc1].nodePools[services]: machineType "E2-STANDARD-8" is not a Compute Engine machine type name (lower-case, e.g. e2-standard-4); write it in lower case: "e2-standard-8"'],
+  [
+    'a GPU pool on an E2 machine without a GPU type',
+    edit((d) => {
+      pool(d, 'gpu-l4').machineType = 'e2-standard-8';
+      delete pool(d, 'gpu-l4').gpu;
+    }),
+    'clusters[prod-usc1].nodePools[gpu-l4]: machineType "e2-standard-8" cannot carry nvidia-l4 GPUs; use a g2-* machine type',
+  ],
+  [
+    'an upper-case machine type',
+    edit((d) => (pool(d, 'services').machineType = 'E2-STANDARD-8')),
+    'clusters[prod-usc1].nodePools[services]: machineType "E2-STANDARD-8" is not a Compute Engine machine type name (lower-case, e.g. e2-standard-4); write it in lower case: "e2-standard-8"',
+  ],
   ['a machine type with spaces', edit((d) => (pool(d, 'batch-spot').machineType = 'n2 standard 16')), 'clusters[prod-usc1].nodePools[batch-spot]: machineType "n2 standard 16" is not a Compute Engine machine type name'],
   ['a GPU on a general pool', edit((d) => (pool(d, 'services').gpu = { type: 'nvidia-l4', count: 1 })), 'clusters[prod-usc1].nodePools[services]: gpu {"type":"nvidia-l4","count":1} is set on a general pool'],
-  ['a cluster pool named like a tenant\'s dedicated pool', edit((d) => (pool(d, 'batch-spot').name = 'tenant-simulation')), 'clusters[prod-usc1].nodePools[tenant-simulation]: name "tenant-simulation" collides with the dedicated pool of tenant simulation on this cluster'],
+  [
+    "a cluster pool named like a tenant's dedicated pool",
+    edit((d) => (pool(d, 'batch-spot').name = 'tenant-simulation')),
+    'clusters[prod-usc1].nodePools[tenant-simulation]: name "tenant-simulation" collides with the dedicated pool of tenant simulation on this cluster',
+  ],
   ['two pools with one name', edit((d) => (pool(d, 'batch-spot').name = 'services')), 'clusters[prod-usc1].nodePools: name "services" is declared twice'],
-  ['a pool above the cluster\'s pods per node', edit((d) => (pool(d, 'services').maxPodsPerNode = 110)), "clusters[prod-usc1].nodePools[services]: maxPodsPerNode 110 must be from 8 to the cluster's maxPodsPerNode (64)"],
+  ["a pool above the cluster's pods per node", edit((d) => (pool(d, 'services').maxPodsPerNode = 110)), "clusters[prod-usc1].nodePools[services]: maxPodsPerNode 110 must be from 8 to the cluster's maxPodsPerNode (64)"],
   ['a pool minimum above its maximum', edit((d) => (pool(d, 'services').minNodes = 300)), 'clusters[prod-usc1].nodePools[services]: minNodes 300 must be a whole number from 0 to maxNodes (200)'],
   ['a negative surge', edit((d) => (pool(d, 'services').maxSurge = -1)), 'clusters[prod-usc1].nodePools[services]: maxSurge -1 must be a whole number of at least 0'],
   ['a fractional pool size', edit((d) => (pool(d, 'services').maxNodes = 1.5)), 'clusters[prod-usc1].nodePools[services]: maxNodes 1.5 must be a whole number of at least 1'],
-  ['a pool on an undeclared pod range', edit((d) => (pool(d, 'services').podRange = 'pods-2')), "clusters[prod-usc1].nodePools[services]: podRange \"pods-2\" is not one of the cluster's additionalPodRanges; declare it first"],
-  ['an additional pod range named "pods"', edit((d) => (cluster(d).additionalPodRanges = [{ name: 'pods', maxNodes: 10 }])), "clusters[prod-usc1].additionalPodRanges[pods]: name \"pods\" collides with the cluster's default pod or services range"],
-  ['two additional pod ranges with one name', edit((d) => (cluster(d).additionalPodRanges = [{ name: 'pods-2', maxNodes: 10 }, { name: 'pods-2', maxNodes: 20 }])), 'clusters[prod-usc1].additionalPodRanges: name "pods-2" is declared twice'],
+  ['a pool on an undeclared pod range', edit((d) => (pool(d, 'services').podRange = 'pods-2')), 'clusters[prod-usc1].nodePools[services]: podRange "pods-2" is not one of the cluster\'s additionalPodRanges; declare it first'],
+  [
+    'an additional pod range named "pods"',
+    edit((d) => (cluster(d).additionalPodRanges = [{ name: 'pods', maxNodes: 10 }])),
+    'clusters[prod-usc1].additionalPodRanges[pods]: name "pods" collides with the cluster\'s default pod or services range',
+  ],
+  [
+    'two additional pod ranges with one name',
+    edit(
+      (d) =>
+        (cluster(d).additionalPodRanges = [
+          { name: 'pods-2', maxNodes: 10 },
+          { name: 'pods-2', maxNodes: 20 },
+        ]),
+    ),
+    'clusters[prod-usc1].additionalPodRanges: name "pods-2" is declared twice',
+  ],
   ['a dedicated pool with a GPU misspelt', edit((d) => (tenant(d, 'ml-training').dedicatedNodes.gpu.type = 'nvidia-tesla-a10')), 'tenants[ml-training].dedicatedNodes: gpu.type "nvidia-tesla-a10" is not a GPU type GKE offers'],
 
   // Platform, network, clusters.
@@ -191,7 +240,14 @@ const CASES: [string, () => Def, string][] = [
   ['two clusters with one name', edit((d) => (cluster(d, 'dev-usw1').name = 'prod-usc1')), 'clusters: name "prod-usc1" is declared twice'],
   ['a cluster pool override to an undeclared pool', edit((d) => (cluster(d).pools = { nodes: 'gke-nodes-2' })), 'clusters[prod-usc1]: pools.nodes "gke-nodes-2" is not one of the addressPools'],
   ['a zone listed twice', edit((d) => (cluster(d).zones = ['us-central1-a', 'us-central1-a'])), 'clusters[prod-usc1]: zones ["us-central1-a","us-central1-a"] lists a zone twice; list each zone once'],
-  ['a cluster name too long for its node service account', edit((d) => { cluster(d, 'dev-usw1').name = 'dev-usw1-analytics-sandbox'; d.developerNamespaces.cluster = 'dev-usw1-analytics-sandbox'; }), 'clusters[dev-usw1-analytics-sandbox]: name "dev-usw1-analytics-sandbox" makes the node service account id "dev-usw1-analytics-sandbox-nodes", which must be 6-30 characters'],
+  [
+    'a cluster name too long for its node service account',
+    edit((d) => {
+      cluster(d, 'dev-usw1').name = 'dev-usw1-analytics-sandbox';
+      d.developerNamespaces.cluster = 'dev-usw1-analytics-sandbox';
+    }),
+    'clusters[dev-usw1-analytics-sandbox]: name "dev-usw1-analytics-sandbox" makes the node service account id "dev-usw1-analytics-sandbox-nodes", which must be 6-30 characters',
+  ],
   ['an environment that is not a label value', edit((d) => (cluster(d).environment = 'Prod Env')), 'clusters[prod-usc1]: environment "Prod Env" is not a GCE label value'],
   ['an authorized network without a name', edit((d) => (cluster(d).authorizedNetworks[0].name = '')), 'clusters[prod-usc1]: authorizedNetworks.name "" is empty'],
   ['an attachment without its metro', edit((d) => (link(d, 'garage-sunnyvale').attachments[0].metro = '')), 'hybridLinks[garage-sunnyvale].attachments[garage-usw1-a]: metro "" is empty'],
@@ -205,14 +261,38 @@ const CASES: [string, () => Def, string][] = [
   ['an upper-case tenant name', edit((d) => (tenant(d, 'routing').name = 'Routing')), 'name "Routing"'],
   ['two tenants with one name', edit((d) => (tenant(d, 'routing').name = 'mapping')), 'name "mapping" is declared twice'],
   ['a dependency on an undeclared tenant', edit((d) => (tenant(d, 'mapping').dependencies.tenants = ['routng'])), 'dependencies.tenants "routng" is not a declared tenant'],
-  ['a tenant depending on a tenant not placed on its cluster', edit((d) => (tenant(d, 'mapping').dependencies = { tenants: ['payments'] })), 'tenants[mapping]: dependencies.tenants "payments" is not placed on cluster prod-usc1, where mapping runs (payments runs on payments-usc1); a dependency across clusters is not built (no path, intent or policy on the other side); add "prod-usc1" to tenants[payments].clusters, or keep mapping on clusters payments runs on'],
-  ['a group outside the organization\'s domain', edit((d) => (tenant(d, 'mapping').groups.admin = 'mapping-admins@gmail.com')), 'tenants[mapping]: groups.admin "mapping-admins@gmail.com" is outside the organization\'s domain example.com: Google Groups for RBAC only resolves groups of that domain, so the binding would grant nothing; use a group of example.com, e.g. "mapping-admins@example.com", or correct organization.domain'],
-  ['an HA VPN peer at a private address on a link over the internet', withPeer((l) => (l.peerInterfaceIps[1] = '10.20.0.11')), 'hybridLinks[dc-vpn]: peerInterfaceIps[1] "10.20.0.11" is a private (RFC 1918) address (10.0.0.0/8), but this link\'s HA VPN runs over the internet'],
+  [
+    'a tenant depending on a tenant not placed on its cluster',
+    edit((d) => (tenant(d, 'mapping').dependencies = { tenants: ['payments'] })),
+    'tenants[mapping]: dependencies.tenants "payments" is not placed on cluster prod-usc1, where mapping runs (payments runs on payments-usc1); a dependency across clusters is not built (no path, intent or policy on the other side); add "prod-usc1" to tenants[payments].clusters, or keep mapping on clusters payments runs on',
+  ],
+  [
+    "a group outside the organization's domain",
+    edit((d) => (tenant(d, 'mapping').groups.admin = 'mapping-admins@gmail.com')),
+    'tenants[mapping]: groups.admin "mapping-admins@gmail.com" is outside the organization\'s domain example.com: Google Groups for RBAC only resolves groups of that domain, so the binding would grant nothing; use a group of example.com, e.g. "mapping-admins@example.com", or correct organization.domain',
+  ],
+  [
+    'an HA VPN peer at a private address on a link over the internet',
+    withPeer((l) => (l.peerInterfaceIps[1] = '10.20.0.11')),
+    'hybridLinks[dc-vpn]: peerInterfaceIps[1] "10.20.0.11" is a private (RFC 1918) address (10.0.0.0/8), but this link\'s HA VPN runs over the internet',
+  ],
   ['a negative CPU quota', edit((d) => (tenant(d, 'routing').quota.requestsCpu = '-4')), 'tenants[routing]: quota.requestsCpu "-4" is negative: a quantity cannot be below zero; write a positive amount for quota.requestsCpu'],
   ['a negative container maximum', edit((d) => (tenant(d, 'routing').limits = { maxCpu: '-1' })), 'tenants[routing]: limits.maxCpu "-1" is negative: a quantity cannot be below zero; write a positive amount for limits.maxCpu'],
-  ['a misspelt machine type', edit((d) => (pool(d, 'services').machineType = 'n2-standrad-8')), 'clusters[prod-usc1].nodePools[services]: machineType "n2-standrad-8" is not a Compute Engine machine type this library knows (lib/domain/gke/gce-machine-types.ts); did you mean n2-standard-8?'],
-  ['a machine size its class does not offer', edit((d) => (pool(d, 'services').machineType = 'n2-standard-12')), 'clusters[prod-usc1].nodePools[services]: machineType "n2-standard-12" is not a Compute Engine machine type: n2-standard comes in sizes 2, 4, 8, 16, 32, 48, 64, 80, 96, 128; use n2-standard-16 (the nearest size at least as large), or a custom type such as n2-custom-12-49152'],
-  ['an E2 machine larger than E2 goes', edit((d) => (pool(d, 'services').machineType = 'e2-standard-44')), 'machineType "e2-standard-44" is not a Compute Engine machine type: e2-standard comes in sizes 2, 4, 8, 16, 32; use e2-standard-32 (the nearest size, the largest)'],
+  [
+    'a misspelt machine type',
+    edit((d) => (pool(d, 'services').machineType = 'n2-standrad-8')),
+    'clusters[prod-usc1].nodePools[services]: machineType "n2-standrad-8" is not a Compute Engine machine type this library knows (lib/domain/gke/gce-machine-types.ts); did you mean n2-standard-8?',
+  ],
+  [
+    'a machine size its class does not offer',
+    edit((d) => (pool(d, 'services').machineType = 'n2-standard-12')),
+    'clusters[prod-usc1].nodePools[services]: machineType "n2-standard-12" is not a Compute Engine machine type: n2-standard comes in sizes 2, 4, 8, 16, 32, 48, 64, 80, 96, 128; use n2-standard-16 (the nearest size at least as large), or a custom type such as n2-custom-12-49152',
+  ],
+  [
+    'an E2 machine larger than E2 goes',
+    edit((d) => (pool(d, 'services').machineType = 'e2-standard-44')),
+    'machineType "e2-standard-44" is not a Compute Engine machine type: e2-standard comes in sizes 2, 4, 8, 16, 32; use e2-standard-32 (the nearest size, the largest)',
+  ],
   ['a quota that is not a quantity', edit((d) => (tenant(d, 'routing').quota.requestsCpu = '16 cores')), '"16 cores" is not a Kubernetes quantity'],
   ['developer namespaces on an undeclared cluster', edit((d) => (d.developerNamespaces.cluster = 'dev-euw1')), 'developerNamespaces: cluster "dev-euw1" is not a declared cluster'],
   ['an add-on nobody supplied', edit((d) => (d.addOns = [{ name: 'vault' }])), 'addOns[vault]: name "vault" is not an add-on supplied to this build'],

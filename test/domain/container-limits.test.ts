@@ -19,7 +19,7 @@ describe('node shapes', () => {
     expect(machineShape(machineType)).toBeUndefined();
   });
 
-  test('allocatable follows GKE\'s reservations: CPU 6/1/0.5/0.25%, memory 25/20/10/6/2% plus 100 MiB eviction', () => {
+  test("allocatable follows GKE's reservations: CPU 6/1/0.5/0.25%, memory 25/20/10/6/2% plus 100 MiB eviction", () => {
     const a = allocatable({ vcpus: 4, memoryGiB: 16 });
     expect(a.vcpus).toBeCloseTo(4 - 0.06 - 0.01 - 0.01, 6);
     expect(a.memoryGiB).toBeCloseTo(16 - 1 - 0.8 - 0.8 - 100 / 1024, 6);
@@ -62,10 +62,7 @@ describe('containerLimits', () => {
 
   test('throws no error but reports when a declared maximum exceeds the nodes or the quota', () => {
     const { issues } = containerLimits({ isolation: 'shared', declared: { maxCpu: '12' }, quota: DEFAULT_TENANT_QUOTA, machineTypes: ['e2-standard-8'], path: 'tenants[web]' });
-    expect(issues.map((i) => i.problem)).toEqual([
-      'exceeds the largest container its nodes hold (7 on e2-standard-8), so such a pod never schedules',
-      'exceeds quota.limitsCpu "8", so such a pod never starts',
-    ]);
+    expect(issues.map((i) => i.problem)).toEqual(['exceeds the largest container its nodes hold (7 on e2-standard-8), so such a pod never schedules', 'exceeds quota.limitsCpu "8", so such a pod never starts']);
   });
 
   test('reports a default limit above the derived maximum', () => {

@@ -19,7 +19,15 @@ function synthCanonical(definition: PlatformDefinition): Record<string, unknown>
   const stacks = buildPlatformStacks(app, platform, { gitOps: { repository: { url: 'https://github.com/example/drive-platform-manifests.git' } } });
   const all = [stacks.network, stacks.fleet!, ...Object.values(stacks.clusters), ...Object.values(stacks.links), ...Object.values(stacks.tenantStates)];
   const sortKeys = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(sortKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as any)[k])])) : value;
+    Array.isArray(value)
+      ? value.map(sortKeys)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, sortKeys((value as any)[k])]),
+          )
+        : value;
   return Object.fromEntries(all.map((stack) => [stack.node.id, sortKeys(JSON.parse(JSON.stringify(stack.toTerraform())))]));
 }
 

@@ -89,9 +89,27 @@ describe('PlatformPlan defaults', () => {
     clusters: examplePlatform.clusters.map((c) =>
       c.name !== 'dev-usw1'
         ? c
-        : { ...c, releaseChannel: undefined, nodePools: [{ name: 'general', kind: 'general', maxNodes: 20 }, { name: 'batch', kind: 'spot-batch', maxNodes: 10 }, { name: 'gpu', kind: 'gpu', maxNodes: 4 }] },
+        : {
+            ...c,
+            releaseChannel: undefined,
+            nodePools: [
+              { name: 'general', kind: 'general', maxNodes: 20 },
+              { name: 'batch', kind: 'spot-batch', maxNodes: 10 },
+              { name: 'gpu', kind: 'gpu', maxNodes: 4 },
+            ],
+          },
     ),
-    tenants: [...(examplePlatform.tenants ?? []), { name: 'lab', groups: { admin: 'lab@example.com' }, clusters: ['dev-usw1'], isolation: 'dedicated-nodes', dedicatedNodes: { kind: 'gpu', maxNodes: 2, cpuPool: false }, labels: { team: 'lab', environment: 'dev', costCenter: 'cc-9' } }],
+    tenants: [
+      ...(examplePlatform.tenants ?? []),
+      {
+        name: 'lab',
+        groups: { admin: 'lab@example.com' },
+        clusters: ['dev-usw1'],
+        isolation: 'dedicated-nodes',
+        dedicatedNodes: { kind: 'gpu', maxNodes: 2, cpuPool: false },
+        labels: { team: 'lab', environment: 'dev', costCenter: 'cc-9' },
+      },
+    ],
   };
   const resolved = plan(bare);
   const dev = planCluster(resolved, 'dev-usw1');
@@ -106,7 +124,7 @@ describe('PlatformPlan defaults', () => {
     expect(pool(name)).toMatchObject(expected);
   });
 
-  test('the documented machine type defaults are the presets\' (general e2-standard-4, spot-batch n2-standard-8, gpu g2-standard-8)', () => {
+  test("the documented machine type defaults are the presets' (general e2-standard-4, spot-batch n2-standard-8, gpu g2-standard-8)", () => {
     expect(DEFAULT_MACHINE_TYPES).toEqual({ general: 'e2-standard-4', 'spot-batch': 'n2-standard-8', gpu: 'g2-standard-8' });
   });
 
@@ -120,7 +138,19 @@ describe('PlatformPlan defaults', () => {
 describe('PlatformPlan order independence', () => {
   const twoInWest: PlatformDefinition = {
     ...examplePlatform,
-    clusters: [...examplePlatform.clusters, { name: 'data-usw1', project: 'drive-gke-prod', region: 'us-west1', environment: 'prod', maxNodes: 40, maxPodsPerNode: 32, authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }], nodePools: [{ name: 'general', kind: 'general', maxNodes: 40 }] }],
+    clusters: [
+      ...examplePlatform.clusters,
+      {
+        name: 'data-usw1',
+        project: 'drive-gke-prod',
+        region: 'us-west1',
+        environment: 'prod',
+        maxNodes: 40,
+        maxPodsPerNode: 32,
+        authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
+        nodePools: [{ name: 'general', kind: 'general', maxNodes: 40 }],
+      },
+    ],
   };
 
   test('advertised control planes and NAT subnet lists do not follow the cluster order', () => {

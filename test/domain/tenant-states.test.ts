@@ -2,21 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { DEFAULT_MAX_RESOURCES_PER_STATE } from '../../lib/domain/platform/platform-defaults';
-import {
-  assignTenantStates,
-  estimateTenantIdentityResources,
-  moveTenantState,
-  parseTenantStatesLock,
-  serializeTenantStatesLock,
-  TenantToPlace,
-  tenantShardName,
-  validateTerraformStates,
-} from '../../lib/domain/platform/tenant-states';
+import { assignTenantStates, estimateTenantIdentityResources, moveTenantState, parseTenantStatesLock, serializeTenantStatesLock, TenantToPlace, tenantShardName, validateTerraformStates } from '../../lib/domain/platform/tenant-states';
 
 const options = { platform: 'acme', frozen: false, lockFileName: 'tenant-states.lock.json', recordCommand: 'npx gke-platform plan --write' };
 /** `count` tenants of `resources` each in `project`, named `<prefix>-<i>`. */
-const tenants = (count: number, project = 'acme-gke-prod', resources = 10, prefix = 't'): TenantToPlace[] =>
-  Array.from({ length: count }, (_, i) => ({ name: `${prefix}-${i}`, project, resources }));
+const tenants = (count: number, project = 'acme-gke-prod', resources = 10, prefix = 't'): TenantToPlace[] => Array.from({ length: count }, (_, i) => ({ name: `${prefix}-${i}`, project, resources }));
 
 describe('assignTenantStates', () => {
   test('fills a shard of the project to 80% of the limit, then opens the next', () => {
@@ -45,7 +35,12 @@ describe('assignTenantStates', () => {
     const changed = [...tenants(30, 'acme-gke-prod', 10, 'new'), ...all.slice(10).reverse()];
     const second = assignTenantStates(changed, first.lock, options);
     for (const tenant of all.slice(10)) expect(second.states[tenant.name]).toBe(first.states[tenant.name]);
-    expect(second.orphaned.map((o) => o.tenant)).toEqual(all.slice(0, 10).map((t) => t.name).sort());
+    expect(second.orphaned.map((o) => o.tenant)).toEqual(
+      all
+        .slice(0, 10)
+        .map((t) => t.name)
+        .sort(),
+    );
     // New tenants fill the room the removed ones left in shard 1, then shard 3.
     expect(second.newTenants.slice(0, 10).every((t) => t.stack === 'acme-tenants-acme-gke-prod-1')).toBe(true);
     expect(second.newTenants.slice(10).every((t) => t.stack === 'acme-tenants-acme-gke-prod-3')).toBe(true);

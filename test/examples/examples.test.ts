@@ -174,7 +174,7 @@ describe('examples/hybrid-only', () => {
     expect(gateway.network).toBe('https://www.googleapis.com/compute/v1/projects/corp-net-prod/global/networks/corp');
   });
 
-  test('AWS: 4 tunnels whose inside /30s are the plan\'s, in tunnel order', () => {
+  test("AWS: 4 tunnels whose inside /30s are the plan's, in tunnel order", () => {
     const tunnels = resources(json, 'google_compute_vpn_tunnel').filter((t) => t.name.startsWith('aws-usw2-'));
     expect(tunnels).toHaveLength(4);
     const connections = resources(json, 'aws_vpn_connection');

@@ -40,7 +40,9 @@ describe('ConfigSync', () => {
   });
 
   test('binds the root reconciler and the add-ons stage reconciler to a Google service account for gcpserviceaccount auth', () => {
-    const { json } = synth({ repository: { ...repository, url: 'https://source.developers.google.com/p/drive-net-prod/r/manifests', auth: { type: 'gcpserviceaccount', serviceAccountEmail: 'config-sync@drive-net-prod.iam.gserviceaccount.com' } } });
+    const { json } = synth({
+      repository: { ...repository, url: 'https://source.developers.google.com/p/drive-net-prod/r/manifests', auth: { type: 'gcpserviceaccount', serviceAccountEmail: 'config-sync@drive-net-prod.iam.gserviceaccount.com' } },
+    });
     const binding = (reconciler: string) => ({
       service_account_id: 'projects/drive-net-prod/serviceAccounts/config-sync@drive-net-prod.iam.gserviceaccount.com',
       role: 'roles/iam.workloadIdentityUser',

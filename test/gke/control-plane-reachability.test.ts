@@ -12,7 +12,7 @@ describe('GkeCluster NodeLocal DNSCache', () => {
 });
 
 describe('ControlPlanePeeringRoutes', () => {
-  test('exports the VPC\'s custom routes over the cluster\'s control-plane peering, importing none', () => {
+  test("exports the VPC's custom routes over the cluster's control-plane peering, importing none", () => {
     const { stack, cluster } = clusterStack();
     new ControlPlanePeeringRoutes(stack, 'PeeringRoutes', { cluster, networkProject: 'acme-net', networkName: 'prod-vpc' });
     expect(only(synthJson(stack), 'google_compute_network_peering_routes_config')).toEqual(

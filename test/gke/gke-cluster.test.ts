@@ -85,7 +85,9 @@ describe('GkeCluster', () => {
     test('dedicated node service account with least-privilege roles', () => {
       const sa = only(json, 'google_service_account');
       expect(sa).toMatchObject({ account_id: 'prod-usc1-nodes', project: PROJECT });
-      const roles = Object.values(json.resource.google_project_iam_member).map((m: Json) => m.role).sort();
+      const roles = Object.values(json.resource.google_project_iam_member)
+        .map((m: Json) => m.role)
+        .sort();
       expect(roles).toEqual(['roles/artifactregistry.reader', 'roles/container.defaultNodeServiceAccount']);
       for (const m of Object.values(json.resource.google_project_iam_member) as Json[]) {
         expect(m.member).toMatch(/google_service_account\.Cluster_NodeServiceAccount_[0-9A-F]{8}\.member/);
@@ -161,7 +163,17 @@ describe('GkeCluster', () => {
 
   test('exposes IGkeCluster attributes', () => {
     const { cluster: c } = clusterStack();
-    expect(c).toMatchObject({ name: 'prod-usc1', location: 'us-central1', projectId: PROJECT, releaseChannel: 'REGULAR', podRangeName: 'pods', maxPodsPerNode: 64, dataplaneV2: true, podRangeCidr: '100.64.0.0/16', nodeSubnetCidr: '10.0.0.0/22' });
+    expect(c).toMatchObject({
+      name: 'prod-usc1',
+      location: 'us-central1',
+      projectId: PROJECT,
+      releaseChannel: 'REGULAR',
+      podRangeName: 'pods',
+      maxPodsPerNode: 64,
+      dataplaneV2: true,
+      podRangeCidr: '100.64.0.0/16',
+      nodeSubnetCidr: '10.0.0.0/22',
+    });
     expect(c.resource.node.id).toBe('Resource');
   });
 
@@ -259,11 +271,17 @@ describe('GkeCluster', () => {
     });
     test('throws when the pod range cannot hold maxNodes plus surge', () => {
       // /16 at 64 pods per node: 512 nodes.
-      expectThrow({ maxNodes: 510 }, 'test/Cluster: podRangeCidr (pods) "100.64.0.0/16" holds 512 nodes at 64 pods per node (one /25 per node), but maxNodes 510 + 3 surge needs 513; use a /15 or larger pod range, or lower maxPodsPerNode to 32, or lower the node count');
+      expectThrow(
+        { maxNodes: 510 },
+        'test/Cluster: podRangeCidr (pods) "100.64.0.0/16" holds 512 nodes at 64 pods per node (one /25 per node), but maxNodes 510 + 3 surge needs 513; use a /15 or larger pod range, or lower maxPodsPerNode to 32, or lower the node count',
+      );
     });
     test('throws when the node subnet cannot hold maxNodes plus surge', () => {
       // /22: 1020 usable; pod range sized large enough via override.
-      expectThrow({ maxNodes: 1020, maxPodsPerNode: 16, podRangeCidr: '100.64.0.0/14' }, 'test/Cluster: nodeSubnetCidr (prod-usc1) "10.0.0.0/22" holds 1020 nodes (2^(32-22) - 4 reserved), but maxNodes 1020 + 3 surge needs 1023; use a /21 or larger node subnet, or lower the node count');
+      expectThrow(
+        { maxNodes: 1020, maxPodsPerNode: 16, podRangeCidr: '100.64.0.0/14' },
+        'test/Cluster: nodeSubnetCidr (prod-usc1) "10.0.0.0/22" holds 1020 nodes (2^(32-22) - 4 reserved), but maxNodes 1020 + 3 surge needs 1023; use a /21 or larger node subnet, or lower the node count',
+      );
     });
     test('reports every issue at once', () => {
       // name, control plane, domain, and the node SA id derived from the bad name

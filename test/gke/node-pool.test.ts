@@ -127,7 +127,9 @@ describe('NodePool', () => {
       expect(() => makePool({ autoscaling: { minNodesPerZone: 0, maxNodesPerZone: 2, totalMinNodes: 0, totalMaxNodes: 3 } as never })).toThrow(/autoscaling .* sets both per-zone and total limits/);
     });
     test('throws when a taint effect is invalid', () => {
-      expect(() => makePool({ taints: [{ key: 'k', value: 'v', effect: 'NoSchedule' as never }] })).toThrow('test/Pool: taints[0].effect "NoSchedule" is not one of NO_SCHEDULE, PREFER_NO_SCHEDULE, NO_EXECUTE; use the GKE API spelling, e.g. NO_SCHEDULE (not NoSchedule)');
+      expect(() => makePool({ taints: [{ key: 'k', value: 'v', effect: 'NoSchedule' as never }] })).toThrow(
+        'test/Pool: taints[0].effect "NoSchedule" is not one of NO_SCHEDULE, PREFER_NO_SCHEDULE, NO_EXECUTE; use the GKE API spelling, e.g. NO_SCHEDULE (not NoSchedule)',
+      );
     });
     test('throws when a user adds the nvidia.com/gpu taint', () => {
       expect(() => makePool({ machineType: 'g2-standard-8', gpu: { type: 'nvidia-l4', count: 1 }, taints: [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NO_SCHEDULE' }] })).toThrow(
@@ -141,7 +143,9 @@ describe('NodePool', () => {
       expect(() => makePool({ networkTags: ['Bad_Tag'] })).toThrow(/networkTags\[0\] "Bad_Tag" is not a valid name/);
     });
     test('throws when surge and blue-green are both set', () => {
-      expect(() => makePool({ surgeUpgrade: { maxSurge: 2 }, blueGreenUpgrade: {} })).toThrow('test/Pool: blueGreenUpgrade {} is set together with surgeUpgrade; a pool upgrades with one strategy; keep either surgeUpgrade or blueGreenUpgrade');
+      expect(() => makePool({ surgeUpgrade: { maxSurge: 2 }, blueGreenUpgrade: {} })).toThrow(
+        'test/Pool: blueGreenUpgrade {} is set together with surgeUpgrade; a pool upgrades with one strategy; keep either surgeUpgrade or blueGreenUpgrade',
+      );
     });
     test('throws when surge cannot progress', () => {
       expect(() => makePool({ surgeUpgrade: { maxSurge: 0, maxUnavailable: 0 } })).toThrow(/has maxSurge and maxUnavailable both 0, so upgrades cannot progress; use maxSurge: 1/);
@@ -170,7 +174,9 @@ describe('NodePool', () => {
       );
     });
     test('throws when the service account is the default compute SA', () => {
-      expect(() => makePool({ serviceAccountEmail: '123-compute@developer.gserviceaccount.com' })).toThrow(/serviceAccountEmail "123-compute@developer.gserviceaccount.com" is the Compute Engine default service account \(Editor on the project\); omit it/);
+      expect(() => makePool({ serviceAccountEmail: '123-compute@developer.gserviceaccount.com' })).toThrow(
+        /serviceAccountEmail "123-compute@developer.gserviceaccount.com" is the Compute Engine default service account \(Editor on the project\); omit it/,
+      );
     });
     test('throws when the GPU count is zero', () => {
       expect(() => makePool({ machineType: 'g2-standard-8', gpu: { type: 'nvidia-l4', count: 0 } })).toThrow(/gpu.count 0 must be an integer ≥ 1/);
@@ -212,14 +218,14 @@ describe('NodePool: GPU sharing and queued provisioning', () => {
   });
 
   test('throws when a queued pool has per-zone limits and no GPU', () => {
-    expect(() => makePool({ queuedProvisioning: true })).toThrow(
-      'test/Pool: autoscaling {"minNodesPerZone":1,"maxNodesPerZone":3} sets per-zone limits on a queued-provisioning pool; use totalMinNodes: 0 and totalMaxNodes',
-    );
+    expect(() => makePool({ queuedProvisioning: true })).toThrow('test/Pool: autoscaling {"minNodesPerZone":1,"maxNodesPerZone":3} sets per-zone limits on a queued-provisioning pool; use totalMinNodes: 0 and totalMaxNodes');
     expect(() => makePool({ queuedProvisioning: true, autoscaling: { totalMinNodes: 0, totalMaxNodes: 3 } })).toThrow(/queuedProvisioning true is set on a pool without GPUs/);
   });
 
   test('throws when a queued pool keeps nodes, or a shared GPU has too many clients', () => {
     expect(() => makePool({ ...a100, autoscaling: { totalMinNodes: 1, totalMaxNodes: 8 }, gpu: { type: 'nvidia-tesla-a100', count: 1 }, queuedProvisioning: true })).toThrow(/test\/Pool: minNodes 1 is above 0 on a queued-provisioning pool/);
-    expect(() => makePool({ machineType: 'g2-standard-8', gpu: { type: 'nvidia-l4', count: 1, sharing: { strategy: 'time-sharing', maxClientsPerGpu: 64 } } })).toThrow(/test\/Pool: gpu.sharing.maxClientsPerGpu 64 must be a whole number from 2 to 48/);
+    expect(() => makePool({ machineType: 'g2-standard-8', gpu: { type: 'nvidia-l4', count: 1, sharing: { strategy: 'time-sharing', maxClientsPerGpu: 64 } } })).toThrow(
+      /test\/Pool: gpu.sharing.maxClientsPerGpu 64 must be a whole number from 2 to 48/,
+    );
   });
 });

@@ -25,7 +25,11 @@ describe('loadWithAwsProvider', () => {
 
   test('passes any other error through unchanged', () => {
     expect(() => loadWithAwsProvider('x', () => missing('left-pad'))).toThrow(/Cannot find module 'left-pad'/);
-    expect(() => loadWithAwsProvider('x', () => { throw new TypeError('boom'); })).toThrow(TypeError);
+    expect(() =>
+      loadWithAwsProvider('x', () => {
+        throw new TypeError('boom');
+      }),
+    ).toThrow(TypeError);
   });
 
   test('the optional version matches the devDependency the library is tested with', () => {

@@ -51,8 +51,26 @@ describe('HaVpnToAws', () => {
       'random_password.AwsLink_PreSharedKeys_Tunnel3Body_0F9B4D4C',
       'random_password.AwsLink_PreSharedKeys_Tunnel3Lead_7C9F15F6',
     ]);
-    const names = Object.values(json.resource as Record<string, Record<string, any>>).flatMap((byName) => Object.values(byName).map((r) => r.name)).filter(Boolean);
-    expect(names.sort()).toEqual(['aws-prod', 'aws-prod', 'aws-prod-0', 'aws-prod-0', 'aws-prod-0', 'aws-prod-1', 'aws-prod-1', 'aws-prod-1', 'aws-prod-2', 'aws-prod-2', 'aws-prod-2', 'aws-prod-3', 'aws-prod-3', 'aws-prod-3', 'aws-prod-router']);
+    const names = Object.values(json.resource as Record<string, Record<string, any>>)
+      .flatMap((byName) => Object.values(byName).map((r) => r.name))
+      .filter(Boolean);
+    expect(names.sort()).toEqual([
+      'aws-prod',
+      'aws-prod',
+      'aws-prod-0',
+      'aws-prod-0',
+      'aws-prod-0',
+      'aws-prod-1',
+      'aws-prod-1',
+      'aws-prod-1',
+      'aws-prod-2',
+      'aws-prod-2',
+      'aws-prod-2',
+      'aws-prod-3',
+      'aws-prod-3',
+      'aws-prod-3',
+      'aws-prod-router',
+    ]);
   });
 
   describe('wiring', () => {

@@ -18,9 +18,35 @@ describe('HaVpnToPeer', () => {
   });
 
   test.each([
-    [['203.0.113.10'], 'SINGLE_IP_INTERNALLY_REDUNDANT', FOUR.slice(0, 2), [[0, 0], [1, 0]]],
-    [['203.0.113.10', '203.0.113.11'], 'TWO_IPS_REDUNDANCY', FOUR.slice(0, 2), [[0, 0], [1, 1]]],
-    [['203.0.113.10', '203.0.113.11', '203.0.113.12', '203.0.113.13'], 'FOUR_IPS_REDUNDANCY', FOUR, [[0, 0], [0, 1], [1, 2], [1, 3]]],
+    [
+      ['203.0.113.10'],
+      'SINGLE_IP_INTERNALLY_REDUNDANT',
+      FOUR.slice(0, 2),
+      [
+        [0, 0],
+        [1, 0],
+      ],
+    ],
+    [
+      ['203.0.113.10', '203.0.113.11'],
+      'TWO_IPS_REDUNDANCY',
+      FOUR.slice(0, 2),
+      [
+        [0, 0],
+        [1, 1],
+      ],
+    ],
+    [
+      ['203.0.113.10', '203.0.113.11', '203.0.113.12', '203.0.113.13'],
+      'FOUR_IPS_REDUNDANCY',
+      FOUR,
+      [
+        [0, 0],
+        [0, 1],
+        [1, 2],
+        [1, 3],
+      ],
+    ],
   ])('%p: %s, tunnels [HA interface, peer interface] %p', (ips, redundancy, insideCidrs, pairs) => {
     const { json, link } = synthPeer({ peerInterfaceIps: ips, insideCidrs });
     const [[, ext]] = resources(json, 'google_compute_external_vpn_gateway');
@@ -31,10 +57,12 @@ describe('HaVpnToPeer', () => {
     expect(link.tunnelWiring.map((w) => [w.haInterface, w.externalInterface])).toEqual(pairs);
     // Cloud Router takes the first usable address of each /30, the device the second.
     const peers = resources(json, 'google_compute_router_peer').map(([, p]) => [p.ip_address, p.peer_ip_address, p.peer_asn]);
-    expect(peers).toEqual(insideCidrs.map((c) => {
-      const base = c.split('/')[0].split('.').map(Number);
-      return [`169.254.20.${base[3] + 1}`, `169.254.20.${base[3] + 2}`, 65100];
-    }));
+    expect(peers).toEqual(
+      insideCidrs.map((c) => {
+        const base = c.split('/')[0].split('.').map(Number);
+        return [`169.254.20.${base[3] + 1}`, `169.254.20.${base[3] + 2}`, 65100];
+      }),
+    );
     expect(resources(json, 'google_compute_router_interface').map(([, f]) => f.ip_range)).toEqual(insideCidrs.map((c) => c.replace(/\.(\d+)\/30$/, (_m, d) => `.${Number(d) + 1}/30`)));
   });
 
@@ -65,7 +93,11 @@ describe('HaVpnToPeer', () => {
     ['the metadata /30 is used', { insideCidrs: ['169.254.169.252/30', '169.254.20.4/30'] }, /insideCidrs\[0\] "169.254.169.252\/30" is reserved \(metadata server/],
     ['a key is a literal', { preSharedKeys: { source: 'reference' as const, keys: ['abcdefgh12', 'abcdefgh13'] } }, /preSharedKeys.keys\[0\] "<redacted literal>" is a literal/],
     ['on-prem overlaps GCP', { gcpCidrs: ['10.0.0.0/8'], remoteCidrs: ['10.200.0.0/16'] }, /remoteCidrs "10.200.0.0\/16" overlaps GCP range 10.0.0.0\/8/],
-    ['an interface has a private address (the link runs over the internet)', { peerInterfaceIps: ['203.0.113.1', '192.168.1.2'] }, /hybrid\/Garage: peerInterfaceIps\[1\] "192.168.1.2" is a private \(RFC 1918\) address \(192.168.0.0\/16\), but this link's HA VPN runs over the internet.*; give the device interface's public IPv4 address/],
+    [
+      'an interface has a private address (the link runs over the internet)',
+      { peerInterfaceIps: ['203.0.113.1', '192.168.1.2'] },
+      /hybrid\/Garage: peerInterfaceIps\[1\] "192.168.1.2" is a private \(RFC 1918\) address \(192.168.0.0\/16\), but this link's HA VPN runs over the internet.*; give the device interface's public IPv4 address/,
+    ],
     ['an interface is in the shared CGNAT space', { peerInterfaceIps: ['100.64.3.4', '203.0.113.2'] }, /peerInterfaceIps\[0\] "100.64.3.4" is a shared address space \(RFC 6598\) address/],
     ['allSubnets is off in DEFAULT mode', { advertisements: { mode: 'DEFAULT' as const, allSubnets: false } }, /advertisements.allSubnets false cannot be turned off in DEFAULT mode/],
   ])('throws when %s', (_case, props, message) => {

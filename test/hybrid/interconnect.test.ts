@@ -61,17 +61,19 @@ describe('Interconnect', () => {
     const [[routerName]] = resources(json, 'google_compute_router');
 
     test('attachments: interconnect URL, VLAN, MTU 1440, admin enabled, no encryption, on the region router', () => {
-      expect(attachments.map(([, a]) => a)).toEqual(dedicatedAttachments.map((a) => ({
-        name: a.name,
-        region: 'europe-west3',
-        router: `\${google_compute_router.${routerName}.self_link}`,
-        type: 'DEDICATED',
-        interconnect: a.interconnect,
-        vlan_tag8021q: a.vlanTag,
-        mtu: '1440',
-        admin_enabled: true,
-        encryption: 'NONE',
-      })));
+      expect(attachments.map(([, a]) => a)).toEqual(
+        dedicatedAttachments.map((a) => ({
+          name: a.name,
+          region: 'europe-west3',
+          router: `\${google_compute_router.${routerName}.self_link}`,
+          type: 'DEDICATED',
+          interconnect: a.interconnect,
+          vlan_tag8021q: a.vlanTag,
+          mtu: '1440',
+          admin_enabled: true,
+          encryption: 'NONE',
+        })),
+      );
     });
 
     test("router interface and BGP peer come from each attachment's addresses", () => {
@@ -148,7 +150,11 @@ describe('Interconnect', () => {
   });
 
   test.each([
-    ['one region mixes IPSEC and NONE', { ...dedicated, attachments: [{ ...dedicatedAttachments[0], encryption: 'IPSEC' as const }, dedicatedAttachments[1]] }, /attachments\[1\].encryption "NONE" mixes with IPSEC attachments on the europe-west3 router/],
+    [
+      'one region mixes IPSEC and NONE',
+      { ...dedicated, attachments: [{ ...dedicatedAttachments[0], encryption: 'IPSEC' as const }, dedicatedAttachments[1]] },
+      /attachments\[1\].encryption "NONE" mixes with IPSEC attachments on the europe-west3 router/,
+    ],
     ['99.9% lacks a second domain', { ...dedicated, attachments: [dedicatedAttachments[0], { ...dedicatedAttachments[1], edgeAvailabilityDomain: 'AVAILABILITY_DOMAIN_1' as const }] }, /hybrid\/Ic: attachments .* do not meet the 99.9% SLA/],
     ['99.99% routing mode is REGIONAL', { ...partner, routingMode: 'REGIONAL' as const }, /routingMode "REGIONAL" must be GLOBAL for the 99.99% SLA/],
     ['99.99% has one region', { ...partner, attachments: partnerAttachments.slice(0, 2) }, /are 2, but the 99.99% SLA needs at least 4/],
@@ -157,13 +163,21 @@ describe('Interconnect', () => {
     ['Dedicated has no peer ASN', { ...dedicated, peerAsn: undefined }, /peerAsn undefined is required for DEDICATED/],
     ['Dedicated peer ASN equals the router', { ...dedicated, peerAsn: 65030 }, /routers\[0\].asn 65030 equals the Cloud Router ASN/],
     ['Partner sets a peer ASN', { ...partner, peerAsn: 65200 }, /peerAsn 65200 is not used for PARTNER/],
-    ['a Dedicated attachment has no interconnect', { ...dedicated, attachments: [{ ...dedicatedAttachments[0], interconnect: undefined }, dedicatedAttachments[1]] }, /attachments\[0\].interconnect undefined is required for a DEDICATED attachment/],
+    [
+      'a Dedicated attachment has no interconnect',
+      { ...dedicated, attachments: [{ ...dedicatedAttachments[0], interconnect: undefined }, dedicatedAttachments[1]] },
+      /attachments\[0\].interconnect undefined is required for a DEDICATED attachment/,
+    ],
     ['a Partner attachment sets a VLAN', { ...partner, attachments: [{ ...partnerAttachments[0], vlanTag: 10 }, ...partnerAttachments.slice(1)] }, /attachments\[0\].vlanTag 10 is managed by the partner/],
     ['the VLAN tag is 4095', { ...dedicated, attachments: [{ ...dedicatedAttachments[0], vlanTag: 4095 }, dedicatedAttachments[1]] }, /attachments\[0\].vlanTag 4095 is outside 2–4094/],
     ['MTUs differ', { ...dedicated, attachments: [{ ...dedicatedAttachments[0], mtu: 1500 }, dedicatedAttachments[1]] }, /attachments\[\*\].mtu \[1500,1440\] differ between attachments/],
     ['MTU is 9000', { ...dedicated, mtu: 9000 }, /attachments\[0\].mtu 9000 is not a VLAN attachment MTU/],
     ['MTU differs from the network', { ...dedicated, networkMtu: 1460 }, /mtu 1440 differs from the VPC MTU 1460/],
-    ['a candidate subnet is a /30', { ...dedicated, attachments: [{ ...dedicatedAttachments[0], candidateSubnets: ['169.254.64.0/30'] }, dedicatedAttachments[1]] }, /attachments\[0\].candidateSubnets\[0\] "169.254.64.0\/30" is a \/30, longer than \/29/],
+    [
+      'a candidate subnet is a /30',
+      { ...dedicated, attachments: [{ ...dedicatedAttachments[0], candidateSubnets: ['169.254.64.0/30'] }, dedicatedAttachments[1]] },
+      /attachments\[0\].candidateSubnets\[0\] "169.254.64.0\/30" is a \/30, longer than \/29/,
+    ],
     ['a candidate subnet is not link-local', { ...dedicated, attachments: [{ ...dedicatedAttachments[0], candidateSubnets: ['10.0.0.0/29'] }, dedicatedAttachments[1]] }, /is outside 169.254.0.0\/16/],
     ['encryption is unknown', { ...dedicated, attachments: [{ ...dedicatedAttachments[0], encryption: 'MACSEC' as never }, dedicatedAttachments[1]] }, /attachments\[0\].encryption "MACSEC" must be NONE or IPSEC/],
     ['two routers in one region', { ...dedicated, routers: [dedicated.routers[0], { ...dedicated.routers[0], name: 'other' }] }, /routers\[1\].region "europe-west3" already has a Cloud Router in this link/],

@@ -46,7 +46,9 @@ function overLimitRange(objects: readonly Manifest[], c: AdmissionCase): string[
   const limitRange = objects.find((o) => o.kind === 'LimitRange' && o.metadata.namespace === c.namespace);
   const max = limitRange?.spec.limits.find((l: any) => l.type === 'Container')?.max ?? {};
   return (spec.containers as any[]).flatMap((container) =>
-    Object.entries(max as Record<string, string>).filter(([resource, value]) => container.resources?.limits?.[resource] && compareQuantities(container.resources.limits[resource], value) > 0).map(([resource]) => `${container.name} ${resource}`),
+    Object.entries(max as Record<string, string>)
+      .filter(([resource, value]) => container.resources?.limits?.[resource] && compareQuantities(container.resources.limits[resource], value) > 0)
+      .map(([resource]) => `${container.name} ${resource}`),
   );
 }
 
@@ -82,7 +84,7 @@ describe('admissionCorpus', () => {
     }
   });
 
-  test('object names are DNS-1123 labels of at most 52 characters (CronJob\'s limit)', () => {
+  test("object names are DNS-1123 labels of at most 52 characters (CronJob's limit)", () => {
     for (const c of all) {
       const name = (c.object as any)?.metadata?.name ?? c.name;
       expect(name).toMatch(/^[a-z0-9]([-a-z0-9]{0,50}[a-z0-9])?$/);
@@ -110,14 +112,60 @@ describe('admissionCorpus', () => {
   });
 
   const attacks = [
-    'pod-privileged', 'pod-hostpath', 'pod-hostnetwork', 'pod-hostport', 'pod-hostpid', 'pod-hostipc', 'pod-privilege-escalation', 'service-nodeport', 'service-externalips', 'service-lb-annotation',
-    'pod-system-priority', 'pod-in-kube-system', 'configmap-forged-platform-label', 'pod-over-limit-range',
-    'secret-sa-token-deployer', 'ingress-no-class', 'ingress-class-gce', 'ingressclassname-gce', 'ingress-global-static-ip', 'ingress-regional-static-ip', 'ingress-pre-shared-cert', 'ingress-frontend-config',
-    'ingress-other-host', 'ingress-tls-other-host', 'httproute-other-host', 'httproute-no-hostnames', 'pvc-volumename', 'pod-inline-csi', 'pod-ephemeral-volumename', 'statefulset-claim-volumename', 'service-externalname',
+    'pod-privileged',
+    'pod-hostpath',
+    'pod-hostnetwork',
+    'pod-hostport',
+    'pod-hostpid',
+    'pod-hostipc',
+    'pod-privilege-escalation',
+    'service-nodeport',
+    'service-externalips',
+    'service-lb-annotation',
+    'pod-system-priority',
+    'pod-in-kube-system',
+    'configmap-forged-platform-label',
+    'pod-over-limit-range',
+    'secret-sa-token-deployer',
+    'ingress-no-class',
+    'ingress-class-gce',
+    'ingressclassname-gce',
+    'ingress-global-static-ip',
+    'ingress-regional-static-ip',
+    'ingress-pre-shared-cert',
+    'ingress-frontend-config',
+    'ingress-other-host',
+    'ingress-tls-other-host',
+    'httproute-other-host',
+    'httproute-no-hostnames',
+    'pvc-volumename',
+    'pod-inline-csi',
+    'pod-ephemeral-volumename',
+    'statefulset-claim-volumename',
+    'service-externalname',
   ];
   const adminAttacks = [
-    'role-escalate', 'role-bind', 'role-impersonate', 'role-wildcard', 'bind-cluster-admin', 'clusterrole', 'clusterrolebinding', 'namespace', 'networkpolicy-allow-all', 'update-quota', 'delete-limitrange', 'delete-default-deny',
-    'update-platform-rolebinding', 'delete-platform-rolebinding', 'update-platform-serviceaccount', 'relabel-namespace', 'bind-admin', 'bind-edit', 'role-token-request', 'role-leases-cluster', 'secret-sa-token',
+    'role-escalate',
+    'role-bind',
+    'role-impersonate',
+    'role-wildcard',
+    'bind-cluster-admin',
+    'clusterrole',
+    'clusterrolebinding',
+    'namespace',
+    'networkpolicy-allow-all',
+    'update-quota',
+    'delete-limitrange',
+    'delete-default-deny',
+    'update-platform-rolebinding',
+    'delete-platform-rolebinding',
+    'update-platform-serviceaccount',
+    'relabel-namespace',
+    'bind-admin',
+    'bind-edit',
+    'role-token-request',
+    'role-leases-cluster',
+    'secret-sa-token',
   ];
   test.each(examplePlatform.tenants!.map((t) => [t.name, t] as const))('%s: every attack is asked, and refused', (name, tenant) => {
     const cluster = tenant.clusters[0];
@@ -141,7 +189,7 @@ describe('admissionCorpus', () => {
     }
   });
 
-  test('honest exposure is admitted: an internal Ingress and routes on the tenant\'s own hosts, claims, identity-bound inline volumes', () => {
+  test("honest exposure is admitted: an internal Ingress and routes on the tenant's own hosts, claims, identity-bound inline volumes", () => {
     expect(corpus['prod-usc1'].find((c) => c.id === 'routing/developer/ingress-own-host')).toMatchObject({ expect: 'allowed' });
     expect((corpus['prod-usc1'].find((c) => c.id === 'routing/developer/ingress-own-host')!.object as any).spec.rules[0].host).toBe('app.routing.drive.example.com');
     expect(corpus['payments-usc1'].find((c) => c.id === 'payments/developer/ingress-own-host')).toMatchObject({ expect: 'allowed' });
@@ -153,7 +201,7 @@ describe('admissionCorpus', () => {
     }
   });
 
-  test('every pod kind that tolerates, selects or names another tenant\'s dedicated nodes is refused, for every pair', () => {
+  test("every pod kind that tolerates, selects or names another tenant's dedicated nodes is refused, for every pair", () => {
     const dedicated = ['ml-training', 'simulation'];
     for (const tenant of ['mapping', 'routing', 'simulation', 'ml-training']) {
       const writer = examplePlatform.tenants!.find((t) => t.name === tenant)!.groups.developer ? 'developer' : 'admin';
@@ -167,7 +215,7 @@ describe('admissionCorpus', () => {
     }
   });
 
-  test('the honest workloads are asked and expected admitted: ordinary kinds, the ML tenant\'s CPU pods, the simulation tenant\'s large pods', () => {
+  test("the honest workloads are asked and expected admitted: ordinary kinds, the ML tenant's CPU pods, the simulation tenant's large pods", () => {
     for (const tenant of examplePlatform.tenants!) {
       const writer = tenant.groups.developer ? 'developer' : 'admin';
       for (const what of ['deployment', 'job', 'cronjob', 'pod', 'service', 'configmap', 'secret']) {
@@ -205,23 +253,28 @@ describe('admissionCorpus', () => {
   test('is derived from the definition, not the example: a new tenant gets its own cases', () => {
     const definition: PlatformDefinition = {
       ...examplePlatform,
-      tenants: [
-        ...examplePlatform.tenants!,
-        { name: 'perception', groups: { admin: 'perception-admins@example.com' }, clusters: ['prod-usc1'], labels: { team: 'perception', environment: 'prod', costCenter: 'cc-5501' } },
-      ],
+      tenants: [...examplePlatform.tenants!, { name: 'perception', groups: { admin: 'perception-admins@example.com' }, clusters: ['prod-usc1'], labels: { team: 'perception', environment: 'prod', costCenter: 'cc-5501' } }],
     };
     // Not frozen: the new tenant has no recorded Terraform state (nothing is written: record is off).
     const platform = loadPlatform(definition, { lockFile: exampleLockFile, frozen: false, record: false, today: EXAMPLE_TODAY });
     const charts = buildClusterManifests(platform, 'unused', { today: EXAMPLE_TODAY })['prod-usc1'].charts;
-    const cases = admissionCorpus('prod-usc1', charts.flatMap((chart) => Testing.synth(chart)), definition);
+    const cases = admissionCorpus(
+      'prod-usc1',
+      charts.flatMap((chart) => Testing.synth(chart)),
+      definition,
+    );
     expect(cases.find((c) => c.id === 'perception/admin/deployment')).toMatchObject({ expect: 'allowed', as: { groups: ['perception-admins@example.com'] } });
     expect(cases.find((c) => c.id === 'perception/admin/pod-nodename-simulation')).toMatchObject({ deniedBy: 'admission-policy' });
     expect(cases.find((c) => c.id === 'mapping/developer/secret-in-perception')).toMatchObject({ deniedBy: 'rbac' });
   });
 
-  test('throws when the manifests lack a tenant\'s namespace', () => {
-    expect(() => admissionCorpus('prod-usc1', manifests['prod-usc1'].filter((o) => !(o.kind === 'Namespace' && o.metadata.name === 'routing')), examplePlatform)).toThrow(
-      'admission corpus for prod-usc1: the manifests hold no Namespace routing',
-    );
+  test("throws when the manifests lack a tenant's namespace", () => {
+    expect(() =>
+      admissionCorpus(
+        'prod-usc1',
+        manifests['prod-usc1'].filter((o) => !(o.kind === 'Namespace' && o.metadata.name === 'routing')),
+        examplePlatform,
+      ),
+    ).toThrow('admission corpus for prod-usc1: the manifests hold no Namespace routing');
   });
 });

@@ -14,7 +14,11 @@ const clusters = Object.keys(manifests).sort();
 const corpus: Record<string, AdmissionCase[]> = Object.fromEntries(clusters.map((c) => [c, admissionCorpus(c, manifests[c], examplePlatform)]));
 const compiled = Object.fromEntries(clusters.map((c) => [c, compilePolicies(manifests[c])]));
 const rows = (filter: (c: AdmissionCase) => boolean) => clusters.flatMap((cluster) => corpus[cluster].filter(filter).map((c) => [`${cluster} ${c.id}`, cluster, c] as const));
-const policiesOf = (objects: readonly Manifest[]) => objects.filter((o) => o.kind === 'ValidatingAdmissionPolicy').map((o) => o.metadata.name).sort();
+const policiesOf = (objects: readonly Manifest[]) =>
+  objects
+    .filter((o) => o.kind === 'ValidatingAdmissionPolicy')
+    .map((o) => o.metadata.name)
+    .sort();
 
 describe('admission policies executed against the request corpus', () => {
   test('every policy expression of every cluster compiles (a syntax error or unknown function fails here)', () => {
@@ -47,8 +51,7 @@ describe('admission policies executed against the request corpus', () => {
     }
     return seen;
   };
-  const validationsOf = (cluster: string) =>
-    manifests[cluster].filter((o) => o.kind === 'ValidatingAdmissionPolicy').flatMap((p) => (p.spec.validations as unknown[]).map((_, i) => `${p.metadata.name}#${i}`));
+  const validationsOf = (cluster: string) => manifests[cluster].filter((o) => o.kind === 'ValidatingAdmissionPolicy').flatMap((p) => (p.spec.validations as unknown[]).map((_, i) => `${p.metadata.name}#${i}`));
   const seenBy = Object.fromEntries(clusters.map((c) => [c, outcomes(c)]));
 
   test.each(clusters)('%s: every validation of every policy refuses some case', (cluster) => {

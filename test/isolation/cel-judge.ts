@@ -94,7 +94,16 @@ export function judge(manifests: readonly Manifest[], compiled: ReadonlyMap<stri
   const namespaceObject = c.namespace ? namespaceOf(manifests, c.namespace) : undefined;
   const object = c.object ?? null;
   const oldObject = c.oldObject ?? null;
-  const kindOf = (o: any) => (o ? { group: String(o.apiVersion ?? '').includes('/') ? o.apiVersion.split('/')[0] : '', version: String(o.apiVersion ?? '').split('/').pop(), kind: o.kind } : undefined);
+  const kindOf = (o: any) =>
+    o
+      ? {
+          group: String(o.apiVersion ?? '').includes('/') ? o.apiVersion.split('/')[0] : '',
+          version: String(o.apiVersion ?? '')
+            .split('/')
+            .pop(),
+          kind: o.kind,
+        }
+      : undefined;
   const request = {
     kind: kindOf(object ?? oldObject) ?? { group: c.resource.group, version: c.resource.version, kind: '' },
     resource: { group: c.resource.group, version: c.resource.version, resource: c.resource.resource },
@@ -176,7 +185,14 @@ function matches(match: any, c: AdmissionCase, manifests: readonly Manifest[], o
     const operations: string[] = rule.operations ?? ['*'];
     const resource = c.resource.subresource ? `${c.resource.resource}/${c.resource.subresource}` : c.resource.resource;
     const resources: string[] = rule.resources ?? [];
-    const resourceOk = resources.some((r) => r === resource || (r === '*' && !c.resource.subresource) || r === '*/*' || (r.endsWith('/*') && r.split('/')[0] === c.resource.resource && !!c.resource.subresource) || (r.startsWith('*/') && c.resource.subresource === r.split('/')[1]));
+    const resourceOk = resources.some(
+      (r) =>
+        r === resource ||
+        (r === '*' && !c.resource.subresource) ||
+        r === '*/*' ||
+        (r.endsWith('/*') && r.split('/')[0] === c.resource.resource && !!c.resource.subresource) ||
+        (r.startsWith('*/') && c.resource.subresource === r.split('/')[1]),
+    );
     const scope = rule.scope ?? '*';
     const scopeOk = scope === '*' || (scope === 'Namespaced' ? !!c.namespace : !c.namespace);
     return (
@@ -243,7 +259,12 @@ export function selects(selector: any, labels: Record<string, string>): boolean 
 export function toCel(value: unknown): any {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.map(toCel);
-  if (typeof value === 'object') return new Map(Object.entries(value as object).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toCel(v)]));
+  if (typeof value === 'object')
+    return new Map(
+      Object.entries(value as object)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, toCel(v)]),
+    );
   if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
   return value;
 }

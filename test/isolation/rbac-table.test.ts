@@ -106,7 +106,11 @@ const rows: Row[] = [];
 for (const tenant of examplePlatform.tenants ?? []) {
   for (const cluster of tenant.clusters) {
     const ns = tenant.name;
-    for (const [role, rowsFor] of [['admin', ADMIN], ['developer', DEVELOPER], ['viewer', VIEWER]] as const) {
+    for (const [role, rowsFor] of [
+      ['admin', ADMIN],
+      ['developer', DEVELOPER],
+      ['viewer', VIEWER],
+    ] as const) {
       const group = tenant.groups[role];
       if (group) rows.push({ cluster, namespace: ns, who: `${ns}'s ${role}s (${group})`, user: `someone@${group.split('@')[1]}`, groups: [group], rows: rowsFor });
     }
@@ -139,7 +143,7 @@ describe('RBAC of the example, evaluated from the synthesized bindings', () => {
     }
   });
 
-  test('secrets are readable only by a tenant\'s admins, developers and deployer, in its own namespace', () => {
+  test("secrets are readable only by a tenant's admins, developers and deployer, in its own namespace", () => {
     for (const row of rows) {
       const secrets = permissionsOf(manifests[row.cluster], { user: row.user, groups: row.groups }).filter((p) => p.resource === 'secrets');
       const mayRead = row.rows === ADMIN || row.rows === DEVELOPER;

@@ -34,16 +34,32 @@ describe('refusal messages', () => {
   });
 
   test.each([
-    ['prod-usc1', 'mapping/developer/secret-sa-token-deployer', /^tenant mapping: Secret mapping-developer-secret-sa-token-deployer has type kubernetes.io\/service-account-token \(field type\): .*never expires.*; mount a projected serviceAccountToken volume/],
-    ['prod-usc1', 'mapping/developer/ingress-no-class', /^tenant mapping: Ingress \S+ has class annotation kubernetes.io\/ingress.class="" and spec.ingressClassName="" \(no class means GKE's external class gce\); the tenant may create no Ingress: .*quota.loadBalancers is 0; attach a Gateway API HTTPRoute/],
+    [
+      'prod-usc1',
+      'mapping/developer/secret-sa-token-deployer',
+      /^tenant mapping: Secret mapping-developer-secret-sa-token-deployer has type kubernetes.io\/service-account-token \(field type\): .*never expires.*; mount a projected serviceAccountToken volume/,
+    ],
+    [
+      'prod-usc1',
+      'mapping/developer/ingress-no-class',
+      /^tenant mapping: Ingress \S+ has class annotation kubernetes.io\/ingress.class="" and spec.ingressClassName="" \(no class means GKE's external class gce\); the tenant may create no Ingress: .*quota.loadBalancers is 0; attach a Gateway API HTTPRoute/,
+    ],
     ['prod-usc1', 'routing/developer/ingress-class-gce', /^tenant routing: Ingress \S+ has class annotation kubernetes.io\/ingress.class="gce" .*; set kubernetes.io\/ingress.class to one of gce-internal;/],
     ['prod-usc1', 'routing/developer/ingress-global-static-ip', /^tenant routing: Ingress annotation metadata.annotations\[kubernetes.io\/ingress.global-static-ip-name\] steers Google's load balancers .*; remove it/],
-    ['prod-usc1', 'routing/developer/ingress-other-host', /^tenant routing: Ingress host spec.rules\[\].host api.maps.drive.example.com is not under the tenant's hosts \(routing.drive.example.com\), so another tenant may serve it; use a host under them, or declare the name in the tenant's hosts/],
+    [
+      'prod-usc1',
+      'routing/developer/ingress-other-host',
+      /^tenant routing: Ingress host spec.rules\[\].host api.maps.drive.example.com is not under the tenant's hosts \(routing.drive.example.com\), so another tenant may serve it; use a host under them, or declare the name in the tenant's hosts/,
+    ],
     ['prod-usc1', 'routing/developer/ingress-tls-other-host', /^tenant routing: Ingress TLS host spec.tls\[\].hosts api.maps.drive.example.com is not under/],
     ['prod-usc1', 'mapping/developer/httproute-no-hostnames', /^tenant mapping: HTTPRoute \S+ sets no spec.hostnames, .*; list hostnames under the tenant's hosts \(maps.drive.example.com\)/],
     ['prod-usc1', 'simulation/developer/httproute-other-host', /^tenant simulation: HTTPRoute hostname spec.hostnames\[\] api.maps.drive.example.com is not under the tenant's hosts \(none declared\)/],
     ['prod-usc1', 'mapping/developer/pvc-volumename', /^tenant mapping: PersistentVolumeClaim \S+ sets spec.volumeName pv-filestore-shared-0, .*; leave volumeName empty and name a storageClassName/],
-    ['prod-usc1', 'mapping/developer/pod-inline-csi', /^tenant mapping: inline CSI volume spec.volumes\[\].csi.driver hostpath.csi.k8s.io is not allowed \(allowed: gcsfuse.csi.storage.gke.io, secrets-store-gke.csi.k8s.io, .*use a PersistentVolumeClaim/],
+    [
+      'prod-usc1',
+      'mapping/developer/pod-inline-csi',
+      /^tenant mapping: inline CSI volume spec.volumes\[\].csi.driver hostpath.csi.k8s.io is not allowed \(allowed: gcsfuse.csi.storage.gke.io, secrets-store-gke.csi.k8s.io, .*use a PersistentVolumeClaim/,
+    ],
     ['prod-usc1', 'mapping/developer/pod-ephemeral-volumename', /^tenant mapping: ephemeral volume spec.volumes\[\].ephemeral.volumeClaimTemplate.spec.volumeName names PersistentVolume pv-filestore-shared-0/],
     ['prod-usc1', 'mapping/developer/statefulset-claim-volumename', /^tenant mapping: StatefulSet spec.volumeClaimTemplates\[\].spec.volumeName names PersistentVolume pv-filestore-shared-0/],
     ['prod-usc1', 'mapping/developer/service-externalname', /^tenant mapping: Service \S+ has spec.type ExternalName \(metadata.google.internal\): .*; call the name from the workload/],
@@ -55,7 +71,11 @@ describe('refusal messages', () => {
     ['prod-usc1', 'mapping/developer/pod-nodename-simulation', /^tenant mapping: spec.nodeName gke-prod-usc1-tenant-simulation-\S+ bypasses the scheduler and the node taints; remove it/],
     ['prod-usc1', 'mapping/developer/pod-tolerates-simulation', /^tenant mapping: spec.tolerations tolerate the tenant taint of another tenant's dedicated nodes .*; remove that toleration/],
     ['prod-usc1', 'simulation/developer/pod-off-own-nodes', /^tenant simulation: pods must set spec.nodeSelector tenant=simulation, /],
-    ['prod-usc1', 'mapping/developer/configmap-forged-platform-label', /^tenant mapping: ConfigMap \S+ carries \(or carried\) the label platform.gke-platform-cdk.io\/managed-by=platform \(field metadata.labels\): it belongs to the platform; change it through the platform definition/],
+    [
+      'prod-usc1',
+      'mapping/developer/configmap-forged-platform-label',
+      /^tenant mapping: ConfigMap \S+ carries \(or carried\) the label platform.gke-platform-cdk.io\/managed-by=platform \(field metadata.labels\): it belongs to the platform; change it through the platform definition/,
+    ],
   ])('%s %s', (cluster, id, expected) => {
     expect(message(cluster, id)).toMatch(expected);
   });

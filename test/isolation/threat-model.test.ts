@@ -34,7 +34,13 @@ describe('docs/threat-model.md', () => {
 
   test('every benchmark check the corpus stands for has its row', () => {
     const manifests = exampleManifests();
-    const checks = new Set(Object.keys(manifests).flatMap((c) => admissionCorpus(c, manifests[c], examplePlatform).map((x) => x.benchmark).filter((b): b is string => !!b)));
+    const checks = new Set(
+      Object.keys(manifests).flatMap((c) =>
+        admissionCorpus(c, manifests[c], examplePlatform)
+          .map((x) => x.benchmark)
+          .filter((b): b is string => !!b),
+      ),
+    );
     for (const check of checks) expect(doc).toMatch(new RegExp(`${check}\\b`));
   });
 });

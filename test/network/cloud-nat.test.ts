@@ -10,7 +10,15 @@ function natStack(props: Partial<CloudNatProps> = {}): { stack: TerraformStack; 
     projectId: 'acme',
     name: 'vpc',
     subnets: [
-      { name: 'usc1', region: 'us-central1', cidr: '10.0.0.0/20', secondaryRanges: [{ rangeName: 'pods', cidr: '100.64.0.0/14' }, { rangeName: 'services', cidr: '100.68.0.0/20' }] },
+      {
+        name: 'usc1',
+        region: 'us-central1',
+        cidr: '10.0.0.0/20',
+        secondaryRanges: [
+          { rangeName: 'pods', cidr: '100.64.0.0/14' },
+          { rangeName: 'services', cidr: '100.68.0.0/20' },
+        ],
+      },
       { name: 'euw4', region: 'europe-west4', cidr: '10.0.16.0/20' },
     ],
   });
@@ -54,8 +62,28 @@ describe('CloudNat', () => {
 
   test('primary plus listed secondary ranges', () => {
     const { stack } = natStack();
-    const s = new Network(stack, 'N2', { name: 'vpc2', subnets: [{ name: 'x', region: 'us-central1', cidr: '10.9.0.0/20', secondaryRanges: [{ rangeName: 'pods', cidr: '100.96.0.0/14' }, { rangeName: 'svc', cidr: '100.100.0.0/20' }] }] }).subnet('x');
-    new CloudNat(stack, 'Nat2', { network: Network.fromExisting(stack, 'Ex', { projectId: 'acme', name: 'vpc2', subnets: [] }), region: 'us-central1', subnets: [{ subnet: s, secondaryRangeNames: ['pods'] }, { subnet: { ...s, name: 'y', id: 'projects/acme/regions/us-central1/subnetworks/y' }, secondaryRangeNames: [] }] });
+    const s = new Network(stack, 'N2', {
+      name: 'vpc2',
+      subnets: [
+        {
+          name: 'x',
+          region: 'us-central1',
+          cidr: '10.9.0.0/20',
+          secondaryRanges: [
+            { rangeName: 'pods', cidr: '100.96.0.0/14' },
+            { rangeName: 'svc', cidr: '100.100.0.0/20' },
+          ],
+        },
+      ],
+    }).subnet('x');
+    new CloudNat(stack, 'Nat2', {
+      network: Network.fromExisting(stack, 'Ex', { projectId: 'acme', name: 'vpc2', subnets: [] }),
+      region: 'us-central1',
+      subnets: [
+        { subnet: s, secondaryRangeNames: ['pods'] },
+        { subnet: { ...s, name: 'y', id: 'projects/acme/regions/us-central1/subnetworks/y' }, secondaryRangeNames: [] },
+      ],
+    });
     const nat = Object.values(synth(stack).resource.google_compute_router_nat).find((n: any) => n.name === 'vpc2-us-central1-nat') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(nat.subnetwork[0]).toMatchObject({ source_ip_ranges_to_nat: ['PRIMARY_IP_RANGE', 'LIST_OF_SECONDARY_IP_RANGES'], secondary_ip_range_names: ['pods'] });
     expect(nat.subnetwork[1]).toEqual({ name: 'projects/acme/regions/us-central1/subnetworks/y', source_ip_ranges_to_nat: ['PRIMARY_IP_RANGE'] });

@@ -9,7 +9,15 @@ function stackWith(props: Partial<NetworkProps> = {}): { stack: TerraformStack; 
     projectId: 'acme',
     name: 'prod-vpc',
     subnets: [
-      { name: 'usc1', region: 'us-central1', cidr: '10.0.0.0/20', secondaryRanges: [{ rangeName: 'pods', cidr: '100.64.0.0/14' }, { rangeName: 'services', cidr: '100.68.0.0/20' }] },
+      {
+        name: 'usc1',
+        region: 'us-central1',
+        cidr: '10.0.0.0/20',
+        secondaryRanges: [
+          { rangeName: 'pods', cidr: '100.64.0.0/14' },
+          { rangeName: 'services', cidr: '100.68.0.0/20' },
+        ],
+      },
       { name: 'euw4', region: 'europe-west4', cidr: '10.0.16.0/20', flowLogs: false },
     ],
     ...props,
@@ -111,15 +119,41 @@ describe('Network', () => {
       expect(() => stackWith({ name: 'Prod_VPC' })).toThrow(/test\/Network: name "Prod_VPC" is not a valid name \(RFC 1035/);
     });
     test('throws when subnets overlap', () => {
-      expect(() => stackWith({ subnets: [{ name: 'a', region: 'us-central1', cidr: '10.0.0.0/20' }, { name: 'b', region: 'us-central1', cidr: '10.0.4.0/22' }] })).toThrow(
-        'test/Network: subnets "10.0.4.0/22" (subnet b) overlaps 10.0.0.0/20 (subnet a); give every primary and secondary range in the network its own address space (take them from the IP plan)',
-      );
+      expect(() =>
+        stackWith({
+          subnets: [
+            { name: 'a', region: 'us-central1', cidr: '10.0.0.0/20' },
+            { name: 'b', region: 'us-central1', cidr: '10.0.4.0/22' },
+          ],
+        }),
+      ).toThrow('test/Network: subnets "10.0.4.0/22" (subnet b) overlaps 10.0.0.0/20 (subnet a); give every primary and secondary range in the network its own address space (take them from the IP plan)');
     });
     test('throws when subnet names repeat', () => {
-      expect(() => stackWith({ subnets: [{ name: 'a', region: 'us-central1', cidr: '10.0.0.0/24' }, { name: 'a', region: 'us-east1', cidr: '10.0.1.0/24' }] })).toThrow(/subnets\[1\]\.name "a" is declared twice in this network/);
+      expect(() =>
+        stackWith({
+          subnets: [
+            { name: 'a', region: 'us-central1', cidr: '10.0.0.0/24' },
+            { name: 'a', region: 'us-east1', cidr: '10.0.1.0/24' },
+          ],
+        }),
+      ).toThrow(/subnets\[1\]\.name "a" is declared twice in this network/);
     });
     test('throws when secondary range names repeat on a subnet', () => {
-      expect(() => stackWith({ subnets: [{ name: 'a', region: 'us-central1', cidr: '10.0.0.0/24', secondaryRanges: [{ rangeName: 'p', cidr: '100.64.0.0/16' }, { rangeName: 'p', cidr: '100.65.0.0/16' }] }] })).toThrow(/rangeName "p" is declared twice on subnet a/);
+      expect(() =>
+        stackWith({
+          subnets: [
+            {
+              name: 'a',
+              region: 'us-central1',
+              cidr: '10.0.0.0/24',
+              secondaryRanges: [
+                { rangeName: 'p', cidr: '100.64.0.0/16' },
+                { rangeName: 'p', cidr: '100.65.0.0/16' },
+              ],
+            },
+          ],
+        }),
+      ).toThrow(/rangeName "p" is declared twice on subnet a/);
     });
     test('throws when a CIDR is misaligned', () => {
       expect(() => stackWith({ subnets: [{ name: 'a', region: 'us-central1', cidr: '10.0.0.5/24' }] })).toThrow(/subnets\[0\]\.cidr "10.0.0.5\/24" is not aligned to its prefix length \(the block containing it is 10.0.0.0\/24\)/);
@@ -134,7 +168,9 @@ describe('Network', () => {
       expect(() => stackWith({ webhookPorts: [0] })).toThrow(/webhookPorts 0 is not a TCP port/);
     });
     test('throws when a control-plane range is not a /28', () => {
-      expect(() => stackWith().network.allowControlPlane('172.16.0.0/24')).toThrow('test/Network: controlPlaneCidr "172.16.0.0/24" is a /24, but GKE control-plane ranges are /28; use the /28 the IP plan allocated for this cluster control plane');
+      expect(() => stackWith().network.allowControlPlane('172.16.0.0/24')).toThrow(
+        'test/Network: controlPlaneCidr "172.16.0.0/24" is a /24, but GKE control-plane ranges are /28; use the /28 the IP plan allocated for this cluster control plane',
+      );
     });
     test('throws when a control-plane range overlaps a subnet range', () => {
       expect(() => stackWith().network.allowControlPlane('100.64.0.0/28')).toThrow(/controlPlaneCidr "100.64.0.0\/28" overlaps 100.64.0.0\/14 \(usc1\/pods\)/);

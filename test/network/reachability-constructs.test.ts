@@ -18,7 +18,7 @@ function setup() {
 const synth = (stack: TerraformStack): any => JSON.parse(Testing.synth(stack, true));
 
 describe('Network.allowClusterInternal', () => {
-  test('admits the cluster\'s ranges to its own nodes (its tag, not the VPC-wide gke-node) on every protocol, one rule per cluster', () => {
+  test("admits the cluster's ranges to its own nodes (its tag, not the VPC-wide gke-node) on every protocol, one rule per cluster", () => {
     const { stack, network } = setup();
     network.allowClusterInternal('a', ['10.0.0.0/22', '100.64.0.0/16']);
     const rule = Object.values(synth(stack).resource.google_compute_firewall).find((r: any) => r.name === 'vpc-allow-a-internal');
@@ -42,7 +42,7 @@ describe('Network.allowClusterInternal', () => {
   });
 
   test('throws when the cluster has no ranges', () => {
-    expect(() => setup().network.allowClusterInternal('a', [])).toThrow('test/Network: clusterInternalRanges[a].cidrs [] is empty; list the cluster\'s node subnet and pod ranges');
+    expect(() => setup().network.allowClusterInternal('a', [])).toThrow("test/Network: clusterInternalRanges[a].cidrs [] is empty; list the cluster's node subnet and pod ranges");
   });
 
   test('throws when a range is not a CIDR', () => {
@@ -54,11 +54,18 @@ describe('Network.allowClusterInternal', () => {
   });
 });
 
-describe('Network: each control plane and each declared path to one cluster\'s nodes', () => {
-  test('clusterControlPlanes: each /28 reaches only its own cluster\'s tag, under the CIDR-derived id of controlPlaneCidrs', () => {
+describe("Network: each control plane and each declared path to one cluster's nodes", () => {
+  test("clusterControlPlanes: each /28 reaches only its own cluster's tag, under the CIDR-derived id of controlPlaneCidrs", () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     new GoogleProvider(stack, 'google', { project: 'acme' });
-    new Network(stack, 'Network', { name: 'vpc', subnets: [], clusterControlPlanes: [{ cluster: 'a', cidr: '172.16.0.0/28' }, { cluster: 'b', cidr: '172.16.0.16/28' }] });
+    new Network(stack, 'Network', {
+      name: 'vpc',
+      subnets: [],
+      clusterControlPlanes: [
+        { cluster: 'a', cidr: '172.16.0.0/28' },
+        { cluster: 'b', cidr: '172.16.0.16/28' },
+      ],
+    });
     const rules = synth(stack).resource.google_compute_firewall;
     expect(rules['Network_AllowControlPlane-172-16-0-0-28_AD70493F']).toMatchObject({ name: 'vpc-allow-cp-172-16-0-0-28', source_ranges: ['172.16.0.0/28'], target_tags: ['gke-a-nodes'] });
     expect(Object.values<any>(rules).find((r) => r.name === 'vpc-allow-cp-172-16-0-16-28')).toMatchObject({ target_tags: ['gke-b-nodes'] });
@@ -66,7 +73,7 @@ describe('Network: each control plane and each declared path to one cluster\'s n
 
   const metrics = { id: 'a-to-b-metrics', name: 'vpc-allow-a-to-b-metrics', from: 'a', to: 'b', sourceCidrs: ['100.64.0.0/16'], targetTag: 'gke-b-nodes', protocol: 'tcp', port: 9090, reason: 'federation' } as const;
 
-  test('allowClusterPath: the sender\'s ranges to the receiver\'s tag, on the declared protocol and port only', () => {
+  test("allowClusterPath: the sender's ranges to the receiver's tag, on the declared protocol and port only", () => {
     const { stack, network } = setup();
     network.allowClusterPath(metrics);
     const rule = Object.values<any>(synth(stack).resource.google_compute_firewall).find((r) => r.name === 'vpc-allow-a-to-b-metrics');

@@ -9,7 +9,7 @@ const { json } = synthExample();
 const network = json['drive-network'].resource as Record<string, Record<string, any>>;
 
 describe('the example: Shared VPC load balancers can open their firewall rules', () => {
-  test('the network stack (the host project\'s) holds one custom role with exactly the documented permissions', () => {
+  test("the network stack (the host project's) holds one custom role with exactly the documented permissions", () => {
     expect(Object.entries(network.google_project_iam_custom_role).map(([key, r]) => [key, r.project, r.role_id, r.permissions])).toEqual([
       [
         'SharedVpc_GkeFirewallRole_4D5A347B',
@@ -21,7 +21,7 @@ describe('the example: Shared VPC load balancers can open their firewall rules',
     expect(resourcesOf(json, 'google_project_iam_custom_role').map(([stack]) => stack)).toEqual(['drive-network']);
   });
 
-  test('each service project\'s GKE service agent holds it on the host project', () => {
+  test("each service project's GKE service agent holds it on the host project", () => {
     const bindings = Object.entries(network.google_project_iam_member)
       .filter(([, m]) => m.role === '${google_project_iam_custom_role.SharedVpc_GkeFirewallRole_4D5A347B.name}')
       .map(([key, m]) => [key.replace(/_[0-9A-F]{8}$/, ''), m.project, m.member.replace(/\$\{data\.google_project\.SharedVpc_([a-z0-9-]+)_Project_[0-9A-F]+\.number\}/, '<number of $1>')]);

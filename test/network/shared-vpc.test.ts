@@ -40,15 +40,23 @@ describe('SharedVpc', () => {
     expect(JSON.stringify(members)).not.toContain('gke-dev');
   });
 
-  const roles = (json: any) => (Object.values(json.resource.google_project_iam_member) as any[]).map((m) => `${m.project} ${m.role.replace(/\$\{google_project_iam_custom_role\.[^}]+\.name\}/, '<custom role>')} ${m.member.replace(/\$\{data\.google_project\.[^}]+\.number\}/, '<number>')}`).sort();
+  const roles = (json: any) =>
+    (Object.values(json.resource.google_project_iam_member) as any[])
+      .map((m) => `${m.project} ${m.role.replace(/\$\{google_project_iam_custom_role\.[^}]+\.name\}/, '<custom role>')} ${m.member.replace(/\$\{data\.google_project\.[^}]+\.number\}/, '<number>')}`)
+      .sort();
   const agent = 'serviceAccount:service-<number>@container-engine-robot.iam.gserviceaccount.com';
 
-  test("grants the GKE service agent hostServiceAgentUser and, by default, the firewall custom role on the host project", () => {
+  test('grants the GKE service agent hostServiceAgentUser and, by default, the firewall custom role on the host project', () => {
     expect(roles(build().json)).toEqual([`host-project <custom role> ${agent}`, `host-project roles/container.hostServiceAgentUser ${agent}`]);
   });
 
   test('the custom role holds exactly the permissions GKE documents for Shared VPC load balancers, once per host project', () => {
-    const json = build((n) => ({ serviceProjects: [{ projectId: 'gke-prod-proj', subnets: [n.subnet('gke-prod')] }, { projectId: 'gke-dev-proj', subnets: [n.subnet('gke-dev')] }] })).json;
+    const json = build((n) => ({
+      serviceProjects: [
+        { projectId: 'gke-prod-proj', subnets: [n.subnet('gke-prod')] },
+        { projectId: 'gke-dev-proj', subnets: [n.subnet('gke-dev')] },
+      ],
+    })).json;
     expect(Object.values(json.resource.google_project_iam_custom_role)).toEqual([
       {
         project: 'host-project',
@@ -86,8 +94,21 @@ describe('SharedVpc', () => {
 
   test.each<[string, (n: Network) => Partial<SharedVpcProps>, RegExp]>([
     ['a project id is invalid', () => ({ hostProject: 'Host' }), /net\/SharedVpc: project "Host" must be 6-30 lower-case letters/],
-    ['the host is listed as a service project', (n) => ({ serviceProjects: [{ projectId: 'host-project', subnets: [n.subnet('gke-prod')] }] }), /net\/SharedVpc: serviceProjects "host-project" is the host project itself; list only the projects whose clusters use the host VPC/],
-    ['a service project is listed twice', (n) => ({ serviceProjects: [{ projectId: 'gke-prod-proj', subnets: [n.subnet('gke-prod')] }, { projectId: 'gke-prod-proj', subnets: [n.subnet('gke-dev')] }] }), /net\/SharedVpc: serviceProjects "gke-prod-proj" is listed twice; list each service project once, with all its subnets/],
+    [
+      'the host is listed as a service project',
+      (n) => ({ serviceProjects: [{ projectId: 'host-project', subnets: [n.subnet('gke-prod')] }] }),
+      /net\/SharedVpc: serviceProjects "host-project" is the host project itself; list only the projects whose clusters use the host VPC/,
+    ],
+    [
+      'a service project is listed twice',
+      (n) => ({
+        serviceProjects: [
+          { projectId: 'gke-prod-proj', subnets: [n.subnet('gke-prod')] },
+          { projectId: 'gke-prod-proj', subnets: [n.subnet('gke-dev')] },
+        ],
+      }),
+      /net\/SharedVpc: serviceProjects "gke-prod-proj" is listed twice; list each service project once, with all its subnets/,
+    ],
   ])('throws when %s', (_, props, message) => {
     expect(() => build(props)).toThrow(message);
   });

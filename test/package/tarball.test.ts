@@ -107,19 +107,7 @@ describe('npm pack tarball', () => {
       run(
         'npm install',
         'npm',
-        [
-          'install',
-          '--offline',
-          '--no-audit',
-          '--no-fund',
-          '--ignore-scripts',
-          '--cache',
-          join(work, 'npm-cache'),
-          '--registry',
-          NO_REGISTRY,
-          tarball,
-          ...declared.map((name) => `file:${join(ROOT, 'node_modules', name)}`),
-        ],
+        ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--cache', join(work, 'npm-cache'), '--registry', NO_REGISTRY, tarball, ...declared.map((name) => `file:${join(ROOT, 'node_modules', name)}`)],
         scratch,
       ),
     );
@@ -154,7 +142,6 @@ describe('npm pack tarball', () => {
     // 4. Run it.
     timed('node (synth)', () => run('node', process.execPath, [join(scratch, 'out', 'main.js')], scratch));
   }, TIMEOUT_MS);
-
 
   test('ships the compiled library and its declarations, no sources or tests', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/build/lib/index.js', 'package/build/lib/index.d.ts']));
@@ -234,7 +221,27 @@ describe('a new platform from the tarball', () => {
     // 1. The README's first step in an empty folder, `npx --package=<tarball> gke-platform init ...` (npm exec is npx;
     // offline, the registry dependencies npx would download are given as links).
     outputs.init = timed('npx --package=<tarball> gke-platform init', () =>
-      run('npx init', 'npm', ['exec', ...npmOffline(), '--yes', `--package=${tarball}`, ...runtime.map((n) => `--package=file:${join(ROOT, 'node_modules', n)}`), '--', 'gke-platform', 'init', '--gitops-repo', 'https://github.com/acme/platform-manifests.git', '--region', 'europe-west3', '--name', 'acme'], project),
+      run(
+        'npx init',
+        'npm',
+        [
+          'exec',
+          ...npmOffline(),
+          '--yes',
+          `--package=${tarball}`,
+          ...runtime.map((n) => `--package=file:${join(ROOT, 'node_modules', n)}`),
+          '--',
+          'gke-platform',
+          'init',
+          '--gitops-repo',
+          'https://github.com/acme/platform-manifests.git',
+          '--region',
+          'europe-west3',
+          '--name',
+          'acme',
+        ],
+        project,
+      ),
     );
 
     // 2. Edit: a second tenant.
@@ -317,7 +324,7 @@ describe('a new platform from the tarball', () => {
     expect(existsSync(join(project, 'dist', 'prod-euw3', 'tenant-team-b.k8s.yaml'))).toBe(true);
   });
 
-  test("removing a tenant removes its file; diff --fail-on replace stops on a maxPodsPerNode change", () => {
+  test('removing a tenant removes its file; diff --fail-on replace stops on a maxPodsPerNode change', () => {
     const base = join(work, 'acme-base');
     mkdirSync(base);
     cpSync(join(project, 'cdktf.out'), join(base, 'cdktf.out'), { recursive: true });

@@ -67,16 +67,20 @@ describe("the add-ons' traffic on the bundled example", () => {
 
   test('the proof crosses the derived objects: the NetworkPolicy, the ServiceEntry, the authorized network, the firewall rule', () => {
     const hops = (id: string) => baseline.verdicts.find((v) => v.id === id)!.hops.map((h) => `${h.at}: ${h.detail}`);
-    expect(hops('add-on/vault/tenant-to-vault/mapping@prod-usc1')).toEqual(expect.arrayContaining([
-      'Sidecar mapping/default: REGISTRY_ONLY: ServiceEntry mapping/add-on-vault (vault.example.com) covers 10.8.64.10/32 tcp/8200',
-      'NetworkPolicy mapping/add-on-egress-vault: allows egress to 10.8.64.10/32 tcp/8200',
-    ]));
+    expect(hops('add-on/vault/tenant-to-vault/mapping@prod-usc1')).toEqual(
+      expect.arrayContaining([
+        'Sidecar mapping/default: REGISTRY_ONLY: ServiceEntry mapping/add-on-vault (vault.example.com) covers 10.8.64.10/32 tcp/8200',
+        'NetworkPolicy mapping/add-on-egress-vault: allows egress to 10.8.64.10/32 tcp/8200',
+      ]),
+    );
     expect(hops('add-on/vault/vault-to-control-plane/prod-usc1')).toContain('authorized networks of prod-usc1: vault (10.8.64.10/32) is authorized');
     expect(hops('add-on/istio/webhook-istiod/prod-usc1')).toContain('firewall rule drive-platform-allow-cp-webhooks-172-16-0-0-28: admits 172.16.0.0/28 to prod-usc1 nodes tcp/15017');
-    expect(hops('add-on/managed-prometheus/gmp-system-to-tenant/mapping@prod-usc1/15020')).toEqual(expect.arrayContaining([
-      'NetworkPolicy mapping/add-on-ingress-gmp-system: allows ingress from pods of gmp-system tcp/15020',
-      "Istio sidecar of mapping on prod-usc1: tcp/15020 is the sidecar's own port (merged Prometheus metrics), never captured inbound: no mTLS mode or authorization policy applies",
-    ]));
+    expect(hops('add-on/managed-prometheus/gmp-system-to-tenant/mapping@prod-usc1/15020')).toEqual(
+      expect.arrayContaining([
+        'NetworkPolicy mapping/add-on-ingress-gmp-system: allows ingress from pods of gmp-system tcp/15020',
+        "Istio sidecar of mapping on prod-usc1: tcp/15020 is the sidecar's own port (merged Prometheus metrics), never captured inbound: no mTLS mode or authorization policy applies",
+      ]),
+    );
     expect(hops('add-on/spinnaker/control-plane/prod-usc1->payments-usc1').join('\n')).toMatch(/authorized networks of payments-usc1: spinnaker-prod-usc1-pods \(100\.64\.\d+\.\d+\/\d+\) is authorized/);
   });
 
@@ -85,7 +89,9 @@ describe("the add-ons' traffic on the bundled example", () => {
       const rules = json.resource.google_compute_firewall;
       for (const key of Object.keys(rules)) if (rules[key].name === 'drive-platform-allow-cp-webhooks-172-16-0-0-28') delete rules[key];
     });
-    expect(failures(mutated)).toEqual([{ id: 'add-on/istio/webhook-istiod/prod-usc1', at: 'VPC firewall (ingress to prod-usc1 nodes)', detail: expect.stringMatching(/^no rule admits 172\.16\.0\.0\/28 to 100\.64\.\S+ tcp\/15017: the implied deny-ingress rule drops it$/) }]);
+    expect(failures(mutated)).toEqual([
+      { id: 'add-on/istio/webhook-istiod/prod-usc1', at: 'VPC firewall (ingress to prod-usc1 nodes)', detail: expect.stringMatching(/^no rule admits 172\.16\.0\.0\/28 to 100\.64\.\S+ tcp\/15017: the implied deny-ingress rule drops it$/) },
+    ]);
   });
 
   test("without Vault's derived authorized network, its TokenReview is refused by that control plane only", () => {
@@ -102,9 +108,7 @@ describe("the add-ons' traffic on the bundled example", () => {
 
   test("without the derived NetworkPolicy, the tenant's default deny drops its egress to Vault", () => {
     const mutated = withoutObjects('prod-usc1', (o) => o.kind === 'NetworkPolicy' && o.metadata.namespace === 'mapping' && o.metadata.name === 'add-on-egress-vault');
-    expect(failures(mutated)).toEqual([
-      { id: 'add-on/vault/tenant-to-vault/mapping@prod-usc1', at: 'NetworkPolicies of mapping on prod-usc1', detail: 'no policy allows egress to 10.8.64.10/32 tcp/8200 (default deny)' },
-    ]);
+    expect(failures(mutated)).toEqual([{ id: 'add-on/vault/tenant-to-vault/mapping@prod-usc1', at: 'NetworkPolicies of mapping on prod-usc1', detail: 'no policy allows egress to 10.8.64.10/32 tcp/8200 (default deny)' }]);
   });
 
   test("without the derived ingress policy, the tenant's default deny drops Managed Prometheus' scrapes", () => {
@@ -115,8 +119,15 @@ describe("the add-ons' traffic on the bundled example", () => {
   });
 
   test('a port the sidecar captures would be refused by STRICT mTLS: why the add-on scrapes 15020 under the mesh', () => {
-    const intent = { id: 'probe', from: { kind: 'namespace' as const, namespace: 'gmp-system', cluster: 'prod-usc1' }, to: { kind: 'tenant' as const, tenant: 'routing', cluster: 'prod-usc1' }, port: 9090, expect: 'allow' as const, reason: 'probe' };
-    const mutated = withoutObjects('prod-usc1', (o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'add-on-ingress-gmp-system' && o.metadata.namespace === 'routing' ? (o.spec.ingress[0].ports[0].port = 9090, false) : false);
+    const intent = {
+      id: 'probe',
+      from: { kind: 'namespace' as const, namespace: 'gmp-system', cluster: 'prod-usc1' },
+      to: { kind: 'tenant' as const, tenant: 'routing', cluster: 'prod-usc1' },
+      port: 9090,
+      expect: 'allow' as const,
+      reason: 'probe',
+    };
+    const mutated = withoutObjects('prod-usc1', (o) => (o.kind === 'NetworkPolicy' && o.metadata.name === 'add-on-ingress-gmp-system' && o.metadata.namespace === 'routing' ? ((o.spec.ingress[0].ports[0].port = 9090), false) : false));
     const verdict = verifySynthesized(definition, mutated, [...addOnIntents, intent], addOnAuthorized).result.verdicts.find((v) => v.id === 'probe')!;
     expect([verdict.met, verdict.decisive?.at, verdict.decisive?.detail]).toEqual([false, 'PeerAuthentication routing/default', 'STRICT refuses plaintext from workloads of gmp-system: gmp-system is not in the mesh']);
   });
@@ -124,7 +135,11 @@ describe("the add-ons' traffic on the bundled example", () => {
   test("without the derived ServiceEntry, the tenant's REGISTRY_ONLY Sidecar drops its calls to Vault", () => {
     const mutated = withoutObjects('payments-usc1', (o) => o.kind === 'ServiceEntry' && o.metadata.name === 'add-on-vault');
     expect(failures(mutated)).toEqual([
-      { id: 'add-on/vault/tenant-to-vault/payments@payments-usc1', at: 'Sidecar payments/default', detail: 'REGISTRY_ONLY: no ServiceEntry it imports covers 10.8.64.10/32 tcp/8200 (payments/google-apis, payments/metadata-server, payments/private-services)' },
+      {
+        id: 'add-on/vault/tenant-to-vault/payments@payments-usc1',
+        at: 'Sidecar payments/default',
+        detail: 'REGISTRY_ONLY: no ServiceEntry it imports covers 10.8.64.10/32 tcp/8200 (payments/google-apis, payments/metadata-server, payments/private-services)',
+      },
     ]);
   });
 });

@@ -14,8 +14,7 @@ import { manifestsOf, synthesizedExample } from './example-model';
 const { definition, output } = synthesizedExample();
 const before = verifySynthesized(definition, output).result;
 const pairKey = (v: { intent: { from: unknown; to: unknown; protocol?: string; port?: number } }) => JSON.stringify([v.intent.from, v.intent.to, v.intent.protocol, v.intent.port]);
-const policies = (o: SynthesizedPlatform) =>
-  new Set(o.manifests.flatMap((m) => m.objects.filter((x: any) => x.kind === 'NetworkPolicy').map((x: any) => `${m.cluster}:${x.metadata.namespace}/${x.metadata.name}:${JSON.stringify(x.spec)}`)));
+const policies = (o: SynthesizedPlatform) => new Set(o.manifests.flatMap((m) => m.objects.filter((x: any) => x.kind === 'NetworkPolicy').map((x: any) => `${m.cluster}:${x.metadata.namespace}/${x.metadata.name}:${JSON.stringify(x.spec)}`)));
 
 const cluster = 'prod-usc1';
 const tenants = definition.tenants!.filter((t) => t.clusters.includes(cluster)).map((t) => t.name);

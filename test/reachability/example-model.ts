@@ -29,7 +29,13 @@ export function synthesizedExample(): { definition: PlatformDefinition; platform
  * The example as `npm run synth` writes it with its add-ons (Vault, Istio, Spinnaker): the output the mesh layer
  * judges, and the intents the add-ons contribute.
  */
-export function synthesizedMeshExample(definition: PlatformDefinition = drivePlatform): { definition: PlatformDefinition; platform: LoadedPlatform; output: SynthesizedPlatform; addOnIntents: ConnectivityIntent[]; addOnAuthorized: AddOnAuthorizedNetworks } {
+export function synthesizedMeshExample(definition: PlatformDefinition = drivePlatform): {
+  definition: PlatformDefinition;
+  platform: LoadedPlatform;
+  output: SynthesizedPlatform;
+  addOnIntents: ConnectivityIntent[];
+  addOnAuthorized: AddOnAuthorizedNetworks;
+} {
   const seed = synthSeed(definition, driveAddOns);
   const output: SynthesizedPlatform = {
     stacks: Object.entries(seed.stacks).map(([name, json]) => ({ name, json })),
@@ -59,11 +65,7 @@ export const EXAMPLE_CLUSTERS: readonly string[] = ['prod-usc1', 'dev-usw1', 'pa
 
 /** Every segmentation intent of the example: each ordered pair of clusters, nodes, pods and control plane. */
 export const EXAMPLE_SEGMENTATION_INTENTS: readonly string[] = EXAMPLE_CLUSTERS.flatMap((a) =>
-  EXAMPLE_CLUSTERS.filter((b) => b !== a).flatMap((b) => [
-    `cluster-segmentation/nodes:${a}->nodes:${b}`,
-    `cluster-segmentation/pods:${a}->pods:${b}`,
-    `cluster-segmentation/control-plane:${a}->nodes:${b}`,
-  ]),
+  EXAMPLE_CLUSTERS.filter((b) => b !== a).flatMap((b) => [`cluster-segmentation/nodes:${a}->nodes:${b}`, `cluster-segmentation/pods:${a}->pods:${b}`, `cluster-segmentation/control-plane:${a}->nodes:${b}`]),
 );
 
 /** Every derived and declared intent of the example, with the verdict it must get (with or without the mesh layer). */
@@ -81,8 +83,17 @@ export const EXAMPLE_EXPECTED_VERDICTS: readonly [string, 'allowed' | 'denied'][
   ['tenant-dns/payments@payments-usc1', 'allowed'],
   ['tenant-dependency/mapping->routing@prod-usc1', 'allowed'],
   ...[
-    ['mapping', 'simulation'], ['mapping', 'ml-training'], ['routing', 'mapping'], ['routing', 'simulation'], ['routing', 'ml-training'],
-    ['simulation', 'mapping'], ['simulation', 'routing'], ['simulation', 'ml-training'], ['ml-training', 'mapping'], ['ml-training', 'routing'], ['ml-training', 'simulation'],
+    ['mapping', 'simulation'],
+    ['mapping', 'ml-training'],
+    ['routing', 'mapping'],
+    ['routing', 'simulation'],
+    ['routing', 'ml-training'],
+    ['simulation', 'mapping'],
+    ['simulation', 'routing'],
+    ['simulation', 'ml-training'],
+    ['ml-training', 'mapping'],
+    ['ml-training', 'routing'],
+    ['ml-training', 'simulation'],
   ].map(([a, b]): [string, 'denied'] => [`tenant-isolation/${a}->${b}@prod-usc1`, 'denied']),
   ['google-apis/mapping@prod-usc1', 'allowed'],
   ['google-apis/simulation@prod-usc1', 'allowed'],

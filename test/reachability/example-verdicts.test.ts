@@ -37,11 +37,11 @@ describe('the example platform meets every intent', () => {
     ]);
     // routing declares no dependency on mapping: its own egress policies drop the connection first.
     expect(verdict('tenant-isolation/routing->mapping@prod-usc1').hops.at(-1)).toMatchObject({ at: 'NetworkPolicies of routing on prod-usc1', ok: false });
-    expect(verdict('tenant-dependency/mapping->routing@prod-usc1').hops.filter((h) => h.permits).map((h) => h.at)).toEqual([
-      'NetworkPolicy mapping/allow-egress-to-routing',
-      'firewall rule drive-platform-allow-prod-usc1-internal',
-      'NetworkPolicy routing/allow-ingress-from-mapping',
-    ]);
+    expect(
+      verdict('tenant-dependency/mapping->routing@prod-usc1')
+        .hops.filter((h) => h.permits)
+        .map((h) => h.at),
+    ).toEqual(['NetworkPolicy mapping/allow-egress-to-routing', 'firewall rule drive-platform-allow-prod-usc1-internal', 'NetworkPolicy routing/allow-ingress-from-mapping']);
   });
 
   test('the model holds what the output holds', () => {

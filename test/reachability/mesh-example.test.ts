@@ -26,7 +26,7 @@ function mutate(change: (objects: Obj[]) => Obj[], cluster = 'prod-usc1') {
 const find = (objects: Obj[], kind: string, namespace: string) => objects.find((o) => o.kind === kind && (o.metadata.namespace ?? o.metadata.name) === namespace)!;
 
 describe('the example with the mesh layer', () => {
-  test('every intent is met, the add-ons\' included, and the mesh judged every tenant leg', () => {
+  test("every intent is met, the add-ons' included, and the mesh judged every tenant leg", () => {
     expect(baseline.failures.map((v) => v.message)).toEqual([]);
     expect(baseline.verdicts).toHaveLength(MESH_EXAMPLE_EXPECTED_VERDICTS.length + addOnIntents.length);
     expect(baseline.verdicts.every((v) => v.judged)).toBe(true);
@@ -38,7 +38,11 @@ describe('the example with the mesh layer', () => {
   });
 
   test('a declared dependency crosses the Sidecar, STRICT mTLS and the AuthorizationPolicy of the output', () => {
-    expect(verdict('tenant-dependency/mapping->routing@prod-usc1').hops.filter((h) => h.kind === 'mesh').map((h) => [h.at, h.source])).toEqual([
+    expect(
+      verdict('tenant-dependency/mapping->routing@prod-usc1')
+        .hops.filter((h) => h.kind === 'mesh')
+        .map((h) => [h.at, h.source]),
+    ).toEqual([
       ['Sidecar mapping/default', 'dist/prod-usc1: Sidecar mapping/default'],
       ['PeerAuthentication routing/default', 'dist/prod-usc1: PeerAuthentication routing/default'],
       ['AuthorizationPolicy routing/allow-declared', 'dist/prod-usc1: AuthorizationPolicy routing/allow-declared'],
@@ -112,7 +116,7 @@ describe('mutations of the mesh objects in the output', () => {
   describe('a source outside the mesh (mapping without sidecar injection)', () => {
     const uninjected = (objects: Obj[]) => objects.map((o) => (o.kind === 'Namespace' && o.metadata.name === 'mapping' ? { ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, 'istio-injection': 'disabled' } } } : o));
 
-    test('STRICT refuses its plaintext at routing\'s PeerAuthentication', () => {
+    test("STRICT refuses its plaintext at routing's PeerAuthentication", () => {
       const failures = mutate(uninjected);
       expect(failures.map((v) => v.id).sort()).toEqual(['add-on/0', 'tenant-dependency/mapping->routing@prod-usc1']);
       expect(failures[0].message).toContain('DENIED at PeerAuthentication routing/default: STRICT refuses plaintext from workloads of mapping: mapping is not in the mesh');
@@ -142,7 +146,10 @@ describe('mutations of the mesh objects in the output', () => {
   });
 
   test('a DestinationRule in the cluster makes every mesh leg there "not modelled", allow and deny intents alike', () => {
-    const failures = mutate((objects) => [...objects, { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'plain', namespace: 'routing' }, spec: { host: '*', trafficPolicy: { tls: { mode: 'DISABLE' } } } } as unknown as Obj]);
+    const failures = mutate((objects) => [
+      ...objects,
+      { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'plain', namespace: 'routing' }, spec: { host: '*', trafficPolicy: { tls: { mode: 'DISABLE' } } } } as unknown as Obj,
+    ]);
     expect(failures.length).toBeGreaterThan(0);
     expect(failures.every((v) => !v.judged && v.message.includes('NOT MODELLED at DestinationRule routing/plain'))).toBe(true);
     expect(failures.map((v) => v.id)).toContain('tenant-isolation/routing->mapping@prod-usc1');
@@ -158,7 +165,7 @@ describe('adding a tenant dependency, with the mesh', () => {
     new Map(manifests.flatMap((m) => m.objects.filter((o: any) => o.apiVersion.includes('istio.io')).map((o: any) => [`${m.cluster}:${o.kind} ${o.metadata.namespace}/${o.metadata.name}`, JSON.stringify(o.spec)] as const)));
   const pairKey = (v: { intent: { from: unknown; to: unknown; protocol?: string; port?: number } }) => JSON.stringify([v.intent.from, v.intent.to, v.intent.protocol, v.intent.port]);
 
-  test('changes exactly the dependent\'s Sidecar and the dependency\'s AuthorizationPolicy, and flips only the pair\'s verdicts', () => {
+  test("changes exactly the dependent's Sidecar and the dependency's AuthorizationPolicy, and flips only the pair's verdicts", () => {
     fc.assert(
       fc.property(fc.constantFrom(...undeclared), ([a, b]) => {
         const changed: PlatformDefinition = { ...definition, tenants: definition.tenants!.map((t) => (t.name === a ? { ...t, dependencies: { ...t.dependencies, tenants: [...(t.dependencies?.tenants ?? []), b] } } : t)) };

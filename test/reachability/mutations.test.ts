@@ -48,9 +48,7 @@ describe('mutations of the example output', () => {
       const router = r[keyOf(r, (x) => x.name === 'garage-sunnyvale-us-central1')];
       router.bgp.advertised_ip_ranges = router.bgp.advertised_ip_ranges.filter((a: { range: string }) => a.range !== '172.16.0.0/28');
     });
-    expect(failures.map((v) => v.message)).toEqual([
-      'garage-sunnyvale:10.200.8.0/24 → control plane of prod-usc1 tcp/443: DENIED at Cloud Router garage-sunnyvale-us-central1: 172.16.0.0/28 is not advertised to this peer',
-    ]);
+    expect(failures.map((v) => v.message)).toEqual(['garage-sunnyvale:10.200.8.0/24 → control plane of prod-usc1 tcp/443: DENIED at Cloud Router garage-sunnyvale-us-central1: 172.16.0.0/28 is not advertised to this peer']);
   });
 
   test('removing the AWS route to the prod pod range fails only the external dependency that uses it', () => {
@@ -59,13 +57,11 @@ describe('mutations of the example output', () => {
     expect(failures[0].message).toContain('DENIED at AWS side of link aws-usw2: no VPC route table routes 100.64.0.0/15 to the transit gateway');
   });
 
-  test('emptying the dev cluster\'s authorized networks (enforcement still on) fails only the network it authorized', () => {
+  test("emptying the dev cluster's authorized networks (enforcement still on) fails only the network it authorized", () => {
     const failures = failuresAfter('drive-cluster-dev-usw1', 'google_container_cluster', (r) => {
       r[Object.keys(r)[0]].master_authorized_networks_config.cidr_blocks = [];
     });
-    expect(failures.map((v) => v.message)).toEqual([
-      'garage-sunnyvale:10.200.8.0/24 → control plane of dev-usw1 tcp/443: DENIED at authorized networks of dev-usw1: 10.200.8.0/24 is not an authorized network (none)',
-    ]);
+    expect(failures.map((v) => v.message)).toEqual(['garage-sunnyvale:10.200.8.0/24 → control plane of dev-usw1 tcp/443: DENIED at authorized networks of dev-usw1: 10.200.8.0/24 is not an authorized network (none)']);
   });
 
   test('removing the custom-route export of the prod-usc1 peering fails only its authorized network', () => {
@@ -107,8 +103,6 @@ describe('mutations of the example output', () => {
     });
     prod.objects = [...prod.objects, policy('routing', 'allow-all-egress', 'Egress'), policy('mapping', 'allow-all-ingress', 'Ingress')];
     const failures = verifySynthesized(definition, mutated).result.failures;
-    expect(failures.map((v) => v.message)).toEqual([
-      'tenant routing on prod-usc1 → tenant mapping on prod-usc1 tcp/any port: ALLOWED at NetworkPolicy mapping/allow-all-ingress: allows ingress from pods of routing tcp/any port',
-    ]);
+    expect(failures.map((v) => v.message)).toEqual(['tenant routing on prod-usc1 → tenant mapping on prod-usc1 tcp/any port: ALLOWED at NetworkPolicy mapping/allow-all-ingress: allows ingress from pods of routing tcp/any port']);
   });
 });

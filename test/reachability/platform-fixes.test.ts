@@ -35,7 +35,7 @@ describe('2. private control planes are reachable from the networks that authori
     ]);
   });
 
-  test.each(definition.clusters.map((c) => c.name))('%s: its control-plane peering exports the VPC\'s custom routes', (name) => {
+  test.each(definition.clusters.map((c) => c.name))("%s: its control-plane peering exports the VPC's custom routes", (name) => {
     const [config] = Object.values(json[`drive-cluster-${name}`].resource.google_compute_network_peering_routes_config) as any[];
     expect(config).toMatchObject({ project: 'drive-net-prod', network: 'drive-platform', export_custom_routes: true, import_custom_routes: false });
     expect(config.peering).toBe('${google_container_cluster.Cluster_EB0386A7.private_cluster_config[0].peering_name}');
@@ -99,7 +99,7 @@ describe('4. fresh projects: a project-services stack enables every API, applied
     expect(used.filter((u) => u.api === undefined).map((u) => u.type)).toEqual([]);
   });
 
-  test('each resource\'s API is enabled in the project it lives in', () => {
+  test("each resource's API is enabled in the project it lives in", () => {
     const missing = used.filter((u) => u.project && !enabled.has(`${u.project}/${u.api}`)).map((u) => `${u.stack}: ${u.type} needs ${u.api} in ${u.project}`);
     expect([...new Set(missing)]).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe('4. fresh projects: a project-services stack enables every API, applied
     for (const name of others) expect([name, stackDependencies[name]]).toEqual([name, expect.arrayContaining(['drive-project-services'])]);
   });
 
-  test('it enables the GKE, fleet and networking APIs of each project (and Cloud Storage where tenants\' buckets are created), and leaves them on when destroyed', () => {
+  test("it enables the GKE, fleet and networking APIs of each project (and Cloud Storage where tenants' buckets are created), and leaves them on when destroyed", () => {
     expect([...enabled].filter((s) => s.startsWith('drive-gke-prod/')).sort()).toEqual(
       ['anthosconfigmanagement', 'artifactregistry', 'cloudresourcemanager', 'compute', 'container', 'gkehub', 'iam', 'iamcredentials', 'logging', 'monitoring', 'serviceusage', 'storage'].map((a) => `drive-gke-prod/${a}.googleapis.com`),
     );
@@ -121,7 +121,7 @@ describe('4. fresh projects: a project-services stack enables every API, applied
   });
 });
 
-describe('5. NodeLocal DNSCache is enabled where the tenants\' DNS allowance points', () => {
+describe("5. NodeLocal DNSCache is enabled where the tenants' DNS allowance points", () => {
   test.each(definition.clusters.map((c) => c.name))('%s enables it, and its tenants resolve through it', (name) => {
     const [cluster] = Object.values(json[`drive-cluster-${name}`].resource.google_container_cluster) as any[];
     expect(cluster.addons_config.dns_cache_config).toEqual({ enabled: true });

@@ -28,7 +28,7 @@ type Firewalls = Record<string, { name: string; target_tags?: string[]; source_r
 const firewallsOf = (o: SynthesizedPlatform) => (o.stacks.find((s) => s.name === 'drive-network')!.json as { resource: { google_compute_firewall: Firewalls } }).resource.google_compute_firewall;
 
 describe('clusters are segmented in the example', () => {
-  test('every ordered pair of clusters: nodes, pods and control plane are denied, each at the receiver\'s ingress firewall', () => {
+  test("every ordered pair of clusters: nodes, pods and control plane are denied, each at the receiver's ingress firewall", () => {
     expect(EXAMPLE_SEGMENTATION_INTENTS).toHaveLength(18);
     for (const id of EXAMPLE_SEGMENTATION_INTENTS) {
       const v = verdict(result, id);
@@ -40,13 +40,11 @@ describe('clusters are segmented in the example', () => {
 
   test('the dedicated payments cluster is out of reach of the shared clusters', () => {
     for (const from of ['prod-usc1', 'dev-usw1']) {
-      expect(verdict(result, `cluster-segmentation/pods:${from}->pods:payments-usc1`).message).toBe(
-        `pods of ${from} → pods of payments-usc1 any protocol: DENIED`,
-      );
+      expect(verdict(result, `cluster-segmentation/pods:${from}->pods:payments-usc1`).message).toBe(`pods of ${from} → pods of payments-usc1 any protocol: DENIED`);
     }
   });
 
-  test.each(EXAMPLE_CLUSTERS)('%s: its intra-cluster and control-plane rules target its own nodes\' tag', (cluster) => {
+  test.each(EXAMPLE_CLUSTERS)("%s: its intra-cluster and control-plane rules target its own nodes' tag", (cluster) => {
     const rules = Object.values(firewallsOf(output));
     expect(rules.find((r) => r.name === `drive-platform-allow-${cluster}-internal`)!.target_tags).toEqual([`gke-${cluster}-nodes`]);
     const cp = definition.clusters.findIndex((c) => c.name === cluster);
@@ -77,7 +75,7 @@ describe('clusters are segmented in the example', () => {
     );
   });
 
-  test('a node pool without its cluster\'s tag is cut off from its own cluster', () => {
+  test("a node pool without its cluster's tag is cut off from its own cluster", () => {
     const mutated = clone(output) as SynthesizedPlatform;
     const pools = (mutated.stacks.find((s) => s.name === 'drive-cluster-dev-usw1')!.json as any).resource.google_container_node_pool;
     for (const pool of Object.values<any>(pools)) pool.node_config.tags = ['gke-node'];
@@ -109,7 +107,7 @@ describe('a path between clusters only through a declared intent', () => {
     { id: 'prod-nodes-not-dev-metrics', from: { kind: 'nodes', cluster: 'prod-usc1' }, to: { kind: 'pods', cluster: 'dev-usw1' }, port: 9090, expect: 'deny', reason: 'only the pods were declared' },
   ]);
 
-  test('opens one rule: the sender\'s pod ranges to the receiver\'s nodes, on the declared port only', () => {
+  test("opens one rule: the sender's pod ranges to the receiver's nodes, on the declared port only", () => {
     const rule = Object.entries<any>(declared.network.resource.google_compute_firewall).find(([, r]) => r.name === 'drive-platform-allow-prod-to-dev-metrics');
     expect(rule?.[0]).toBe('Network_AllowClusterPath-prod-to-dev-metrics_91D514E3');
     expect(rule?.[1]).toMatchObject({ direction: 'INGRESS', source_ranges: ['100.64.0.0/15'], target_tags: ['gke-dev-usw1-nodes'], allow: [{ protocol: 'tcp', ports: ['9090'] }] });
@@ -117,7 +115,11 @@ describe('a path between clusters only through a declared intent', () => {
 
   test('the declared path is met; every other protocol and every other source stays denied', () => {
     expect(declared.result.failures.map((v) => v.message)).toEqual([]);
-    expect(verdict(declared.result, 'prod-to-dev-metrics').hops.filter((h) => h.permits).map((h) => h.at)).toEqual(['firewall rule drive-platform-allow-prod-to-dev-metrics']);
+    expect(
+      verdict(declared.result, 'prod-to-dev-metrics')
+        .hops.filter((h) => h.permits)
+        .map((h) => h.at),
+    ).toEqual(['firewall rule drive-platform-allow-prod-to-dev-metrics']);
     expect(verdict(declared.result, 'cluster-segmentation/pods:prod-usc1->pods:dev-usw1')).toMatchObject({ allowed: false, met: true });
     expect(verdict(declared.result, 'cluster-segmentation/pods:dev-usw1->pods:prod-usc1')).toMatchObject({ allowed: false, met: true });
     expect(verdict(declared.result, 'prod-nodes-not-dev-metrics')).toMatchObject({ allowed: false, met: true });

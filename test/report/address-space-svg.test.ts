@@ -7,7 +7,6 @@ import { loadSmall } from './fixtures';
 import { xmlProblems } from './xml-check';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
-
 function count(svg: string, pattern: RegExp): number {
   return (svg.match(pattern) ?? []).length;
 }

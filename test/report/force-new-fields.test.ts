@@ -47,8 +47,12 @@ describe('the ForceNew audit', () => {
   });
 
   test('records the arguments that make a GKE cluster or node pool a new one', () => {
-    expect(FORCE_NEW_FIELDS.google_container_cluster).toEqual(expect.arrayContaining(['default_max_pods_per_node', 'ip_allocation_policy.cluster_secondary_range_name', 'private_cluster_config.master_ipv4_cidr_block', 'network', 'subnetwork', 'location']));
-    expect(FORCE_NEW_FIELDS.google_container_node_pool).toEqual(expect.arrayContaining(['max_pods_per_node', 'network_config.pod_range', 'node_config.service_account', 'node_config.oauth_scopes', 'node_config.spot', 'node_config.guest_accelerator']));
+    expect(FORCE_NEW_FIELDS.google_container_cluster).toEqual(
+      expect.arrayContaining(['default_max_pods_per_node', 'ip_allocation_policy.cluster_secondary_range_name', 'private_cluster_config.master_ipv4_cidr_block', 'network', 'subnetwork', 'location']),
+    );
+    expect(FORCE_NEW_FIELDS.google_container_node_pool).toEqual(
+      expect.arrayContaining(['max_pods_per_node', 'network_config.pod_range', 'node_config.service_account', 'node_config.oauth_scopes', 'node_config.spot', 'node_config.guest_accelerator']),
+    );
   });
 
   test.each(REPLACEMENT_RULES.map((rule) => [rule.type, rule]))('a change to each ForceNew argument of %s is a likely replacement', (type, rule) => {

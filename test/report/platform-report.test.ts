@@ -6,7 +6,6 @@ import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/
 import { loadSmall, SMALL_PLATFORM } from './fixtures';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
-
 const TENANTS: TenantSummary[] = [
   { name: 'web', isolation: 'shared', clusters: ['prod-euw1'], dependsOn: ['ml.training'] },
   { name: 'ml.training', isolation: 'dedicated-nodes', clusters: ['prod-euw1'], dependsOn: [] },
@@ -36,7 +35,19 @@ describe('renderPlatformReport', () => {
 
   test('warns about low headroom with a marker, in the summary and the capacity table', () => {
     // GIVEN 114 nodes + 6 surge sized into a /25 subnet that holds 124: 4 nodes of headroom
-    const tight = { ...SMALL_PLATFORM, clusters: [{ ...SMALL_PLATFORM.clusters[0], maxNodes: 114, nodePools: [{ name: 'general', kind: 'general' as const, maxNodes: 100 }, { name: 'b', kind: 'general' as const, maxNodes: 14 }] }] };
+    const tight = {
+      ...SMALL_PLATFORM,
+      clusters: [
+        {
+          ...SMALL_PLATFORM.clusters[0],
+          maxNodes: 114,
+          nodePools: [
+            { name: 'general', kind: 'general' as const, maxNodes: 100 },
+            { name: 'b', kind: 'general' as const, maxNodes: 14 },
+          ],
+        },
+      ],
+    };
     const report = renderPlatformReport({ platform: loadSmall(tight) });
     expect(report).toMatch(/- ⚠️ `prod-euw1`: headroom 4 nodes \(3\.3%\) is below 10%: the node subnet limits the cluster to 124 nodes/);
     expect(report).toMatch(/\| `prod-euw1` \| 114 \(\+6\) \| 124 \| 128 \| 124 \| ⚠️ 4 \(3\.3%\) \|/);
@@ -144,7 +155,13 @@ describe('Mermaid diagram', () => {
   });
 
   test('keeps ids unique when two names sanitize alike', () => {
-    const text = renderPlatformMermaid({ regions: [], clusters: [{ name: 'a-b', region: 'r' }, { name: 'a.b', region: 'r' }] });
+    const text = renderPlatformMermaid({
+      regions: [],
+      clusters: [
+        { name: 'a-b', region: 'r' },
+        { name: 'a.b', region: 'r' },
+      ],
+    });
     expect(text).toContain('cluster_a_b["a-b"]');
     expect(text).toContain('cluster_a_b_2["a.b"]');
   });

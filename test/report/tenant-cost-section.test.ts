@@ -36,7 +36,7 @@ describe('tenant quota, capacity and cost', () => {
     const simulation = plan.tenants.find((t) => t.name === 'simulation')!;
     expect(tenantCostQuery(simulation, 'billing.export.gcp_billing_export_resource_v1_0000')).toBe(
       [
-        '-- simulation: its namespace\'s share of clusters prod-usc1 (GKE cost allocation) and its own labelled resources, per month',
+        "-- simulation: its namespace's share of clusters prod-usc1 (GKE cost allocation) and its own labelled resources, per month",
         'SELECT',
         '  invoice.month AS month,',
         '  currency,',

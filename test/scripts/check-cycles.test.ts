@@ -27,9 +27,7 @@ describe('import cycle check', () => {
     const found = cycles(graph);
     expect(found).toEqual([['lib/a.ts', 'lib/b.ts', 'lib/c.ts']]);
     expect(circleThrough(graph, found[0])).toEqual(['lib/a.ts', 'lib/b.ts', 'lib/c.ts', 'lib/a.ts']);
-    expect(formatCycle(graph, found[0])).toBe(
-      'import cycle of 3 module(s): lib/a.ts → lib/b.ts → lib/c.ts → lib/a.ts; move what both sides need into a module that imports neither (lib/a.ts, lib/b.ts, lib/c.ts)',
-    );
+    expect(formatCycle(graph, found[0])).toBe('import cycle of 3 module(s): lib/a.ts → lib/b.ts → lib/c.ts → lib/a.ts; move what both sides need into a module that imports neither (lib/a.ts, lib/b.ts, lib/c.ts)');
   });
 
   test('a diamond is no cycle', () => {
@@ -37,7 +35,14 @@ describe('import cycle check', () => {
   });
 
   test('a module importing itself is a cycle', () => {
-    expect(cycles(new Map([['x.ts', ['x.ts']], ['y.ts', ['x.ts']]]))).toEqual([['x.ts']]);
+    expect(
+      cycles(
+        new Map([
+          ['x.ts', ['x.ts']],
+          ['y.ts', ['x.ts']],
+        ]),
+      ),
+    ).toEqual([['x.ts']]);
   });
 
   test('the project has no import cycle', () => {

@@ -18,15 +18,10 @@ describe('layering check', () => {
     expect(layerOf(path)).toBe(layer);
   });
 
-  test.each(['cdktf', 'cdk8s', 'cdk8s-plus-33', 'constructs', '@cdktf/provider-google/lib/container-cluster', '@cdktf/provider-random/lib/password'])(
-    'the domain may not import %s',
-    (specifier) => {
-      const found = findLayerViolations(`import { X } from ${q(specifier)};`, 'lib/domain/platform/x.ts');
-      expect(found.map(formatLayerViolation)).toEqual([
-        `lib/domain/platform/x.ts:1: imports '${specifier}': the domain imports no cdktf, cdk8s, constructs or provider module; move the code that needs it into a construct`,
-      ]);
-    },
-  );
+  test.each(['cdktf', 'cdk8s', 'cdk8s-plus-33', 'constructs', '@cdktf/provider-google/lib/container-cluster', '@cdktf/provider-random/lib/password'])('the domain may not import %s', (specifier) => {
+    const found = findLayerViolations(`import { X } from ${q(specifier)};`, 'lib/domain/platform/x.ts');
+    expect(found.map(formatLayerViolation)).toEqual([`lib/domain/platform/x.ts:1: imports '${specifier}': the domain imports no cdktf, cdk8s, constructs or provider module; move the code that needs it into a construct`]);
+  });
 
   test('the domain may not reach a construct folder, in any import form', () => {
     const source = [`import { A } from ${q('../../gke/gke-cluster')};`, `export * from ${q('../../tenancy')};`, `const b = require(${q('../../network/network')});`, `const c = await import(${q('../../../stacks/x')});`].join('\n');
@@ -47,12 +42,10 @@ describe('layering check', () => {
 
   test.each(['fs', 'node:fs', 'fs/promises', 'path', 'node:path', 'os', 'child_process'])('the domain may not import %s (I/O)', (specifier) => {
     const found = findLayerViolations(`import { x } from ${q(specifier)};`, 'lib/domain/platform/x.ts');
-    expect(found.map(formatLayerViolation)).toEqual([
-      `lib/domain/platform/x.ts:1: imports '${specifier}': the domain does no I/O: take the contents as input and return what to write; lib/platform reads and writes files`,
-    ]);
+    expect(found.map(formatLayerViolation)).toEqual([`lib/domain/platform/x.ts:1: imports '${specifier}': the domain does no I/O: take the contents as input and return what to write; lib/platform reads and writes files`]);
   });
 
-  test('the domain may not use process or console; comments and other objects\' members may name them', () => {
+  test("the domain may not use process or console; comments and other objects' members may name them", () => {
     const source = [
       'const frozen = process.env.CI === "true";',
       '/** @default console.error */',
@@ -93,9 +86,7 @@ describe('layering check', () => {
     expect(findLayerViolations(`import { Network } from ${q('../../lib/index')};`, 'examples/x/main.ts')).toEqual([]);
     expect(findLayerViolations(`import { P } from ${q('./platform')};`, 'examples/x/main.ts')).toEqual([]);
     const deep = findLayerViolations(`import { Network } from ${q('../../lib/network/network')};`, 'examples/x/main.ts');
-    expect(deep.map(formatLayerViolation)).toEqual([
-      "examples/x/main.ts:1: imports '../../lib/network/network': examples model a user: import the package entry ('../../lib') only, and export from lib/index.ts what a user needs",
-    ]);
+    expect(deep.map(formatLayerViolation)).toEqual(["examples/x/main.ts:1: imports '../../lib/network/network': examples model a user: import the package entry ('../../lib') only, and export from lib/index.ts what a user needs"]);
     expect(findLayerViolations(`import { S } from ${q('../../stacks/platform-stacks')};`, 'examples/x/main.ts')).toHaveLength(1);
   });
 

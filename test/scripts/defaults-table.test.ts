@@ -8,7 +8,7 @@ describe('the defaults table', () => {
   test('reads named defaults with their value and the first sentence of their comment, and nothing else', () => {
     const source = [
       '/** Pods per node, e.g. 110. GKE caps it. */',
-      "export const DEFAULT_PODS = 110;",
+      'export const DEFAULT_PODS = 110;',
       '// A private one: only the construct reads it.',
       "const DEFAULT_MODE = 'Deny' as const;",
       'export const GKE_DEFAULT_SERVICES = 4096;',

@@ -44,9 +44,7 @@ describe('the example platform stacks', () => {
 
   test('uses a GCS backend with a distinct prefix per stack when configured', () => {
     const gcs = synthExample({ backend: { gcs: { bucket: 'drive-tf-state', prefix: 'platform' } } }).json;
-    expect(Object.entries(gcs).map(([name, tf]) => [name, tf.terraform.backend])).toEqual(
-      Object.keys(gcs).map((name) => [name, { gcs: { bucket: 'drive-tf-state', prefix: `platform/${name}` } }]),
-    );
+    expect(Object.entries(gcs).map(([name, tf]) => [name, tf.terraform.backend])).toEqual(Object.keys(gcs).map((name) => [name, { gcs: { bucket: 'drive-tf-state', prefix: `platform/${name}` } }]));
   });
 
   test.each(stackNames)('%s matches its snapshot', (name) => {
@@ -54,9 +52,7 @@ describe('the example platform stacks', () => {
   });
 
   test('the address inventory is deliberate: any change here destroys or creates infrastructure', () => {
-    const addresses = Object.entries(json).flatMap(([stack, tf]) =>
-      Object.entries(tf.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${stack}: ${type}.${name}`)),
-    );
+    const addresses = Object.entries(json).flatMap(([stack, tf]) => Object.entries(tf.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${stack}: ${type}.${name}`)));
     expect(addresses.sort()).toMatchSnapshot();
   });
 });
@@ -65,7 +61,7 @@ describe('every cluster and node pool in the output is hardened', () => {
   const clusters = resourcesOf(json, 'google_container_cluster');
   const pools = resourcesOf(json, 'google_container_node_pool');
 
-  test('three clusters, eight node pools (tenant pools and the GPU tenant\'s CPU companion included)', () => {
+  test("three clusters, eight node pools (tenant pools and the GPU tenant's CPU companion included)", () => {
     expect(clusters.map(([, , c]) => c.name).sort()).toEqual(['dev-usw1', 'payments-usc1', 'prod-usc1']);
     expect(pools.map(([, , p]) => p.name).sort()).toEqual(['batch-spot', 'general', 'gpu-l4', 'services', 'services', 'tenant-ml-training', 'tenant-ml-training-cpu', 'tenant-simulation'].sort());
   });
@@ -125,7 +121,7 @@ describe('every cluster and node pool in the output is hardened', () => {
     expect(labels['drive-cluster-prod-usc1/batch-spot']).toBeUndefined();
   });
 
-  test('the GPU tenant\'s CPU companion pool carries its taint and label, no GPU, and scales from zero', () => {
+  test("the GPU tenant's CPU companion pool carries its taint and label, no GPU, and scales from zero", () => {
     const cpu = Object.fromEntries(pools.map(([, , p]) => [p.name, p]))['tenant-ml-training-cpu'];
     expect(cpu.node_config.taint).toEqual([{ key: 'tenant', value: 'ml-training', effect: 'NO_SCHEDULE' }]);
     expect(cpu.node_config.labels).toMatchObject({ tenant: 'ml-training' });
@@ -161,7 +157,12 @@ describe('address space in the output', () => {
     for (const network of platform.definition.remoteNetworks ?? []) for (const cidr of network.cidrs) ranges.push({ owner: network.name, cidr });
     expect(ranges.length).toBe(3 + 6 + 3 + 4 + 3);
     const parsed = ranges.map((r) => ({ ...r, parsed: Cidr.parse(r.cidr) }));
-    const overlaps = parsed.flatMap((a, i) => parsed.slice(i + 1).filter((b) => a.parsed.overlaps(b.parsed)).map((b) => `${a.owner} ${a.cidr} ~ ${b.owner} ${b.cidr}`));
+    const overlaps = parsed.flatMap((a, i) =>
+      parsed
+        .slice(i + 1)
+        .filter((b) => a.parsed.overlaps(b.parsed))
+        .map((b) => `${a.owner} ${a.cidr} ~ ${b.owner} ${b.cidr}`),
+    );
     expect(overlaps).toEqual([]);
   });
 
@@ -182,10 +183,7 @@ describe('address space in the output', () => {
   });
 
   test('no pre-shared key appears as a literal anywhere in the output', () => {
-    const secrets = [
-      ...resourcesOf(json, 'google_compute_vpn_tunnel').map(([, , t]) => t.shared_secret),
-      ...resourcesOf(json, 'aws_vpn_connection').flatMap(([, , c]) => [c.tunnel1_preshared_key, c.tunnel2_preshared_key]),
-    ];
+    const secrets = [...resourcesOf(json, 'google_compute_vpn_tunnel').map(([, , t]) => t.shared_secret), ...resourcesOf(json, 'aws_vpn_connection').flatMap(([, , c]) => [c.tunnel1_preshared_key, c.tunnel2_preshared_key])];
     expect(secrets).toHaveLength(8);
     // Only interpolations of generated values (a leading letter and a body: AWS forbids a leading 0).
     for (const secret of secrets) expect(secret).toMatch(/^(\$\{random_password\.[^}]+\.result\})+$/);
@@ -194,7 +192,9 @@ describe('address space in the output', () => {
 });
 
 describe('tenant identities reach their own resources only', () => {
-  const projectRoles = resourcesOf(json, 'google_project_iam_member').filter(([stack]) => stack === 'drive-tenants').map(([, , r]) => `${r.project} ${r.role}`);
+  const projectRoles = resourcesOf(json, 'google_project_iam_member')
+    .filter(([stack]) => stack === 'drive-tenants')
+    .map(([, , r]) => `${r.project} ${r.role}`);
 
   test('on drive-gke-prod, shared by four tenants, no data role is granted project-wide; the one opt-in is named', () => {
     expect(projectRoles.filter((r) => r.startsWith('drive-gke-prod ') && !r.endsWith('roles/container.clusterViewer')).sort()).toEqual(['drive-gke-prod roles/aiplatform.user']);
@@ -204,8 +204,10 @@ describe('tenant identities reach their own resources only', () => {
     expect(projectRoles).toContain('drive-payments-prod roles/cloudsql.client');
   });
 
-  test('data roles are granted on the tenants\' own buckets', () => {
-    const buckets = resourcesOf(json, 'google_storage_bucket_iam_member').map(([, , r]) => `${r.bucket} ${r.role}`).sort();
+  test("data roles are granted on the tenants' own buckets", () => {
+    const buckets = resourcesOf(json, 'google_storage_bucket_iam_member')
+      .map(([, , r]) => `${r.bucket} ${r.role}`)
+      .sort();
     // The two buckets the platform creates are referenced (so each grant applies after its bucket); the other two exist.
     expect(buckets).toEqual([
       '${google_storage_bucket.mapping_Resource-storage-bucket-drive-mapping-tiles_F1420C83.name} roles/storage.objectUser',

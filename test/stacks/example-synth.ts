@@ -7,7 +7,6 @@ import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/
 import { buildPlatformStacks, PlatformStacksOptions } from '../../stacks/platform-stacks';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
-
 export type TfJson = { resource?: Record<string, Record<string, any>>; data?: Record<string, Record<string, any>>; terraform?: any; output?: Record<string, any>; provider?: any };
 
 /**

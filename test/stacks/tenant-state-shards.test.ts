@@ -55,9 +55,17 @@ describe('tenant states on a generated platform', () => {
   test('each shard deploys after the clusters of its project, and only those', () => {
     for (const [name, stack] of Object.entries(stacks.tenantStates)) {
       const project = platform.plan.tenants.find((t) => t.stack === name)!.project;
-      const expected = platform.plan.clusters.filter((c) => c.project === project).map((c) => c.stack).sort();
+      const expected = platform.plan.clusters
+        .filter((c) => c.project === project)
+        .map((c) => c.stack)
+        .sort();
       // Every stack also applies after the platform's project services (the APIs it uses).
-      expect(stack.dependencies.map((d) => d.node.id).filter((id) => id !== 'bench-project-services').sort()).toEqual(expected);
+      expect(
+        stack.dependencies
+          .map((d) => d.node.id)
+          .filter((id) => id !== 'bench-project-services')
+          .sort(),
+      ).toEqual(expected);
     }
   });
 

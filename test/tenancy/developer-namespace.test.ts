@@ -48,14 +48,28 @@ describe('DeveloperNamespace', () => {
 
   test('gets a small quota by default and a custom one when given', () => {
     expect(find(objects, 'ResourceQuota', 'tenant-quota').spec.hard).toEqual({
-      'requests.cpu': '2', 'requests.memory': '4Gi', 'limits.cpu': '4', 'limits.memory': '8Gi', 'requests.storage': '20Gi', pods: 20, 'services.loadbalancers': 0, 'count/ingresses.networking.k8s.io': 0, persistentvolumeclaims: 5, 'requests.nvidia.com/gpu': 0,
+      'requests.cpu': '2',
+      'requests.memory': '4Gi',
+      'limits.cpu': '4',
+      'limits.memory': '8Gi',
+      'requests.storage': '20Gi',
+      pods: 20,
+      'services.loadbalancers': 0,
+      'count/ingresses.networking.k8s.io': 0,
+      persistentvolumeclaims: 5,
+      'requests.nvidia.com/gpu': 0,
     });
     const { objects: custom } = build({ spec: ALICE, today: TODAY, quota: { pods: 5 } });
     expect(find(custom, 'ResourceQuota', 'tenant-quota').spec.hard.pods).toBe(5);
   });
 
   test('gets the default network policies', () => {
-    expect(objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name).sort()).toEqual(['allow-dns', 'allow-metadata-server', 'allow-same-namespace', 'default-deny']);
+    expect(
+      objects
+        .filter((o) => o.kind === 'NetworkPolicy')
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual(['allow-dns', 'allow-metadata-server', 'allow-same-namespace', 'default-deny']);
   });
 
   test('reports expiry inside the grace period', () => {

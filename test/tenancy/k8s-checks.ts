@@ -35,9 +35,7 @@ export function tenantNamespaceProblems(objects: readonly K8sObject[], namespace
   }
 
   const policies = local.filter((o) => o.kind === 'NetworkPolicy');
-  const denyAll = policies.find(
-    (p) => Object.keys(p.spec.podSelector ?? {}).length === 0 && ['Ingress', 'Egress'].every((t) => p.spec.policyTypes?.includes(t)) && !p.spec.ingress && !p.spec.egress,
-  );
+  const denyAll = policies.find((p) => Object.keys(p.spec.podSelector ?? {}).length === 0 && ['Ingress', 'Egress'].every((t) => p.spec.policyTypes?.includes(t)) && !p.spec.ingress && !p.spec.egress);
   if (!denyAll) problems.push(`${namespace}: no default-deny NetworkPolicy for both ingress and egress`);
 
   for (const binding of local.filter((o) => o.kind === 'RoleBinding')) {
@@ -56,9 +54,7 @@ export function tenantNamespaceProblems(objects: readonly K8sObject[], namespace
 
 /** A ClusterRoleBinding naming any tenant group is a cluster-wide grant. */
 export function clusterWideBindingProblems(objects: readonly K8sObject[], groups: readonly string[]): string[] {
-  return objects
-    .filter((o) => o.kind === 'ClusterRoleBinding')
-    .flatMap((b) => (b.subjects ?? []).filter((s: any) => groups.includes(s.name)).map((s: any) => `ClusterRoleBinding ${b.metadata.name} binds tenant group ${s.name}`));
+  return objects.filter((o) => o.kind === 'ClusterRoleBinding').flatMap((b) => (b.subjects ?? []).filter((s: any) => groups.includes(s.name)).map((s: any) => `ClusterRoleBinding ${b.metadata.name} binds tenant group ${s.name}`));
 }
 
 /** Escalation verbs, wildcards and RBAC write access outside roles/rolebindings. */

@@ -38,7 +38,12 @@ describe('a multi-tenant production cluster', () => {
   });
 
   test('places only the tenants of the cluster', () => {
-    expect(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name).sort()).toEqual(['mapping', 'ml', 'routing', 'simulation']);
+    expect(
+      objects
+        .filter((o) => o.kind === 'Namespace')
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual(['mapping', 'ml', 'routing', 'simulation']);
   });
 
   test.each(ALL_TENANTS.filter((t) => t.clusters.includes('prod-usc1')).map((t) => [t.name, t] as const))('namespace %s passes the static multi-tenancy checks', (name, tenant) => {
@@ -47,7 +52,12 @@ describe('a multi-tenant production cluster', () => {
 
   test('no role escalates and no tenant group is bound cluster-wide', () => {
     expect(roleProblems(objects)).toEqual([]);
-    expect(clusterWideBindingProblems(objects, onCluster.flatMap((t) => Object.values(t.groups)))).toEqual([]);
+    expect(
+      clusterWideBindingProblems(
+        objects,
+        onCluster.flatMap((t) => Object.values(t.groups)),
+      ),
+    ).toEqual([]);
     expect(objects.filter((o) => o.kind === 'ClusterRoleBinding')).toEqual([]);
   });
 
@@ -72,7 +82,10 @@ describe('a dev cluster with developer namespaces', () => {
   test('every emitted object is valid and each namespace has quota, limits and default deny', () => {
     const chart = Testing.chart();
     new PlatformPolicies(chart, 'PlatformPolicies', { tenants: [] });
-    for (const spec of [{ name: 'dev-alice', owner: 'alice@example.com', expires: '2025-06-30' }, { name: 'dev-bob', owner: 'bob@example.com' }]) {
+    for (const spec of [
+      { name: 'dev-alice', owner: 'alice@example.com', expires: '2025-06-30' },
+      { name: 'dev-bob', owner: 'bob@example.com' },
+    ]) {
       new DeveloperNamespace(chart, spec.name, { spec, today: '2025-06-01' });
     }
     const objects = Testing.synth(chart) as K8sObject[];

@@ -98,7 +98,14 @@ describe('PlatformPolicies', () => {
   });
 
   test('throws when two tenants claim overlapping hosts (admission could not tell their hosts apart)', () => {
-    expect(() => synth({ tenants: [{ ...MAPPING, hosts: ['example.com'] }, { ...SIMULATION, hosts: ['sim.example.com'] }] })).toThrow(
+    expect(() =>
+      synth({
+        tenants: [
+          { ...MAPPING, hosts: ['example.com'] },
+          { ...SIMULATION, hosts: ['sim.example.com'] },
+        ],
+      }),
+    ).toThrow(
       'Policies/tenants[simulation]: hosts[0] "sim.example.com" lies under "example.com", which tenant "mapping" claims: that tenant could serve this host too; move the name out of "example.com", or narrow tenant "mapping"\'s names',
     );
   });
@@ -179,9 +186,7 @@ describe('PlatformPolicies', () => {
   test('restricts priority classes to the allowed list (none by default)', () => {
     expect(policy(shared, POLICY_NAMES.restrictPriorityClasses).validations[0].expression).toBe('!has(variables.podSpec.priorityClassName) || variables.podSpec.priorityClassName in []');
     expect(policy(dedicated, POLICY_NAMES.restrictPriorityClasses).validations[0].expression).toBe('!has(variables.podSpec.priorityClassName) || variables.podSpec.priorityClassName in ["tenant-default", "tenant-batch"]');
-    expect(policy(shared, POLICY_NAMES.restrictPriorityClasses).variables[0].expression).toBe(
-      'object.kind == "Pod" ? object.spec : (object.kind == "CronJob" ? object.spec.jobTemplate.spec.template.spec : object.spec.template.spec)',
-    );
+    expect(policy(shared, POLICY_NAMES.restrictPriorityClasses).variables[0].expression).toBe('object.kind == "Pod" ? object.spec : (object.kind == "CronJob" ? object.spec.jobTemplate.spec.template.spec : object.spec.template.spec)');
   });
 
   test('adds no dedicated-node policies without dedicated-nodes tenants', () => {
@@ -219,7 +224,9 @@ describe('PlatformPolicies', () => {
 
   describe('validation', () => {
     test('throws when a dedicated tenant is listed as a system namespace', () => {
-      expect(() => synth({ tenants: [ML], systemNamespaces: ['kube-system', 'ml'] })).toThrow(/test\/Policies: systemNamespaces "ml" contains a dedicated-nodes tenant, which would let it escape its nodes; remove "ml" from systemNamespaces/);
+      expect(() => synth({ tenants: [ML], systemNamespaces: ['kube-system', 'ml'] })).toThrow(
+        /test\/Policies: systemNamespaces "ml" contains a dedicated-nodes tenant, which would let it escape its nodes; remove "ml" from systemNamespaces/,
+      );
     });
 
     test('throws when a dedicated tenant name is not a DNS-1123 label', () => {

@@ -129,7 +129,11 @@ describe('TenantIdentity', () => {
   });
 
   test.each<[string, Partial<TenantIdentityProps>, RegExp]>([
-    ['the GSA account id is too short', { tenant: { ...MINIMAL, workloadIdentities: [{ ksa: 'api', gsa: 'api', projectRoles: [] }] } }, /tenants\/mapping: workloadIdentities\[0\].gsa "api" is not a Google service account id \(6-30 characters/],
+    [
+      'the GSA account id is too short',
+      { tenant: { ...MINIMAL, workloadIdentities: [{ ksa: 'api', gsa: 'api', projectRoles: [] }] } },
+      /tenants\/mapping: workloadIdentities\[0\].gsa "api" is not a Google service account id \(6-30 characters/,
+    ],
     ['the project is not a project id', { project: 'My Project' }, /tenants\/mapping: project "My Project" is not a GCP project id/],
     ['the gke-security-groups group is given as an e-mail', { gkeSecurityGroup: 'gke-security-groups@example.com' }, /gkeSecurityGroup "gke-security-groups@example.com" is not a Cloud Identity group resource name; pass "groups\/<id>"/],
     ['the namespace is invalid', { namespace: 'Maps' }, /namespace "Maps" is not a DNS-1123 label/],

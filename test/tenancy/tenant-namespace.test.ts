@@ -105,15 +105,17 @@ describe('TenantNamespace', () => {
     });
 
     test('the LimitRange sets container default, defaultRequest and max', () => {
-      expect(find(minimal, 'LimitRange', 'tenant-limits').spec.limits).toEqual([
-        { type: 'Container', default: { cpu: '500m', memory: '512Mi' }, defaultRequest: { cpu: '100m', memory: '128Mi' }, max: { cpu: '4', memory: '8Gi' } },
-      ]);
+      expect(find(minimal, 'LimitRange', 'tenant-limits').spec.limits).toEqual([{ type: 'Container', default: { cpu: '500m', memory: '512Mi' }, defaultRequest: { cpu: '100m', memory: '128Mi' }, max: { cpu: '4', memory: '8Gi' } }]);
     });
   });
 
   describe('RBAC', () => {
     test('binds each tenant group to its platform ClusterRole with a RoleBinding of kind Group', () => {
-      for (const [role, group] of [['tenant-admin', 'mapping-admins@example.com'], ['tenant-developer', 'mapping-devs@example.com'], ['tenant-viewer', 'mapping-viewers@example.com']]) {
+      for (const [role, group] of [
+        ['tenant-admin', 'mapping-admins@example.com'],
+        ['tenant-developer', 'mapping-devs@example.com'],
+        ['tenant-viewer', 'mapping-viewers@example.com'],
+      ]) {
         const binding = find(mapping, 'RoleBinding', role);
         expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role });
         expect(binding.subjects).toEqual([{ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: group }]);
@@ -154,7 +156,10 @@ describe('TenantNamespace', () => {
     });
 
     test('allows DNS to kube-dns and NodeLocal DNSCache on UDP and TCP 53', () => {
-      const ports = [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }];
+      const ports = [
+        { port: 53, protocol: 'UDP' },
+        { port: 53, protocol: 'TCP' },
+      ];
       expect(policy('allow-dns').egress).toEqual([
         { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }], ports },
         { to: [{ ipBlock: { cidr: '169.254.20.10/32' } }], ports },
@@ -162,7 +167,15 @@ describe('TenantNamespace', () => {
     });
 
     test('allows the metadata server on TCP 80 and 988', () => {
-      expect(policy('allow-metadata-server').egress).toEqual([{ to: [{ ipBlock: { cidr: '169.254.169.254/32' } }], ports: [{ port: 80, protocol: 'TCP' }, { port: 988, protocol: 'TCP' }] }]);
+      expect(policy('allow-metadata-server').egress).toEqual([
+        {
+          to: [{ ipBlock: { cidr: '169.254.169.254/32' } }],
+          ports: [
+            { port: 80, protocol: 'TCP' },
+            { port: 988, protocol: 'TCP' },
+          ],
+        },
+      ]);
     });
 
     test('metadata server and NodeLocal DNS addresses can be changed', () => {
@@ -188,7 +201,15 @@ describe('TenantNamespace', () => {
     });
 
     test('allows external dependencies by CIDR and port', () => {
-      expect(policy('allow-external-egress').egress).toEqual([{ to: [{ ipBlock: { cidr: '10.200.0.0/16' } }], ports: [{ port: 443, protocol: 'TCP' }, { port: 5432, protocol: 'TCP' }] }]);
+      expect(policy('allow-external-egress').egress).toEqual([
+        {
+          to: [{ ipBlock: { cidr: '10.200.0.0/16' } }],
+          ports: [
+            { port: 443, protocol: 'TCP' },
+            { port: 5432, protocol: 'TCP' },
+          ],
+        },
+      ]);
     });
 
     test('allows declared ingress sources', () => {
@@ -199,7 +220,12 @@ describe('TenantNamespace', () => {
     });
 
     test('a tenant without dependencies gets only the baseline policies', () => {
-      expect(minimal.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name).sort()).toEqual(['allow-dns', 'allow-metadata-server', 'allow-same-namespace', 'default-deny']);
+      expect(
+        minimal
+          .filter((o) => o.kind === 'NetworkPolicy')
+          .map((o) => o.metadata.name)
+          .sort(),
+      ).toEqual(['allow-dns', 'allow-metadata-server', 'allow-same-namespace', 'default-deny']);
     });
   });
 

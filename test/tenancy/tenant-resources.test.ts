@@ -19,7 +19,13 @@ const tenant = (name: string, grants: ResourceRoleGrant[]): TenantSpec => ({
   labels: LABELS,
   workloadIdentities: [{ ksa: 'app', gsa: `${name}-app-sa`, projectRoles: [], resourceRoles: grants }],
 });
-const bucket = (name: string, provisioning?: 'create' | 'existing', extra: Partial<ResourceRoleGrant> = {}): ResourceRoleGrant => ({ kind: 'storage-bucket', name, role: 'roles/storage.objectUser', ...(provisioning ? { provisioning } : {}), ...extra });
+const bucket = (name: string, provisioning?: 'create' | 'existing', extra: Partial<ResourceRoleGrant> = {}): ResourceRoleGrant => ({
+  kind: 'storage-bucket',
+  name,
+  role: 'roles/storage.objectUser',
+  ...(provisioning ? { provisioning } : {}),
+  ...extra,
+});
 
 describe('who makes the resources a definition names', () => {
   test('throws (through assertPlatform) when a grant does not say, naming the tenant, identity, grant and the two choices', () => {
@@ -36,7 +42,7 @@ describe('who makes the resources a definition names', () => {
     [
       'a kind the platform does not create',
       [{ tenant: tenant('a', [{ kind: 'pubsub-subscription', name: 'jobs', role: 'roles/pubsub.subscriber', provisioning: 'create' }]), project: 'proj-a' }],
-      "tenants[a].workloadIdentities[a-app-sa].resourceRoles[0]: provisioning \"create\" is not offered for pubsub-subscription (the platform creates storage-bucket, pubsub-topic, bigquery-dataset, secret); create the pubsub-subscription jobs elsewhere and set provisioning: 'existing'",
+      'tenants[a].workloadIdentities[a-app-sa].resourceRoles[0]: provisioning "create" is not offered for pubsub-subscription (the platform creates storage-bucket, pubsub-topic, bigquery-dataset, secret); create the pubsub-subscription jobs elsewhere and set provisioning: \'existing\'',
     ],
     [
       'two tenants creating one bucket',
@@ -44,7 +50,7 @@ describe('who makes the resources a definition names', () => {
         { tenant: tenant('a', [bucket('shared', 'create')]), project: 'proj-a' },
         { tenant: tenant('b', [bucket('shared', 'create', { project: 'proj-a' })]), project: 'proj-b' },
       ],
-      "tenants[b].workloadIdentities[b-app-sa].resourceRoles[0]: provisioning \"create\" asks to create the storage-bucket shared, which tenant a creates already; let one tenant create it and declare it 'existing' in the other",
+      'tenants[b].workloadIdentities[b-app-sa].resourceRoles[0]: provisioning "create" asks to create the storage-bucket shared, which tenant a creates already; let one tenant create it and declare it \'existing\' in the other',
     ],
     [
       'a creating tenant whose labels are not GCE label values',
@@ -56,8 +62,14 @@ describe('who makes the resources a definition names', () => {
     expect(issues.map((i) => `${i.path}: ${i.field} ${JSON.stringify(i.value)} ${i.problem}; ${i.fix}`)).toEqual([message]);
   });
 
-  test('created resources: once each, in the tenant\'s project, buckets and datasets in the default location unless they say', () => {
-    const t = tenant('a', [bucket('x', 'create'), { ...bucket('x', 'create'), role: 'roles/storage.objectViewer' }, bucket('y', 'create', { location: 'EU' }), { kind: 'pubsub-topic', name: 'events', role: 'roles/pubsub.publisher', provisioning: 'create' }, bucket('z', 'existing')]);
+  test("created resources: once each, in the tenant's project, buckets and datasets in the default location unless they say", () => {
+    const t = tenant('a', [
+      bucket('x', 'create'),
+      { ...bucket('x', 'create'), role: 'roles/storage.objectViewer' },
+      bucket('y', 'create', { location: 'EU' }),
+      { kind: 'pubsub-topic', name: 'events', role: 'roles/pubsub.publisher', provisioning: 'create' },
+      bucket('z', 'existing'),
+    ]);
     expect(tenantCreatedResources(t, 'proj-a', 'us-central1')).toEqual([
       { kind: 'storage-bucket', name: 'x', project: 'proj-a', location: 'us-central1' },
       { kind: 'storage-bucket', name: 'y', project: 'proj-a', location: 'EU' },
@@ -86,7 +98,7 @@ function stackWith(build: (stack: TerraformStack) => void): any {
 }
 
 describe('TenantResource', () => {
-  test('a bucket: uniform bucket-level access, public access prevention enforced, versioning, the tenant\'s labels', () => {
+  test("a bucket: uniform bucket-level access, public access prevention enforced, versioning, the tenant's labels", () => {
     const json = stackWith((s) => new TenantResource(s, 'R', { resource: { kind: 'storage-bucket', name: 'b1', project: 'proj-a', location: 'us-central1' }, tenant: 'a', labels: LABELS }));
     expect(Object.values(json.resource.google_storage_bucket)).toEqual([
       {
@@ -105,7 +117,7 @@ describe('TenantResource', () => {
     ['pubsub-topic', 'google_pubsub_topic', { name: 'events', project: 'proj-a' }],
     ['bigquery-dataset', 'google_bigquery_dataset', { dataset_id: 'events', project: 'proj-a', location: 'US' }],
     ['secret', 'google_secret_manager_secret', { secret_id: 'events', project: 'proj-a', replication: { auto: {} } }],
-  ] as const)('a %s, with the tenant\'s labels', (kind, type, expected) => {
+  ] as const)("a %s, with the tenant's labels", (kind, type, expected) => {
     const json = stackWith((s) => new TenantResource(s, 'R', { resource: { kind, name: 'events', project: 'proj-a', location: 'US' }, tenant: 'a', labels: LABELS }));
     expect(Object.values(json.resource[type])).toEqual([{ ...expected, labels: { tenant: 'a', team: 'data', environment: 'prod', 'cost-center': 'cc-7' } }]);
   });
@@ -121,7 +133,7 @@ describe('TenantIdentity with created resources', () => {
   const t = tenant('a', [bucket('a-data', 'create'), bucket('lake', 'existing')]);
   const json = stackWith((s) => new TenantIdentity(s, 'a', { tenant: t, project: 'proj-a', defaultLocation: 'us-central1' }));
 
-  test('creates the bucket in the tenant\'s state and grants on it by reference; the existing one by name', () => {
+  test("creates the bucket in the tenant's state and grants on it by reference; the existing one by name", () => {
     expect(Object.keys(json.resource.google_storage_bucket)).toEqual([expect.stringMatching(/^a_Resource-storage-bucket-a-data_[0-9A-F]{8}$/)]);
     const [key] = Object.keys(json.resource.google_storage_bucket);
     expect((Object.values(json.resource.google_storage_bucket_iam_member) as any[]).map((m) => m.bucket).sort()).toEqual([`\${google_storage_bucket.${key}.name}`, 'lake']);
@@ -136,7 +148,7 @@ describe('TenantIdentity with created resources', () => {
 describe('the example', () => {
   const { json } = synthExample();
 
-  test('the two buckets its tenants own are created in the tenants\' state, in the cluster\'s region, with their labels', () => {
+  test("the two buckets its tenants own are created in the tenants' state, in the cluster's region, with their labels", () => {
     const buckets = resourcesOf(json, 'google_storage_bucket').map(([stack, , b]) => [stack, b.name, b.project, b.location, b.labels.tenant, b.public_access_prevention, b.uniform_bucket_level_access]);
     expect(buckets.sort()).toEqual([
       ['drive-tenants', 'drive-mapping-tiles', 'drive-gke-prod', 'us-central1', 'mapping', 'enforced', true],

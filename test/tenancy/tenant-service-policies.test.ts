@@ -35,9 +35,7 @@ describe('TenantNamespace service allowances', () => {
   test('the Private Service Access range is allowed on the private service ports when given, never otherwise', () => {
     const objects = synth({ tenant: MINIMAL, privateServicesCidr: '10.0.16.0/20' });
     expectK8sSchemaValid(objects);
-    expect(policy(objects, 'allow-private-services')?.spec.egress).toEqual([
-      { to: [{ ipBlock: { cidr: '10.0.16.0/20' } }], ports: PRIVATE_SERVICE_PORTS.map((port) => ({ port, protocol: 'TCP' })) },
-    ]);
+    expect(policy(objects, 'allow-private-services')?.spec.egress).toEqual([{ to: [{ ipBlock: { cidr: '10.0.16.0/20' } }], ports: PRIVATE_SERVICE_PORTS.map((port) => ({ port, protocol: 'TCP' })) }]);
     expect(policy(synth({ tenant: MINIMAL }), 'allow-private-services')).toBeUndefined();
   });
 });

@@ -23,7 +23,16 @@ export const spinnakerAddOn: PlatformAddOn<SpinnakerSettings> = {
     if (cluster.name !== settings.cluster) return;
     const service = spinnakerService(plan, settings, { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM });
     const errors = spinnakerServiceShapeErrors(service);
-    if (errors.length > 0) throw new ValidationError(errors.map((e) => ({ path: `addOns[${SPINNAKER_ADD_ON}]`, field: 'settings.config', value: e.split(':')[0], problem: `gives a SpinnakerService field outside the documented CRD shape (${e})`, fix: 'keep to halconfig sections the operator accepts' })));
+    if (errors.length > 0)
+      throw new ValidationError(
+        errors.map((e) => ({
+          path: `addOns[${SPINNAKER_ADD_ON}]`,
+          field: 'settings.config',
+          value: e.split(':')[0],
+          problem: `gives a SpinnakerService field outside the documented CRD shape (${e})`,
+          fix: 'keep to halconfig sections the operator accepts',
+        })),
+      );
     new ApiObject(scope, 'SpinnakerService', service);
   },
 };

@@ -68,20 +68,21 @@ export class TenantMesh extends Construct {
         })),
       },
     });
-    this.serviceEntries = mesh.externals.map((ext, i) =>
-      new ApiObject(this, `External-${i + 1}`, {
-        apiVersion: 'networking.istio.io/v1',
-        kind: 'ServiceEntry',
-        metadata: metadata(`external-${i + 1}`),
-        spec: {
-          hosts: [ext.host],
-          addresses: [ext.cidr],
-          ports: ext.ports.map((p) => ({ number: p.port, protocol: serviceEntryProtocol(p), name: `${serviceEntryProtocol(p).toLowerCase()}-${p.port}` })),
-          location: 'MESH_EXTERNAL',
-          resolution: 'NONE',
-          exportTo: ['.'],
-        },
-      }),
+    this.serviceEntries = mesh.externals.map(
+      (ext, i) =>
+        new ApiObject(this, `External-${i + 1}`, {
+          apiVersion: 'networking.istio.io/v1',
+          kind: 'ServiceEntry',
+          metadata: metadata(`external-${i + 1}`),
+          spec: {
+            hosts: [ext.host],
+            addresses: [ext.cidr],
+            ports: ext.ports.map((p) => ({ number: p.port, protocol: serviceEntryProtocol(p), name: `${serviceEntryProtocol(p).toLowerCase()}-${p.port}` })),
+            location: 'MESH_EXTERNAL',
+            resolution: 'NONE',
+            exportTo: ['.'],
+          },
+        }),
     );
     // What the NetworkPolicies and the platform let every tenant reach outside the mesh; under REGISTRY_ONLY the
     // sidecar drops anything without a ServiceEntry: Google APIs (Workload Identity, Cloud Storage, ...) over TLS,
@@ -100,7 +101,10 @@ export class TenantMesh extends Construct {
         spec: {
           hosts: ['metadata.google.internal'],
           addresses: [`${GKE_METADATA_SERVER}/32`],
-          ports: [{ number: 80, protocol: 'HTTP', name: 'http-80' }, { number: 988, protocol: 'TCP', name: 'tcp-988' }],
+          ports: [
+            { number: 80, protocol: 'HTTP', name: 'http-80' },
+            { number: 988, protocol: 'TCP', name: 'tcp-988' },
+          ],
           location: 'MESH_EXTERNAL',
           resolution: 'NONE',
           exportTo: ['.'],
@@ -108,20 +112,21 @@ export class TenantMesh extends Construct {
       }),
     ];
     // Add-on servers every tenant reaches (Vault): the add-on-egress NetworkPolicy opens the range, this entry the sidecar.
-    this.serverEntries = mesh.servers.map((server) =>
-      new ApiObject(this, `Server-${server.name}`, {
-        apiVersion: 'networking.istio.io/v1',
-        kind: 'ServiceEntry',
-        metadata: metadata(`add-on-${server.name}`),
-        spec: {
-          hosts: [server.host],
-          addresses: [server.cidr],
-          ports: [{ number: server.port, protocol: 'TCP', name: `tcp-${server.port}` }],
-          location: 'MESH_EXTERNAL',
-          resolution: 'NONE',
-          exportTo: ['.'],
-        },
-      }),
+    this.serverEntries = mesh.servers.map(
+      (server) =>
+        new ApiObject(this, `Server-${server.name}`, {
+          apiVersion: 'networking.istio.io/v1',
+          kind: 'ServiceEntry',
+          metadata: metadata(`add-on-${server.name}`),
+          spec: {
+            hosts: [server.host],
+            addresses: [server.cidr],
+            ports: [{ number: server.port, protocol: 'TCP', name: `tcp-${server.port}` }],
+            location: 'MESH_EXTERNAL',
+            resolution: 'NONE',
+            exportTo: ['.'],
+          },
+        }),
     );
     // Cloud SQL, AlloyDB and Memorystore answer on private IPs in the Private Service Access range: under
     // REGISTRY_ONLY the sidecar drops them without an entry (the reachability model's mesh layer found it).
@@ -146,7 +151,9 @@ export class TenantMesh extends Construct {
       spec: {
         podSelector: {},
         policyTypes: ['Egress'],
-        egress: [{ to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: props.systemNamespace } }, podSelector: { matchLabels: { app: 'istiod' } } }], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(ISTIOD_XDS_PORT) }] }],
+        egress: [
+          { to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: props.systemNamespace } }, podSelector: { matchLabels: { app: 'istiod' } } }], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(ISTIOD_XDS_PORT) }] },
+        ],
       },
     });
   }

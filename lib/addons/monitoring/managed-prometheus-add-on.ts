@@ -1,9 +1,4 @@
-import {
-  MANAGED_PROMETHEUS_ADD_ON,
-  managedPrometheusTrafficNeeds,
-  ManagedPrometheusSettings,
-  validateManagedPrometheusSettings,
-} from '../../domain/addons/monitoring/managed-prometheus';
+import { MANAGED_PROMETHEUS_ADD_ON, managedPrometheusTrafficNeeds, ManagedPrometheusSettings, validateManagedPrometheusSettings } from '../../domain/addons/monitoring/managed-prometheus';
 import type { PlatformAddOn } from '../platform-add-on';
 
 /**

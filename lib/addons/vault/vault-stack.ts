@@ -95,7 +95,11 @@ export class VaultStack extends TerraformStack {
       const built = props.clusters[mount.cluster];
       authBackends[mount.cluster] = new AuthBackend(this, `Auth-${mount.cluster}`, { type: 'kubernetes', path: mount.path, description: `${mount.cluster}: service account logins` });
       // The token reviewer's JWT is read from the cluster at deploy time (see docs/vault.md); sensitive, never a literal.
-      const reviewer = new TerraformVariable(this, `token_reviewer_jwt_${mount.cluster.replace(/-/g, '_')}`, { type: 'string', sensitive: true, description: `JWT of ${settings.tokenReviewerNamespace}/vault-token-reviewer in ${mount.cluster}` });
+      const reviewer = new TerraformVariable(this, `token_reviewer_jwt_${mount.cluster.replace(/-/g, '_')}`, {
+        type: 'string',
+        sensitive: true,
+        description: `JWT of ${settings.tokenReviewerNamespace}/vault-token-reviewer in ${mount.cluster}`,
+      });
       authConfigs[mount.cluster] = new KubernetesAuthBackendConfig(this, `AuthConfig-${mount.cluster}`, {
         backend: authBackends[mount.cluster].path,
         // Cross-stack references to the cluster stack's outputs: no endpoint or CA literal anywhere.

@@ -82,7 +82,13 @@ export function validateAddOns(definition: PlatformDefinition, addOns: readonly 
     const name = entry?.name;
     const path = `addOns[${typeof name === 'string' ? name : index}]`;
     if (typeof name !== 'string' || !supplied.has(name)) {
-      issues.push({ path, field: 'name', value: name, problem: 'is not an add-on supplied to this build', fix: supplied.size > 0 ? `use one of ${[...supplied.keys()].join(', ')}, or pass the add-on in the addOns option` : 'pass the add-on in the addOns option of loadPlatform, buildPlatformStacks and synthClusterManifests' });
+      issues.push({
+        path,
+        field: 'name',
+        value: name,
+        problem: 'is not an add-on supplied to this build',
+        fix: supplied.size > 0 ? `use one of ${[...supplied.keys()].join(', ')}, or pass the add-on in the addOns option` : 'pass the add-on in the addOns option of loadPlatform, buildPlatformStacks and synthClusterManifests',
+      });
       continue;
     }
     if (seen.has(name)) issues.push({ path, field: 'name', value: name, problem: 'is enabled twice', fix: 'enable each add-on once, with all its settings in one entry' });
@@ -120,21 +126,20 @@ export function validateTrafficPlanned(plan: PlatformPlan, addOns: readonly AddO
   const needs = addOnTrafficNeeds(plan.definition, addOns);
   if (JSON.stringify(needs) === JSON.stringify(plan.addOnTraffic.needs)) return [];
   const names = [...new Set(needs.map((n) => n.addOn))];
-  return [{
-    path: 'addOns',
-    field: 'trafficNeeds',
-    value: names,
-    problem: `are not the traffic needs the platform plan was resolved with (${[...new Set(plan.addOnTraffic.needs.map((n) => n.addOn))].join(', ') || 'none'}), so their authorized networks, firewall rules and policies would be missing`,
-    fix: 'pass the same add-ons to loadPlatform (its addOns option) as to buildPlatformStacks and the manifests',
-  }];
+  return [
+    {
+      path: 'addOns',
+      field: 'trafficNeeds',
+      value: names,
+      problem: `are not the traffic needs the platform plan was resolved with (${[...new Set(plan.addOnTraffic.needs.map((n) => n.addOn))].join(', ') || 'none'}), so their authorized networks, firewall rules and policies would be missing`,
+      fix: 'pass the same add-ons to loadPlatform (its addOns option) as to buildPlatformStacks and the manifests',
+    },
+  ];
 }
 
 /** Every enabled add-on's connectivity intents: those it declares, then one per connection its traffic needs ask for. */
 export function addOnConnectivityIntents(plan: PlatformPlan, addOns: readonly AddOnRules<any>[]): ConnectivityIntent[] {
-  return [
-    ...enabledAddOns(plan.definition, addOns).flatMap(({ addOn, settings }) => [...(addOn.connectivityIntents?.(settings, plan) ?? [])]),
-    ...trafficNeedIntents(addOnTrafficNeeds(plan.definition, addOns), plan.definition),
-  ];
+  return [...enabledAddOns(plan.definition, addOns).flatMap(({ addOn, settings }) => [...(addOn.connectivityIntents?.(settings, plan) ?? [])]), ...trafficNeedIntents(addOnTrafficNeeds(plan.definition, addOns), plan.definition)];
 }
 
 /** Every enabled add-on's admission cases on one cluster. */

@@ -90,7 +90,23 @@ const EXACT_VERSION = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const COMMIT = /^[0-9a-f]{40}$/;
 
 /** The API groups Kubernetes itself serves: a prerequisite cannot claim to provide them. */
-const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'policy', 'autoscaling', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'storage.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io', 'node.k8s.io', 'certificates.k8s.io']);
+const BUILT_IN_GROUPS = new Set([
+  '',
+  'apps',
+  'batch',
+  'policy',
+  'autoscaling',
+  'networking.k8s.io',
+  'rbac.authorization.k8s.io',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'storage.k8s.io',
+  'scheduling.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'node.k8s.io',
+  'certificates.k8s.io',
+]);
 
 /** The API group of an object's `apiVersion` (`''` for the core group). */
 export function apiGroupOf(apiVersion: string): string {
@@ -108,8 +124,10 @@ export function validateDeployNeeds(path: string, needs: AddOnDeployNeeds): Vali
       if (!EXACT_VERSION.test(p.source.version)) issues.push({ path: at, field: 'source.version', value: p.source.version, problem: 'is not an exact chart version', fix: "pin one release, e.g. '1.31.4'" });
       if (!DNS_LABEL.test(p.source.namespace)) issues.push({ path: at, field: 'source.namespace', value: p.source.namespace, problem: 'is not a DNS-1123 label', fix: "give the chart's namespace, e.g. 'istio-system'" });
     } else {
-      if (!EXACT_VERSION.test(p.source.revision) && !COMMIT.test(p.source.revision)) issues.push({ path: at, field: 'source.revision', value: p.source.revision, problem: 'is neither a release tag nor a full commit hash (a branch would move under the pin)', fix: "pin a release tag, e.g. 'v3.6.2'" });
-      if (p.source.dir.startsWith('/') || p.source.dir.split('/').includes('..') || p.source.dir.trim() === '') issues.push({ path: at, field: 'source.dir', value: p.source.dir, problem: 'is not a relative folder of the repository', fix: "give the folder the project publishes its manifests in, e.g. 'manifests/crds'" });
+      if (!EXACT_VERSION.test(p.source.revision) && !COMMIT.test(p.source.revision))
+        issues.push({ path: at, field: 'source.revision', value: p.source.revision, problem: 'is neither a release tag nor a full commit hash (a branch would move under the pin)', fix: "pin a release tag, e.g. 'v3.6.2'" });
+      if (p.source.dir.startsWith('/') || p.source.dir.split('/').includes('..') || p.source.dir.trim() === '')
+        issues.push({ path: at, field: 'source.dir', value: p.source.dir, problem: 'is not a relative folder of the repository', fix: "give the folder the project publishes its manifests in, e.g. 'manifests/crds'" });
     }
     if (p.providesGroups.length === 0) issues.push({ path: at, field: 'providesGroups', value: [], problem: 'is empty', fix: 'list the API groups whose CRDs the source installs' });
     for (const group of p.providesGroups) {

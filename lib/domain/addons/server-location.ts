@@ -29,25 +29,48 @@ export function validateServerLocation(path: string, fields: LocationFields, loc
     return [{ path, field: fields.cidr, value: cidr, problem: `${parsed}: ${server}'s addresses cannot be turned into a range`, fix: `give ${server}'s own addresses as one aligned CIDR, e.g. its load balancer's '10.8.64.10/32'` }];
   }
   if (parsed.prefixLength < MAX_SERVER_PREFIX) {
-    return [{ path, field: fields.cidr, value: cidr, problem: `is wider than /${MAX_SERVER_PREFIX}: every control plane would authorize, and every tenant reach, hosts that are not ${server}`, fix: `give ${server}'s own addresses (its load balancer's /32, its nodes' /28)` }];
+    return [
+      {
+        path,
+        field: fields.cidr,
+        value: cidr,
+        problem: `is wider than /${MAX_SERVER_PREFIX}: every control plane would authorize, and every tenant reach, hosts that are not ${server}`,
+        fix: `give ${server}'s own addresses (its load balancer's /32, its nodes' /28)`,
+      },
+    ];
   }
   const holding = remotes.filter((r) => (r.cidrs ?? []).some((c) => typeof Cidr.tryParse(c) !== 'string' && Cidr.parse(c).contains(parsed)));
   const named = location?.remoteNetwork;
   if (named !== undefined && !names.includes(named)) {
-    return [{ path, field: fields.remoteNetwork, value: named, problem: `is not a remote network of the definition (known: ${names.join(', ') || 'none'})`, fix: `name the remote network ${server} lives in, or declare it in remoteNetworks` }];
+    return [
+      { path, field: fields.remoteNetwork, value: named, problem: `is not a remote network of the definition (known: ${names.join(', ') || 'none'})`, fix: `name the remote network ${server} lives in, or declare it in remoteNetworks` },
+    ];
   }
   const remote = named !== undefined ? holding.find((r) => r.name === named) : holding[0];
   if (!remote) {
-    return [{
-      path,
-      field: fields.cidr,
-      value: cidr,
-      problem: named !== undefined ? `is outside remote network ${named} (${remotes.find((r) => r.name === named)!.cidrs.join(', ')})` : `is inside no remote network of the definition (${remotes.map((r) => `${r.name}: ${r.cidrs.join(', ')}`).join('; ') || 'none declared'}), so no route, authorized network or policy can name it`,
-      fix: `declare the network ${server} lives in under remoteNetworks (with a hybrid link to it), or correct the CIDR`,
-    }];
+    return [
+      {
+        path,
+        field: fields.cidr,
+        value: cidr,
+        problem:
+          named !== undefined
+            ? `is outside remote network ${named} (${remotes.find((r) => r.name === named)!.cidrs.join(', ')})`
+            : `is inside no remote network of the definition (${remotes.map((r) => `${r.name}: ${r.cidrs.join(', ')}`).join('; ') || 'none declared'}), so no route, authorized network or policy can name it`,
+        fix: `declare the network ${server} lives in under remoteNetworks (with a hybrid link to it), or correct the CIDR`,
+      },
+    ];
   }
   if (!(definition.hybridLinks ?? []).some((l) => l.remoteNetwork === remote.name)) {
-    return [{ path, field: fields.cidr, value: cidr, problem: `lies in remote network ${remote.name}, which no hybrid link reaches: ${server} is unreachable from the clusters`, fix: `add a hybridLinks entry for ${remote.name}, or move ${server} into a network a link reaches` }];
+    return [
+      {
+        path,
+        field: fields.cidr,
+        value: cidr,
+        problem: `lies in remote network ${remote.name}, which no hybrid link reaches: ${server} is unreachable from the clusters`,
+        fix: `add a hybridLinks entry for ${remote.name}, or move ${server} into a network a link reaches`,
+      },
+    ];
   }
   return [];
 }

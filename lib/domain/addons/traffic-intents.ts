@@ -34,7 +34,14 @@ export function trafficNeedIntents(needs: readonly AddOnTrafficNeed[], definitio
       }
       case 'cluster-to-control-planes':
         for (const target of need.clusters) {
-          intents.push({ id: id(`control-plane/${need.from}->${target}`), from: { kind: 'pods', cluster: need.from }, to: { kind: 'control-plane', cluster: target }, port: CONTROL_PLANE_PORT, expect: 'allow', reason: `${need.addOn}: ${need.reason}` });
+          intents.push({
+            id: id(`control-plane/${need.from}->${target}`),
+            from: { kind: 'pods', cluster: need.from },
+            to: { kind: 'control-plane', cluster: target },
+            port: CONTROL_PLANE_PORT,
+            expect: 'allow',
+            reason: `${need.addOn}: ${need.reason}`,
+          });
         }
         break;
       case 'control-plane-to-webhook':
@@ -45,7 +52,14 @@ export function trafficNeedIntents(needs: readonly AddOnTrafficNeed[], definitio
       case 'namespace-to-tenants':
         for (const p of placements) {
           for (const port of need.ports) {
-            intents.push({ id: id(`${need.namespace}-to-tenant/${p.tenant}@${p.cluster}/${port}`), from: { kind: 'namespace', namespace: need.namespace, cluster: p.cluster }, to: { kind: 'tenant', tenant: p.tenant, cluster: p.cluster }, port, expect: 'allow', reason: `${need.addOn}: ${need.reason}` });
+            intents.push({
+              id: id(`${need.namespace}-to-tenant/${p.tenant}@${p.cluster}/${port}`),
+              from: { kind: 'namespace', namespace: need.namespace, cluster: p.cluster },
+              to: { kind: 'tenant', tenant: p.tenant, cluster: p.cluster },
+              port,
+              expect: 'allow',
+              reason: `${need.addOn}: ${need.reason}`,
+            });
           }
         }
         break;

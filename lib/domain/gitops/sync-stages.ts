@@ -106,7 +106,12 @@ export function addOnsStageRootSync(repository: Omit<GitSource, 'directory'>, ro
   };
   if (auth.type === 'ssh' || auth.type === 'token') git.secretRef = { name: 'git-creds' };
   if (auth.type === 'gcpserviceaccount') git.gcpServiceAccountEmail = auth.serviceAccountEmail;
-  return { apiVersion: ROOT_SYNC_API_VERSION, kind: 'RootSync', metadata: { name: ADD_ONS_ROOT_SYNC, namespace: CONFIG_SYNC_NAMESPACE, labels: { ...labels, [SYNC_STAGE_LABEL]: 'add-ons' } }, spec: { sourceFormat: 'unstructured', sourceType: 'git', git } };
+  return {
+    apiVersion: ROOT_SYNC_API_VERSION,
+    kind: 'RootSync',
+    metadata: { name: ADD_ONS_ROOT_SYNC, namespace: CONFIG_SYNC_NAMESPACE, labels: { ...labels, [SYNC_STAGE_LABEL]: 'add-ons' } },
+    spec: { sourceFormat: 'unstructured', sourceType: 'git', git },
+  };
 }
 
 /** The upstream-source key (see upstreamSourceKey) of a prerequisite RootSync, read from its spec as Config Sync reads it. */

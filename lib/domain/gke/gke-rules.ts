@@ -6,16 +6,7 @@
 import { ValidationIssue } from '../validation-error';
 import { machineTypeProblem } from './gce-machine-types';
 import { Cidr } from '../ip-plan/cidr';
-import {
-  GCP_RESERVED_ADDRESSES_PER_SUBNET,
-  GKE_MAX_PODS_PER_NODE,
-  GKE_MIN_PODS_PER_NODE,
-  nodesInPodRange,
-  nodesInSubnet,
-  nodeSubnetPrefix,
-  podBlockPrefix,
-  podRangePrefix,
-} from '../ip-plan/gke-sizing';
+import { GCP_RESERVED_ADDRESSES_PER_SUBNET, GKE_MAX_PODS_PER_NODE, GKE_MIN_PODS_PER_NODE, nodesInPodRange, nodesInSubnet, nodeSubnetPrefix, podBlockPrefix, podRangePrefix } from '../ip-plan/gke-sizing';
 import { GKE_NAME, regionOfZone } from '../naming/naming-rules';
 
 /** Cluster and node pool names (GKE API, GKE_NAME): at most 40 characters. */
@@ -228,7 +219,13 @@ export function validateMaintenanceWindow(path: string, startTime: string, endTi
   if (Number.isNaN(start)) issues.push({ path, field: 'maintenanceWindow.startTime', value: startTime, problem: 'is not an RFC 3339 time', fix: 'use e.g. "2025-01-04T02:00:00Z"' });
   if (Number.isNaN(end)) issues.push({ path, field: 'maintenanceWindow.endTime', value: endTime, problem: 'is not an RFC 3339 time', fix: 'use e.g. "2025-01-04T08:00:00Z"' });
   if (!Number.isNaN(start) && !Number.isNaN(end) && end - start < MIN_MAINTENANCE_WINDOW_HOURS * 3600_000) {
-    issues.push({ path, field: 'maintenanceWindow.endTime', value: endTime, problem: `is less than ${MIN_MAINTENANCE_WINDOW_HOURS} hours after startTime ${startTime}`, fix: `make each window at least ${MIN_MAINTENANCE_WINDOW_HOURS} hours long` });
+    issues.push({
+      path,
+      field: 'maintenanceWindow.endTime',
+      value: endTime,
+      problem: `is less than ${MIN_MAINTENANCE_WINDOW_HOURS} hours after startTime ${startTime}`,
+      fix: `make each window at least ${MIN_MAINTENANCE_WINDOW_HOURS} hours long`,
+    });
   }
   if (!/^FREQ=(DAILY|WEEKLY)/.test(recurrence)) {
     issues.push({ path, field: 'maintenanceWindow.recurrence', value: recurrence, problem: 'is not an RFC 5545 RRULE starting with FREQ=DAILY or FREQ=WEEKLY', fix: 'use e.g. "FREQ=WEEKLY;BYDAY=SA,SU"' });
@@ -264,7 +261,15 @@ export function validateMachineType(path: string, field: string, value: string):
     return unknown ? [{ path, field, value, ...unknown }] : [];
   }
   const lower = value.toLowerCase();
-  return [{ path, field, value, problem: 'is not a Compute Engine machine type name (lower-case, e.g. e2-standard-4)', fix: MACHINE_TYPE_PATTERN.test(lower) ? `write it in lower case: "${lower}"` : 'use a machine type such as "e2-standard-4" or "n2-highmem-8"' }];
+  return [
+    {
+      path,
+      field,
+      value,
+      problem: 'is not a Compute Engine machine type name (lower-case, e.g. e2-standard-4)',
+      fix: MACHINE_TYPE_PATTERN.test(lower) ? `write it in lower case: "${lower}"` : 'use a machine type such as "e2-standard-4" or "n2-highmem-8"',
+    },
+  ];
 }
 
 /** A pool's GPUs: a known type, a whole count of at least 1, on a machine family that carries that type. */

@@ -48,7 +48,7 @@ export interface SharedGpuDefinition {
 
 /** `nvidia.com/gpu` one physical GPU advertises: its MIG partitions, its sharing clients, else 1. */
 export function gpuUnitsPerGpu(gpu: Pick<SharedGpuDefinition, 'type' | 'sharing' | 'partitionSize'>): number {
-  const partitions = gpu.partitionSize ? MIG_PARTITIONS[gpu.type]?.[gpu.partitionSize] ?? 1 : 1;
+  const partitions = gpu.partitionSize ? (MIG_PARTITIONS[gpu.type]?.[gpu.partitionSize] ?? 1) : 1;
   return partitions * (gpu.sharing?.maxClientsPerGpu ?? 1);
 }
 
@@ -70,9 +70,17 @@ export function validateGpuSharing(path: string, gpu: SharedGpuDefinition): Vali
   }
   if (gpu.partitionSize !== undefined) {
     const sizes = MIG_PARTITIONS[gpu.type];
-    if (!sizes) issues.push({ path, field: 'gpu.partitionSize', value: gpu.partitionSize, problem: `is set on ${gpu.type} GPUs, which have no multi-instance (MIG) partitions`, fix: `use a MIG-capable type (${Object.keys(MIG_PARTITIONS).join(', ')}) or leave partitionSize out` });
+    if (!sizes)
+      issues.push({
+        path,
+        field: 'gpu.partitionSize',
+        value: gpu.partitionSize,
+        problem: `is set on ${gpu.type} GPUs, which have no multi-instance (MIG) partitions`,
+        fix: `use a MIG-capable type (${Object.keys(MIG_PARTITIONS).join(', ')}) or leave partitionSize out`,
+      });
     else if (!(gpu.partitionSize in sizes)) issues.push({ path, field: 'gpu.partitionSize', value: gpu.partitionSize, problem: `is not a MIG partition size of ${gpu.type}`, fix: `use one of ${Object.keys(sizes).join(', ')}` });
-    if (sharing?.strategy === 'mps') issues.push({ path, field: 'gpu.sharing.strategy', value: 'mps', problem: 'is combined with MIG partitions, which GKE does not offer', fix: "use 'time-sharing' on MIG partitions, or leave partitionSize out" });
+    if (sharing?.strategy === 'mps')
+      issues.push({ path, field: 'gpu.sharing.strategy', value: 'mps', problem: 'is combined with MIG partitions, which GKE does not offer', fix: "use 'time-sharing' on MIG partitions, or leave partitionSize out" });
   }
   return issues;
 }

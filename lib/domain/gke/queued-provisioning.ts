@@ -27,9 +27,18 @@ export interface QueuedPoolShape {
 /** Checks a queued-provisioning pool against what GKE requires; `path` names the pool. */
 export function validateQueuedProvisioning(path: string, pool: QueuedPoolShape): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (!pool.hasGpu) issues.push({ path, field: 'queuedProvisioning', value: true, problem: 'is set on a pool without GPUs; the Dynamic Workload Scheduler provisions accelerator nodes', fix: "use queued provisioning on a kind: 'gpu' pool, or leave it out" });
-  if ((pool.minNodes ?? 0) !== 0) issues.push({ path, field: 'minNodes', value: pool.minNodes, problem: 'is above 0 on a queued-provisioning pool; GKE creates its nodes only for admitted ProvisioningRequests', fix: 'use minNodes: 0 (or leave it out)' });
+  if (!pool.hasGpu)
+    issues.push({
+      path,
+      field: 'queuedProvisioning',
+      value: true,
+      problem: 'is set on a pool without GPUs; the Dynamic Workload Scheduler provisions accelerator nodes',
+      fix: "use queued provisioning on a kind: 'gpu' pool, or leave it out",
+    });
+  if ((pool.minNodes ?? 0) !== 0)
+    issues.push({ path, field: 'minNodes', value: pool.minNodes, problem: 'is above 0 on a queued-provisioning pool; GKE creates its nodes only for admitted ProvisioningRequests', fix: 'use minNodes: 0 (or leave it out)' });
   if (pool.spot) issues.push({ path, field: 'queuedProvisioning', value: true, problem: 'is set on a Spot pool; queued provisioning obtains on-demand capacity', fix: "use kind: 'gpu' (on-demand) for the queued pool" });
-  if ((pool.locationPolicy ?? 'ANY') !== 'ANY') issues.push({ path, field: 'locationPolicy', value: pool.locationPolicy, problem: 'is not ANY; queued provisioning takes capacity in whichever zone has it', fix: "use locationPolicy: 'ANY'" });
+  if ((pool.locationPolicy ?? 'ANY') !== 'ANY')
+    issues.push({ path, field: 'locationPolicy', value: pool.locationPolicy, problem: 'is not ANY; queued provisioning takes capacity in whichever zone has it', fix: "use locationPolicy: 'ANY'" });
   return issues;
 }

@@ -50,25 +50,22 @@ function isAsnInteger(asn: unknown): asn is number {
 /**
  * The Cloud Router's own ASN: a private ASN, or exactly 16550 when the router serves Partner Interconnect.
  */
-export function validateCloudRouterAsn(
-  path: string,
-  field: string,
-  asn: number,
-  options: { readonly partnerInterconnect?: boolean } = {},
-): ValidationIssue[] {
+export function validateCloudRouterAsn(path: string, field: string, asn: number, options: { readonly partnerInterconnect?: boolean } = {}): ValidationIssue[] {
   if (options.partnerInterconnect) {
     if (asn === PARTNER_INTERCONNECT_ASN) return [];
     return [{ path, field, value: asn, problem: `must be ${PARTNER_INTERCONNECT_ASN} for a Partner Interconnect Cloud Router`, fix: `set ${field} to ${PARTNER_INTERCONNECT_ASN}` }];
   }
   if (isAsnInteger(asn) && inRanges(asn, CLOUD_ROUTER_ASN_RANGES)) return [];
   const partnerHint = asn === PARTNER_INTERCONNECT_ASN ? ' (16550 is only for Partner Interconnect)' : '';
-  return [{
-    path,
-    field,
-    value: asn,
-    problem: `is not a private ASN Cloud Router accepts${partnerHint}`,
-    fix: `use an ASN in ${rangesText(CLOUD_ROUTER_ASN_RANGES)}`,
-  }];
+  return [
+    {
+      path,
+      field,
+      value: asn,
+      problem: `is not a private ASN Cloud Router accepts${partnerHint}`,
+      fix: `use an ASN in ${rangesText(CLOUD_ROUTER_ASN_RANGES)}`,
+    },
+  ];
 }
 
 /** The ASN of a BGP peer of Cloud Router (on-prem device, AWS gateway): any usable public or private ASN. */
@@ -78,22 +75,19 @@ export function validatePeerAsn(path: string, field: string, asn: number): Valid
 }
 
 /** Amazon-side ASN of a TGW/VGW; legacy public ASNs only for an existing virtual private gateway. */
-export function validateAmazonSideAsn(
-  path: string,
-  field: string,
-  asn: number,
-  options: { readonly allowLegacy?: boolean } = {},
-): ValidationIssue[] {
+export function validateAmazonSideAsn(path: string, field: string, asn: number, options: { readonly allowLegacy?: boolean } = {}): ValidationIssue[] {
   if (isAsnInteger(asn) && inRanges(asn, AMAZON_SIDE_ASN_RANGES)) return [];
   if (options.allowLegacy && AWS_LEGACY_VGW_ASNS.includes(asn)) return [];
   const legacy = options.allowLegacy ? `, or a legacy VGW ASN (${AWS_LEGACY_VGW_ASNS.join(', ')})` : '';
-  return [{
-    path,
-    field,
-    value: asn,
-    problem: `is not a valid Amazon-side ASN`,
-    fix: `use an ASN in ${rangesText(AMAZON_SIDE_ASN_RANGES)}${legacy}`,
-  }];
+  return [
+    {
+      path,
+      field,
+      value: asn,
+      problem: `is not a valid Amazon-side ASN`,
+      fix: `use an ASN in ${rangesText(AMAZON_SIDE_ASN_RANGES)}${legacy}`,
+    },
+  ];
 }
 
 /** Both ends of an eBGP session need different ASNs, or routes are dropped as loops. */
@@ -110,5 +104,13 @@ export function customerGatewayAsnFields(asn: number): { readonly bgpAsn?: strin
 /** The ASN AWS stores for the customer gateway (here: the Cloud Router's ASN). */
 export function validateCustomerGatewayAsn(path: string, field: string, asn: number): ValidationIssue[] {
   if (isAsnInteger(asn) && asn >= 1 && asn <= CUSTOMER_GATEWAY_EXTENDED_ASN_RANGE.max) return [];
-  return [{ path, field, value: asn, problem: `cannot be a customer gateway ASN (1–${CUSTOMER_GATEWAY_BGP_ASN_MAX} in bgp_asn, ${CUSTOMER_GATEWAY_EXTENDED_ASN_RANGE.min}–${CUSTOMER_GATEWAY_EXTENDED_ASN_RANGE.max} in bgp_asn_extended)`, fix: 'use a Cloud Router ASN in that range' }];
+  return [
+    {
+      path,
+      field,
+      value: asn,
+      problem: `cannot be a customer gateway ASN (1–${CUSTOMER_GATEWAY_BGP_ASN_MAX} in bgp_asn, ${CUSTOMER_GATEWAY_EXTENDED_ASN_RANGE.min}–${CUSTOMER_GATEWAY_EXTENDED_ASN_RANGE.max} in bgp_asn_extended)`,
+      fix: 'use a Cloud Router ASN in that range',
+    },
+  ];
 }

@@ -8,15 +8,7 @@ export const LINK_LOCAL_CIDR = '169.254.0.0/16';
  * Inside /30s AWS refuses for VPN tunnels (API_VpnTunnelOptionsSpecification, TunnelInsideCidr).
  * 169.254.169.252/30 also holds 169.254.169.254, the GCE and EC2 metadata server, so it is refused on every link.
  */
-const AWS_RESERVED_INSIDE_CIDRS: readonly string[] = [
-  '169.254.0.0/30',
-  '169.254.1.0/30',
-  '169.254.2.0/30',
-  '169.254.3.0/30',
-  '169.254.4.0/30',
-  '169.254.5.0/30',
-  '169.254.169.252/30',
-];
+const AWS_RESERVED_INSIDE_CIDRS: readonly string[] = ['169.254.0.0/30', '169.254.1.0/30', '169.254.2.0/30', '169.254.3.0/30', '169.254.4.0/30', '169.254.5.0/30', '169.254.169.252/30'];
 const METADATA_CIDR = '169.254.169.252/30';
 
 export type ExternalRedundancyType = 'SINGLE_IP_INTERNALLY_REDUNDANT' | 'TWO_IPS_REDUNDANCY' | 'FOUR_IPS_REDUNDANCY';
@@ -60,9 +52,15 @@ export function awsTunnelWiring(): readonly AwsTunnelWiring[] {
 export function peerTunnelWiring(peerInterfaceCount: 1 | 2 | 4): readonly TunnelWiring[] {
   switch (peerInterfaceCount) {
     case 1:
-      return [{ tunnel: 0, haInterface: 0, externalInterface: 0 }, { tunnel: 1, haInterface: 1, externalInterface: 0 }];
+      return [
+        { tunnel: 0, haInterface: 0, externalInterface: 0 },
+        { tunnel: 1, haInterface: 1, externalInterface: 0 },
+      ];
     case 2:
-      return [{ tunnel: 0, haInterface: 0, externalInterface: 0 }, { tunnel: 1, haInterface: 1, externalInterface: 1 }];
+      return [
+        { tunnel: 0, haInterface: 0, externalInterface: 0 },
+        { tunnel: 1, haInterface: 1, externalInterface: 1 },
+      ];
     case 4:
       return awsTunnelWiring().map(({ tunnel, haInterface, externalInterface }) => ({ tunnel, haInterface, externalInterface }));
   }

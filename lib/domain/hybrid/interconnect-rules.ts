@@ -60,7 +60,13 @@ export function validateSla(path: string, sla: SlaTarget, attachments: readonly 
     const metros = groupBy(attachments, (a) => a.metro);
     const ok = [...metros.values()].some(hasBothDomains);
     if (!ok) {
-      issues.push({ path, field: 'attachments', value: summary, problem: 'do not meet the 99.9% SLA, which needs 2 attachments in one metro on both edge availability domains', fix: 'add an attachment in the same metro on the other edge availability domain' });
+      issues.push({
+        path,
+        field: 'attachments',
+        value: summary,
+        problem: 'do not meet the 99.9% SLA, which needs 2 attachments in one metro on both edge availability domains',
+        fix: 'add an attachment in the same metro on the other edge availability domain',
+      });
     }
     return issues;
   }
@@ -68,16 +74,28 @@ export function validateSla(path: string, sla: SlaTarget, attachments: readonly 
     return [{ path, field: 'slaTarget', value: sla, problem: "must be '99.9' or '99.99'", fix: "declare '99.9' or '99.99'" }];
   }
   if (attachments.length < 4) {
-    issues.push({ path, field: 'attachments', value: summary, problem: `are ${attachments.length}, but the 99.99% SLA needs at least 4 (2 per region in 2 regions)`, fix: 'add attachments until each of 2 regions has one per edge availability domain' });
+    issues.push({
+      path,
+      field: 'attachments',
+      value: summary,
+      problem: `are ${attachments.length}, but the 99.99% SLA needs at least 4 (2 per region in 2 regions)`,
+      fix: 'add attachments until each of 2 regions has one per edge availability domain',
+    });
   }
   const regions = groupBy(attachments, (a) => a.region);
   const goodRegions = [...regions.entries()].filter(([, list]) => hasBothDomains(list)).map(([r]) => r);
   if (goodRegions.length < 2) {
-    issues.push({ path, field: 'attachments', value: summary, problem: `cover both edge availability domains in ${goodRegions.length} region(s), but the 99.99% SLA needs 2 regions`, fix: 'in each of 2 regions put one attachment on AVAILABILITY_DOMAIN_1 and one on AVAILABILITY_DOMAIN_2' });
+    issues.push({
+      path,
+      field: 'attachments',
+      value: summary,
+      problem: `cover both edge availability domains in ${goodRegions.length} region(s), but the 99.99% SLA needs 2 regions`,
+      fix: 'in each of 2 regions put one attachment on AVAILABILITY_DOMAIN_1 and one on AVAILABILITY_DOMAIN_2',
+    });
   }
   const metros = new Set(attachments.map((a) => a.metro));
   if (metros.size < 2) {
-    issues.push({ path, field: 'attachments', value: summary, problem: `use ${metros.size} metro(s), but the 99.99% SLA needs 2 metros`, fix: 'place the second region\'s attachments in another metro' });
+    issues.push({ path, field: 'attachments', value: summary, problem: `use ${metros.size} metro(s), but the 99.99% SLA needs 2 metros`, fix: "place the second region's attachments in another metro" });
   }
   if (routingMode !== 'GLOBAL') {
     issues.push({ path, field: 'routingMode', value: routingMode, problem: 'must be GLOBAL for the 99.99% SLA, so routes learned in one region reach the other', fix: "set the VPC's routing_mode to GLOBAL and pass routingMode: 'GLOBAL'" });

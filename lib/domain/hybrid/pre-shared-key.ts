@@ -63,7 +63,13 @@ export function validateReferencedKeys(path: string, keys: readonly string[], is
   keys.forEach((_key, i) => {
     if (!isToken[i]) {
       // The value itself is never echoed: it is a secret.
-      issues.push({ path, field: `preSharedKeys.keys[${i}]`, value: '<redacted literal>', problem: 'is a literal and would be written into the synthesized configuration', fix: 'pass a reference instead, e.g. a sensitive TerraformVariable or a Secret Manager secret version data source, or use { source: "generated" }' });
+      issues.push({
+        path,
+        field: `preSharedKeys.keys[${i}]`,
+        value: '<redacted literal>',
+        problem: 'is a literal and would be written into the synthesized configuration',
+        fix: 'pass a reference instead, e.g. a sensitive TerraformVariable or a Secret Manager secret version data source, or use { source: "generated" }',
+      });
     }
   });
   return issues;

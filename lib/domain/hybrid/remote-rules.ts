@@ -20,7 +20,15 @@ export function validateAwsRegion(path: string, field: string, value: string): V
 export function validateAwsId(path: string, field: string, value: string, kind: keyof typeof AWS_ID_PREFIXES): ValidationIssue[] {
   const prefix = AWS_ID_PREFIXES[kind];
   if (new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) return [];
-  return [{ path, field, value, problem: `is not an AWS ${kind === 'routeTable' ? 'route table' : kind} id (${prefix}- and 8 or 17 lower-case hex digits)`, fix: `copy the id from the AWS console or \`aws ec2 describe-${kind === 'routeTable' ? 'route-tables' : `${kind}s`}\`, e.g. "${prefix}-0a1b2c3d4e5f60718"` }];
+  return [
+    {
+      path,
+      field,
+      value,
+      problem: `is not an AWS ${kind === 'routeTable' ? 'route table' : kind} id (${prefix}- and 8 or 17 lower-case hex digits)`,
+      fix: `copy the id from the AWS console or \`aws ec2 describe-${kind === 'routeTable' ? 'route-tables' : `${kind}s`}\`, e.g. "${prefix}-0a1b2c3d4e5f60718"`,
+    },
+  ];
 }
 
 /** A peer device's public interface address: a dotted IPv4 address, each part 0-255. */
@@ -52,13 +60,15 @@ export function validatePublicPeerAddress(path: string, field: string, value: st
   const address = Cidr.parse(`${value}/32`);
   const range = NON_PUBLIC_IPV4_RANGES.find((r) => Cidr.parse(r.cidr).contains(address));
   if (!range) return [];
-  return [{
-    path,
-    field,
-    value,
-    problem: `is a ${range.name} address (${range.cidr}), but this link's HA VPN runs over the internet, where the device must be reached at a public address (HA VPN over Cloud Interconnect, which uses private addresses, is not supported by this link)`,
-    fix: "give the device interface's public IPv4 address (its NAT address if it sits behind one), e.g. 203.0.113.10",
-  }];
+  return [
+    {
+      path,
+      field,
+      value,
+      problem: `is a ${range.name} address (${range.cidr}), but this link's HA VPN runs over the internet, where the device must be reached at a public address (HA VPN over Cloud Interconnect, which uses private addresses, is not supported by this link)`,
+      fix: "give the device interface's public IPv4 address (its NAT address if it sits behind one), e.g. 203.0.113.10",
+    },
+  ];
 }
 
 /** Google's private API VIPs: a remote network claiming them would capture Private Google Access traffic. */

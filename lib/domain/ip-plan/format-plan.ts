@@ -6,7 +6,11 @@ function renderTable(rows: readonly (readonly string[])[]): string {
   // A loop, not Math.max(...rows): a call takes at most ~125,000 arguments.
   const widths = rows[0].map(() => 0);
   for (const row of rows) widths.forEach((w, column) => (widths[column] = Math.max(w, (row[column] ?? '').length)));
-  const line = (row: readonly string[]) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 

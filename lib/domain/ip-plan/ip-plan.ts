@@ -52,7 +52,13 @@ export class IpPlan {
     try {
       sizes = gkeRangeSizes(request);
     } catch (error) {
-      this.requestIssues.push({ path: request.name, field: 'intent', value: { maxNodes: request.maxNodes, maxPodsPerNode: request.maxPodsPerNode, surgeNodes: request.surgeNodes, maxServices: request.maxServices }, problem: `is invalid: ${(error as Error).message}`, fix: 'use whole numbers: maxNodes ≥ 1, maxPodsPerNode 8-256' });
+      this.requestIssues.push({
+        path: request.name,
+        field: 'intent',
+        value: { maxNodes: request.maxNodes, maxPodsPerNode: request.maxPodsPerNode, surgeNodes: request.surgeNodes, maxServices: request.maxServices },
+        problem: `is invalid: ${(error as Error).message}`,
+        fix: 'use whole numbers: maxNodes ≥ 1, maxPodsPerNode 8-256',
+      });
       return names;
     }
     const nodes = request.maxNodes + (request.surgeNodes ?? 0);

@@ -35,7 +35,13 @@ export function parseLockFile(text: string, source: string): LockFile {
   const duplicates = findDuplicateKeys(text);
   if (duplicates.length > 0) {
     throw new ValidationError(
-      duplicates.map((d) => ({ path: `${source}#${d.path}`, field: 'key', value: d.key, problem: 'appears twice in the same object (a bad merge?); JSON keeps only the last', fix: 'keep one entry (the one the recorded infrastructure uses), or restore the file from version control' })),
+      duplicates.map((d) => ({
+        path: `${source}#${d.path}`,
+        field: 'key',
+        value: d.key,
+        problem: 'appears twice in the same object (a bad merge?); JSON keeps only the last',
+        fix: 'keep one entry (the one the recorded infrastructure uses), or restore the file from version control',
+      })),
     );
   }
   if (data.version !== LOCK_FILE_VERSION) {
@@ -105,7 +111,10 @@ function findDuplicateKeys(text: string): { readonly path: string; readonly key:
       while (k < text.length && /\s/.test(text[k])) k++;
       const top = stack[stack.length - 1];
       if (text[k] === ':' && top?.keys) {
-        const path = stack.map((s) => s.name).filter(Boolean).join('.');
+        const path = stack
+          .map((s) => s.name)
+          .filter(Boolean)
+          .join('.');
         if (top.keys.has(value)) found.push({ path: path || '(top level)', key: value });
         top.keys.add(value);
         pendingKey = value;

@@ -95,7 +95,10 @@ export class ResolvedIpPlan {
     const allocation = this.byName.get(name);
     if (!allocation) {
       const prefix = name.split('/').slice(0, -1).join('/');
-      const near = this.allocations.filter((a) => a.name.startsWith(prefix)).slice(0, 5).map((a) => a.name);
+      const near = this.allocations
+        .filter((a) => a.name.startsWith(prefix))
+        .slice(0, 5)
+        .map((a) => a.name);
       throw new Error(`IP plan has no allocation ${JSON.stringify(name)}; request it first${near.length ? ` (similar: ${near.join(', ')})` : ''}`);
     }
     return allocation;

@@ -124,7 +124,10 @@ class CorpusBuilder {
     private readonly definition: PlatformDefinition,
   ) {
     this.tenants = tenantsOnCluster(definition.tenants, cluster);
-    this.dedicated = this.tenants.filter((t) => t.isolation === 'dedicated-nodes').map((t) => t.name).sort();
+    this.dedicated = this.tenants
+      .filter((t) => t.isolation === 'dedicated-nodes')
+      .map((t) => t.name)
+      .sort();
     this.policies = new Set(manifests.filter((o) => o.kind === 'ValidatingAdmissionPolicy').map((o) => o.metadata.name));
     this.domain = definition.organization.domain;
   }
@@ -134,7 +137,12 @@ class CorpusBuilder {
     const developer = this.definition.developerNamespaces;
     if (developer?.cluster === this.cluster) {
       const names = developer.namespaces.map((n) => n.name);
-      for (const ns of developer.namespaces) this.ownerCases(ns.name, ns.owner, names.filter((n) => n !== ns.name));
+      for (const ns of developer.namespaces)
+        this.ownerCases(
+          ns.name,
+          ns.owner,
+          names.filter((n) => n !== ns.name),
+        );
     }
     const ids = new Set<string>();
     for (const c of this.cases) {
@@ -248,11 +256,38 @@ class CorpusBuilder {
       this.placementCases(`${t}/${w}`, writer, ns);
       this.otherNamespaceCases(`${t}/${w}`, writer, t);
       this.exposureCases(`${t}/${w}`, writer, ns);
-      this.create(`${t}/${w}/configmap-forged-platform-label`, writer, 'ConfigMap', t, objectOf('ConfigMap', objectName(`${t}/${w}/forged`), t, { data: { a: 'b' } }, { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM }), this.denied('admission-policy', POLICY_NAMES.protectPlatformObjects), 'creates an object carrying the platform-owned label, to pass it off as the platform\'s', MTB.multitenantResources);
+      this.create(
+        `${t}/${w}/configmap-forged-platform-label`,
+        writer,
+        'ConfigMap',
+        t,
+        objectOf('ConfigMap', objectName(`${t}/${w}/forged`), t, { data: { a: 'b' } }, { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM }),
+        this.denied('admission-policy', POLICY_NAMES.protectPlatformObjects),
+        "creates an object carrying the platform-owned label, to pass it off as the platform's",
+        MTB.multitenantResources,
+      );
     }
     if (developer) {
-      this.create(`${t}/developer/role-leases`, developer, 'Role', t, role(objectName(`${t}/developer/role-leases`), t, LEASE_RULES), this.denied('rbac'), 'a developer grants leader election to a workload (developers do not manage RBAC; admins do)', MTB.roleEscalation);
-      this.create(`${t}/developer/rolebinding`, developer, 'RoleBinding', t, roleBinding(objectName(`${t}/developer/rb`), t, 'tenant-developer', { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: developer.groups[0] }), this.denied('rbac'), 'a developer grants roles (developers do not manage RBAC)', MTB.roleEscalation);
+      this.create(
+        `${t}/developer/role-leases`,
+        developer,
+        'Role',
+        t,
+        role(objectName(`${t}/developer/role-leases`), t, LEASE_RULES),
+        this.denied('rbac'),
+        'a developer grants leader election to a workload (developers do not manage RBAC; admins do)',
+        MTB.roleEscalation,
+      );
+      this.create(
+        `${t}/developer/rolebinding`,
+        developer,
+        'RoleBinding',
+        t,
+        roleBinding(objectName(`${t}/developer/rb`), t, 'tenant-developer', { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: developer.groups[0] }),
+        this.denied('rbac'),
+        'a developer grants roles (developers do not manage RBAC)',
+        MTB.roleEscalation,
+      );
     }
     if (viewer) {
       this.create(`${t}/viewer/deployment`, viewer, 'Deployment', t, workloadObject('Deployment', objectName(`${t}/viewer/deployment`), t, this.honest(ns)), this.denied('rbac'), 'a viewer creates a Deployment (viewers only read)');
@@ -262,10 +297,44 @@ class CorpusBuilder {
 
     const deployer = this.serviceAccount(t, 'deployer', `${t}'s deployer service account (CD)`);
     this.create(`${t}/deployer/deployment`, deployer, 'Deployment', t, workloadObject('Deployment', objectName(`${t}/deployer/deployment`), t, this.honest(ns)), this.allowed(), 'the CD service account deploys an ordinary Deployment');
-    this.create(`${t}/deployer/rolebinding`, deployer, 'RoleBinding', t, roleBinding(objectName(`${t}/deployer/rb`), t, 'tenant-admin', { kind: 'ServiceAccount', name: 'deployer', namespace: t }), this.denied('rbac'), 'a compromised CD service account grants itself admin', MTB.roleEscalation);
-    this.create(`${t}/deployer/secret-sa-token`, deployer, 'Secret', t, tokenSecret(objectName(`${t}/deployer/secret-sa-token`), t, 'deployer'), this.denied('admission-policy', POLICY_NAMES.restrictServiceAccountTokens), 'the CD service account mints itself a token that never expires (a service-account-token Secret)');
-    this.create(`${t}/deployer/lease`, deployer, 'Lease', t, leaseObject(objectName(`${t}/deployer/lease`), t, 'deployer'), this.denied('rbac'), 'the CD service account takes a Lease (leader election is granted to controllers by admins, not to the deployer)');
-    this.create(`${t}/deployer/clusterrolebinding`, deployer, 'ClusterRoleBinding', undefined, clusterRoleBinding(objectName(`${t}/deployer/crb`), 'cluster-admin', { kind: 'ServiceAccount', name: 'deployer', namespace: t }), this.denied('rbac'), 'a compromised CD service account binds cluster-admin', MTB.clusterResources);
+    this.create(
+      `${t}/deployer/rolebinding`,
+      deployer,
+      'RoleBinding',
+      t,
+      roleBinding(objectName(`${t}/deployer/rb`), t, 'tenant-admin', { kind: 'ServiceAccount', name: 'deployer', namespace: t }),
+      this.denied('rbac'),
+      'a compromised CD service account grants itself admin',
+      MTB.roleEscalation,
+    );
+    this.create(
+      `${t}/deployer/secret-sa-token`,
+      deployer,
+      'Secret',
+      t,
+      tokenSecret(objectName(`${t}/deployer/secret-sa-token`), t, 'deployer'),
+      this.denied('admission-policy', POLICY_NAMES.restrictServiceAccountTokens),
+      'the CD service account mints itself a token that never expires (a service-account-token Secret)',
+    );
+    this.create(
+      `${t}/deployer/lease`,
+      deployer,
+      'Lease',
+      t,
+      leaseObject(objectName(`${t}/deployer/lease`), t, 'deployer'),
+      this.denied('rbac'),
+      'the CD service account takes a Lease (leader election is granted to controllers by admins, not to the deployer)',
+    );
+    this.create(
+      `${t}/deployer/clusterrolebinding`,
+      deployer,
+      'ClusterRoleBinding',
+      undefined,
+      clusterRoleBinding(objectName(`${t}/deployer/crb`), 'cluster-admin', { kind: 'ServiceAccount', name: 'deployer', namespace: t }),
+      this.denied('rbac'),
+      'a compromised CD service account binds cluster-admin',
+      MTB.clusterResources,
+    );
     for (const wi of tenant.workloadIdentities ?? []) {
       const sa = this.serviceAccount(t, wi.ksa, `${t}'s workload service account ${wi.ksa} (a compromised pod)`);
       this.create(`${t}/sa-${wi.ksa}/pod`, sa, 'Pod', t, podObject(objectName(`${t}/sa-${wi.ksa}/pod`), t, this.honest(ns)), this.denied('rbac'), 'a compromised workload starts pods with its own token');
@@ -274,34 +343,97 @@ class CorpusBuilder {
 
     const pa = this.platformAdmin();
     const quota = ns.owned.find((o) => o.kind === 'ResourceQuota');
-    if (quota) this.add({ id: `${t}/platform-admin/update-quota`, description: 'the platform team changes a tenant quota', as: pa, operation: 'UPDATE', resource: { ...RESOURCES.ResourceQuota }, namespace: t, name: quota.metadata.name, object: touched(quota), oldObject: quota, expect: 'allowed' });
+    if (quota)
+      this.add({
+        id: `${t}/platform-admin/update-quota`,
+        description: 'the platform team changes a tenant quota',
+        as: pa,
+        operation: 'UPDATE',
+        resource: { ...RESOURCES.ResourceQuota },
+        namespace: t,
+        name: quota.metadata.name,
+        object: touched(quota),
+        oldObject: quota,
+        expect: 'allowed',
+      });
     const deployerSa = ns.owned.find((o) => o.kind === 'ServiceAccount' && o.metadata.name === 'deployer');
     if (deployerSa) {
-      this.add({ id: `${t}/controller-manager/update-serviceaccount`, description: 'the controller manager updates a platform-owned ServiceAccount (exempt by default, also when the reconciler is added)', as: this.controllerManager(), operation: 'UPDATE', resource: { ...RESOURCES.ServiceAccount }, namespace: t, name: deployerSa.metadata.name, object: touched(deployerSa), oldObject: deployerSa, expect: 'allowed' });
+      this.add({
+        id: `${t}/controller-manager/update-serviceaccount`,
+        description: 'the controller manager updates a platform-owned ServiceAccount (exempt by default, also when the reconciler is added)',
+        as: this.controllerManager(),
+        operation: 'UPDATE',
+        resource: { ...RESOURCES.ServiceAccount },
+        namespace: t,
+        name: deployerSa.metadata.name,
+        object: touched(deployerSa),
+        oldObject: deployerSa,
+        expect: 'allowed',
+      });
     }
   }
 
   private honestWorkloads(prefix: string, as: AdmissionIdentity, ns: NamespaceContext): void {
     const t = ns.name;
     for (const kind of ['Deployment', 'Job', 'CronJob'] as const) {
-      this.create(`${prefix}/${kind.toLowerCase()}`, as, kind, t, workloadObject(kind, objectName(`${prefix}/${kind}`), t, this.honest(ns)), this.allowed(), `an ordinary ${kind} in its own namespace${ns.dedicated ? ', on its own dedicated nodes' : ''}`);
+      this.create(
+        `${prefix}/${kind.toLowerCase()}`,
+        as,
+        kind,
+        t,
+        workloadObject(kind, objectName(`${prefix}/${kind}`), t, this.honest(ns)),
+        this.allowed(),
+        `an ordinary ${kind} in its own namespace${ns.dedicated ? ', on its own dedicated nodes' : ''}`,
+      );
     }
     this.create(`${prefix}/pod`, as, 'Pod', t, podObject(objectName(`${prefix}/pod`), t, this.honest(ns)), this.allowed(), `an ordinary Pod in its own namespace${ns.dedicated ? ', on its own dedicated nodes' : ''}`);
     this.create(`${prefix}/service`, as, 'Service', t, service(objectName(`${prefix}/service`), t, {}), this.allowed(), 'a ClusterIP Service in its own namespace');
     this.create(`${prefix}/configmap`, as, 'ConfigMap', t, objectOf('ConfigMap', objectName(`${prefix}/configmap`), t, { data: { 'app.properties': 'mode=prod' } }), this.allowed(), 'a ConfigMap in its own namespace');
     this.create(`${prefix}/secret`, as, 'Secret', t, secret(objectName(`${prefix}/secret`), t), this.allowed(), 'a Secret in its own namespace');
     if (ns.gpu) {
-      this.create(`${prefix}/cpu-only-pod`, as, 'Pod', t, podObject(objectName(`${prefix}/cpu-only-pod`), t, this.honest(ns)), this.allowed(), 'a CPU-only pod (data loader, TensorBoard) on the tenant\'s own capacity: its companion CPU pool carries the same label and taint, without the GPU taint');
+      this.create(
+        `${prefix}/cpu-only-pod`,
+        as,
+        'Pod',
+        t,
+        podObject(objectName(`${prefix}/cpu-only-pod`), t, this.honest(ns)),
+        this.allowed(),
+        "a CPU-only pod (data loader, TensorBoard) on the tenant's own capacity: its companion CPU pool carries the same label and taint, without the GPU taint",
+      );
       const gpu: ContainerResources = { requests: { ...ns.container.defaultRequest, 'nvidia.com/gpu': '1' }, limits: { ...ns.container.default, 'nvidia.com/gpu': '1' } };
-      this.create(`${prefix}/gpu-job`, as, 'Job', t, workloadObject('Job', objectName(`${prefix}/gpu-job`), t, podSpec({ resources: gpu, dedicatedTenant: t }, placement)), this.allowed(), 'a training Job requesting a GPU on its own GPU nodes');
+      this.create(
+        `${prefix}/gpu-job`,
+        as,
+        'Job',
+        t,
+        workloadObject('Job', objectName(`${prefix}/gpu-job`), t, podSpec({ resources: gpu, dedicatedTenant: t }, placement)),
+        this.allowed(),
+        'a training Job requesting a GPU on its own GPU nodes',
+      );
     }
     if (ns.dedicated) {
       // On GPU nodes the largest container is a training pod: only GPU-requesting pods may use those nodes.
       const big = largest(ns);
       const resources = ns.gpu ? { requests: { ...big.requests, 'nvidia.com/gpu': '1' }, limits: { ...big.limits, 'nvidia.com/gpu': '1' } } : big;
-      this.create(`${prefix}/large-pod`, as, 'Pod', t, podObject(objectName(`${prefix}/large-pod`), t, podSpec({ resources, dedicatedTenant: t }, placement)), this.allowed(), `a pod as large as one container may be (the LimitRange max, derived from its node shape)${ns.gpu ? ', with a GPU' : ''}`);
+      this.create(
+        `${prefix}/large-pod`,
+        as,
+        'Pod',
+        t,
+        podObject(objectName(`${prefix}/large-pod`), t, podSpec({ resources, dedicatedTenant: t }, placement)),
+        this.allowed(),
+        `a pod as large as one container may be (the LimitRange max, derived from its node shape)${ns.gpu ? ', with a GPU' : ''}`,
+      );
     }
-    this.create(`${prefix}/pod-over-limit-range`, as, 'Pod', t, podObject(objectName(`${prefix}/pod-over-limit`), t, this.honest(ns, { resources: { requests: ns.container.defaultRequest, limits: { cpu: double(ns.container.max.cpu), memory: ns.container.default.memory } } })), this.denied('limit-range'), 'a container whose CPU limit is twice the LimitRange max');
+    this.create(
+      `${prefix}/pod-over-limit-range`,
+      as,
+      'Pod',
+      t,
+      podObject(objectName(`${prefix}/pod-over-limit`), t, this.honest(ns, { resources: { requests: ns.container.defaultRequest, limits: { cpu: double(ns.container.max.cpu), memory: ns.container.default.memory } } })),
+      this.denied('limit-range'),
+      'a container whose CPU limit is twice the LimitRange max',
+    );
   }
 
   private podSecurityCases(prefix: string, as: AdmissionIdentity, ns: NamespaceContext): void {
@@ -311,11 +443,16 @@ class CorpusBuilder {
     // A privileged container must also allow escalation: the API server refuses the pair privileged + no escalation as
     // invalid before Pod Security ever sees it (found by the conformance API server).
     pod('privileged', { containerSecurity: { privileged: true, allowPrivilegeEscalation: true } }, 'a privileged container', MTB.privileged);
-    pod('hostpath', { overrides: { volumes: [{ name: 'host', hostPath: { path: '/var/lib/kubelet', type: 'Directory' } }] }, containerOverrides: { volumeMounts: [{ name: 'host', mountPath: '/host' }] } }, 'a hostPath volume onto the node\'s kubelet directory', MTB.hostPath);
-    pod('hostnetwork', { overrides: { hostNetwork: true } }, 'the node\'s network namespace (reaches the node\'s metadata and other pods\' traffic)', MTB.hostNetworkAndPorts);
+    pod(
+      'hostpath',
+      { overrides: { volumes: [{ name: 'host', hostPath: { path: '/var/lib/kubelet', type: 'Directory' } }] }, containerOverrides: { volumeMounts: [{ name: 'host', mountPath: '/host' }] } },
+      "a hostPath volume onto the node's kubelet directory",
+      MTB.hostPath,
+    );
+    pod('hostnetwork', { overrides: { hostNetwork: true } }, "the node's network namespace (reaches the node's metadata and other pods' traffic)", MTB.hostNetworkAndPorts);
     pod('hostport', { containerOverrides: { ports: [{ containerPort: 8080, hostPort: 8080 }] } }, 'a hostPort on the node', MTB.hostNetworkAndPorts);
-    pod('hostpid', { overrides: { hostPID: true } }, 'the node\'s PID namespace', MTB.hostPid);
-    pod('hostipc', { overrides: { hostIPC: true } }, 'the node\'s IPC namespace', MTB.hostIpc);
+    pod('hostpid', { overrides: { hostPID: true } }, "the node's PID namespace", MTB.hostPid);
+    pod('hostipc', { overrides: { hostIPC: true } }, "the node's IPC namespace", MTB.hostIpc);
     if (ns.restricted) pod('privilege-escalation', { containerSecurity: { allowPrivilegeEscalation: true } }, 'a container allowed to gain privileges (setuid)', MTB.privilegeEscalation);
   }
 
@@ -323,12 +460,52 @@ class CorpusBuilder {
     const t = ns.name;
     const svc = (what: string, spec: JsonObject, annotations?: Record<string, string>) => service(objectName(`${prefix}/service-${what}`), t, spec, annotations);
     this.create(`${prefix}/service-nodeport`, as, 'Service', t, svc('nodeport', { type: 'NodePort' }), this.denied('admission-policy', POLICY_NAMES.restrictServices), 'a NodePort Service, opening a port on every node', MTB.nodePort);
-    this.create(`${prefix}/service-externalips`, as, 'Service', t, svc('externalips', { externalIPs: [EXTERNAL_IP] }), this.denied('admission-policy', POLICY_NAMES.restrictServices), 'a Service with externalIPs, intercepting traffic to an address it does not own (CVE-2020-8554)');
-    this.create(`${prefix}/service-lb-ip`, as, 'Service', t, svc('lb-ip', { type: 'LoadBalancer', loadBalancerIP: PLATFORM_STATIC_IP }, { 'networking.gke.io/load-balancer-type': 'Internal' }), this.denied('admission-policy', POLICY_NAMES.restrictServices), 'a LoadBalancer Service that takes a reserved static address (the platform\'s) through spec.loadBalancerIP');
-    this.create(`${prefix}/service-lb-annotation`, as, 'Service', t, svc('lb-annotation', { type: 'LoadBalancer' }, { 'cloud.google.com/l4-rbs': 'enabled' }), this.denied('admission-policy', POLICY_NAMES.restrictServices), 'a LoadBalancer Service with an unapproved load-balancer annotation');
+    this.create(
+      `${prefix}/service-externalips`,
+      as,
+      'Service',
+      t,
+      svc('externalips', { externalIPs: [EXTERNAL_IP] }),
+      this.denied('admission-policy', POLICY_NAMES.restrictServices),
+      'a Service with externalIPs, intercepting traffic to an address it does not own (CVE-2020-8554)',
+    );
+    this.create(
+      `${prefix}/service-lb-ip`,
+      as,
+      'Service',
+      t,
+      svc('lb-ip', { type: 'LoadBalancer', loadBalancerIP: PLATFORM_STATIC_IP }, { 'networking.gke.io/load-balancer-type': 'Internal' }),
+      this.denied('admission-policy', POLICY_NAMES.restrictServices),
+      "a LoadBalancer Service that takes a reserved static address (the platform's) through spec.loadBalancerIP",
+    );
+    this.create(
+      `${prefix}/service-lb-annotation`,
+      as,
+      'Service',
+      t,
+      svc('lb-annotation', { type: 'LoadBalancer' }, { 'cloud.google.com/l4-rbs': 'enabled' }),
+      this.denied('admission-policy', POLICY_NAMES.restrictServices),
+      'a LoadBalancer Service with an unapproved load-balancer annotation',
+    );
     const lbQuota = Number(ns.quotaHard['services.loadbalancers'] ?? 0);
-    this.create(`${prefix}/service-loadbalancer`, as, 'Service', t, svc('loadbalancer', { type: 'LoadBalancer' }, { 'networking.gke.io/load-balancer-type': 'Internal' }), lbQuota > 0 ? this.allowed() : this.denied('quota'), lbQuota > 0 ? 'an internal LoadBalancer within its quota' : 'a LoadBalancer Service although its quota allows none');
-    this.create(`${prefix}/pod-system-priority`, as, 'Pod', t, podObject(objectName(`${prefix}/pod-system-priority`), t, this.honest(ns, { overrides: { priorityClassName: 'system-node-critical' } })), this.denied('admission-policy', POLICY_NAMES.restrictPriorityClasses), 'a pod at a system priority class, to preempt system pods');
+    this.create(
+      `${prefix}/service-loadbalancer`,
+      as,
+      'Service',
+      t,
+      svc('loadbalancer', { type: 'LoadBalancer' }, { 'networking.gke.io/load-balancer-type': 'Internal' }),
+      lbQuota > 0 ? this.allowed() : this.denied('quota'),
+      lbQuota > 0 ? 'an internal LoadBalancer within its quota' : 'a LoadBalancer Service although its quota allows none',
+    );
+    this.create(
+      `${prefix}/pod-system-priority`,
+      as,
+      'Pod',
+      t,
+      podObject(objectName(`${prefix}/pod-system-priority`), t, this.honest(ns, { overrides: { priorityClassName: 'system-node-critical' } })),
+      this.denied('admission-policy', POLICY_NAMES.restrictPriorityClasses),
+      'a pod at a system priority class, to preempt system pods',
+    );
   }
 
   /** Pods and every workload template that tolerate, select or name another tenant's dedicated nodes. */
@@ -372,24 +549,114 @@ class CorpusBuilder {
     for (const other of others) {
       const ns = this.namespaceContext(other);
       this.create(`${prefix}/secret-in-${other}`, as, 'Secret', other, secret(objectName(`${prefix}/secret-in-${other}`), other), this.denied('rbac'), `writes a Secret in ${other}'s namespace`, MTB.otherTenants);
-      this.create(`${prefix}/pod-in-${other}`, as, 'Pod', other, podObject(objectName(`${prefix}/pod-in-${other}`), other, this.honest(ns)), this.denied('rbac'), `starts a pod in ${other}'s namespace (to mount its secrets or service accounts)`, MTB.otherTenants);
+      this.create(
+        `${prefix}/pod-in-${other}`,
+        as,
+        'Pod',
+        other,
+        podObject(objectName(`${prefix}/pod-in-${other}`), other, this.honest(ns)),
+        this.denied('rbac'),
+        `starts a pod in ${other}'s namespace (to mount its secrets or service accounts)`,
+        MTB.otherTenants,
+      );
     }
-    this.create(`${prefix}/pod-in-kube-system`, as, 'Pod', 'kube-system', podObject(objectName(`${prefix}/pod-in-kube-system`), 'kube-system', podSpec({ resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } } }, placement)), this.denied('rbac'), 'starts a pod in kube-system (the control plane\'s namespace)', MTB.clusterResources);
+    this.create(
+      `${prefix}/pod-in-kube-system`,
+      as,
+      'Pod',
+      'kube-system',
+      podObject(objectName(`${prefix}/pod-in-kube-system`), 'kube-system', podSpec({ resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } } }, placement)),
+      this.denied('rbac'),
+      "starts a pod in kube-system (the control plane's namespace)",
+      MTB.clusterResources,
+    );
   }
 
   private adminCases(prefix: string, admin: AdmissionIdentity, ns: NamespaceContext): void {
     const t = ns.name;
     this.create(`${prefix}/role`, admin, 'Role', t, role(objectName(`${prefix}/role`), t, [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list'] }]), this.allowed(), 'an admin creates a Role within its own permissions');
-    this.create(`${prefix}/role-escalate`, admin, 'Role', t, role(objectName(`${prefix}/role-escalate`), t, [{ apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles'], verbs: ['escalate'] }]), this.denied('rbac'), 'an admin creates a Role with the escalate verb', MTB.roleEscalation);
-    this.create(`${prefix}/role-bind`, admin, 'Role', t, role(objectName(`${prefix}/role-bind`), t, [{ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['bind'] }]), this.denied('rbac'), 'an admin creates a Role with the bind verb', MTB.roleEscalation);
-    this.create(`${prefix}/role-impersonate`, admin, 'Role', t, role(objectName(`${prefix}/role-impersonate`), t, [{ apiGroups: [''], resources: ['users', 'groups', 'serviceaccounts'], verbs: ['impersonate'] }]), this.denied('rbac'), 'an admin creates a Role with the impersonate verb', MTB.roleEscalation);
-    this.create(`${prefix}/role-wildcard`, admin, 'Role', t, role(objectName(`${prefix}/role-wildcard`), t, [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }]), this.denied('rbac'), 'an admin creates a Role with permissions it does not hold', MTB.roleEscalation);
-    this.create(`${prefix}/bind-cluster-admin`, admin, 'RoleBinding', t, roleBinding(objectName(`${prefix}/bind-cluster-admin`), t, 'cluster-admin', { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: admin.groups[0] }), this.denied('rbac'), 'an admin binds cluster-admin in its namespace', MTB.roleEscalation);
-    this.create(`${prefix}/clusterrole`, admin, 'ClusterRole', undefined, objectOf('ClusterRole', objectName(`${prefix}/clusterrole`), undefined, { rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list'] }] }), this.denied('rbac'), 'an admin creates a ClusterRole', MTB.clusterResources);
-    this.create(`${prefix}/clusterrolebinding`, admin, 'ClusterRoleBinding', undefined, clusterRoleBinding(objectName(`${prefix}/crb`), 'tenant-admin', { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: admin.groups[0] }), this.denied('rbac'), 'an admin binds its role cluster-wide', MTB.clusterResources);
+    this.create(
+      `${prefix}/role-escalate`,
+      admin,
+      'Role',
+      t,
+      role(objectName(`${prefix}/role-escalate`), t, [{ apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles'], verbs: ['escalate'] }]),
+      this.denied('rbac'),
+      'an admin creates a Role with the escalate verb',
+      MTB.roleEscalation,
+    );
+    this.create(
+      `${prefix}/role-bind`,
+      admin,
+      'Role',
+      t,
+      role(objectName(`${prefix}/role-bind`), t, [{ apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['bind'] }]),
+      this.denied('rbac'),
+      'an admin creates a Role with the bind verb',
+      MTB.roleEscalation,
+    );
+    this.create(
+      `${prefix}/role-impersonate`,
+      admin,
+      'Role',
+      t,
+      role(objectName(`${prefix}/role-impersonate`), t, [{ apiGroups: [''], resources: ['users', 'groups', 'serviceaccounts'], verbs: ['impersonate'] }]),
+      this.denied('rbac'),
+      'an admin creates a Role with the impersonate verb',
+      MTB.roleEscalation,
+    );
+    this.create(
+      `${prefix}/role-wildcard`,
+      admin,
+      'Role',
+      t,
+      role(objectName(`${prefix}/role-wildcard`), t, [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }]),
+      this.denied('rbac'),
+      'an admin creates a Role with permissions it does not hold',
+      MTB.roleEscalation,
+    );
+    this.create(
+      `${prefix}/bind-cluster-admin`,
+      admin,
+      'RoleBinding',
+      t,
+      roleBinding(objectName(`${prefix}/bind-cluster-admin`), t, 'cluster-admin', { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: admin.groups[0] }),
+      this.denied('rbac'),
+      'an admin binds cluster-admin in its namespace',
+      MTB.roleEscalation,
+    );
+    this.create(
+      `${prefix}/clusterrole`,
+      admin,
+      'ClusterRole',
+      undefined,
+      objectOf('ClusterRole', objectName(`${prefix}/clusterrole`), undefined, { rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list'] }] }),
+      this.denied('rbac'),
+      'an admin creates a ClusterRole',
+      MTB.clusterResources,
+    );
+    this.create(
+      `${prefix}/clusterrolebinding`,
+      admin,
+      'ClusterRoleBinding',
+      undefined,
+      clusterRoleBinding(objectName(`${prefix}/crb`), 'tenant-admin', { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: admin.groups[0] }),
+      this.denied('rbac'),
+      'an admin binds its role cluster-wide',
+      MTB.clusterResources,
+    );
     this.create(`${prefix}/namespace`, admin, 'Namespace', undefined, objectOf('Namespace', objectName(`${prefix}/namespace`), undefined, {}), this.denied('rbac'), 'an admin creates a namespace', MTB.clusterResources);
     this.grantCases(prefix, admin, ns);
-    this.create(`${prefix}/networkpolicy-allow-all`, admin, 'NetworkPolicy', t, objectOf('NetworkPolicy', objectName(`${prefix}/netpol`), t, { spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'], ingress: [{}], egress: [{}] } }), this.denied('rbac'), 'an admin opens its namespace with an allow-all NetworkPolicy (connectivity is declared in the definition)', MTB.multitenantResources);
+    this.create(
+      `${prefix}/networkpolicy-allow-all`,
+      admin,
+      'NetworkPolicy',
+      t,
+      objectOf('NetworkPolicy', objectName(`${prefix}/netpol`), t, { spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'], ingress: [{}], egress: [{}] } }),
+      this.denied('rbac'),
+      'an admin opens its namespace with an allow-all NetworkPolicy (connectivity is declared in the definition)',
+      MTB.multitenantResources,
+    );
     this.ownedObjectCases(prefix, admin, ns);
   }
 
@@ -402,14 +669,74 @@ class CorpusBuilder {
     const t = ns.name;
     const controller = { kind: 'ServiceAccount', name: 'controller', namespace: t };
     this.create(`${prefix}/role-leases`, admin, 'Role', t, role(objectName(`${prefix}/role-leases`), t, LEASE_RULES), this.allowed(), 'an admin creates a Role for leader election (Leases, Events) for its controllers');
-    this.create(`${prefix}/bind-leader-election`, admin, 'RoleBinding', t, roleBinding(objectName(`${prefix}/bind-leader-election`), t, TENANT_LEADER_ELECTION_ROLE, controller), this.allowed(), `an admin binds the platform's ${TENANT_LEADER_ELECTION_ROLE} role to its controller's service account`);
-    this.create(`${prefix}/bind-held-role`, admin, 'RoleBinding', t, roleBinding(objectName(`${prefix}/bind-held-role`), t, TENANT_DEVELOPER_ROLE, controller), this.allowed(), `an admin binds ${TENANT_DEVELOPER_ROLE}, a role whose permissions it holds, to its own service account`);
+    this.create(
+      `${prefix}/bind-leader-election`,
+      admin,
+      'RoleBinding',
+      t,
+      roleBinding(objectName(`${prefix}/bind-leader-election`), t, TENANT_LEADER_ELECTION_ROLE, controller),
+      this.allowed(),
+      `an admin binds the platform's ${TENANT_LEADER_ELECTION_ROLE} role to its controller's service account`,
+    );
+    this.create(
+      `${prefix}/bind-held-role`,
+      admin,
+      'RoleBinding',
+      t,
+      roleBinding(objectName(`${prefix}/bind-held-role`), t, TENANT_DEVELOPER_ROLE, controller),
+      this.allowed(),
+      `an admin binds ${TENANT_DEVELOPER_ROLE}, a role whose permissions it holds, to its own service account`,
+    );
     this.create(`${prefix}/lease`, admin, 'Lease', t, leaseObject(objectName(`${prefix}/lease`), t, `${t}-controller-0`), this.allowed(), 'an admin takes a leader-election Lease in its namespace');
-    this.create(`${prefix}/bind-admin`, admin, 'RoleBinding', t, roleBinding(objectName(`${prefix}/bind-admin`), t, 'admin', controller), this.denied('rbac'), 'an admin binds the built-in aggregated admin role (more than it holds) to its service account', MTB.roleEscalation);
-    this.create(`${prefix}/bind-edit`, admin, 'RoleBinding', t, roleBinding(objectName(`${prefix}/bind-edit`), t, 'edit', controller), this.denied('rbac'), 'an admin binds the built-in aggregated edit role (more than it holds) to its service account', MTB.roleEscalation);
-    this.create(`${prefix}/role-token-request`, admin, 'Role', t, role(objectName(`${prefix}/role-token-request`), t, [{ apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] }]), this.denied('rbac'), 'an admin grants the TokenRequest API (tokens for the deployer) it does not hold', MTB.roleEscalation);
-    this.create(`${prefix}/role-leases-cluster`, admin, 'ClusterRole', undefined, objectOf('ClusterRole', objectName(`${prefix}/role-leases-cluster`), undefined, { rules: LEASE_RULES }), this.denied('rbac'), 'an admin grants leader election cluster-wide', MTB.clusterResources);
-    this.create(`${prefix}/secret-sa-token`, admin, 'Secret', t, tokenSecret(objectName(`${prefix}/secret-sa-token`), t, 'controller'), this.denied('admission-policy', POLICY_NAMES.restrictServiceAccountTokens), 'an admin mints a never-expiring token for a service account of its namespace');
+    this.create(
+      `${prefix}/bind-admin`,
+      admin,
+      'RoleBinding',
+      t,
+      roleBinding(objectName(`${prefix}/bind-admin`), t, 'admin', controller),
+      this.denied('rbac'),
+      'an admin binds the built-in aggregated admin role (more than it holds) to its service account',
+      MTB.roleEscalation,
+    );
+    this.create(
+      `${prefix}/bind-edit`,
+      admin,
+      'RoleBinding',
+      t,
+      roleBinding(objectName(`${prefix}/bind-edit`), t, 'edit', controller),
+      this.denied('rbac'),
+      'an admin binds the built-in aggregated edit role (more than it holds) to its service account',
+      MTB.roleEscalation,
+    );
+    this.create(
+      `${prefix}/role-token-request`,
+      admin,
+      'Role',
+      t,
+      role(objectName(`${prefix}/role-token-request`), t, [{ apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] }]),
+      this.denied('rbac'),
+      'an admin grants the TokenRequest API (tokens for the deployer) it does not hold',
+      MTB.roleEscalation,
+    );
+    this.create(
+      `${prefix}/role-leases-cluster`,
+      admin,
+      'ClusterRole',
+      undefined,
+      objectOf('ClusterRole', objectName(`${prefix}/role-leases-cluster`), undefined, { rules: LEASE_RULES }),
+      this.denied('rbac'),
+      'an admin grants leader election cluster-wide',
+      MTB.clusterResources,
+    );
+    this.create(
+      `${prefix}/secret-sa-token`,
+      admin,
+      'Secret',
+      t,
+      tokenSecret(objectName(`${prefix}/secret-sa-token`), t, 'controller'),
+      this.denied('admission-policy', POLICY_NAMES.restrictServiceAccountTokens),
+      'an admin mints a never-expiring token for a service account of its namespace',
+    );
   }
 
   /**
@@ -423,7 +750,13 @@ class CorpusBuilder {
     const policy = (p: string) => this.denied('admission-policy', p);
 
     // Credentials: a service-account-token Secret for the deployer.
-    ask('secret-sa-token-deployer', 'Secret', tokenSecret(name('secret-sa-token-deployer'), t, 'deployer'), policy(POLICY_NAMES.restrictServiceAccountTokens), 'mints a never-expiring token for the deployer service account (CD rights that outlive group membership)');
+    ask(
+      'secret-sa-token-deployer',
+      'Secret',
+      tokenSecret(name('secret-sa-token-deployer'), t, 'deployer'),
+      policy(POLICY_NAMES.restrictServiceAccountTokens),
+      'mints a never-expiring token for the deployer service account (CD rights that outlive group membership)',
+    );
 
     // Ingress: its own load-balancer quota decides whether it may have any; its own names decide the hosts.
     const lbs = Number(ns.quotaHard['services.loadbalancers'] ?? 0);
@@ -432,27 +765,48 @@ class CorpusBuilder {
     const ing = POLICY_NAMES.restrictIngresses;
     const internal = GKE_INTERNAL_INGRESS_CLASS;
     const hosts = own ? [own] : [];
-    if (lbs > 0 && own) ask('ingress-own-host', 'Ingress', ingressObject(name('ingress-own-host'), t, { classAnnotation: internal, hosts, tlsHosts: hosts }), this.allowed(), `an internal Ingress (class ${internal}) on its own host ${own}, within its load-balancer quota`);
+    if (lbs > 0 && own)
+      ask(
+        'ingress-own-host',
+        'Ingress',
+        ingressObject(name('ingress-own-host'), t, { classAnnotation: internal, hosts, tlsHosts: hosts }),
+        this.allowed(),
+        `an internal Ingress (class ${internal}) on its own host ${own}, within its load-balancer quota`,
+      );
     ask('ingress-no-class', 'Ingress', ingressObject(name('ingress-no-class'), t, { hosts }), policy(ing), 'an Ingress without class, which GKE serves with an external load balancer (class gce)');
-    ask('ingress-class-gce', 'Ingress', ingressObject(name('ingress-class-gce'), t, { classAnnotation: GKE_EXTERNAL_INGRESS_CLASS, hosts }), policy(ing), 'an Ingress of class gce: an external load balancer outside the platform\'s gateway');
+    ask('ingress-class-gce', 'Ingress', ingressObject(name('ingress-class-gce'), t, { classAnnotation: GKE_EXTERNAL_INGRESS_CLASS, hosts }), policy(ing), "an Ingress of class gce: an external load balancer outside the platform's gateway");
     ask('ingressclassname-gce', 'Ingress', ingressObject(name('ingressclassname-gce'), t, { className: GKE_EXTERNAL_INGRESS_CLASS, hosts }), policy(ing), 'an Ingress naming class gce in spec.ingressClassName');
-    if (lbs === 0) ask('ingress-internal-no-quota', 'Ingress', ingressObject(name('ingress-internal-no-quota'), t, { classAnnotation: internal, hosts }), policy(ing), `an internal Ingress (class ${internal}) although its quota allows no load balancer`);
+    if (lbs === 0)
+      ask('ingress-internal-no-quota', 'Ingress', ingressObject(name('ingress-internal-no-quota'), t, { classAnnotation: internal, hosts }), policy(ing), `an internal Ingress (class ${internal}) although its quota allows no load balancer`);
     const steer = (what: string, key: string, value: string, description: string) =>
       ask(`ingress-${what}`, 'Ingress', ingressObject(name(`ingress-${what}`), t, { classAnnotation: internal, hosts, annotations: { [key]: value } }), policy(ing), description);
-    steer('global-static-ip', 'kubernetes.io/ingress.global-static-ip-name', 'platform-gateway-ip', 'an Ingress that takes the platform\'s global static IP');
-    steer('regional-static-ip', 'kubernetes.io/ingress.regional-static-ip-name', 'platform-internal-ip', 'an Ingress that takes the platform\'s regional static IP');
-    steer('pre-shared-cert', 'ingress.gcp.kubernetes.io/pre-shared-cert', 'platform-wildcard-cert', 'an Ingress that serves the platform\'s pre-shared certificate');
+    steer('global-static-ip', 'kubernetes.io/ingress.global-static-ip-name', 'platform-gateway-ip', "an Ingress that takes the platform's global static IP");
+    steer('regional-static-ip', 'kubernetes.io/ingress.regional-static-ip-name', 'platform-internal-ip', "an Ingress that takes the platform's regional static IP");
+    steer('pre-shared-cert', 'ingress.gcp.kubernetes.io/pre-shared-cert', 'platform-wildcard-cert', "an Ingress that serves the platform's pre-shared certificate");
     steer('frontend-config', 'networking.gke.io/v1beta1.FrontendConfig', 'platform-frontend', 'an Ingress that names a FrontendConfig (SSL policy, redirects)');
-    ask('ingress-other-host', 'Ingress', ingressObject(name('ingress-other-host'), t, { classAnnotation: internal, hosts: [foreign] }), policy(ing), `an Ingress for ${foreign}, a host it does not own (another tenant's, on a shared gateway a hijack)`);
+    ask(
+      'ingress-other-host',
+      'Ingress',
+      ingressObject(name('ingress-other-host'), t, { classAnnotation: internal, hosts: [foreign] }),
+      policy(ing),
+      `an Ingress for ${foreign}, a host it does not own (another tenant's, on a shared gateway a hijack)`,
+    );
     ask('ingress-tls-other-host', 'Ingress', ingressObject(name('ingress-tls-other-host'), t, { classAnnotation: internal, hosts, tlsHosts: [foreign] }), policy(ing), `an Ingress whose TLS section claims ${foreign}`);
     if (ns.hosts.length > 0 && ns.hosts[0].includes('.')) {
       const parent = `*.${ns.hosts[0].slice(ns.hosts[0].indexOf('.') + 1)}`;
-      ask('ingress-parent-wildcard', 'Ingress', ingressObject(name('ingress-parent-wildcard'), t, { classAnnotation: internal, hosts: [parent] }), policy(ing), `an Ingress for ${parent}, a wildcard over its own name's parent (every sibling tenant's hosts)`);
+      ask(
+        'ingress-parent-wildcard',
+        'Ingress',
+        ingressObject(name('ingress-parent-wildcard'), t, { classAnnotation: internal, hosts: [parent] }),
+        policy(ing),
+        `an Ingress for ${parent}, a wildcard over its own name's parent (every sibling tenant's hosts)`,
+      );
     }
 
     // Gateway API routes on the platform's shared gateway.
     const routes = POLICY_NAMES.restrictRoutes;
-    if (own) ask('httproute-own-host', 'HTTPRoute', httpRouteObject(name('httproute-own-host'), t, [own, `*.${ns.hosts[0]}`], GATEWAY_NAMESPACE), this.allowed(), `an HTTPRoute on the shared gateway for its own hosts ${own} and *.${ns.hosts[0]}`);
+    if (own)
+      ask('httproute-own-host', 'HTTPRoute', httpRouteObject(name('httproute-own-host'), t, [own, `*.${ns.hosts[0]}`], GATEWAY_NAMESPACE), this.allowed(), `an HTTPRoute on the shared gateway for its own hosts ${own} and *.${ns.hosts[0]}`);
     ask('httproute-other-host', 'HTTPRoute', httpRouteObject(name('httproute-other-host'), t, [foreign], GATEWAY_NAMESPACE), policy(routes), `an HTTPRoute for ${foreign}, a host it does not own`);
     ask('httproute-no-hostnames', 'HTTPRoute', httpRouteObject(name('httproute-no-hostnames'), t, [], GATEWAY_NAMESPACE), policy(routes), 'an HTTPRoute without hostnames, which takes every host of the gateway listener');
 
@@ -461,14 +815,32 @@ class CorpusBuilder {
     ask('pvc', 'PersistentVolumeClaim', claimObject(name('pvc'), t), this.allowed(), 'a PersistentVolumeClaim provisioned for it');
     ask('pvc-volumename', 'PersistentVolumeClaim', claimObject(name('pvc-volumename'), t, PRE_PROVISIONED_VOLUME), policy(POLICY_NAMES.restrictVolumeClaims), 'a claim that binds a pre-provisioned PersistentVolume by spec.volumeName');
     const withVolume = (volume: JsonObject) => this.honest(ns, { overrides: { volumes: [volume] }, containerOverrides: { volumeMounts: [{ name: volume.name, mountPath: '/data' }] } });
-    ask('pod-inline-gcsfuse', 'Pod', podObject(name('pod-inline-gcsfuse'), t, withVolume({ name: 'data', csi: { driver: 'gcsfuse.csi.storage.gke.io', volumeAttributes: { bucketName: `${t}-data` } } })), this.allowed(), 'a pod mounting its bucket with the Cloud Storage FUSE CSI driver (acts with the pod\'s own identity)');
-    ask('pod-inline-csi', 'Pod', podObject(name('pod-inline-csi'), t, withVolume({ name: 'data', csi: { driver: 'hostpath.csi.k8s.io' } })), policy(vol), 'a pod with an inline volume of a CSI driver off the allow-list (one that mounts node paths)');
+    ask(
+      'pod-inline-gcsfuse',
+      'Pod',
+      podObject(name('pod-inline-gcsfuse'), t, withVolume({ name: 'data', csi: { driver: 'gcsfuse.csi.storage.gke.io', volumeAttributes: { bucketName: `${t}-data` } } })),
+      this.allowed(),
+      "a pod mounting its bucket with the Cloud Storage FUSE CSI driver (acts with the pod's own identity)",
+    );
+    ask(
+      'pod-inline-csi',
+      'Pod',
+      podObject(name('pod-inline-csi'), t, withVolume({ name: 'data', csi: { driver: 'hostpath.csi.k8s.io' } })),
+      policy(vol),
+      'a pod with an inline volume of a CSI driver off the allow-list (one that mounts node paths)',
+    );
     const ephemeral = { name: 'data', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeName: PRE_PROVISIONED_VOLUME } } } };
     ask('pod-ephemeral-volumename', 'Pod', podObject(name('pod-ephemeral-volumename'), t, withVolume(ephemeral)), policy(vol), 'a pod whose generic ephemeral volume binds a pre-provisioned PersistentVolume');
     const statefulSet = workloadObject('StatefulSet', name('statefulset-claim-volumename'), t, this.honest(ns));
     (statefulSet.spec as JsonObject).volumeClaimTemplates = [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeName: PRE_PROVISIONED_VOLUME } }];
     ask('statefulset-claim-volumename', 'StatefulSet', statefulSet, policy(vol), 'a StatefulSet whose claim template binds a pre-provisioned PersistentVolume');
-    ask('service-externalname', 'Service', service(name('service-externalname'), t, { type: 'ExternalName', externalName: 'metadata.google.internal' }), policy(POLICY_NAMES.restrictServices), 'an ExternalName Service pointing at the metadata server, for a platform proxy to resolve');
+    ask(
+      'service-externalname',
+      'Service',
+      service(name('service-externalname'), t, { type: 'ExternalName', externalName: 'metadata.google.internal' }),
+      policy(POLICY_NAMES.restrictServices),
+      'an ExternalName Service pointing at the metadata server, for a platform proxy to resolve',
+    );
 
     // GPUs: within the quota the plan sized from the pools the tenant may use.
     const gpus = Number(ns.quotaHard[`requests.${GPU_RESOURCE}`] ?? 0);
@@ -509,12 +881,20 @@ class CorpusBuilder {
       remove(`${prefix}/delete-platform-rolebinding`, 'RoleBinding', binding, this.denied('admission-policy', protect), `deletes the platform's RoleBinding ${binding.metadata.name}`, MTB.multitenantResources);
     }
     const sa = owned('ServiceAccount', 'deployer');
-    if (sa) update(`${prefix}/update-platform-serviceaccount`, 'ServiceAccount', sa, touched(sa), this.denied('admission-policy', protect), 'changes the platform\'s deployer ServiceAccount', MTB.multitenantResources);
+    if (sa) update(`${prefix}/update-platform-serviceaccount`, 'ServiceAccount', sa, touched(sa), this.denied('admission-policy', protect), "changes the platform's deployer ServiceAccount", MTB.multitenantResources);
     const namespace = this.manifests.find((o) => o.kind === 'Namespace' && o.metadata.name === t);
     if (namespace) {
       const labels = { ...(namespace.metadata.labels ?? {}) };
       labels['pod-security.kubernetes.io/enforce'] = 'privileged';
-      update(`${prefix}/relabel-namespace`, 'Namespace', namespace, { ...namespace, metadata: { ...namespace.metadata, labels } }, this.denied('rbac', POLICY_NAMES.protectNamespaceLabels), 'relabels its namespace to Pod Security privileged', MTB.multitenantResources);
+      update(
+        `${prefix}/relabel-namespace`,
+        'Namespace',
+        namespace,
+        { ...namespace, metadata: { ...namespace.metadata, labels } },
+        this.denied('rbac', POLICY_NAMES.protectNamespaceLabels),
+        'relabels its namespace to Pod Security privileged',
+        MTB.multitenantResources,
+      );
     }
   }
 
@@ -524,9 +904,17 @@ class CorpusBuilder {
     const ns = this.namespaceContext(namespace);
     const as: AdmissionIdentity = { user: owner, groups: [], role: `owner of developer namespace ${namespace}` };
     const prefix = `${namespace}/owner`;
-    this.create(`${prefix}/deployment`, as, 'Deployment', namespace, workloadObject('Deployment', objectName(`${prefix}/deployment`), namespace, this.honest(ns)), this.allowed(), 'an ordinary Deployment in the owner\'s namespace');
-    this.create(`${prefix}/service`, as, 'Service', namespace, service(objectName(`${prefix}/service`), namespace, {}), this.allowed(), 'a ClusterIP Service in the owner\'s namespace');
-    this.create(`${prefix}/role`, as, 'Role', namespace, role(objectName(`${prefix}/role`), namespace, [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }]), this.allowed(), 'the owner creates a Role within its own permissions');
+    this.create(`${prefix}/deployment`, as, 'Deployment', namespace, workloadObject('Deployment', objectName(`${prefix}/deployment`), namespace, this.honest(ns)), this.allowed(), "an ordinary Deployment in the owner's namespace");
+    this.create(`${prefix}/service`, as, 'Service', namespace, service(objectName(`${prefix}/service`), namespace, {}), this.allowed(), "a ClusterIP Service in the owner's namespace");
+    this.create(
+      `${prefix}/role`,
+      as,
+      'Role',
+      namespace,
+      role(objectName(`${prefix}/role`), namespace, [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }]),
+      this.allowed(),
+      'the owner creates a Role within its own permissions',
+    );
     this.podSecurityCases(prefix, as, ns);
     this.serviceCases(prefix, as, ns);
     this.placementCases(prefix, as, ns);

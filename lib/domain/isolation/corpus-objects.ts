@@ -144,7 +144,11 @@ export function podSpecOf(object: JsonObject): JsonObject | undefined {
 
 /** A DNS-1123 name of at most 52 characters (CronJob's limit) derived from a case id, stable and unique. */
 export function objectName(id: string): string {
-  const slug = id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const slug = id
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   if (slug.length <= 52) return slug;
   return `${slug.slice(0, 45).replace(/-$/, '')}-${fnv(id)}`;
 }

@@ -70,7 +70,13 @@ export function validateClusterPathIntents(networkName: string, intents: readonl
     const name = pathRuleName(networkName, intent.id);
     if (!GCP_RESOURCE_NAME.test(name) || name.length > MAX_GCE_NAME_LENGTH) {
       const room = MAX_GCE_NAME_LENGTH - pathRuleName(networkName, '').length;
-      issues.push({ path, field: 'id', value: intent.id, problem: `makes the name ${JSON.stringify(name)} of the firewall rule from ${between}, which is not a GCE name (lower-case letters, digits and "-", at most ${MAX_GCE_NAME_LENGTH} characters)`, fix: `use an id of lower-case letters, digits and "-" of at most ${room} characters` });
+      issues.push({
+        path,
+        field: 'id',
+        value: intent.id,
+        problem: `makes the name ${JSON.stringify(name)} of the firewall rule from ${between}, which is not a GCE name (lower-case letters, digits and "-", at most ${MAX_GCE_NAME_LENGTH} characters)`,
+        fix: `use an id of lower-case letters, digits and "-" of at most ${room} characters`,
+      });
     }
   });
   return issues;

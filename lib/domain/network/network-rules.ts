@@ -42,14 +42,7 @@ export function clusterNodeTag(cluster: string): string {
  * firewall rules of LoadBalancer Services and Ingress (and its own cluster rules): GKE's Shared VPC guide, "Managing
  * firewall resources", names exactly these as the custom-role alternative to roles/compute.securityAdmin.
  */
-export const GKE_SHARED_VPC_FIREWALL_PERMISSIONS: readonly string[] = [
-  'compute.firewalls.create',
-  'compute.firewalls.delete',
-  'compute.firewalls.get',
-  'compute.firewalls.list',
-  'compute.firewalls.update',
-  'compute.networks.updatePolicy',
-];
+export const GKE_SHARED_VPC_FIREWALL_PERMISSIONS: readonly string[] = ['compute.firewalls.create', 'compute.firewalls.delete', 'compute.firewalls.get', 'compute.firewalls.list', 'compute.firewalls.update', 'compute.networks.updatePolicy'];
 
 /** Id of that custom role in the host project (IAM role ids: letters, digits, `_` and `.`, 3-64). */
 export const GKE_SHARED_VPC_FIREWALL_ROLE_ID = 'gkeSharedVpcFirewallManager';
@@ -62,21 +55,8 @@ const MAX_SUBNET_PREFIX = GCP_SMALLEST_SUBNET_PREFIX;
 const REGION_PATTERN = /^[a-z]+(-[a-z]+)+\d+$/;
 
 /** Aggregation interval of VPC flow logs. */
-export type FlowLogsInterval =
-  | 'INTERVAL_5_SEC'
-  | 'INTERVAL_30_SEC'
-  | 'INTERVAL_1_MIN'
-  | 'INTERVAL_5_MIN'
-  | 'INTERVAL_10_MIN'
-  | 'INTERVAL_15_MIN';
-const FLOW_LOGS_INTERVALS: readonly FlowLogsInterval[] = [
-  'INTERVAL_5_SEC',
-  'INTERVAL_30_SEC',
-  'INTERVAL_1_MIN',
-  'INTERVAL_5_MIN',
-  'INTERVAL_10_MIN',
-  'INTERVAL_15_MIN',
-];
+export type FlowLogsInterval = 'INTERVAL_5_SEC' | 'INTERVAL_30_SEC' | 'INTERVAL_1_MIN' | 'INTERVAL_5_MIN' | 'INTERVAL_10_MIN' | 'INTERVAL_15_MIN';
+const FLOW_LOGS_INTERVALS: readonly FlowLogsInterval[] = ['INTERVAL_5_SEC', 'INTERVAL_30_SEC', 'INTERVAL_1_MIN', 'INTERVAL_5_MIN', 'INTERVAL_10_MIN', 'INTERVAL_15_MIN'];
 
 /** `maxLength` can only tighten the 63-character limit of GCP_RESOURCE_NAME. */
 export function validateName(path: string, field: string, value: string, maxLength = MAX_GCE_NAME_LENGTH): ValidationIssue[] {
@@ -225,9 +205,7 @@ export function validateControlPlaneCidr(path: string, field: string, value: str
 }
 
 export function validatePorts(path: string, field: string, ports: readonly number[]): ValidationIssue[] {
-  return ports
-    .filter((p) => !Number.isInteger(p) || p < 1 || p > 65535)
-    .map((p) => ({ path, field, value: p, problem: 'is not a TCP port (1..65535)', fix: 'list TCP port numbers such as 443' }));
+  return ports.filter((p) => !Number.isInteger(p) || p < 1 || p > 65535).map((p) => ({ path, field, value: p, problem: 'is not a TCP port (1..65535)', fix: 'list TCP port numbers such as 443' }));
 }
 
 /** Firewall rule name for a control-plane range: `<network>-allow-cp-10-0-0-0-28`. */

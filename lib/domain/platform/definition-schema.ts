@@ -143,9 +143,7 @@ const tenant = z.strictObject({
     .optional(),
   podSecurity: z.enum(['restricted', 'baseline']).optional(),
   dependencies: z.strictObject({ tenants: z.array(z.string()).optional(), external: z.array(z.strictObject({ cidr: z.string(), ports: z.array(port) })).optional() }).optional(),
-  ingressSources: z
-    .array(z.union([z.strictObject({ namespace: z.string(), podLabels: stringMap.optional(), ports: z.array(port).optional() }), z.strictObject({ cidr: z.string(), ports: z.array(port).optional() })]))
-    .optional(),
+  ingressSources: z.array(z.union([z.strictObject({ namespace: z.string(), podLabels: stringMap.optional(), ports: z.array(port).optional() }), z.strictObject({ cidr: z.string(), ports: z.array(port).optional() })])).optional(),
   workloadIdentities: z
     .array(
       z.strictObject({
@@ -237,22 +235,18 @@ const platformDefinitionSchema = z.strictObject({
   // The limit's value is checked by validateTerraformStates (tenant-states.ts); the shape here.
   terraformStates: z.strictObject({ maxResources: z.number().optional() }).optional(),
   // Required, but its absence is reported by checkGitOps with the fix spelled out; the shape is checked here.
-  gitOps: z.strictObject({
-    repository: z.strictObject({
-      url: z.string(),
-      branch: z.string().optional(),
-      revision: z.string().optional(),
-      auth: z
-        .union([
-          z.strictObject({ type: z.literal('none') }),
-          z.strictObject({ type: z.enum(['ssh', 'token']) }),
-          z.strictObject({ type: z.literal('gcpserviceaccount'), serviceAccountEmail: z.string() }),
-        ])
-        .optional(),
-      syncWaitSeconds: count.optional(),
-    }),
-    rootDirectory: z.string().optional(),
-  }).optional(),
+  gitOps: z
+    .strictObject({
+      repository: z.strictObject({
+        url: z.string(),
+        branch: z.string().optional(),
+        revision: z.string().optional(),
+        auth: z.union([z.strictObject({ type: z.literal('none') }), z.strictObject({ type: z.enum(['ssh', 'token']) }), z.strictObject({ type: z.literal('gcpserviceaccount'), serviceAccountEmail: z.string() })]).optional(),
+        syncWaitSeconds: count.optional(),
+      }),
+      rootDirectory: z.string().optional(),
+    })
+    .optional(),
 });
 
 /** Every field name the schema knows, to suggest the intended one for a misspelt field. */
@@ -261,10 +255,11 @@ const KNOWN_FIELDS: readonly string[] = (() => {
   const walk = (schema: unknown): void => {
     const def = (schema as { _zod?: { def?: any } })?._zod?.def;
     if (!def) return;
-    if (def.type === 'object') for (const [key, child] of Object.entries(def.shape)) {
-      names.add(key);
-      walk(child);
-    }
+    if (def.type === 'object')
+      for (const [key, child] of Object.entries(def.shape)) {
+        names.add(key);
+        walk(child);
+      }
     if (def.type === 'optional' || def.type === 'nullable') walk(def.innerType);
     if (def.type === 'array') walk(def.element);
     if (def.type === 'union') for (const option of def.options) walk(option);
@@ -294,7 +289,13 @@ function toIssues(root: unknown, issue: ZodIssue): ValidationIssue[] {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const guess = closest(key);
-        return { path: issue.path.length === 0 ? 'platform' : placeOf(root, [...issue.path, key]).place, field: key, value: (value as any)?.[key], problem: 'is not a field of the definition here', fix: guess ? `did you mean ${guess}? Rename it` : 'remove it' };
+        return {
+          path: issue.path.length === 0 ? 'platform' : placeOf(root, [...issue.path, key]).place,
+          field: key,
+          value: (value as any)?.[key],
+          problem: 'is not a field of the definition here',
+          fix: guess ? `did you mean ${guess}? Rename it` : 'remove it',
+        };
       });
     case 'invalid_type': {
       const expected = issue.expected;
@@ -306,7 +307,16 @@ function toIssues(root: unknown, issue: ZodIssue): ValidationIssue[] {
       return [{ path: place, field, value, problem: `is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, fix: `use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (exact spelling)` }];
     case 'invalid_union': {
       const kinds = (issue as any).note === 'No matching discriminator' || issue.errors.length === 0;
-      if (kinds) return [{ path: place, field: last === 'kind' ? 'kind' : `${field}.kind`, value: last === 'kind' ? value : (value as any)?.kind, problem: 'is not a known kind of entry here', fix: 'use one of "ha-vpn-aws", "ha-vpn-peer", "interconnect" for links; see the definition types for others' }];
+      if (kinds)
+        return [
+          {
+            path: place,
+            field: last === 'kind' ? 'kind' : `${field}.kind`,
+            value: last === 'kind' ? value : (value as any)?.kind,
+            problem: 'is not a known kind of entry here',
+            fix: 'use one of "ha-vpn-aws", "ha-vpn-peer", "interconnect" for links; see the definition types for others',
+          },
+        ];
       return [{ path: place, field, value, problem: 'matches none of the accepted shapes', fix: 'give either { namespace, podLabels?, ports? } or { cidr, ports? }' }];
     }
     case 'too_small':

@@ -53,7 +53,6 @@ export const GCP_REGION_ZONES: Readonly<Record<string, readonly string[]>> = {
   'us-west4': ['a', 'b', 'c'],
 };
 
-
 /** Whether the list knows the region. */
 export function isKnownRegion(region: string): boolean {
   return Object.prototype.hasOwnProperty.call(GCP_REGION_ZONES, region);
@@ -73,7 +72,12 @@ export function defaultZones(region: string): readonly string[] {
 export function similarRegions(region: string): string[] {
   const scored = Object.keys(GCP_REGION_ZONES).map((known) => ({ known, distance: editDistance(region, known) }));
   const best = Math.min(...scored.map((c) => c.distance));
-  return best > 2 ? [] : scored.filter((c) => c.distance === best).map((c) => c.known).sort();
+  return best > 2
+    ? []
+    : scored
+        .filter((c) => c.distance === best)
+        .map((c) => c.known)
+        .sort();
 }
 
 function editDistance(a: string, b: string): number {

@@ -27,7 +27,10 @@ export const COST_CENTER_CLOUD_LABEL = 'cost-center';
  * (GCE label values allow no upper case and no dots, Kubernetes label values do).
  */
 export function gceLabelValue(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9_-]/g, '_').slice(0, 63);
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '_')
+    .slice(0, 63);
 }
 
 /** The labels of a tenant's own cloud resources (its node pools' VMs), so the billing export can charge them to it. */

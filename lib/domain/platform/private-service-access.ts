@@ -11,9 +11,7 @@ export const PSA_RANGE_NAME = 'network/private-service-access';
 
 /** Tenants whose Workload Identities hold a private-IP service role. */
 export function privateServiceTenants(definition: Pick<PlatformDefinition, 'tenants'>): string[] {
-  return (definition.tenants ?? [])
-    .filter((t) => (t.workloadIdentities ?? []).some((wi) => wi.projectRoles.some((role) => PRIVATE_IP_SERVICE_ROLES.some((prefix) => role.startsWith(prefix)))))
-    .map((t) => t.name);
+  return (definition.tenants ?? []).filter((t) => (t.workloadIdentities ?? []).some((wi) => wi.projectRoles.some((role) => PRIVATE_IP_SERVICE_ROLES.some((prefix) => role.startsWith(prefix))))).map((t) => t.name);
 }
 
 /** Whether the platform gets Private Service Access, and the range it asks the IP plan for. */

@@ -29,16 +29,7 @@ import type { NodePoolDefinition } from './node-pool-definition';
 import { clusterRangePrefix, clusterSurgeNodes, clusterZones } from './platform-ip-plan';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
 import { tenantGpuQuota } from './tenant-gpu-quota';
-import type {
-  AdditionalPodRangePlan,
-  AdvertisementsPlan,
-  ClusterPlan,
-  LinkPlan,
-  NetworkPlan,
-  NodePoolPlan,
-  PlatformPlan,
-  TenantPlan,
-} from './platform-plan';
+import type { AdditionalPodRangePlan, AdvertisementsPlan, ClusterPlan, LinkPlan, NetworkPlan, NodePoolPlan, PlatformPlan, TenantPlan } from './platform-plan';
 import { PlatformTenant, tenantsOnCluster } from './tenant-definition';
 import { tenantCostLabels } from './platform-labels';
 import { ClusterNodePools, indexTenants } from './tenant-index';
@@ -163,7 +154,15 @@ function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, 
     additionalPodRanges,
     controlPlane: { ipPlanName: ranges.controlPlane, cidr: ipPlan.cidr(ranges.controlPlane) },
     nodeTag: clusterNodeTag(cluster.name),
-    nodePools: pools.map((pool) => resolveNodePool(cluster, zones.length, additionalPodRanges, pool, definition.tenants?.find((t) => t.name === pool.tenant))),
+    nodePools: pools.map((pool) =>
+      resolveNodePool(
+        cluster,
+        zones.length,
+        additionalPodRanges,
+        pool,
+        definition.tenants?.find((t) => t.name === pool.tenant),
+      ),
+    ),
     tenants: tenantsOnCluster(definition.tenants, cluster.name).map((t) => t.name),
     stack: stackNames.cluster(definition.name, cluster.name),
   };
@@ -178,7 +177,7 @@ function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: r
     name: pool.name,
     kind: pool.kind,
     machineType: pool.machineType ?? DEFAULT_MACHINE_TYPES[pool.kind],
-    minNodes: pool.queuedProvisioning ? 0 : pool.minNodes ?? defaultMinNodes(pool.kind, zones),
+    minNodes: pool.queuedProvisioning ? 0 : (pool.minNodes ?? defaultMinNodes(pool.kind, zones)),
     maxNodes: pool.maxNodes,
     maxPodsPerNode: pool.maxPodsPerNode ?? cluster.maxPodsPerNode,
     maxSurge: pool.maxSurge ?? DEFAULT_MAX_SURGE,
@@ -186,7 +185,9 @@ function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: r
     spot: pool.kind === 'spot-batch',
     // Spot and GPU capacity is scarce: take it in any zone; services spread evenly.
     locationPolicy: pool.kind === 'general' ? 'BALANCED' : 'ANY',
-    ...(gpu ? { gpu: { type: gpu.type, count: gpu.count, driverVersion: DEFAULT_GPU_DRIVER_VERSION, ...(pool.gpu?.sharing ? { sharing: pool.gpu.sharing } : {}), ...(pool.gpu?.partitionSize ? { partitionSize: pool.gpu.partitionSize } : {}) } } : {}),
+    ...(gpu
+      ? { gpu: { type: gpu.type, count: gpu.count, driverVersion: DEFAULT_GPU_DRIVER_VERSION, ...(pool.gpu?.sharing ? { sharing: pool.gpu.sharing } : {}), ...(pool.gpu?.partitionSize ? { partitionSize: pool.gpu.partitionSize } : {}) } }
+      : {}),
     queuedProvisioning: pool.queuedProvisioning ?? false,
     resourceLabels: owner ? tenantCostLabels(owner) : {},
     ...(podRange ? { podRange } : {}),

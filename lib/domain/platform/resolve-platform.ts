@@ -144,10 +144,7 @@ function resolveTenantStates(
   if (changed && options.record && !options.frozen) {
     lockToWrite = serializeTenantStatesLock(assignment.lock);
     recordedTenants = assignment.newTenants;
-    const lines = [
-      ...assignment.newTenants.map((t) => `  + ${t.tenant} -> ${t.stack}`),
-      ...assignment.orphaned.map((t) => `  - ${t.tenant} (was in ${t.stack}; its resources go with the next apply of that stack)`),
-    ];
+    const lines = [...assignment.newTenants.map((t) => `  + ${t.tenant} -> ${t.stack}`), ...assignment.orphaned.map((t) => `  - ${t.tenant} (was in ${t.stack}; its resources go with the next apply of that stack)`)];
     options.notices.push(`tenant states: recorded ${options.tenantStatesFile}; review and commit it:\n${lines.join('\n')}`);
   } else {
     for (const orphan of assignment.orphaned) options.notices.push(`tenant states: ${orphan.tenant} is recorded in ${orphan.stack} but no longer defined; \`${options.recordCommand}\` drops it`);

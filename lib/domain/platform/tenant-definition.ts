@@ -50,7 +50,6 @@ export interface DeveloperNamespacesDefinition {
   readonly gracePeriodDays?: number;
 }
 
-
 /** The pools a tenant gets in each of its clusters: none unless it has dedicated nodes; its pool and a GPU tenant's CPU companion. */
 export function tenantNodePools(tenant: PlatformTenant): (NodePoolDefinition & { readonly tenant: string })[] {
   if (tenantIsolation(tenant) !== 'dedicated-nodes' || !tenant.dedicatedNodes) return [];

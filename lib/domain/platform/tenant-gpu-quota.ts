@@ -65,7 +65,13 @@ export function tenantGpuQuota(
   if (declared !== undefined && Number.isInteger(declared) && declared > capacity) {
     const path = tenant.clusters.length > 1 ? `tenants[${tenant.name}] on ${cluster.name}` : `tenants[${tenant.name}]`;
     const where = usable.length > 0 ? `the ${capacity} GPUs of ${usable.map((p) => p.name).join(', ')}` : `the 0 GPUs of the ${isolation === 'dedicated-nodes' ? "tenant's own pools" : 'GPU pools'} on ${cluster.name}`;
-    issues.push({ path, field: 'quota.gpus', value: declared, problem: `exceeds ${where}, the pools its pods may use`, fix: `lower quota.gpus to at most ${capacity}, or add GPUs to ${isolation === 'dedicated-nodes' ? 'dedicatedNodes' : `cluster ${cluster.name}'s GPU pools`}` });
+    issues.push({
+      path,
+      field: 'quota.gpus',
+      value: declared,
+      problem: `exceeds ${where}, the pools its pods may use`,
+      fix: `lower quota.gpus to at most ${capacity}, or add GPUs to ${isolation === 'dedicated-nodes' ? 'dedicatedNodes' : `cluster ${cluster.name}'s GPU pools`}`,
+    });
   }
   const gpus = declared !== undefined && issues.length === 0 ? declared : isolation === 'shared' ? 0 : capacity;
   return { gpus, capacity, pools: usable.map((p) => p.name), issues };

@@ -93,10 +93,7 @@ export function serializeTenantStatesLock(lock: TenantStatesLock): string {
  * manages no memberships, so the estimate never falls short). A test holds it to the construct.
  */
 export function estimateTenantIdentityResources(tenant: Pick<PlatformTenant, 'workloadIdentities' | 'groups'>): number {
-  const identities = (tenant.workloadIdentities ?? []).reduce(
-    (sum, wi) => sum + 2 + new Set(wi.projectRoles).size + new Set((wi.resourceRoles ?? []).map((g) => `${g.kind}/${g.name}/${g.role}`)).size,
-    0,
-  );
+  const identities = (tenant.workloadIdentities ?? []).reduce((sum, wi) => sum + 2 + new Set(wi.projectRoles).size + new Set((wi.resourceRoles ?? []).map((g) => `${g.kind}/${g.name}/${g.role}`)).size, 0);
   const groups = new Set(TENANT_ROLES.map((role) => tenant.groups[role]).filter((g): g is string => !!g)).size;
   // One per resource the platform creates for the tenant (the project does not change the count).
   const created = new Set((tenant.workloadIdentities ?? []).flatMap((wi) => (wi.resourceRoles ?? []).filter((g) => g.provisioning === 'create').map((g) => `${g.kind}/${g.project ?? ''}/${g.name}`))).size;
@@ -213,7 +210,13 @@ export function moveTenantState(lock: TenantStatesLock, tenant: string, to: stri
   }
   const prefix = tenantStatePrefix(options.platform);
   if (!(to === prefix || to.startsWith(`${prefix}-`)) || !STACK_NAME.test(to)) {
-    throw new ValidationError({ path: options.source, field: 'to', value: to, problem: `is not a tenant stack name (${prefix}-<name>, lower-case letters, digits, hyphens)`, fix: `name a shard such as ${tenantShardName(options.platform, '<project>', 2)}` });
+    throw new ValidationError({
+      path: options.source,
+      field: 'to',
+      value: to,
+      problem: `is not a tenant stack name (${prefix}-<name>, lower-case letters, digits, hyphens)`,
+      fix: `name a shard such as ${tenantShardName(options.platform, '<project>', 2)}`,
+    });
   }
   if (to === from) throw new ValidationError({ path: options.source, field: 'to', value: to, problem: `is already the state of tenant ${tenant}`, fix: 'name another stack' });
   return { version: lock.version, tenants: { ...lock.tenants, [tenant]: to } };

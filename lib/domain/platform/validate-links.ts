@@ -25,7 +25,8 @@ export function validateLinks(definition: PlatformDefinition, issues: IssueColle
     if (names.has(link.name)) issues.add({ path: 'hybridLinks', field: 'name', value: link.name, problem: 'is declared twice', fix: 'give each link a unique name' });
     names.add(link.name);
     // Link resources are named `<link>-<suffix>`, so leave room under GCP's 63 characters.
-    if (!GCP_RESOURCE_NAME.test(link.name) || link.name.length > 40) issues.add({ path, field: 'name', value: link.name, problem: `${GCP_RESOURCE_NAME_RULE}, and at most 40 characters so suffixed names fit`, fix: 'use a short name such as "aws-usw2"' });
+    if (!GCP_RESOURCE_NAME.test(link.name) || link.name.length > 40)
+      issues.add({ path, field: 'name', value: link.name, problem: `${GCP_RESOURCE_NAME_RULE}, and at most 40 characters so suffixed names fit`, fix: 'use a short name such as "aws-usw2"' });
     const linkRegions = link.kind === 'interconnect' ? link.attachments.map((a) => a.region) : [link.region];
     for (const region of linkRegions) {
       if (!regions.has(region)) issues.add({ path, field: 'region', value: region, problem: 'is not one of the platform regions', fix: `use one of ${[...regions].join(', ')}` });
@@ -34,7 +35,13 @@ export function validateLinks(definition: PlatformDefinition, issues: IssueColle
     if (!remote) {
       issues.add({ path, field: 'remoteNetwork', value: link.remoteNetwork, problem: 'is not a declared remote network', fix: `declare it in remoteNetworks, or use one of ${[...remotes.keys()].join(', ') || '(none declared)'}` });
     } else if (remote.kind !== REMOTE_KIND[link.kind]) {
-      issues.add({ path, field: 'remoteNetwork', value: link.remoteNetwork, problem: `is a ${remote.kind} network, but a ${link.kind} link reaches a ${REMOTE_KIND[link.kind]} network`, fix: 'point the link at the right network, or use the matching link kind' });
+      issues.add({
+        path,
+        field: 'remoteNetwork',
+        value: link.remoteNetwork,
+        problem: `is a ${remote.kind} network, but a ${link.kind} link reaches a ${REMOTE_KIND[link.kind]} network`,
+        fix: 'point the link at the right network, or use the matching link kind',
+      });
     }
     for (const range of link.advertise?.ranges ?? []) {
       if (typeof Cidr.tryParse(range) === 'string') issues.add({ path, field: 'advertise.ranges', value: range, problem: 'is not an aligned IPv4 CIDR', fix: 'give ranges such as 10.0.0.0/20' });
@@ -74,7 +81,13 @@ function linkRuleIssues(definition: PlatformDefinition, link: HybridLinkDefiniti
       issues.push(...validatePeerAsn(path, 'peerAsn', link.peerAsn));
       issues.push(...validateAsnsDiffer(path, 'peerAsn', link.gcpAsn, link.peerAsn));
       if (![1, 2, 4].includes(link.peerInterfaceIps.length)) {
-        issues.push({ path, field: 'peerInterfaceIps', value: link.peerInterfaceIps, problem: `has ${link.peerInterfaceIps.length} entries, but an external VPN gateway has 1, 2 or 4 interfaces`, fix: 'list the public IPs of 1, 2 or 4 device interfaces' });
+        issues.push({
+          path,
+          field: 'peerInterfaceIps',
+          value: link.peerInterfaceIps,
+          problem: `has ${link.peerInterfaceIps.length} entries, but an external VPN gateway has 1, 2 or 4 interfaces`,
+          fix: 'list the public IPs of 1, 2 or 4 device interfaces',
+        });
       }
       link.peerInterfaceIps.forEach((ip, i) => issues.push(...validateIpv4Address(path, `peerInterfaceIps[${i}]`, ip), ...validatePublicPeerAddress(path, `peerInterfaceIps[${i}]`, ip)));
       break;
@@ -93,15 +106,29 @@ function linkRuleIssues(definition: PlatformDefinition, link: HybridLinkDefiniti
         if (names.has(attachment.name)) issues.push({ path, field: `attachments[${i}].name`, value: attachment.name, problem: 'is declared twice', fix: 'give each attachment a unique name' });
         names.add(attachment.name);
         if (!GCP_RESOURCE_NAME.test(attachment.name)) issues.push({ path: where, field: 'name', value: attachment.name, problem: GCP_RESOURCE_NAME_RULE, fix: 'use a name such as "garage-usw1-a"' });
-        if (attachment.metro.trim() === '') issues.push({ path: where, field: 'metro', value: attachment.metro, problem: 'is empty, so the SLA check cannot count metros', fix: 'give the metro of the colocation facility, e.g. "sea" or "fra"' });
+        if (attachment.metro.trim() === '')
+          issues.push({ path: where, field: 'metro', value: attachment.metro, problem: 'is empty, so the SLA check cannot count metros', fix: 'give the metro of the colocation facility, e.g. "sea" or "fra"' });
         if (attachment.vlanTag !== undefined) issues.push(...validateVlanTag(where, 'vlanTag', attachment.vlanTag));
         if (link.type === 'PARTNER' && (attachment.vlanTag !== undefined || attachment.interconnect !== undefined)) {
-          issues.push({ path: where, field: attachment.vlanTag !== undefined ? 'vlanTag' : 'interconnect', value: attachment.vlanTag ?? attachment.interconnect, problem: 'is set on a Partner attachment, which the partner provisions', fix: 'remove it, or use type: DEDICATED' });
+          issues.push({
+            path: where,
+            field: attachment.vlanTag !== undefined ? 'vlanTag' : 'interconnect',
+            value: attachment.vlanTag ?? attachment.interconnect,
+            problem: 'is set on a Partner attachment, which the partner provisions',
+            fix: 'remove it, or use type: DEDICATED',
+          });
         }
-        if (link.type === 'DEDICATED' && !attachment.interconnect) issues.push({ path: where, field: 'interconnect', value: attachment.interconnect, problem: 'is required for a Dedicated attachment', fix: 'give the URL of the Interconnect the attachment uses' });
+        if (link.type === 'DEDICATED' && !attachment.interconnect)
+          issues.push({ path: where, field: 'interconnect', value: attachment.interconnect, problem: 'is required for a Dedicated attachment', fix: 'give the URL of the Interconnect the attachment uses' });
       }
       const networkMtu = definition.network.mtu ?? DEFAULT_NETWORK_MTU;
-      issues.push(...validateMtus(path, link.attachments.map(() => link.mtu ?? networkMtu), networkMtu));
+      issues.push(
+        ...validateMtus(
+          path,
+          link.attachments.map(() => link.mtu ?? networkMtu),
+          networkMtu,
+        ),
+      );
       issues.push(...validateSla(path, link.slaTarget, link.attachments, definition.network.routingMode ?? DEFAULT_ROUTING_MODE));
       break;
     }

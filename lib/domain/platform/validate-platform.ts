@@ -13,16 +13,7 @@ import { validateTerraformStates } from './tenant-states';
 import type { ExpiredDeveloperNamespace } from '../tenancy/tenant-rules';
 import { Cidr } from '../ip-plan/cidr';
 import { GKE_MAX_PODS_PER_NODE, GKE_MIN_PODS_PER_NODE } from '../ip-plan/gke-sizing';
-import {
-  DNS_DOMAIN,
-  GCP_PROJECT_ID,
-  GCP_PROJECT_ID_RULE,
-  GCP_RESOURCE_NAME,
-  GCP_RESOURCE_NAME_RULE,
-  GKE_NAME,
-  GKE_NAME_RULE,
-  PLATFORM_NAME,
-} from '../naming/naming-rules';
+import { DNS_DOMAIN, GCP_PROJECT_ID, GCP_PROJECT_ID_RULE, GCP_RESOURCE_NAME, GCP_RESOURCE_NAME_RULE, GKE_NAME, GKE_NAME_RULE, PLATFORM_NAME } from '../naming/naming-rules';
 import { validateGitSource } from '../gitops/git-source';
 import { validateRegions, validateClusterZones } from './validate-regions';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
@@ -78,7 +69,12 @@ function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): 
   if (!DNS_DOMAIN.test(definition.organization.domain)) {
     issues.add({ path: 'organization', field: 'domain', value: definition.organization.domain, problem: 'is not a DNS domain', fix: 'give your Cloud Identity domain, e.g. "example.com"' });
   }
-  const projects = checkUnique(definition.projects.map((p) => p.id), 'projects', 'id', issues);
+  const projects = checkUnique(
+    definition.projects.map((p) => p.id),
+    'projects',
+    'id',
+    issues,
+  );
   for (const project of definition.projects) {
     if (!GCP_PROJECT_ID.test(project.id)) issues.add({ path: `projects[${project.id}]`, field: 'id', value: project.id, problem: GCP_PROJECT_ID_RULE, fix: 'use the project id as shown by `gcloud projects list`' });
   }
@@ -92,9 +88,19 @@ function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): 
   for (const [role, pool] of Object.entries(definition.poolAssignment)) {
     if (!pools.has(pool)) issues.add({ path: 'poolAssignment', field: role, value: pool, problem: 'is not one of the addressPools', fix: `use one of ${[...pools].join(', ')}` });
   }
-  checkUnique(definition.clusters.map((c) => c.name), 'clusters', 'name', issues);
+  checkUnique(
+    definition.clusters.map((c) => c.name),
+    'clusters',
+    'name',
+    issues,
+  );
   for (const cluster of definition.clusters) checkCluster(definition, cluster, projects, regions, pools, issues);
-  checkUnique((definition.remoteNetworks ?? []).map((n) => n.name), 'remoteNetworks', 'name', issues);
+  checkUnique(
+    (definition.remoteNetworks ?? []).map((n) => n.name),
+    'remoteNetworks',
+    'name',
+    issues,
+  );
   for (const network of definition.remoteNetworks ?? []) {
     const path = `remoteNetworks[${network.name}]`;
     if (!GCP_RESOURCE_NAME.test(network.name)) issues.add({ path, field: 'name', value: network.name, problem: GCP_RESOURCE_NAME_RULE, fix: 'use a name such as "aws-usw2-prod"' });
@@ -147,7 +153,8 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
     if (network.name.trim() === '') issues.add({ path, field: 'authorizedNetworks.name', value: network.name, problem: 'is empty (it is the display name GKE shows for the range)', fix: 'name the range, e.g. "corp-vpn"' });
   }
   if (!Number.isInteger(cluster.maxNodes) || cluster.maxNodes < 1) issues.add({ path, field: 'maxNodes', value: cluster.maxNodes, problem: 'must be a whole number of at least 1', fix: 'give the most nodes the cluster may scale to' });
-  if (!isPodsPerNode(cluster.maxPodsPerNode)) issues.add({ path, field: 'maxPodsPerNode', value: cluster.maxPodsPerNode, problem: `must be a whole number from ${GKE_MIN_PODS_PER_NODE} to ${GKE_MAX_PODS_PER_NODE}`, fix: 'use 110 (GKE default) or less for denser address use' });
+  if (!isPodsPerNode(cluster.maxPodsPerNode))
+    issues.add({ path, field: 'maxPodsPerNode', value: cluster.maxPodsPerNode, problem: `must be a whole number from ${GKE_MIN_PODS_PER_NODE} to ${GKE_MAX_PODS_PER_NODE}`, fix: 'use 110 (GKE default) or less for denser address use' });
   for (const [role, pool] of Object.entries(cluster.pools ?? {})) {
     if (pool && !pools.has(pool)) issues.add({ path, field: `pools.${role}`, value: pool, problem: 'is not one of the addressPools', fix: `use one of ${[...pools].join(', ')}` });
   }
@@ -155,12 +162,29 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
     validateCidr(path, 'authorizedNetworks', network.cidr, issues);
     if (network.cidr === '0.0.0.0/0') issues.add({ path, field: 'authorizedNetworks', value: network.cidr, problem: 'opens the control plane to the whole internet', fix: 'list the office, VPN or CI ranges that need kubectl access' });
   }
-  checkUnique(cluster.nodePools.map((p) => p.name), `${path}.nodePools`, 'name', issues);
-  if (cluster.nodePools.length === 0) issues.add({ path, field: 'nodePools', value: [], problem: 'is empty: the default pool is removed, so nothing could run', fix: "add at least one pool, e.g. { name: 'services', kind: 'general', maxNodes: 30 }" });
-  const podRanges = checkUnique((cluster.additionalPodRanges ?? []).map((r) => r.name), `${path}.additionalPodRanges`, 'name', issues);
+  checkUnique(
+    cluster.nodePools.map((p) => p.name),
+    `${path}.nodePools`,
+    'name',
+    issues,
+  );
+  if (cluster.nodePools.length === 0)
+    issues.add({ path, field: 'nodePools', value: [], problem: 'is empty: the default pool is removed, so nothing could run', fix: "add at least one pool, e.g. { name: 'services', kind: 'general', maxNodes: 30 }" });
+  const podRanges = checkUnique(
+    (cluster.additionalPodRanges ?? []).map((r) => r.name),
+    `${path}.additionalPodRanges`,
+    'name',
+    issues,
+  );
   for (const range of cluster.additionalPodRanges ?? []) {
     if (!GKE_NAME.test(range.name) || !GKE_NAME.test(`${cluster.name}-${range.name}`)) {
-      issues.add({ path: `${path}.additionalPodRanges[${range.name}]`, field: 'name', value: range.name, problem: `must be a name that, prefixed with the cluster's, is a valid secondary range name: ${GKE_NAME_RULE}`, fix: 'use a short name such as "pods-2"' });
+      issues.add({
+        path: `${path}.additionalPodRanges[${range.name}]`,
+        field: 'name',
+        value: range.name,
+        problem: `must be a name that, prefixed with the cluster's, is a valid secondary range name: ${GKE_NAME_RULE}`,
+        fix: 'use a short name such as "pods-2"',
+      });
     }
     if (range.name === 'pods' || range.name === 'services') {
       issues.add({ path: `${path}.additionalPodRanges[${range.name}]`, field: 'name', value: range.name, problem: "collides with the cluster's default pod or services range", fix: 'use a name such as "pods-2"' });
@@ -170,7 +194,13 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
   const ownPools = new Set(cluster.nodePools.map((p) => p.name));
   const allPools = clusterNodePools(definition, cluster);
   for (const pool of allPools.filter((p) => p.tenant && ownPools.has(p.name))) {
-    issues.add({ path: `${path}.nodePools[${pool.name}]`, field: 'name', value: pool.name, problem: `collides with the dedicated pool of tenant ${pool.tenant} on this cluster`, fix: `rename the cluster's pool; "${pool.name}" is reserved for tenant ${pool.tenant}` });
+    issues.add({
+      path: `${path}.nodePools[${pool.name}]`,
+      field: 'name',
+      value: pool.name,
+      problem: `collides with the dedicated pool of tenant ${pool.tenant} on this cluster`,
+      fix: `rename the cluster's pool; "${pool.name}" is reserved for tenant ${pool.tenant}`,
+    });
   }
   let poolNodes = 0;
   for (const pool of allPools) {
@@ -186,23 +216,48 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
       issues.add({ path: poolPath, field: 'minNodes', value: pool.minNodes, problem: `must be a whole number from 0 to maxNodes (${pool.maxNodes})`, fix: 'lower minNodes or raise maxNodes' });
     }
     if (pool.maxPodsPerNode !== undefined && (!isPodsPerNode(pool.maxPodsPerNode) || pool.maxPodsPerNode > cluster.maxPodsPerNode)) {
-      issues.add({ path: poolPath, field: 'maxPodsPerNode', value: pool.maxPodsPerNode, problem: `must be from ${GKE_MIN_PODS_PER_NODE} to the cluster's maxPodsPerNode (${cluster.maxPodsPerNode}), which sized the pod range`, fix: `use at most ${cluster.maxPodsPerNode}, or give the pool its own pod range` });
+      issues.add({
+        path: poolPath,
+        field: 'maxPodsPerNode',
+        value: pool.maxPodsPerNode,
+        problem: `must be from ${GKE_MIN_PODS_PER_NODE} to the cluster's maxPodsPerNode (${cluster.maxPodsPerNode}), which sized the pod range`,
+        fix: `use at most ${cluster.maxPodsPerNode}, or give the pool its own pod range`,
+      });
     }
     if (pool.podRange !== undefined && !podRanges.has(pool.podRange)) {
-      issues.add({ path: poolPath, field: 'podRange', value: pool.podRange, problem: "is not one of the cluster's additionalPodRanges", fix: podRanges.size > 0 ? `use one of ${[...podRanges].join(', ')}` : `declare it first: additionalPodRanges: [{ name: ${JSON.stringify(pool.podRange)}, maxNodes: <nodes> }]` });
+      issues.add({
+        path: poolPath,
+        field: 'podRange',
+        value: pool.podRange,
+        problem: "is not one of the cluster's additionalPodRanges",
+        fix: podRanges.size > 0 ? `use one of ${[...podRanges].join(', ')}` : `declare it first: additionalPodRanges: [{ name: ${JSON.stringify(pool.podRange)}, maxNodes: <nodes> }]`,
+      });
     }
     if (pool.gpu && pool.kind !== 'gpu') issues.add({ path: poolPath, field: 'gpu', value: pool.gpu, problem: `is set on a ${pool.kind} pool`, fix: "use kind: 'gpu' for GPU pools" });
-    if (pool.maxSurge !== undefined && (!Number.isInteger(pool.maxSurge) || pool.maxSurge < 0)) issues.add({ path: poolPath, field: 'maxSurge', value: pool.maxSurge, problem: 'must be a whole number of at least 0', fix: 'use 1 (GKE default)' });
+    if (pool.maxSurge !== undefined && (!Number.isInteger(pool.maxSurge) || pool.maxSurge < 0))
+      issues.add({ path: poolPath, field: 'maxSurge', value: pool.maxSurge, problem: 'must be a whole number of at least 0', fix: 'use 1 (GKE default)' });
   }
   if (poolNodes > cluster.maxNodes) {
-    issues.add({ path, field: 'maxNodes', value: cluster.maxNodes, problem: `is less than the sum of its node pools' maxNodes, tenant pools included (${poolNodes}), so the pools could outgrow the cluster's ranges`, fix: `raise the cluster's maxNodes to at least ${poolNodes} (only before its ranges are recorded), or lower pool maxNodes` });
+    issues.add({
+      path,
+      field: 'maxNodes',
+      value: cluster.maxNodes,
+      problem: `is less than the sum of its node pools' maxNodes, tenant pools included (${poolNodes}), so the pools could outgrow the cluster's ranges`,
+      fix: `raise the cluster's maxNodes to at least ${poolNodes} (only before its ranges are recorded), or lower pool maxNodes`,
+    });
   }
 }
 
 function checkGitOps(definition: PlatformDefinition, issues: IssueCollector): void {
   const gitOps = definition.gitOps as PlatformDefinition['gitOps'] | undefined;
   if (!gitOps?.repository?.url) {
-    issues.add({ path: 'platform', field: 'gitOps.repository.url', value: gitOps?.repository?.url, problem: 'is required: every cluster syncs its manifests from this repository', fix: "add gitOps: { repository: { url: 'https://github.com/<org>/<manifests>.git' } } to the definition" });
+    issues.add({
+      path: 'platform',
+      field: 'gitOps.repository.url',
+      value: gitOps?.repository?.url,
+      problem: 'is required: every cluster syncs its manifests from this repository',
+      fix: "add gitOps: { repository: { url: 'https://github.com/<org>/<manifests>.git' } } to the definition",
+    });
     return;
   }
   const source = { ...gitOps.repository, directory: gitOps.rootDirectory ?? DEFAULT_GITOPS_ROOT_DIRECTORY };

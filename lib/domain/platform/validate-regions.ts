@@ -37,6 +37,12 @@ export function validateClusterZones(definition: Pick<PlatformDefinition, 'addit
     }
   }
   if (!cluster.zones && !listed && (definition.additionalRegions ?? []).includes(cluster.region)) {
-    issues.add({ path, field: 'zones', value: undefined, problem: `must be listed for ${cluster.region}, a region outside the library's list`, fix: `list the zones, e.g. zones: ['${cluster.region}-a', '${cluster.region}-b', '${cluster.region}-c']` });
+    issues.add({
+      path,
+      field: 'zones',
+      value: undefined,
+      problem: `must be listed for ${cluster.region}, a region outside the library's list`,
+      fix: `list the zones, e.g. zones: ['${cluster.region}-a', '${cluster.region}-b', '${cluster.region}-c']`,
+    });
   }
 }

@@ -34,7 +34,13 @@ export function validatePlatformTenants(definition: PlatformDefinition, issues: 
     if (tenant.isolation === 'dedicated-nodes' && !GKE_NAME.test(tenantPoolName(tenant.name))) {
       issues.add({ path, field: 'name', value: tenant.name, problem: `makes the node pool name ${JSON.stringify(tenantPoolName(tenant.name))}, longer than GKE's 40 characters`, fix: 'use a tenant name of at most 33 characters' });
     } else if (tenant.isolation === 'dedicated-nodes' && tenant.dedicatedNodes && companionCpuPool(tenant.dedicatedNodes) && !GKE_NAME.test(tenantCpuPoolName(tenant.name))) {
-      issues.add({ path, field: 'name', value: tenant.name, problem: `makes the companion CPU pool name ${JSON.stringify(tenantCpuPoolName(tenant.name))}, longer than GKE's 40 characters`, fix: 'use a tenant name of at most 29 characters, or set dedicatedNodes.cpuPool: false' });
+      issues.add({
+        path,
+        field: 'name',
+        value: tenant.name,
+        problem: `makes the companion CPU pool name ${JSON.stringify(tenantCpuPoolName(tenant.name))}, longer than GKE's 40 characters`,
+        fix: 'use a tenant name of at most 29 characters, or set dedicatedNodes.cpuPool: false',
+      });
     }
     // A project-wide role on a project other tenants share reaches their resources: refused unless accepted by name.
     // Only project roles can reach other tenants: without any, the rule has nothing to report.
@@ -51,7 +57,13 @@ export function validatePlatformTenants(definition: PlatformDefinition, issues: 
     // Workload Identity identities are per project: one tenant, one project keeps its identities unambiguous.
     const projects = [...new Set(tenant.clusters.map((c) => projectOf.get(c)).filter((p): p is string => !!p))];
     if (projects.length > 1) {
-      issues.add({ path, field: 'clusters', value: tenant.clusters, problem: `span the projects ${projects.join(', ')}, but a tenant's Workload Identity service accounts live in one project`, fix: 'keep a tenant on clusters of one project, or declare one tenant per project' });
+      issues.add({
+        path,
+        field: 'clusters',
+        value: tenant.clusters,
+        problem: `span the projects ${projects.join(', ')}, but a tenant's Workload Identity service accounts live in one project`,
+        fix: 'keep a tenant on clusters of one project, or declare one tenant per project',
+      });
     }
   }
   for (const issue of validateTenantReach(definition)) issues.add(issue);

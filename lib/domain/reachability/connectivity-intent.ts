@@ -9,80 +9,80 @@
 export type ConnectivityEndpoint =
   /** A tenant's pods in its namespace on one cluster. */
   | {
-    /** The endpoint's variant: `tenant`. */
-    readonly kind: 'tenant';
-    /** Name of the tenant (its namespace on the cluster). */
-    readonly tenant: string;
-    /** Name of the cluster the tenant's pods run on. */
-    readonly cluster: string;
-  }
+      /** The endpoint's variant: `tenant`. */
+      readonly kind: 'tenant';
+      /** Name of the tenant (its namespace on the cluster). */
+      readonly tenant: string;
+      /** Name of the cluster the tenant's pods run on. */
+      readonly cluster: string;
+    }
   /**
    * Pods of a namespace that is not a tenant's (a system namespace such as `gmp-system`): its NetworkPolicies and
    * labels are read from the manifests when they are there, else it has none (every connection passes it).
    */
   | {
-    /** The endpoint's variant: `namespace`. */
-    readonly kind: 'namespace';
-    /** The namespace's name. */
-    readonly namespace: string;
-    /** Name of the cluster it is on (as in the platform definition). */
-    readonly cluster: string;
-  }
+      /** The endpoint's variant: `namespace`. */
+      readonly kind: 'namespace';
+      /** The namespace's name. */
+      readonly namespace: string;
+      /** Name of the cluster it is on (as in the platform definition). */
+      readonly cluster: string;
+    }
   /** A cluster's nodes (node subnet). */
   | {
-    /** The endpoint's variant: `nodes`. */
-    readonly kind: 'nodes';
-    /** Name of the cluster (as in the platform definition). */
-    readonly cluster: string;
-  }
+      /** The endpoint's variant: `nodes`. */
+      readonly kind: 'nodes';
+      /** Name of the cluster (as in the platform definition). */
+      readonly cluster: string;
+    }
   /** A cluster's pods, whoever owns them (pod ranges). */
   | {
-    /** The endpoint's variant: `pods`. */
-    readonly kind: 'pods';
-    /** Name of the cluster (as in the platform definition). */
-    readonly cluster: string;
-  }
+      /** The endpoint's variant: `pods`. */
+      readonly kind: 'pods';
+      /** Name of the cluster (as in the platform definition). */
+      readonly cluster: string;
+    }
   /** A cluster's private control-plane endpoint. */
   | {
-    /** The endpoint's variant: `control-plane`. */
-    readonly kind: 'control-plane';
-    /** Name of the cluster (as in the platform definition). */
-    readonly cluster: string;
-  }
+      /** The endpoint's variant: `control-plane`. */
+      readonly kind: 'control-plane';
+      /** Name of the cluster (as in the platform definition). */
+      readonly cluster: string;
+    }
   /** A remote network of the definition (AWS VPC, on-premise site), or one named range or CIDR inside it. */
   | {
-    /** The endpoint's variant: `remote`. */
-    readonly kind: 'remote';
-    /** Name of the remote network in the definition (`remoteNetworks`). */
-    readonly network: string;
-    /**
-     * A CIDR inside the network, or the name of one of its authorized networks.
-     * @default absent: every CIDR of the network
-     */
-    readonly range?: string;
-  }
+      /** The endpoint's variant: `remote`. */
+      readonly kind: 'remote';
+      /** Name of the remote network in the definition (`remoteNetworks`). */
+      readonly network: string;
+      /**
+       * A CIDR inside the network, or the name of one of its authorized networks.
+       * @default absent: every CIDR of the network
+       */
+      readonly range?: string;
+    }
   /** Google APIs reached privately (Private Google Access / private.googleapis.com). */
   | {
-    /** The endpoint's variant: `google-apis`. */
-    readonly kind: 'google-apis';
-  }
+      /** The endpoint's variant: `google-apis`. */
+      readonly kind: 'google-apis';
+    }
   /** A cluster's DNS: NodeLocal DNSCache on the node when the cluster enables it, else kube-dns in kube-system. */
   | {
-    /** The endpoint's variant: `cluster-dns`. */
-    readonly kind: 'cluster-dns';
-    /** Name of the cluster (as in the platform definition). */
-    readonly cluster: string;
-  }
+      /** The endpoint's variant: `cluster-dns`. */
+      readonly kind: 'cluster-dns';
+      /** Name of the cluster (as in the platform definition). */
+      readonly cluster: string;
+    }
   /** Google-managed services on private IPs (Cloud SQL, Memorystore) through Private Service Access. */
   | {
-    /** The endpoint's variant: `private-services`. */
-    readonly kind: 'private-services';
-  }
+      /** The endpoint's variant: `private-services`. */
+      readonly kind: 'private-services';
+    }
   /** The public internet. */
   | {
-    /** The endpoint's variant: `internet`. */
-    readonly kind: 'internet';
-  };
+      /** The endpoint's variant: `internet`. */
+      readonly kind: 'internet';
+    };
 
 /** The protocol of a connectivity intent. */
 export type ConnectivityProtocol = 'tcp' | 'udp' | 'icmp' | 'any';

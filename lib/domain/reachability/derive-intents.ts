@@ -16,10 +16,15 @@ const HTTPS_PORT = 443;
 const CLOUD_SQL_CONNECTOR_PORT = 3307;
 
 /** Authorized networks the add-ons' traffic needs add, by cluster (`plan.addOnTraffic.authorizedNetworks`). */
-export type AddOnAuthorizedNetworks = Readonly<Record<string, readonly {
-  /** The authorized range. */
-  readonly cidr: string;
-}[]>>;
+export type AddOnAuthorizedNetworks = Readonly<
+  Record<
+    string,
+    readonly {
+      /** The authorized range. */
+      readonly cidr: string;
+    }[]
+  >
+>;
 
 /**
  * The intents every platform built from this definition must meet, each with a stable id:
@@ -119,7 +124,14 @@ export function deriveIntentEntries(definition: PlatformDefinition, addOnAuthori
         const authorized = [...(cluster.authorizedNetworks ?? []), ...(addOnAuthorized[cluster.name] ?? [])];
         // Only where the control plane admits the whole remote network (no authorized networks, or one covering it).
         if (authorized.length > 0 && !(remote?.cidrs ?? []).every((cidr) => authorized.some((n) => covers(n.cidr, cidr)))) continue;
-        add({ id: `link-control-plane/${link.name}/${cluster.name}`, from, to: { kind: 'control-plane', cluster: cluster.name }, port: CONTROL_PLANE_PORT, expect: 'allow', reason: `link ${link.name} advertises the control plane of ${cluster.name} to ${link.remoteNetwork}` });
+        add({
+          id: `link-control-plane/${link.name}/${cluster.name}`,
+          from,
+          to: { kind: 'control-plane', cluster: cluster.name },
+          port: CONTROL_PLANE_PORT,
+          expect: 'allow',
+          reason: `link ${link.name} advertises the control plane of ${cluster.name} to ${link.remoteNetwork}`,
+        });
       }
     }
   }
@@ -222,9 +234,23 @@ function checkEndpoint(definition: PlatformDefinition, path: string, e: Connecti
   if ('cluster' in e && !clusters.includes(e.cluster)) return [issue('cluster', e.cluster, clusters)];
   if (e.kind === 'tenant') {
     const tenant = (definition.tenants ?? []).find((t) => t.name === e.tenant);
-    if (!tenant) return [issue('tenant', e.tenant, (definition.tenants ?? []).map((t) => t.name))];
-    if (!tenant.clusters.includes(e.cluster)) return [{ path, field: 'cluster', value: e.cluster, problem: `does not host tenant ${e.tenant} (its clusters: ${tenant.clusters.join(', ')})`, fix: 'name one of the tenant\'s clusters' }];
+    if (!tenant)
+      return [
+        issue(
+          'tenant',
+          e.tenant,
+          (definition.tenants ?? []).map((t) => t.name),
+        ),
+      ];
+    if (!tenant.clusters.includes(e.cluster)) return [{ path, field: 'cluster', value: e.cluster, problem: `does not host tenant ${e.tenant} (its clusters: ${tenant.clusters.join(', ')})`, fix: "name one of the tenant's clusters" }];
   }
-  if (e.kind === 'remote' && !(definition.remoteNetworks ?? []).some((r) => r.name === e.network)) return [issue('network', e.network, (definition.remoteNetworks ?? []).map((r) => r.name))];
+  if (e.kind === 'remote' && !(definition.remoteNetworks ?? []).some((r) => r.name === e.network))
+    return [
+      issue(
+        'network',
+        e.network,
+        (definition.remoteNetworks ?? []).map((r) => r.name),
+      ),
+    ];
   return [];
 }

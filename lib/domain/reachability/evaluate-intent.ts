@@ -1,30 +1,11 @@
 import type { ConnectivityIntent } from './connectivity-intent';
 import type { Hop } from './hop';
-import {
-  advertisedOnEveryPeer,
-  advertisedOnSomePeer,
-  awsRoute,
-  egressFirewall,
-  ingressFirewall,
-  linksTo,
-  returnRoute,
-  subnetRoute,
-  vpcRouteOut,
-} from './legs';
+import { advertisedOnEveryPeer, advertisedOnSomePeer, awsRoute, egressFirewall, ingressFirewall, linksTo, returnRoute, subnetRoute, vpcRouteOut } from './legs';
 import { MeshEgress, meshEgress, meshIngress } from './mesh-hops';
 import { evaluateNetworkPolicies, PolicyPeer } from './network-policy';
 import { describeTraffic, Traffic } from './protocol';
 import { covers } from './ranges';
-import {
-  INTERNET_RANGE,
-  KUBE_DNS_LABELS,
-  KUBE_DNS_NAMESPACE,
-  NODE_LOCAL_DNS_ADDRESS,
-  Place,
-  PRIVATE_GOOGLE_APIS_RANGE,
-  PUBLIC_GOOGLE_APIS_RANGE,
-  resolveEndpoint,
-} from './resolve-endpoint';
+import { INTERNET_RANGE, KUBE_DNS_LABELS, KUBE_DNS_NAMESPACE, NODE_LOCAL_DNS_ADDRESS, Place, PRIVATE_GOOGLE_APIS_RANGE, PUBLIC_GOOGLE_APIS_RANGE, resolveEndpoint } from './resolve-endpoint';
 import type { ClusterModel, Topology } from './topology';
 
 /** The judgement of one connectivity intent: met or not, and the hops that decide it. */
@@ -142,11 +123,12 @@ export function senderSide(t: Topology, from: Place, to: Place, d: string, traff
     if (!hop.ok) return { hops, egress };
   }
   if (!from.namespace) return { hops, egress };
-  const peer: PolicyPeer = to.namespace && to.cluster?.name === from.cluster!.name
-    ? { kind: 'pod', namespace: to.namespace, podLabels: {} }
-    : to.kind === 'cluster-dns' && !to.cluster!.nodeLocalDnsCache
-      ? { kind: 'pod', namespace: KUBE_DNS_NAMESPACE, podLabels: KUBE_DNS_LABELS }
-      : { kind: 'address', cidr: d };
+  const peer: PolicyPeer =
+    to.namespace && to.cluster?.name === from.cluster!.name
+      ? { kind: 'pod', namespace: to.namespace, podLabels: {} }
+      : to.kind === 'cluster-dns' && !to.cluster!.nodeLocalDnsCache
+        ? { kind: 'pod', namespace: KUBE_DNS_NAMESPACE, podLabels: KUBE_DNS_LABELS }
+        : { kind: 'address', cidr: d };
   hops.push(policyHop(t, from.cluster!.name, from.namespace, 'Egress', peer, traffic));
   return { hops, egress };
 }

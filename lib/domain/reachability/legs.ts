@@ -15,7 +15,14 @@ export function egressFirewall(t: Topology, from: Place, source: string, destina
   const cluster = from.cluster!;
   const decision = evaluateFirewall(t.firewalls, { direction: 'EGRESS', source, destination, instanceTags: cluster.nodeTags, instanceServiceAccounts: cluster.nodeServiceAccounts, traffic });
   if (!decision.rule) return { kind: 'firewall', at: `VPC firewall (egress from ${cluster.name} nodes)`, ok: true, detail: 'implied allow-egress rule' };
-  return { kind: 'firewall', at: `firewall rule ${decision.rule.name}`, ok: decision.allowed, detail: `${decision.rule.action === 'deny' ? 'denies' : 'allows'} egress to ${destination} ${describeTraffic(traffic)}`, source: decision.rule.at, permits: decision.allowed };
+  return {
+    kind: 'firewall',
+    at: `firewall rule ${decision.rule.name}`,
+    ok: decision.allowed,
+    detail: `${decision.rule.action === 'deny' ? 'denies' : 'allows'} egress to ${destination} ${describeTraffic(traffic)}`,
+    source: decision.rule.at,
+    permits: decision.allowed,
+  };
 }
 
 /** VPC ingress firewall at the receiving cluster's nodes (pods are alias ranges of their node's NIC). */
@@ -45,9 +52,7 @@ export function subnetRoute(t: Topology, destination: string): Hop {
 export function advertisedRanges(t: Topology, advert: AdvertisementModel): string[] {
   const subnets = advert.mode === 'DEFAULT' || advert.groups.includes('ALL_SUBNETS');
   const local = t.network.routingMode === 'GLOBAL' ? t.subnets : t.subnets.filter((s) => s.region === advert.region);
-  const peerSubnets = advert.groups.includes('ALL_PEER_VPC_SUBNETS')
-    ? [...t.clusters.map((c) => c.controlPlaneCidr).filter((c): c is string => c !== undefined), ...t.privateServiceAccess.map((p) => p.cidr)]
-    : [];
+  const peerSubnets = advert.groups.includes('ALL_PEER_VPC_SUBNETS') ? [...t.clusters.map((c) => c.controlPlaneCidr).filter((c): c is string => c !== undefined), ...t.privateServiceAccess.map((p) => p.cidr)] : [];
   return [...(subnets ? local.flatMap((s) => [s.cidr, ...s.secondaryRanges.map((r) => r.cidr)]) : []), ...(advert.mode === 'CUSTOM' ? advert.ranges : []), ...peerSubnets];
 }
 
@@ -82,7 +87,12 @@ export function awsRoute(link: LinkModel, destination: string): Hop | undefined 
   if (link.aws.propagatingRouteTables.length > 0) {
     return { kind: 'aws-route', at: `AWS route table ${link.aws.propagatingRouteTables[0]}`, ok: true, detail: `learns ${destination} by VPN route propagation` };
   }
-  return { kind: 'aws-route', at: `AWS side of link ${link.name}`, ok: false, detail: `no VPC route table routes ${destination} to the transit gateway (the output has routes to ${link.aws.routes.map((r) => r.destination).join(', ') || 'nothing'})` };
+  return {
+    kind: 'aws-route',
+    at: `AWS side of link ${link.name}`,
+    ok: false,
+    detail: `no VPC route table routes ${destination} to the transit gateway (the output has routes to ${link.aws.routes.map((r) => r.destination).join(', ') || 'nothing'})`,
+  };
 }
 
 /** The VPC's best route to a destination outside it: longest prefix among dynamic, static and the default route. */

@@ -75,10 +75,21 @@ export function meshIngress(t: Topology, from: Place, s: string, to: Place, traf
   const who = from.namespace ? `workloads of ${from.namespace}` : from.label;
   const paAt = peer.policy ? `PeerAuthentication ${peer.policy.namespace}/${peer.policy.name}` : `PeerAuthentication of ${ns} (none in the output)`;
   if (mode === 'STRICT' && !mtls) {
-    const why = from.namespace && egress ? 'its sidecar sends plaintext (passthrough: not a registry service it knows)' : from.namespace ? `${from.namespace} is not in the mesh` : 'it is outside the mesh (and does not pass through an ingress gateway)';
+    const why =
+      from.namespace && egress
+        ? 'its sidecar sends plaintext (passthrough: not a registry service it knows)'
+        : from.namespace
+          ? `${from.namespace} is not in the mesh`
+          : 'it is outside the mesh (and does not pass through an ingress gateway)';
     return [{ kind: 'mesh', at: paAt, ok: false, detail: `STRICT refuses plaintext from ${who}: ${why}`, source: peer.policy?.at }];
   }
-  hops.push({ kind: 'mesh', at: paAt, ok: true, detail: mtls ? `${mode === 'STRICT' ? 'STRICT' : mode}: mTLS from ${who}` : `${mode} accepts plaintext from ${who}${peer.policy ? '' : " (Istio's default when no PeerAuthentication applies)"}`, source: peer.policy?.at });
+  hops.push({
+    kind: 'mesh',
+    at: paAt,
+    ok: true,
+    detail: mtls ? `${mode === 'STRICT' ? 'STRICT' : mode}: mTLS from ${who}` : `${mode} accepts plaintext from ${who}${peer.policy ? '' : " (Istio's default when no PeerAuthentication applies)"}`,
+    source: peer.policy?.at,
+  });
 
   const caller: MeshCaller = {
     principal: mtls && from.namespace ? principalOf(mesh.settings.trustDomain, from.namespace) : '',
@@ -119,7 +130,10 @@ function label(o: MeshObjectBase, kind: string): string {
 
 /** The one selector-less object of a kind in the namespace, else in the root namespace; a Hop when it cannot be judged. */
 function scoped<T extends MeshObjectBase>(objects: readonly T[], kind: string, cluster: string, namespace: string, root: string): { object: T; rootScope: boolean } | Hop | undefined {
-  for (const [ns, rootScope] of [[namespace, false], [root, true]] as const) {
+  for (const [ns, rootScope] of [
+    [namespace, false],
+    [root, true],
+  ] as const) {
     const here = inNamespace(objects, cluster, ns);
     if (here.length === 0) continue;
     const odd = here.find((o) => o.unmodelled.length > 0);
@@ -145,7 +159,7 @@ function toService(sidecar: SidecarModel | 'none', ns: string, target: string, t
   const host = sidecar.egressHosts.find((h) => egressHostImports(h, ns, target, serviceHostOf(target)));
   if (host) return { hops: [{ kind: 'mesh', at, ok: true, detail: `egress host ${host} imports ${what} ${describeTraffic(traffic)}`, source: sidecar.at, permits: true }], mtls: true };
   const hosts = sidecar.egressHosts.join(', ') || 'none';
-  if (sidecar.outboundMode === 'REGISTRY_ONLY') return { hops: [{ kind: 'mesh', at, ok: false, detail: `REGISTRY_ONLY: no egress host imports ${what} (hosts: ${hosts})`, source: sidecar.at }] , mtls: false };
+  if (sidecar.outboundMode === 'REGISTRY_ONLY') return { hops: [{ kind: 'mesh', at, ok: false, detail: `REGISTRY_ONLY: no egress host imports ${what} (hosts: ${hosts})`, source: sidecar.at }], mtls: false };
   return { hops: [{ kind: 'mesh', at, ok: true, detail: `no egress host imports ${what}; ${modeText(sidecar)} sends it through the passthrough cluster, in plaintext`, source: sidecar.at, permits: true }], mtls: false };
 }
 
@@ -168,7 +182,13 @@ function toExternal(mesh: MeshTopology, sidecar: SidecarModel | 'none', cluster:
   if (odd) return out(notModelled(label(odd.e, 'ServiceEntry'), odd.e.unmodelled.join(', '), odd.e.at));
   const unsure = verdicts.find((v) => v.match === 'unknown');
   if (unsure) return out(notModelled(label(unsure.e, 'ServiceEntry'), `cannot tell whether it covers ${d} ${describeTraffic(traffic)} (protocol or a range half inside its addresses)`, unsure.e.at));
-  return out({ kind: 'mesh', at, ok: false, detail: `REGISTRY_ONLY: no ServiceEntry it imports covers ${target} ${describeTraffic(traffic)} (${entries.map((e) => `${e.namespace}/${e.name}`).join(', ') || 'none imported'})`, source: sidecar.at });
+  return out({
+    kind: 'mesh',
+    at,
+    ok: false,
+    detail: `REGISTRY_ONLY: no ServiceEntry it imports covers ${target} ${describeTraffic(traffic)} (${entries.map((e) => `${e.namespace}/${e.name}`).join(', ') || 'none imported'})`,
+    source: sidecar.at,
+  });
 }
 
 /** ServiceEntry `exportTo`: absent is every namespace (Istio's default), `.` its own, `~` none. */
@@ -225,9 +245,16 @@ function authorize(mesh: MeshTopology, cluster: string, ns: string, caller: Mesh
   const allows = judged.filter((j) => j.p.action === 'ALLOW');
   if (allows.length === 0) return { kind: 'mesh', at: `AuthorizationPolicies of ${ns} on ${cluster}`, ok: true, detail: 'no ALLOW policy applies: allowed unless denied' };
   const admitted = allows.find((j) => j.match === 'yes');
-  if (admitted) return { kind: 'mesh', at: label(admitted.p, 'AuthorizationPolicy'), ok: true, detail: `ALLOW admits ${what}${caller.principal ? ` (principal ${caller.principal.replace(UNNAMED, '*')})` : ''}`, source: admitted.p.at, permits: true };
+  if (admitted)
+    return { kind: 'mesh', at: label(admitted.p, 'AuthorizationPolicy'), ok: true, detail: `ALLOW admits ${what}${caller.principal ? ` (principal ${caller.principal.replace(UNNAMED, '*')})` : ''}`, source: admitted.p.at, permits: true };
   const unsure = allows.find((j) => j.match === 'unknown');
   if (unsure) return notModelled(label(unsure.p, 'AuthorizationPolicy'), `cannot tell whether its rules admit ${what} (a source range half inside an ipBlock)`, unsure.p.at);
   const names = allows.map((j) => label(j.p, 'AuthorizationPolicy'));
-  return { kind: 'mesh', at: names[0], ok: false, detail: `no ALLOW rule admits ${what}${caller.principal ? '' : ' (plaintext: no principal or namespace to match)'}; ALLOW policies present (${names.join(', ')}), so the rest is denied`, source: allows[0].p.at };
+  return {
+    kind: 'mesh',
+    at: names[0],
+    ok: false,
+    detail: `no ALLOW rule admits ${what}${caller.principal ? '' : ' (plaintext: no principal or namespace to match)'}; ALLOW policies present (${names.join(', ')}), so the rest is denied`,
+    source: allows[0].p.at,
+  };
 }

@@ -94,8 +94,7 @@ export function ruleMatches(rule: MeshRule, caller: MeshCaller): Match {
 }
 
 function sourceMatches(source: MeshSource, caller: MeshCaller): Match {
-  const strings = (patterns: readonly string[] | undefined, value: string): Match | undefined =>
-    patterns === undefined ? undefined : patterns.some((p) => stringMatches(p, value)) ? 'yes' : 'no';
+  const strings = (patterns: readonly string[] | undefined, value: string): Match | undefined => (patterns === undefined ? undefined : patterns.some((p) => stringMatches(p, value)) ? 'yes' : 'no');
   const ips = (blocks: readonly string[] | undefined): Match | undefined => (blocks === undefined ? undefined : any(blocks.map((b) => ipMatch(b, caller.cidr))));
   const parts: (Match | undefined)[] = [
     strings(source.principals, caller.principal),

@@ -30,7 +30,11 @@ export class PeerExceptions {
    * @param cluster the cluster whose tenants are compared
    * @param tenants every tenant of the cluster (the peers a matcher is tried against)
    */
-  constructor(private readonly t: Topology, private readonly cluster: string, private readonly tenants: readonly string[]) {
+  constructor(
+    private readonly t: Topology,
+    private readonly cluster: string,
+    private readonly tenants: readonly string[],
+  ) {
     this.rootNamespace = t.mesh?.settings.rootNamespace;
     this.principalPrefix = t.mesh ? `${t.mesh.settings.trustDomain}/ns/` : '';
   }

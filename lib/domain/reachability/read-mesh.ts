@@ -1,15 +1,4 @@
-import type {
-  AuthorizationPolicyModel,
-  MeshOperation,
-  MeshRule,
-  MeshSettings,
-  MeshSource,
-  MeshTopology,
-  OtherMeshObject,
-  PeerAuthenticationModel,
-  ServiceEntryModel,
-  SidecarModel,
-} from './mesh-topology';
+import type { AuthorizationPolicyModel, MeshOperation, MeshRule, MeshSettings, MeshSource, MeshTopology, OtherMeshObject, PeerAuthenticationModel, ServiceEntryModel, SidecarModel } from './mesh-topology';
 
 /** Namespace labels that put a namespace's pods in the mesh (sidecar injection, default or revision). */
 const ISTIO_INJECTION_LABEL = 'istio-injection';
@@ -87,18 +76,24 @@ function authorizationOf(spec: Record<string, unknown>, base: Base): Authorizati
   const rules = records(spec.rules).map((rule, r): MeshRule => {
     const at = `spec.rules[${r}]`;
     unmodelled.push(...unknownKeys(rule, ['from', 'to'], at));
-    const from = rule.from === undefined ? undefined : records(rule.from).map((f, i): MeshSource => {
-      unmodelled.push(...unknownKeys(f, ['source'], `${at}.from[${i}]`));
-      const source = record(f.source) ?? {};
-      unmodelled.push(...unknownKeys(source, SOURCE_FIELDS, `${at}.from[${i}].source`));
-      return Object.fromEntries(SOURCE_FIELDS.filter((k) => source[k] !== undefined).map((k) => [k, strings(source[k])]));
-    });
-    const to = rule.to === undefined ? undefined : records(rule.to).map((t, i): MeshOperation => {
-      unmodelled.push(...unknownKeys(t, ['operation'], `${at}.to[${i}]`));
-      const operation = record(t.operation) ?? {};
-      unmodelled.push(...unknownKeys(operation, OPERATION_FIELDS, `${at}.to[${i}].operation`));
-      return Object.fromEntries(OPERATION_FIELDS.filter((k) => operation[k] !== undefined).map((k) => [k, strings(operation[k])]));
-    });
+    const from =
+      rule.from === undefined
+        ? undefined
+        : records(rule.from).map((f, i): MeshSource => {
+            unmodelled.push(...unknownKeys(f, ['source'], `${at}.from[${i}]`));
+            const source = record(f.source) ?? {};
+            unmodelled.push(...unknownKeys(source, SOURCE_FIELDS, `${at}.from[${i}].source`));
+            return Object.fromEntries(SOURCE_FIELDS.filter((k) => source[k] !== undefined).map((k) => [k, strings(source[k])]));
+          });
+    const to =
+      rule.to === undefined
+        ? undefined
+        : records(rule.to).map((t, i): MeshOperation => {
+            unmodelled.push(...unknownKeys(t, ['operation'], `${at}.to[${i}]`));
+            const operation = record(t.operation) ?? {};
+            unmodelled.push(...unknownKeys(operation, OPERATION_FIELDS, `${at}.to[${i}].operation`));
+            return Object.fromEntries(OPERATION_FIELDS.filter((k) => operation[k] !== undefined).map((k) => [k, strings(operation[k])]));
+          });
     return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   });
   return { ...base(unmodelled), action: action as AuthorizationPolicyModel['action'], rules };
@@ -130,7 +125,9 @@ function serviceEntryOf(spec: Record<string, unknown>, base: Base): ServiceEntry
 
 /** The keys of an object the model does not read, as paths. */
 function unknownKeys(value: Record<string, unknown>, known: readonly string[], at: string): string[] {
-  return Object.keys(value).filter((k) => !known.includes(k) && value[k] !== undefined && value[k] !== null).map((k) => `${at}.${k}`);
+  return Object.keys(value)
+    .filter((k) => !known.includes(k) && value[k] !== undefined && value[k] !== null)
+    .map((k) => `${at}.${k}`);
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {

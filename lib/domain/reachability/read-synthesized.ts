@@ -82,9 +82,7 @@ interface Located {
 /** Builds the model from the synthesized output only; the context names the remote side of each link. */
 export function readSynthesized(output: SynthesizedPlatform, context: SynthesisContext): Topology {
   const all = output.stacks.flatMap((stack) =>
-    Object.entries(stack.json.resource ?? {}).flatMap(([type, blocks]) =>
-      Object.entries(blocks).map(([key, block]): Located => ({ stack: stack.name, type, key, block, at: `${stack.name}: ${type}.${key}` })),
-    ),
+    Object.entries(stack.json.resource ?? {}).flatMap(([type, blocks]) => Object.entries(blocks).map(([key, block]): Located => ({ stack: stack.name, type, key, block, at: `${stack.name}: ${type}.${key}` }))),
   );
   const ofType = (type: string, stack?: string) => all.filter((r) => r.type === type && (stack === undefined || r.stack === stack));
   const network = ofType('google_compute_network')[0];
@@ -111,54 +109,46 @@ export function readSynthesized(output: SynthesizedPlatform, context: SynthesisC
     },
     subnets,
     firewalls: ofType('google_compute_firewall').map(firewallOf),
-    routes: ofType('google_compute_route').map(
-      (r): StaticRouteModel => ({
-        name: str(r.block.name),
-        destRange: str(r.block.dest_range),
-        nextHop: String(r.block.next_hop_gateway ?? '').includes('default-internet-gateway') ? 'internet' : 'other',
-        at: r.at,
+    routes: ofType('google_compute_route').map((r): StaticRouteModel => ({
+      name: str(r.block.name),
+      destRange: str(r.block.dest_range),
+      nextHop: String(r.block.next_hop_gateway ?? '').includes('default-internet-gateway') ? 'internet' : 'other',
+      at: r.at,
+    })),
+    nats: ofType('google_compute_router_nat').map((r): CloudNatModel => ({
+      name: str(r.block.name),
+      region: str(r.block.region),
+      scope: str(r.block.source_subnetwork_ip_ranges_to_nat),
+      subnets: list(r.block.subnetwork).map((s) => {
+        const ranges = (s.source_ip_ranges_to_nat as string[] | undefined) ?? [];
+        return {
+          subnet: subnetOf(s.name, r) ?? str(s.name),
+          allRanges: ranges.includes('ALL_IP_RANGES'),
+          primary: ranges.includes('ALL_IP_RANGES') || ranges.includes('PRIMARY_IP_RANGE'),
+          secondaryRangeNames: (s.secondary_ip_range_names as string[] | undefined) ?? [],
+        };
       }),
-    ),
-    nats: ofType('google_compute_router_nat').map(
-      (r): CloudNatModel => ({
-        name: str(r.block.name),
-        region: str(r.block.region),
-        scope: str(r.block.source_subnetwork_ip_ranges_to_nat),
-        subnets: list(r.block.subnetwork).map((s) => {
-          const ranges = (s.source_ip_ranges_to_nat as string[] | undefined) ?? [];
-          return {
-            subnet: subnetOf(s.name, r) ?? str(s.name),
-            allRanges: ranges.includes('ALL_IP_RANGES'),
-            primary: ranges.includes('ALL_IP_RANGES') || ranges.includes('PRIMARY_IP_RANGE'),
-            secondaryRangeNames: (s.secondary_ip_range_names as string[] | undefined) ?? [],
-          };
-        }),
-        at: r.at,
-      }),
-    ),
+      at: r.at,
+    })),
     links: context.links.map((link) => linkOf(link, ofType)),
     clusters: ofType('google_container_cluster').map((r) => clusterOf(r, subnets, subnetOf, ofType)),
-    dnsZones: ofType('google_dns_managed_zone').map(
-      (zone): DnsZoneModel => ({
-        name: str(zone.block.name),
-        dnsName: str(zone.block.dns_name),
-        private: zone.block.visibility === 'private',
-        records: ofType('google_dns_record_set')
-          .filter((record) => refers(record.block.managed_zone, zone, record))
-          .map((record) => ({ name: str(record.block.name), type: str(record.block.type), rrdatas: (record.block.rrdatas as string[] | undefined) ?? [] })),
-        at: zone.at,
-      }),
-    ),
+    dnsZones: ofType('google_dns_managed_zone').map((zone): DnsZoneModel => ({
+      name: str(zone.block.name),
+      dnsName: str(zone.block.dns_name),
+      private: zone.block.visibility === 'private',
+      records: ofType('google_dns_record_set')
+        .filter((record) => refers(record.block.managed_zone, zone, record))
+        .map((record) => ({ name: str(record.block.name), type: str(record.block.type), rrdatas: (record.block.rrdatas as string[] | undefined) ?? [] })),
+      at: zone.at,
+    })),
     privateServiceAccess: ofType('google_compute_global_address')
       .filter((r) => r.block.purpose === 'VPC_PEERING')
-      .map(
-        (r): PrivateServiceAccessModel => ({
-          name: str(r.block.name),
-          cidr: `${str(r.block.address)}/${Number(r.block.prefix_length)}`,
-          connected: ofType('google_service_networking_connection').some((c) => refers(c.block.reserved_peering_ranges, r, c)),
-          at: r.at,
-        }),
-      ),
+      .map((r): PrivateServiceAccessModel => ({
+        name: str(r.block.name),
+        cidr: `${str(r.block.address)}/${Number(r.block.prefix_length)}`,
+        connected: ofType('google_service_networking_connection').some((c) => refers(c.block.reserved_peering_ranges, r, c)),
+        at: r.at,
+      })),
     projectServices: ofType('google_project_service').map((r): ProjectServiceModel => ({ project: str(r.block.project), service: str(r.block.service), at: r.at })),
     ...manifestsOf(output.manifests),
     remoteNetworks: context.remoteNetworks,
@@ -215,14 +205,12 @@ function linkOf(link: SynthesisContext['links'][number], ofType: (type: string, 
     advertisements,
     aws: isAws
       ? {
-          routes: ofType('aws_route', link.stack).map(
-            (r): AwsRouteModel => ({
-              routeTableId: str(r.block.route_table_id),
-              destination: str(r.block.destination_cidr_block),
-              target: r.block.transit_gateway_id ? 'transit-gateway' : String(r.block.gateway_id ?? '').includes('aws_vpn_gateway') ? 'vpn-gateway' : 'other',
-              at: r.at,
-            }),
-          ),
+          routes: ofType('aws_route', link.stack).map((r): AwsRouteModel => ({
+            routeTableId: str(r.block.route_table_id),
+            destination: str(r.block.destination_cidr_block),
+            target: r.block.transit_gateway_id ? 'transit-gateway' : String(r.block.gateway_id ?? '').includes('aws_vpn_gateway') ? 'vpn-gateway' : 'other',
+            at: r.at,
+          })),
           propagatingRouteTables: ofType('aws_vpn_gateway_route_propagation', link.stack).map((r) => str(r.block.route_table_id)),
         }
       : undefined,

@@ -78,7 +78,12 @@ class ClusterPairs {
   private readonly places = new Map<string, Place | string>();
   private readonly special = new Map<string, Set<string>>();
 
-  constructor(private readonly t: Topology, private readonly cluster: string, private readonly rows: readonly TenantPairRow[], private readonly acceptedGaps?: ReadonlyMap<string, string>) {
+  constructor(
+    private readonly t: Topology,
+    private readonly cluster: string,
+    private readonly rows: readonly TenantPairRow[],
+    private readonly acceptedGaps?: ReadonlyMap<string, string>,
+  ) {
     this.tenants = rows[0].tenants;
     for (const name of this.tenants) this.places.set(name, resolveEndpoint(t, { kind: 'tenant', tenant: name, cluster }));
   }

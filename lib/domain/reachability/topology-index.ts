@@ -39,7 +39,7 @@ export function inNamespaces<T extends { readonly cluster: string; readonly name
   if (namespaces[0] === namespaces[1]) return a.map((i) => list[i]);
   // Both lists are in ascending order: merge them.
   const merged: T[] = [];
-  for (let i = 0, j = 0; i < a.length || j < b.length; ) merged.push(list[j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]]);
+  for (let i = 0, j = 0; i < a.length || j < b.length;) merged.push(list[j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]]);
   return merged;
 }
 

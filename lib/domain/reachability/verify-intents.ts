@@ -27,7 +27,10 @@ export interface VerificationResult {
 export function verifyIntents(topology: Topology, intents: readonly ConnectivityIntent[]): VerificationResult {
   const judged = intents.map((intent) => evaluateIntent(topology, intent));
   const rank = (v: Verdict) => (v.met ? 2 : v.accepted ? 1 : 0);
-  const verdicts = judged.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map(({ v }) => v);
+  const verdicts = judged
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i)
+    .map(({ v }) => v);
   const failures = verdicts.filter((v) => !v.met && !v.accepted);
   const accepted = verdicts.filter((v) => v.accepted);
   return { verdicts, inIntentOrder: judged, failures, accepted, counts: { intents: judged.length, met: judged.length - failures.length - accepted.length } };
@@ -92,7 +95,11 @@ export function formatVerification(result: VerificationResult): string {
   // A loop, not Math.max(...rows): a call takes at most ~125,000 arguments, and a platform has millions of verdicts.
   const widths = header.map((h) => h.length);
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i], cell.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const lines = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   const problems = result.verdicts.filter((v) => !v.met);
   if (problems.length > 0) {

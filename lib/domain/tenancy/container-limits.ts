@@ -65,16 +65,34 @@ export function containerLimits(input: ContainerLimitsInput): ContainerLimits {
     const given = declared[field];
     if (given !== undefined) {
       if (node && compareQuantities(given, node.value) > 0) {
-        issues.push({ path: input.path, field: `limits.${field}`, value: given, problem: `exceeds the largest container its nodes hold (${node.value} on ${node.machineType}), so such a pod never schedules`, fix: `lower limits.${field} to ${node.value} or run the tenant on larger machines` });
+        issues.push({
+          path: input.path,
+          field: `limits.${field}`,
+          value: given,
+          problem: `exceeds the largest container its nodes hold (${node.value} on ${node.machineType}), so such a pod never schedules`,
+          fix: `lower limits.${field} to ${node.value} or run the tenant on larger machines`,
+        });
       }
       if (compareQuantities(given, quota) > 0) {
-        issues.push({ path: input.path, field: `limits.${field}`, value: given, problem: `exceeds quota.${QUOTA[resource]} ${JSON.stringify(quota)}, so such a pod never starts`, fix: `lower limits.${field} or raise quota.${QUOTA[resource]}` });
+        issues.push({
+          path: input.path,
+          field: `limits.${field}`,
+          value: given,
+          problem: `exceeds quota.${QUOTA[resource]} ${JSON.stringify(quota)}, so such a pod never starts`,
+          fix: `lower limits.${field} or raise quota.${QUOTA[resource]}`,
+        });
       }
       result[resource] = given;
       continue;
     }
     if (!node && input.isolation === 'dedicated-nodes') {
-      issues.push({ path: input.path, field: `limits.${field}`, value: undefined, problem: `cannot be derived: the machine types ${unknown.join(', ')} have no known shape`, fix: `set limits.maxCpu and limits.maxMemory to what one container may use on those nodes` });
+      issues.push({
+        path: input.path,
+        field: `limits.${field}`,
+        value: undefined,
+        problem: `cannot be derived: the machine types ${unknown.join(', ')} have no known shape`,
+        fix: `set limits.maxCpu and limits.maxMemory to what one container may use on those nodes`,
+      });
       result[resource] = DEFAULT_TENANT_LIMITS[field];
       continue;
     }

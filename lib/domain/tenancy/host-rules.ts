@@ -61,7 +61,13 @@ export function validateHostClaims(tenants: readonly { readonly name: string; re
         const parent = labels.slice(j).join('.');
         const parentOwner = owner.get(parent);
         if (parentOwner !== undefined && parentOwner !== tenant.name) {
-          issues.push({ path, field, value: host, problem: `lies under "${parent}", which tenant "${parentOwner}" claims: that tenant could serve this host too`, fix: `move the name out of "${parent}", or narrow tenant "${parentOwner}"'s names` });
+          issues.push({
+            path,
+            field,
+            value: host,
+            problem: `lies under "${parent}", which tenant "${parentOwner}" claims: that tenant could serve this host too`,
+            fix: `move the name out of "${parent}", or narrow tenant "${parentOwner}"'s names`,
+          });
           return;
         }
       }

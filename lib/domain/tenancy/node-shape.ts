@@ -63,8 +63,27 @@ function tiered(total: number, tiers: readonly (readonly [number, number])[], re
 
 /** What GKE leaves for pods on a node of this shape: cores and GiB. */
 export function allocatable(shape: MachineShape): MachineShape {
-  const cpuReserved = tiered(shape.vcpus, [[1, 0.06], [1, 0.01], [2, 0.005]], 0.0025);
-  const memoryReserved = tiered(shape.memoryGiB, [[4, 0.25], [4, 0.2], [8, 0.1], [112, 0.06]], 0.02) + 100 / 1024;
+  const cpuReserved = tiered(
+    shape.vcpus,
+    [
+      [1, 0.06],
+      [1, 0.01],
+      [2, 0.005],
+    ],
+    0.0025,
+  );
+  const memoryReserved =
+    tiered(
+      shape.memoryGiB,
+      [
+        [4, 0.25],
+        [4, 0.2],
+        [8, 0.1],
+        [112, 0.06],
+      ],
+      0.02,
+    ) +
+    100 / 1024;
   return { vcpus: shape.vcpus - cpuReserved, memoryGiB: shape.memoryGiB - memoryReserved };
 }
 

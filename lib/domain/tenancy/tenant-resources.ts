@@ -75,9 +75,7 @@ export function resourcePrerequisites(tenants: readonly { readonly tenant: Pick<
       }
     }
   }
-  return [...existing.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, { resource, tenants: names }]) => ({ ...resource, tenants: [...names].sort() }));
+  return [...existing.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { resource, tenants: names }]) => ({ ...resource, tenants: [...names].sort() }));
 }
 
 /**
@@ -96,25 +94,49 @@ export function validateResourceProvisioning(tenants: readonly { readonly tenant
         const what = `the ${grant.kind} ${grant.name}`;
         const key = resourceKey({ kind: grant.kind, name: grant.name, project: grant.project ?? project });
         if (grant.provisioning === undefined) {
-          issues.push({ path, field: 'provisioning', value: undefined, problem: `is required: nothing says who makes ${what}, so a fresh project would fail the grant with 404`, fix: `set provisioning: 'create' (the platform creates it in the tenant's state) or 'existing' (a prerequisite \`gke-platform plan --check\` lists)` });
+          issues.push({
+            path,
+            field: 'provisioning',
+            value: undefined,
+            problem: `is required: nothing says who makes ${what}, so a fresh project would fail the grant with 404`,
+            fix: `set provisioning: 'create' (the platform creates it in the tenant's state) or 'existing' (a prerequisite \`gke-platform plan --check\` lists)`,
+          });
           return;
         }
         if (grant.provisioning === 'create' && !CREATABLE_RESOURCE_KINDS.includes(grant.kind)) {
-          issues.push({ path, field: 'provisioning', value: 'create', problem: `is not offered for ${grant.kind} (the platform creates ${CREATABLE_RESOURCE_KINDS.join(', ')})`, fix: `create ${what} elsewhere and set provisioning: 'existing'` });
+          issues.push({
+            path,
+            field: 'provisioning',
+            value: 'create',
+            problem: `is not offered for ${grant.kind} (the platform creates ${CREATABLE_RESOURCE_KINDS.join(', ')})`,
+            fix: `create ${what} elsewhere and set provisioning: 'existing'`,
+          });
           return;
         }
         if (grant.provisioning === 'create') {
           creates = true;
           const other = creators.get(key);
-          if (other !== undefined && other !== tenant.name) issues.push({ path, field: 'provisioning', value: 'create', problem: `asks to create ${what}, which tenant ${other} creates already`, fix: `let one tenant create it and declare it 'existing' in the other` });
+          if (other !== undefined && other !== tenant.name)
+            issues.push({ path, field: 'provisioning', value: 'create', problem: `asks to create ${what}, which tenant ${other} creates already`, fix: `let one tenant create it and declare it 'existing' in the other` });
           else creators.set(key, tenant.name);
         }
       });
     }
     if (creates) {
-      for (const [key, field] of [['team', 'labels.team'], ['environment', 'labels.environment'], ['costCenter', 'labels.costCenter']] as const) {
+      for (const [key, field] of [
+        ['team', 'labels.team'],
+        ['environment', 'labels.environment'],
+        ['costCenter', 'labels.costCenter'],
+      ] as const) {
         const value = tenant.labels[key as keyof TenantLabels];
-        if (!GCE_LABEL_VALUE.test(value)) issues.push({ path: `tenants[${tenant.name}]`, field, value, problem: 'is not a GCE label value (the resources the platform creates for the tenant carry it): lower-case letters, digits, "-" and "_", at most 63', fix: 'use e.g. "cc-1101"' });
+        if (!GCE_LABEL_VALUE.test(value))
+          issues.push({
+            path: `tenants[${tenant.name}]`,
+            field,
+            value,
+            problem: 'is not a GCE label value (the resources the platform creates for the tenant carry it): lower-case letters, digits, "-" and "_", at most 63',
+            fix: 'use e.g. "cc-1101"',
+          });
       }
     }
   }

@@ -6,20 +6,7 @@ import { Address4, Address6 } from 'ip-address';
 import { IssueCollector, ValidationIssue, ValidationError } from '../validation-error';
 import { compareQuantities, isQuantity } from './quantity';
 import { validateHostClaims, validateHostNames } from './host-rules';
-import {
-  DeveloperNamespaceSpec,
-  ExternalDependency,
-  IngressSource,
-  PortSpec,
-  RESOURCE_ROLE_KINDS,
-  TENANT_ROLES,
-  TenantLimits,
-  TenantQuota,
-  TenantSpec,
-  DEFAULT_ISOLATION,
-  DEFAULT_TENANT_LIMITS,
-  DEFAULT_TENANT_QUOTA,
-} from './tenant-spec';
+import { DeveloperNamespaceSpec, ExternalDependency, IngressSource, PortSpec, RESOURCE_ROLE_KINDS, TENANT_ROLES, TenantLimits, TenantQuota, TenantSpec, DEFAULT_ISOLATION, DEFAULT_TENANT_LIMITS, DEFAULT_TENANT_QUOTA } from './tenant-spec';
 
 /** Days an expired developer namespace is only reported before synthesis rejects it. */
 const DEFAULT_DEVELOPER_GRACE_PERIOD_DAYS = 14;
@@ -28,13 +15,7 @@ const DEFAULT_DEVELOPER_GRACE_PERIOD_DAYS = 14;
  * Namespaces a tenant must not take: Kubernetes' own, and GKE's system prefixes (`gke-`, `gmp-`, `kube-`)
  * and the GitOps engines the platform may run.
  */
-const RESERVED_NAMESPACES: readonly string[] = [
-  'default',
-  'config-management-system',
-  'config-management-monitoring',
-  'resource-group-system',
-  'argocd',
-];
+const RESERVED_NAMESPACES: readonly string[] = ['default', 'config-management-system', 'config-management-monitoring', 'resource-group-system', 'argocd'];
 const RESERVED_NAMESPACE_PREFIXES: readonly string[] = ['kube-', 'gke-', 'gmp-'];
 /** KSA names the namespace bundle itself creates. */
 const RESERVED_SERVICE_ACCOUNTS: readonly string[] = ['default', 'deployer'];
@@ -101,7 +82,12 @@ const LABEL_EXAMPLES: Record<string, string | undefined> = { environment: 'prod'
 
 /** A Google service account id from the tenant's and the Kubernetes service account's names (6-30 characters). */
 function suggestedGsa(tenant: string, ksa: string): string {
-  const id = `${tenant}-${ksa}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^[^a-z]+/, '').slice(0, 30).replace(/-+$/, '');
+  const id = `${tenant}-${ksa}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 30)
+    .replace(/-+$/, '');
   return id.length >= 6 ? id : `${id}-sa-account`.slice(0, 30);
 }
 
@@ -128,7 +114,11 @@ export function validateTenantSpec(spec: TenantSpec, path = `tenants[${spec.name
     add('isolation', spec.isolation, `is not one of ${ISOLATIONS.join(', ')}`, 'pick one of the isolation levels');
   }
 
-  for (const [key, field] of [['team', 'labels.team'], ['environment', 'labels.environment'], ['costCenter', 'labels.costCenter']] as const) {
+  for (const [key, field] of [
+    ['team', 'labels.team'],
+    ['environment', 'labels.environment'],
+    ['costCenter', 'labels.costCenter'],
+  ] as const) {
     const value = spec.labels?.[key];
     if (value === undefined || value === '' || !isLabelValue(value)) {
       add(field, value, 'is not a non-empty Kubernetes label value (at most 63 of [A-Za-z0-9-_.], alphanumeric at both ends)', `set ${field} to e.g. "${LABEL_EXAMPLES[key] ?? spec.name}"`);
@@ -155,8 +145,7 @@ export function validateTenantSpec(spec: TenantSpec, path = `tenants[${spec.name
     ksas.add(wi.ksa);
     if (!isGsaAccountId(wi.gsa)) {
       add(`${field}.gsa`, wi.gsa, 'is not a Google service account id (6-30 characters: lowercase letters, digits, hyphens; starts with a letter)', `shorten or rename it, e.g. "${suggestedGsa(spec.name, wi.ksa)}"`);
-    }
-    else if (gsas.has(wi.gsa)) add(`${field}.gsa`, wi.gsa, 'is declared twice', 'give each Kubernetes service account its own Google service account');
+    } else if (gsas.has(wi.gsa)) add(`${field}.gsa`, wi.gsa, 'is declared twice', 'give each Kubernetes service account its own Google service account');
     gsas.add(wi.gsa);
     wi.projectRoles.forEach((role, j) => {
       if (!PROJECT_ROLE.test(role)) add(`${field}.projectRoles[${j}]`, role, 'is not an IAM role name', 'use "roles/<service>.<role>" or "projects/<project>/roles/<id>"');
@@ -170,7 +159,7 @@ export function validateTenantSpec(spec: TenantSpec, path = `tenants[${spec.name
     });
     (wi.sharedProjectOptIns ?? []).forEach((optIn, j) => {
       const at = `${field}.sharedProjectOptIns[${j}]`;
-      if (!wi.projectRoles.includes(optIn.role)) add(`${at}.role`, optIn.role, 'is not one of the identity\'s projectRoles', 'opt in only to roles listed in projectRoles, or remove the entry');
+      if (!wi.projectRoles.includes(optIn.role)) add(`${at}.role`, optIn.role, "is not one of the identity's projectRoles", 'opt in only to roles listed in projectRoles, or remove the entry');
       if (!optIn.reason || optIn.reason.trim().length < 10) add(`${at}.reason`, optIn.reason, 'does not say why (at least 10 characters)', 'say why no resource-level grant will do');
     });
   });
@@ -250,12 +239,7 @@ function quantityField(quota: TenantQuota | undefined, limits: TenantLimits | un
  * every pod without resources exceed it, and the API server rejects defaultRequest > default > max.
  * `defaultQuota` is the quota the given fields override (tenants and developer namespaces differ).
  */
-export function validateQuota(
-  quotaSpec: TenantQuota | undefined,
-  limitsSpec: TenantLimits | undefined,
-  path: string,
-  defaultQuota: Required<TenantQuota> = DEFAULT_TENANT_QUOTA,
-): ValidationIssue[] {
+export function validateQuota(quotaSpec: TenantQuota | undefined, limitsSpec: TenantLimits | undefined, path: string, defaultQuota: Required<TenantQuota> = DEFAULT_TENANT_QUOTA): ValidationIssue[] {
   const syntax = quantityField(quotaSpec, limitsSpec, path);
   if (syntax.length > 0) return syntax;
   const quota: Required<TenantQuota> = { ...defaultQuota, ...definedOnly(quotaSpec) };
@@ -368,12 +352,24 @@ export function validateTenants(tenants: readonly TenantSpec[], context: TenantV
         continue;
       }
       if (isolation === 'dedicated-nodes' && !cluster.dataplaneV2 && !cluster.networkPolicy) {
-        collector.add({ path, field: 'isolation', value: isolation, problem: `needs network policy enforcement, but cluster "${clusterName}" has neither Dataplane V2 nor network policy enabled`, fix: `enable Dataplane V2 on cluster "${clusterName}" or use isolation "dedicated-cluster"` });
+        collector.add({
+          path,
+          field: 'isolation',
+          value: isolation,
+          problem: `needs network policy enforcement, but cluster "${clusterName}" has neither Dataplane V2 nor network policy enabled`,
+          fix: `enable Dataplane V2 on cluster "${clusterName}" or use isolation "dedicated-cluster"`,
+        });
       }
       if (isolation === 'dedicated-cluster') {
         const others = tenants.filter((t) => t.name !== tenant.name && (t.clusters ?? []).includes(clusterName)).map((t) => t.name);
         if (others.length > 0) {
-          collector.add({ path, field: 'clusters', value: clusterName, problem: `is shared with ${others.sort().join(', ')}, but isolation is "dedicated-cluster"`, fix: 'give the tenant a cluster of its own or use isolation "dedicated-nodes"' });
+          collector.add({
+            path,
+            field: 'clusters',
+            value: clusterName,
+            problem: `is shared with ${others.sort().join(', ')}, but isolation is "dedicated-cluster"`,
+            fix: 'give the tenant a cluster of its own or use isolation "dedicated-nodes"',
+          });
         }
       }
     }

@@ -126,8 +126,6 @@ export function peerAdvertisement(plan: AdvertisementPlan): {
   return {
     advertiseMode: 'CUSTOM',
     advertisedGroups: [...plan.groups],
-    ...(plan.ranges.length > 0
-      ? { advertisedIpRanges: plan.ranges.map((r) => ({ range: r.range, ...(r.description ? { description: r.description } : {}) })) }
-      : {}),
+    ...(plan.ranges.length > 0 ? { advertisedIpRanges: plan.ranges.map((r) => ({ range: r.range, ...(r.description ? { description: r.description } : {}) })) } : {}),
   };
 }

@@ -7,7 +7,12 @@ import { PreSharedKeySource, validateReferencedKeys, generatedKeySpec } from '..
 /** Validates a key source without creating anything (so the constructor can collect every issue first). */
 export function validateKeySource(path: string, source: PreSharedKeySource, tunnelCount: number): ValidationIssue[] {
   if (source.source === 'generated') return [];
-  return validateReferencedKeys(path, source.keys, source.keys.map((k) => Token.isUnresolved(k)), tunnelCount);
+  return validateReferencedKeys(
+    path,
+    source.keys,
+    source.keys.map((k) => Token.isUnresolved(k)),
+    tunnelCount,
+  );
 }
 
 /**

@@ -7,7 +7,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** JSON with sorted keys and without cdktf metadata: equal text means equal value. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (isObject(v) ? Object.fromEntries(Object.keys(v).filter((k) => k !== METADATA_KEY).sort().map((k) => [k, v[k]])) : v));
+  return JSON.stringify(value, (_key, v) =>
+    isObject(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .filter((k) => k !== METADATA_KEY)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
+  );
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {

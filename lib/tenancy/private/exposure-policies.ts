@@ -53,7 +53,7 @@ function own(host: string): string {
   return `variables.ownHosts.exists(s, ${host} == s || ${host}.endsWith("." + s))`;
 }
 
-const HOST_FIX = 'use a host under them, or declare the name in the tenant\'s hosts in the platform definition (names never overlap between tenants)';
+const HOST_FIX = "use a host under them, or declare the name in the tenant's hosts in the platform definition (names never overlap between tenants)";
 
 /** Secrets of type service-account-token: the token controller fills in a token that never expires. */
 export function serviceAccountTokenPolicy(namespaces: k8s.LabelSelector, notExempt: k8s.MatchCondition): k8s.ValidatingAdmissionPolicySpec {
@@ -161,12 +161,7 @@ export function routePolicy(namespaces: k8s.LabelSelector, tenants: readonly Ten
  * Pod volumes: inline CSI volumes of allowed drivers only, and no PersistentVolume named through a generic ephemeral
  * volume's or a StatefulSet's claim template (their controllers, exempt from the claim policy, would create the claim).
  */
-export function volumePolicy(
-  namespaces: k8s.LabelSelector,
-  rules: k8s.NamedRuleWithOperations[],
-  podSpec: k8s.Variable,
-  allowedCsiDrivers: readonly string[],
-): k8s.ValidatingAdmissionPolicySpec {
+export function volumePolicy(namespaces: k8s.LabelSelector, rules: k8s.NamedRuleWithOperations[], podSpec: k8s.Variable, allowedCsiDrivers: readonly string[]): k8s.ValidatingAdmissionPolicySpec {
   const drivers = celList(allowedCsiDrivers);
   const badCsi = `has(v.csi) && !(v.csi.driver in ${drivers})`;
   const namesVolume = (spec: string) => `has(${spec}.volumeName) && ${spec}.volumeName != ""`;

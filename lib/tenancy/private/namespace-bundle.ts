@@ -4,13 +4,7 @@
  */
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
-import {
-  MANAGED_BY_LABEL,
-  MANAGED_BY_PLATFORM,
-  GPU_RESOURCE,
-  NAMESPACE_NAME_LABEL,
-  SYSTEM_PRIORITY_CLASSES,
-} from '../../domain/tenancy/labels';
+import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, GPU_RESOURCE, NAMESPACE_NAME_LABEL, SYSTEM_PRIORITY_CLASSES } from '../../domain/tenancy/labels';
 import type { CidrPorts } from '../namespace-baseline-props';
 import { DEFAULT_PROTOCOL, PortSpec, TenantLimits, TenantQuota } from '../../domain/tenancy/tenant-spec';
 
@@ -25,7 +19,13 @@ export const DEFAULT_NODE_LOCAL_DNS_CIDR = '169.254.20.10/32';
  * listens. Dataplane V2 clusters on some GKE versions also need 169.254.169.252/32:988; add it through props.
  */
 export const DEFAULT_METADATA_SERVER: readonly CidrPorts[] = [
-  { cidr: '169.254.169.254/32', ports: [{ port: 80, protocol: 'TCP' }, { port: 988, protocol: 'TCP' }] },
+  {
+    cidr: '169.254.169.254/32',
+    ports: [
+      { port: 80, protocol: 'TCP' },
+      { port: 988, protocol: 'TCP' },
+    ],
+  },
 ];
 
 /** Labels every platform-owned object in a namespace bundle carries. */
@@ -118,7 +118,10 @@ export interface BaselinePolicyOptions {
  * NodeLocal DNSCache) and the metadata server. Keyed by NetworkPolicy name.
  */
 export function addBaselineNetworkPolicies(scope: Construct, namespace: string, labels: Record<string, string>, options: BaselinePolicyOptions): Record<string, k8s.KubeNetworkPolicy> {
-  const dnsPorts = toPorts([{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }]);
+  const dnsPorts = toPorts([
+    { port: 53, protocol: 'UDP' },
+    { port: 53, protocol: 'TCP' },
+  ]);
   return {
     'default-deny': new k8s.KubeNetworkPolicy(scope, 'DefaultDeny', {
       metadata: meta('default-deny', namespace, labels),

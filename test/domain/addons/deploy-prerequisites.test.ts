@@ -7,7 +7,12 @@ const istioBase: DeployPrerequisite = {
   source: { type: 'helm', repo: 'https://istio-release.storage.googleapis.com/charts', chart: 'base', version: '1.31.4', namespace: 'istio-system' },
   providesGroups: ['networking.istio.io', 'security.istio.io'],
 };
-const argoCrds: DeployPrerequisite = { name: 'argo-cd-crds', description: 'Argo CD CRDs', source: { type: 'git', repo: 'https://github.com/argoproj/argo-cd.git', revision: 'v3.6.2', dir: 'manifests/crds' }, providesGroups: ['argoproj.io'] };
+const argoCrds: DeployPrerequisite = {
+  name: 'argo-cd-crds',
+  description: 'Argo CD CRDs',
+  source: { type: 'git', repo: 'https://github.com/argoproj/argo-cd.git', revision: 'v3.6.2', dir: 'manifests/crds' },
+  providesGroups: ['argoproj.io'],
+};
 const messages = (needs: AddOnDeployNeeds) => validateDeployNeeds('addOns[x] on prod-usc1', needs).map(formatIssue);
 
 describe('deploy prerequisites: what an add-on declares', () => {
@@ -20,7 +25,11 @@ describe('deploy prerequisites: what an add-on declares', () => {
     ['the repository is plain HTTP', { prerequisites: [{ ...istioBase, source: { ...istioBase.source, repo: 'http://charts.example.com' } as any }] }, /source.repo "http:\/\/charts.example.com" is not an https:\/\/ URL/],
     ['the chart version is a range', { prerequisites: [{ ...istioBase, source: { ...istioBase.source, version: '^1.31' } as any }] }, /source.version "\^1.31" is not an exact chart version; pin one release, e.g. '1.31.4'/],
     ['the chart namespace is not a label', { prerequisites: [{ ...istioBase, source: { ...istioBase.source, namespace: 'Istio' } as any }] }, /source.namespace "Istio" is not a DNS-1123 label/],
-    ['the Git revision is a branch', { prerequisites: [{ ...argoCrds, source: { ...argoCrds.source, revision: 'master' } as any }] }, /source.revision "master" is neither a release tag nor a full commit hash \(a branch would move under the pin\); pin a release tag/],
+    [
+      'the Git revision is a branch',
+      { prerequisites: [{ ...argoCrds, source: { ...argoCrds.source, revision: 'master' } as any }] },
+      /source.revision "master" is neither a release tag nor a full commit hash \(a branch would move under the pin\); pin a release tag/,
+    ],
     ['the Git folder leaves the repository', { prerequisites: [{ ...argoCrds, source: { ...argoCrds.source, dir: '../crds' } as any }] }, /source.dir "..\/crds" is not a relative folder of the repository/],
     ['it claims a group Kubernetes serves', { prerequisites: [{ ...argoCrds, providesGroups: ['apps'] }] }, /providesGroups "apps" is a group Kubernetes itself serves/],
     ['it provides no group', { prerequisites: [{ ...argoCrds, providesGroups: [] }] }, /providesGroups \[\] is empty; list the API groups whose CRDs the source installs/],

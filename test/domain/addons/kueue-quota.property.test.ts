@@ -10,7 +10,11 @@ const quota = fc.record({ tenant: fc.constantFrom('a', 'b', 'c', 'd', 'e'), cpu:
 const quotas = fc.uniqueArray(quota, { selector: (q) => q.tenant, maxLength: 5 });
 const capacity = fc.record({ cpu: fc.option(fc.integer({ min: 0, max: 10000 }), { nil: undefined }), memory: fc.option(fc.integer({ min: 0, max: 2 ** 45 }), { nil: undefined }), gpus: fc.integer({ min: 0, max: 200 }) });
 const sum = (qs: readonly NominalQuota[], of: (q: NominalQuota) => number) => qs.reduce((s, q) => s + of(q), 0);
-const RESOURCES = [['cpu', (q: NominalQuota) => q.cpu], ['memory', (q: NominalQuota) => q.memory], ['nvidia.com/gpu', (q: NominalQuota) => q.gpus]] as const;
+const RESOURCES = [
+  ['cpu', (q: NominalQuota) => q.cpu],
+  ['memory', (q: NominalQuota) => q.memory],
+  ['nvidia.com/gpu', (q: NominalQuota) => q.gpus],
+] as const;
 const capOf = (c: { cpu?: number; memory?: number; gpus: number }, r: string) => (r === 'cpu' ? c.cpu : r === 'memory' ? c.memory : c.gpus);
 
 describe('nominal quotas against pool capacity (fast-check)', () => {
@@ -30,8 +34,14 @@ describe('nominal quotas against pool capacity (fast-check)', () => {
   test('splitting a quota between tenants, or reordering them, never changes the verdict', () => {
     fc.assert(
       fc.property(capacity, quotas, (cap, qs) => {
-        const verdict = (list: readonly NominalQuota[]) => oversubscribed(cap, list).map((o) => o.resource).sort();
-        const halves = qs.flatMap((q) => [{ ...q, tenant: `${q.tenant}1`, cpu: q.cpu / 2, memory: q.memory / 2, gpus: Math.floor(q.gpus / 2) }, { ...q, tenant: `${q.tenant}2`, cpu: q.cpu / 2, memory: q.memory / 2, gpus: q.gpus - Math.floor(q.gpus / 2) }]);
+        const verdict = (list: readonly NominalQuota[]) =>
+          oversubscribed(cap, list)
+            .map((o) => o.resource)
+            .sort();
+        const halves = qs.flatMap((q) => [
+          { ...q, tenant: `${q.tenant}1`, cpu: q.cpu / 2, memory: q.memory / 2, gpus: Math.floor(q.gpus / 2) },
+          { ...q, tenant: `${q.tenant}2`, cpu: q.cpu / 2, memory: q.memory / 2, gpus: q.gpus - Math.floor(q.gpus / 2) },
+        ]);
         expect(verdict(halves)).toEqual(verdict(qs));
         expect(verdict([...qs].reverse())).toEqual(verdict(qs));
       }),

@@ -16,8 +16,20 @@ const VAULT = { address: 'https://vault.example.com:8200', network: { remoteNetw
 const location = { remoteNetwork: 'aws-usw2-prod', cidr: '10.8.64.10/32' };
 /** Clusters as the plan holds them, with just the fields the derivation reads. */
 const clusters = [
-  { name: 'a', authorizedNetworks: [{ name: 'corp', cidr: '10.200.8.0/24' }], podRange: { rangeName: 'a-pods', ipPlanName: 'a/pods', cidr: '100.64.0.0/16' }, additionalPodRanges: [{ name: 'extra', rangeName: 'a-extra', ipPlanName: 'a/extra', cidr: '100.65.0.0/20', maxNodes: 10 }], controlPlane: { ipPlanName: 'a/cp', cidr: '172.16.0.0/28' } },
-  { name: 'b', authorizedNetworks: [{ name: 'aws', cidr: '10.8.0.0/16' }], podRange: { rangeName: 'b-pods', ipPlanName: 'b/pods', cidr: '100.66.0.0/16' }, additionalPodRanges: [], controlPlane: { ipPlanName: 'b/cp', cidr: '172.16.0.16/28' } },
+  {
+    name: 'a',
+    authorizedNetworks: [{ name: 'corp', cidr: '10.200.8.0/24' }],
+    podRange: { rangeName: 'a-pods', ipPlanName: 'a/pods', cidr: '100.64.0.0/16' },
+    additionalPodRanges: [{ name: 'extra', rangeName: 'a-extra', ipPlanName: 'a/extra', cidr: '100.65.0.0/20', maxNodes: 10 }],
+    controlPlane: { ipPlanName: 'a/cp', cidr: '172.16.0.0/28' },
+  },
+  {
+    name: 'b',
+    authorizedNetworks: [{ name: 'aws', cidr: '10.8.0.0/16' }],
+    podRange: { rangeName: 'b-pods', ipPlanName: 'b/pods', cidr: '100.66.0.0/16' },
+    additionalPodRanges: [],
+    controlPlane: { ipPlanName: 'b/cp', cidr: '172.16.0.16/28' },
+  },
 ];
 const need = <T extends AddOnTrafficNeed>(n: T): T => n;
 
@@ -26,13 +38,13 @@ describe('deriving enforcement from traffic needs', () => {
     expect(deriveAddOnTraffic([], clusters)).toBe(NO_ADD_ON_TRAFFIC);
   });
 
-  test("a server calling the control planes: its exact range on every control plane that does not already authorize it", () => {
+  test('a server calling the control planes: its exact range on every control plane that does not already authorize it', () => {
     const plan = deriveAddOnTraffic([need({ addOn: 'vault', kind: 'server-to-control-planes', server: 'vault', location, reason: 'TokenReview' })], clusters);
     // b authorizes all of 10.8.0.0/16 already: nothing wider, nothing twice.
     expect(plan.authorizedNetworks).toEqual({ a: [{ name: 'vault', cidr: '10.8.64.10/32', addOn: 'vault' }] });
   });
 
-  test("a CD cluster calling its targets: each of its pod ranges on every other target, never on itself", () => {
+  test('a CD cluster calling its targets: each of its pod ranges on every other target, never on itself', () => {
     const plan = deriveAddOnTraffic([need({ addOn: 'spinnaker', kind: 'cluster-to-control-planes', from: 'a', clusters: ['a', 'b'], reason: 'deploys' })], clusters);
     expect(plan.authorizedNetworks).toEqual({
       b: [
@@ -43,11 +55,14 @@ describe('deriving enforcement from traffic needs', () => {
   });
 
   test('webhooks: one rule per cluster from exactly its /28, on exactly the webhook ports, sorted and once each', () => {
-    const plan = deriveAddOnTraffic([
-      need({ addOn: 'istio', kind: 'control-plane-to-webhook', webhook: 'istiod', port: 15017, reason: 'injection' }),
-      need({ addOn: 'policy', kind: 'control-plane-to-webhook', webhook: 'gatekeeper', port: 8443, clusters: ['b'], reason: 'admission' }),
-      need({ addOn: 'istio2', kind: 'control-plane-to-webhook', webhook: 'istiod', port: 15017, clusters: ['b'], reason: 'again' }),
-    ], clusters);
+    const plan = deriveAddOnTraffic(
+      [
+        need({ addOn: 'istio', kind: 'control-plane-to-webhook', webhook: 'istiod', port: 15017, reason: 'injection' }),
+        need({ addOn: 'policy', kind: 'control-plane-to-webhook', webhook: 'gatekeeper', port: 8443, clusters: ['b'], reason: 'admission' }),
+        need({ addOn: 'istio2', kind: 'control-plane-to-webhook', webhook: 'istiod', port: 15017, clusters: ['b'], reason: 'again' }),
+      ],
+      clusters,
+    );
     expect(plan.webhookRules).toEqual([
       { cluster: 'a', controlPlaneCidr: '172.16.0.0/28', ports: [15017], webhooks: ['istiod (istio) tcp:15017'] },
       { cluster: 'b', controlPlaneCidr: '172.16.0.16/28', ports: [8443, 15017], webhooks: ['istiod (istio) tcp:15017', 'gatekeeper (policy) tcp:8443', 'istiod (istio2) tcp:15017'] },
@@ -55,10 +70,13 @@ describe('deriving enforcement from traffic needs', () => {
   });
 
   test('tenants to a server and a namespace to tenants: one egress and one ingress record for every tenant namespace', () => {
-    const plan = deriveAddOnTraffic([
-      need({ addOn: 'vault', kind: 'tenants-to-server', server: 'vault', host: 'vault.example.com', location, port: 8200, reason: 'logins' }),
-      need({ addOn: 'managed-prometheus', kind: 'namespace-to-tenants', namespace: 'gmp-system', ports: [9090, 15020, 9090], reason: 'scrapes' }),
-    ], clusters);
+    const plan = deriveAddOnTraffic(
+      [
+        need({ addOn: 'vault', kind: 'tenants-to-server', server: 'vault', host: 'vault.example.com', location, port: 8200, reason: 'logins' }),
+        need({ addOn: 'managed-prometheus', kind: 'namespace-to-tenants', namespace: 'gmp-system', ports: [9090, 15020, 9090], reason: 'scrapes' }),
+      ],
+      clusters,
+    );
     expect(plan.tenantEgress).toEqual([{ addOn: 'vault', server: 'vault', host: 'vault.example.com', cidr: '10.8.64.10/32', port: 8200 }]);
     expect(plan.tenantIngress).toEqual([{ addOn: 'managed-prometheus', namespace: 'gmp-system', ports: [9090, 15020] }]);
     expect(plan.authorizedNetworks).toEqual({});
@@ -79,12 +97,18 @@ describe('the intents of traffic needs', () => {
   });
 
   test('istiod: the control plane of every cluster with tenants to its pods on 15017', () => {
-    const intents = trafficNeedIntents(meshTrafficNeeds(examplePlatform).map((n) => ({ ...n, addOn: 'istio' })), examplePlatform);
+    const intents = trafficNeedIntents(
+      meshTrafficNeeds(examplePlatform).map((n) => ({ ...n, addOn: 'istio' })),
+      examplePlatform,
+    );
     expect(intents.map((i) => [i.id, i.from, i.to, i.port])).toEqual(['prod-usc1', 'payments-usc1'].map((c) => [`add-on/istio/webhook-istiod/${c}`, { kind: 'control-plane', cluster: c }, { kind: 'pods', cluster: c }, ISTIOD_WEBHOOK_PORT]));
   });
 
   test("CD: the CD cluster's pods to the control plane of every cluster with tenants", () => {
-    const intents = trafficNeedIntents(cdTrafficNeeds('argo-cd', 'dev-usw1', examplePlatform).map((n) => ({ ...n, addOn: 'argo-cd' })), examplePlatform);
+    const intents = trafficNeedIntents(
+      cdTrafficNeeds('argo-cd', 'dev-usw1', examplePlatform).map((n) => ({ ...n, addOn: 'argo-cd' })),
+      examplePlatform,
+    );
     expect(intents.map((i) => i.id)).toEqual(['add-on/argo-cd/control-plane/dev-usw1->prod-usc1', 'add-on/argo-cd/control-plane/dev-usw1->payments-usc1']);
     expect(intents[0]).toMatchObject({ from: { kind: 'pods', cluster: 'dev-usw1' }, to: { kind: 'control-plane', cluster: 'prod-usc1' }, port: 443 });
   });
@@ -108,14 +132,38 @@ describe("Vault's location: refused when the traffic cannot be met", () => {
   });
 
   test.each([
-    ['a host name and no network', { network: undefined }, /^addOns\[vault\]: settings\.network undefined is not given, and the address's host vault\.example\.com is a name the platform cannot turn into a range: .*; give Vault's addresses, e\.g\. network: \{ remoteNetwork: 'aws-usw2-prod', cidr: '10\.8\.64\.10\/32' \}$/],
-    ['a range that is not a CIDR', { network: { cidr: 'vault' } }, /^addOns\[vault\]: settings\.network\.cidr "vault" is not an IPv4 CIDR of the form a\.b\.c\.d\/prefix: Vault's addresses cannot be turned into a range; give Vault's own addresses as one aligned CIDR/],
-    ['0.0.0.0/0', { network: { cidr: '0.0.0.0/0' } }, /^addOns\[vault\]: settings\.network\.cidr "0\.0\.0\.0\/0" is wider than \/24: every control plane would authorize, and every tenant reach, hosts that are not Vault; give Vault's own addresses/],
+    [
+      'a host name and no network',
+      { network: undefined },
+      /^addOns\[vault\]: settings\.network undefined is not given, and the address's host vault\.example\.com is a name the platform cannot turn into a range: .*; give Vault's addresses, e\.g\. network: \{ remoteNetwork: 'aws-usw2-prod', cidr: '10\.8\.64\.10\/32' \}$/,
+    ],
+    [
+      'a range that is not a CIDR',
+      { network: { cidr: 'vault' } },
+      /^addOns\[vault\]: settings\.network\.cidr "vault" is not an IPv4 CIDR of the form a\.b\.c\.d\/prefix: Vault's addresses cannot be turned into a range; give Vault's own addresses as one aligned CIDR/,
+    ],
+    [
+      '0.0.0.0/0',
+      { network: { cidr: '0.0.0.0/0' } },
+      /^addOns\[vault\]: settings\.network\.cidr "0\.0\.0\.0\/0" is wider than \/24: every control plane would authorize, and every tenant reach, hosts that are not Vault; give Vault's own addresses/,
+    ],
     ['a whole VPC', { network: { cidr: '10.8.0.0/16' } }, /settings\.network\.cidr "10\.8\.0\.0\/16" is wider than \/24/],
-    ['a range outside every remote network', { network: { cidr: '10.99.0.10/32' } }, /^addOns\[vault\]: settings\.network\.cidr "10\.99\.0\.10\/32" is inside no remote network of the definition \(aws-usw2-prod: 10\.8\.0\.0\/16; garage-sunnyvale: 10\.200\.0\.0\/16, 192\.168\.32\.0\/20\), so no route, authorized network or policy can name it; declare the network Vault lives in under remoteNetworks/],
+    [
+      'a range outside every remote network',
+      { network: { cidr: '10.99.0.10/32' } },
+      /^addOns\[vault\]: settings\.network\.cidr "10\.99\.0\.10\/32" is inside no remote network of the definition \(aws-usw2-prod: 10\.8\.0\.0\/16; garage-sunnyvale: 10\.200\.0\.0\/16, 192\.168\.32\.0\/20\), so no route, authorized network or policy can name it; declare the network Vault lives in under remoteNetworks/,
+    ],
     ['an address outside every remote network', { address: 'https://10.99.0.10:8200' }, /^addOns\[vault\]: settings\.address "10\.99\.0\.10\/32" is inside no remote network/],
-    ['an unknown remote network', { network: { remoteNetwork: 'mars', cidr: '10.8.64.10/32' } }, /^addOns\[vault\]: settings\.network\.remoteNetwork "mars" is not a remote network of the definition \(known: aws-usw2-prod, garage-sunnyvale\)/],
-    ['a range outside the named network', { network: { remoteNetwork: 'garage-sunnyvale', cidr: '10.8.64.10/32' } }, /^addOns\[vault\]: settings\.network\.cidr "10\.8\.64\.10\/32" is outside remote network garage-sunnyvale \(10\.200\.0\.0\/16, 192\.168\.32\.0\/20\)/],
+    [
+      'an unknown remote network',
+      { network: { remoteNetwork: 'mars', cidr: '10.8.64.10/32' } },
+      /^addOns\[vault\]: settings\.network\.remoteNetwork "mars" is not a remote network of the definition \(known: aws-usw2-prod, garage-sunnyvale\)/,
+    ],
+    [
+      'a range outside the named network',
+      { network: { remoteNetwork: 'garage-sunnyvale', cidr: '10.8.64.10/32' } },
+      /^addOns\[vault\]: settings\.network\.cidr "10\.8\.64\.10\/32" is outside remote network garage-sunnyvale \(10\.200\.0\.0\/16, 192\.168\.32\.0\/20\)/,
+    ],
   ])('throws on %s, naming the setting, the value and the fix', (_what, settings, message) => {
     const found = issues(settings);
     expect(found).toHaveLength(1);
@@ -124,13 +172,15 @@ describe("Vault's location: refused when the traffic cannot be met", () => {
 
   test('a remote network no hybrid link reaches is unreachable', () => {
     const definition = { ...examplePlatform, hybridLinks: examplePlatform.hybridLinks!.filter((l) => l.remoteNetwork !== 'aws-usw2-prod') };
-    expect(validateServerLocation('addOns[vault]', { cidr: 'settings.network.cidr', remoteNetwork: 'settings.network.remoteNetwork' }, location, definition, 'Vault')).toEqual([{
-      path: 'addOns[vault]',
-      field: 'settings.network.cidr',
-      value: '10.8.64.10/32',
-      problem: 'lies in remote network aws-usw2-prod, which no hybrid link reaches: Vault is unreachable from the clusters',
-      fix: 'add a hybridLinks entry for aws-usw2-prod, or move Vault into a network a link reaches',
-    }]);
+    expect(validateServerLocation('addOns[vault]', { cidr: 'settings.network.cidr', remoteNetwork: 'settings.network.remoteNetwork' }, location, definition, 'Vault')).toEqual([
+      {
+        path: 'addOns[vault]',
+        field: 'settings.network.cidr',
+        value: '10.8.64.10/32',
+        problem: 'lies in remote network aws-usw2-prod, which no hybrid link reaches: Vault is unreachable from the clusters',
+        fix: 'add a hybridLinks entry for aws-usw2-prod, or move Vault into a network a link reaches',
+      },
+    ]);
   });
 });
 
@@ -151,13 +201,15 @@ describe('the plan carries the derived enforcement', () => {
     // A plan resolved without the needs (resolvePlatformPlan called without them): none derived.
     const plan = { ...load([vaultRules]).plan, addOnTraffic: NO_ADD_ON_TRAFFIC };
     expect(addOnTrafficNeeds(definition, [vaultRules])).toHaveLength(2);
-    expect(validateTrafficPlanned(plan, [vaultRules])).toEqual([{
-      path: 'addOns',
-      field: 'trafficNeeds',
-      value: ['vault'],
-      problem: 'are not the traffic needs the platform plan was resolved with (none), so their authorized networks, firewall rules and policies would be missing',
-      fix: 'pass the same add-ons to loadPlatform (its addOns option) as to buildPlatformStacks and the manifests',
-    }]);
+    expect(validateTrafficPlanned(plan, [vaultRules])).toEqual([
+      {
+        path: 'addOns',
+        field: 'trafficNeeds',
+        value: ['vault'],
+        problem: 'are not the traffic needs the platform plan was resolved with (none), so their authorized networks, firewall rules and policies would be missing',
+        fix: 'pass the same add-ons to loadPlatform (its addOns option) as to buildPlatformStacks and the manifests',
+      },
+    ]);
     expect(validateTrafficPlanned(load([vaultRules]).plan, [vaultRules])).toEqual([]);
   });
 });

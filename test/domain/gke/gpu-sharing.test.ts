@@ -27,12 +27,24 @@ describe('GPU units per physical GPU', () => {
 
 describe('validateGpuSharing', () => {
   test.each<[string, Parameters<typeof validateGpuSharing>[1], string]>([
-    ['too few clients', { type: 'nvidia-l4', count: 1, sharing: { strategy: 'time-sharing', maxClientsPerGpu: 1 } }, 'pool: gpu.sharing.maxClientsPerGpu 1 must be a whole number from 2 to 48; give how many containers share one GPU, e.g. 4'],
+    [
+      'too few clients',
+      { type: 'nvidia-l4', count: 1, sharing: { strategy: 'time-sharing', maxClientsPerGpu: 1 } },
+      'pool: gpu.sharing.maxClientsPerGpu 1 must be a whole number from 2 to 48; give how many containers share one GPU, e.g. 4',
+    ],
     ['too many clients', { type: 'nvidia-l4', count: 1, sharing: { strategy: 'mps', maxClientsPerGpu: 49 } }, 'pool: gpu.sharing.maxClientsPerGpu 49 must be a whole number from 2 to 48; give how many containers share one GPU, e.g. 4'],
     ['an unknown strategy', { type: 'nvidia-l4', count: 1, sharing: { strategy: 'slicing' as 'mps', maxClientsPerGpu: 2 } }, `pool: gpu.sharing.strategy "slicing" is not a GPU sharing strategy GKE offers; use 'time-sharing' or 'mps'`],
-    ['MIG on a GPU without MIG', { type: 'nvidia-l4', count: 1, partitionSize: '1g.5gb' }, 'pool: gpu.partitionSize "1g.5gb" is set on nvidia-l4 GPUs, which have no multi-instance (MIG) partitions; use a MIG-capable type (nvidia-tesla-a100, nvidia-a100-80gb, nvidia-h100-80gb, nvidia-h100-mega-80gb) or leave partitionSize out'],
+    [
+      'MIG on a GPU without MIG',
+      { type: 'nvidia-l4', count: 1, partitionSize: '1g.5gb' },
+      'pool: gpu.partitionSize "1g.5gb" is set on nvidia-l4 GPUs, which have no multi-instance (MIG) partitions; use a MIG-capable type (nvidia-tesla-a100, nvidia-a100-80gb, nvidia-h100-80gb, nvidia-h100-mega-80gb) or leave partitionSize out',
+    ],
     ['a partition size of another GPU', { type: 'nvidia-tesla-a100', count: 1, partitionSize: '1g.10gb' }, 'pool: gpu.partitionSize "1g.10gb" is not a MIG partition size of nvidia-tesla-a100; use one of 1g.5gb, 2g.10gb, 3g.20gb, 7g.40gb'],
-    ['MPS on MIG', { type: 'nvidia-tesla-a100', count: 1, partitionSize: '1g.5gb', sharing: { strategy: 'mps', maxClientsPerGpu: 2 } }, `pool: gpu.sharing.strategy "mps" is combined with MIG partitions, which GKE does not offer; use 'time-sharing' on MIG partitions, or leave partitionSize out`],
+    [
+      'MPS on MIG',
+      { type: 'nvidia-tesla-a100', count: 1, partitionSize: '1g.5gb', sharing: { strategy: 'mps', maxClientsPerGpu: 2 } },
+      `pool: gpu.sharing.strategy "mps" is combined with MIG partitions, which GKE does not offer; use 'time-sharing' on MIG partitions, or leave partitionSize out`,
+    ],
   ])('refuses %s', (_, gpu, expected) => {
     expect(validateGpuSharing('pool', gpu).map(message)).toEqual([expected]);
   });
@@ -46,7 +58,11 @@ describe('validateGpuSharing', () => {
 
 describe('validateQueuedProvisioning', () => {
   test.each<[string, Parameters<typeof validateQueuedProvisioning>[1], string]>([
-    ['a pool without GPUs', { spot: false, hasGpu: false }, "pool: queuedProvisioning true is set on a pool without GPUs; the Dynamic Workload Scheduler provisions accelerator nodes; use queued provisioning on a kind: 'gpu' pool, or leave it out"],
+    [
+      'a pool without GPUs',
+      { spot: false, hasGpu: false },
+      "pool: queuedProvisioning true is set on a pool without GPUs; the Dynamic Workload Scheduler provisions accelerator nodes; use queued provisioning on a kind: 'gpu' pool, or leave it out",
+    ],
     ['a minimum above 0', { minNodes: 1, spot: false, hasGpu: true }, 'pool: minNodes 1 is above 0 on a queued-provisioning pool; GKE creates its nodes only for admitted ProvisioningRequests; use minNodes: 0 (or leave it out)'],
     ['Spot', { spot: true, hasGpu: true }, "pool: queuedProvisioning true is set on a Spot pool; queued provisioning obtains on-demand capacity; use kind: 'gpu' (on-demand) for the queued pool"],
     ['a balanced location policy', { spot: false, hasGpu: true, locationPolicy: 'BALANCED' }, `pool: locationPolicy "BALANCED" is not ANY; queued provisioning takes capacity in whichever zone has it; use locationPolicy: 'ANY'`],

@@ -1,11 +1,4 @@
-import {
-  validateAmazonSideAsn,
-  validateAsnsDiffer,
-  validateCloudRouterAsn,
-  validateCustomerGatewayAsn,
-  validatePeerAsn,
-  customerGatewayAsnFields,
-} from '../../../lib/domain/hybrid/asn';
+import { validateAmazonSideAsn, validateAsnsDiffer, validateCloudRouterAsn, validateCustomerGatewayAsn, validatePeerAsn, customerGatewayAsnFields } from '../../../lib/domain/hybrid/asn';
 import { formatIssue } from '../../../lib/domain/validation-error';
 
 const messages = (issues: { path: string; field: string; value: unknown; problem: string; fix: string }[]) => issues.map(formatIssue);
@@ -28,9 +21,7 @@ describe('Cloud Router ASN', () => {
 
   test('Partner Interconnect requires exactly 16550', () => {
     expect(validateCloudRouterAsn('ic', 'routers[0].asn', 16550, { partnerInterconnect: true })).toEqual([]);
-    expect(messages(validateCloudRouterAsn('ic', 'routers[0].asn', 65010, { partnerInterconnect: true }))).toEqual([
-      'ic: routers[0].asn 65010 must be 16550 for a Partner Interconnect Cloud Router; set routers[0].asn to 16550',
-    ]);
+    expect(messages(validateCloudRouterAsn('ic', 'routers[0].asn', 65010, { partnerInterconnect: true }))).toEqual(['ic: routers[0].asn 65010 must be 16550 for a Partner Interconnect Cloud Router; set routers[0].asn to 16550']);
   });
 });
 
@@ -42,9 +33,7 @@ describe('peer ASN', () => {
     expect(messages(validatePeerAsn('link', 'peerAsn', asn))[0]).toMatch(/peerAsn .* is not a usable BGP ASN/);
   });
   test('throws when the peer ASN equals the Cloud Router ASN', () => {
-    expect(messages(validateAsnsDiffer('link', 'peerAsn', 65010, 65010))).toEqual([
-      'link: peerAsn 65010 equals the Cloud Router ASN, so eBGP would see its own ASN and drop the routes; give the peer and the Cloud Router different ASNs',
-    ]);
+    expect(messages(validateAsnsDiffer('link', 'peerAsn', 65010, 65010))).toEqual(['link: peerAsn 65010 equals the Cloud Router ASN, so eBGP would see its own ASN and drop the routes; give the peer and the Cloud Router different ASNs']);
     expect(validateAsnsDiffer('link', 'peerAsn', 65010, 65011)).toEqual([]);
   });
 });
@@ -55,9 +44,7 @@ describe('AWS ASNs', () => {
   });
   test.each([7224, 9059, 10124, 17493])('accepts legacy VGW ASN %p only for an existing VGW', (asn) => {
     expect(validateAmazonSideAsn('link', 'aws.amazonSideAsn', asn, { allowLegacy: true })).toEqual([]);
-    expect(messages(validateAmazonSideAsn('link', 'aws.amazonSideAsn', asn))).toEqual([
-      `link: aws.amazonSideAsn ${asn} is not a valid Amazon-side ASN; use an ASN in 64512–65534 or 4200000000–4294967294`,
-    ]);
+    expect(messages(validateAmazonSideAsn('link', 'aws.amazonSideAsn', asn))).toEqual([`link: aws.amazonSideAsn ${asn} is not a valid Amazon-side ASN; use an ASN in 64512–65534 or 4200000000–4294967294`]);
   });
   test('names the legacy values in the fix when they are allowed', () => {
     expect(messages(validateAmazonSideAsn('link', 'aws.amazonSideAsn', 100, { allowLegacy: true }))[0]).toMatch(/or a legacy VGW ASN \(7224, 9059, 10124, 17493\)/);

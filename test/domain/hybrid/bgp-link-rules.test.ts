@@ -26,9 +26,32 @@ describe('tunnel wiring', () => {
   });
 
   test.each([
-    [1, 'SINGLE_IP_INTERNALLY_REDUNDANT', [[0, 0], [1, 0]]],
-    [2, 'TWO_IPS_REDUNDANCY', [[0, 0], [1, 1]]],
-    [4, 'FOUR_IPS_REDUNDANCY', [[0, 0], [0, 1], [1, 2], [1, 3]]],
+    [
+      1,
+      'SINGLE_IP_INTERNALLY_REDUNDANT',
+      [
+        [0, 0],
+        [1, 0],
+      ],
+    ],
+    [
+      2,
+      'TWO_IPS_REDUNDANCY',
+      [
+        [0, 0],
+        [1, 1],
+      ],
+    ],
+    [
+      4,
+      'FOUR_IPS_REDUNDANCY',
+      [
+        [0, 0],
+        [0, 1],
+        [1, 2],
+        [1, 3],
+      ],
+    ],
   ] as const)('peer with %p interface(s): %s, [haInterface, externalInterface] per tunnel %p', (count, type, pairs) => {
     expect(redundancyTypeFor(count)).toBe(type);
     expect(peerTunnelWiring(count).map((w) => [w.haInterface, w.externalInterface])).toEqual(pairs);
@@ -93,9 +116,7 @@ describe('validateLinkCollisions', () => {
 
   test('throws when two links on one Cloud Router share a /30', () => {
     const issues = validateLinkCollisions('a', [rec('a', '169.254.10.0/30', 'p/r/router'), rec('b', '169.254.10.0/30', 'p/r/router')]);
-    expect(issues.map(formatIssue)).toEqual([
-      'a: insideCidrs[0] "169.254.10.0/30" overlaps b insideCidrs[0] (169.254.10.0/30) on Cloud Router p/r/router; give each link on a router or AWS gateway its own /30s',
-    ]);
+    expect(issues.map(formatIssue)).toEqual(['a: insideCidrs[0] "169.254.10.0/30" overlaps b insideCidrs[0] (169.254.10.0/30) on Cloud Router p/r/router; give each link on a router or AWS gateway its own /30s']);
   });
   test('throws when two links on one AWS gateway share a /30, even on different routers', () => {
     const issues = validateLinkCollisions('a', [rec('a', '169.254.10.0/30', 'r1', 'tgw'), rec('b', '169.254.10.0/30', 'r2', 'tgw')]);

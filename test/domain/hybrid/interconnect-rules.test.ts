@@ -55,13 +55,17 @@ describe('routers, MTU, VLAN, candidate subnets', () => {
   ])('MTUs %p with network MTU %p', (mtus, networkMtu, messages) => {
     expect(validateMtus('ic', mtus, networkMtu).map(formatIssue)).toEqual(messages);
   });
-  test.each([[2, 0], [4094, 0], [1, 1], [4095, 1], [100.5, 1]])('VLAN tag %p has %p issue(s)', (tag, n) => {
+  test.each([
+    [2, 0],
+    [4094, 0],
+    [1, 1],
+    [4095, 1],
+    [100.5, 1],
+  ])('VLAN tag %p has %p issue(s)', (tag, n) => {
     expect(validateVlanTag('ic', 'attachments[0].vlanTag', tag)).toHaveLength(n);
   });
   test('throws when the VLAN tag is out of range', () => {
-    expect(validateVlanTag('ic', 'attachments[0].vlanTag', 4095).map(formatIssue)).toEqual([
-      'ic: attachments[0].vlanTag 4095 is outside 2–4094; use the 802.1Q tag agreed with the colocation provider',
-    ]);
+    expect(validateVlanTag('ic', 'attachments[0].vlanTag', 4095).map(formatIssue)).toEqual(['ic: attachments[0].vlanTag 4095 is outside 2–4094; use the 802.1Q tag agreed with the colocation provider']);
   });
   test.each([
     [['169.254.64.0/29', '169.254.128.0/20'], []],

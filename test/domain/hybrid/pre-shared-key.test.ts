@@ -39,8 +39,6 @@ describe('validateReferencedKeys', () => {
     expect(messages.join()).not.toContain('SuperSecret123');
   });
   test('throws when the key count differs from the tunnel count', () => {
-    expect(validateReferencedKeys('link', ['${var.a}'], [true], 4).map(formatIssue)).toEqual([
-      'link: preSharedKeys.keys "1 keys" must hold one key per tunnel (4); pass the keys in tunnel order',
-    ]);
+    expect(validateReferencedKeys('link', ['${var.a}'], [true], 4).map(formatIssue)).toEqual(['link: preSharedKeys.keys "1 keys" must hold one key per tunnel (4); pass the keys in tunnel order']);
   });
 });

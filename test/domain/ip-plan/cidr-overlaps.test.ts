@@ -9,8 +9,14 @@ describe('findOverlaps', () => {
     ['172.16.0.0/28', '172.16.0.16/28', false],
   ])('%s overlaps %s: %s', (a, b, expected) => {
     // GIVEN two named ranges, in either order
-    const forward = findOverlaps([{ owner: 'a', cidr: a }, { owner: 'b', cidr: b }]);
-    const backward = findOverlaps([{ owner: 'b', cidr: b }, { owner: 'a', cidr: a }]);
+    const forward = findOverlaps([
+      { owner: 'a', cidr: a },
+      { owner: 'b', cidr: b },
+    ]);
+    const backward = findOverlaps([
+      { owner: 'b', cidr: b },
+      { owner: 'a', cidr: a },
+    ]);
     // THEN the pair is reported once, or not at all
     expect(forward).toHaveLength(expected ? 1 : 0);
     expect(backward).toHaveLength(expected ? 1 : 0);

@@ -21,9 +21,7 @@ interface Req {
   readonly prefixLength: number;
 }
 
-const requestArb = fc.constantFrom('nodes', 'pods', 'bgp').chain((pool) =>
-  fc.integer({ min: PREFIX_RANGE[pool][0], max: PREFIX_RANGE[pool][1] }).map((prefixLength) => ({ pool, prefixLength })),
-);
+const requestArb = fc.constantFrom('nodes', 'pods', 'bgp').chain((pool) => fc.integer({ min: PREFIX_RANGE[pool][0], max: PREFIX_RANGE[pool][1] }).map((prefixLength) => ({ pool, prefixLength })));
 /** Unique names r0..rn, so sets can be split and recombined. */
 const requestsArb = fc.array(requestArb, { maxLength: 25 }).map((list) => list.map((r, i): Req => ({ ...r, name: `r${i}` })));
 /** Reservations: a subset of the sixteen /20s of the nodes pool, so they never overlap each other. */
@@ -55,7 +53,10 @@ function assertSound(resolved: ResolvedIpPlan, reservations: readonly Reservatio
 }
 
 const shuffled = <T>(items: readonly T[], seed: number): T[] =>
-  items.map((item, i) => ({ item, key: (i * 2654435761 + seed * 40503) % 4294967296 })).sort((a, b) => a.key - b.key).map((x) => x.item);
+  items
+    .map((item, i) => ({ item, key: (i * 2654435761 + seed * 40503) % 4294967296 }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.item);
 
 describe('IpPlan properties', () => {
   test('no two allocations overlap, and each sits inside its pool and off every reservation', () => {

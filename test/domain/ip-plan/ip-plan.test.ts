@@ -138,10 +138,12 @@ describe('IpPlan errors', () => {
   });
 
   test('throws when two pinned ranges overlap, naming both', () => {
-    expect(resolveWith((p) => {
-      p.request({ name: 'a', pool: 'nodes', cidr: '10.0.0.0/20' });
-      p.request({ name: 'b', pool: 'nodes', cidr: '10.0.8.0/21' });
-    })).toThrow(/b: cidr "10.0.8.0\/21" overlaps allocation a \(10.0.0.0\/20\)/);
+    expect(
+      resolveWith((p) => {
+        p.request({ name: 'a', pool: 'nodes', cidr: '10.0.0.0/20' });
+        p.request({ name: 'b', pool: 'nodes', cidr: '10.0.8.0/21' });
+      }),
+    ).toThrow(/b: cidr "10.0.8.0\/21" overlaps allocation a \(10.0.0.0\/20\)/);
   });
 
   test('throws when a pinned range is outside its pool', () => {
@@ -153,12 +155,14 @@ describe('IpPlan errors', () => {
   });
 
   test('throws when a pool is exhausted', () => {
-    expect(resolveWith((p) => {
-      // two pinned /22s leave 2048 addresses free, but no aligned /21
-      p.request({ name: 'a', pool: 'control-plane', cidr: '172.16.4.0/22' });
-      p.request({ name: 'b', pool: 'control-plane', cidr: '172.16.12.0/22' });
-      p.request({ name: 'c', pool: 'control-plane', prefixLength: 21 });
-    })).toThrow(/c: prefixLength 21 does not fit: pool control-plane \(172.16.0.0\/20\) has no free aligned \/21 left \(2048 addresses free in fragments\); add another pool, ask for a smaller range/);
+    expect(
+      resolveWith((p) => {
+        // two pinned /22s leave 2048 addresses free, but no aligned /21
+        p.request({ name: 'a', pool: 'control-plane', cidr: '172.16.4.0/22' });
+        p.request({ name: 'b', pool: 'control-plane', cidr: '172.16.12.0/22' });
+        p.request({ name: 'c', pool: 'control-plane', prefixLength: 21 });
+      }),
+    ).toThrow(/c: prefixLength 21 does not fit: pool control-plane \(172.16.0.0\/20\) has no free aligned \/21 left \(2048 addresses free in fragments\); add another pool, ask for a smaller range/);
   });
 
   test('throws when a request is larger than its pool', () => {
@@ -170,10 +174,12 @@ describe('IpPlan errors', () => {
   });
 
   test('throws when a name is requested twice', () => {
-    expect(resolveWith((p) => {
-      p.request({ name: 'a', pool: 'nodes', prefixLength: 24 });
-      p.request({ name: 'a', pool: 'nodes', prefixLength: 24 });
-    })).toThrow('a: name "a" is requested twice; give each allocation a unique name');
+    expect(
+      resolveWith((p) => {
+        p.request({ name: 'a', pool: 'nodes', prefixLength: 24 });
+        p.request({ name: 'a', pool: 'nodes', prefixLength: 24 });
+      }),
+    ).toThrow('a: name "a" is requested twice; give each allocation a unique name');
   });
 
   test('throws when a name is not hierarchical lower-case', () => {
@@ -208,18 +214,27 @@ describe('IpPlan errors', () => {
   });
 
   test('throws when a link-local pool is outside 169.254.0.0/16', () => {
-    expect(() => new IpPlan([{ name: 'bgp', cidr: '10.0.0.0/16', kind: 'link-local' }]).resolve(undefined)).toThrow('pool bgp: cidr "10.0.0.0/16" is outside 169.254.0.0/16, where BGP link addresses must be; use a range inside 169.254.0.0/16 for a link-local pool');
+    expect(() => new IpPlan([{ name: 'bgp', cidr: '10.0.0.0/16', kind: 'link-local' }]).resolve(undefined)).toThrow(
+      'pool bgp: cidr "10.0.0.0/16" is outside 169.254.0.0/16, where BGP link addresses must be; use a range inside 169.254.0.0/16 for a link-local pool',
+    );
   });
 
   test('throws when pools overlap', () => {
-    expect(() => new IpPlan([{ name: 'a', cidr: '10.0.0.0/8' }, { name: 'b', cidr: '10.1.0.0/16' }]).resolve(undefined)).toThrow('pool b: cidr "10.1.0.0/16" overlaps pool a (10.0.0.0/8); pools must be disjoint; shrink or move one of them');
+    expect(() =>
+      new IpPlan([
+        { name: 'a', cidr: '10.0.0.0/8' },
+        { name: 'b', cidr: '10.1.0.0/16' },
+      ]).resolve(undefined),
+    ).toThrow('pool b: cidr "10.1.0.0/16" overlaps pool a (10.0.0.0/8); pools must be disjoint; shrink or move one of them');
   });
 
   test('throws when two reservations overlap, naming both', () => {
-    expect(resolveWith(() => undefined, undefined, [
-      { name: 'remote/aws', cidr: '10.8.0.0/16', reason: 'AWS VPC' },
-      { name: 'remote/garage', cidr: '10.8.128.0/17', reason: 'on-prem' },
-    ])).toThrow(/reservation remote\/garage: cidr "10.8.128.0\/17" overlaps reservation remote\/aws \(AWS VPC\) \(10.8.0.0\/16\)/);
+    expect(
+      resolveWith(() => undefined, undefined, [
+        { name: 'remote/aws', cidr: '10.8.0.0/16', reason: 'AWS VPC' },
+        { name: 'remote/garage', cidr: '10.8.128.0/17', reason: 'on-prem' },
+      ]),
+    ).toThrow(/reservation remote\/garage: cidr "10.8.128.0\/17" overlaps reservation remote\/aws \(AWS VPC\) \(10.8.0.0\/16\)/);
   });
 
   test('throws when the lock file was edited into an overlap', () => {
@@ -263,8 +278,12 @@ describe('IpPlan errors', () => {
   });
 
   test('throws when a recorded range moves pool or a pinned range changes', () => {
-    expect(resolveWith((p) => p.request({ name: 'a', pool: 'pods', prefixLength: 20 }), lockOf({ a: ['10.0.0.0/20', 'nodes'] }))).toThrow(/a: pool "pods" differs from the range recorded as 10.0.0.0\/20 in pool nodes; recorded ranges never move/);
-    expect(resolveWith((p) => p.request({ name: 'a', pool: 'nodes', cidr: '10.0.16.0/20' }), lockOf({ a: ['10.0.0.0/20', 'nodes'] }))).toThrow(/a: cidr "10.0.16.0\/20" differs from the range recorded as 10.0.0.0\/20 in pool nodes; recorded ranges never move; pin 10.0.0.0\/20/);
+    expect(resolveWith((p) => p.request({ name: 'a', pool: 'pods', prefixLength: 20 }), lockOf({ a: ['10.0.0.0/20', 'nodes'] }))).toThrow(
+      /a: pool "pods" differs from the range recorded as 10.0.0.0\/20 in pool nodes; recorded ranges never move/,
+    );
+    expect(resolveWith((p) => p.request({ name: 'a', pool: 'nodes', cidr: '10.0.16.0/20' }), lockOf({ a: ['10.0.0.0/20', 'nodes'] }))).toThrow(
+      /a: cidr "10.0.16.0\/20" differs from the range recorded as 10.0.0.0\/20 in pool nodes; recorded ranges never move; pin 10.0.0.0\/20/,
+    );
   });
 
   test('reports every problem at once', () => {

@@ -20,7 +20,7 @@ const path = (changes: Partial<ConnectivityIntent>): ConnectivityIntent => ({
 });
 
 describe('clusterPaths', () => {
-  test('an allow intent between two clusters opens one rule: the sender\'s ranges to the receiver\'s node tag', () => {
+  test("an allow intent between two clusters opens one rule: the sender's ranges to the receiver's node tag", () => {
     expect(clusterPaths('vpc', clusters, [path({})])).toEqual([
       { id: 'a-to-b', name: 'vpc-allow-a-to-b', from: 'a', to: 'b', sourceCidrs: ['100.64.0.0/16', '100.65.0.0/16'], targetTag: 'gke-b-nodes', protocol: 'tcp', port: 8080, reason: 'r' },
     ]);
@@ -28,7 +28,7 @@ describe('clusterPaths', () => {
 
   test.each<[string, Partial<ConnectivityIntent>, object]>([
     ['nodes send from the node subnet', { from: { kind: 'nodes', cluster: 'a' } }, { sourceCidrs: ['10.0.0.0/22'] }],
-    ['a tenant sends from its cluster\'s pod ranges', { from: { kind: 'tenant', tenant: 't', cluster: 'a' } }, { sourceCidrs: ['100.64.0.0/16', '100.65.0.0/16'] }],
+    ["a tenant sends from its cluster's pod ranges", { from: { kind: 'tenant', tenant: 't', cluster: 'a' } }, { sourceCidrs: ['100.64.0.0/16', '100.65.0.0/16'] }],
     ['protocol any is every protocol, without ports', { protocol: 'any', port: undefined }, { protocol: 'all' }],
     ['udp keeps its port', { protocol: 'udp', port: 53 }, { protocol: 'udp', port: 53 }],
   ])('%s', (_, changes, expected) => {

@@ -1,15 +1,4 @@
-import {
-  validateAsn,
-  validateControlPlaneCidr,
-  validateName,
-  validatePorts,
-  validateRegion,
-  controlPlaneFirewallName,
-  isPowerOfTwo,
-  isPrivateAsn,
-  validateNatPorts,
-  validateSubnets,
-} from '../../../lib/domain/network/network-rules';
+import { validateAsn, validateControlPlaneCidr, validateName, validatePorts, validateRegion, controlPlaneFirewallName, isPowerOfTwo, isPrivateAsn, validateNatPorts, validateSubnets } from '../../../lib/domain/network/network-rules';
 
 const P = 'test/Network';
 const problems = (issues: { field: string; problem: string }[]) => issues.map((i) => `${i.field}: ${i.problem}`);
@@ -51,7 +40,15 @@ describe('validateSubnets', () => {
   });
 
   test('duplicate secondary range names on a subnet', () => {
-    const issues = validateSubnets(P, [{ ...ok, secondaryRanges: [{ rangeName: 'pods', cidr: '100.64.0.0/16' }, { rangeName: 'pods', cidr: '100.65.0.0/16' }] }]);
+    const issues = validateSubnets(P, [
+      {
+        ...ok,
+        secondaryRanges: [
+          { rangeName: 'pods', cidr: '100.64.0.0/16' },
+          { rangeName: 'pods', cidr: '100.65.0.0/16' },
+        ],
+      },
+    ]);
     expect(problems(issues)).toEqual(['subnets[0].secondaryRanges[1].rangeName: is declared twice on subnet a']);
   });
 

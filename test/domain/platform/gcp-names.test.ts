@@ -8,12 +8,7 @@ describe('derived names are a contract', () => {
   const cluster = { name: 'prod-usc1', region: 'us-central1' };
 
   test('subnets and secondary ranges', () => {
-    expect([clusterSubnetName(cluster), podRangeName(cluster), servicesRangeName(cluster), additionalPodRangeName(cluster, 'pods-2')]).toEqual([
-      'gke-prod-usc1',
-      'prod-usc1-pods',
-      'prod-usc1-services',
-      'prod-usc1-pods-2',
-    ]);
+    expect([clusterSubnetName(cluster), podRangeName(cluster), servicesRangeName(cluster), additionalPodRangeName(cluster, 'pods-2')]).toEqual(['gke-prod-usc1', 'prod-usc1-pods', 'prod-usc1-services', 'prod-usc1-pods-2']);
   });
 
   test('stacks', () => {

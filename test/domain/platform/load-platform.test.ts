@@ -7,7 +7,6 @@ import { PlatformDefinition } from '../../../lib/domain/platform/platform-defini
 import { examplePlatform, exampleLockFile } from '../../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../../fixtures/example-today';
 
-
 function scratchLock(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'platform-')), 'ip-plan.lock.json');
   copyFileSync(exampleLockFile, path);
@@ -17,7 +16,19 @@ function scratchLock(): string {
 
 const withDataCluster: PlatformDefinition = {
   ...examplePlatform,
-  clusters: [...examplePlatform.clusters, { name: 'data-usw1', project: 'drive-gke-prod', region: 'us-west1', environment: 'prod', maxNodes: 100, maxPodsPerNode: 32, authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }], nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }] }],
+  clusters: [
+    ...examplePlatform.clusters,
+    {
+      name: 'data-usw1',
+      project: 'drive-gke-prod',
+      region: 'us-west1',
+      environment: 'prod',
+      maxNodes: 100,
+      maxPodsPerNode: 32,
+      authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
+      nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }],
+    },
+  ],
 };
 
 describe('loadPlatform with the example', () => {

@@ -20,7 +20,15 @@ describe('project services', () => {
   test('the host project gets networking APIs; cluster projects get GKE, IAM and run-time APIs; GitOps adds the fleet', () => {
     const services = platformProjectServices(examplePlatform, { gitOps: true });
     expect(Object.keys(services)).toEqual(['drive-gke-dev', 'drive-gke-prod', 'drive-net-prod', 'drive-payments-prod']);
-    expect(services['drive-net-prod']).toEqual(['cloudresourcemanager.googleapis.com', 'compute.googleapis.com', 'container.googleapis.com', 'dns.googleapis.com', 'iam.googleapis.com', 'servicenetworking.googleapis.com', 'serviceusage.googleapis.com']);
+    expect(services['drive-net-prod']).toEqual([
+      'cloudresourcemanager.googleapis.com',
+      'compute.googleapis.com',
+      'container.googleapis.com',
+      'dns.googleapis.com',
+      'iam.googleapis.com',
+      'servicenetworking.googleapis.com',
+      'serviceusage.googleapis.com',
+    ]);
     expect(services['drive-gke-dev']).toContain('anthosconfigmanagement.googleapis.com');
     expect(platformProjectServices(examplePlatform)['drive-gke-dev']).not.toContain('gkehub.googleapis.com');
   });

@@ -11,7 +11,19 @@ const input = { ipPlanLock, ipPlanLockName: 'ip.json', tenantStatesLock, tenantS
 
 const withDataCluster: PlatformDefinition = {
   ...examplePlatform,
-  clusters: [...examplePlatform.clusters, { name: 'data-usw1', project: 'drive-gke-prod', region: 'us-west1', environment: 'prod', maxNodes: 100, maxPodsPerNode: 32, authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }], nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }] }],
+  clusters: [
+    ...examplePlatform.clusters,
+    {
+      name: 'data-usw1',
+      project: 'drive-gke-prod',
+      region: 'us-west1',
+      environment: 'prod',
+      maxNodes: 100,
+      maxPodsPerNode: 32,
+      authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
+      nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }],
+    },
+  ],
 };
 
 describe('resolvePlatform: lock contents in, plan, new lock contents and notices out', () => {

@@ -34,23 +34,26 @@ describe('tenantGpuQuota', () => {
     expect(tenantGpuQuota(examplePlatform, prod, { ...tenant('mapping'), quota: { gpus: 8 } })).toMatchObject({ gpus: 8, issues: [] });
   });
 
-  test('a dedicated-cluster tenant gets its cluster\'s GPU pools (none in the example)', () => {
+  test("a dedicated-cluster tenant gets its cluster's GPU pools (none in the example)", () => {
     expect(tenantGpuQuota(examplePlatform, payments, tenant('payments'))).toMatchObject({ gpus: 0, capacity: 0 });
     const withGpus = { ...payments, nodePools: [...payments.nodePools, { name: 'gpu', kind: 'gpu' as const, maxNodes: 3 }] };
     expect(tenantGpuQuota(examplePlatform, withGpus, tenant('payments'))).toMatchObject({ gpus: 3, pools: ['gpu'] });
   });
 
   test('throws when a declared quota exceeds the pools the tenant may use, naming tenant, field, pools and fix', () => {
-    const definition: PlatformDefinition = { ...examplePlatform, tenants: examplePlatform.tenants!.map((t) => (t.name === 'mapping' ? { ...t, quota: { gpus: 49 } } : t.name === 'simulation' ? { ...t, quota: { ...t.quota, gpus: 1 } } : t)) };
+    const definition: PlatformDefinition = {
+      ...examplePlatform,
+      tenants: examplePlatform.tenants!.map((t) => (t.name === 'mapping' ? { ...t, quota: { gpus: 49 } } : t.name === 'simulation' ? { ...t, quota: { ...t.quota, gpus: 1 } } : t)),
+    };
     expect(() => assertPlatform(definition, { today: EXAMPLE_TODAY })).toThrow(
-      'tenants[mapping]: quota.gpus 49 exceeds the 48 GPUs of gpu-l4, the pools its pods may use; lower quota.gpus to at most 48, or add GPUs to cluster prod-usc1\'s GPU pools',
+      "tenants[mapping]: quota.gpus 49 exceeds the 48 GPUs of gpu-l4, the pools its pods may use; lower quota.gpus to at most 48, or add GPUs to cluster prod-usc1's GPU pools",
     );
     expect(() => assertPlatform(definition, { today: EXAMPLE_TODAY })).toThrow(
-      'tenants[simulation]: quota.gpus 1 exceeds the 0 GPUs of the tenant\'s own pools on prod-usc1, the pools its pods may use; lower quota.gpus to at most 0, or add GPUs to dedicatedNodes',
+      "tenants[simulation]: quota.gpus 1 exceeds the 0 GPUs of the tenant's own pools on prod-usc1, the pools its pods may use; lower quota.gpus to at most 0, or add GPUs to dedicatedNodes",
     );
   });
 
-  test('the plan records each namespace\'s GPU quota, and every tenant has one', () => {
+  test("the plan records each namespace's GPU quota, and every tenant has one", () => {
     const plan = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true, today: EXAMPLE_TODAY }).plan;
     expect(Object.fromEntries(plan.tenants.flatMap((t) => t.namespaces.map((n) => [`${n.cluster}/${t.name}`, n.gpus])))).toEqual({
       'prod-usc1/mapping': 0,

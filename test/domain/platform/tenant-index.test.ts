@@ -12,17 +12,14 @@ describe('indexTenants', () => {
   test.each<[string, PlatformDefinition]>([
     ['the bundled example', examplePlatform],
     ['a generated platform of 10 clusters and 400 tenants', generatePlatform({ clusters: 10, tenants: 400 })],
-    [
-      'a dedicated-nodes tenant on two clusters',
-      { ...examplePlatform, tenants: examplePlatform.tenants!.map((t) => (t.name === 'simulation' ? { ...t, clusters: ['prod-usc1', 'dev-usw1'] } : t)) },
-    ],
+    ['a dedicated-nodes tenant on two clusters', { ...examplePlatform, tenants: examplePlatform.tenants!.map((t) => (t.name === 'simulation' ? { ...t, clusters: ['prod-usc1', 'dev-usw1'] } : t)) }],
   ])('gives every cluster the same pools as clusterNodePools, in the same order (%s)', (_, definition) => {
     const index = indexTenants(definition);
     for (const cluster of definition.clusters) expect(index.nodePools(cluster)).toEqual(clusterNodePools(definition, cluster));
     expect(definition.clusters.some((c) => index.nodePools(c).some((p) => p.tenant))).toBe(true);
   });
 
-  test('computes a cluster\'s pools once and returns the same list after', () => {
+  test("computes a cluster's pools once and returns the same list after", () => {
     const index = indexTenants(examplePlatform);
     expect(index.nodePools(prod)).toBe(index.nodePools(prod));
   });
@@ -30,8 +27,17 @@ describe('indexTenants', () => {
   test('gives a tenant that lists a cluster twice its pools once, as clusterNodePools does', () => {
     const simulation = examplePlatform.tenants!.find((t) => t.name === 'simulation')!;
     const definition = { ...examplePlatform, tenants: [{ ...simulation, clusters: ['prod-usc1', 'prod-usc1'] }] };
-    expect(indexTenants(definition).nodePools(prod).map((p) => p.name)).toEqual(clusterNodePools(definition, prod).map((p) => p.name));
-    expect(indexTenants(definition).nodePools(prod).filter((p) => p.tenant).map((p) => p.name)).toEqual(['tenant-simulation']);
+    expect(
+      indexTenants(definition)
+        .nodePools(prod)
+        .map((p) => p.name),
+    ).toEqual(clusterNodePools(definition, prod).map((p) => p.name));
+    expect(
+      indexTenants(definition)
+        .nodePools(prod)
+        .filter((p) => p.tenant)
+        .map((p) => p.name),
+    ).toEqual(['tenant-simulation']);
   });
 
   test('keeps the pools of two clusters declared with one name apart (a duplicate is reported, not merged)', () => {
@@ -46,7 +52,10 @@ describe('indexTenants', () => {
   test('lists the tenants of a project by their first cluster, sorted by name', () => {
     const index = indexTenants(examplePlatform);
     const projectOf = new Map(examplePlatform.clusters.map((c) => [c.name, c.project]));
-    const expected = examplePlatform.tenants!.filter((t) => projectOf.get(t.clusters[0]) === 'drive-gke-prod').map((t) => t.name).sort();
+    const expected = examplePlatform
+      .tenants!.filter((t) => projectOf.get(t.clusters[0]) === 'drive-gke-prod')
+      .map((t) => t.name)
+      .sort();
     expect(index.tenantsInProject('drive-gke-prod')).toEqual(expected);
     expect(expected.length).toBeGreaterThan(1);
     expect(index.tenantsInProject('no-such-project')).toEqual([]);
@@ -60,7 +69,10 @@ describe('the shared-project check on a large platform', () => {
     const granted: PlatformTenant = { ...first, workloadIdentities: [{ ksa: 'api', gsa: 'granted-api', projectRoles: ['roles/storage.objectUser'] }] };
     const projectOf = new Map(definition.clusters.map((c) => [c.name, c.project]));
     const project = projectOf.get(first.clusters[0])!;
-    const others = definition.tenants!.filter((t) => t.name !== first.name && projectOf.get(t.clusters[0]) === project).map((t) => t.name).sort();
+    const others = definition
+      .tenants!.filter((t) => t.name !== first.name && projectOf.get(t.clusters[0]) === project)
+      .map((t) => t.name)
+      .sort();
     expect(others.length).toBeGreaterThan(5);
     const tenants = definition.tenants!.map((t) => (t === first ? granted : t));
     expect(() => assertPlatform({ ...definition, tenants }, { today: '2026-01-01' })).toThrow(

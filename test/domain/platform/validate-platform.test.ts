@@ -35,14 +35,43 @@ describe('assertPlatform', () => {
     ['a private control plane has no authorized list at all (a JSON definition)', withCluster({ authorizedNetworks: undefined as never }), 'clusters[prod-usc1]: authorizedNetworks [] is empty, so the private control plane'],
     ['pools outgrow the cluster', withCluster({ maxNodes: 500 }), /clusters\[prod-usc1\]: maxNodes 500 is less than the sum of its node pools' maxNodes, tenant pools included \(888\)/],
     ['a cluster has no pools', withCluster({ nodePools: [] }), /nodePools \[\] is empty: the default pool is removed/],
-    ['a pool asks for more pods per node than the cluster', withCluster({ nodePools: [{ name: 'p', kind: 'general', maxNodes: 3, maxPodsPerNode: 110 }] }), /clusters\[prod-usc1\].nodePools\[p\]: maxPodsPerNode 110 must be from 8 to the cluster's maxPodsPerNode \(64\)/],
+    [
+      'a pool asks for more pods per node than the cluster',
+      withCluster({ nodePools: [{ name: 'p', kind: 'general', maxNodes: 3, maxPodsPerNode: 110 }] }),
+      /clusters\[prod-usc1\].nodePools\[p\]: maxPodsPerNode 110 must be from 8 to the cluster's maxPodsPerNode \(64\)/,
+    ],
     ['a pool has minNodes above maxNodes', withCluster({ nodePools: [{ name: 'p', kind: 'general', minNodes: 5, maxNodes: 3 }] }), /nodePools\[p\]: minNodes 5 must be a whole number from 0 to maxNodes \(3\)/],
     ['a non-GPU pool has GPUs', withCluster({ nodePools: [{ name: 'p', kind: 'general', maxNodes: 3, gpu: { type: 'nvidia-l4', count: 1 } }] }), /nodePools\[p\]: gpu .* is set on a general pool; use kind: 'gpu'/],
-    ['a queued-provisioning pool keeps nodes', withCluster({ nodePools: [{ name: 'p', kind: 'gpu', minNodes: 1, maxNodes: 3, queuedProvisioning: true }] }), "clusters[prod-usc1].nodePools[p]: minNodes 1 is above 0 on a queued-provisioning pool; GKE creates its nodes only for admitted ProvisioningRequests; use minNodes: 0 (or leave it out)"],
-    ['a Spot pool asks for queued provisioning', withCluster({ nodePools: [{ name: 'p', kind: 'spot-batch', maxNodes: 3, queuedProvisioning: true }] }), /clusters\[prod-usc1\].nodePools\[p\]: queuedProvisioning true is set on a pool without GPUs.*queuedProvisioning true is set on a Spot pool/s],
-    ['a GPU pool shares its GPUs with too many clients', withCluster({ nodePools: [{ name: 'p', kind: 'gpu', maxNodes: 3, gpu: { type: 'nvidia-l4', count: 1, sharing: { strategy: 'time-sharing', maxClientsPerGpu: 100 } } }] }), 'clusters[prod-usc1].nodePools[p]: gpu.sharing.maxClientsPerGpu 100 must be a whole number from 2 to 48'],
-    ['an L4 pool asks for MIG partitions', withCluster({ nodePools: [{ name: 'p', kind: 'gpu', maxNodes: 3, gpu: { type: 'nvidia-l4', count: 1, partitionSize: '1g.5gb' } }] }), /clusters\[prod-usc1\].nodePools\[p\]: gpu.partitionSize "1g.5gb" is set on nvidia-l4 GPUs, which have no multi-instance \(MIG\) partitions/],
-    ['two pools share a name', withCluster({ nodePools: [{ name: 'p', kind: 'general', maxNodes: 3 }, { name: 'p', kind: 'general', maxNodes: 3 }] }), /clusters\[prod-usc1\].nodePools: name "p" is declared twice/],
+    [
+      'a queued-provisioning pool keeps nodes',
+      withCluster({ nodePools: [{ name: 'p', kind: 'gpu', minNodes: 1, maxNodes: 3, queuedProvisioning: true }] }),
+      'clusters[prod-usc1].nodePools[p]: minNodes 1 is above 0 on a queued-provisioning pool; GKE creates its nodes only for admitted ProvisioningRequests; use minNodes: 0 (or leave it out)',
+    ],
+    [
+      'a Spot pool asks for queued provisioning',
+      withCluster({ nodePools: [{ name: 'p', kind: 'spot-batch', maxNodes: 3, queuedProvisioning: true }] }),
+      /clusters\[prod-usc1\].nodePools\[p\]: queuedProvisioning true is set on a pool without GPUs.*queuedProvisioning true is set on a Spot pool/s,
+    ],
+    [
+      'a GPU pool shares its GPUs with too many clients',
+      withCluster({ nodePools: [{ name: 'p', kind: 'gpu', maxNodes: 3, gpu: { type: 'nvidia-l4', count: 1, sharing: { strategy: 'time-sharing', maxClientsPerGpu: 100 } } }] }),
+      'clusters[prod-usc1].nodePools[p]: gpu.sharing.maxClientsPerGpu 100 must be a whole number from 2 to 48',
+    ],
+    [
+      'an L4 pool asks for MIG partitions',
+      withCluster({ nodePools: [{ name: 'p', kind: 'gpu', maxNodes: 3, gpu: { type: 'nvidia-l4', count: 1, partitionSize: '1g.5gb' } }] }),
+      /clusters\[prod-usc1\].nodePools\[p\]: gpu.partitionSize "1g.5gb" is set on nvidia-l4 GPUs, which have no multi-instance \(MIG\) partitions/,
+    ],
+    [
+      'two pools share a name',
+      withCluster({
+        nodePools: [
+          { name: 'p', kind: 'general', maxNodes: 3 },
+          { name: 'p', kind: 'general', maxNodes: 3 },
+        ],
+      }),
+      /clusters\[prod-usc1\].nodePools: name "p" is declared twice/,
+    ],
     ['an AWS VPC has no region', { ...examplePlatform, remoteNetworks: [{ name: 'aws', kind: 'aws-vpc', cidrs: ['10.8.0.0/16'] }] }, /remoteNetworks\[aws\]: awsRegion undefined is required for an AWS VPC/],
     ['a remote network range is malformed', { ...examplePlatform, remoteNetworks: [{ name: 'dc', kind: 'on-prem', cidrs: ['10.8.0.1/16'] }] }, /remoteNetworks\[dc\]: cidrs "10.8.0.1\/16" is not aligned/],
   ])('throws when %s', (_, definition, message) => {
@@ -62,11 +91,23 @@ describe('assertPlatform: hybrid links', () => {
     ['two links share a name', withLinks(awsLink, awsLink), /hybridLinks: name "aws-usw2" is declared twice/],
     ['a link name is too long for suffixed resource names', withLinks({ ...awsLink, name: 'a'.repeat(41) }), /hybridLinks\[a{41}\]: name "a{41}" must be an RFC 1035 label.*at most 40 characters/],
     ['a link is in an unknown region', withLinks({ ...awsLink, region: 'asia-east1' }), /hybridLinks\[aws-usw2\]: region "asia-east1" is not one of the platform regions/],
-    ['a link reaches an unknown network', withLinks({ ...awsLink, remoteNetwork: 'nope' }), /hybridLinks\[aws-usw2\]: remoteNetwork "nope" is not a declared remote network; declare it in remoteNetworks, or use one of aws-usw2-prod, garage-sunnyvale/],
+    [
+      'a link reaches an unknown network',
+      withLinks({ ...awsLink, remoteNetwork: 'nope' }),
+      /hybridLinks\[aws-usw2\]: remoteNetwork "nope" is not a declared remote network; declare it in remoteNetworks, or use one of aws-usw2-prod, garage-sunnyvale/,
+    ],
     ['an AWS link reaches an on-prem network', withLinks({ ...awsLink, remoteNetwork: 'garage-sunnyvale' }), /remoteNetwork "garage-sunnyvale" is a on-prem network, but a ha-vpn-aws link reaches a aws-vpc network/],
     ['an advertised range is malformed', withLinks({ ...awsLink, advertise: { ranges: ['10.0.0.1/24'] } }), /advertise.ranges "10.0.0.1\/24" is not an aligned IPv4 CIDR/],
-    ['a Partner link sets another ASN', withLinks({ kind: 'interconnect', name: 'p', type: 'PARTNER', remoteNetwork: 'garage-sunnyvale', slaTarget: '99.9', gcpAsn: 64514, attachments: [] }), /hybridLinks\[p\]: gcpAsn 64514 must be 16550 for Partner Interconnect/],
-    ['a Dedicated link lacks the peer ASN', withLinks({ kind: 'interconnect', name: 'd', type: 'DEDICATED', remoteNetwork: 'garage-sunnyvale', slaTarget: '99.9', gcpAsn: 64514, attachments: [] }), /hybridLinks\[d\]: peerAsn undefined is required for Dedicated Interconnect/],
+    [
+      'a Partner link sets another ASN',
+      withLinks({ kind: 'interconnect', name: 'p', type: 'PARTNER', remoteNetwork: 'garage-sunnyvale', slaTarget: '99.9', gcpAsn: 64514, attachments: [] }),
+      /hybridLinks\[p\]: gcpAsn 64514 must be 16550 for Partner Interconnect/,
+    ],
+    [
+      'a Dedicated link lacks the peer ASN',
+      withLinks({ kind: 'interconnect', name: 'd', type: 'DEDICATED', remoteNetwork: 'garage-sunnyvale', slaTarget: '99.9', gcpAsn: 64514, attachments: [] }),
+      /hybridLinks\[d\]: peerAsn undefined is required for Dedicated Interconnect/,
+    ],
   ])('throws when %s', (_, definition, message) => {
     expect(() => assertPlatform(definition, { today: EXAMPLE_TODAY })).toThrow(message);
   });

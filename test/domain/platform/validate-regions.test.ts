@@ -57,9 +57,7 @@ describe('assertPlatform: regions and zones', () => {
       clusters: examplePlatform.clusters.map((c) => (c.region === 'us-west1' ? { ...c, region: typo } : c)),
       hybridLinks: [],
     };
-    expect(issues(definition)).toEqual([
-      `regions: region "us-westt1" is not a known Google Cloud region; did you mean us-west1? if it is a region newer than the library's list, add it to additionalRegions`,
-    ]);
+    expect(issues(definition)).toEqual([`regions: region "us-westt1" is not a known Google Cloud region; did you mean us-west1? if it is a region newer than the library's list, add it to additionalRegions`]);
   });
 
   test('additionalRegions accepts a region newer than the list; its clusters must list zones', () => {
@@ -71,16 +69,14 @@ describe('assertPlatform: regions and zones', () => {
       clusters: examplePlatform.clusters.map((c) => (c.name === 'dev-usw1' ? { ...c, region: newRegion, zones } : c)),
     });
     expect(issues(moved(['europe-west99-a', 'europe-west99-b']))).toEqual([]);
-    expect(issues(moved())).toEqual([
-      `clusters[dev-usw1]: zones undefined must be listed for europe-west99, a region outside the library's list; list the zones, e.g. zones: ['europe-west99-a', 'europe-west99-b', 'europe-west99-c']`,
-    ]);
+    expect(issues(moved())).toEqual([`clusters[dev-usw1]: zones undefined must be listed for europe-west99, a region outside the library's list; list the zones, e.g. zones: ['europe-west99-a', 'europe-west99-b', 'europe-west99-c']`]);
   });
 
   test('throws when a zone does not exist in a listed region', () => {
     expect(issues(withDev({ zones: ['us-west1-a', 'us-west1-f'] }))).toEqual([`clusters[dev-usw1]: zones "us-west1-f" is not one of us-west1's zones; use zones from us-west1-a, us-west1-b, us-west1-c`]);
   });
 
-  test("throws when a zone belongs to another region", () => {
+  test('throws when a zone belongs to another region', () => {
     expect(issues(withDev({ zones: ['us-central1-a'] }))).toEqual([`clusters[dev-usw1]: zones "us-central1-a" is not a zone of the cluster's region us-west1; use zones such as us-west1-a`]);
   });
 

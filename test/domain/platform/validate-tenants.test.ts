@@ -19,14 +19,33 @@ describe('platform tenants', () => {
   });
 
   test('a GPU tenant gets a companion CPU pool for its CPU-only pods: same tenant, no GPU, from zero', () => {
-    expect(clusterNodePools(examplePlatform, prod).find((p) => p.name === 'tenant-ml-training-cpu')).toEqual({ name: 'tenant-ml-training-cpu', kind: 'general', tenant: 'ml-training', machineType: 'n2-standard-8', minNodes: 0, maxNodes: 8 });
+    expect(clusterNodePools(examplePlatform, prod).find((p) => p.name === 'tenant-ml-training-cpu')).toEqual({
+      name: 'tenant-ml-training-cpu',
+      kind: 'general',
+      tenant: 'ml-training',
+      machineType: 'n2-standard-8',
+      minNodes: 0,
+      maxNodes: 8,
+    });
     const gpuTenant = (cpuPool?: false | { maxNodes: number }) => ({ tenants: [{ ...examplePlatform.tenants![3], dedicatedNodes: { kind: 'gpu' as const, maxNodes: 4, ...(cpuPool === undefined ? {} : { cpuPool }) } }] });
-    expect(clusterNodePools(gpuTenant(), prod).filter((p) => p.tenant).map((p) => [p.name, p.machineType, p.minNodes, p.maxNodes])).toEqual([
+    expect(
+      clusterNodePools(gpuTenant(), prod)
+        .filter((p) => p.tenant)
+        .map((p) => [p.name, p.machineType, p.minNodes, p.maxNodes]),
+    ).toEqual([
       ['tenant-ml-training', undefined, undefined, 4],
       ['tenant-ml-training-cpu', DEFAULT_COMPANION_CPU_POOL.machineType, 0, DEFAULT_COMPANION_CPU_POOL.maxNodes],
     ]);
-    expect(clusterNodePools(gpuTenant(false), prod).filter((p) => p.tenant).map((p) => p.name)).toEqual(['tenant-ml-training']);
-    expect(clusterNodePools({ tenants: [examplePlatform.tenants![2]] }, prod).filter((p) => p.tenant).map((p) => p.name)).toEqual(['tenant-simulation']);
+    expect(
+      clusterNodePools(gpuTenant(false), prod)
+        .filter((p) => p.tenant)
+        .map((p) => p.name),
+    ).toEqual(['tenant-ml-training']);
+    expect(
+      clusterNodePools({ tenants: [examplePlatform.tenants![2]] }, prod)
+        .filter((p) => p.tenant)
+        .map((p) => p.name),
+    ).toEqual(['tenant-simulation']);
   });
 
   test('tenant pools count in the surge the IP plan sizes for', () => {
@@ -46,10 +65,22 @@ describe('platform tenants', () => {
     ['a dedicated-nodes tenant has no pool', withTenants({ ...tenant('simulation'), dedicatedNodes: undefined }), /tenants\[simulation\]: dedicatedNodes undefined is required when isolation is "dedicated-nodes"/],
     ['a shared tenant declares a pool', withTenants({ ...tenant('routing'), dedicatedNodes: { maxNodes: 3 } }), /tenants\[routing\]: dedicatedNodes .* is set but isolation is "shared"; set isolation: "dedicated-nodes"/],
     ['a dedicated-nodes tenant name makes too long a pool name', withTenants({ ...tenant('simulation'), name: 's'.repeat(34) }), /tenants\[s{34}\]: name "s{34}" makes the node pool name "tenant-s{34}", longer than GKE's 40 characters/],
-    ['a GPU tenant name makes too long a companion CPU pool name', withTenants({ ...tenant('ml-training'), name: 'm'.repeat(30) }), /tenants\[m{30}\]: name "m{30}" makes the companion CPU pool name "tenant-m{30}-cpu", longer than GKE's 40 characters; use a tenant name of at most 29 characters, or set dedicatedNodes.cpuPool: false/],
-    ['a tenant\'s container maximum exceeds its nodes', withTenants({ ...tenant('simulation'), limits: { maxCpu: '40' } }), /tenants\[simulation\]: limits.maxCpu "40" exceeds the largest container its nodes hold \(31 on n2-standard-32\), so such a pod never schedules; lower limits.maxCpu to 31/],
-    ['a tenant\'s container maximum exceeds its quota', withTenants({ ...tenant('routing'), limits: { maxMemory: '256Gi' } }), /tenants\[routing\]: limits.maxMemory "256Gi" exceeds quota.limitsMemory "128Gi", so such a pod never starts/],
-    ['a dedicated tenant\'s machine type has no known shape and no declared maximum', withTenants({ ...tenant('simulation'), dedicatedNodes: { kind: 'spot-batch', machineType: 'custom-8-32768', maxNodes: 10 } }), /tenants\[simulation\]: limits.maxCpu undefined cannot be derived: the machine types custom-8-32768 have no known shape; set limits.maxCpu and limits.maxMemory/],
+    [
+      'a GPU tenant name makes too long a companion CPU pool name',
+      withTenants({ ...tenant('ml-training'), name: 'm'.repeat(30) }),
+      /tenants\[m{30}\]: name "m{30}" makes the companion CPU pool name "tenant-m{30}-cpu", longer than GKE's 40 characters; use a tenant name of at most 29 characters, or set dedicatedNodes.cpuPool: false/,
+    ],
+    [
+      "a tenant's container maximum exceeds its nodes",
+      withTenants({ ...tenant('simulation'), limits: { maxCpu: '40' } }),
+      /tenants\[simulation\]: limits.maxCpu "40" exceeds the largest container its nodes hold \(31 on n2-standard-32\), so such a pod never schedules; lower limits.maxCpu to 31/,
+    ],
+    ["a tenant's container maximum exceeds its quota", withTenants({ ...tenant('routing'), limits: { maxMemory: '256Gi' } }), /tenants\[routing\]: limits.maxMemory "256Gi" exceeds quota.limitsMemory "128Gi", so such a pod never starts/],
+    [
+      "a dedicated tenant's machine type has no known shape and no declared maximum",
+      withTenants({ ...tenant('simulation'), dedicatedNodes: { kind: 'spot-batch', machineType: 'custom-8-32768', maxNodes: 10 } }),
+      /tenants\[simulation\]: limits.maxCpu undefined cannot be derived: the machine types custom-8-32768 have no known shape; set limits.maxCpu and limits.maxMemory/,
+    ],
     [
       'a tenant gets a project-wide data role on the project four tenants share',
       withTenants({ ...tenant('mapping'), dependencies: {}, workloadIdentities: [{ ksa: 'tile-builder', gsa: 'mapping-tile-builder', projectRoles: ['roles/storage.objectUser'] }] }, tenant('routing')),
@@ -60,7 +91,11 @@ describe('platform tenants', () => {
     ['a tenant depends on an unknown tenant', withTenants(tenant('mapping')), /tenants\[mapping\].*routing/],
     ['a dedicated cluster is shared', withTenants(tenant('payments'), { ...tenant('routing'), clusters: ['payments-usc1'] }), /is shared with routing, but isolation is "dedicated-cluster"/],
     ['the developer cluster is unknown', { ...examplePlatform, developerNamespaces: { cluster: 'nope', namespaces: [] } }, /developerNamespaces: cluster "nope" is not a declared cluster/],
-    ['a developer namespace takes a tenant name', { ...examplePlatform, developerNamespaces: { cluster: 'prod-usc1', namespaces: [{ name: 'routing', owner: 'a@example.com' }] } }, /developerNamespaces\[routing\]: name "routing" is declared twice/],
+    [
+      'a developer namespace takes a tenant name',
+      { ...examplePlatform, developerNamespaces: { cluster: 'prod-usc1', namespaces: [{ name: 'routing', owner: 'a@example.com' }] } },
+      /developerNamespaces\[routing\]: name "routing" is declared twice/,
+    ],
     ['a developer namespace expired beyond the grace period', examplePlatform, /developerNamespaces\[dev-carol\]: expires "2027-03-31" passed 30 days ago, beyond the 14-day grace period/],
   ])('throws when %s', (_, definition, message) => {
     expect(() => assertPlatform(definition, { today: '2027-04-30' })).toThrow(message);

@@ -11,7 +11,9 @@ describe('derived intents', () => {
     const all = ids(examplePlatform);
     expect(new Set(all).size).toBe(all.length);
     expect(all.filter((id) => id!.startsWith('tenant-')).length).toBe(4 * 3 + 5); // 12 ordered pairs on prod-usc1, DNS for 5 tenants
-    expect(all).toEqual(expect.arrayContaining(['authorized-network/prod-usc1/corp-vpn', 'link-google-apis/garage-sunnyvale', 'authorized-network/dev-usw1/corp-vpn', 'control-plane-closed/dev-usw1/aws-usw2-prod', 'private-services/payments@payments-usc1']));
+    expect(all).toEqual(
+      expect.arrayContaining(['authorized-network/prod-usc1/corp-vpn', 'link-google-apis/garage-sunnyvale', 'authorized-network/dev-usw1/corp-vpn', 'control-plane-closed/dev-usw1/aws-usw2-prod', 'private-services/payments@payments-usc1']),
+    );
   });
 
   test('an authorized network outside every remote network yields no intent (nothing to route it over)', () => {
@@ -44,7 +46,11 @@ describe('declared intents and accepted gaps', () => {
   test.each([
     ['an unknown cluster', { ...intent, from: { kind: 'nodes', cluster: 'nope' } }, 'connectivityIntents[0].from: cluster "nope" is not declared (known: prod-usc1, dev-usw1, payments-usc1); name a declared one'],
     ['an unknown tenant', { ...intent, from: { kind: 'tenant', tenant: 'nope', cluster: 'prod-usc1' } }, 'connectivityIntents[0].from: tenant "nope" is not declared'],
-    ['a tenant on a cluster it does not use', { ...intent, from: { kind: 'tenant', tenant: 'payments', cluster: 'prod-usc1' } }, 'connectivityIntents[0].from: cluster "prod-usc1" does not host tenant payments (its clusters: payments-usc1)'],
+    [
+      'a tenant on a cluster it does not use',
+      { ...intent, from: { kind: 'tenant', tenant: 'payments', cluster: 'prod-usc1' } },
+      'connectivityIntents[0].from: cluster "prod-usc1" does not host tenant payments (its clusters: payments-usc1)',
+    ],
     ['an unknown remote network', { ...intent, to: { kind: 'remote', network: 'nope' } }, 'connectivityIntents[0].to: network "nope" is not declared (known: aws-usw2-prod, garage-sunnyvale)'],
   ])('throws when an intent names %s', (_what, bad, message) => {
     expect(() => platformIntents({ ...examplePlatform, connectivityIntents: [bad as never] })).toThrow(message);
@@ -60,11 +66,15 @@ describe('declared intents and accepted gaps', () => {
   });
 
   test('throws when two intents share an id', () => {
-    expect(() => platformIntents({ ...examplePlatform, connectivityIntents: [{ ...intent, id: 'pods-across-nodes/prod-usc1' }] })).toThrow('connectivityIntents: id "pods-across-nodes/prod-usc1" is used by two intents; give each intent its own id');
+    expect(() => platformIntents({ ...examplePlatform, connectivityIntents: [{ ...intent, id: 'pods-across-nodes/prod-usc1' }] })).toThrow(
+      'connectivityIntents: id "pods-across-nodes/prod-usc1" is used by two intents; give each intent its own id',
+    );
   });
 
   test('throws when an accepted gap matches no intent, or gives no reason', () => {
-    expect(() => platformIntents({ ...examplePlatform, acceptedConnectivityGaps: [{ intent: 'gone', reason: 'x' }] })).toThrow('acceptedConnectivityGaps[0]: intent "gone" matches no intent; use an id that `npm run verify` prints, or remove the entry');
+    expect(() => platformIntents({ ...examplePlatform, acceptedConnectivityGaps: [{ intent: 'gone', reason: 'x' }] })).toThrow(
+      'acceptedConnectivityGaps[0]: intent "gone" matches no intent; use an id that `npm run verify` prints, or remove the entry',
+    );
     expect(() => platformIntents({ ...examplePlatform, acceptedConnectivityGaps: [{ intent: 'pods-across-nodes/prod-usc1', reason: '' }] })).toThrow('acceptedConnectivityGaps[0]: reason "" is empty; say who accepted the gap and why');
   });
 });

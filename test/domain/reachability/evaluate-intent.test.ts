@@ -21,7 +21,7 @@ describe('pods and nodes inside the VPC', () => {
     expect(judge(topology({ firewalls: [internal, deny] }), { from: { kind: 'nodes', cluster: 'c1' }, to: { kind: 'pods', cluster: 'c1' } }).decisive).toMatchObject({ at: 'firewall rule no-egress', ok: false });
   });
 
-  test('tenant to tenant: the sender\'s egress, the firewall, then the receiver\'s ingress', () => {
+  test("tenant to tenant: the sender's egress, the firewall, then the receiver's ingress", () => {
     const policies = [
       policy({ namespace: 'a', name: 'to-b', policyTypes: ['Egress'], egress: [{ peers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'b' } } }] }] }),
       policy({ namespace: 'b', name: 'default-deny' }),
@@ -56,7 +56,7 @@ describe('control plane hops', () => {
     expect(judge(t, { from: { kind: 'nodes', cluster: 'c2' }, to: { kind: 'control-plane', cluster: 'c1' }, port: 443 }).decisive?.detail).toBe('global access is off: us-west1 cannot reach a control plane in us-central1');
   });
 
-  test('enforced authorized networks admit the cluster\'s own ranges and the listed ones only', () => {
+  test("enforced authorized networks admit the cluster's own ranges and the listed ones only", () => {
     const enforced = cluster({ privateEndpointEnforced: true, authorizedNetworks: [{ name: 'corp', cidr: '10.200.8.0/24' }] });
     const other = cluster({ name: 'c2', subnet: 'gke-c2', nodeCidr: '10.0.1.0/24', podCidrs: ['100.64.16.0/20'] });
     const t = topology({ clusters: [enforced, other], links: [link({ advertisements: [{ ...link().advertisements[0], ranges: ['172.16.0.0/28'] }] })] });
@@ -86,7 +86,7 @@ describe('control plane hops', () => {
 });
 
 describe('BGP advertisements and routes', () => {
-  test('DEFAULT and ALL_SUBNETS announce every subnet range (the router\'s region only when REGIONAL); CUSTOM adds ranges', () => {
+  test("DEFAULT and ALL_SUBNETS announce every subnet range (the router's region only when REGIONAL); CUSTOM adds ranges", () => {
     const t = topology({ subnets: [...topology().subnets, { name: 'w', region: 'us-west1', cidr: '10.0.1.0/24', secondaryRanges: [], privateGoogleAccess: true, at: 'x' }] });
     const advert = { ...link().advertisements[0], ranges: ['199.36.153.8/30'] };
     expect(advertisedRanges(t, advert)).toEqual(['10.0.0.0/24', '100.64.0.0/20', '100.96.0.0/20', '10.0.1.0/24', '199.36.153.8/30']);
@@ -105,7 +105,7 @@ describe('BGP advertisements and routes', () => {
     expect(vpcRouteOut(staticRoute, 'us-central1', '199.36.153.8/30').hop).toMatchObject({ ok: true, at: 'route pga' });
   });
 
-  test('REGIONAL routing: a link\'s dynamic routes serve only its own regions', () => {
+  test("REGIONAL routing: a link's dynamic routes serve only its own regions", () => {
     const t = topology({ network: { ...topology().network, routingMode: 'REGIONAL' } });
     expect(vpcRouteOut(t, 'us-west1', '10.200.8.0/24').hop.ok).toBe(false);
     expect(vpcRouteOut(t, 'us-central1', '10.200.8.0/24').hop.ok).toBe(true);
@@ -155,7 +155,11 @@ describe('Google APIs, the internet, private services and DNS', () => {
 
   test('cluster DNS: NodeLocal DNSCache when enabled (misses from the node to kube-dns), else kube-dns pods', () => {
     const dns = { from: { kind: 'tenant', tenant: 'a', cluster: 'c1' }, to: { kind: 'cluster-dns', cluster: 'c1' }, protocol: 'udp', port: 53 } as const;
-    const toKubeDns = policy({ name: 'dns', policyTypes: ['Egress'], egress: [{ peers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }] }] });
+    const toKubeDns = policy({
+      name: 'dns',
+      policyTypes: ['Egress'],
+      egress: [{ peers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }] }],
+    });
     const toCache = policy({ name: 'cache', policyTypes: ['Egress'], egress: [{ peers: [{ ipBlock: { cidr: '169.254.20.10/32' } }] }] });
     expect(judge(topology({ firewalls: [internal], networkPolicies: [toKubeDns] }), dns).allowed).toBe(true);
     const cached = topology({ firewalls: [internal], networkPolicies: [toKubeDns], clusters: [cluster({ nodeLocalDnsCache: true })] });

@@ -60,7 +60,19 @@ export function policy(overrides: Partial<NetworkPolicyModel>): NetworkPolicyMod
 export function topology(overrides: Partial<Topology> = {}): Topology {
   return {
     network: { name: 'vpc', routingMode: 'GLOBAL', defaultInternetRoute: true, at: 'test: network' },
-    subnets: [{ name: 'gke-c1', region: 'us-central1', cidr: '10.0.0.0/24', secondaryRanges: [{ name: 'c1-pods', cidr: '100.64.0.0/20' }, { name: 'c1-services', cidr: '100.96.0.0/20' }], privateGoogleAccess: true, at: 'test: subnet' }],
+    subnets: [
+      {
+        name: 'gke-c1',
+        region: 'us-central1',
+        cidr: '10.0.0.0/24',
+        secondaryRanges: [
+          { name: 'c1-pods', cidr: '100.64.0.0/20' },
+          { name: 'c1-services', cidr: '100.96.0.0/20' },
+        ],
+        privateGoogleAccess: true,
+        at: 'test: subnet',
+      },
+    ],
     firewalls: [],
     routes: [],
     nats: [],

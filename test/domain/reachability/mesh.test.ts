@@ -179,7 +179,7 @@ describe('PeerAuthentication: a source outside the mesh', () => {
     expect(v.decisive).toMatchObject({ at: 'PeerAuthentication b/default', detail: expect.stringContaining('it is outside the mesh (and does not pass through an ingress gateway)') });
   });
 
-  test('UNSET inherits the root namespace\'s mode; none at all is PERMISSIVE (Istio\'s default)', () => {
+  test("UNSET inherits the root namespace's mode; none at all is PERMISSIVE (Istio's default)", () => {
     expect(judge([peer('b', 'UNSET'), peer('istio-system', 'STRICT')], fromC).decisive?.at).toBe('PeerAuthentication istio-system/default');
     expect(judge([authz('b', { rules: [{}] })], fromC).hops.find((h) => h.kind === 'mesh')?.detail).toBe("PERMISSIVE accepts plaintext from workloads of c (Istio's default when no PeerAuthentication applies)");
   });
@@ -203,20 +203,33 @@ describe('egress to outside the cluster under REGISTRY_ONLY', () => {
 
   test('a TLS entry without addresses matches Google API names (SNI), not an address', () => {
     const se = entry('google-apis', { hosts: ['*.googleapis.com'], ports: [{ number: 443, protocol: 'TLS', name: 'tls-443' }] });
-    expect(judge([sidecar('a', ['./*']), se], { from: tenant('a'), to: { kind: 'google-apis' }, port: 443 }).hops.find((h) => h.kind === 'mesh')).toMatchObject({ ok: true, detail: 'REGISTRY_ONLY: ServiceEntry a/google-apis (*.googleapis.com) covers Google API names tcp/443' });
+    expect(judge([sidecar('a', ['./*']), se], { from: tenant('a'), to: { kind: 'google-apis' }, port: 443 }).hops.find((h) => h.kind === 'mesh')).toMatchObject({
+      ok: true,
+      detail: 'REGISTRY_ONLY: ServiceEntry a/google-apis (*.googleapis.com) covers Google API names tcp/443',
+    });
     expect(judge([sidecar('a', ['./*']), se], { from: tenant('a'), to: { kind: 'internet' }, port: 443 }).allowed).toBe(false);
   });
 });
 
 describe('what the model does not judge: a "not modelled" verdict, never a guess', () => {
   test.each([
-    ['an AuthorizationPolicy `when` condition', [sidecar('a', ['*/*']), authz('b', { rules: [{ from: [{ source: { namespaces: ['a'] } }], when: [{ key: 'request.auth.claims[iss]', values: ['x'] }] }] })], 'AuthorizationPolicy b/allow-declared', 'not modelled: spec.rules[0].when'],
+    [
+      'an AuthorizationPolicy `when` condition',
+      [sidecar('a', ['*/*']), authz('b', { rules: [{ from: [{ source: { namespaces: ['a'] } }], when: [{ key: 'request.auth.claims[iss]', values: ['x'] }] }] })],
+      'AuthorizationPolicy b/allow-declared',
+      'not modelled: spec.rules[0].when',
+    ],
     ['a workload selector', [sidecar('a', ['*/*']), authz('b', { selector: { matchLabels: { app: 'api' } }, rules: [{}] })], 'AuthorizationPolicy b/allow-declared', 'not modelled: spec.selector'],
     ['HTTP methods', [sidecar('a', ['*/*']), authz('b', { rules: [{ to: [{ operation: { methods: ['GET'] } }] }] })], 'AuthorizationPolicy b/allow-declared', 'not modelled: spec.rules[0].to[0].operation.methods'],
     ['a CUSTOM action', [sidecar('a', ['*/*']), authz('b', { action: 'CUSTOM', provider: { name: 'ext' }, rules: [{}] })], 'AuthorizationPolicy b/allow-declared', 'not modelled: spec.provider, spec.action=CUSTOM'],
     ['a Sidecar egress port', [{ ...sidecar('a', []), spec: { egress: [{ port: { number: 80, protocol: 'HTTP', name: 'http' }, hosts: ['*/*'] }] } }], 'Sidecar a/default', 'not modelled: spec.egress[0].port'],
     ['port-level mTLS', [sidecar('a', ['*/*']), { ...peer('b', 'STRICT'), spec: { mtls: { mode: 'STRICT' }, portLevelMtls: { 8080: { mode: 'DISABLE' } } } }], 'PeerAuthentication b/default', 'not modelled: spec.portLevelMtls'],
-    ['a VirtualService in the cluster', [sidecar('a', ['*/*']), { apiVersion: 'networking.istio.io/v1', ...meta('VirtualService', 'b', 'reroute'), spec: {} }], 'VirtualService b/reroute', 'not modelled: VirtualService can reroute or rewrite mesh traffic and is not judged'],
+    [
+      'a VirtualService in the cluster',
+      [sidecar('a', ['*/*']), { apiVersion: 'networking.istio.io/v1', ...meta('VirtualService', 'b', 'reroute'), spec: {} }],
+      'VirtualService b/reroute',
+      'not modelled: VirtualService can reroute or rewrite mesh traffic and is not judged',
+    ],
   ])('%s', (_what, objects, at, detail) => {
     for (const expect_ of ['allow', 'deny'] as const) {
       const v = judge(objects, { from: tenant('a'), to: tenant('b'), expect: expect_ });

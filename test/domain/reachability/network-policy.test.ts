@@ -26,7 +26,7 @@ describe('NetworkPolicy hop', () => {
     expect(egress([p], { kind: 'address', cidr: '10.0.0.0/8' }).allowed).toBe(false);
   });
 
-  test('a bare podSelector peer means the policy\'s own namespace', () => {
+  test("a bare podSelector peer means the policy's own namespace", () => {
     const p = policy({ egress: [{ peers: [{ podSelector: {} }] }] });
     expect(egress([p], { kind: 'pod', namespace: 'a', podLabels: {} }).allowed).toBe(true);
     expect(egress([p], { kind: 'pod', namespace: 'b', podLabels: {} }).allowed).toBe(false);
@@ -40,7 +40,16 @@ describe('NetworkPolicy hop', () => {
   });
 
   test('ports: protocol and port must both match; a port list does not cover any port', () => {
-    const p = policy({ egress: [{ ports: [{ protocol: 'UDP', port: 53 }, { port: 8000, endPort: 8100 }] }] });
+    const p = policy({
+      egress: [
+        {
+          ports: [
+            { protocol: 'UDP', port: 53 },
+            { port: 8000, endPort: 8100 },
+          ],
+        },
+      ],
+    });
     const q = (protocol: 'tcp' | 'udp', port?: number) => evaluateNetworkPolicies([p], namespaces, { cluster: 'c1', namespace: 'a', direction: 'Egress', peer: { kind: 'address', cidr: '1.1.1.1/32' }, traffic: { protocol, port } }).allowed;
     expect(q('udp', 53)).toBe(true);
     expect(q('tcp', 53)).toBe(false);
@@ -55,7 +64,7 @@ describe('NetworkPolicy hop', () => {
     expect(from('b')).toBe(false);
   });
 
-  test('a policy whose podSelector needs labels does not select the tenant\'s pods as a whole', () => {
+  test("a policy whose podSelector needs labels does not select the tenant's pods as a whole", () => {
     expect(egress([policy({ podSelector: { matchLabels: { app: 'x' } } })], { kind: 'address', cidr: '10.0.0.0/8' }).isolated).toBe(false);
   });
 

@@ -17,7 +17,12 @@ const output: SynthesizedPlatform = {
           },
           google_compute_route: { r_1: { name: 'pga', dest_range: '199.36.153.8/30', next_hop_gateway: 'default-internet-gateway' } },
           google_compute_router_nat: {
-            nat_1: { name: 'nat', region: 'r1', source_subnetwork_ip_ranges_to_nat: 'LIST_OF_SUBNETWORKS', subnetwork: [{ name: '${google_compute_subnetwork.sub_1.id}', source_ip_ranges_to_nat: ['PRIMARY_IP_RANGE', 'LIST_OF_SECONDARY_IP_RANGES'], secondary_ip_range_names: ['c1-pods'] }] },
+            nat_1: {
+              name: 'nat',
+              region: 'r1',
+              source_subnetwork_ip_ranges_to_nat: 'LIST_OF_SUBNETWORKS',
+              subnetwork: [{ name: '${google_compute_subnetwork.sub_1.id}', source_ip_ranges_to_nat: ['PRIMARY_IP_RANGE', 'LIST_OF_SECONDARY_IP_RANGES'], secondary_ip_range_names: ['c1-pods'] }],
+            },
           },
           google_dns_managed_zone: { z_1: { name: 'apis', dns_name: 'googleapis.com.', visibility: 'private' } },
           google_dns_record_set: { a_1: { managed_zone: '${google_dns_managed_zone.z_1.name}', name: 'private.googleapis.com.', type: 'A', rrdatas: ['199.36.153.8'] } },
@@ -132,7 +137,7 @@ describe('reading the synthesized output', () => {
     expect(t.projectServices).toEqual([{ project: 'p', service: 'compute.googleapis.com', at: 'p-network: google_project_service.ps_1' }]);
   });
 
-  test('namespaces and NetworkPolicies, with Kubernetes\' default policyTypes', () => {
+  test("namespaces and NetworkPolicies, with Kubernetes' default policyTypes", () => {
     expect(t.namespaces).toEqual([{ cluster: 'c1', name: 'a', labels: { team: 'a' } }]);
     expect(t.networkPolicies.map((p) => [p.name, p.policyTypes])).toEqual([
       ['only-ingress', ['Ingress']],

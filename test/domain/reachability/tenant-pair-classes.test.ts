@@ -39,17 +39,16 @@ const peer: fc.Arbitrary<NetworkPolicyPeer> = fc.oneof(
   fc.constant({ podSelector: {} }),
   fc.constant({ ipBlock: { cidr: '0.0.0.0/0' } }),
 );
-const policyRule: fc.Arbitrary<NetworkPolicyRule> = fc.record(
-  { peers: fc.array(peer, { maxLength: 2 }), ports: fc.constantFrom([{ port: 443 }], [{ protocol: 'TCP' }], []) },
-  { requiredKeys: [] },
-);
+const policyRule: fc.Arbitrary<NetworkPolicyRule> = fc.record({ peers: fc.array(peer, { maxLength: 2 }), ports: fc.constantFrom([{ port: 443 }], [{ protocol: 'TCP' }], []) }, { requiredKeys: [] });
 const policy = (clusterName: string, namespace: string, i: number): fc.Arbitrary<NetworkPolicyModel> =>
-  fc.record({
-    podSelector: fc.constantFrom({}, { matchLabels: { app: 'api' } }),
-    policyTypes: fc.subarray(['Ingress', 'Egress'] as ('Ingress' | 'Egress')[], { minLength: 1 }),
-    ingress: fc.array(policyRule, { maxLength: 2 }),
-    egress: fc.array(policyRule, { maxLength: 2 }),
-  }).map((p) => ({ ...p, cluster: clusterName, namespace, name: `p${i}`, at: `test: ${namespace}/p${i}` }));
+  fc
+    .record({
+      podSelector: fc.constantFrom({}, { matchLabels: { app: 'api' } }),
+      policyTypes: fc.subarray(['Ingress', 'Egress'] as ('Ingress' | 'Egress')[], { minLength: 1 }),
+      ingress: fc.array(policyRule, { maxLength: 2 }),
+      egress: fc.array(policyRule, { maxLength: 2 }),
+    })
+    .map((p) => ({ ...p, cluster: clusterName, namespace, name: `p${i}`, at: `test: ${namespace}/p${i}` }));
 
 const principal = fc.oneof(
   name.map((n) => `cluster.local/ns/${n}/sa/*`),
@@ -57,9 +56,18 @@ const principal = fc.oneof(
   name.map((n) => `cluster.local/ns/${n}/sa/api`),
   fc.constantFrom('*', '*/sa/<unnamed>', 'cluster.local/ns/istio-system/sa/*'),
 );
-const namespacePattern = fc.oneof(name, name.map((n) => `${n}*`), fc.constantFrom('*', '*b'));
+const namespacePattern = fc.oneof(
+  name,
+  name.map((n) => `${n}*`),
+  fc.constantFrom('*', '*b'),
+);
 const source = fc.record(
-  { principals: fc.array(principal, { minLength: 1, maxLength: 2 }), notPrincipals: fc.array(principal, { minLength: 1, maxLength: 1 }), namespaces: fc.array(namespacePattern, { minLength: 1, maxLength: 2 }), notNamespaces: fc.array(namespacePattern, { minLength: 1, maxLength: 1 }) },
+  {
+    principals: fc.array(principal, { minLength: 1, maxLength: 2 }),
+    notPrincipals: fc.array(principal, { minLength: 1, maxLength: 1 }),
+    namespaces: fc.array(namespacePattern, { minLength: 1, maxLength: 2 }),
+    notNamespaces: fc.array(namespacePattern, { minLength: 1, maxLength: 1 }),
+  },
   { requiredKeys: [] },
 );
 const host = fc.oneof(
@@ -78,7 +86,10 @@ const meshObjects = (namespace: string): fc.Arbitrary<unknown[]> =>
         authz: fc.array(
           fc.record({
             action: fc.constantFrom('ALLOW', 'DENY', 'AUDIT'),
-            from: fc.array(source.map((s) => ({ source: s })), { maxLength: 2 }),
+            from: fc.array(
+              source.map((s) => ({ source: s })),
+              { maxLength: 2 },
+            ),
             unmodelled: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 9, arbitrary: fc.constant(false) }),
           }),
           { maxLength: 2 },
@@ -87,7 +98,9 @@ const meshObjects = (namespace: string): fc.Arbitrary<unknown[]> =>
       { requiredKeys: [] },
     )
     .map((m) => [
-      ...(m.sidecar ? [{ apiVersion: 'networking.istio.io/v1', ...meta('Sidecar', namespace, 'default'), spec: { egress: [{ hosts: m.sidecar.hosts }], ...(m.sidecar.mode ? { outboundTrafficPolicy: { mode: m.sidecar.mode } } : {}) } }] : []),
+      ...(m.sidecar
+        ? [{ apiVersion: 'networking.istio.io/v1', ...meta('Sidecar', namespace, 'default'), spec: { egress: [{ hosts: m.sidecar.hosts }], ...(m.sidecar.mode ? { outboundTrafficPolicy: { mode: m.sidecar.mode } } : {}) } }]
+        : []),
       ...(m.peer ? [{ apiVersion: 'security.istio.io/v1', ...meta('PeerAuthentication', namespace, 'default'), spec: { mtls: { mode: m.peer } } }] : []),
       ...(m.authz ?? []).map((z, i) => ({
         apiVersion: 'security.istio.io/v1',
@@ -155,43 +168,53 @@ const linkAdmissions = (tenants: readonly string[], links: readonly Link[]): unk
   links.map(([i, j], k) => {
     const [a, b] = [tenants[i % tenants.length], tenants[j % tenants.length]];
     const principal = `cluster.local/ns/${a}/sa/*`;
-    const [action, source] = [['ALLOW', { principals: [principal] }], ['ALLOW', { namespaces: [a] }], ['DENY', { notNamespaces: [a] }], ['DENY', { notPrincipals: [principal] }]][(3 * i + j + k) % 4];
+    const [action, source] = [
+      ['ALLOW', { principals: [principal] }],
+      ['ALLOW', { namespaces: [a] }],
+      ['DENY', { notNamespaces: [a] }],
+      ['DENY', { notPrincipals: [principal] }],
+    ][(3 * i + j + k) % 4];
     return { apiVersion: 'security.istio.io/v1', ...meta('AuthorizationPolicy', b, `link-${k}`), spec: { action, rules: [{ from: [{ source }] }] } };
   });
 
 const clusterPlan = (clusterName: string): fc.Arbitrary<ClusterPlan> =>
   fc.shuffledSubarray(NAMES, { minLength: 2, maxLength: 7 }).chain((tenants) =>
-    fc.record({
-      tenants: fc.constant(tenants),
-      placed: fc.array(fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), { minLength: tenants.length, maxLength: tenants.length }),
-      labels: fc.tuple(
-        ...tenants.map((n) =>
-          fc.record({ env: fc.constantFrom('prod', 'dev'), tier: fc.constantFrom('web', undefined), injected: fc.constantFrom(true, true, true, false) }).map((l) => ({
-            team: n,
-            env: l.env,
-            ...(l.tier ? { tier: l.tier } : {}),
-            ...(l.injected ? { 'istio-injection': 'enabled' } : {}),
-          })),
+    fc
+      .record({
+        tenants: fc.constant(tenants),
+        placed: fc.array(fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), { minLength: tenants.length, maxLength: tenants.length }),
+        labels: fc.tuple(
+          ...tenants.map((n) =>
+            fc.record({ env: fc.constantFrom('prod', 'dev'), tier: fc.constantFrom('web', undefined), injected: fc.constantFrom(true, true, true, false) }).map((l) => ({
+              team: n,
+              env: l.env,
+              ...(l.tier ? { tier: l.tier } : {}),
+              ...(l.injected ? { 'istio-injection': 'enabled' } : {}),
+            })),
+          ),
         ),
-      ),
-      podsAdmitted: fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-      policies: fc
-        .record({
-          deny: fc.array(fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), { minLength: tenants.length, maxLength: tenants.length }),
-          random: fc.tuple(...tenants.map((n) => fc.array(fc.nat(1000), { maxLength: 2 }).chain((ids) => fc.tuple(...ids.map((id) => policy(clusterName, n, id)))))).map((lists) => lists.flat()),
-          links: fc.array(fc.tuple(fc.nat(6), fc.nat(6), fc.constantFrom<Naming>('name', 'in', 'team'), fc.constantFrom<Link[3]>('both', 'in', 'out')), { maxLength: 4 }),
-        })
-        .map((p) => ({ policies: policiesOf(clusterName, tenants, p.deny, p.random, p.links), links: p.links })),
-      mesh: fc.option(fc.tuple(...[...tenants, 'istio-system'].map((n) => meshObjects(n))).map((lists) => lists.flat()), { nil: undefined }),
-      declared: fc.tuple(...tenants.map(() => fc.subarray(tenants, { maxLength: 2 }))),
-      gaps: fc.array(fc.boolean(), { minLength: tenants.length, maxLength: tenants.length }),
-      meshLinks: fc.array(fc.tuple(fc.nat(6), fc.nat(6), fc.constant<Naming>('name'), fc.constant<Link[3]>('both')), { maxLength: 4 }),
-    }).map(({ policies, meshLinks, ...p }) => ({
-      ...p,
-      // Mesh links: the NetworkPolicies admit the pair (and everyone), so the mesh decides.
-      policies: [...policies.policies, ...meshLinks.flatMap(([i, j]) => openPolicies(clusterName, tenants[i % tenants.length], tenants[j % tenants.length]))],
-      mesh: p.mesh && [...p.mesh, ...linkAdmissions(tenants, [...policies.links, ...meshLinks])],
-    })),
+        podsAdmitted: fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+        policies: fc
+          .record({
+            deny: fc.array(fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), { minLength: tenants.length, maxLength: tenants.length }),
+            random: fc.tuple(...tenants.map((n) => fc.array(fc.nat(1000), { maxLength: 2 }).chain((ids) => fc.tuple(...ids.map((id) => policy(clusterName, n, id)))))).map((lists) => lists.flat()),
+            links: fc.array(fc.tuple(fc.nat(6), fc.nat(6), fc.constantFrom<Naming>('name', 'in', 'team'), fc.constantFrom<Link[3]>('both', 'in', 'out')), { maxLength: 4 }),
+          })
+          .map((p) => ({ policies: policiesOf(clusterName, tenants, p.deny, p.random, p.links), links: p.links })),
+        mesh: fc.option(
+          fc.tuple(...[...tenants, 'istio-system'].map((n) => meshObjects(n))).map((lists) => lists.flat()),
+          { nil: undefined },
+        ),
+        declared: fc.tuple(...tenants.map(() => fc.subarray(tenants, { maxLength: 2 }))),
+        gaps: fc.array(fc.boolean(), { minLength: tenants.length, maxLength: tenants.length }),
+        meshLinks: fc.array(fc.tuple(fc.nat(6), fc.nat(6), fc.constant<Naming>('name'), fc.constant<Link[3]>('both')), { maxLength: 4 }),
+      })
+      .map(({ policies, meshLinks, ...p }) => ({
+        ...p,
+        // Mesh links: the NetworkPolicies admit the pair (and everyone), so the mesh decides.
+        policies: [...policies.policies, ...meshLinks.flatMap(([i, j]) => openPolicies(clusterName, tenants[i % tenants.length], tenants[j % tenants.length]))],
+        mesh: p.mesh && [...p.mesh, ...linkAdmissions(tenants, [...policies.links, ...meshLinks])],
+      })),
   );
 
 /**

@@ -33,7 +33,7 @@ describe('host names in the definition', () => {
     ]);
   });
 
-  test('a name under another tenant\'s name is refused, whichever is declared first', () => {
+  test("a name under another tenant's name is refused, whichever is declared first", () => {
     const message = (issues: ReturnType<typeof validateHostClaims>) => issues.map((i) => `${i.path} ${i.field} ${i.value as string}: ${i.problem}`);
     expect(message(validateHostClaims([tenant('a', ['example.com']), tenant('b', ['api.shop.example.com'])]))).toEqual([
       'tenants[b] hosts[0] api.shop.example.com: lies under "example.com", which tenant "a" claims: that tenant could serve this host too',
@@ -53,7 +53,13 @@ describe('host names in the definition', () => {
 
   test('validateTenants reports overlaps with the tenant, the field and the fix', () => {
     const base = { groups: {}, clusters: ['c1'], labels: { team: 't', environment: 'prod', costCenter: 'cc' } };
-    const issues = validateTenants([{ ...base, name: 'a', hosts: ['example.com'] }, { ...base, name: 'b', hosts: ['b.example.com', 'b.example.com'] }], { clusters: [{ name: 'c1', dataplaneV2: true }] });
+    const issues = validateTenants(
+      [
+        { ...base, name: 'a', hosts: ['example.com'] },
+        { ...base, name: 'b', hosts: ['b.example.com', 'b.example.com'] },
+      ],
+      { clusters: [{ name: 'c1', dataplaneV2: true }] },
+    );
     expect(issues.map((i) => `${i.path} ${i.field}`)).toEqual(['tenants[b] hosts[1]', 'tenants[b] hosts[0]', 'tenants[b] hosts[1]']);
   });
 });

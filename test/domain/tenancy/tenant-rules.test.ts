@@ -44,17 +44,59 @@ describe('validateTenantSpec', () => {
     ['an ingress CIDR is invalid', { ingressSources: [{ cidr: '35.191.0.0' }] }, /ingressSources\[0\].cidr "35.191.0.0" is not a CIDR/],
     ['a KSA name is invalid', { workloadIdentities: [{ ksa: 'API', gsa: 'minimal-api', projectRoles: [] }] }, /workloadIdentities\[0\].ksa "API" is not a DNS-1123 label/],
     ['a KSA name is reserved', { workloadIdentities: [{ ksa: 'deployer', gsa: 'minimal-api', projectRoles: [] }] }, /workloadIdentities\[0\].ksa "deployer" is reserved by the namespace bundle/],
-    ['a KSA is declared twice', { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: [] }, { ksa: 'api', gsa: 'minimal-api2', projectRoles: [] }] }, /workloadIdentities\[1\].ksa "api" is declared twice/],
-    ['a GSA is declared twice', { workloadIdentities: [{ ksa: 'a', gsa: 'minimal-api', projectRoles: [] }, { ksa: 'b', gsa: 'minimal-api', projectRoles: [] }] }, /workloadIdentities\[1\].gsa "minimal-api" is declared twice/],
+    [
+      'a KSA is declared twice',
+      {
+        workloadIdentities: [
+          { ksa: 'api', gsa: 'minimal-api', projectRoles: [] },
+          { ksa: 'api', gsa: 'minimal-api2', projectRoles: [] },
+        ],
+      },
+      /workloadIdentities\[1\].ksa "api" is declared twice/,
+    ],
+    [
+      'a GSA is declared twice',
+      {
+        workloadIdentities: [
+          { ksa: 'a', gsa: 'minimal-api', projectRoles: [] },
+          { ksa: 'b', gsa: 'minimal-api', projectRoles: [] },
+        ],
+      },
+      /workloadIdentities\[1\].gsa "minimal-api" is declared twice/,
+    ],
     ['a GSA id is too short', { workloadIdentities: [{ ksa: 'api', gsa: 'api', projectRoles: [] }] }, /workloadIdentities\[0\].gsa "api" is not a Google service account id \(6-30 characters.*\); shorten or rename it, e.g. "minimal-api"$/],
     ['a GSA id is too long', { workloadIdentities: [{ ksa: 'api', gsa: 'a'.repeat(31), projectRoles: [] }] }, /gsa "a{31}" is not a Google service account id/],
     ['a GSA id starts with a digit', { workloadIdentities: [{ ksa: 'api', gsa: '1minimal', projectRoles: [] }] }, /gsa "1minimal" is not a Google service account id/],
-    ['a resource grant has an unknown kind', { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: [], resourceRoles: [{ kind: 'bucket' as any, name: 'b', role: 'roles/storage.objectViewer' }] }] }, /workloadIdentities\[0\].resourceRoles\[0\].kind "bucket" is not one of storage-bucket, pubsub-topic/],
-    ['a resource grant has a malformed role', { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: [], resourceRoles: [{ kind: 'storage-bucket', name: 'b', role: 'objectViewer' }] }] }, /workloadIdentities\[0\].resourceRoles\[0\].role "objectViewer" is not an IAM role name/],
-    ['a repository grant has no location', { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: [], resourceRoles: [{ kind: 'artifact-registry-repository', name: 'images', role: 'roles/artifactregistry.reader' }] }] }, /resourceRoles\[0\].location undefined is required for an Artifact Registry repository/],
-    ['an opt-in names a role that is not granted', { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: [], sharedProjectOptIns: [{ role: 'roles/viewer', reason: 'needed for the console' }] }] }, /sharedProjectOptIns\[0\].role "roles\/viewer" is not one of the identity's projectRoles/],
-    ['an opt-in gives no reason', { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: ['roles/viewer'], sharedProjectOptIns: [{ role: 'roles/viewer', reason: '' }] }] }, /sharedProjectOptIns\[0\].reason "" does not say why/],
-    ['a project role is malformed', { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: ['storage.admin'] }] }, /workloadIdentities\[0\].projectRoles\[0\] "storage.admin" is not an IAM role name; use "roles\/<service>.<role>"/],
+    [
+      'a resource grant has an unknown kind',
+      { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: [], resourceRoles: [{ kind: 'bucket' as any, name: 'b', role: 'roles/storage.objectViewer' }] }] },
+      /workloadIdentities\[0\].resourceRoles\[0\].kind "bucket" is not one of storage-bucket, pubsub-topic/,
+    ],
+    [
+      'a resource grant has a malformed role',
+      { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: [], resourceRoles: [{ kind: 'storage-bucket', name: 'b', role: 'objectViewer' }] }] },
+      /workloadIdentities\[0\].resourceRoles\[0\].role "objectViewer" is not an IAM role name/,
+    ],
+    [
+      'a repository grant has no location',
+      { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: [], resourceRoles: [{ kind: 'artifact-registry-repository', name: 'images', role: 'roles/artifactregistry.reader' }] }] },
+      /resourceRoles\[0\].location undefined is required for an Artifact Registry repository/,
+    ],
+    [
+      'an opt-in names a role that is not granted',
+      { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: [], sharedProjectOptIns: [{ role: 'roles/viewer', reason: 'needed for the console' }] }] },
+      /sharedProjectOptIns\[0\].role "roles\/viewer" is not one of the identity's projectRoles/,
+    ],
+    [
+      'an opt-in gives no reason',
+      { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: ['roles/viewer'], sharedProjectOptIns: [{ role: 'roles/viewer', reason: '' }] }] },
+      /sharedProjectOptIns\[0\].reason "" does not say why/,
+    ],
+    [
+      'a project role is malformed',
+      { workloadIdentities: [{ ksa: 'api', gsa: 'minimal-api', projectRoles: ['storage.admin'] }] },
+      /workloadIdentities\[0\].projectRoles\[0\] "storage.admin" is not an IAM role name; use "roles\/<service>.<role>"/,
+    ],
   ])('throws when %s', (_, change, expected) => {
     // GIVEN a minimal tenant with one bad field
     const spec = typeof change === 'function' ? change(MINIMAL) : { ...MINIMAL, ...change };
@@ -63,7 +105,11 @@ describe('validateTenantSpec', () => {
     expect(() => assertTenants([spec], { clusters: CLUSTERS })).toThrow(expected);
   });
 
-  test.each([['6 chars', 'abcdef'], ['30 chars', 'a'.repeat(29) + '1'], ['hyphens', 'mapping-tiles-2']])('accepts a GSA id of %s', (_, gsa) => {
+  test.each([
+    ['6 chars', 'abcdef'],
+    ['30 chars', 'a'.repeat(29) + '1'],
+    ['hyphens', 'mapping-tiles-2'],
+  ])('accepts a GSA id of %s', (_, gsa) => {
     expect(validateTenantSpec({ ...MINIMAL, workloadIdentities: [{ ksa: 'api', gsa, projectRoles: ['roles/viewer', 'projects/my-project/roles/custom.reader'] }] })).toEqual([]);
   });
 
@@ -81,9 +127,27 @@ describe('assertTenants', () => {
     ['a dependency is unknown', [{ ...MINIMAL, dependencies: { tenants: ['billing'] } }], /tenants\[minimal\]: dependencies.tenants "billing" is not a declared tenant; declare tenant "billing" or remove the dependency \(known: minimal\)/],
     ['a tenant is on an unknown cluster', [{ ...MINIMAL, clusters: ['prod-euw1'] }], /tenants\[minimal\]: clusters "prod-euw1" is not a declared cluster; use one of dev-usc1, payments-usc1, prod-usc1/],
     ['two tenants share a namespace', [MINIMAL, { ...MINIMAL }], /tenants\[minimal\]: name "minimal" is declared twice \(namespaces must be unique\)/],
-    ['a dedicated-nodes tenant is on a cluster without network policy enforcement', [{ ...MINIMAL, clusters: ['dev-usc1'], isolation: 'dedicated-nodes' }], /tenants\[minimal\]: isolation "dedicated-nodes" needs network policy enforcement, but cluster "dev-usc1" has neither Dataplane V2 nor network policy enabled; enable Dataplane V2 on cluster "dev-usc1"/],
-    ['a dedicated-cluster tenant shares its cluster', [{ ...MINIMAL, isolation: 'dedicated-cluster' }, { ...MINIMAL, name: 'other' }], /tenants\[minimal\]: clusters "prod-usc1" is shared with other, but isolation is "dedicated-cluster"/],
-    ['two tenants use the same GSA id', [{ ...MINIMAL, workloadIdentities: [{ ksa: 'a', gsa: 'shared-gsa', projectRoles: [] }] }, { ...MINIMAL, name: 'other', workloadIdentities: [{ ksa: 'a', gsa: 'shared-gsa', projectRoles: [] }] }], /tenants\[other\]: workloadIdentities.gsa "shared-gsa" is also used by tenant "minimal"/],
+    [
+      'a dedicated-nodes tenant is on a cluster without network policy enforcement',
+      [{ ...MINIMAL, clusters: ['dev-usc1'], isolation: 'dedicated-nodes' }],
+      /tenants\[minimal\]: isolation "dedicated-nodes" needs network policy enforcement, but cluster "dev-usc1" has neither Dataplane V2 nor network policy enabled; enable Dataplane V2 on cluster "dev-usc1"/,
+    ],
+    [
+      'a dedicated-cluster tenant shares its cluster',
+      [
+        { ...MINIMAL, isolation: 'dedicated-cluster' },
+        { ...MINIMAL, name: 'other' },
+      ],
+      /tenants\[minimal\]: clusters "prod-usc1" is shared with other, but isolation is "dedicated-cluster"/,
+    ],
+    [
+      'two tenants use the same GSA id',
+      [
+        { ...MINIMAL, workloadIdentities: [{ ksa: 'a', gsa: 'shared-gsa', projectRoles: [] }] },
+        { ...MINIMAL, name: 'other', workloadIdentities: [{ ksa: 'a', gsa: 'shared-gsa', projectRoles: [] }] },
+      ],
+      /tenants\[other\]: workloadIdentities.gsa "shared-gsa" is also used by tenant "minimal"/,
+    ],
   ])('throws when %s', (_, tenants, expected) => {
     expect(() => assertTenants(tenants, { clusters: CLUSTERS })).toThrow(expected);
   });
@@ -141,9 +205,7 @@ describe('developer namespaces', () => {
   });
 
   test('reports days expired and days until rejection', () => {
-    expect(assertDeveloperNamespaces([alice], { today: '2025-03-05' })).toEqual([
-      { name: 'dev-alice', owner: 'alice@example.com', expires: '2025-03-01', daysExpired: 4, daysUntilRejected: 10 },
-    ]);
+    expect(assertDeveloperNamespaces([alice], { today: '2025-03-05' })).toEqual([{ name: 'dev-alice', owner: 'alice@example.com', expires: '2025-03-01', daysExpired: 4, daysUntilRejected: 10 }]);
   });
 
   test('takes a Date for today and honours a custom grace period', () => {

@@ -50,9 +50,7 @@ export const PLATFORM_OWNED_KINDS: readonly { readonly group: string; readonly k
 function tenantSource(tenant: string, plan: Pick<PlatformPlan, 'definition'>, settings: Pick<ArgoCdSettings, 'sources'>): Required<ArgoCdSource> {
   const own = settings.sources?.[tenant];
   const repo = plan.definition.gitOps.repository;
-  return own
-    ? { repoURL: own.repoURL, path: own.path ?? `tenants/${tenant}`, targetRevision: own.targetRevision ?? 'HEAD' }
-    : { repoURL: repo.url, path: `tenants/${tenant}`, targetRevision: repo.branch ?? DEFAULT_GIT_BRANCH };
+  return own ? { repoURL: own.repoURL, path: own.path ?? `tenants/${tenant}`, targetRevision: own.targetRevision ?? 'HEAD' } : { repoURL: repo.url, path: `tenants/${tenant}`, targetRevision: repo.branch ?? DEFAULT_GIT_BRANCH };
 }
 
 const policy = (tenant: string, role: string, action: string) => `p, proj:${tenant}:${role}, applications, ${action}, ${tenant}/*, allow`;
@@ -117,9 +115,18 @@ export function validateArgoCdSettings(settings: ArgoCdSettings, definition: Pla
   const tenants = (definition.tenants ?? []).map((t) => t.name);
   for (const [tenant, source] of Object.entries(settings.sources ?? {})) {
     if (!tenants.includes(tenant)) issues.push({ path, field: `settings.sources.${tenant}`, value: tenant, problem: 'is not a tenant of the definition', fix: `use one of ${tenants.join(', ')}` });
-    if (typeof source?.repoURL !== 'string' || !GIT_URL.test(source.repoURL)) issues.push({ path, field: `settings.sources.${tenant}.repoURL`, value: source?.repoURL, problem: 'is not an https://, ssh:// or git@host: repository URL', fix: `give the tenant's repository, e.g. 'https://github.com/<org>/${tenant}-deploy.git'` });
-    if (source?.path !== undefined && (typeof source.path !== 'string' || source.path.startsWith('/') || source.path.split('/').includes('..'))) issues.push({ path, field: `settings.sources.${tenant}.path`, value: source.path, problem: 'is not a relative folder inside the repository', fix: "use e.g. 'deploy'" });
+    if (typeof source?.repoURL !== 'string' || !GIT_URL.test(source.repoURL))
+      issues.push({
+        path,
+        field: `settings.sources.${tenant}.repoURL`,
+        value: source?.repoURL,
+        problem: 'is not an https://, ssh:// or git@host: repository URL',
+        fix: `give the tenant's repository, e.g. 'https://github.com/<org>/${tenant}-deploy.git'`,
+      });
+    if (source?.path !== undefined && (typeof source.path !== 'string' || source.path.startsWith('/') || source.path.split('/').includes('..')))
+      issues.push({ path, field: `settings.sources.${tenant}.path`, value: source.path, problem: 'is not a relative folder inside the repository', fix: "use e.g. 'deploy'" });
   }
-  if (settings.automatedSync !== undefined && typeof settings.automatedSync !== 'boolean') issues.push({ path, field: 'settings.automatedSync', value: settings.automatedSync, problem: 'is not true or false', fix: 'use true (default) or false' });
+  if (settings.automatedSync !== undefined && typeof settings.automatedSync !== 'boolean')
+    issues.push({ path, field: 'settings.automatedSync', value: settings.automatedSync, problem: 'is not true or false', fix: 'use true (default) or false' });
   return issues;
 }

@@ -57,7 +57,12 @@ export function spinnakerDeployNeeds(settings: SpinnakerSettings, cluster: Clust
   const version = settings.operatorVersion ?? SPINNAKER_OPERATOR_VERSION;
   return {
     prerequisites: [
-      { name: SPINNAKER_OPERATOR_CRDS_PREREQUISITE, description: `Spinnaker Operator ${version} CRDs`, source: { type: 'git', repo: SPINNAKER_OPERATOR_REPOSITORY, revision: version, dir: SPINNAKER_OPERATOR_CRDS_DIR }, providesGroups: ['spinnaker.io'] },
+      {
+        name: SPINNAKER_OPERATOR_CRDS_PREREQUISITE,
+        description: `Spinnaker Operator ${version} CRDs`,
+        source: { type: 'git', repo: SPINNAKER_OPERATOR_REPOSITORY, revision: version, dir: SPINNAKER_OPERATOR_CRDS_DIR },
+        providesGroups: ['spinnaker.io'],
+      },
     ],
     namespaces: [settings.namespace ?? DEFAULT_SPINNAKER_NAMESPACE],
   };

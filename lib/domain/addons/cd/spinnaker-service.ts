@@ -205,10 +205,12 @@ export function spinnakerService(plan: PlatformPlan, settings: SpinnakerSettings
 export function validateSpinnakerSettings(settings: SpinnakerSettings, definition: PlatformDefinition): ValidationIssue[] {
   const path = `addOns[${SPINNAKER_ADD_ON}]`;
   const issues = validateCdPlacement(SPINNAKER_ADD_ON, settings, definition, DEFAULT_SPINNAKER_NAMESPACE);
-  if (typeof settings.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(settings.version)) issues.push({ path, field: 'settings.version', value: settings.version, problem: 'is not a Spinnaker release (major.minor.patch)', fix: "pin the release Spinnaker runs, e.g. '1.36.0'" });
+  if (typeof settings.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(settings.version))
+    issues.push({ path, field: 'settings.version', value: settings.version, problem: 'is not a Spinnaker release (major.minor.patch)', fix: "pin the release Spinnaker runs, e.g. '1.36.0'" });
   for (const field of ['name', 'kubeconfigSecret'] as const) {
     const value = settings[field];
-    if (value !== undefined && (typeof value !== 'string' || !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(value))) issues.push({ path, field: `settings.${field}`, value, problem: 'is not a DNS-1123 label', fix: `use e.g. '${field === 'name' ? DEFAULT_SPINNAKER_NAME : DEFAULT_SPINNAKER_KUBECONFIG_SECRET}'` });
+    if (value !== undefined && (typeof value !== 'string' || !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(value)))
+      issues.push({ path, field: `settings.${field}`, value, problem: 'is not a DNS-1123 label', fix: `use e.g. '${field === 'name' ? DEFAULT_SPINNAKER_NAME : DEFAULT_SPINNAKER_KUBECONFIG_SECRET}'` });
   }
   // Account names join cluster and tenant with '-': two pairs can meet (cluster a-b + tenant c, cluster a + tenant b-c).
   const owners = new Map<string, string>();
@@ -221,9 +223,16 @@ export function validateSpinnakerSettings(settings: SpinnakerSettings, definitio
     }
   }
   const config = settings.config;
-  if (config !== undefined && (typeof config !== 'object' || config === null || Array.isArray(config))) issues.push({ path, field: 'settings.config', value: config, problem: 'is not an object of halconfig sections', fix: "give sections, e.g. { persistentStorage: { persistentStoreType: 'gcs', gcs: { bucket: '...' } } }" });
+  if (config !== undefined && (typeof config !== 'object' || config === null || Array.isArray(config)))
+    issues.push({ path, field: 'settings.config', value: config, problem: 'is not an object of halconfig sections', fix: "give sections, e.g. { persistentStorage: { persistentStoreType: 'gcs', gcs: { bucket: '...' } } }" });
   else if (config && ('version' in config || (typeof config.providers === 'object' && config.providers !== null && 'kubernetes' in config.providers))) {
-    issues.push({ path, field: 'settings.config', value: Object.keys(config), problem: 'sets version or providers.kubernetes, which the add-on writes', fix: 'set the release with settings.version; the Kubernetes accounts come from the tenants' });
+    issues.push({
+      path,
+      field: 'settings.config',
+      value: Object.keys(config),
+      problem: 'sets version or providers.kubernetes, which the add-on writes',
+      fix: 'set the release with settings.version; the Kubernetes accounts come from the tenants',
+    });
   }
   return issues;
 }

@@ -46,11 +46,14 @@ export function validateIstioSettings(settings: IstioSettings, definition: Platf
   const path = `addOns[${ISTIO_ADD_ON}]`;
   const issues: ValidationIssue[] = [];
   const system = settings.systemNamespace;
-  if (system !== undefined && (typeof system !== 'string' || !DNS_LABEL.test(system))) issues.push({ path, field: 'settings.systemNamespace', value: system, problem: 'is not a DNS-1123 label', fix: `use e.g. '${DEFAULT_ISTIO_SYSTEM_NAMESPACE}'` });
+  if (system !== undefined && (typeof system !== 'string' || !DNS_LABEL.test(system)))
+    issues.push({ path, field: 'settings.systemNamespace', value: system, problem: 'is not a DNS-1123 label', fix: `use e.g. '${DEFAULT_ISTIO_SYSTEM_NAMESPACE}'` });
   const resolved = system ?? DEFAULT_ISTIO_SYSTEM_NAMESPACE;
-  if ((definition.tenants ?? []).some((t) => t.name === resolved)) issues.push({ path, field: 'settings.systemNamespace', value: resolved, problem: 'is the namespace of a tenant', fix: "rename the tenant or point systemNamespace at the mesh's own namespace" });
+  if ((definition.tenants ?? []).some((t) => t.name === resolved))
+    issues.push({ path, field: 'settings.systemNamespace', value: resolved, problem: 'is the namespace of a tenant', fix: "rename the tenant or point systemNamespace at the mesh's own namespace" });
   const td = settings.trustDomain;
-  if (td !== undefined && (typeof td !== 'string' || !DNS_NAME.test(td))) issues.push({ path, field: 'settings.trustDomain', value: td, problem: 'is not a lower-case DNS name', fix: `use the mesh's trust domain, e.g. '${DEFAULT_ISTIO_TRUST_DOMAIN}'` });
+  if (td !== undefined && (typeof td !== 'string' || !DNS_NAME.test(td)))
+    issues.push({ path, field: 'settings.trustDomain', value: td, problem: 'is not a lower-case DNS name', fix: `use the mesh's trust domain, e.g. '${DEFAULT_ISTIO_TRUST_DOMAIN}'` });
   issues.push(...sctpExternalIssues(definition), ...sctpIngressIssues(definition));
   return issues;
 }
@@ -65,16 +68,18 @@ function sctpExternalIssues(definition: PlatformDefinition): ValidationIssue[] {
   for (const tenant of definition.tenants ?? []) {
     // Shapes are tenant validation's to refuse: only well-formed ports are looked at here.
     const externals = Array.isArray(tenant.dependencies?.external) ? tenant.dependencies.external : [];
-    externals.forEach((ext, i) => (Array.isArray(ext?.ports) ? ext.ports : []).forEach((p: PortSpec, j: number) => {
-      if (p?.protocol !== 'SCTP') return;
-      issues.push({
-        path: `tenants[${tenant.name}]`,
-        field: `dependencies.external[${i}].ports[${j}].protocol`,
-        value: p.protocol,
-        problem: `is SCTP, which the ${ISTIO_ADD_ON} add-on's mesh cannot carry (an Istio ServiceEntry port has no SCTP protocol)`,
-        fix: `declare the dependency on a platform without the ${ISTIO_ADD_ON} add-on, or use TCP`,
-      });
-    }));
+    externals.forEach((ext, i) =>
+      (Array.isArray(ext?.ports) ? ext.ports : []).forEach((p: PortSpec, j: number) => {
+        if (p?.protocol !== 'SCTP') return;
+        issues.push({
+          path: `tenants[${tenant.name}]`,
+          field: `dependencies.external[${i}].ports[${j}].protocol`,
+          value: p.protocol,
+          problem: `is SCTP, which the ${ISTIO_ADD_ON} add-on's mesh cannot carry (an Istio ServiceEntry port has no SCTP protocol)`,
+          fix: `declare the dependency on a platform without the ${ISTIO_ADD_ON} add-on, or use TCP`,
+        });
+      }),
+    );
   }
   return issues;
 }
@@ -89,16 +94,18 @@ function sctpIngressIssues(definition: PlatformDefinition): ValidationIssue[] {
   for (const tenant of definition.tenants ?? []) {
     // Shapes are tenant validation's to refuse: only well-formed ports are looked at here.
     const sources = Array.isArray(tenant.ingressSources) ? tenant.ingressSources : [];
-    sources.forEach((source, i) => (Array.isArray(source?.ports) ? source.ports : []).forEach((p: PortSpec, j: number) => {
-      if (p?.protocol !== 'SCTP') return;
-      issues.push({
-        path: `tenants[${tenant.name}]`,
-        field: `ingressSources[${i}].ports[${j}].protocol`,
-        value: p.protocol,
-        problem: `is SCTP, which the ${ISTIO_ADD_ON} add-on's mesh cannot carry (an Istio AuthorizationPolicy port matches TCP traffic only)`,
-        fix: `declare the ingress source on a platform without the ${ISTIO_ADD_ON} add-on, or use TCP`,
-      });
-    }));
+    sources.forEach((source, i) =>
+      (Array.isArray(source?.ports) ? source.ports : []).forEach((p: PortSpec, j: number) => {
+        if (p?.protocol !== 'SCTP') return;
+        issues.push({
+          path: `tenants[${tenant.name}]`,
+          field: `ingressSources[${i}].ports[${j}].protocol`,
+          value: p.protocol,
+          problem: `is SCTP, which the ${ISTIO_ADD_ON} add-on's mesh cannot carry (an Istio AuthorizationPolicy port matches TCP traffic only)`,
+          fix: `declare the ingress source on a platform without the ${ISTIO_ADD_ON} add-on, or use TCP`,
+        });
+      }),
+    );
   }
   return issues;
 }
@@ -177,7 +184,12 @@ export function tenantMeshPlan(tenant: TenantPlan, plan: PlatformPlan, settings:
   const ns = tenant.name;
   const td = settings.trustDomain;
   const dependencies = [...new Set(tenant.resolved.dependencies.tenants)].sort();
-  const dependents = [...dependentsOf(tenant.name, plan.tenants.map((t) => t.definition))].sort();
+  const dependents = [
+    ...dependentsOf(
+      tenant.name,
+      plan.tenants.map((t) => t.definition),
+    ),
+  ].sort();
   const admissions: MeshAdmission[] = [{ principals: [ns, ...dependents].map((n) => namespacePrincipal(td, n)), ipBlocks: [], reason: 'own namespace and dependent tenants' }];
   for (const source of tenant.resolved.ingressSources) {
     const ports = source.ports?.map((p) => p.port);
@@ -210,7 +222,9 @@ export function meshConnectivityIntents(plan: PlatformPlan): ConnectivityIntent[
           from: { kind: 'tenant', tenant: from.name, cluster: cluster.name },
           to: { kind: 'tenant', tenant: to.name, cluster: cluster.name },
           expect: declared ? 'allow' : 'deny',
-          reason: declared ? `istio: ${from.name} declares a dependency on ${to.name} (Sidecar egress host, AuthorizationPolicy principal)` : `istio: ${from.name} does not declare ${to.name} (not in its Sidecar, not admitted by ${to.name}'s AuthorizationPolicy)`,
+          reason: declared
+            ? `istio: ${from.name} declares a dependency on ${to.name} (Sidecar egress host, AuthorizationPolicy principal)`
+            : `istio: ${from.name} does not declare ${to.name} (not in its Sidecar, not admitted by ${to.name}'s AuthorizationPolicy)`,
         });
       }
     }

@@ -9,17 +9,7 @@ import { QUEUED_PROVISIONING_CLASS } from '../../gke/queued-provisioning';
 import { WORKLOAD_CLASS_BATCH, WORKLOAD_CLASS_KEY } from '../../gke/workload-class';
 import type { ClusterPlan, NodePoolPlan } from '../../platform/platform-plan';
 import { GPU_RESOURCE, NAMESPACE_NAME_LABEL } from '../../tenancy/labels';
-import {
-  DEFAULT_COHORT,
-  DEFAULT_FAIR_SHARING_WEIGHT,
-  DEFAULT_LOCAL_QUEUE,
-  KUEUE_API_VERSION,
-  KUEUE_GROUP,
-  KueueFlavorQuota,
-  KueueResources,
-  KueueSettings,
-  KueueTenantQueue,
-} from './kueue-settings';
+import { DEFAULT_COHORT, DEFAULT_FAIR_SHARING_WEIGHT, DEFAULT_LOCAL_QUEUE, KUEUE_API_VERSION, KUEUE_GROUP, KueueFlavorQuota, KueueResources, KueueSettings, KueueTenantQueue } from './kueue-settings';
 
 /** A Kubernetes object as plain JSON. */
 export interface KueueObject {
@@ -85,7 +75,7 @@ export function resourceFlavor(pool: NodePoolPlan): KueueObject {
 }
 
 function amounts(resources: readonly string[], of: KueueResources): { name: string; value: string | number }[] {
-  return resources.map((name) => ({ name, value: name === 'cpu' ? of.cpu ?? '0' : name === 'memory' ? of.memory ?? '0' : of.gpus ?? 0 }));
+  return resources.map((name) => ({ name, value: name === 'cpu' ? (of.cpu ?? '0') : name === 'memory' ? (of.memory ?? '0') : (of.gpus ?? 0) }));
 }
 
 /** One tenant's ClusterQueue on this cluster. */
@@ -127,7 +117,12 @@ export function localQueue(tenant: string, namespace: string): KueueObject {
 export function queuedProvisioningObjects(): KueueObject[] {
   return [
     { apiVersion: KUEUE_API_VERSION, kind: 'ProvisioningRequestConfig', metadata: { name: QUEUED_PROVISIONING_CHECK }, spec: { provisioningClassName: QUEUED_PROVISIONING_CLASS, managedResources: [GPU_RESOURCE] } },
-    { apiVersion: KUEUE_API_VERSION, kind: 'AdmissionCheck', metadata: { name: QUEUED_PROVISIONING_CHECK }, spec: { controllerName: PROVISIONING_CONTROLLER, parameters: { apiGroup: KUEUE_GROUP, kind: 'ProvisioningRequestConfig', name: QUEUED_PROVISIONING_CHECK } } },
+    {
+      apiVersion: KUEUE_API_VERSION,
+      kind: 'AdmissionCheck',
+      metadata: { name: QUEUED_PROVISIONING_CHECK },
+      spec: { controllerName: PROVISIONING_CONTROLLER, parameters: { apiGroup: KUEUE_GROUP, kind: 'ProvisioningRequestConfig', name: QUEUED_PROVISIONING_CHECK } },
+    },
   ];
 }
 

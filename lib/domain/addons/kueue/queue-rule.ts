@@ -88,10 +88,44 @@ export function queueAdmissionCases(settings: KueueSettings, cluster: ClusterPla
     const base = { as, operation: 'CREATE' as const, namespace: t };
     return [
       { ...base, id: `${prefix}/job-with-queue`, description: `a Job naming its LocalQueue ${DEFAULT_LOCAL_QUEUE}`, resource: { ...RESOURCES.Job }, object: workload('Job', 'queued', DEFAULT_LOCAL_QUEUE), expect: 'allowed' as const },
-      { ...base, id: `${prefix}/cronjob-with-queue`, description: `a CronJob whose job template names its LocalQueue ${DEFAULT_LOCAL_QUEUE}`, resource: { ...RESOURCES.CronJob }, object: workload('CronJob', 'queued', DEFAULT_LOCAL_QUEUE), expect: 'allowed' as const },
-      { ...base, id: `${prefix}/job-without-queue`, description: 'a Job naming no queue, which would bypass Kueue and its quota', resource: { ...RESOURCES.Job }, object: workload('Job', 'unqueued', undefined), expect: 'denied' as const, deniedBy: 'admission-policy' as const, policy: REQUIRE_QUEUE_POLICY },
-      { ...base, id: `${prefix}/job-other-queue`, description: 'a Job naming a queue that is not its namespace\'s LocalQueue', resource: { ...RESOURCES.Job }, object: workload('Job', 'elsewhere', 'other'), expect: 'denied' as const, deniedBy: 'admission-policy' as const, policy: REQUIRE_QUEUE_POLICY },
-      { ...base, id: `${prefix}/cronjob-without-queue`, description: 'a CronJob whose job template names no queue', resource: { ...RESOURCES.CronJob }, object: workload('CronJob', 'unqueued', undefined), expect: 'denied' as const, deniedBy: 'admission-policy' as const, policy: REQUIRE_QUEUE_CRONJOB_POLICY },
+      {
+        ...base,
+        id: `${prefix}/cronjob-with-queue`,
+        description: `a CronJob whose job template names its LocalQueue ${DEFAULT_LOCAL_QUEUE}`,
+        resource: { ...RESOURCES.CronJob },
+        object: workload('CronJob', 'queued', DEFAULT_LOCAL_QUEUE),
+        expect: 'allowed' as const,
+      },
+      {
+        ...base,
+        id: `${prefix}/job-without-queue`,
+        description: 'a Job naming no queue, which would bypass Kueue and its quota',
+        resource: { ...RESOURCES.Job },
+        object: workload('Job', 'unqueued', undefined),
+        expect: 'denied' as const,
+        deniedBy: 'admission-policy' as const,
+        policy: REQUIRE_QUEUE_POLICY,
+      },
+      {
+        ...base,
+        id: `${prefix}/job-other-queue`,
+        description: "a Job naming a queue that is not its namespace's LocalQueue",
+        resource: { ...RESOURCES.Job },
+        object: workload('Job', 'elsewhere', 'other'),
+        expect: 'denied' as const,
+        deniedBy: 'admission-policy' as const,
+        policy: REQUIRE_QUEUE_POLICY,
+      },
+      {
+        ...base,
+        id: `${prefix}/cronjob-without-queue`,
+        description: 'a CronJob whose job template names no queue',
+        resource: { ...RESOURCES.CronJob },
+        object: workload('CronJob', 'unqueued', undefined),
+        expect: 'denied' as const,
+        deniedBy: 'admission-policy' as const,
+        policy: REQUIRE_QUEUE_CRONJOB_POLICY,
+      },
     ];
   });
 }

@@ -20,19 +20,26 @@ function resourceIssues(path: string, field: string, r: KueueResources | undefin
   const issues: ValidationIssue[] = [];
   for (const key of ['cpu', 'memory'] as const) {
     const value = r[key];
-    if (value !== undefined && (typeof value !== 'string' || !isQuantity(value))) issues.push({ path, field: `${field}.${key}`, value, problem: 'is not a Kubernetes quantity', fix: key === 'cpu' ? "give cores, e.g. '400' or '1500m'" : "give bytes, e.g. '2400Gi'" });
+    if (value !== undefined && (typeof value !== 'string' || !isQuantity(value)))
+      issues.push({ path, field: `${field}.${key}`, value, problem: 'is not a Kubernetes quantity', fix: key === 'cpu' ? "give cores, e.g. '400' or '1500m'" : "give bytes, e.g. '2400Gi'" });
   }
-  if (r.gpus !== undefined && (!Number.isInteger(r.gpus) || r.gpus < 0)) issues.push({ path, field: `${field}.gpus`, value: r.gpus, problem: 'must be a whole number of at least 0', fix: 'give the GPUs as the nodes advertise them, e.g. 8' });
+  if (r.gpus !== undefined && (!Number.isInteger(r.gpus) || r.gpus < 0))
+    issues.push({ path, field: `${field}.gpus`, value: r.gpus, problem: 'must be a whole number of at least 0', fix: 'give the GPUs as the nodes advertise them, e.g. 8' });
   return issues;
 }
 
 /** Every mistake in the settings, in the definition's issue format (`addOns[kueue]: queues[<tenant>]...`). */
 export function validateKueueSettings(settings: KueueSettings, definition: PlatformDefinition): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (settings.version !== undefined && !TAG.test(settings.version)) issues.push({ path: PATH, field: 'settings.version', value: settings.version, problem: 'is not a release tag (vMAJOR.MINOR.PATCH)', fix: `pin a release, e.g. '${KUEUE_VERSION}'` });
+  if (settings.version !== undefined && !TAG.test(settings.version))
+    issues.push({ path: PATH, field: 'settings.version', value: settings.version, problem: 'is not a release tag (vMAJOR.MINOR.PATCH)', fix: `pin a release, e.g. '${KUEUE_VERSION}'` });
   if (settings.cohort !== undefined && !DNS_LABEL.test(settings.cohort)) issues.push({ path: PATH, field: 'settings.cohort', value: settings.cohort, problem: 'is not a DNS-1123 label', fix: "name the cohort e.g. 'batch'" });
   const queues = settings.queues;
-  if (!Array.isArray(queues) || queues.length === 0) return [...issues, { path: PATH, field: 'settings.queues', value: queues, problem: 'is not a non-empty list', fix: "list the batch tenants, e.g. [{ tenant: 'simulation', quotas: [{ pool: 'batch-spot', cpu: '400', memory: '1600Gi' }] }]" }];
+  if (!Array.isArray(queues) || queues.length === 0)
+    return [
+      ...issues,
+      { path: PATH, field: 'settings.queues', value: queues, problem: 'is not a non-empty list', fix: "list the batch tenants, e.g. [{ tenant: 'simulation', quotas: [{ pool: 'batch-spot', cpu: '400', memory: '1600Gi' }] }]" },
+    ];
 
   const tenants = new Map((definition.tenants ?? []).map((t) => [t.name, t]));
   const seen = new Set<string>();
@@ -48,7 +55,8 @@ export function validateKueueSettings(settings: KueueSettings, definition: Platf
     }
     if (seen.has(queue.tenant)) issues.push({ path, field: 'tenant', value: queue.tenant, problem: 'has two queues', fix: 'give each tenant one queue, with a quota per pool' });
     seen.add(queue.tenant);
-    if (queue.weight !== undefined && !(typeof queue.weight === 'number' && queue.weight > 0 && Number.isFinite(queue.weight))) issues.push({ path, field: 'weight', value: queue.weight, problem: 'must be a number above 0', fix: 'use 1 for an equal share, 2 for twice the share of what the cohort lends' });
+    if (queue.weight !== undefined && !(typeof queue.weight === 'number' && queue.weight > 0 && Number.isFinite(queue.weight)))
+      issues.push({ path, field: 'weight', value: queue.weight, problem: 'must be a number above 0', fix: 'use 1 for an equal share, 2 for twice the share of what the cohort lends' });
     if (!Array.isArray(queue.quotas) || queue.quotas.length === 0) {
       issues.push({ path, field: 'quotas', value: queue.quotas, problem: 'is empty', fix: "give a nominal quota on at least one pool, e.g. { pool: 'batch-spot', cpu: '100', memory: '400Gi' }" });
       continue;
@@ -81,7 +89,13 @@ export function validateKueueSettings(settings: KueueSettings, definition: Platf
           const cluster = definition.clusters.find((x) => x.name === c);
           return cluster ? poolsTenantMayUse(clusterNodePools(definition, cluster), tenant).map((p) => p.name) : [];
         });
-        issues.push({ path: at, field: 'pool', value: quota.pool, problem: `is not a pool tenant ${queue.tenant} may use on its clusters (${tenant.clusters.join(', ')})`, fix: usable.length > 0 ? `use one of ${[...new Set(usable)].join(', ')}` : 'give the tenant a pool first' });
+        issues.push({
+          path: at,
+          field: 'pool',
+          value: quota.pool,
+          problem: `is not a pool tenant ${queue.tenant} may use on its clusters (${tenant.clusters.join(', ')})`,
+          fix: usable.length > 0 ? `use one of ${[...new Set(usable)].join(', ')}` : 'give the tenant a pool first',
+        });
       }
     }
   }
@@ -107,7 +121,13 @@ export function validateKueueSettings(settings: KueueSettings, definition: Platf
     for (const pool of clusterNodePools(definition, cluster).filter((p) => p.queuedProvisioning)) {
       if (listedPools.has(`${cluster.name}/${pool.name}`)) continue;
       const path = pool.tenant ? `tenants[${pool.tenant}].dedicatedNodes` : `clusters[${cluster.name}].nodePools[${pool.name}]`;
-      issues.push({ path, field: 'queuedProvisioning', value: true, problem: `is set, but no queue of the ${KUEUE_ADD_ON} add-on has a quota on pool ${pool.name} on ${cluster.name}, so nothing would ever request its nodes`, fix: `give ${pool.tenant ? `queues[${pool.tenant}]` : 'a tenant queue'} a quota on ${pool.name}, or leave queuedProvisioning out` });
+      issues.push({
+        path,
+        field: 'queuedProvisioning',
+        value: true,
+        problem: `is set, but no queue of the ${KUEUE_ADD_ON} add-on has a quota on pool ${pool.name} on ${cluster.name}, so nothing would ever request its nodes`,
+        fix: `give ${pool.tenant ? `queues[${pool.tenant}]` : 'a tenant queue'} a quota on ${pool.name}, or leave queuedProvisioning out`,
+      });
     }
   }
   return issues;

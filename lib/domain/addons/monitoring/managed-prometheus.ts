@@ -41,14 +41,28 @@ export function validateManagedPrometheusSettings(settings: ManagedPrometheusSet
   const ports = settings.ports;
   if (ports === undefined) {
     if (meshEnabled(definition)) return [];
-    return [{ path, field: 'settings.ports', value: ports, problem: "is not given: the tenants' metrics ports cannot be guessed, so no NetworkPolicy would admit the collectors", fix: 'list the ports your PodMonitorings scrape, e.g. ports: [9090]' }];
+    return [
+      {
+        path,
+        field: 'settings.ports',
+        value: ports,
+        problem: "is not given: the tenants' metrics ports cannot be guessed, so no NetworkPolicy would admit the collectors",
+        fix: 'list the ports your PodMonitorings scrape, e.g. ports: [9090]',
+      },
+    ];
   }
   if (!Array.isArray(ports) || ports.length === 0) return [{ path, field: 'settings.ports', value: ports, problem: 'is not a non-empty list of ports', fix: 'list the ports your PodMonitorings scrape, e.g. ports: [9090]' }];
   const issues: ValidationIssue[] = [];
   ports.forEach((port, i) => {
     if (!Number.isInteger(port) || port < 1 || port > 65535) issues.push({ path, field: `settings.ports[${i}]`, value: port, problem: 'is not a TCP port (1..65535)', fix: 'use the port number your PodMonitorings scrape, e.g. 9090' });
     else if (meshEnabled(definition) && port !== ISTIO_MERGED_METRICS_PORT && port !== ENVOY_PROMETHEUS_PORT) {
-      issues.push({ path, field: `settings.ports[${i}]`, value: port, problem: `is captured by the tenants' Istio sidecars, whose STRICT mTLS refuses the collectors (${GMP_NAMESPACE} is outside the mesh)`, fix: `scrape Istio's merged metrics on ${ISTIO_MERGED_METRICS_PORT} (the application's metrics included), or leave ports out` });
+      issues.push({
+        path,
+        field: `settings.ports[${i}]`,
+        value: port,
+        problem: `is captured by the tenants' Istio sidecars, whose STRICT mTLS refuses the collectors (${GMP_NAMESPACE} is outside the mesh)`,
+        fix: `scrape Istio's merged metrics on ${ISTIO_MERGED_METRICS_PORT} (the application's metrics included), or leave ports out`,
+      });
     }
   });
   return issues;

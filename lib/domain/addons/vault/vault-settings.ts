@@ -122,14 +122,30 @@ export function validateVaultSettings(settings: VaultSettings, definition: Platf
   if (typeof settings.address !== 'string' || !ADDRESS.test(settings.address) || port < 1 || port > 65535) {
     add('address', settings.address, 'is not an https:// address of a Vault server', "give Vault's API address, e.g. 'https://vault.example.com:8200'");
   } else if (settings.network === undefined && vaultLocation(settings) === undefined) {
-    add('network', settings.network, `is not given, and the address's host ${vaultEndpoint(settings.address).host} is a name the platform cannot turn into a range: no authorized network, NetworkPolicy or ServiceEntry can name Vault`, "give Vault's addresses, e.g. network: { remoteNetwork: 'aws-usw2-prod', cidr: '10.8.64.10/32' }");
+    add(
+      'network',
+      settings.network,
+      `is not given, and the address's host ${vaultEndpoint(settings.address).host} is a name the platform cannot turn into a range: no authorized network, NetworkPolicy or ServiceEntry can name Vault`,
+      "give Vault's addresses, e.g. network: { remoteNetwork: 'aws-usw2-prod', cidr: '10.8.64.10/32' }",
+    );
   }
   const location = vaultLocation(settings);
-  if (settings.network !== undefined && (typeof settings.network !== 'object' || settings.network === null)) add('network', settings.network, 'is not an object', "give { remoteNetwork, cidr }, e.g. { remoteNetwork: 'aws-usw2-prod', cidr: '10.8.64.10/32' }");
-  else if (location !== undefined) issues.push(...validateServerLocation(path, settings.network !== undefined ? { cidr: 'settings.network.cidr', remoteNetwork: 'settings.network.remoteNetwork' } : { cidr: 'settings.address', remoteNetwork: 'settings.network.remoteNetwork' }, location, definition, 'Vault'));
+  if (settings.network !== undefined && (typeof settings.network !== 'object' || settings.network === null))
+    add('network', settings.network, 'is not an object', "give { remoteNetwork, cidr }, e.g. { remoteNetwork: 'aws-usw2-prod', cidr: '10.8.64.10/32' }");
+  else if (location !== undefined)
+    issues.push(
+      ...validateServerLocation(
+        path,
+        settings.network !== undefined ? { cidr: 'settings.network.cidr', remoteNetwork: 'settings.network.remoteNetwork' } : { cidr: 'settings.address', remoteNetwork: 'settings.network.remoteNetwork' },
+        location,
+        definition,
+        'Vault',
+      ),
+    );
   for (const field of ['kvMount', 'pkiMount'] as const) {
     const value = settings[field];
-    if (value !== undefined && (typeof value !== 'string' || !MOUNT_PATH.test(value))) add(field, value, 'is not a mount path of lower-case letters, digits, - and _', `use e.g. '${field === 'kvMount' ? DEFAULT_VAULT_KV_MOUNT : DEFAULT_VAULT_PKI_MOUNT}'`);
+    if (value !== undefined && (typeof value !== 'string' || !MOUNT_PATH.test(value)))
+      add(field, value, 'is not a mount path of lower-case letters, digits, - and _', `use e.g. '${field === 'kvMount' ? DEFAULT_VAULT_KV_MOUNT : DEFAULT_VAULT_PKI_MOUNT}'`);
   }
   if (settings.kvMount !== undefined && settings.kvMount === (settings.pkiMount ?? DEFAULT_VAULT_PKI_MOUNT)) add('kvMount', settings.kvMount, 'is the PKI mount too', 'give the KV and PKI mounts different paths');
   const trustDomain = settings.trustDomain ?? definition.organization?.domain;
@@ -145,10 +161,12 @@ export function validateVaultSettings(settings: VaultSettings, definition: Platf
   const ttl = settings.certificateTtl ?? DEFAULT_CERTIFICATE_TTL;
   const maxTtl = settings.certificateMaxTtl ?? DEFAULT_CERTIFICATE_MAX_TTL;
   if (DURATION.test(ttl) && DURATION.test(maxTtl) && seconds(ttl) > seconds(maxTtl)) add('certificateTtl', ttl, `is longer than certificateMaxTtl ${maxTtl}`, 'shorten certificateTtl or lengthen certificateMaxTtl');
-  if (settings.audience !== undefined && (typeof settings.audience !== 'string' || !AUDIENCE.test(settings.audience))) add('audience', settings.audience, 'is not one JWT audience (no spaces or commas, at most 253 characters)', `use e.g. '${DEFAULT_VAULT_AUDIENCE}'`);
+  if (settings.audience !== undefined && (typeof settings.audience !== 'string' || !AUDIENCE.test(settings.audience)))
+    add('audience', settings.audience, 'is not one JWT audience (no spaces or commas, at most 253 characters)', `use e.g. '${DEFAULT_VAULT_AUDIENCE}'`);
   for (const [tenant, accounts] of Object.entries(settings.serviceAccounts ?? {})) {
     if (!tenants.has(tenant)) add(`serviceAccounts.${tenant}`, tenant, 'is not a tenant of the definition', `use one of ${[...tenants].join(', ')}`);
-    if (!Array.isArray(accounts) || accounts.some((a) => typeof a !== 'string' || !DNS_LABEL.test(a))) add(`serviceAccounts.${tenant}`, accounts, 'is not a list of service account names (DNS-1123 labels)', "list names, e.g. ['api', 'worker']");
+    if (!Array.isArray(accounts) || accounts.some((a) => typeof a !== 'string' || !DNS_LABEL.test(a)))
+      add(`serviceAccounts.${tenant}`, accounts, 'is not a list of service account names (DNS-1123 labels)', "list names, e.g. ['api', 'worker']");
   }
   return issues;
 }

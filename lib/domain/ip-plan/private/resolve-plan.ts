@@ -149,7 +149,13 @@ function parsePools(pools: readonly AddressPool[], issues: ValidationIssue[]): M
       for (const forbidden of FORBIDDEN) {
         if (!cidr.overlaps(forbidden.cidr) || allowed.has(forbidden.cidr.toString())) continue;
         if (forbidden.cidr.contains(cidr)) {
-          issues.push({ path, field: 'cidr', value: pool.cidr, problem: `lies in ${forbidden.cidr}, which ${forbidden.reason}`, fix: `use private space (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10)${forbidden.cidr.toString() === LINK_LOCAL_RANGE ? ", or kind: 'link-local' for BGP links" : `, or list ${forbidden.cidr} in allowedSpecialRanges if you mean it`}` });
+          issues.push({
+            path,
+            field: 'cidr',
+            value: pool.cidr,
+            problem: `lies in ${forbidden.cidr}, which ${forbidden.reason}`,
+            fix: `use private space (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10)${forbidden.cidr.toString() === LINK_LOCAL_RANGE ? ", or kind: 'link-local' for BGP links" : `, or list ${forbidden.cidr} in allowedSpecialRanges if you mean it`}`,
+          });
         } else {
           excluded.push({ cidr: forbidden.cidr, owner: `the special range ${forbidden.cidr}` });
         }
@@ -181,7 +187,13 @@ function parseReservations(reservations: readonly Reservation[], requests: reado
     }
     for (const other of parsed) {
       if (other.cidr.overlaps(cidr)) {
-        issues.push({ path, field: 'cidr', value: reservation.cidr, problem: `overlaps ${other.owner} (${other.cidr}); the two networks cannot be routed to each other`, fix: 'correct whichever range is wrong, or renumber one of the networks' });
+        issues.push({
+          path,
+          field: 'cidr',
+          value: reservation.cidr,
+          problem: `overlaps ${other.owner} (${other.cidr}); the two networks cannot be routed to each other`,
+          fix: 'correct whichever range is wrong, or renumber one of the networks',
+        });
       }
     }
     parsed.push({ name: reservation.name, cidr, owner: `reservation ${reservation.name} (${reservation.reason})` });
@@ -257,7 +269,13 @@ function parseLockEntries(input: ResolveInput, pools: Map<string, ParsedPool>, r
     }
     const reservation = reservations.find((r) => r.cidr.overlaps(cidr));
     if (reservation) {
-      issues.push({ path, field: 'cidr', value: text, problem: `overlaps ${reservation.owner} (${reservation.cidr})`, fix: 'the reservation collides with a range already in use: correct the reservation, or renumber and release this allocation' });
+      issues.push({
+        path,
+        field: 'cidr',
+        value: text,
+        problem: `overlaps ${reservation.owner} (${reservation.cidr})`,
+        fix: 'the reservation collides with a range already in use: correct the reservation, or renumber and release this allocation',
+      });
       continue;
     }
     const clash = [...entries].find(([, other]) => other.cidr.overlaps(cidr));
@@ -273,7 +291,13 @@ function parseLockEntries(input: ResolveInput, pools: Map<string, ParsedPool>, r
 function checkLockedStillFits(request: PlannedRequest, entry: LockedEntry, issues: ValidationIssue[], release: string): void {
   const recorded = `recorded as ${entry.cidr} in pool ${entry.pool}`;
   if (entry.pool !== request.pool) {
-    issues.push({ path: request.name, field: 'pool', value: request.pool, problem: `differs from the range ${recorded}; recorded ranges never move`, fix: `keep pool ${entry.pool}, or release the range (${release} ${request.name}) knowing that replaces what uses it` });
+    issues.push({
+      path: request.name,
+      field: 'pool',
+      value: request.pool,
+      problem: `differs from the range ${recorded}; recorded ranges never move`,
+      fix: `keep pool ${entry.pool}, or release the range (${release} ${request.name}) knowing that replaces what uses it`,
+    });
   } else if (request.pinned && !request.pinned.equals(entry.cidr)) {
     issues.push({ path: request.name, field: 'cidr', value: request.pinnedText, problem: `differs from the range ${recorded}; recorded ranges never move`, fix: `pin ${entry.cidr}, or release the range first (${release} ${request.name})` });
   } else if (!request.sizedPerCluster && entry.cidr.prefixLength > request.prefixLength) {
@@ -332,4 +356,3 @@ function gkeCapacity(cluster: GkeClusterRequest, placed: Map<string, Allocation>
     headroomNodes: nodeLimit - needed,
   };
 }
-
