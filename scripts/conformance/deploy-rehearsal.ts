@@ -184,7 +184,7 @@ export class DeployRehearsal {
       this.fail(`${what}: ${describeObject(object)}: ${object.apiVersion} ${object.kind} is not served at this stage (no earlier stage installs its CRD): Config Sync would refuse the whole sync`);
       return false;
     }
-    const path = `${objectPath(resource, object.apiVersion, object.metadata.namespace, object.metadata.name)}?fieldManager=${FIELD_MANAGER}&force=true`;
+    const path = `${objectPath(resource, object.apiVersion, object.metadata.namespace, object.metadata.name)}?fieldManager=${FIELD_MANAGER}&force=true&fieldValidation=Strict`;
     const response = await this.server.request('PATCH', path, object, rootSync ? reconciler(rootSync) : undefined, 'application/apply-patch+yaml');
     if (response.status >= 200 && response.status < 300) return true;
     this.fail(`${what}${rootSync ? ` as ${reconcilerUser(rootSync)}` : ''}: ${describeObject(object)}: HTTP ${response.status}: ${statusMessage(response)}`);
