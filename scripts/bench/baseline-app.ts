@@ -36,6 +36,7 @@ import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-projec
 import { GkeHubFeature } from '@cdktf/provider-google/lib/gke-hub-feature';
 import { GkeHubFeatureMembership } from '@cdktf/provider-google/lib/gke-hub-feature-membership';
 import { GkeHubMembership } from '@cdktf/provider-google/lib/gke-hub-membership';
+import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
@@ -48,6 +49,7 @@ import { Construct } from 'constructs';
 import type { HaVpnToAwsLinkDefinition, InterconnectLinkDefinition } from '../../lib/domain/platform/hybrid-link-definition';
 import type { ClusterDefinition, PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { platformProjectServices } from '../../lib/domain/platform/project-services';
+import { GKE_SHARED_VPC_FIREWALL_PERMISSIONS, GKE_SHARED_VPC_FIREWALL_ROLE_ID } from '../../lib/domain/network/network-rules';
 
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
 const LABELS = (platform: string) => ({ 'managed-by': 'gke-platform-cdk', platform });
@@ -168,12 +170,22 @@ export function buildBaselineStacks(scope: Construct, def: PlatformDefinition): 
   }
   const serviceProjects = [...new Set(def.clusters.map((c) => c.project))].filter((x) => x !== host).sort();
   const hostProject = new ComputeSharedVpcHostProject(net, 'SharedVpc', { project: host });
+  const firewallRole =
+    serviceProjects.length > 0
+      ? new ProjectIamCustomRole(net, 'SharedVpc-GkeFirewallRole', {
+          project: host,
+          roleId: GKE_SHARED_VPC_FIREWALL_ROLE_ID,
+          title: 'GKE firewall management (Shared VPC)',
+          permissions: [...GKE_SHARED_VPC_FIREWALL_PERMISSIONS],
+        })
+      : undefined;
   for (const projectId of serviceProjects) {
     const project = new DataGoogleProject(net, `SharedVpc-${projectId}-Project`, { projectId });
     new ComputeSharedVpcServiceProject(net, `SharedVpc-${projectId}-Attachment`, { hostProject: hostProject.project, serviceProject: projectId });
     const gkeAgent = `serviceAccount:service-${project.number}@container-engine-robot.iam.gserviceaccount.com`;
     const apisAgent = `serviceAccount:${project.number}@cloudservices.gserviceaccount.com`;
     new ProjectIamMember(net, `SharedVpc-${projectId}-HostServiceAgentUser`, { project: host, role: 'roles/container.hostServiceAgentUser', member: gkeAgent });
+    if (firewallRole) new ProjectIamMember(net, `SharedVpc-${projectId}-GkeFirewallManager`, { project: host, role: firewallRole.name, member: gkeAgent });
     for (const c of def.clusters.filter((x) => x.project === projectId)) {
       for (const [agent, member] of [
         ['ApisAgent', apisAgent],
@@ -201,6 +213,18 @@ export function buildBaselineStacks(scope: Construct, def: PlatformDefinition): 
   for (const link of def.hybridLinks ?? []) {
     if (link.kind === 'ha-vpn-aws') vpnStack(scope, def, link, vpc, net);
     else if (link.kind === 'interconnect') interconnectStack(scope, def, link, vpc, net);
+  }
+
+  // Developer-namespace owners: cluster viewer on the developer cluster's project, one grant per owner.
+  if (def.developerNamespaces) {
+    const name = `${p}-developers`;
+    const stack = new TerraformStack(scope, name);
+    backend(stack, name);
+    new GoogleProvider(stack, 'google', { defaultLabels: LABELS(p) });
+    const project = def.clusters.find((c) => c.name === def.developerNamespaces?.cluster)?.project ?? host;
+    for (const owner of [...new Set(def.developerNamespaces.namespaces.map((ns) => ns.owner))]) {
+      new ProjectIamMember(stack, `ClusterViewer-${owner}`, { project, role: 'roles/container.clusterViewer', member: `user:${owner}` });
+    }
   }
 
   // Tenant identities

@@ -301,10 +301,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       log('bundled example (CI=true: the IP plan is frozen, nothing is written to stacks/) ...');
       const exampleEnv = (outdir: string) => ({ CI: 'true', CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: join(outdir, 'cdktf.out'), CDK8S_OUTDIR: join(outdir, 'dist') });
       // As `npm run synth` runs them (tsx), minus npm's own start-up; and compiled.
-      await runCase('example-tf', 'example-tf', repeats, (o) => ({ args: ['--import', 'tsx', '--require', probe, join(root, 'stacks', 'main.ts')], env: exampleEnv(o) }));
-      await runCase('example-k8s', 'example-k8s', repeats, (o) => ({ args: ['--import', 'tsx', '--require', probe, join(root, 'charts', 'main.ts')], env: exampleEnv(o) }));
-      await runCase('example-tf-compiled', 'example-tf-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'stacks', 'main.js')], env: exampleEnv(o) }));
-      await runCase('example-k8s-compiled', 'example-k8s-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'charts', 'main.js')], env: exampleEnv(o) }));
+      await runCase('example-tf', 'example-tf', repeats, (o) => ({ args: ['--import', 'tsx', '--require', probe, join(root, 'cli', 'cdktf-app.ts')], env: exampleEnv(o) }));
+      await runCase('example-k8s', 'example-k8s', repeats, (o) => ({ args: ['--import', 'tsx', '--require', probe, join(root, 'cli', 'cdk8s-app.ts')], env: exampleEnv(o) }));
+      await runCase('example-tf-compiled', 'example-tf-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'cli', 'cdktf-app.js')], env: exampleEnv(o) }));
+      await runCase('example-k8s-compiled', 'example-k8s-compiled', repeats, (o) => ({ args: ['--require', probe, join(buildDir, 'cli', 'cdk8s-app.js')], env: exampleEnv(o) }));
     }
     log('generated platforms (library cdktf, library cdk8s, both at once, one tenant added, direct baseline) ...');
     const headline = quick ? QUICK_HEADLINE : HEADLINE;
