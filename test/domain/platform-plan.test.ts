@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { loadPlatform } from '../../lib/platform/load-platform';
 import { DEFAULT_MACHINE_TYPES, DEFAULT_NETWORK_MTU } from '../../lib/domain/platform/platform-defaults';
+import { withDataCluster } from './platform/with-data-cluster';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { planCluster } from '../../lib/domain/platform/platform-plan';
 import { PARTNER_INTERCONNECT_ASN } from '../../lib/domain/hybrid/asn';
@@ -136,22 +137,7 @@ describe('PlatformPlan defaults', () => {
 });
 
 describe('PlatformPlan order independence', () => {
-  const twoInWest: PlatformDefinition = {
-    ...examplePlatform,
-    clusters: [
-      ...examplePlatform.clusters,
-      {
-        name: 'data-usw1',
-        project: 'drive-gke-prod',
-        region: 'us-west1',
-        environment: 'prod',
-        maxNodes: 40,
-        maxPodsPerNode: 32,
-        authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
-        nodePools: [{ name: 'general', kind: 'general', maxNodes: 40 }],
-      },
-    ],
-  };
+  const twoInWest = withDataCluster(40);
 
   test('advertised control planes and NAT subnet lists do not follow the cluster order', () => {
     const forward = plan(twoInWest);

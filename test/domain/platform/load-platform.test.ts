@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { loadPlatform } from '../../../lib/platform/load-platform';
-import { PlatformDefinition } from '../../../lib/domain/platform/platform-definition';
+import { withDataCluster as exampleWithDataCluster } from './with-data-cluster';
 import { examplePlatform, exampleLockFile } from '../../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../../fixtures/example-today';
 
@@ -14,22 +14,7 @@ function scratchLock(): string {
   return path;
 }
 
-const withDataCluster: PlatformDefinition = {
-  ...examplePlatform,
-  clusters: [
-    ...examplePlatform.clusters,
-    {
-      name: 'data-usw1',
-      project: 'drive-gke-prod',
-      region: 'us-west1',
-      environment: 'prod',
-      maxNodes: 100,
-      maxPodsPerNode: 32,
-      authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
-      nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }],
-    },
-  ],
-};
+const withDataCluster = exampleWithDataCluster(100);
 
 describe('loadPlatform with the example', () => {
   test('resolves the committed lock file frozen, with nothing new', () => {

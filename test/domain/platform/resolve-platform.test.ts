@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { resolvePlatform } from '../../../lib/domain/platform/resolve-platform';
-import { PlatformDefinition } from '../../../lib/domain/platform/platform-definition';
+import { withDataCluster as exampleWithDataCluster } from './with-data-cluster';
 import { exampleLockFile, examplePlatform } from '../../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../../fixtures/example-today';
 
@@ -9,22 +9,7 @@ const ipPlanLock = readFileSync(exampleLockFile, 'utf8');
 const tenantStatesLock = readFileSync(join(exampleLockFile, '..', 'tenant-states.lock.json'), 'utf8');
 const input = { ipPlanLock, ipPlanLockName: 'ip.json', tenantStatesLock, tenantStatesLockName: 'states.json', frozen: false, record: true, today: EXAMPLE_TODAY };
 
-const withDataCluster: PlatformDefinition = {
-  ...examplePlatform,
-  clusters: [
-    ...examplePlatform.clusters,
-    {
-      name: 'data-usw1',
-      project: 'drive-gke-prod',
-      region: 'us-west1',
-      environment: 'prod',
-      maxNodes: 100,
-      maxPodsPerNode: 32,
-      authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
-      nodePools: [{ name: 'general', kind: 'general', maxNodes: 100 }],
-    },
-  ],
-};
+const withDataCluster = exampleWithDataCluster(100);
 
 describe('resolvePlatform: lock contents in, plan, new lock contents and notices out', () => {
   test('with the committed locks there is nothing to write and nothing to say', () => {
