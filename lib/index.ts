@@ -18,6 +18,9 @@ export type { ValidationIssue } from './domain/validation-error';
 export type {
   AddOnEntry,
   ClusterDefinition,
+  ClusterGenerationDefinition,
+  ClusterGenerationState,
+  EphemeralClusterDefinition,
   NetworkDefinition,
   OrganizationDefinition,
   PlatformDefinition,
@@ -29,6 +32,8 @@ export type {
   TerraformStatesDefinition,
 } from './domain/platform/platform-definition';
 export type { NodePoolDefinition, NodePoolKind } from './domain/platform/node-pool-definition';
+export { expandClusterGenerations, FIRST_GENERATION_NAME, generationClusterName, TOTAL_TRAFFIC_WEIGHT } from './domain/platform/cluster-generations';
+export type { ExpandedDefinition, ExpandedGeneration } from './domain/platform/cluster-generations';
 export type { CompanionCpuPoolDefinition, DedicatedNodesDefinition, DeveloperNamespacesDefinition, PlatformTenant } from './domain/platform/tenant-definition';
 export type { HaVpnToAwsLinkDefinition, HaVpnToPeerLinkDefinition, HybridLinkDefinition, InterconnectAttachmentDefinition, InterconnectLinkDefinition, LinkAdvertisements } from './domain/platform/hybrid-link-definition';
 export type { TenantSpec } from './domain/tenancy/tenant-spec';
@@ -73,6 +78,7 @@ export type {
   AdditionalPodRangePlan,
   AdvertisementsPlan,
   BgpRangePlan,
+  ClusterGenerationPlan,
   ClusterPlan,
   HaVpnAwsLinkPlan,
   HaVpnPeerLinkPlan,
@@ -85,6 +91,7 @@ export type {
   PlannedRange,
   PlatformPlan,
   PlatformStackNames,
+  RetiringGenerationPlan,
   SecondaryRangePlan,
   TenantPlan,
 } from './domain/platform/platform-plan';

@@ -40,6 +40,26 @@ const nodePoolFields = {
 };
 const nodePool = z.strictObject({ name, ...nodePoolFields });
 
+const clusterPools = z.strictObject({ nodes: z.string().optional(), pods: z.string().optional(), services: z.string().optional(), controlPlane: z.string().optional() }).optional();
+const releaseChannel = z.enum(['RAPID', 'REGULAR', 'STABLE']).optional();
+const additionalPodRanges = z.array(z.strictObject({ name, maxNodes: count })).optional();
+
+const generation = z.strictObject({
+  name,
+  trafficWeight: count.optional(),
+  state: z.enum(['active', 'retiring']).optional(),
+  project: z.string().optional(),
+  region: z.string().optional(),
+  zones: z.array(z.string()).min(1).optional(),
+  maxNodes: count.optional(),
+  maxPodsPerNode: count.optional(),
+  maxServices: count.optional(),
+  nodePools: z.array(nodePool).optional(),
+  releaseChannel,
+  additionalPodRanges,
+  pools: clusterPools,
+});
+
 const cluster = z.strictObject({
   name,
   project: z.string(),
@@ -50,10 +70,12 @@ const cluster = z.strictObject({
   maxServices: count.optional(),
   zones: z.array(z.string()).min(1).optional(),
   nodePools: z.array(nodePool),
-  releaseChannel: z.enum(['RAPID', 'REGULAR', 'STABLE']).optional(),
+  releaseChannel,
   authorizedNetworks: z.array(z.strictObject({ name, cidr: z.string() })).optional(),
-  additionalPodRanges: z.array(z.strictObject({ name, maxNodes: count })).optional(),
-  pools: z.strictObject({ nodes: z.string().optional(), pods: z.string().optional(), services: z.string().optional(), controlPlane: z.string().optional() }).optional(),
+  additionalPodRanges,
+  pools: clusterPools,
+  generations: z.array(generation).optional(),
+  ephemeral: z.strictObject({ expires: z.string(), gracePeriodDays: count.optional() }).optional(),
 });
 
 const remoteNetwork = z.strictObject({

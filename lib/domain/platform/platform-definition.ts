@@ -205,7 +205,83 @@ export interface ClusterDefinition {
   }[];
   /** Per-cluster pool overrides. @default the platform's poolAssignment */
   readonly pools?: Partial<Omit<PoolAssignment, 'bgpLinks'>>;
+  /**
+   * The cluster's generations (clusters as cattle, docs/cluster-generations.md): a root setting GKE cannot change
+   * live (ranges, maxPodsPerNode, project, region) changes by building a successor generation beside the old one,
+   * moving traffic to it by weight, then retiring the old one. Each generation is a cluster of its own: the one
+   * named `a` (FIRST_GENERATION_NAME) keeps this cluster's unsuffixed names (cluster, stack, subnet, ranges, node
+   * tag), so declaring it changes nothing of the existing cluster; generation `b` is the cluster `<name>-b`, with
+   * its own ranges from the IP plan, stack, node tag and control-plane /28. Tenants placed on this cluster are
+   * placed on every generation that is not retiring. Settings a generation leaves out are this cluster's.
+   * @default one implicit generation `a` with this cluster's settings and all its traffic (the cluster as it is)
+   */
+  readonly generations?: readonly ClusterGenerationDefinition[];
+  /**
+   * A disposable cluster (platform experiments): its ranges are recorded under `ephemeral/<region>/<cluster>/...`
+   * and released from the lock file when the cluster is removed from the definition (no `plan --release`), its
+   * GKE deletion protection is off, and after `expires` plus the grace period synthesis refuses it, as it
+   * refuses expired developer namespaces. Marking an existing cluster ephemeral would move its ranges: refused.
+   * @default undefined: a permanent cluster (deletion protection on, ranges released only by `plan --release`)
+   */
+  readonly ephemeral?: EphemeralClusterDefinition;
 }
+
+/** How long a disposable cluster lives (`clusters[].ephemeral`). */
+export interface EphemeralClusterDefinition {
+  /** Last day (`YYYY-MM-DD`, UTC) the cluster is wanted; after it synth reports it, after the grace period it refuses it. */
+  readonly expires: string;
+  /** Days an expired cluster is tolerated (and reported) before synthesis rejects it. @default 7 (DEFAULT_EPHEMERAL_CLUSTER_GRACE_PERIOD_DAYS) */
+  readonly gracePeriodDays?: number;
+}
+
+/**
+ * One generation of a cluster (`clusters[].generations[]`): a cluster of its own, with the root settings that may
+ * differ from its predecessor's. Every setting left out is the cluster's.
+ */
+export interface ClusterGenerationDefinition {
+  /**
+   * Short name, `[a-z][a-z0-9]{0,5}`, e.g. `a`, `b`: `a` is the cluster as it was before generations (unsuffixed
+   * names); any other generation is the cluster `<cluster>-<name>`. Renaming a generation replaces it.
+   */
+  readonly name: string;
+  /**
+   * Share of the cluster's traffic this generation receives, 0 to 100; the weights of the generations that are
+   * not retiring sum to 100. Multi-cluster routes split each tenant service by these weights.
+   * @default 100 when it is the cluster's only generation that is not retiring, else 0
+   */
+  readonly trafficWeight?: number;
+  /**
+   * `active`: built and synthesized. `retiring`: the explicit retire step: its stack is no longer synthesized
+   * (synth parks it in `cdktf.out/decommissioned/` for `cdktf destroy`), its manifests and everything derived from
+   * it (firewall, Vault auth, CD accounts, intents) go, and its ranges stay recorded (orphaned) until
+   * `plan --release` frees them. A retiring generation receives no traffic; a cluster keeps at least one active one.
+   * @default 'active'
+   */
+  readonly state?: ClusterGenerationState;
+  /** Project of this generation's cluster (a change GKE makes only by replacement). @default the cluster's project */
+  readonly project?: string;
+  /** Region of this generation's cluster and subnet (replacement). @default the cluster's region */
+  readonly region?: string;
+  /** Zones of its nodes. @default the cluster's zones */
+  readonly zones?: readonly string[];
+  /** Nodes it may reach: sizes its node subnet and pod range (ranges cannot grow in place). @default the cluster's maxNodes */
+  readonly maxNodes?: number;
+  /** Default pods per node: sizes its pod range (`default_max_pods_per_node`, replacement). @default the cluster's maxPodsPerNode */
+  readonly maxPodsPerNode?: number;
+  /** Sizes its services range (replacement). @default the cluster's maxServices */
+  readonly maxServices?: number;
+  /** Its node pools. @default the cluster's nodePools */
+  readonly nodePools?: readonly NodePoolDefinition[];
+  /** @default the cluster's releaseChannel */
+  readonly releaseChannel?: ClusterDefinition['releaseChannel'];
+  /** Its extra pod ranges (`<cluster>-<gen>-<name>`). @default the cluster's additionalPodRanges */
+  readonly additionalPodRanges?: ClusterDefinition['additionalPodRanges'];
+  /** Address pools its ranges come from. @default the cluster's pools */
+  readonly pools?: ClusterDefinition['pools'];
+}
+
+/** Where a generation is in its life: see ClusterGenerationDefinition.state. */
+export type ClusterGenerationState = 'active' | 'retiring';
 
 /** What a remote network is. */
 export type RemoteNetworkKind = 'aws-vpc' | 'on-prem';

@@ -7,6 +7,7 @@ import { NodePoolDefinition } from './node-pool-definition';
 import { poolSurgeNodes } from './platform-defaults';
 import { privateServiceAccessPlan, PSA_RANGE_NAME } from './private-service-access';
 import { clusterNodePools } from './cluster-node-pools';
+import { expandClusterGenerations } from './cluster-generations';
 
 /** Names of a cluster's ranges in the IP plan: `gcp/<region>/<cluster>/...`. Part of the lock file contract. */
 export function clusterRangePrefix(cluster: Pick<ClusterDefinition, 'region' | 'name'>): string {
@@ -40,8 +41,14 @@ function remoteNetworkReservations(definition: PlatformDefinition): Reservation[
   );
 }
 
-/** The platform's IP plan with every cluster's ranges and every link's BGP ranges requested. */
-export function buildPlatformIpPlan(definition: PlatformDefinition): { plan: IpPlan; clusterRanges: ReadonlyMap<string, GkeRangeNames> } {
+/**
+ * The platform's IP plan with every cluster's ranges (each active generation's, under its own name) and every
+ * link's BGP ranges requested. A retiring generation's ranges are no longer requested: recorded, they stay
+ * reserved (orphaned) until `plan --release`.
+ */
+export function buildPlatformIpPlan(declared: PlatformDefinition): { plan: IpPlan; clusterRanges: ReadonlyMap<string, GkeRangeNames> } {
+  // A generation's ranges are its own cluster's: requested under its own name, disjoint from every other's.
+  const definition = expandClusterGenerations(declared).definition;
   const plan = new IpPlan(definition.addressPools, [...remoteNetworkReservations(definition), ...(definition.reservations ?? [])]);
   const clusterRanges = new Map<string, GkeRangeNames>();
   for (const cluster of definition.clusters) {

@@ -47,6 +47,11 @@ export interface PlatformPlan {
    * @default none derived (NO_ADD_ON_TRAFFIC) when the plan is resolved without add-ons
    */
   readonly addOnTraffic: AddOnTrafficPlan;
+  /**
+   * Generations in the retire step (`state: 'retiring'`), in definition order: no longer in `clusters`.
+   * @default undefined when no generation is retiring
+   */
+  readonly retiringGenerations?: readonly RetiringGenerationPlan[];
 }
 
 /** The names of every stack of the platform (each its own Terraform state). */
@@ -192,6 +197,47 @@ export interface ClusterPlan {
   readonly tenants: readonly string[];
   /** The cluster's stack, `<platform>-cluster-<cluster>`. */
   readonly stack: string;
+  /**
+   * The generation this cluster is, when its definition declares `generations` (docs/cluster-generations.md).
+   * @default undefined: the definition declares none (the cluster is its one implicit generation)
+   */
+  readonly generation?: ClusterGenerationPlan;
+}
+
+/** Which generation of which declared cluster a planned cluster is (ClusterPlan.generation). */
+export interface ClusterGenerationPlan {
+  /** The definition's cluster name (`clusters[].name`), which every generation shares: what tenants name. */
+  readonly cluster: string;
+  /** The generation's name, e.g. `a`, `b`. */
+  readonly name: string;
+  /** Its share of the cluster's traffic, 0-100 (the active generations' weights sum to 100). */
+  readonly trafficWeight: number;
+  /**
+   * Whether it is being retired: always false for `PlatformPlan.clusters` (a retiring generation is no longer
+   * built); true in `PlatformPlan.retiringGenerations`.
+   */
+  readonly retiring: boolean;
+  /** Whether it is the generation `a`, which keeps the cluster's unsuffixed names. */
+  readonly first: boolean;
+}
+
+/** A generation being retired: no longer built, its stack parked for destruction, its ranges still recorded. */
+export interface RetiringGenerationPlan {
+  /** Its cluster name, `<cluster>` for generation `a`, else `<cluster>-<generation>`. */
+  readonly name: string;
+  /** Which generation it is (retiring: true, trafficWeight: 0). */
+  readonly generation: ClusterGenerationPlan;
+  /** Project and region it ran in. */
+  readonly project: string;
+  /** Region of its cluster and subnet. */
+  readonly region: string;
+  /** The stack it had, `<platform>-cluster-<name>`, which synth parks in `cdktf.out/decommissioned/`. */
+  readonly stack: string;
+  /**
+   * Its ranges still recorded in the IP plan's lock file (orphaned: reserved until `plan --release <name>`),
+   * sorted by name; empty once all are released.
+   */
+  readonly recordedRanges: readonly PlannedRange[];
 }
 
 /** A node pool of the resolved plan: machine type, counts, surge, pod range, owning tenant. */

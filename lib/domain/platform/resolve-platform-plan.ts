@@ -29,7 +29,8 @@ import type { NodePoolDefinition } from './node-pool-definition';
 import { clusterRangePrefix, clusterSurgeNodes, clusterZones } from './platform-ip-plan';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
 import { tenantGpuQuota } from './tenant-gpu-quota';
-import type { AdditionalPodRangePlan, AdvertisementsPlan, ClusterPlan, LinkPlan, NetworkPlan, NodePoolPlan, PlatformPlan, TenantPlan } from './platform-plan';
+import type { AdditionalPodRangePlan, AdvertisementsPlan, ClusterGenerationPlan, ClusterPlan, LinkPlan, NetworkPlan, NodePoolPlan, PlatformPlan, RetiringGenerationPlan, TenantPlan } from './platform-plan';
+import { ExpandedGeneration, expandClusterGenerations } from './cluster-generations';
 import { PlatformTenant, tenantsOnCluster } from './tenant-definition';
 import { tenantCostLabels } from './platform-labels';
 import { ClusterNodePools, indexTenants } from './tenant-index';
@@ -40,12 +41,14 @@ import { assignTenantStates, estimateTenantIdentityResources, TENANT_STATES_LOCK
  * Call it on a definition `assertPlatform` accepted (`loadPlatform` does both): it trusts the rules hold.
  */
 export function resolvePlatformPlan(
-  definition: PlatformDefinition,
+  declared: PlatformDefinition,
   ipPlan: ResolvedIpPlan,
   clusterRanges: ReadonlyMap<string, GkeRangeNames>,
   tenantStates?: Readonly<Record<string, string>>,
   addOnNeeds: readonly AddOnTrafficNeed[] = [],
 ): PlatformPlan {
+  // Every active generation is a cluster from here on; the plan remembers which generation each is.
+  const { definition, generations, retiring } = expandClusterGenerations(declared);
   const rangesOf = (cluster: ClusterDefinition): GkeRangeNames => {
     const ranges = clusterRanges.get(cluster.name);
     if (!ranges) throw new Error(`cluster ${cluster.name} has no ranges in the IP plan (${clusterRangePrefix(cluster)}/...)`);
@@ -53,7 +56,7 @@ export function resolvePlatformPlan(
   };
   // Built once: per tenant per cluster, rebuilding a cluster's pools (or finding a cluster by name) is quadratic.
   const index = indexTenants(definition);
-  const declaredClusters = definition.clusters.map((cluster) => resolveCluster(definition, ipPlan, cluster, rangesOf(cluster), index.nodePools(cluster)));
+  const declaredClusters = definition.clusters.map((cluster) => withGeneration(resolveCluster(definition, ipPlan, cluster, rangesOf(cluster), index.nodePools(cluster)), generations.get(cluster.name)));
   // The add-ons' needs add authorized networks before the links are resolved: a control plane authorizing a range of
   // a remote network is advertised to it, so the derived entry is routed too.
   const addOnTraffic = deriveAddOnTraffic(addOnNeeds, declaredClusters);
@@ -108,6 +111,28 @@ export function resolvePlatformPlan(
     },
     maxResourcesPerState: definition.terraformStates?.maxResources ?? DEFAULT_MAX_RESOURCES_PER_STATE,
     addOnTraffic,
+    ...(retiring.length > 0 ? { retiringGenerations: retiring.map((r) => retiringGeneration(definition.name, ipPlan, r)) } : {}),
+  };
+}
+
+/** The cluster with its generation, when its definition declares generations (else as it is: no new field). */
+function withGeneration(cluster: ClusterPlan, generation: ClusterGenerationPlan | undefined): ClusterPlan {
+  return generation ? { ...cluster, generation } : cluster;
+}
+
+/** A retiring generation: its stack to park and the ranges it still has recorded (orphaned until released). */
+function retiringGeneration(platform: string, ipPlan: ResolvedIpPlan, retiring: ExpandedGeneration): RetiringGenerationPlan {
+  const prefix = `${clusterRangePrefix(retiring.cluster)}/`;
+  return {
+    name: retiring.cluster.name,
+    generation: retiring.generation,
+    project: retiring.cluster.project,
+    region: retiring.cluster.region,
+    stack: stackNames.cluster(platform, retiring.cluster.name),
+    recordedRanges: ipPlan.allocations
+      .filter((a) => a.name.startsWith(prefix))
+      .map((a) => ({ ipPlanName: a.name, cidr: a.cidr }))
+      .sort((a, b) => (a.ipPlanName < b.ipPlanName ? -1 : a.ipPlanName > b.ipPlanName ? 1 : 0)),
   };
 }
 

@@ -10,6 +10,7 @@ import { resolvePlatformPlan } from './resolve-platform-plan';
 import { validatePlatformPlan } from './check-plan';
 import { ValidationError } from '../validation-error';
 import { assertPlatform } from './validate-platform';
+import { expandClusterGenerations } from './cluster-generations';
 import { assignTenantStates, estimateTenantIdentityResources, parseTenantStatesLock, serializeTenantStatesLock } from './tenant-states';
 
 /** What resolving a platform reads: the two lock files' contents (no file is touched here) and the mode. */
@@ -40,7 +41,11 @@ interface ResolvePlatformInput {
 
 /** A validated platform with every address range resolved: what both apps build from. */
 export interface LoadedPlatform {
-  /** The definition as loaded (after validation). */
+  /**
+   * The definition as loaded (after validation), each cluster generation expanded to a cluster of its own
+   * (expandClusterGenerations): what every stack, chart and check reads. The same object as given when no
+   * cluster declares generations.
+   */
   readonly definition: PlatformDefinition;
   /** Every range of the plan with its CIDR: the lock file's allocations plus those placed by this load. */
   readonly ipPlan: ResolvedIpPlan;
@@ -83,7 +88,9 @@ export function resolvePlatform(definition: PlatformDefinition, input: ResolvePl
   for (const expired of warnings.expiredDeveloperNamespaces) {
     notices.push(`developer namespace ${expired.name} (${expired.owner}) expired on ${expired.expires}; synthesis rejects it in ${expired.daysUntilRejected} day(s): remove it or extend the date`);
   }
-  const { plan, clusterRanges } = buildPlatformIpPlan(definition);
+  // Each generation of a cluster is a cluster of its own from here on (cluster-generations.ts).
+  const expanded = expandClusterGenerations(definition).definition;
+  const { plan, clusterRanges } = buildPlatformIpPlan(expanded);
   const planCommand = input.planCommand ?? DEFAULT_PLAN_COMMAND;
   const lock = input.ipPlanLock === undefined ? undefined : parseLockFile(input.ipPlanLock, lockFile);
   const ipPlan = plan.resolve(lock, { frozen, lockFileName: lockFile, recordCommand: `${planCommand} --write`, releaseCommand: `${planCommand} --release` });
@@ -99,12 +106,12 @@ export function resolvePlatform(definition: PlatformDefinition, input: ResolvePl
     notices.push(`ip-plan: ${orphan.name} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until \`${planCommand} --release ${orphan.name}\``);
   }
   const tenantStatesFile = input.tenantStatesLockName;
-  const tenants = resolveTenantStates(definition, input.addOns ?? [], { frozen, record: input.record, notices, tenantStatesFile, lockText: input.tenantStatesLock, recordCommand: `${planCommand} --write` });
-  const platformPlan = resolvePlatformPlan(definition, ipPlan, clusterRanges, tenants.states, addOnTrafficNeeds(definition, input.addOns ?? []));
+  const tenants = resolveTenantStates(expanded, input.addOns ?? [], { frozen, record: input.record, notices, tenantStatesFile, lockText: input.tenantStatesLock, recordCommand: `${planCommand} --write` });
+  const platformPlan = resolvePlatformPlan(definition, ipPlan, clusterRanges, tenants.states, addOnTrafficNeeds(expanded, input.addOns ?? []));
   const planIssues = validatePlatformPlan(platformPlan);
   if (planIssues.length > 0) throw new ValidationError(planIssues);
   return {
-    definition,
+    definition: expanded,
     ipPlan,
     clusterRanges,
     recorded,

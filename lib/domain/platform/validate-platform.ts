@@ -21,6 +21,7 @@ import { clusterNodePools } from './cluster-node-pools';
 import { validateLinks } from './validate-links';
 import { validateClusterPathIntents } from '../network/cluster-paths';
 import { validatePlatformTenants } from './validate-tenants';
+import { expandClusterGenerations, issueAtGeneration, validateClusterGenerations } from './cluster-generations';
 
 /** Accepted VPC MTUs: GCP allows 1300 to 8896 bytes. */
 const MIN_MTU = 1300;
@@ -31,17 +32,21 @@ const MAX_MTU = 8896;
  * its path in the definition (e.g. `clusters[prod-usc1].nodePools[gpu]`), field, value and fix.
  * Address ranges are checked by the IP plan when it resolves.
  */
-export function assertPlatform(definition: PlatformDefinition, options: AssertPlatformOptions = {}): PlatformWarnings {
+export function assertPlatform(declared: PlatformDefinition, options: AssertPlatformOptions = {}): PlatformWarnings {
   // Shape first: rules below may assume lists are lists and enumerations are spelt right.
-  const shape = validateDefinitionShape(definition);
+  const shape = validateDefinitionShape(declared);
   if (shape.length > 0) throw new ValidationError(shape);
+  // Generations first, on the definition as written: the rules below judge each generation as the cluster it expands to.
+  const generationIssues = validateClusterGenerations(declared);
+  if (generationIssues.length > 0) throw new ValidationError(generationIssues);
+  const { definition, generations } = expandClusterGenerations(declared);
   const issues = new IssueCollector();
   checkPlatform(definition, issues);
   validateLinks(definition, issues);
   const expiredDeveloperNamespaces = validatePlatformTenants(definition, issues, options.today);
   for (const issue of validateAddOns(definition, options.addOns ?? [])) issues.add(issue);
   for (const issue of validateClusterPathIntents(definition.network.name, definition.connectivityIntents ?? [])) issues.add(issue);
-  issues.throwIfAny();
+  if (issues.issues.length > 0) throw new ValidationError(issues.issues.map((issue) => issueAtGeneration(issue, generations)));
   return { expiredDeveloperNamespaces };
 }
 
