@@ -14,13 +14,12 @@ import { ROOT_RECONCILER } from '../lib/gitops/config-sync-identity';
 import { CONFIG_SYNC_NAMESPACE } from '../lib/domain/gitops/sync-stages';
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { ClusterPlan, PlatformPlan, tenantsOnPlannedCluster } from '../lib/domain/platform/platform-plan';
-import { privateServiceAccessPlan, privateServiceTenants, PSA_RANGE_NAME } from '../lib/domain/platform/private-service-access';
+import { tenantPolicyOptions } from '../lib/domain/platform/tenant-network-policies';
 import { AddOnTrafficPolicies } from '../lib/tenancy/add-on-traffic-policies';
 import { DedicatedNodeScheduling } from '../lib/tenancy/dedicated-node-scheduling';
 import { DeveloperNamespace } from '../lib/tenancy/developer-namespace';
 import { PlatformPolicies } from '../lib/tenancy/platform-policies';
 import { TenantNamespace } from '../lib/tenancy/tenant-namespace';
-import { dependentsOf } from '../lib/domain/tenancy/tenant-spec';
 
 /** Options of `buildClusterManifests` and `synthClusterManifests`. */
 export interface ClusterManifestsOptions {
@@ -158,17 +157,18 @@ function buildCluster(plan: PlatformPlan, cluster: ClusterPlan, outdir: string, 
     addOn.admissionPolicies?.(context);
     addOn.extendClusterManifests?.(context);
   }
-  const psaCidr = privateServiceAccessPlan(plan.definition) ? plan.ipPlan.cidr(PSA_RANGE_NAME) : undefined;
-  const psaTenants = new Set(privateServiceTenants(plan.definition));
+  // What the plan adds to each tenant's NetworkPolicies here (its dependents on this cluster, its private services).
+  const policyOptions = tenantPolicyOptions(plan, cluster.name);
   for (const tenant of tenants) {
     const chart = newChart(`tenant-${tenant.name}`);
     const here = tenant.namespaces.find((n) => n.cluster === cluster.name);
+    const { dependents, privateServicesCidr } = policyOptions(tenant.name);
     new TenantNamespace(chart, tenant.name, {
       // The LimitRange and the GPU quota are sized for the tenant's nodes on this cluster (the plan derives both).
       tenant: { ...tenant.definition, limits: here?.limits, quota: { ...tenant.definition.quota, gpus: here?.gpus } },
-      dependents: dependentsOf(tenant.name, specs),
+      dependents,
       project: cluster.project,
-      privateServicesCidr: psaTenants.has(tenant.name) ? psaCidr : undefined,
+      privateServicesCidr,
     });
     // Derived from the add-ons' traffic needs: egress to their servers, ingress from their namespaces.
     const traffic = plan.addOnTraffic;

@@ -3,7 +3,9 @@ import { k8s } from 'cdk8s-plus-33';
 import type { NamespaceBaselineProps } from './namespace-baseline-props';
 import { ValidationError } from '../domain/validation-error';
 import { EXPIRES_LABEL, OWNER_ANNOTATION, TENANCY_KIND_LABEL, TENANT_ADMIN_ROLE, TENANT_LABEL } from '../domain/tenancy/labels';
-import { DEFAULT_METADATA_SERVER, DEFAULT_NODE_LOCAL_DNS_CIDR, addBaselineNetworkPolicies, addLimitRange, addQuotas, addRoleBinding, ownedLabels } from './private/namespace-bundle';
+import { addLimitRange, addQuotas, addRoleBinding, ownedLabels } from './private/namespace-bundle';
+import { addNetworkPolicies } from './private/network-policy-object';
+import { baselineNetworkPolicies } from '../domain/tenancy/network-policy-plan';
 import { DEFAULT_POD_SECURITY_VERSION, podSecurityLabels } from './tenant-namespace';
 import { ExpiredDeveloperNamespace, validateDeveloperNamespaces, validateQuota } from '../domain/tenancy/tenant-rules';
 import { DEFAULT_DEVELOPER_QUOTA, DEFAULT_TENANT_LIMITS, DeveloperNamespaceSpec, TenantLimits, TenantQuota } from '../domain/tenancy/tenant-spec';
@@ -76,10 +78,7 @@ export class DeveloperNamespace extends Construct {
     this.resourceQuota = addQuotas(this, ns, quota, labels).quota;
     this.limitRange = addLimitRange(this, ns, limits, labels);
     this.ownerBinding = addRoleBinding(this, 'OwnerBinding', 'owner', ns, ownerRole, { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: spec.owner }, labels);
-    this.networkPolicies = addBaselineNetworkPolicies(this, ns, labels, {
-      nodeLocalDnsCidr: props.nodeLocalDnsCidr ?? DEFAULT_NODE_LOCAL_DNS_CIDR,
-      metadataServer: props.metadataServer ?? DEFAULT_METADATA_SERVER,
-    });
+    this.networkPolicies = addNetworkPolicies(this, baselineNetworkPolicies(ns, { nodeLocalDnsCidr: props.nodeLocalDnsCidr, metadataServer: props.metadataServer }), labels);
   }
 }
 

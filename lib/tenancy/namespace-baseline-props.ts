@@ -1,12 +1,6 @@
-import type { PortSpec } from '../domain/tenancy/tenant-spec';
+import type { CidrPorts } from '../domain/tenancy/network-policy-plan';
 
-/** An egress destination outside the cluster by CIDR and ports. */
-export interface CidrPorts {
-  /** Destination range, network address only, e.g. `169.254.169.254/32`. */
-  readonly cidr: string;
-  /** Ports allowed to it (protocol TCP unless stated); an egress NetworkPolicy rule lists exactly these. */
-  readonly ports: readonly PortSpec[];
-}
+export type { CidrPorts } from '../domain/tenancy/network-policy-plan';
 
 /** What every namespace the platform creates shares: Pod Security version and the baseline egress allowances. */
 export interface NamespaceBaselineProps {

@@ -3,9 +3,9 @@ import { k8s } from 'cdk8s-plus-33';
 import type { NamespaceBaselineProps } from './namespace-baseline-props';
 import { ValidationError } from '../domain/validation-error';
 import { COST_CENTER_LABEL, ENVIRONMENT_LABEL, ISOLATION_LABEL, TEAM_LABEL, TENANCY_KIND_LABEL, TENANT_ADMIN_ROLE, TENANT_DEVELOPER_ROLE, TENANT_LABEL, TENANT_VIEWER_ROLE } from '../domain/tenancy/labels';
-import { BaselinePolicyOptions, DEFAULT_METADATA_SERVER, DEFAULT_NODE_LOCAL_DNS_CIDR, addBaselineNetworkPolicies, addLimitRange, addQuotas, addRoleBinding, meta, namespacePeer, ownedLabels, toPorts } from './private/namespace-bundle';
-import { PRIVATE_GOOGLE_APIS_CIDR } from '../domain/hybrid/advertisements';
-import { PRIVATE_SERVICE_PORTS } from '../domain/platform/private-service-access';
+import { addLimitRange, addQuotas, addRoleBinding, meta, ownedLabels } from './private/namespace-bundle';
+import { addNetworkPolicies } from './private/network-policy-object';
+import { tenantNetworkPolicies } from '../domain/tenancy/network-policy-plan';
 import { isDns1123Label, assertTenantSpec } from '../domain/tenancy/tenant-rules';
 import { ResolvedTenant, TenantPodSecurityLevel, TenantRole, TenantSpec, resolveTenant } from '../domain/tenancy/tenant-spec';
 
@@ -88,10 +88,6 @@ export class TenantNamespace extends Construct {
     const dependents = [...(props.dependents ?? [])].sort();
     const podSecurityVersion = props.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;
     const deployerRole = props.deployerClusterRole ?? TENANT_DEVELOPER_ROLE;
-    const policyOptions: BaselinePolicyOptions = {
-      nodeLocalDnsCidr: props.nodeLocalDnsCidr ?? DEFAULT_NODE_LOCAL_DNS_CIDR,
-      metadataServer: props.metadataServer ?? DEFAULT_METADATA_SERVER,
-    };
     this.validateProps(props, tenant, dependents);
 
     this.tenant = tenant;
@@ -145,8 +141,17 @@ export class TenantNamespace extends Construct {
     }
     this.roleBindings = roleBindings;
     this.serviceAccounts = serviceAccounts;
-    this.networkPolicies = this.addNetworkPolicies(tenant, dependents, labels, policyOptions);
-    this.addServicePolicies(tenant, labels, props.googleApisCidr ?? PRIVATE_GOOGLE_APIS_CIDR, props.privateServicesCidr);
+    this.networkPolicies = addNetworkPolicies(
+      this,
+      tenantNetworkPolicies(tenant, {
+        dependents,
+        googleApisCidr: props.googleApisCidr,
+        privateServicesCidr: props.privateServicesCidr,
+        nodeLocalDnsCidr: props.nodeLocalDnsCidr,
+        metadataServer: props.metadataServer,
+      }),
+      labels,
+    );
   }
 
   private validateProps(props: TenantNamespaceProps, tenant: ResolvedTenant, dependents: readonly string[]): void {
@@ -159,63 +164,6 @@ export class TenantNamespace extends Construct {
         throw new ValidationError({ path, field: 'dependents', value: dependent, problem: dependent === tenant.name ? 'is the tenant itself' : 'is not a DNS-1123 label', fix: 'pass the names of other tenants, e.g. from dependentsOf()' });
       }
     }
-  }
-
-  /** Google APIs for Workload Identity tenants; private-IP services where the platform has Private Service Access. */
-  private addServicePolicies(tenant: ResolvedTenant, labels: Record<string, string>, googleApisCidr: string, privateServicesCidr: string | undefined): void {
-    const policies = this.networkPolicies as Record<string, k8s.KubeNetworkPolicy>;
-    const egress = (name: string, id: string, cidr: string, ports: readonly number[]) => {
-      policies[name] = new k8s.KubeNetworkPolicy(this, id, {
-        metadata: meta(name, tenant.name, labels),
-        spec: { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr } }], ports: toPorts(ports.map((port) => ({ port, protocol: 'TCP' as const }))) }] },
-      });
-    };
-    if (tenant.workloadIdentities.length > 0) egress('allow-google-apis', 'AllowGoogleApis', googleApisCidr, [443]);
-    if (privateServicesCidr) egress('allow-private-services', 'AllowPrivateServices', privateServicesCidr, PRIVATE_SERVICE_PORTS);
-  }
-
-  private addNetworkPolicies(tenant: ResolvedTenant, dependents: readonly string[], labels: Record<string, string>, options: BaselinePolicyOptions): Record<string, k8s.KubeNetworkPolicy> {
-    const ns = tenant.name;
-    const policies = addBaselineNetworkPolicies(this, ns, labels, options);
-    // Declared dependencies: egress here; the ingress half lives in the dependency's namespace.
-    for (const dep of [...new Set(tenant.dependencies.tenants)].sort()) {
-      const name = `allow-egress-to-${dep}`;
-      policies[name] = new k8s.KubeNetworkPolicy(this, `AllowEgressTo-${dep}`, {
-        metadata: meta(name, ns, labels),
-        spec: { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [namespacePeer(dep)] }] },
-      });
-    }
-    for (const dependent of [...new Set(dependents)]) {
-      const name = `allow-ingress-from-${dependent}`;
-      policies[name] = new k8s.KubeNetworkPolicy(this, `AllowIngressFrom-${dependent}`, {
-        metadata: meta(name, ns, labels),
-        spec: { podSelector: {}, policyTypes: ['Ingress'], ingress: [{ from: [namespacePeer(dependent)] }] },
-      });
-    }
-    if (tenant.dependencies.external.length > 0) {
-      policies['allow-external-egress'] = new k8s.KubeNetworkPolicy(this, 'AllowExternalEgress', {
-        metadata: meta('allow-external-egress', ns, labels),
-        spec: {
-          podSelector: {},
-          policyTypes: ['Egress'],
-          egress: tenant.dependencies.external.map((ext) => ({ to: [{ ipBlock: { cidr: ext.cidr } }], ports: toPorts(ext.ports) })),
-        },
-      });
-    }
-    if (tenant.ingressSources.length > 0) {
-      policies['allow-declared-ingress'] = new k8s.KubeNetworkPolicy(this, 'AllowDeclaredIngress', {
-        metadata: meta('allow-declared-ingress', ns, labels),
-        spec: {
-          podSelector: {},
-          policyTypes: ['Ingress'],
-          ingress: tenant.ingressSources.map((src) => ({
-            from: ['namespace' in src ? namespacePeer(src.namespace, src.podLabels) : { ipBlock: { cidr: src.cidr } }],
-            ports: toPorts(src.ports),
-          })),
-        },
-      });
-    }
-    return policies;
   }
 }
 

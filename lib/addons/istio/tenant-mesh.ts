@@ -1,8 +1,9 @@
 import { ApiObject } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import { ISTIOD_XDS_PORT, serviceEntryProtocol, TenantMeshPlan } from '../../domain/addons/istio/mesh-plan';
-import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, NAMESPACE_NAME_LABEL } from '../../domain/tenancy/labels';
+import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM } from '../../domain/tenancy/labels';
+import { meshControlPlanePolicy } from '../../domain/tenancy/network-policy-plan';
+import { addNetworkPolicy } from '../../tenancy/private/network-policy-object';
 
 /** Istio's namespace label for sidecar injection (the default revision). */
 export const ISTIO_INJECTION_LABEL = 'istio-injection';
@@ -146,15 +147,6 @@ export class TenantMesh extends Construct {
       });
     }
     // Default-deny egress would cut the sidecars off their configuration and certificates.
-    new k8s.KubeNetworkPolicy(this, 'AllowIstiod', {
-      metadata: metadata('allow-egress-to-istiod'),
-      spec: {
-        podSelector: {},
-        policyTypes: ['Egress'],
-        egress: [
-          { to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: props.systemNamespace } }, podSelector: { matchLabels: { app: 'istiod' } } }], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(ISTIOD_XDS_PORT) }] },
-        ],
-      },
-    });
+    addNetworkPolicy(this, meshControlPlanePolicy(namespace, props.systemNamespace, ISTIOD_XDS_PORT), { [MANAGED_BY_LABEL]: MANAGED_BY_PLATFORM });
   }
 }

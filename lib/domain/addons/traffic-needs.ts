@@ -22,7 +22,7 @@ export interface ServerLocation {
 export interface TenantsToServerNeed {
   /** The need's variant: `tenants-to-server`. */
   readonly kind: 'tenants-to-server';
-  /** Short name of the server (a DNS label, e.g. `vault`): names the NetworkPolicy `allow-egress-to-<server>` and the ServiceEntry. */
+  /** Short name of the server (a DNS label, e.g. `vault`): names the NetworkPolicy `add-on-egress-<server>` and the ServiceEntry `add-on-<server>`. */
   readonly server: string;
   /** The name tenants use for it (the ServiceEntry's host, e.g. `vault.example.com`). */
   readonly host: string;

@@ -35,7 +35,7 @@ export interface DerivedWebhookRule {
 export interface DerivedServerEgress {
   /** The add-on whose need it is. */
   readonly addOn: string;
-  /** The server's short name: the NetworkPolicy is `allow-egress-to-<server>`, the ServiceEntry `<server>`. */
+  /** The server's short name: the NetworkPolicy is `add-on-egress-<server>` (addOnEgressPolicyName), the ServiceEntry `add-on-<server>`. */
   readonly server: string;
   /** The name tenants use for it (the ServiceEntry's host). */
   readonly host: string;
@@ -49,7 +49,7 @@ export interface DerivedServerEgress {
 export interface DerivedNamespaceIngress {
   /** The add-on whose need it is. */
   readonly addOn: string;
-  /** The calling namespace: the NetworkPolicy is `allow-ingress-from-<namespace>`. */
+  /** The calling namespace: the NetworkPolicy is `add-on-ingress-<namespace>` (addOnIngressPolicyName). */
   readonly namespace: string;
   /** The TCP ports it may open, sorted. */
   readonly ports: readonly number[];

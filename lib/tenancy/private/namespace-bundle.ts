@@ -1,32 +1,11 @@
 /**
- * Builders shared by TenantNamespace and DeveloperNamespace: quota, LimitRange and the baseline
- * NetworkPolicies every namespace gets. Internal: not exported from the package.
+ * Builders shared by TenantNamespace and DeveloperNamespace: quota, LimitRange and RoleBindings (their
+ * NetworkPolicies come from domain/tenancy/network-policy-plan.ts). Internal: not exported from the package.
  */
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
-import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, GPU_RESOURCE, NAMESPACE_NAME_LABEL, SYSTEM_PRIORITY_CLASSES } from '../../domain/tenancy/labels';
-import type { CidrPorts } from '../namespace-baseline-props';
-import { DEFAULT_PROTOCOL, PortSpec, TenantLimits, TenantQuota } from '../../domain/tenancy/tenant-spec';
-
-/** Where kube-dns runs on GKE. */
-const KUBE_DNS_NAMESPACE = 'kube-system';
-const KUBE_DNS_POD_LABELS: Readonly<Record<string, string>> = { 'k8s-app': 'kube-dns' };
-/** NodeLocal DNSCache's link-local listen address on GKE. */
-export const DEFAULT_NODE_LOCAL_DNS_CIDR = '169.254.20.10/32';
-
-/**
- * The GKE metadata server: HTTP on 80, and 988 where the GKE metadata server (Workload Identity)
- * listens. Dataplane V2 clusters on some GKE versions also need 169.254.169.252/32:988; add it through props.
- */
-export const DEFAULT_METADATA_SERVER: readonly CidrPorts[] = [
-  {
-    cidr: '169.254.169.254/32',
-    ports: [
-      { port: 80, protocol: 'TCP' },
-      { port: 988, protocol: 'TCP' },
-    ],
-  },
-];
+import { MANAGED_BY_LABEL, MANAGED_BY_PLATFORM, GPU_RESOURCE, SYSTEM_PRIORITY_CLASSES } from '../../domain/tenancy/labels';
+import { TenantLimits, TenantQuota } from '../../domain/tenancy/tenant-spec';
 
 /** Labels every platform-owned object in a namespace bundle carries. */
 export function ownedLabels(extra: Record<string, string>): Record<string, string> {
@@ -35,18 +14,6 @@ export function ownedLabels(extra: Record<string, string>): Record<string, strin
 
 export function meta(name: string, namespace: string, labels: Record<string, string>): k8s.ObjectMeta {
   return { name, namespace, labels: { ...labels } };
-}
-
-export function toPorts(ports: readonly PortSpec[] | undefined): k8s.NetworkPolicyPort[] | undefined {
-  if (!ports || ports.length === 0) return undefined;
-  return ports.map((p) => ({ port: k8s.IntOrString.fromNumber(p.port), protocol: p.protocol ?? DEFAULT_PROTOCOL }));
-}
-
-export function namespacePeer(namespace: string, podLabels?: Readonly<Record<string, string>>): k8s.NetworkPolicyPeer {
-  return {
-    namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: namespace } },
-    ...(podLabels ? { podSelector: { matchLabels: { ...podLabels } } } : {}),
-  };
 }
 
 /** The object-count quota key of Ingresses. */
@@ -106,56 +73,6 @@ export function addLimitRange(scope: Construct, namespace: string, limits: Requi
       ],
     },
   });
-}
-
-export interface BaselinePolicyOptions {
-  readonly nodeLocalDnsCidr: string;
-  readonly metadataServer: readonly CidrPorts[];
-}
-
-/**
- * Default deny both ways, then the allowances every namespace needs: its own pods, DNS (kube-dns and
- * NodeLocal DNSCache) and the metadata server. Keyed by NetworkPolicy name.
- */
-export function addBaselineNetworkPolicies(scope: Construct, namespace: string, labels: Record<string, string>, options: BaselinePolicyOptions): Record<string, k8s.KubeNetworkPolicy> {
-  const dnsPorts = toPorts([
-    { port: 53, protocol: 'UDP' },
-    { port: 53, protocol: 'TCP' },
-  ]);
-  return {
-    'default-deny': new k8s.KubeNetworkPolicy(scope, 'DefaultDeny', {
-      metadata: meta('default-deny', namespace, labels),
-      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-    }),
-    'allow-same-namespace': new k8s.KubeNetworkPolicy(scope, 'AllowSameNamespace', {
-      metadata: meta('allow-same-namespace', namespace, labels),
-      spec: {
-        podSelector: {},
-        policyTypes: ['Ingress', 'Egress'],
-        ingress: [{ from: [{ podSelector: {} }] }],
-        egress: [{ to: [{ podSelector: {} }] }],
-      },
-    }),
-    'allow-dns': new k8s.KubeNetworkPolicy(scope, 'AllowDns', {
-      metadata: meta('allow-dns', namespace, labels),
-      spec: {
-        podSelector: {},
-        policyTypes: ['Egress'],
-        egress: [
-          { to: [namespacePeer(KUBE_DNS_NAMESPACE, KUBE_DNS_POD_LABELS)], ports: dnsPorts },
-          { to: [{ ipBlock: { cidr: options.nodeLocalDnsCidr } }], ports: dnsPorts },
-        ],
-      },
-    }),
-    'allow-metadata-server': new k8s.KubeNetworkPolicy(scope, 'AllowMetadataServer', {
-      metadata: meta('allow-metadata-server', namespace, labels),
-      spec: {
-        podSelector: {},
-        policyTypes: ['Egress'],
-        egress: options.metadataServer.map((m) => ({ to: [{ ipBlock: { cidr: m.cidr } }], ports: toPorts(m.ports) })),
-      },
-    }),
-  };
 }
 
 /** A RoleBinding (never a ClusterRoleBinding) of one subject to a platform ClusterRole in the namespace. */

@@ -7,7 +7,8 @@ import type { ConnectivityIntent } from '../../reachability/connectivity-intent'
 import type { TrafficNeed } from '../traffic-needs';
 import type { PlatformDefinition } from '../../platform/platform-definition';
 import type { PlatformPlan, TenantPlan } from '../../platform/platform-plan';
-import { PRIVATE_SERVICE_PORTS, privateServiceAccessPlan, privateServiceTenants, PSA_RANGE_NAME } from '../../platform/private-service-access';
+import { PRIVATE_SERVICE_PORTS } from '../../platform/private-service-access';
+import { privateServicesCidrs } from '../../platform/tenant-network-policies';
 import { DEFAULT_PROTOCOL, dependentsOf } from '../../tenancy/tenant-spec';
 import type { PortSpec } from '../../tenancy/tenant-spec';
 import type { ValidationIssue } from '../../validation-error';
@@ -196,8 +197,8 @@ export function tenantMeshPlan(tenant: TenantPlan, plan: PlatformPlan, settings:
     if ('namespace' in source) admissions.push({ principals: [namespacePrincipal(td, source.namespace)], ipBlocks: [], ports, reason: `ingress source namespace ${source.namespace}` });
     else admissions.push({ principals: [], ipBlocks: [source.cidr], ports, reason: `ingress source ${source.cidr}` });
   }
-  // The same condition as the tenant's allow-private-services NetworkPolicy.
-  const usesPrivateServices = privateServiceAccessPlan(plan.definition) !== undefined && privateServiceTenants(plan.definition).includes(tenant.name);
+  // The same range, for the same tenants, as their allow-private-services NetworkPolicy.
+  const privateServicesCidr = privateServicesCidrs(plan)(tenant.name);
   return {
     tenant: tenant.name,
     namespace: ns,
@@ -205,7 +206,7 @@ export function tenantMeshPlan(tenant: TenantPlan, plan: PlatformPlan, settings:
     admissions,
     externals: tenant.resolved.dependencies.external.map((ext, i) => ({ host: `external-${i + 1}.${ns}.mesh-external`, cidr: ext.cidr, ports: ext.ports })),
     servers: plan.addOnTraffic.tenantEgress.map((e) => ({ name: e.server, host: e.host, cidr: e.cidr, port: e.port })),
-    ...(usesPrivateServices ? { privateServices: { cidr: plan.ipPlan.cidr(PSA_RANGE_NAME), ports: PRIVATE_SERVICE_PORTS } } : {}),
+    ...(privateServicesCidr ? { privateServices: { cidr: privateServicesCidr, ports: PRIVATE_SERVICE_PORTS } } : {}),
   };
 }
 

@@ -73,7 +73,7 @@ const AUDIENCE = /^[^\s,]{1,253}$/;
 
 /** Vault's port when the address names none: HTTPS. */
 export const DEFAULT_VAULT_HTTPS_PORT = 443;
-/** The short name of Vault's server in derived objects: `allow-egress-to-vault`, the `vault` authorized network. */
+/** The short name of Vault's server in derived objects: the `add-on-egress-vault` NetworkPolicy, the `vault` authorized network. */
 export const VAULT_SERVER_NAME = 'vault';
 
 const ADDRESS = /^https:\/\/([^\s/:]+)(?::(\d+))?\/?$/;
