@@ -21,6 +21,8 @@ export type {
   ClusterGenerationDefinition,
   ClusterGenerationState,
   EphemeralClusterDefinition,
+  ExistingNetworkDefinition,
+  ExistingSubnetDefinition,
   NetworkDefinition,
   OrganizationDefinition,
   PlatformDefinition,

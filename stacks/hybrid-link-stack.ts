@@ -65,8 +65,14 @@ export class HybridLinkStack extends TerraformStack {
           insideCidrs: bgpRanges,
           aws:
             aws.type === 'transit-gateway'
-              ? { type: 'transit-gateway', amazonSideAsn: aws.amazonSideAsn, vpcAttachment: aws.subnetIds ? { vpcId: aws.vpcId, subnetIds: aws.subnetIds } : undefined, routeTableIds: aws.routeTableIds }
-              : { type: 'vpn-gateway', amazonSideAsn: aws.amazonSideAsn, vpcId: aws.vpcId, routeTableIds: aws.routeTableIds },
+              ? {
+                  type: 'transit-gateway',
+                  existingTransitGatewayId: aws.existingTransitGatewayId,
+                  amazonSideAsn: aws.amazonSideAsn,
+                  vpcAttachment: aws.subnetIds ? { vpcId: aws.vpcId, subnetIds: aws.subnetIds } : undefined,
+                  routeTableIds: aws.routeTableIds,
+                }
+              : { type: 'vpn-gateway', existingVpnGatewayId: aws.existingVpnGatewayId, amazonSideAsn: aws.amazonSideAsn, vpcId: aws.vpcId, routeTableIds: aws.routeTableIds },
           advertisements: link.advertisements,
           gcpCidrs: link.gcpCidrs,
           remoteCidrs: link.remoteNetwork.cidrs,

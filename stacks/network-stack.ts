@@ -25,7 +25,8 @@ export interface NetworkStackProps {
 /**
  * The VPC every cluster and link uses: one subnet per cluster with its pod and services ranges from the
  * IP plan, firewall rules for the control planes, Cloud NAT per region, and Shared VPC for clusters in
- * other projects. Its own state: a cluster change never plans against the network.
+ * other projects. Its own state: a cluster change never plans against the network. With `network.existing` the VPC
+ * (and the host's Shared VPC enablement) is read, not created: everything else is created in it as above.
  */
 export class NetworkStack extends TerraformStack {
   public readonly network: Network;
@@ -50,11 +51,12 @@ export class NetworkStack extends TerraformStack {
       description: cluster.subnet.description,
       secondaryRanges: [cluster.podRange, cluster.servicesRange, ...cluster.additionalPodRanges].map((range) => ({ rangeName: range.rangeName, cidr: range.cidr })),
     }));
+    const existing = plan.network.existing;
     this.network = new Network(this, 'Network', {
       projectId: plan.network.project,
       name: plan.network.name,
-      routingMode: plan.network.routingMode,
-      mtu: plan.network.vpcMtu,
+      // An existing VPC is read, never created: its routing mode and MTU are its owners' (the definition states them).
+      ...(existing ? { existing: true } : { routingMode: plan.network.routingMode, mtu: plan.network.vpcMtu }),
       subnets,
       // Each control plane reaches its own cluster's nodes only.
       clusterControlPlanes: plan.clusters.map((cluster) => ({ cluster: cluster.name, cidr: cluster.controlPlane.cidr })),
@@ -99,6 +101,8 @@ export class NetworkStack extends TerraformStack {
     if (plan.network.serviceProjects.length > 0) {
       this.sharedVpc = new SharedVpc(this, 'SharedVpc', {
         hostProject: plan.network.project,
+        // The host of an existing VPC is already a Shared VPC host: never enabled (nor disabled on destroy) here.
+        ...(existing ? { existingHost: true, attachServiceProjects: existing.serviceProjectAttachments === 'create' } : {}),
         serviceProjects: plan.network.serviceProjects.map((p) => ({ projectId: p.projectId, subnets: p.subnets.map((s) => this.network.subnet(s)) })),
       });
     }

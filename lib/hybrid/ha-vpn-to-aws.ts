@@ -7,6 +7,7 @@ import { ComputeRouterInterface } from '@cdktf/provider-google/lib/compute-route
 import { ComputeRouterPeer } from '@cdktf/provider-google/lib/compute-router-peer';
 import { ComputeVpnTunnel } from '@cdktf/provider-google/lib/compute-vpn-tunnel';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
+import { DataAwsEc2TransitGateway } from '@cdktf/provider-aws/lib/data-aws-ec2-transit-gateway';
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { Route } from '@cdktf/provider-aws/lib/route';
@@ -20,6 +21,7 @@ import { awsInsideAddresses, awsTunnelWiring, validateBgpIdentifierRange, valida
 import { IkeAlgorithmSet, resolveIkeAlgorithms } from '../domain/hybrid/ike-options';
 import type { HaVpnLinkProps } from './ha-vpn-link-props';
 import { validateLinkName } from '../domain/hybrid/names';
+import { validateAwsId } from '../domain/hybrid/remote-rules';
 import { DEFAULT_PRE_SHARED_KEY_SOURCE } from '../domain/hybrid/pre-shared-key';
 import { buildGcpHaVpn } from './private/gcp-ha-vpn';
 import { registerBgpLinks } from './private/link-registry';
@@ -130,6 +132,11 @@ export class HaVpnToAws extends Construct {
   /** VPN connections A and B, in the same order as the customer gateways. */
   public readonly vpnConnections: readonly VpnConnection[];
   public readonly transitGateway?: Ec2TransitGateway;
+  /**
+   * The existing transit gateway, read (id `ExistingTransitGateway`) so `terraform plan` fails before anything is created
+   * when it does not exist or its ASN is not `amazonSideAsn`. @default undefined unless existingTransitGatewayId
+   */
+  public readonly existingTransitGateway?: DataAwsEc2TransitGateway;
   public readonly vpnGateway?: VpnGateway;
   /** The key of each tunnel, in tunnel order (tokens; store them in a secret manager if operators need them). */
   public readonly preSharedKeys: readonly string[];
@@ -160,6 +167,9 @@ export class HaVpnToAws extends Construct {
     const { algorithms, issues: ikeIssues } = resolveIkeAlgorithms(path, props.ike);
     add(ikeIssues);
     add(validateNoOverlap(path, props.gcpCidrs ?? [], props.remoteCidrs ?? []));
+    if (existingGatewayId !== undefined && !Token.isUnresolved(existingGatewayId)) {
+      add(validateAwsId(path, aws.type === 'transit-gateway' ? 'aws.existingTransitGatewayId' : 'aws.existingVpnGatewayId', existingGatewayId, aws.type === 'transit-gateway' ? 'transitGateway' : 'vpnGateway'));
+    }
     if (existingGatewayId !== undefined && aws.amazonSideAsn === undefined) {
       issues.add({ path, field: 'aws.amazonSideAsn', value: undefined, problem: 'is required with an existing gateway, whose ASN the BGP peers must use', fix: "set aws.amazonSideAsn to the gateway's Amazon-side ASN" });
     }
@@ -183,7 +193,21 @@ export class HaVpnToAws extends Construct {
     let gatewayRef: { transitGatewayId?: string; vpnGatewayId?: string };
     let attachment: Ec2TransitGatewayVpcAttachment | undefined;
     if (aws.type === 'transit-gateway') {
-      if (aws.existingTransitGatewayId === undefined) {
+      if (aws.existingTransitGatewayId !== undefined) {
+        // The connections name the id itself (readable in review); the data source only checks the gateway at plan time.
+        this.existingTransitGateway = new DataAwsEc2TransitGateway(this, 'ExistingTransitGateway', {
+          provider: awsProvider,
+          id: aws.existingTransitGatewayId,
+          lifecycle: {
+            postcondition: [
+              {
+                condition: `\${self.amazon_side_asn == ${amazonSideAsn}}`,
+                errorMessage: `Transit gateway ${aws.existingTransitGatewayId} (${path}) has another Amazon-side ASN than aws.amazonSideAsn ${amazonSideAsn}, which the BGP peers use; set aws.amazonSideAsn to the gateway's ASN.`,
+              },
+            ],
+          },
+        });
+      } else {
         this.transitGateway = new Ec2TransitGateway(this, 'TransitGateway', {
           provider: awsProvider,
           amazonSideAsn,

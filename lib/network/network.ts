@@ -1,5 +1,6 @@
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
+import { DataGoogleComputeNetwork } from '@cdktf/provider-google/lib/data-google-compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
@@ -70,8 +71,16 @@ export interface SubnetSpec {
 export interface NetworkProps {
   /** Project of the VPC. @default the provider's project */
   readonly projectId?: string;
-  /** VPC name (RFC 1035, ≤63). Forces replacement of the VPC and everything in it. */
+  /** VPC name (RFC 1035, ≤63). Forces replacement of the VPC and everything in it (with `existing`: the VPC read). */
   readonly name: string;
+  /**
+   * The VPC `name` in `projectId` exists and is owned elsewhere: it is read with a `google_compute_network` data source
+   * (id `Existing`; the plan fails if it is missing) and never created, changed or destroyed. Subnets and firewall rules
+   * are created in it as usual. `routingMode`, `deleteDefaultRoutesOnCreate`, `mtu` and `description`, which set a VPC
+   * being created, are refused with it. Switching an existing Network between the two modes replaces or orphans the VPC.
+   * @default false: the VPC is created (id `Resource`)
+   */
+  readonly existing?: boolean;
   /** @default 'GLOBAL' (see DEFAULT_ROUTING_MODE) */
   readonly routingMode?: 'GLOBAL' | 'REGIONAL';
   /** Deletes the default internet route on create (egress then needs your own route). Forces replacement. @default false */
@@ -213,7 +222,8 @@ function lookupSubnet(path: string, subnets: Readonly<Record<string, ISubnet>>, 
  * A custom-mode VPC with its subnets, Private Google Access, flow logs and the baseline firewall
  * rules GKE needs (health checks and control plane to nodes), nothing wider.
  *
- * Escape hatch: `network.vpc.addOverride('mtu', 1500)`, `network.subnetResources['x'].addOverride(...)`.
+ * Escape hatch: `network.vpc?.addOverride('mtu', 1500)` (a created VPC), `network.subnetResources['x'].addOverride(...)`.
+ * With `existing`, the VPC is read (`existingVpc`) and only the subnets and rules are created in it.
  */
 export class Network extends Construct implements INetwork {
   /**
@@ -226,7 +236,10 @@ export class Network extends Construct implements INetwork {
 
   public readonly name: string;
   public readonly projectId?: string;
-  public readonly vpc: ComputeNetwork;
+  /** The VPC created here (id `Resource`). @default undefined with `existing`: see existingVpc */
+  public readonly vpc?: ComputeNetwork;
+  /** The existing VPC's data source (id `Existing`). @default undefined unless `existing` */
+  public readonly existingVpc?: DataGoogleComputeNetwork;
   public readonly subnets: Readonly<Record<string, ISubnet>>;
   public readonly subnetResources: Readonly<Record<string, ComputeSubnetwork>>;
   public readonly firewalls: ComputeFirewall[] = [];
@@ -252,6 +265,13 @@ export class Network extends Construct implements INetwork {
     if (nodeTags.length === 0) {
       issues.add({ path, field: 'nodeTags', value: nodeTags, problem: 'is empty, so the baseline rules would apply to every VM in the VPC', fix: 'list the network tags of your GKE nodes (default "gke-node")' });
     }
+    if (props.existing) {
+      // These set a VPC being created: on an existing one they would silently do nothing.
+      for (const field of ['routingMode', 'deleteDefaultRoutesOnCreate', 'mtu', 'description'] as const) {
+        if (props[field] !== undefined)
+          issues.add({ path, field, value: props[field], problem: 'is set, but the VPC is existing (read, never created or changed), so it would never apply', fix: `remove ${field}, or change it on the VPC itself through its owners` });
+      }
+    }
     issues.throwIfAny();
 
     this.name = props.name;
@@ -260,15 +280,19 @@ export class Network extends Construct implements INetwork {
     this.nodeTags = nodeTags;
     this.webhookPorts = webhookPorts.map(String);
 
-    this.vpc = new ComputeNetwork(this, 'Resource', {
-      name: props.name,
-      project: props.projectId,
-      description: props.description,
-      autoCreateSubnetworks: false,
-      routingMode,
-      deleteDefaultRoutesOnCreate: deleteDefaultRoutes,
-      mtu: props.mtu,
-    });
+    if (props.existing) {
+      this.existingVpc = new DataGoogleComputeNetwork(this, 'Existing', { name: props.name, project: props.projectId });
+    } else {
+      this.vpc = new ComputeNetwork(this, 'Resource', {
+        name: props.name,
+        project: props.projectId,
+        description: props.description,
+        autoCreateSubnetworks: false,
+        routingMode,
+        deleteDefaultRoutesOnCreate: deleteDefaultRoutes,
+        mtu: props.mtu,
+      });
+    }
 
     const subnets: Record<string, ISubnet> = {};
     const resources: Record<string, ComputeSubnetwork> = {};
@@ -278,7 +302,7 @@ export class Network extends Construct implements INetwork {
         name: spec.name,
         project: props.projectId,
         region: spec.region,
-        network: this.vpc.id,
+        network: this.id,
         description: spec.description,
         ipCidrRange: spec.cidr,
         privateIpGoogleAccess: true,
@@ -297,7 +321,7 @@ export class Network extends Construct implements INetwork {
         region: spec.region,
         id: subnet.id,
         selfLink: subnet.selfLink,
-        networkId: this.vpc.id,
+        networkId: this.id,
         cidr: spec.cidr,
         secondaryRanges: secondary,
         secondaryRangeNames: secondary.map((r) => r.rangeName),
@@ -312,7 +336,7 @@ export class Network extends Construct implements INetwork {
         new ComputeFirewall(this, 'AllowHealthChecks', {
           name: `${props.name}-allow-health-checks`,
           project: props.projectId,
-          network: this.vpc.id,
+          network: this.id,
           description: 'Google Cloud load balancer health checks to GKE nodes',
           direction: 'INGRESS',
           sourceRanges: [...GOOGLE_HEALTH_CHECK_RANGES],
@@ -328,11 +352,11 @@ export class Network extends Construct implements INetwork {
   }
 
   public get id(): string {
-    return this.vpc.id;
+    return (this.vpc ?? this.existingVpc!).id;
   }
 
   public get selfLink(): string {
-    return this.vpc.selfLink;
+    return (this.vpc ?? this.existingVpc!).selfLink;
   }
 
   public get subnetNames(): readonly string[] {
@@ -369,7 +393,7 @@ export class Network extends Construct implements INetwork {
     const rule = new ComputeFirewall(this, `AllowControlPlane-${cidrSlug(cidr)}`, {
       name,
       project: this.projectId,
-      network: this.vpc.id,
+      network: this.id,
       description: `GKE control plane ${cidr} to nodes: kubelet and admission webhooks`,
       direction: 'INGRESS',
       sourceRanges: [cidr],
@@ -400,7 +424,7 @@ export class Network extends Construct implements INetwork {
     const rule = new ComputeFirewall(this, `AllowClusterInternal-${cluster}`, {
       name,
       project: this.projectId,
-      network: this.vpc.id,
+      network: this.id,
       description: `GKE cluster ${cluster}: its nodes and pods to its own nodes and pods, every protocol`,
       direction: 'INGRESS',
       sourceRanges: [...cidrs],
@@ -427,7 +451,7 @@ export class Network extends Construct implements INetwork {
     const rule = new ComputeFirewall(this, `AllowClusterPath-${clusterPath.id}`, {
       name: clusterPath.name,
       project: this.projectId,
-      network: this.vpc.id,
+      network: this.id,
       description: `${clusterPath.from} to ${clusterPath.to} (declared intent ${clusterPath.id}): ${clusterPath.reason}`.slice(0, MAX_FIREWALL_DESCRIPTION),
       direction: 'INGRESS',
       sourceRanges: [...clusterPath.sourceCidrs],

@@ -39,6 +39,19 @@ export interface SharedVpcProps {
    * @default 'custom-role'
    */
   readonly gkeFirewallManagement?: GkeFirewallManagement;
+  /**
+   * The host project is already a Shared VPC host, enabled and owned outside this construct (a network that predates the
+   * platform): no `google_compute_shared_vpc_host_project` is created, so destroying this construct never disables
+   * Shared VPC on it.
+   * @default false: the host project is enabled here (id `Resource`)
+   */
+  readonly existingHost?: boolean;
+  /**
+   * Attach each service project to the host (`google_compute_shared_vpc_service_project`, needs Shared VPC Admin).
+   * `false` when the host's owners attached them: only the service agents' grants are made.
+   * @default true
+   */
+  readonly attachServiceProjects?: boolean;
 }
 
 /**
@@ -50,9 +63,9 @@ export interface SharedVpcProps {
  * Escape hatch: `hostProjectResource.addOverride(...)`.
  */
 export class SharedVpc extends Construct {
-  /** Marks the host project (id `Resource`). */
-  public readonly hostProjectResource: ComputeSharedVpcHostProject;
-  /** Service project attachments by project id. */
+  /** Marks the host project (id `Resource`). @default undefined with `existingHost` */
+  public readonly hostProjectResource?: ComputeSharedVpcHostProject;
+  /** Service project attachments by project id (empty when `attachServiceProjects` is false). */
   public readonly serviceProjectAttachments: Readonly<Record<string, ComputeSharedVpcServiceProject>>;
   /** The host project's custom role for GKE's firewall management (id `GkeFirewallRole`). @default undefined unless gkeFirewallManagement is 'custom-role' */
   public readonly gkeFirewallRole?: ProjectIamCustomRole;
@@ -73,7 +86,10 @@ export class SharedVpc extends Construct {
     if (issues.length > 0) throw new ValidationError(issues);
 
     const firewallManagement = props.gkeFirewallManagement ?? DEFAULT_GKE_FIREWALL_MANAGEMENT;
-    this.hostProjectResource = new ComputeSharedVpcHostProject(this, 'Resource', { project: props.hostProject });
+    const attach = props.attachServiceProjects ?? true;
+    this.hostProjectResource = props.existingHost ? undefined : new ComputeSharedVpcHostProject(this, 'Resource', { project: props.hostProject });
+    // A reference to the host resource orders every attachment after the host's enablement; an existing host needs none.
+    const hostProject = this.hostProjectResource ? this.hostProjectResource.project : props.hostProject;
     // One role per host project. A deleted custom role keeps its id for 37 days: renaming it is not free.
     this.gkeFirewallRole =
       firewallManagement === 'custom-role' && props.serviceProjects.length > 0
@@ -92,10 +108,12 @@ export class SharedVpc extends Construct {
       const number = new DataGoogleProject(scopeFor, 'Project', { projectId: service.projectId }).number;
       const gkeAgent = `serviceAccount:service-${number}@container-engine-robot.iam.gserviceaccount.com`;
       const apisAgent = `serviceAccount:${number}@cloudservices.gserviceaccount.com`;
-      attachments[service.projectId] = new ComputeSharedVpcServiceProject(scopeFor, 'Attachment', {
-        hostProject: this.hostProjectResource.project,
-        serviceProject: service.projectId,
-      });
+      if (attach) {
+        attachments[service.projectId] = new ComputeSharedVpcServiceProject(scopeFor, 'Attachment', {
+          hostProject,
+          serviceProject: service.projectId,
+        });
+      }
       new ProjectIamMember(scopeFor, 'HostServiceAgentUser', { project: props.hostProject, role: 'roles/container.hostServiceAgentUser', member: gkeAgent });
       if (this.gkeFirewallRole) {
         new ProjectIamMember(scopeFor, 'GkeFirewallManager', { project: props.hostProject, role: this.gkeFirewallRole.name, member: gkeAgent });

@@ -252,7 +252,7 @@ export function renderPlatformReport(input: PlatformReportInput): string {
     [
       `# Platform ${code(definition.name)} (${text(definition.organization.name)})`,
       '',
-      `Regions: ${text(definition.regions.join(', '))} · network ${code(definition.network.name)} in ${code(definition.network.project)} (${plan.network.routingMode} routing, MTU ${plan.network.mtu})`,
+      `Regions: ${text(definition.regions.join(', '))} · ${plan.network.existing ? 'existing network' : 'network'} ${code(definition.network.name)} in ${code(definition.network.project)} (${plan.network.routingMode} routing, MTU ${plan.network.mtu}${plan.network.existing ? ', read, not created' : ''})`,
       '',
       summary,
       ...(found.length > 0 ? ['', ...found.map((w) => `- ${w}`)] : []),

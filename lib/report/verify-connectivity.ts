@@ -5,6 +5,7 @@ import { modelReads, readSynthesized, SynthesisContext, SynthesizedPlatform } fr
 import type { Topology } from '../domain/reachability/topology';
 import { verifyIntentSet, VerificationResult } from '../domain/reachability/verify-intents';
 import { stackNames } from '../domain/platform/gcp-names';
+import { DEFAULT_EXISTING_NETWORK_DEFAULT_ROUTE, DEFAULT_ROUTING_MODE } from '../domain/platform/platform-defaults';
 import type { PlatformDefinition } from '../domain/platform/platform-definition';
 import { readSynthesizedPlatform } from './synthesized-output';
 import { phase } from './phase-timing';
@@ -20,6 +21,14 @@ export function synthesisContext(definition: PlatformDefinition): SynthesisConte
     ...(mesh ? { mesh: { trustDomain: mesh.trustDomain, rootNamespace: mesh.systemNamespace } } : {}),
     remoteNetworks: (definition.remoteNetworks ?? []).map((n) => ({ name: n.name, kind: n.kind, cidrs: n.cidrs })),
     links: (definition.hybridLinks ?? []).map((l) => ({ name: l.name, remoteNetwork: l.remoteNetwork, stack: stackNames.link(definition.name, l.name) })),
+    ...(definition.network.existing
+      ? {
+          existingNetwork: {
+            routingMode: definition.network.routingMode ?? DEFAULT_ROUTING_MODE,
+            defaultInternetRoute: definition.network.existing.defaultInternetRoute ?? DEFAULT_EXISTING_NETWORK_DEFAULT_ROUTE,
+          },
+        }
+      : {}),
   };
 }
 

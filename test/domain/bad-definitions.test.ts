@@ -30,6 +30,7 @@ const withPeer = (change: (l: any) => void) =>
     change(l);
     d.hybridLinks.push(l);
   });
+const withExisting = (existing: any) => edit((d) => (d.network.existing = existing));
 const dedicated = {
   kind: 'interconnect',
   name: 'dc-dedicated',
@@ -127,6 +128,97 @@ const CASES: [string, () => Def, string][] = [
   ['a VPC id with upper-case hex', edit((d) => (link(d, 'aws-usw2').aws.vpcId = 'vpc-0E4C1F6B2A7D93851')), 'hybridLinks[aws-usw2]: aws.vpcId "vpc-0E4C1F6B2A7D93851" is not an AWS vpc id'],
   ['a subnet id with the wrong prefix', edit((d) => (link(d, 'aws-usw2').aws.subnetIds[1] = 'sn-0b1c2d3e4f5a6b7c8')), 'hybridLinks[aws-usw2]: aws.subnetIds[1] "sn-0b1c2d3e4f5a6b7c8" is not an AWS subnet id'],
   ['a route table id that is a VPC id', edit((d) => (link(d, 'aws-usw2').aws.routeTableIds.private = 'vpc-0e4c1f6b2a7d93851')), 'hybridLinks[aws-usw2]: aws.routeTableIds.private "vpc-0e4c1f6b2a7d93851" is not an AWS route table id'],
+  [
+    'an existing transit gateway id with 5 hex digits',
+    edit((d) => Object.assign(link(d, 'aws-usw2').aws, { existingTransitGatewayId: 'tgw-0abcd' })),
+    'hybridLinks[aws-usw2]: aws.existingTransitGatewayId "tgw-0abcd" is not an AWS transit gateway id (tgw- and 8 or 17 lower-case hex digits); copy the id from the AWS console or `aws ec2 describe-transit-gateways`',
+  ],
+  [
+    'an existing transit gateway without its ASN',
+    edit((d) => {
+      link(d, 'aws-usw2').aws.existingTransitGatewayId = 'tgw-0f1e2d3c4b5a69788';
+      delete link(d, 'aws-usw2').aws.amazonSideAsn;
+    }),
+    "hybridLinks[aws-usw2]: aws.amazonSideAsn undefined is required with aws.existingTransitGatewayId tgw-0f1e2d3c4b5a69788: the Cloud Router's BGP peers must use that gateway's ASN, which the link cannot read (the default 64512 is only for a gateway the link creates); set aws.amazonSideAsn to the gateway's Amazon-side ASN (`aws ec2 describe-transit-gateways --transit-gateway-ids tgw-0f1e2d3c4b5a69788",
+  ],
+  [
+    'an existing transit gateway on a VPN gateway link',
+    edit((d) => Object.assign(link(d, 'aws-usw2').aws, { type: 'vpn-gateway', existingTransitGatewayId: 'tgw-0f1e2d3c4b5a69788', subnetIds: undefined })),
+    'hybridLinks[aws-usw2]: aws.existingTransitGatewayId "tgw-0f1e2d3c4b5a69788" is set, but aws.type is "vpn-gateway": the tunnels would end on a virtual private gateway, not on this transit gateway; set aws.type: \'transit-gateway\' (or leave type out), or remove existingTransitGatewayId',
+  ],
+  [
+    'an existing VPN gateway on a transit gateway link',
+    edit((d) => Object.assign(link(d, 'aws-usw2').aws, { existingVpnGatewayId: 'vgw-0a1b2c3d' })),
+    'hybridLinks[aws-usw2]: aws.existingVpnGatewayId "vgw-0a1b2c3d" is set, but aws.type is "transit-gateway": the tunnels would end on a transit gateway, not on this virtual private gateway; set aws.type: \'vpn-gateway\', or remove existingVpnGatewayId',
+  ],
+  [
+    'an existing VPN gateway without its ASN',
+    edit((d) => {
+      Object.assign(link(d, 'aws-usw2').aws, { type: 'vpn-gateway', existingVpnGatewayId: 'vgw-0a1b2c3d' });
+      delete link(d, 'aws-usw2').aws.subnetIds;
+      delete link(d, 'aws-usw2').aws.amazonSideAsn;
+    }),
+    "hybridLinks[aws-usw2]: aws.amazonSideAsn undefined is required with aws.existingVpnGatewayId vgw-0a1b2c3d: the Cloud Router's BGP peers must use that gateway's ASN",
+  ],
+  ['an empty attachment subnet list', edit((d) => (link(d, 'aws-usw2').aws.subnetIds = [])), 'hybridLinks[aws-usw2]: aws.subnetIds [] is empty, but a transit gateway VPC attachment needs a subnet in each availability zone it serves'],
+  [
+    'a route table key with a slash',
+    edit((d) => (link(d, 'aws-usw2').aws.routeTableIds = { 'private/a': 'rtb-0c2d4e6f8a0b1c3d5' })),
+    'hybridLinks[aws-usw2]: aws.routeTableIds "private/a" is not a usable key: it becomes part of the routes\' construct ids (their Terraform addresses); use letters, digits, "-" and "_" only',
+  ],
+  [
+    'a misspelt existing transit gateway field',
+    edit((d) => (link(d, 'aws-usw2').aws.existingTransitGateway = 'tgw-0f1e2d3c4b5a69788')),
+    'existingTransitGateway "tgw-0f1e2d3c4b5a69788" is not a field of the definition here; did you mean existingTransitGatewayId?',
+  ],
+  // An existing VPC (network.existing): its subnets are reserved and checked.
+  [
+    'an existing subnet over a recorded node subnet',
+    withExisting({ subnets: [{ name: 'corp-old', region: 'us-central1', cidr: '10.0.2.0/24' }] }),
+    'ip-plan.lock.json#gcp/us-central1/prod-usc1/nodes: cidr "10.0.0.0/22" overlaps reservation network/existing/corp-old (subnet corp-old (us-central1) of the existing VPC drive-platform) (10.0.2.0/24)',
+  ],
+  [
+    'an existing secondary range over a recorded pod range',
+    withExisting({ subnets: [{ name: 'corp-old', region: 'us-central1', cidr: '10.200.0.0/24', secondaryRanges: [{ rangeName: 'old-pods', cidr: '100.64.0.0/16' }] }] }),
+    'overlaps reservation network/existing/corp-old/old-pods (secondary range old-pods of subnet corp-old of the existing VPC drive-platform)',
+  ],
+  ['an existing subnet with an upper-case name', withExisting({ subnets: [{ name: 'Corp-Old', region: 'us-central1', cidr: '10.200.0.0/24' }] }), 'network.existing.subnets[Corp-Old]: name "Corp-Old" must be an RFC 1035 label'],
+  ['an existing subnet with a misaligned range', withExisting({ subnets: [{ name: 'corp-old', region: 'us-central1', cidr: '10.200.0.1/24' }] }), 'network.existing.subnets[corp-old]: cidr "10.200.0.1/24"'],
+  ['an existing subnet in a zone, not a region', withExisting({ subnets: [{ name: 'corp-old', region: 'us-central1-a', cidr: '10.200.0.0/24' }] }), 'network.existing.subnets[corp-old]: region "us-central1-a" is not a GCP region name'],
+  [
+    "an existing subnet named like a cluster's subnet",
+    withExisting({ subnets: [{ name: 'gke-prod-usc1', region: 'us-central1', cidr: '10.200.0.0/24' }] }),
+    'network.existing.subnets[gke-prod-usc1]: name "gke-prod-usc1" is the name of the subnet the platform creates for cluster prod-usc1 in us-central1, and GCP refuses a second subnet of that name there',
+  ],
+  [
+    'an existing subnet declared twice',
+    withExisting({
+      subnets: [
+        { name: 'corp-old', region: 'us-central1', cidr: '10.200.0.0/24' },
+        { name: 'corp-old', region: 'us-central1', cidr: '10.201.0.0/24' },
+      ],
+    }),
+    'network.existing.subnets[corp-old]: name "corp-old" is declared twice in us-central1',
+  ],
+  [
+    'an existing secondary range name twice on one subnet',
+    withExisting({
+      subnets: [
+        {
+          name: 'corp-old',
+          region: 'us-central1',
+          cidr: '10.200.0.0/24',
+          secondaryRanges: [
+            { rangeName: 'old', cidr: '100.127.0.0/24' },
+            { rangeName: 'old', cidr: '100.127.1.0/24' },
+          ],
+        },
+      ],
+    }),
+    'network.existing.subnets[corp-old]: secondaryRanges[1].rangeName "old" is declared twice on the subnet',
+  ],
+  ['service project attachments spelt "exists"', withExisting({ serviceProjectAttachments: 'exists' }), 'network.existing: serviceProjectAttachments "exists" is not one of "create", "existing"'],
+  ['a misspelt existing-network field', withExisting({ subnet: [] }), 'network.existing: subnet [] is not a field of the definition here; did you mean subnets?'],
   ['a legacy Amazon ASN on a transit gateway', edit((d) => (link(d, 'aws-usw2').aws.amazonSideAsn = 7224)), 'hybridLinks[aws-usw2]: aws.amazonSideAsn 7224 is not a valid Amazon-side ASN'],
   ['the same ASN on both sides of an AWS link', edit((d) => (link(d, 'aws-usw2').aws.amazonSideAsn = 64514)), 'hybridLinks[aws-usw2]: aws.amazonSideAsn 64514 equals the Cloud Router ASN'],
   ['subnets for a VPN gateway', edit((d) => (link(d, 'aws-usw2').aws.type = 'vpn-gateway')), 'hybridLinks[aws-usw2]: aws.subnetIds ["subnet-04f3c2a1b0e9d8c7a"'],

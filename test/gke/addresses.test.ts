@@ -36,7 +36,7 @@ test('resource addresses of a minimal network + NAT + cluster + pool', () => {
 test('construct paths of the main resources', () => {
   const { stack, network, cluster } = clusterStack();
   const pool = new NodePool(stack, 'Services', { cluster, name: 'services' });
-  expect([network.vpc, network.subnetResources['prod-usc1'], cluster.resource, cluster.nodeServiceAccount!.resource, pool.resource].map((r) => r.node.path)).toEqual([
+  expect([network.vpc!, network.subnetResources['prod-usc1'], cluster.resource, cluster.nodeServiceAccount!.resource, pool.resource].map((r) => r.node.path)).toEqual([
     'test/Network/Resource',
     'test/Network/Subnet-prod-usc1',
     'test/Cluster/Resource',

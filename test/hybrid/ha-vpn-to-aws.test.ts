@@ -217,10 +217,17 @@ describe('HaVpnToAws', () => {
   });
 
   test('existing transit gateway: nothing created on the AWS side but gateways and connections', () => {
-    const { json } = synthAws({ aws: { type: 'transit-gateway', existingTransitGatewayId: 'tgw-123', amazonSideAsn: 64700 } });
+    const { json } = synthAws({ aws: { type: 'transit-gateway', existingTransitGatewayId: 'tgw-0123456789abcdef0', amazonSideAsn: 64700 } });
     expect(json.resource.aws_ec2_transit_gateway).toBeUndefined();
-    resources(json, 'aws_vpn_connection').forEach(([, c]) => expect(c.transit_gateway_id).toBe('tgw-123'));
+    resources(json, 'aws_vpn_connection').forEach(([, c]) => expect(c.transit_gateway_id).toBe('tgw-0123456789abcdef0'));
     resources(json, 'google_compute_router_peer').forEach(([, p]) => expect(p.peer_asn).toBe(64700));
+    // Read at plan time: a missing gateway, or one with another ASN, fails the plan before anything is created.
+    const [[key, gateway]] = Object.entries<any>(json.data.aws_ec2_transit_gateway);
+    expect(key).toMatch(/^AwsLink_ExistingTransitGateway_/);
+    expect(gateway.id).toBe('tgw-0123456789abcdef0');
+    expect(gateway.lifecycle.postcondition).toEqual([
+      { condition: '${self.amazon_side_asn == 64700}', error_message: expect.stringMatching(/^Transit gateway tgw-0123456789abcdef0 \(hybrid\/AwsLink\) has another Amazon-side ASN than aws.amazonSideAsn 64700/) },
+    ]);
   });
 
   test('virtual private gateway: connections on the VGW, route propagation per route table', () => {
@@ -236,7 +243,7 @@ describe('HaVpnToAws', () => {
   });
 
   test('existing virtual private gateway may keep a legacy Amazon ASN', () => {
-    const { json } = synthAws({ aws: { type: 'vpn-gateway', existingVpnGatewayId: 'vgw-1', amazonSideAsn: 7224 } });
+    const { json } = synthAws({ aws: { type: 'vpn-gateway', existingVpnGatewayId: 'vgw-0a1b2c3d', amazonSideAsn: 7224 } });
     expect(json.resource.aws_vpn_gateway).toBeUndefined();
     resources(json, 'google_compute_router_peer').forEach(([, p]) => expect(p.peer_asn).toBe(7224));
   });
@@ -300,7 +307,17 @@ describe('HaVpnToAws', () => {
       ['an inside /30 is in the BGP identifier range', { cloudRouter: { name: 'r', asn: 65010, bgpIdentifierRange: '169.254.10.12/30' } }, /insideCidrs\[3\] "169.254.10.12\/30" overlaps the Cloud Router BGP identifier range/],
       ['only 2 inside /30s', { insideCidrs: INSIDE.slice(0, 2) }, /has 2 entries but the link has 4 tunnels/],
       ['ranges are advertised in DEFAULT mode', { advertisements: { mode: 'DEFAULT' as const, ranges: ['10.0.0.0/8'] } }, /advertisements.ranges \["10.0.0.0\/8"\] are only advertised in CUSTOM mode/],
-      ['an existing gateway has no ASN', { aws: { type: 'transit-gateway' as const, existingTransitGatewayId: 'tgw-1' } }, /aws.amazonSideAsn undefined is required with an existing gateway/],
+      ['an existing gateway has no ASN', { aws: { type: 'transit-gateway' as const, existingTransitGatewayId: 'tgw-0a1b2c3d' } }, /aws.amazonSideAsn undefined is required with an existing gateway/],
+      [
+        'an existing transit gateway id is malformed',
+        { aws: { type: 'transit-gateway' as const, existingTransitGatewayId: 'tgw-XYZ', amazonSideAsn: 64700 } },
+        /aws.existingTransitGatewayId "tgw-XYZ" is not an AWS transit gateway id \(tgw- and 8 or 17 lower-case hex digits\)/,
+      ],
+      [
+        'an existing VPN gateway id is a transit gateway id',
+        { aws: { type: 'vpn-gateway' as const, existingVpnGatewayId: 'tgw-0a1b2c3d', amazonSideAsn: 64700 } },
+        /aws.existingVpnGatewayId "tgw-0a1b2c3d" is not an AWS virtual private gateway id/,
+      ],
       ['a new VGW has no VPC', { aws: { type: 'vpn-gateway' as const } }, /aws.vpcId undefined is required to create a virtual private gateway/],
       ['TGW route tables have no GCP ranges', { aws: { type: 'transit-gateway' as const, routeTableIds: { a: 'rtb-1' } } }, /gcpCidrs undefined is empty, but aws.routeTableIds needs the GCP ranges/],
       ['the AWS VPC overlaps a GCP range', { gcpCidrs: ['10.0.0.0/16'], remoteCidrs: ['10.0.0.0/20'] }, /remoteCidrs "10.0.0.0\/20" overlaps GCP range 10.0.0.0\/16/],

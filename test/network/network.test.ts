@@ -31,6 +31,38 @@ const synth = (stack: TerraformStack): any => JSON.parse(Testing.synth(stack, tr
 const byName = (json: any, type: string, name: string): any => Object.values(json.resource[type]).find((r: any) => r.name === name);
 
 describe('Network', () => {
+  describe('existing VPC', () => {
+    test('minimal snapshot', () => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      new Network(stack, 'Network', { projectId: 'host', name: 'corp-vpc', existing: true, subnets: [{ name: 'a', region: 'us-central1', cidr: '10.0.0.0/24' }] });
+      expect(Testing.synth(stack)).toMatchSnapshot();
+    });
+
+    test('is read by a data source (id Existing), never created; subnets and rules go into it', () => {
+      const { stack, network } = stackWith({ existing: true });
+      const json = synth(stack);
+      expect(json.resource.google_compute_network).toBeUndefined();
+      expect(Object.entries(json.data.google_compute_network)).toEqual([[expect.stringMatching(/^Network_Existing_/), expect.objectContaining({ name: 'prod-vpc', project: 'acme' })]]);
+      expect(network.vpc).toBeUndefined();
+      expect(network.existingVpc!.node.path).toBe('test/Network/Existing');
+      const ref = `\${data.google_compute_network.${Object.keys(json.data.google_compute_network)[0]}.id}`;
+      for (const subnet of Object.values<any>(json.resource.google_compute_subnetwork)) expect(subnet.network).toBe(ref);
+      for (const rule of Object.values<any>(json.resource.google_compute_firewall)) expect(rule.network).toBe(ref);
+      expect(Token.isUnresolved(network.selfLink)).toBe(true);
+    });
+
+    test.each([
+      ['routingMode', { routingMode: 'REGIONAL' as const }, 'routingMode "REGIONAL"'],
+      ['mtu', { mtu: 1500 }, 'mtu 1500'],
+      ['deleteDefaultRoutesOnCreate', { deleteDefaultRoutesOnCreate: true }, 'deleteDefaultRoutesOnCreate true'],
+      ['description', { description: 'corp' }, 'description "corp"'],
+    ])('throws when %s is set on an existing VPC', (field, props, shown) => {
+      expect(() => stackWith({ existing: true, ...props })).toThrow(
+        `test/Network: ${shown} is set, but the VPC is existing (read, never created or changed), so it would never apply; remove ${field}, or change it on the VPC itself through its owners`,
+      );
+    });
+  });
+
   test('minimal snapshot', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     new Network(stack, 'Network', { name: 'vpc', subnets: [{ name: 'a', region: 'us-central1', cidr: '10.0.0.0/24' }] });

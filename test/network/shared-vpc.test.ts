@@ -28,6 +28,19 @@ describe('SharedVpc', () => {
     ]);
   });
 
+  test('an existing host is never enabled here (nothing to disable on destroy); its attachments name the host project directly', () => {
+    const { json } = build(() => ({ existingHost: true }));
+    expect(json.resource.google_compute_shared_vpc_host_project).toBeUndefined();
+    expect(Object.values(json.resource.google_compute_shared_vpc_service_project)).toEqual([{ host_project: 'host-project', service_project: 'gke-prod-proj' }]);
+  });
+
+  test('attachServiceProjects false: no attachment, the service agents still get their grants', () => {
+    const { json } = build(() => ({ existingHost: true, attachServiceProjects: false }));
+    expect(json.resource.google_compute_shared_vpc_service_project).toBeUndefined();
+    expect(Object.values(json.resource.google_compute_subnetwork_iam_member)).toHaveLength(2);
+    expect(roles(json)).toEqual([`host-project <custom role> ${agent}`, `host-project roles/container.hostServiceAgentUser ${agent}`]);
+  });
+
   test("shares only the service project's subnets, with networkUser for GKE's and Google APIs' service agents", () => {
     const { json } = build();
     const members = Object.values(json.resource.google_compute_subnetwork_iam_member) as any[];

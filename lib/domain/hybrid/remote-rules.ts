@@ -9,7 +9,16 @@ import type { ValidationIssue } from '../validation-error';
 const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
 
 /** AWS resource ids: a prefix and 8 or 17 lower-case hex digits. */
-const AWS_ID_PREFIXES = { vpc: 'vpc', subnet: 'subnet', routeTable: 'rtb' } as const;
+const AWS_ID_PREFIXES = { vpc: 'vpc', subnet: 'subnet', routeTable: 'rtb', transitGateway: 'tgw', vpnGateway: 'vgw' } as const;
+
+/** How each id kind is spelt in a message, and the `aws ec2 describe-*` command that lists it. */
+const AWS_ID_NAMES: Record<keyof typeof AWS_ID_PREFIXES, { readonly noun: string; readonly describe: string }> = {
+  vpc: { noun: 'vpc', describe: 'describe-vpcs' },
+  subnet: { noun: 'subnet', describe: 'describe-subnets' },
+  routeTable: { noun: 'route table', describe: 'describe-route-tables' },
+  transitGateway: { noun: 'transit gateway', describe: 'describe-transit-gateways' },
+  vpnGateway: { noun: 'virtual private gateway', describe: 'describe-vpn-gateways' },
+};
 
 export function validateAwsRegion(path: string, field: string, value: string): ValidationIssue[] {
   if (AWS_REGION_PATTERN.test(value)) return [];
@@ -25,8 +34,8 @@ export function validateAwsId(path: string, field: string, value: string, kind: 
       path,
       field,
       value,
-      problem: `is not an AWS ${kind === 'routeTable' ? 'route table' : kind} id (${prefix}- and 8 or 17 lower-case hex digits)`,
-      fix: `copy the id from the AWS console or \`aws ec2 describe-${kind === 'routeTable' ? 'route-tables' : `${kind}s`}\`, e.g. "${prefix}-0a1b2c3d4e5f60718"`,
+      problem: `is not an AWS ${AWS_ID_NAMES[kind].noun} id (${prefix}- and 8 or 17 lower-case hex digits)`,
+      fix: `copy the id from the AWS console or \`aws ec2 ${AWS_ID_NAMES[kind].describe}\`, e.g. "${prefix}-0a1b2c3d4e5f60718"`,
     },
   ];
 }

@@ -97,6 +97,8 @@ const haVpnAws = z.strictObject({
   aws: z.strictObject({
     type: z.enum(['transit-gateway', 'vpn-gateway']).optional(),
     amazonSideAsn: count.optional(),
+    existingTransitGatewayId: z.string().optional(),
+    existingVpnGatewayId: z.string().optional(),
     vpcId: z.string(),
     subnetIds: z.array(z.string()).optional(),
     routeTableIds: stringMap.optional(),
@@ -235,6 +237,13 @@ const platformDefinitionSchema = z.strictObject({
     routingMode: z.enum(['GLOBAL', 'REGIONAL']).optional(),
     mtu: count.optional(),
     privateServiceAccess: z.union([z.literal(false), z.strictObject({ prefixLength: count.optional(), pool: z.string().optional() })]).optional(),
+    existing: z
+      .strictObject({
+        subnets: z.array(z.strictObject({ name, region: z.string(), cidr: z.string(), secondaryRanges: z.array(z.strictObject({ rangeName: z.string(), cidr: z.string() })).optional() })).optional(),
+        serviceProjectAttachments: z.enum(['create', 'existing']).optional(),
+        defaultInternetRoute: z.boolean().optional(),
+      })
+      .optional(),
   }),
   addressPools: z.array(addressPool),
   poolAssignment: z.strictObject({ nodes: z.string(), pods: z.string(), services: z.string(), controlPlane: z.string(), bgpLinks: z.string() }),

@@ -32,13 +32,46 @@ export interface HaVpnToAwsLinkDefinition {
   readonly aws: {
     /** Transit gateway (ECMP across all 4 tunnels) or virtual private gateway. @default 'transit-gateway' (DEFAULT_AWS_GATEWAY_TYPE) */
     readonly type?: 'transit-gateway' | 'vpn-gateway';
-    /** Amazon-side ASN: 64512-65534 or 4200000000-4294967294 (validateAmazonSideAsn). @default 64512 (DEFAULT_AMAZON_SIDE_ASN) */
+    /**
+     * Amazon-side ASN: 64512-65534 or 4200000000-4294967294 (validateAmazonSideAsn). With an existing gateway it is
+     * that gateway's ASN, and required: the BGP peers must use it (an existing VPN gateway may have a legacy ASN such as 7224).
+     * @default 64512 (DEFAULT_AMAZON_SIDE_ASN) for a gateway the link creates; none (required) with an existing one
+     */
     readonly amazonSideAsn?: number;
-    /** The VPC to attach (transit gateway) or to attach the VPN gateway to. */
+    /**
+     * An existing transit gateway (`tgw-` and 8 or 17 hex digits) the VPN connections end on, instead of one the link
+     * creates: it is referenced by id, never created, changed or destroyed. Its `vpn_ecmp_support` should be `enable`
+     * for traffic to use all four tunnels, and its default route table association and propagation should be on, or its
+     * owners associate the VPN attachments with their route tables (AWS does not let the link check either). Only with
+     * type 'transit-gateway'. Changing it replaces the VPN connections and the routes.
+     * @default none: the link creates a transit gateway (ECMP and default route table association and propagation on)
+     */
+    readonly existingTransitGatewayId?: string;
+    /**
+     * An existing virtual private gateway (`vgw-` and 8 or 17 hex digits), already attached to `vpcId`, that the VPN
+     * connections end on instead of one the link creates: referenced by id, never created or destroyed. Only with
+     * type 'vpn-gateway'.
+     * @default none: the link creates a virtual private gateway attached to vpcId
+     */
+    readonly existingVpnGatewayId?: string;
+    /**
+     * The VPC to attach (transit gateway, with `subnetIds`) or to attach a new VPN gateway to. With an existing gateway
+     * and no `subnetIds` it names the VPC already attached (its route tables are `routeTableIds`).
+     */
     readonly vpcId: string;
-    /** Subnets for the transit gateway VPC attachment, one per AZ. @default none (no attachment) */
+    /**
+     * Subnets for a transit gateway VPC attachment of `vpcId`, one per AZ: the link creates the attachment (also to an
+     * existing transit gateway). Leave it out when the VPC is already attached.
+     * @default none (no attachment: the VPC is already attached, or reached through another attachment)
+     */
     readonly subnetIds?: readonly string[];
-    /** Route tables that get routes (transit gateway) or route propagation (VPN gateway) to GCP, keyed by a stable name. @default none */
+    /**
+     * Existing VPC route tables that get a route to every GCP range the link carries (transit gateway: one `aws_route`
+     * per table and range, target the transit gateway) or route propagation (VPN gateway), keyed by a stable name that
+     * becomes part of the routes' construct ids (`[A-Za-z0-9_-]`, e.g. `private-a`). The link never changes a table's
+     * other routes.
+     * @default none
+     */
     readonly routeTableIds?: Readonly<Record<string, string>>;
   };
   /**

@@ -11,6 +11,13 @@ import type { NodePoolKind } from './node-pool-definition';
 export const DEFAULT_NETWORK_MTU = 1460;
 /** GLOBAL dynamic routing: a Cloud Router advertises every region's subnets (99.99% Interconnect needs it). */
 export const DEFAULT_ROUTING_MODE = 'GLOBAL' as const;
+/**
+ * An existing network's service projects are attached to the host by the platform (as for a network it creates): the
+ * usual case where the platform team holds Shared VPC Admin; `existing` when the host's owners attach them.
+ */
+export const DEFAULT_EXISTING_SERVICE_PROJECT_ATTACHMENTS = 'create' as const;
+/** An existing VPC is taken to keep GCP's default internet route: every VPC gets it at creation unless deleted on purpose. */
+export const DEFAULT_EXISTING_NETWORK_DEFAULT_ROUTE = true;
 /** GKE's REGULAR release channel: versions a few weeks after RAPID, with the full support window. */
 export const DEFAULT_CLUSTER_RELEASE_CHANNEL = 'REGULAR' as const;
 /**

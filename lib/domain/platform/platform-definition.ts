@@ -116,17 +116,29 @@ export interface ProjectDefinition {
 
 /** The platform's VPC in the definition. */
 export interface NetworkDefinition {
-  /** VPC name (RFC 1035, ≤ 63 characters). Changing it replaces the VPC. */
+  /** VPC name (RFC 1035, ≤ 63 characters). Changing it replaces the VPC (with `existing`: points the platform at another VPC). */
   readonly name: string;
   /** Project that hosts the VPC (the Shared VPC host when clusters live in other projects). */
   readonly project: string;
   /**
    * GLOBAL lets a Cloud Router in one region advertise every region's subnets (needed for 99.99% Interconnect).
+   * With `existing`, it states the existing VPC's routing mode (the platform cannot set or read it): the link checks
+   * and the reachability model rely on it.
    * @default 'GLOBAL' (DEFAULT_ROUTING_MODE)
    */
   readonly routingMode?: 'GLOBAL' | 'REGIONAL';
-  /** VPC MTU; hybrid links must agree with it. @default 1460 (DEFAULT_NETWORK_MTU, GCP's default) */
+  /** VPC MTU; hybrid links must agree with it. With `existing`, it states the existing VPC's MTU. @default 1460 (DEFAULT_NETWORK_MTU, GCP's default) */
   readonly mtu?: number;
+  /**
+   * The VPC already exists and is owned elsewhere (another team's network, a Shared VPC host project that predates the
+   * platform): the network stack reads it with a `google_compute_network` data source and never creates, changes or
+   * destroys it (nor the host project's Shared VPC enablement). In it the platform creates only its own parts: a subnet per
+   * cluster with its pod and services ranges (from the IP plan), its firewall rules, a Cloud Router and Cloud NAT per
+   * region for those subnets, the private googleapis.com zone, Private Service Access when on, and the Shared VPC
+   * grants of its service projects. See the README's "Brownfield" section.
+   * @default none: the platform creates the VPC
+   */
+  readonly existing?: ExistingNetworkDefinition;
   /**
    * Private Service Access (Cloud SQL, Memorystore and other Google services on private IPs): a range from the IP
    * plan (`network/private-service-access`, in the nodes pool) peered to Google's service producer network.
@@ -141,6 +153,49 @@ export interface NetworkDefinition {
         /** Pool of the IP plan the range is taken from. @default the platform's poolAssignment.nodes pool */
         readonly pool?: string;
       };
+}
+
+/** What the platform must know of an existing VPC (`network.existing`). */
+export interface ExistingNetworkDefinition {
+  /**
+   * Subnets already in the VPC: each primary and secondary range is reserved in the IP plan
+   * (`network/existing/<subnet>` and `network/existing/<subnet>/<rangeName>`), so no range of the platform overlaps
+   * them. The platform never manages them. List every subnet of the VPC (`gcloud compute networks subnets list
+   * --network <name> --project <project>`).
+   * @default none
+   */
+  readonly subnets?: readonly ExistingSubnetDefinition[];
+  /**
+   * Who attaches the platform's service projects (projects of clusters other than the host) to the host project:
+   * `create`, the network stack does (`google_compute_shared_vpc_service_project`, which needs the Shared VPC Admin role
+   * on the host's organisation or folder); `existing`, the host's owners did, and the platform only grants its
+   * service projects' agents on its own subnets. Either way the host project must already be a Shared VPC host.
+   * @default 'create' (DEFAULT_EXISTING_SERVICE_PROJECT_ATTACHMENTS)
+   */
+  readonly serviceProjectAttachments?: 'create' | 'existing';
+  /**
+   * The VPC keeps GCP's default route 0.0.0.0/0 to the internet gateway (the Cloud NATs need it for egress). The
+   * platform cannot read it; the reachability model takes it as declared here.
+   * @default true (DEFAULT_EXISTING_NETWORK_DEFAULT_ROUTE: every VPC gets that route unless its owners deleted it)
+   */
+  readonly defaultInternetRoute?: boolean;
+}
+
+/** A subnet already in an existing VPC, declared so the IP plan never hands out its ranges. */
+export interface ExistingSubnetDefinition {
+  /** The subnet's name (RFC 1035): part of its reservations' names. */
+  readonly name: string;
+  /** Its region, e.g. `us-central1` (any GCP region: it need not be one of the platform's). */
+  readonly region: string;
+  /** Its primary range, an aligned IPv4 CIDR. */
+  readonly cidr: string;
+  /** Its secondary ranges, by name. @default none */
+  readonly secondaryRanges?: readonly {
+    /** The secondary range's name on the subnet. */
+    readonly rangeName: string;
+    /** Its range, an aligned IPv4 CIDR. */
+    readonly cidr: string;
+  }[];
 }
 
 /** Which address pool each kind of range is drawn from. */

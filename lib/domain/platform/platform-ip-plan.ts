@@ -8,6 +8,7 @@ import { poolSurgeNodes } from './platform-defaults';
 import { privateServiceAccessPlan, PSA_RANGE_NAME } from './private-service-access';
 import { clusterNodePools } from './cluster-node-pools';
 import { expandClusterGenerations } from './cluster-generations';
+import { existingNetworkReservations } from './existing-network';
 
 /** Names of a cluster's ranges in the IP plan: `gcp/<region>/<cluster>/...`. Part of the lock file contract. */
 export function clusterRangePrefix(cluster: Pick<ClusterDefinition, 'region' | 'name'>): string {
@@ -49,7 +50,7 @@ function remoteNetworkReservations(definition: PlatformDefinition): Reservation[
 export function buildPlatformIpPlan(declared: PlatformDefinition): { plan: IpPlan; clusterRanges: ReadonlyMap<string, GkeRangeNames> } {
   // A generation's ranges are its own cluster's: requested under its own name, disjoint from every other's.
   const definition = expandClusterGenerations(declared).definition;
-  const plan = new IpPlan(definition.addressPools, [...remoteNetworkReservations(definition), ...(definition.reservations ?? [])]);
+  const plan = new IpPlan(definition.addressPools, [...remoteNetworkReservations(definition), ...existingNetworkReservations(definition), ...(definition.reservations ?? [])]);
   const clusterRanges = new Map<string, GkeRangeNames>();
   for (const cluster of definition.clusters) {
     const pools = { ...definition.poolAssignment, ...cluster.pools };

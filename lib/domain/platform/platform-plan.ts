@@ -113,6 +113,18 @@ export interface NetworkPlan {
    * @default undefined when the definition sets no mtu: the VPC resource leaves it to GCP's default (the same 1460)
    */
   readonly vpcMtu?: number;
+  /**
+   * The VPC exists already (`network.existing`): the network stack reads it and creates only the platform's parts in it.
+   * @default undefined: the network stack creates the VPC
+   */
+  readonly existing?: {
+    /** Who attaches the service projects to the host: as declared, else 'create' (DEFAULT_EXISTING_SERVICE_PROJECT_ATTACHMENTS). */
+    readonly serviceProjectAttachments: 'create' | 'existing';
+    /** Whether the VPC keeps GCP's default internet route: as declared, else true (DEFAULT_EXISTING_NETWORK_DEFAULT_ROUTE). */
+    readonly defaultInternetRoute: boolean;
+    /** Names of the IP plan's reservations for the VPC's existing subnets and their secondary ranges, in declaration order. */
+    readonly reservations: readonly string[];
+  };
   /** Control-plane /28 of every cluster, in cluster definition order: the firewall's sources. */
   readonly controlPlaneCidrs: readonly string[];
   /** One Cloud NAT per region that has clusters, in the definition's region order. */
@@ -394,6 +406,10 @@ export interface HaVpnAwsLinkPlan extends LinkPlanBase {
     readonly type: 'transit-gateway' | 'vpn-gateway';
     /** ASN of the AWS gateway. */
     readonly amazonSideAsn: number;
+    /** The existing transit gateway the tunnels end on. @default undefined: the link creates one (type 'transit-gateway') */
+    readonly existingTransitGatewayId?: string;
+    /** The existing virtual private gateway the tunnels end on. @default undefined: the link creates one (type 'vpn-gateway') */
+    readonly existingVpnGatewayId?: string;
     /** The VPC attached to the gateway. */
     readonly vpcId: string;
     /** Subnets of the transit gateway's VPC attachment. @default undefined: no VPC attachment is created */

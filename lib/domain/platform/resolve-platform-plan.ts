@@ -14,6 +14,8 @@ import {
   DEFAULT_AMAZON_SIDE_ASN,
   DEFAULT_AWS_GATEWAY_TYPE,
   DEFAULT_CLUSTER_RELEASE_CHANNEL,
+  DEFAULT_EXISTING_NETWORK_DEFAULT_ROUTE,
+  DEFAULT_EXISTING_SERVICE_PROJECT_ATTACHMENTS,
   DEFAULT_GPU,
   DEFAULT_GPU_DRIVER_VERSION,
   DEFAULT_MACHINE_TYPES,
@@ -27,6 +29,7 @@ import {
 import type { ClusterDefinition, PlatformDefinition } from './platform-definition';
 import type { NodePoolDefinition } from './node-pool-definition';
 import { clusterRangePrefix, clusterSurgeNodes, clusterZones } from './platform-ip-plan';
+import { existingNetworkReservations } from './existing-network';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
 import { tenantGpuQuota } from './tenant-gpu-quota';
 import type { AdditionalPodRangePlan, AdvertisementsPlan, ClusterGenerationPlan, ClusterPlan, LinkPlan, NetworkPlan, NodePoolPlan, PlatformPlan, RetiringGenerationPlan, TenantPlan } from './platform-plan';
@@ -223,12 +226,24 @@ function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: r
 function resolveNetwork(definition: PlatformDefinition, clusters: readonly ClusterPlan[]): NetworkPlan {
   const byName = (a: { subnet: string }, b: { subnet: string }) => (a.subnet < b.subnet ? -1 : a.subnet > b.subnet ? 1 : 0);
   const hostProject = definition.network.project;
+  const existing = definition.network.existing;
   return {
     name: definition.network.name,
     project: hostProject,
     routingMode: definition.network.routingMode ?? DEFAULT_ROUTING_MODE,
     mtu: definition.network.mtu ?? DEFAULT_NETWORK_MTU,
-    ...(definition.network.mtu !== undefined ? { vpcMtu: definition.network.mtu } : {}),
+    // An existing VPC's MTU is stated, not set: the stack has no VPC resource to set it on.
+    ...(definition.network.mtu !== undefined && !existing ? { vpcMtu: definition.network.mtu } : {}),
+    // Spread only when declared: a plan without it stays byte-identical.
+    ...(existing
+      ? {
+          existing: {
+            serviceProjectAttachments: existing.serviceProjectAttachments ?? DEFAULT_EXISTING_SERVICE_PROJECT_ATTACHMENTS,
+            defaultInternetRoute: existing.defaultInternetRoute ?? DEFAULT_EXISTING_NETWORK_DEFAULT_ROUTE,
+            reservations: existingNetworkReservations(definition).map((r) => r.name),
+          },
+        }
+      : {}),
     controlPlaneCidrs: clusters.map((c) => c.controlPlane.cidr),
     nats: definition.regions
       .map((region) => ({
@@ -263,6 +278,9 @@ function resolveLink(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, net
           region: remoteNetwork.awsRegion,
           type: link.aws.type ?? DEFAULT_AWS_GATEWAY_TYPE,
           amazonSideAsn: link.aws.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN,
+          // Spread only when declared: a plan without them stays byte-identical (plan --json, the report).
+          ...(link.aws.existingTransitGatewayId !== undefined ? { existingTransitGatewayId: link.aws.existingTransitGatewayId } : {}),
+          ...(link.aws.existingVpnGatewayId !== undefined ? { existingVpnGatewayId: link.aws.existingVpnGatewayId } : {}),
           vpcId: link.aws.vpcId,
           ...(link.aws.subnetIds ? { subnetIds: link.aws.subnetIds } : {}),
           ...(link.aws.routeTableIds ? { routeTableIds: link.aws.routeTableIds } : {}),

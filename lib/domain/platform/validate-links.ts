@@ -2,7 +2,7 @@ import { IssueCollector, ValidationIssue } from '../validation-error';
 import { validateAmazonSideAsn, validateAsnsDiffer, validateCloudRouterAsn, validatePeerAsn } from '../hybrid/asn';
 import { validateMtus, validateSla, validateVlanTag } from '../hybrid/interconnect-rules';
 import { validateAwsId, validateIpv4Address, validatePublicPeerAddress } from '../hybrid/remote-rules';
-import { DEFAULT_AMAZON_SIDE_ASN, DEFAULT_NETWORK_MTU, DEFAULT_ROUTING_MODE } from './platform-defaults';
+import { DEFAULT_AMAZON_SIDE_ASN, DEFAULT_AWS_GATEWAY_TYPE, DEFAULT_NETWORK_MTU, DEFAULT_ROUTING_MODE } from './platform-defaults';
 import { Cidr } from '../ip-plan/cidr';
 import { PARTNER_INTERCONNECT_ASN } from '../hybrid/asn';
 import { HybridLinkDefinition } from './hybrid-link-definition';
@@ -66,11 +66,30 @@ function linkRuleIssues(definition: PlatformDefinition, link: HybridLinkDefiniti
     case 'ha-vpn-aws': {
       const amazonSideAsn = link.aws.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN;
       issues.push(...validateCloudRouterAsn(path, 'gcpAsn', link.gcpAsn));
-      issues.push(...validateAmazonSideAsn(path, 'aws.amazonSideAsn', amazonSideAsn));
+      issues.push(...validateAmazonSideAsn(path, 'aws.amazonSideAsn', amazonSideAsn, { allowLegacy: link.aws.type === 'vpn-gateway' && link.aws.existingVpnGatewayId !== undefined }));
       issues.push(...validateAsnsDiffer(path, 'aws.amazonSideAsn', link.gcpAsn, amazonSideAsn));
       issues.push(...validateAwsId(path, 'aws.vpcId', link.aws.vpcId, 'vpc'));
       (link.aws.subnetIds ?? []).forEach((id, i) => issues.push(...validateAwsId(path, `aws.subnetIds[${i}]`, id, 'subnet')));
-      for (const [key, id] of Object.entries(link.aws.routeTableIds ?? {})) issues.push(...validateAwsId(path, `aws.routeTableIds.${key}`, id, 'routeTable'));
+      if (link.aws.subnetIds && link.aws.subnetIds.length === 0)
+        issues.push({
+          path,
+          field: 'aws.subnetIds',
+          value: [],
+          problem: 'is empty, but a transit gateway VPC attachment needs a subnet in each availability zone it serves',
+          fix: 'list one subnet per availability zone, or leave subnetIds out when the VPC is already attached',
+        });
+      for (const [key, id] of Object.entries(link.aws.routeTableIds ?? {})) {
+        issues.push(...validateAwsId(path, `aws.routeTableIds.${key}`, id, 'routeTable'));
+        if (!ROUTE_TABLE_KEY.test(key))
+          issues.push({
+            path,
+            field: 'aws.routeTableIds',
+            value: key,
+            problem: "is not a usable key: it becomes part of the routes' construct ids (their Terraform addresses)",
+            fix: 'use letters, digits, "-" and "_" only, e.g. "private-a"',
+          });
+      }
+      issues.push(...existingAwsGatewayIssues(path, link));
       if (link.aws.type === 'vpn-gateway' && link.aws.subnetIds) {
         issues.push({ path, field: 'aws.subnetIds', value: link.aws.subnetIds, problem: 'is set for a VPN gateway, which attaches to the VPC without subnets', fix: "remove subnetIds, or use type: 'transit-gateway'" });
       }
@@ -132,6 +151,55 @@ function linkRuleIssues(definition: PlatformDefinition, link: HybridLinkDefiniti
       issues.push(...validateSla(path, link.slaTarget, link.attachments, definition.network.routingMode ?? DEFAULT_ROUTING_MODE));
       break;
     }
+  }
+  return issues;
+}
+
+/** A route table's key becomes part of a construct id (`Route-<key>-<cidr>`): no `/`, nothing a Terraform address cannot hold. */
+const ROUTE_TABLE_KEY = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * An existing gateway of an AWS link: its id's form, that it matches the gateway type, and its ASN, which the link
+ * cannot read and must not guess (the default 64512 belongs to a gateway the link creates).
+ */
+function existingAwsGatewayIssues(path: string, link: Extract<HybridLinkDefinition, { kind: 'ha-vpn-aws' }>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const type = link.aws.type ?? DEFAULT_AWS_GATEWAY_TYPE;
+  const { existingTransitGatewayId: tgw, existingVpnGatewayId: vgw } = link.aws;
+  if (tgw !== undefined) issues.push(...validateAwsId(path, 'aws.existingTransitGatewayId', tgw, 'transitGateway'));
+  if (vgw !== undefined) issues.push(...validateAwsId(path, 'aws.existingVpnGatewayId', vgw, 'vpnGateway'));
+  if (tgw !== undefined && type !== 'transit-gateway') {
+    issues.push({
+      path,
+      field: 'aws.existingTransitGatewayId',
+      value: tgw,
+      problem: `is set, but aws.type is "${type}": the tunnels would end on a virtual private gateway, not on this transit gateway`,
+      fix: "set aws.type: 'transit-gateway' (or leave type out), or remove existingTransitGatewayId",
+    });
+  }
+  if (vgw !== undefined && type !== 'vpn-gateway') {
+    issues.push({
+      path,
+      field: 'aws.existingVpnGatewayId',
+      value: vgw,
+      problem: `is set, but aws.type is "${type}"${link.aws.type === undefined ? ' (the default)' : ''}: the tunnels would end on a transit gateway, not on this virtual private gateway`,
+      fix: "set aws.type: 'vpn-gateway', or remove existingVpnGatewayId",
+    });
+  }
+  const existing = type === 'transit-gateway' ? tgw : vgw;
+  if (existing !== undefined && link.aws.amazonSideAsn === undefined) {
+    const field = type === 'transit-gateway' ? 'aws.existingTransitGatewayId' : 'aws.existingVpnGatewayId';
+    const query =
+      type === 'transit-gateway'
+        ? `aws ec2 describe-transit-gateways --transit-gateway-ids ${existing} --query 'TransitGateways[0].Options.AmazonSideAsn'`
+        : `aws ec2 describe-vpn-gateways --vpn-gateway-ids ${existing} --query 'VpnGateways[0].AmazonSideAsn'`;
+    issues.push({
+      path,
+      field: 'aws.amazonSideAsn',
+      value: undefined,
+      problem: `is required with ${field} ${existing}: the Cloud Router's BGP peers must use that gateway's ASN, which the link cannot read (the default ${DEFAULT_AMAZON_SIDE_ASN} is only for a gateway the link creates)`,
+      fix: `set aws.amazonSideAsn to the gateway's Amazon-side ASN (\`${query}\`)`,
+    });
   }
   return issues;
 }

@@ -19,6 +19,7 @@ import { validateRegions, validateClusterZones } from './validate-regions';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
 import { clusterNodePools } from './cluster-node-pools';
 import { validateLinks } from './validate-links';
+import { validateExistingNetwork } from './existing-network';
 import { validateClusterPathIntents } from '../network/cluster-paths';
 import { validatePlatformTenants } from './validate-tenants';
 import { expandClusterGenerations, issueAtGeneration, validateClusterGenerations } from './cluster-generations';
@@ -127,6 +128,7 @@ function checkNetwork(definition: PlatformDefinition, projects: Set<string>, iss
   if (network.mtu !== undefined && (!Number.isInteger(network.mtu) || network.mtu < MIN_MTU || network.mtu > MAX_MTU)) {
     issues.add({ path: 'network', field: 'mtu', value: network.mtu, problem: `must be a whole number from ${MIN_MTU} to ${MAX_MTU}`, fix: 'use 1460 (GCP default), 1500, or 8896 for jumbo frames' });
   }
+  for (const issue of validateExistingNetwork(definition)) issues.add(issue);
 }
 
 function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition, projects: Set<string>, regions: Set<string>, pools: Set<string>, issues: IssueCollector): void {

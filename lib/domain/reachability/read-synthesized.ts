@@ -69,6 +69,17 @@ export interface SynthesisContext {
   }[];
   /** The mesh's installation settings (Istio's MeshConfig is not in the output). @default Istio's defaults: trust domain `cluster.local`, root namespace `istio-system` */
   readonly mesh?: MeshSettings;
+  /**
+   * An existing VPC's properties the output cannot say (its data source carries neither), as the definition states them.
+   * Read only when the output has no `google_compute_network` resource but a `google_compute_network` data source.
+   * @default routing mode GLOBAL, with GCP's default internet route
+   */
+  readonly existingNetwork?: {
+    /** The VPC's dynamic routing mode. */
+    readonly routingMode: 'GLOBAL' | 'REGIONAL';
+    /** Whether it keeps GCP's default 0.0.0.0/0 route to the internet gateway. */
+    readonly defaultInternetRoute: boolean;
+  };
 }
 
 interface Located {
@@ -86,6 +97,9 @@ export function readSynthesized(output: SynthesizedPlatform, context: SynthesisC
   );
   const ofType = (type: string, stack?: string) => all.filter((r) => r.type === type && (stack === undefined || r.stack === stack));
   const network = ofType('google_compute_network')[0];
+  // An existing VPC: the network stack reads it with a data source; what the data source cannot say comes from the context.
+  const existingNetwork = network ? undefined : dataOfType(output, 'google_compute_network')[0];
+  const existingProps = context.existingNetwork ?? { routingMode: 'GLOBAL' as const, defaultInternetRoute: true };
   const subnetResources = ofType('google_compute_subnetwork');
   const subnets: SubnetModel[] = subnetResources.map((r) => ({
     name: str(r.block.name),
@@ -101,12 +115,14 @@ export function readSynthesized(output: SynthesizedPlatform, context: SynthesisC
   };
 
   return {
-    network: {
-      name: network ? str(network.block.name) : 'unknown',
-      routingMode: network?.block.routing_mode === 'REGIONAL' ? 'REGIONAL' : 'GLOBAL',
-      defaultInternetRoute: network ? network.block.delete_default_routes_on_create !== true : false,
-      at: network?.at ?? 'no google_compute_network in the output',
-    },
+    network: existingNetwork
+      ? { name: str(existingNetwork.block.name), routingMode: existingProps.routingMode, defaultInternetRoute: existingProps.defaultInternetRoute, at: existingNetwork.at }
+      : {
+          name: network ? str(network.block.name) : 'unknown',
+          routingMode: network?.block.routing_mode === 'REGIONAL' ? 'REGIONAL' : 'GLOBAL',
+          defaultInternetRoute: network ? network.block.delete_default_routes_on_create !== true : false,
+          at: network?.at ?? 'no google_compute_network in the output',
+        },
     subnets,
     firewalls: ofType('google_compute_firewall').map(firewallOf),
     routes: ofType('google_compute_route').map((r): StaticRouteModel => ({
@@ -154,6 +170,14 @@ export function readSynthesized(output: SynthesizedPlatform, context: SynthesisC
     remoteNetworks: context.remoteNetworks,
     mesh: readMesh(output.manifests, context.mesh ?? DEFAULT_MESH_SETTINGS),
   };
+}
+
+/** Data sources of one type across the stacks (`data.<type>.<key>`), located like resources. */
+function dataOfType(output: SynthesizedPlatform, type: string): Located[] {
+  return output.stacks.flatMap((stack) => {
+    const blocks = ((stack.json.data as Record<string, Record<string, TerraformBlock>> | undefined) ?? {})[type] ?? {};
+    return Object.entries(blocks).map(([key, block]): Located => ({ stack: stack.name, type, key, block, at: `${stack.name}: data.${type}.${key}` }));
+  });
 }
 
 function firewallOf(r: Located): FirewallRuleModel {

@@ -145,6 +145,26 @@ describe('reading the synthesized output', () => {
     ]);
   });
 
+  describe('an existing VPC (a google_compute_network data source, no resource)', () => {
+    const existing = { name: 'p-network', json: { data: { google_compute_network: { Network_Existing_1: { name: 'corp-vpc', project: 'host' } } } } };
+
+    test('is named by its data source; routing mode and default route come from the definition (the context)', () => {
+      const model = readSynthesized({ stacks: [existing], manifests: [] }, { remoteNetworks: [], links: [], existingNetwork: { routingMode: 'REGIONAL', defaultInternetRoute: false } });
+      expect(model.network).toEqual({ name: 'corp-vpc', routingMode: 'REGIONAL', defaultInternetRoute: false, at: 'p-network: data.google_compute_network.Network_Existing_1' });
+    });
+
+    test("without a context: GLOBAL routing and GCP's default internet route", () => {
+      const model = readSynthesized({ stacks: [existing], manifests: [] }, { remoteNetworks: [], links: [] });
+      expect(model.network).toMatchObject({ name: 'corp-vpc', routingMode: 'GLOBAL', defaultInternetRoute: true });
+    });
+
+    test('a VPC resource wins over a data source of the same type elsewhere', () => {
+      const model = readSynthesized({ stacks: [...output.stacks, existing], manifests: [] }, { remoteNetworks: [], links: [], existingNetwork: { routingMode: 'REGIONAL', defaultInternetRoute: false } });
+      expect(model.network.name).toBe(t.network.name);
+      expect(model.network.at).toBe(t.network.at);
+    });
+  });
+
   test('an output without a network reads as an empty model rather than failing', () => {
     const empty = readSynthesized({ stacks: [], manifests: [] }, { remoteNetworks: [], links: [] });
     expect(empty.network).toMatchObject({ name: 'unknown', defaultInternetRoute: false });
