@@ -1,5 +1,7 @@
-import { loadConfig, ResolvedConfig } from './config';
-import { ConfiguredPlatform, loadConfiguredPlatform } from './platform-source';
+import type { PlatformAddOn } from '../lib/addons/platform-add-on';
+import type { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
+import { loadConfig } from './config';
+import { loadConfiguredPlatform } from './platform-source';
 
 /** How `loadPlatformProject` treats the lock files. */
 export interface LoadPlatformProjectOptions {
@@ -13,10 +15,16 @@ export interface LoadPlatformProjectOptions {
   readonly log?: (message: string) => void;
 }
 
-/** A project's platform as every command loads it: its configuration, the validated platform and its add-ons. */
-export interface PlatformProject extends ConfiguredPlatform {
-  /** The project's configuration, every path absolute. */
-  readonly config: ResolvedConfig;
+/**
+ * A project's platform as every command loads it: the validated platform and its add-ons (what a project's tests and
+ * scripts pass on to the stack and chart builders). The commands' own configuration and deferred lock writes stay
+ * inside the CLI.
+ */
+export interface PlatformProject {
+  /** The validated platform with its IP plan resolved. */
+  readonly platform: LoadedPlatform;
+  /** The add-ons the definition module exports (none when it exports none). */
+  readonly addOns: readonly PlatformAddOn[];
 }
 
 /**
@@ -27,6 +35,6 @@ export interface PlatformProject extends ConfiguredPlatform {
  */
 export function loadPlatformProject(dir: string, options: LoadPlatformProjectOptions = {}): PlatformProject {
   const config = loadConfig(dir, options.configFile);
-  const configured = loadConfiguredPlatform(config, { frozen: options.frozen ?? true, record: options.record ?? false, log: options.log ?? (() => undefined) });
-  return { ...configured, config };
+  const { platform, addOns } = loadConfiguredPlatform(config, { frozen: options.frozen ?? true, record: options.record ?? false, log: options.log ?? (() => undefined) });
+  return { platform, addOns };
 }

@@ -8,9 +8,6 @@ export { readLockFile, writeLockFile } from './platform/lock-files';
 export type { LoadedPlatform } from './domain/platform/resolve-platform';
 export { loadPlatformProject } from '../cli/project';
 export type { LoadPlatformProjectOptions, PlatformProject } from '../cli/project';
-export type { ConfiguredPlatform } from '../cli/platform-source';
-export type { ResolvedConfig } from '../cli/config';
-export type { LockFileChange, PendingLocks } from '../cli/lock-writes';
 export { ValidationError } from './domain/validation-error';
 export type { ValidationIssue } from './domain/validation-error';
 
@@ -39,9 +36,8 @@ export type { ExpandedDefinition, ExpandedGeneration } from './domain/platform/c
 export type { CompanionCpuPoolDefinition, DedicatedNodesDefinition, DeveloperNamespacesDefinition, PlatformTenant } from './domain/platform/tenant-definition';
 export type { HaVpnToAwsLinkDefinition, HaVpnToPeerLinkDefinition, HybridLinkDefinition, InterconnectAttachmentDefinition, InterconnectLinkDefinition, LinkAdvertisements } from './domain/platform/hybrid-link-definition';
 export type { TenantSpec } from './domain/tenancy/tenant-spec';
-export { CREATABLE_RESOURCE_KINDS, RESOURCE_ROLE_KINDS } from './domain/tenancy/tenant-spec';
-export type { NamedResource, ResourcePrerequisite } from './domain/tenancy/tenant-resources';
-export { resourcePrerequisites } from './domain/tenancy/tenant-resources';
+export { RESOURCE_ROLE_KINDS } from './domain/tenancy/tenant-spec';
+export type { NamedResource } from './domain/tenancy/tenant-resources';
 export type {
   DeveloperNamespaceSpec,
   ExternalDependency,
@@ -128,7 +124,7 @@ export { GkeCluster } from './gke/gke-cluster';
 export type { AuthorizedNetwork, ControlPlaneAccess, GkeClusterAttributes, GkeClusterProps, IGkeCluster, MaintenanceWindow, NodePoolFootprint, ReleaseChannel } from './gke/gke-cluster';
 export { NodePool } from './gke/node-pool';
 export type { BlueGreenUpgrade, GpuConfig, GpuDriverVersion, NodePoolProps, NodePoolScaling, NodeTaint, PoolPodRange, SurgeUpgrade } from './gke/node-pool';
-export { generalServicesPool, gpuTrainingPool, spotBatchPool, tenantDedicatedPool } from './gke/node-pool-presets';
+export { tenantDedicatedPool } from './gke/node-pool-presets';
 export type { PresetOverrides, PresetTarget } from './gke/node-pool-presets';
 export { NodeServiceAccount } from './gke/node-service-account';
 export type { NodeServiceAccountProps } from './gke/node-service-account';

@@ -59,11 +59,6 @@ export function pairIntent(row: TenantPairRow, to: string, acceptedGaps?: Readon
   return reason === undefined ? intent : { ...intent, acceptedGap: { reason } };
 }
 
-/** How many intents the set holds. */
-export function intentCount(set: IntentSet): number {
-  return set.entries.reduce((sum, e) => sum + (isPairRow(e) ? e.size : 1), 0);
-}
-
 /** The flat list of intents, in order. */
 export function expandIntents(set: IntentSet): ConnectivityIntent[] {
   const out: ConnectivityIntent[] = [];
