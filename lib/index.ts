@@ -215,5 +215,7 @@ export type { PlatformReportInput } from './report/platform-report';
 export type { LinkSummary, TenantSummary } from './report/platform-summaries';
 export { verifyConnectivity } from './report/verify-connectivity';
 export type { VerifyConnectivityOptions } from './report/verify-connectivity';
+export { verifyGenerationCounterparts } from './report/verify-generations';
+export type { MissingCounterpart } from './domain/platform/generation-counterparts';
 export type { AddOnAuthorizedNetworks } from './domain/reachability/derive-intents';
 export type { VerificationResult } from './domain/reachability/verify-intents';

@@ -1,6 +1,7 @@
 import { addOnConnectivityIntents } from '../../lib/domain/addons/add-on-rules';
 import { formatVerification, VerificationResult, verificationJson, verificationSummaryLine } from '../../lib/domain/reachability/verify-intents';
 import { verifyConnectivity } from '../../lib/report/verify-connectivity';
+import { verifyGenerationCounterparts } from '../../lib/report/verify-generations';
 import { CliContext, Command, parseCommandArgs } from '../command';
 import { loadConfig, ResolvedConfig } from '../config';
 import { ConfiguredPlatform, loadConfiguredPlatform } from '../platform-source';
@@ -27,6 +28,11 @@ export function reportFailures(command: string, result: VerificationResult, cont
   return true;
 }
 
+/** The line verify prints for a plan with generations: how many were judged and what they lack. */
+function generationSummary(generations: number, missing: number): string {
+  return `generations: ${generations} cluster generation(s), ${missing === 0 ? 'every identity-bound counterpart present for those receiving traffic' : `${missing} counterpart(s) missing`}`;
+}
+
 /** The last line of the text matrix: `38 of 38 intents met, 0 unmet, 0 accepted gap(s)`. */
 export function verificationSummary(result: VerificationResult): string {
   return verificationSummaryLine(result);
@@ -41,6 +47,10 @@ Reads the synthesized Terraform JSON (<terraformOutdir>/stacks/*/cdk.tf.json) an
 builds the reachability model from them and judges every connectivity intent: those derived from the definition,
 its connectivityIntents and its add-ons'. Prints the matrix (unmet first), and exits 1 on an unmet intent that is
 not an accepted gap, naming the hop that decides it. \`synth\` runs the same check after writing both sides.
+When clusters have generations, it also exits 1 when a generation receiving traffic lacks the counterpart of
+anything bound to a sibling generation's identity (its stack, Vault auth mount and roles, CD accounts, firewall
+rules, Shared VPC grants, authorized networks, control-plane, node and pod ranges in advertisements, firewall
+sources and routes), naming the generation and what it lacks.
 
   --json           the verdicts as JSON, each with its path and decisive hop
   --quiet          only unmet intents and the summary
@@ -52,9 +62,18 @@ not an accepted gap, naming the hop that decides it. \`synth\` runs the same che
     const config = loadConfig(context.cwd, values.config);
     const configured = loadConfiguredPlatform(config, { frozen: context.env.CI === 'true', record: false, log: (m) => context.err(`${m}\n`) });
     const result = verifyConfigured(config, configured, context.env);
-    if (values.json) context.out(`${JSON.stringify(verificationJson(result), null, 2)}\n`);
+    // Trust continuity: a generation receiving traffic holds every counterpart of its siblings' identity-bound output.
+    const plan = configured.platform.plan;
+    const generations = plan.clusters.filter((c) => c.generation !== undefined);
+    const missing = verifyGenerationCounterparts(plan, context.env.CDKTF_OUTDIR ?? config.terraformOutdir, context.env.CDK8S_OUTDIR ?? config.manifestsOutdir);
+    if (values.json) context.out(`${JSON.stringify(generations.length > 0 ? { ...(verificationJson(result) as object), generationCounterparts: missing } : verificationJson(result), null, 2)}\n`);
     else if (values.quiet) context.out(`${verificationSummary(result)}\n`);
     else context.out(`${formatVerification(result)}\n`);
-    return reportFailures('verify', result, context) ? 1 : 0;
+    if (generations.length > 0 && !values.json) context.out(`${generationSummary(generations.length, missing.length)}\n`);
+    const unmet = reportFailures('verify', result, context);
+    if (missing.length > 0) {
+      context.err(`gke-platform verify: ${missing.length} counterpart(s) missing for cluster generations that receive traffic:\n${missing.map((m) => `  ${m.message}`).join('\n')}\n`);
+    }
+    return unmet || missing.length > 0 ? 1 : 0;
   },
 };

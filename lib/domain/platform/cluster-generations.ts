@@ -107,8 +107,13 @@ export function expandClusterGenerations(definition: PlatformDefinition): Expand
   const placed = (name: string): readonly string[] => activeNames.get(name) ?? [name];
   const tenants = definition.tenants?.map((tenant) => (tenant.clusters.some((c) => activeNames.has(c)) ? { ...tenant, clusters: [...new Set(tenant.clusters.flatMap(placed))] } : tenant));
   const developers = definition.developerNamespaces;
-  const developerCluster = developers && activeNames.has(developers.cluster) ? developerGeneration(developers.cluster, activeNames.get(developers.cluster)!) : undefined;
-  const intents = definition.connectivityIntents?.flatMap((intent) => expandIntent(intent, activeNames));
+  const developerCluster = developers && activeNames.has(developers.cluster) ? primaryGeneration(developers.cluster, activeNames.get(developers.cluster)!) : undefined;
+  // Each declared intent keeps its place (and its `user/<n>` id) on the cluster's primary generation; the copies on
+  // the other generations follow the declared ones, so adding a generation moves no intent's position.
+  const primary = new Map([...activeNames].map(([cluster, names]) => [cluster, primaryGeneration(cluster, names)]));
+  const copies = definition.connectivityIntents?.map((intent) => expandIntent(intent, activeNames, primary));
+  const intents = copies && [...copies.map((c) => c[0]), ...copies.flatMap((c) => c.slice(1))];
+  const gaps = definition.acceptedConnectivityGaps && acceptedCopies(definition.acceptedConnectivityGaps, copies ?? []);
   return {
     definition: {
       ...definition,
@@ -116,6 +121,7 @@ export function expandClusterGenerations(definition: PlatformDefinition): Expand
       ...(tenants ? { tenants } : {}),
       ...(developers && developerCluster ? { developerNamespaces: { ...developers, cluster: developerCluster } } : {}),
       ...(intents ? { connectivityIntents: intents } : {}),
+      ...(gaps ? { acceptedConnectivityGaps: gaps } : {}),
     },
     generations,
     retiring,
@@ -123,10 +129,10 @@ export function expandClusterGenerations(definition: PlatformDefinition): Expand
 }
 
 /**
- * Where developer namespaces on a cluster with generations live: generation `a` while it is active, else the
- * first active generation listed. One cluster, never all: a developer's namespace is not traffic to split.
+ * The generation that stands for a cluster where one place is meant (developer namespaces, the declared id of an
+ * intent): generation `a` while it is active, else the first active generation listed.
  */
-function developerGeneration(cluster: string, active: readonly string[]): string | undefined {
+function primaryGeneration(cluster: string, active: readonly string[]): string {
   return active.includes(cluster) ? cluster : active[0];
 }
 
@@ -137,23 +143,31 @@ function endpointCluster(endpoint: ConnectivityEndpoint): string | undefined {
 
 /**
  * A declared intent that names a cluster with generations holds on each active generation: one intent per
- * generation, both ends on the same generation when both name that cluster (two such clusters: every pair).
- * The copy on generation `a` is the intent as declared (its id unchanged); other copies get `@<generation>` ids.
+ * generation, both ends on the same generation when both name that cluster (two such clusters: every pair). The
+ * copy on the primary generations comes first and keeps the declared id; the others get `@<generation cluster>` ids.
  */
-function expandIntent(intent: ConnectivityIntent, activeNames: ReadonlyMap<string, readonly string[]>): ConnectivityIntent[] {
+function expandIntent(intent: ConnectivityIntent, activeNames: ReadonlyMap<string, readonly string[]>, primary: ReadonlyMap<string, string>): ConnectivityIntent[] {
   const named = [...new Set([endpointCluster(intent.from), endpointCluster(intent.to)].filter((c): c is string => c !== undefined && activeNames.has(c)))];
   if (named.length === 0) return [intent];
   let variants: { intent: ConnectivityIntent; suffix: string[] }[] = [{ intent, suffix: [] }];
   for (const cluster of named) {
+    const names = activeNames.get(cluster)!;
+    const ordered = [primary.get(cluster)!, ...names.filter((n) => n !== primary.get(cluster))];
     variants = variants.flatMap((variant) =>
-      activeNames.get(cluster)!.map((name) => {
+      ordered.map((name) => {
         const on = (endpoint: ConnectivityEndpoint): ConnectivityEndpoint => (endpointCluster(endpoint) === cluster ? ({ ...endpoint, cluster: name } as ConnectivityEndpoint) : endpoint);
-        const suffix = name === cluster ? variant.suffix : [...variant.suffix, name];
+        const suffix = name === primary.get(cluster) ? variant.suffix : [...variant.suffix, name];
         return { intent: { ...variant.intent, from: on(variant.intent.from), to: on(variant.intent.to) }, suffix };
       }),
     );
   }
   return variants.map(({ intent: expanded, suffix }) => (suffix.length === 0 || expanded.id === undefined ? expanded : { ...expanded, id: `${expanded.id}@${suffix.join('@')}` }));
+}
+
+/** An accepted gap of a declared intent accepts it on every generation: one entry per copy's id. */
+function acceptedCopies(gaps: NonNullable<PlatformDefinition['acceptedConnectivityGaps']>, copies: readonly (readonly ConnectivityIntent[])[]): NonNullable<PlatformDefinition['acceptedConnectivityGaps']> {
+  const copiesOf = new Map(copies.filter((c) => c.length > 1 && c[0].id !== undefined).map((c) => [c[0].id!, c.slice(1).map((x) => x.id!)]));
+  return gaps.flatMap((gap) => [gap, ...(copiesOf.get(gap.intent) ?? []).map((intent) => ({ ...gap, intent }))]);
 }
 
 /**
@@ -247,7 +261,47 @@ export function validateClusterGenerations(definition: PlatformDefinition): Vali
       );
     }
   }
+  issues.push(...validateAddOnPlacements(definition));
   return issues;
+}
+
+/**
+ * Add-on settings that name a cluster whose generation `a` is retiring (or no longer declared): the name is no
+ * longer a cluster, and an add-on (a CD system, a mesh's primary) does not follow traffic by itself: moving it is a
+ * step of its own, deployed before the retire step.
+ */
+function validateAddOnPlacements(definition: PlatformDefinition): ValidationIssue[] {
+  const gone = new Map<string, string[]>();
+  for (const cluster of definition.clusters) {
+    const declared = cluster.generations;
+    if (declared === undefined || declared.some((g) => g.name === FIRST_GENERATION_NAME && g.state !== 'retiring')) continue;
+    const active = declared.filter((g) => g.state !== 'retiring').map((g) => generationClusterName(cluster.name, g.name));
+    if (active.length > 0) gone.set(cluster.name, active);
+  }
+  if (gone.size === 0) return [];
+  const issues: ValidationIssue[] = [];
+  for (const entry of definition.addOns ?? []) {
+    for (const [field, value] of stringFields(entry.settings ?? {}, 'settings')) {
+      const active = gone.get(value);
+      if (!active) continue;
+      issues.push({
+        path: `addOns[${entry.name}]`,
+        field,
+        value,
+        problem: `names cluster ${value}, whose generation ${FIRST_GENERATION_NAME} (the cluster of that name) is retiring or gone: the add-on does not follow the traffic by itself`,
+        fix: `move it first: set ${field} to ${JSON.stringify(active[0])} (an active generation), synthesize and deploy that, then retire generation ${FIRST_GENERATION_NAME}`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Every string field of add-on settings, with its dotted path (`settings.cluster`, `settings.targets.0`). */
+function stringFields(value: unknown, path: string): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringFields(v, `${path}.${i}`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringFields(v, `${path}.${k}`));
+  return [];
 }
 
 /** A split that sums to 100 for a fix: the last generation gets the remainder. */

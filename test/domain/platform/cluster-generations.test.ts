@@ -134,6 +134,22 @@ describe('cluster generations: a successor generation beside the old one', () =>
     }
   });
 
+  test('declared intents keep their places: the copies on b follow them, and an accepted gap accepts every copy', () => {
+    const declared = examplePlatform.connectivityIntents!;
+    expect(split.definition.connectivityIntents!.slice(0, declared.length)).toEqual(declared);
+    const gapped = expandClusterGenerations({
+      ...withGenerations([
+        { name: 'a', trafficWeight: 50 },
+        { ...PROD_B, trafficWeight: 50 },
+      ]),
+      acceptedConnectivityGaps: [{ intent: declared[0].id!, reason: 'known' }],
+    }).definition;
+    expect(gapped.acceptedConnectivityGaps).toEqual([
+      { intent: declared[0].id!, reason: 'known' },
+      { intent: `${declared[0].id!}@prod-usc1-b`, reason: 'known' },
+    ]);
+  });
+
   test('the control planes of both generations are firewall sources, and both subnets are NATed', () => {
     expect(split.plan.network.controlPlaneCidrs).toEqual(expect.arrayContaining([a.controlPlane.cidr, b.controlPlane.cidr]));
     const nat = split.plan.network.nats.find((n) => n.region === 'us-central1')!;
@@ -171,6 +187,13 @@ describe('cluster generations: the retire step', () => {
       expect(tenant.clusters).toEqual(['prod-usc1-b']);
       expect(tenant.stack).toBe(baseline.plan.tenants.find((t) => t.name === tenant.name)!.stack);
     }
+  });
+
+  test("once a retires, b's copy of a declared intent carries the declared id", () => {
+    const declared = examplePlatform.connectivityIntents!.find((i) => i.id !== undefined && JSON.stringify(i).includes('"prod-usc1"'))!;
+    const onB = retired.definition.connectivityIntents!.find((i) => i.id === declared.id)!;
+    expect(JSON.stringify(onB)).toBe(JSON.stringify(declared).replace(/"prod-usc1"/g, '"prod-usc1-b"'));
+    expect(retired.definition.connectivityIntents!.some((i) => i.id?.includes('@'))).toBe(false);
   });
 
   test('a later generation never reuses a range still recorded for a retiring one', () => {
@@ -271,6 +294,20 @@ describe('cluster generations: validation', () => {
 
   test('throws when a generation misspells a field (the shape check)', () => {
     expect(messageOf([{ name: 'a', trafficWeight: 100, maxPods: 32 } as never])).toMatch(/generations\[a\].*maxPods/);
+  });
+
+  test("throws when an add-on's settings name a cluster whose generation a is retiring, with the move as the fix", () => {
+    const definition = { ...withGenerations([{ name: 'a', state: 'retiring' }, { ...PROD_B }]), addOns: [{ name: 'spinnaker', settings: { cluster: 'prod-usc1', version: '1.36.0' } }] };
+    expect(validateClusterGenerations(definition)).toEqual([
+      {
+        path: 'addOns[spinnaker]',
+        field: 'settings.cluster',
+        value: 'prod-usc1',
+        problem: 'names cluster prod-usc1, whose generation a (the cluster of that name) is retiring or gone: the add-on does not follow the traffic by itself',
+        fix: 'move it first: set settings.cluster to "prod-usc1-b" (an active generation), synthesize and deploy that, then retire generation a',
+      },
+    ]);
+    expect(validateClusterGenerations({ ...definition, addOns: [{ name: 'spinnaker', settings: { cluster: 'prod-usc1-b' } }] })).toEqual([]);
   });
 
   test('accepts a canary split, and a retiring generation without traffic', () => {
