@@ -124,7 +124,7 @@ export { GkeCluster } from './gke/gke-cluster';
 export type { AuthorizedNetwork, ControlPlaneAccess, GkeClusterAttributes, GkeClusterProps, IGkeCluster, MaintenanceWindow, NodePoolFootprint, ReleaseChannel } from './gke/gke-cluster';
 export { NodePool } from './gke/node-pool';
 export type { BlueGreenUpgrade, GpuConfig, GpuDriverVersion, NodePoolProps, NodePoolScaling, NodeTaint, PoolPodRange, SurgeUpgrade } from './gke/node-pool';
-export { tenantDedicatedPool } from './gke/node-pool-presets';
+export { generalServicesPool, gpuTrainingPool, spotBatchPool, tenantDedicatedPool } from './gke/node-pool-presets';
 export type { PresetOverrides, PresetTarget } from './gke/node-pool-presets';
 export { NodeServiceAccount } from './gke/node-service-account';
 export type { NodeServiceAccountProps } from './gke/node-service-account';
