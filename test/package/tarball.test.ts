@@ -356,4 +356,39 @@ describe('a new platform from the tarball', () => {
     expect(result.stderr).toContain('hybridLinks[aws-euc1]: kind "ha-vpn-aws" needs the optional peer dependency @cdktf/provider-aws, which is not installed; run `npm install --save @cdktf/provider-aws@21.22.1`, or remove the AWS link');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  test(
+    "the README's Brownfield section: an existing VPC and an existing transit gateway, from the definition alone",
+    () => {
+      // The README's install command, offline: the provider bindings as a link (what the registry would give).
+      timed('npm install @cdktf/provider-aws (link)', () => run('npm install provider-aws', 'npm', ['install', ...npmOffline(), '--ignore-scripts', `file:${join(ROOT, 'node_modules', '@cdktf', 'provider-aws')}`], project));
+      // The README's fields: `existing` on the scaffold's network, the existing transit gateway on the AWS link.
+      editDefinition((text) =>
+        text
+          .replace(
+            /network: \{ name: 'acme-vpc', project: '([^']+)' \}/,
+            "network: { name: 'acme-vpc', project: '$1', existing: { subnets: [{ name: 'corp-vms-euw2', region: 'europe-west2', cidr: '10.20.0.0/20', secondaryRanges: [{ rangeName: 'vms-alias', cidr: '100.72.0.0/16' }] }], serviceProjectAttachments: 'existing' } }",
+          )
+          .replace(
+            /aws: \{ type: 'transit-gateway'[^\n]*\} \} \}\],/,
+            "aws: { existingTransitGatewayId: 'tgw-0a1b2c3d4e5f60718', amazonSideAsn: 64600, vpcId: 'vpc-0c1d2e3f4a5b6c7d8', routeTableIds: { 'private-a': 'rtb-0a1b2c3d4e5f60719' } } }],",
+          ),
+      );
+      expect(readFileSync(join(project, 'platform', 'platform.ts'), 'utf8')).toContain("existingTransitGatewayId: 'tgw-0a1b2c3d4e5f60718'");
+      const plan = npx('plan --write (brownfield)', ['gke-platform', 'plan', '--write']);
+      expect(plan).toMatch(/network\/existing\/corp-vms-euw2\s+10\.20\.0\.0\/20/);
+      expect(plan).toMatch(/network\/existing\/corp-vms-euw2\/vms-alias\s+100\.72\.0\.0\/16/);
+      const synth = timed('gke-platform synth (brownfield)', () => npx('synth (brownfield)', ['gke-platform', 'synth']));
+      expect(synth).toMatch(/connectivity: (\d+) of \1 intents met, 0 unmet/);
+      const stack = (name: string) => JSON.parse(readFileSync(join(project, 'cdktf.out', 'stacks', name, 'cdk.tf.json'), 'utf8'));
+      const network = stack('acme-network');
+      expect(network.resource.google_compute_network).toBeUndefined();
+      expect(Object.values<any>(network.data.google_compute_network)).toEqual([expect.objectContaining({ name: 'acme-vpc' })]);
+      const link = stack('acme-link-aws-euc1');
+      expect(link.resource.aws_ec2_transit_gateway).toBeUndefined();
+      expect(Object.values<any>(link.data.aws_ec2_transit_gateway).map((g) => g.id)).toEqual(['tgw-0a1b2c3d4e5f60718']);
+      expect(new Set(Object.values<any>(link.resource.aws_route).map((r) => `${r.route_table_id} via ${r.transit_gateway_id}`))).toEqual(new Set(['rtb-0a1b2c3d4e5f60719 via tgw-0a1b2c3d4e5f60718']));
+    },
+    TIMEOUT_MS,
+  );
 });
