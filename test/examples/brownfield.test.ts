@@ -11,6 +11,8 @@ import { buildBrownfield, synthBrownfieldManifests } from '../../examples/brownf
 import { brownfieldLockFile, brownfieldPlatform } from '../../examples/brownfield/platform';
 import { Cidr } from '../../lib/domain/ip-plan/cidr';
 import { verifyConnectivity } from '../../lib/report/verify-connectivity';
+import { loadPlatform } from '../../lib/platform/load-platform';
+import { buildPlatformStacks } from '../../stacks/platform-stacks';
 
 process.env.CHECKPOINT_DISABLE = '1';
 
@@ -106,4 +108,25 @@ test('its committed lock files hold every range and tenant (frozen load records 
 
 test('the network and link stacks match their snapshots', () => {
   expect({ network, link }).toMatchSnapshot();
+});
+
+test('an existing virtual private gateway from the definition: referenced by id, its route tables learn GCP by propagation', () => {
+  // GIVEN the example's link moved to the VPC's existing VPN gateway (a legacy ASN is accepted there)
+  const definition = JSON.parse(JSON.stringify(brownfieldPlatform));
+  definition.hybridLinks[0].aws = { type: 'vpn-gateway', existingVpnGatewayId: 'vgw-0a1b2c3d', amazonSideAsn: 7224, vpcId: 'vpc-0c1d2e3f4a5b6c7d8', routeTableIds: { 'private-a': 'rtb-0a1b2c3d4e5f60719' } };
+  const vgwOut = mkdtempSync(join(tmpdir(), 'example-brownfield-vgw-'));
+  try {
+    const vgwApp = new App({ outdir: vgwOut });
+    buildPlatformStacks(vgwApp, loadPlatform(definition, { lockFile: brownfieldLockFile, frozen: true, record: false, log: () => undefined }));
+    vgwApp.synth();
+    const json = JSON.parse(readFileSync(join(vgwOut, 'stacks', 'fin-link-aws-euw2', 'cdk.tf.json'), 'utf8'));
+    // THEN nothing on the AWS side but customer gateways, connections and propagations
+    expect(keys(json, 'aws_vpn_gateway')).toEqual([]);
+    expect(keys(json, 'aws_ec2_transit_gateway')).toEqual([]);
+    expect(values(json, 'aws_vpn_connection').map((c) => c.vpn_gateway_id)).toEqual(['vgw-0a1b2c3d', 'vgw-0a1b2c3d']);
+    expect(values(json, 'aws_vpn_gateway_route_propagation')).toEqual([expect.objectContaining({ route_table_id: 'rtb-0a1b2c3d4e5f60719', vpn_gateway_id: 'vgw-0a1b2c3d' })]);
+    expect(values(json, 'google_compute_router_peer').map((p) => p.peer_asn)).toEqual([7224, 7224, 7224, 7224]);
+  } finally {
+    rmSync(vgwOut, { recursive: true, force: true });
+  }
 });
