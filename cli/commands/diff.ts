@@ -89,6 +89,7 @@ A folder without synthesized output is an error, never "everything added".
       const count = failingCount(diff, failOn);
       if (count > 0) {
         context.err(`diff: ${count} finding(s) match --fail-on ${failOn}\n`);
+        for (const finding of diff.critical.filter((f) => f.proposal)) context.err(`diff: ${finding.key} would be replaced: ${finding.proposal}\n`);
         return 1;
       }
     }

@@ -2,6 +2,7 @@ import { changedPaths, sameValue, stableJson, valueAt } from './private/json-dif
 import { code } from './private/markdown';
 import { CRITICAL_RESOURCE_TYPES, isSensitivePath, REPLACEMENT_RULES } from './replacement-rules';
 import { ManifestObject, ManifestRef, readSynthTree, SynthTree } from './synth-tree';
+import { successorGenerationProposal } from '../domain/platform/successor-generation';
 
 interface TerraformResourceRef {
   /** `<stack>/<type>.<name>` */
@@ -47,6 +48,11 @@ export interface CriticalFinding {
   readonly detail: string;
   /** Arguments involved, for replacements and disruptive changes. @default none */
   readonly attributes?: readonly string[];
+  /**
+   * For a GKE cluster a definition change replaces: the change that builds a successor generation instead
+   * (successorGenerationProposal). @default none
+   */
+  readonly proposal?: string;
 }
 
 export interface SynthDiff {
@@ -177,7 +183,8 @@ export function diffSynthOutputs(before: SynthTree, after: SynthTree): SynthDiff
     const forcing = rule.forceNew.filter((path) => (blocks.has(path) ? blockCount(valueAt(previous.body, path)) !== blockCount(valueAt(next.body, path)) : !sameValue(valueAt(previous.body, path), valueAt(next.body, path))));
     if (forcing.length > 0) {
       const what = forcing.map((path) => (isSensitivePath(path) ? `${code(path)} (sensitive value changed)` : `${code(path)} (${code(shortValue(valueAt(previous.body, path)))} → ${code(shortValue(valueAt(next.body, path)))})`)).join(', ');
-      critical.push({ kind: 'likely-replacement', key, type: next.type, attributes: forcing, detail: `${what} ${forcing.length === 1 ? 'forces' : 'force'} a new resource (${rule.source})` });
+      const proposal = next.type === 'google_container_cluster' ? successorGenerationProposal(previous.body as Record<string, unknown>, next.body as Record<string, unknown>, forcing) : undefined;
+      critical.push({ kind: 'likely-replacement', key, type: next.type, attributes: forcing, detail: `${what} ${forcing.length === 1 ? 'forces' : 'force'} a new resource (${rule.source})`, ...(proposal ? { proposal } : {}) });
     }
     const disruptive = (rule.disruptive ?? []).filter((d) => !sameValue(valueAt(previous.body, d.path), valueAt(next.body, d.path)));
     if (disruptive.length > 0) {
@@ -294,6 +301,7 @@ export function renderSynthDiff(diff: SynthDiff): string {
     for (const finding of diff.critical) {
       const target = finding.newKey ? `${code(finding.key)} → ${code(finding.newKey)}` : code(finding.key);
       lines.push(`- **${FINDING_LABEL[finding.kind]}** ${target}: ${finding.detail}`);
+      if (finding.proposal) lines.push(`  - **Instead:** ${finding.proposal}`);
     }
     lines.push('', '> Read from the synthesized JSON and a table of arguments the providers mark as forcing a new resource: only `terraform plan` against the real state confirms a replacement.');
   }

@@ -27,5 +27,12 @@ describe('gke-platform diff on a real platform change', () => {
     const failed = cli(dir, ['diff', base, '--fail-on', 'replace']);
     expect(failed.status).toBe(1);
     expect(failed.stdout).toMatch(/\*\*Likely replacement\*\* `drive-cluster-dev-usw1\/google_container_cluster\.[^`]+`: `default_max_pods_per_node` \(`32` → `24`\) forces a new resource/);
+    // The field that forces it, and the definition change that builds a successor generation instead.
+    const proposal =
+      "maxPodsPerNode cannot change on the live cluster dev-usw1: instead of replacing it, build a successor generation beside it (docs/cluster-generations.md): keep dev-usw1's own settings as they were (maxPodsPerNode 32) and add generations: [{ name: 'a', trafficWeight: 100 }, { name: 'b', trafficWeight: 0, maxPodsPerNode: 24 }], then shift trafficWeight in steps and retire 'a' (state: 'retiring')";
+    expect(failed.stdout).toContain(`  - **Instead:** ${proposal}`);
+    expect(failed.stderr).toMatch(new RegExp(`^diff: drive-cluster-dev-usw1/google_container_cluster\\.\\S+ would be replaced: ${proposal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    expect(json.critical.find((f: { type: string }) => f.type === 'google_container_cluster').proposal).toBe(proposal);
+    expect(json.critical.find((f: { type: string }) => f.type === 'google_container_node_pool').proposal).toBeUndefined();
   });
 });
