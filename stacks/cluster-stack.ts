@@ -75,7 +75,9 @@ export class ClusterStack extends TerraformStack {
       surgeNodes: cluster.surgeNodes,
       podRangeCidr: cluster.podRange.cidr,
       nodeSubnetCidr: cluster.subnet.cidr,
-      labels: { environment: cluster.environment },
+      // A disposable cluster can be destroyed from its parked stack, and says until when it is wanted.
+      labels: { environment: cluster.environment, ...(cluster.ephemeral ? { expires: cluster.ephemeral.expires } : {}) },
+      ...(cluster.ephemeral ? { deletionProtection: false } : {}),
     });
 
     // Authorized networks behind VPN/Interconnect: the control plane needs the VPC's dynamic routes back to them.

@@ -8,11 +8,15 @@ import { poolSurgeNodes } from './platform-defaults';
 import { privateServiceAccessPlan, PSA_RANGE_NAME } from './private-service-access';
 import { clusterNodePools } from './cluster-node-pools';
 import { expandClusterGenerations } from './cluster-generations';
+import { EPHEMERAL_RANGE_ROOT } from './ephemeral-clusters';
 import { existingNetworkReservations } from './existing-network';
 
-/** Names of a cluster's ranges in the IP plan: `gcp/<region>/<cluster>/...`. Part of the lock file contract. */
-export function clusterRangePrefix(cluster: Pick<ClusterDefinition, 'region' | 'name'>): string {
-  return `gcp/${cluster.region}/${cluster.name}`;
+/**
+ * Names of a cluster's ranges in the IP plan: `gcp/<region>/<cluster>/...`, or `ephemeral/<region>/<cluster>/...`
+ * for a disposable cluster (released when it is removed). Part of the lock file contract.
+ */
+export function clusterRangePrefix(cluster: Pick<ClusterDefinition, 'region' | 'name' | 'ephemeral'>): string {
+  return `${cluster.ephemeral ? EPHEMERAL_RANGE_ROOT : 'gcp'}/${cluster.region}/${cluster.name}`;
 }
 
 /** A cluster's zones: its `zones`, or the region's first three listed zones. */

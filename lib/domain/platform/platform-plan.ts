@@ -214,6 +214,14 @@ export interface ClusterPlan {
    * @default undefined: the definition declares none (the cluster is its one implicit generation)
    */
   readonly generation?: ClusterGenerationPlan;
+  /**
+   * A disposable cluster's expiry: its GKE deletion protection is off and it carries an `expires` label.
+   * @default undefined: a permanent cluster (deletion protection on)
+   */
+  readonly ephemeral?: {
+    /** Last day it is wanted, `YYYY-MM-DD`, as declared. */
+    readonly expires: string;
+  };
 }
 
 /** Which generation of which declared cluster a planned cluster is (ClusterPlan.generation). */

@@ -193,6 +193,7 @@ function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, 
     ),
     tenants: tenantsOnCluster(definition.tenants, cluster.name).map((t) => t.name),
     stack: stackNames.cluster(definition.name, cluster.name),
+    ...(cluster.ephemeral ? { ephemeral: { expires: cluster.ephemeral.expires } } : {}),
   };
 }
 

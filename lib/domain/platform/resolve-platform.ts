@@ -1,6 +1,6 @@
 import { addOnTrafficNeeds, AddOnRules, enabledAddOns } from '../addons/add-on-rules';
 import { GkeRangeNames } from '../ip-plan/plan-requests';
-import { parseLockFile, serializeLockFile } from '../ip-plan/lock-file';
+import { parseLockFile, releaseAllocations, serializeLockFile } from '../ip-plan/lock-file';
 import { Allocation, ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
 import { PlatformDefinition } from './platform-definition';
 import { buildPlatformIpPlan } from './platform-ip-plan';
@@ -11,6 +11,7 @@ import { validatePlatformPlan } from './check-plan';
 import { ValidationError } from '../validation-error';
 import { assertPlatform } from './validate-platform';
 import { expandClusterGenerations } from './cluster-generations';
+import { isEphemeralRange, validateEphemeralMarks } from './ephemeral-clusters';
 import { assignTenantStates, estimateTenantIdentityResources, parseTenantStatesLock, serializeTenantStatesLock } from './tenant-states';
 
 /** What resolving a platform reads: the two lock files' contents (no file is touched here) and the mode. */
@@ -90,19 +91,40 @@ export function resolvePlatform(definition: PlatformDefinition, input: ResolvePl
   }
   // Each generation of a cluster is a cluster of its own from here on (cluster-generations.ts).
   const expanded = expandClusterGenerations(definition).definition;
+  for (const expired of warnings.expiredEphemeralClusters) {
+    notices.push(`ephemeral cluster ${expired.name} expired on ${expired.expires}; synthesis rejects it in ${expired.daysUntilRejected} day(s): remove it (destroy its parked stack) or extend the date`);
+  }
   const { plan, clusterRanges } = buildPlatformIpPlan(expanded);
   const planCommand = input.planCommand ?? DEFAULT_PLAN_COMMAND;
   const lock = input.ipPlanLock === undefined ? undefined : parseLockFile(input.ipPlanLock, lockFile);
+  const marks = validateEphemeralMarks(expanded.clusters, Object.keys(lock?.allocations ?? {}), lockFile);
+  if (marks.length > 0) throw new ValidationError(marks);
   const ipPlan = plan.resolve(lock, { frozen, lockFileName: lockFile, recordCommand: `${planCommand} --write`, releaseCommand: `${planCommand} --release` });
   const fresh = ipPlan.newAllocations;
+  // A removed ephemeral cluster's ranges are released with the next record: no `--release` for an experiment.
+  const released = ipPlan.orphanedAllocations.filter((a) => isEphemeralRange(a.name));
   let recorded: readonly Allocation[] = [];
   let ipPlanLockToWrite: string | undefined;
-  if (fresh.length > 0 && input.record) {
-    ipPlanLockToWrite = serializeLockFile(ipPlan.lockFile);
+  if ((fresh.length > 0 || released.length > 0) && input.record) {
+    const written = ipPlan.lockFile;
+    ipPlanLockToWrite = serializeLockFile(
+      released.length > 0
+        ? releaseAllocations(
+            written,
+            released.map((a) => a.name),
+            lockFile,
+          )
+        : written,
+    );
     recorded = fresh;
-    notices.push(`ip-plan: recorded ${fresh.length} new range(s) in ${lockFile}; review and commit it:\n${fresh.map((a) => `  + ${a.name} ${a.cidr} (${a.pool})`).join('\n')}`);
+    if (fresh.length > 0) notices.push(`ip-plan: recorded ${fresh.length} new range(s) in ${lockFile}; review and commit it:\n${fresh.map((a) => `  + ${a.name} ${a.cidr} (${a.pool})`).join('\n')}`);
+    if (released.length > 0) notices.push(`ip-plan: released ${released.length} range(s) of removed ephemeral clusters in ${lockFile}; review and commit it:\n${released.map((a) => `  - ${a.name} ${a.cidr}`).join('\n')}`);
   }
   for (const orphan of ipPlan.orphanedAllocations) {
+    if (isEphemeralRange(orphan.name)) {
+      if (!input.record) notices.push(`ip-plan: ${orphan.name} (${orphan.cidr}) belonged to a removed ephemeral cluster; \`${planCommand} --write\` releases it`);
+      continue;
+    }
     notices.push(`ip-plan: ${orphan.name} (${orphan.cidr}) is recorded but no longer requested; it stays reserved until \`${planCommand} --release ${orphan.name}\``);
   }
   const tenantStatesFile = input.tenantStatesLockName;

@@ -23,6 +23,7 @@ import { validateExistingNetwork } from './existing-network';
 import { validateClusterPathIntents } from '../network/cluster-paths';
 import { validatePlatformTenants } from './validate-tenants';
 import { expandClusterGenerations, issueAtGeneration, validateClusterGenerations } from './cluster-generations';
+import { ExpiredEphemeralCluster, validateEphemeralClusters } from './ephemeral-clusters';
 
 /** Accepted VPC MTUs: GCP allows 1300 to 8896 bytes. */
 const MIN_MTU = 1300;
@@ -45,10 +46,12 @@ export function assertPlatform(declared: PlatformDefinition, options: AssertPlat
   checkPlatform(definition, issues);
   validateLinks(definition, issues);
   const expiredDeveloperNamespaces = validatePlatformTenants(definition, issues, options.today);
+  const ephemeral = validateEphemeralClusters(definition, options.today);
+  for (const issue of ephemeral.issues) issues.add(issue);
   for (const issue of validateAddOns(definition, options.addOns ?? [])) issues.add(issue);
   for (const issue of validateClusterPathIntents(definition.network.name, definition.connectivityIntents ?? [])) issues.add(issue);
   if (issues.issues.length > 0) throw new ValidationError(issues.issues.map((issue) => issueAtGeneration(issue, generations)));
-  return { expiredDeveloperNamespaces };
+  return { expiredDeveloperNamespaces, expiredEphemeralClusters: ephemeral.expired };
 }
 
 interface AssertPlatformOptions {
@@ -62,6 +65,8 @@ interface AssertPlatformOptions {
 interface PlatformWarnings {
   /** Developer namespaces past their expiry, still inside the grace period. */
   readonly expiredDeveloperNamespaces: readonly ExpiredDeveloperNamespace[];
+  /** Ephemeral clusters past their expiry, still inside the grace period. */
+  readonly expiredEphemeralClusters: readonly ExpiredEphemeralCluster[];
 }
 
 /** Adds the platform's own issues (names, projects, regions, pools, clusters, remote networks) to a collector. */

@@ -59,7 +59,7 @@ function cidrProblem(value: string): string | undefined {
 }
 
 /** Parses `YYYY-MM-DD` as a UTC day number (days since the epoch), or undefined when not a real date. */
-function parseIsoDay(value: string): number | undefined {
+export function parseIsoDay(value: string): number | undefined {
   const match = ISO_DATE.exec(value);
   if (!match) return undefined;
   const [y, m, d] = match.slice(1).map(Number);
@@ -423,7 +423,8 @@ interface DeveloperNamespaceCheck {
   readonly issues: readonly ValidationIssue[];
 }
 
-function todayDay(today: string | Date): number {
+/** A day (`YYYY-MM-DD` or a Date) as a UTC day number. */
+export function todayDay(today: string | Date): number {
   if (today instanceof Date) return Math.floor(today.getTime() / 86_400_000);
   const day = parseIsoDay(today);
   if (day === undefined) throw new Error(`today ${JSON.stringify(today)} is not a YYYY-MM-DD date`);
