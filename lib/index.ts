@@ -30,9 +30,10 @@ export type {
   RemoteNetworkKind,
   TerraformStatesDefinition,
 } from './domain/platform/platform-definition';
-export type { NodePoolDefinition, NodePoolKind } from './domain/platform/node-pool-definition';
+export type { NodePoolDefinition, NodePoolKind, NodePoolUpgradeDefinition } from './domain/platform/node-pool-definition';
 export { expandClusterGenerations, FIRST_GENERATION_NAME, generationClusterName, TOTAL_TRAFFIC_WEIGHT } from './domain/platform/cluster-generations';
 export type { ExpandedDefinition, ExpandedGeneration } from './domain/platform/cluster-generations';
+export type { BlueGreenSettings, UpgradeStrategy } from './domain/gke/node-pool-upgrade';
 export type { CompanionCpuPoolDefinition, DedicatedNodesDefinition, DeveloperNamespacesDefinition, PlatformTenant } from './domain/platform/tenant-definition';
 export type { HaVpnToAwsLinkDefinition, HaVpnToPeerLinkDefinition, HybridLinkDefinition, InterconnectAttachmentDefinition, InterconnectLinkDefinition, LinkAdvertisements } from './domain/platform/hybrid-link-definition';
 export type { TenantSpec } from './domain/tenancy/tenant-spec';
@@ -86,6 +87,7 @@ export type {
   NatPlan,
   NetworkPlan,
   NodePoolPlan,
+  NodePoolUpgradePlan,
   PlannedRange,
   PlatformPlan,
   PlatformStackNames,

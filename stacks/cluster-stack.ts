@@ -111,7 +111,8 @@ function nodePoolProps(gke: GkeCluster, cluster: ClusterPlan, pool: NodePoolPlan
     machineType: pool.machineType,
     autoscaling: { totalMinNodes: pool.minNodes, totalMaxNodes: pool.maxNodes },
     maxPodsPerNode: pool.maxPodsPerNode,
-    surgeUpgrade: { maxSurge: pool.maxSurge, maxUnavailable: pool.maxUnavailable },
+    ...upgradeProps(pool),
+    ...(pool.successorOf !== undefined ? { successorOf: pool.successorOf } : {}),
     spot: pool.spot,
     locationPolicy: pool.locationPolicy,
     ...(pool.gpu ? { gpu: pool.gpu } : {}),
@@ -128,4 +129,12 @@ function nodePoolProps(gke: GkeCluster, cluster: ClusterPlan, pool: NodePoolPlan
     case 'gpu':
       return gpuTrainingPool(target, overrides);
   }
+}
+
+/** The plan's resolved upgrade strategy as NodePool props (one of the two, never both). */
+function upgradeProps(pool: NodePoolPlan): Pick<NodePoolProps, 'surgeUpgrade' | 'blueGreenUpgrade'> {
+  const upgrade = pool.upgrade;
+  if (upgrade.strategy === 'surge') return { surgeUpgrade: { maxSurge: upgrade.maxSurge, maxUnavailable: upgrade.maxUnavailable } };
+  const { strategy: _strategy, ...settings } = upgrade;
+  return { blueGreenUpgrade: settings };
 }

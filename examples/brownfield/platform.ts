@@ -56,7 +56,8 @@ export const brownfieldPlatform: PlatformDefinition = {
       maxNodes: 20,
       maxPodsPerNode: 32,
       authorizedNetworks: [{ name: 'ops-vpn', cidr: '192.168.0.0/24' }],
-      nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 3, maxNodes: 20 }],
+      // Surge, not the general pools' blue-green: the adopted /27 subnet has room for 8 more nodes, not a second set of 20.
+      nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 3, maxNodes: 20, upgrade: { strategy: 'surge' } }],
     },
   ],
   remoteNetworks: [{ name: 'aws-euw2-core', kind: 'aws-vpc', cidrs: ['10.40.0.0/16'], awsRegion: 'eu-west-2', description: 'The core AWS VPC (ledger database)' }],

@@ -37,7 +37,8 @@ export const examplePlatform: PlatformDefinition = {
       maxPodsPerNode: 64,
       authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
       nodePools: [
-        { name: 'services', kind: 'general', machineType: 'e2-standard-8', minNodes: 3, maxNodes: 200 },
+        // Surge, not the general pools' blue-green: the recorded ranges leave 120 nodes free, not the 200 a second set needs.
+        { name: 'services', kind: 'general', machineType: 'e2-standard-8', minNodes: 3, maxNodes: 200, upgrade: { strategy: 'surge' } },
         { name: 'batch-spot', kind: 'spot-batch', machineType: 'n2-standard-16', maxNodes: 400 },
         { name: 'gpu-l4', kind: 'gpu', machineType: 'g2-standard-8', maxNodes: 48, gpu: { type: 'nvidia-l4', count: 1 } },
       ],
@@ -53,7 +54,8 @@ export const examplePlatform: PlatformDefinition = {
       // Developers come over the corp VPN like everyone else. The control plane is no longer advertised to AWS: nothing
       // there is authorized on it (it used to be, with an empty list admitting every address that routed to it).
       authorizedNetworks: [{ name: 'corp-vpn', cidr: '10.200.8.0/24' }],
-      nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 1, maxNodes: 50 }],
+      // Surge: the recorded pod range holds 64 nodes at 32 pods each, not the 100 a blue-green upgrade of 50 would need.
+      nodePools: [{ name: 'general', kind: 'general', machineType: 'e2-standard-4', minNodes: 1, maxNodes: 50, upgrade: { strategy: 'surge' } }],
     },
     {
       // Dedicated to the payments tenant, in its own project (Workload Identity pools are per project).

@@ -21,6 +21,7 @@ import {
 } from '../domain/gke/gke-rules';
 import { DEFAULT_NODE_SA_ROLES, NodeServiceAccount } from './node-service-account';
 import { DEFAULT_CLUSTER_RELEASE_CHANNEL, DEFAULT_ZONE_SUFFIXES, poolSurgeNodes } from '../domain/platform/platform-defaults';
+import { poolNodesAgainstClusterMax } from '../domain/platform/pool-upgrades';
 
 /** A GKE release channel. */
 export type ReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'EXTENDED';
@@ -254,6 +255,10 @@ export interface NodePoolFootprint {
   readonly maxPodsPerNode: number;
   /** The pod range the pool draws from. @default undefined: the cluster's default pod range */
   readonly podRangeName?: string;
+  /** Whether it upgrades blue-green (surgeNodes is then its whole maxNodes). @default false */
+  readonly blueGreen?: boolean;
+  /** The pool it replaces while workloads move: the pair counts once against maxNodes. @default none */
+  readonly successorOf?: string;
 }
 
 const KMS_KEY = /^projects\/[^/]+\/locations\/([^/]+)\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
@@ -550,8 +555,11 @@ export class GkeCluster extends Construct implements IGkeCluster {
     if (this.pools.length === 0) return [];
     const issues: ValidationIssue[] = [];
     const path = this.node.path;
-    const total = this.pools.reduce((n, p) => n + p.maxNodes, 0);
+    // A pool and its successor count once against maxNodes; in full against the ranges below.
+    const total = poolNodesAgainstClusterMax(this.pools);
     const names = this.pools.map((p) => `${p.name}=${p.maxNodes}`).join(', ');
+    // GKE upgrades one pool at a time: only the largest blue-green pool's second set of nodes exists at once.
+    const upgrading = upgradeDemand(this.pools);
     if (total > this.maxNodes) {
       issues.push({
         path,
@@ -561,16 +569,23 @@ export class GkeCluster extends Construct implements IGkeCluster {
         fix: "lower the pools' autoscaling maximums or raise maxNodes in the IP plan (and resize its ranges)",
       });
     }
-    const withSurge = this.pools.reduce((n, p) => n + p.maxNodes + p.surgeNodes, 0);
+    const withSurge = upgrading.reduce((n, p) => n + p.maxNodes + p.surgeNodes, 0);
     const subnet = this.nodeSubnetCidr ? Cidr.tryParse(this.nodeSubnetCidr) : undefined;
     if (subnet instanceof Cidr) issues.push(...validateNodeSubnetCapacity(path, 'nodeSubnetCidr', subnet, withSurge, `node pools at maximum plus surge (${names})`));
     const pod = this.podRangeCidr ? Cidr.tryParse(this.podRangeCidr) : undefined;
     if (pod instanceof Cidr) {
-      const onDefault = this.pools.filter((p) => p.podRangeName === undefined || p.podRangeName === this.podRangeName);
+      const onDefault = upgrading.filter((p) => p.podRangeName === undefined || p.podRangeName === this.podRangeName);
       issues.push(...validatePoolsOnPodRange(path, `podRangeCidr (${this.podRangeName})`, pod, onDefault));
     }
     return issues.length > 0 ? [new ValidationError(issues).message] : [];
   }
+}
+
+/** The pools' upgrade demand: surge pools as registered, only the largest blue-green pool with its second set of nodes. */
+function upgradeDemand(pools: readonly NodePoolFootprint[]): NodePoolFootprint[] {
+  const blueGreen = pools.filter((p) => p.blueGreen);
+  const largest = blueGreen.reduce<NodePoolFootprint | undefined>((best, p) => (!best || p.maxNodes > best.maxNodes ? p : best), undefined);
+  return pools.map((p) => (p.blueGreen && p !== largest ? { ...p, surgeNodes: 0 } : p));
 }
 
 function managedPrometheusNeedsSystem(props: GkeClusterProps): boolean {

@@ -5,7 +5,7 @@
 // The tenant taint/label keys are owned by the tenancy policies (pure constants, no cdk8s import),
 // so the admission policies and the pools can never disagree.
 import { TENANT_NODE_LABEL_KEY } from '../domain/tenancy/labels';
-import { DEFAULT_GPU, DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES } from '../domain/platform/platform-defaults';
+import { DEFAULT_BLUE_GREEN_UPGRADE, DEFAULT_GPU, DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES } from '../domain/platform/platform-defaults';
 import { gkeTaint, tenantPlacement } from '../domain/tenancy/tenant-placement';
 import { IGkeCluster } from './gke-cluster';
 import { NodePoolProps, NodeTaint } from './node-pool';
@@ -23,15 +23,22 @@ export interface PresetTarget {
 export type PresetOverrides = Partial<Omit<NodePoolProps, 'cluster' | 'name'>>;
 
 function merge(preset: NodePoolProps, overrides: PresetOverrides): NodePoolProps {
+  // An override's upgrade strategy replaces the preset's: a pool upgrades one way.
+  const { blueGreenUpgrade: _blueGreen, surgeUpgrade: _surge, ...rest } = preset;
+  const upgrade = overrides.surgeUpgrade || overrides.blueGreenUpgrade ? {} : { ...(preset.blueGreenUpgrade ? { blueGreenUpgrade: preset.blueGreenUpgrade } : {}), ...(preset.surgeUpgrade ? { surgeUpgrade: preset.surgeUpgrade } : {}) };
   return {
-    ...preset,
+    ...rest,
+    ...upgrade,
     ...overrides,
     labels: { ...preset.labels, ...overrides.labels },
     taints: [...(preset.taints ?? []), ...(overrides.taints ?? [])],
   };
 }
 
-/** Services: on-demand E2, 1..5 nodes per zone balanced across zones, untainted. */
+/**
+ * Services: on-demand E2, 1..5 nodes per zone balanced across zones, untainted, upgraded blue-green
+ * (DEFAULT_BLUE_GREEN_UPGRADE): the cluster's ranges must hold a second set of its nodes.
+ */
 export function generalServicesPool(target: PresetTarget, overrides: PresetOverrides = {}): NodePoolProps {
   return merge(
     {
@@ -40,13 +47,14 @@ export function generalServicesPool(target: PresetTarget, overrides: PresetOverr
       autoscaling: { minNodesPerZone: 1, maxNodesPerZone: 5 },
       locationPolicy: 'BALANCED',
       labels: { [WORKLOAD_CLASS_KEY]: WORKLOAD_CLASS_GENERAL },
+      blueGreenUpgrade: { ...DEFAULT_BLUE_GREEN_UPGRADE },
     },
     overrides,
   );
 }
 
 /**
- * Batch on Spot VMs, scaling from zero. Tainted `workload-class=batch:NO_SCHEDULE` so services,
+ * Batch on Spot VMs, scaling from zero, surge-upgraded (NodePool's default: one node per zone at a time). Tainted `workload-class=batch:NO_SCHEDULE` so services,
  * which cannot take preemption, never land here by accident; batch jobs opt in with a toleration
  * and a `workload-class: batch` node selector.
  */
@@ -67,7 +75,7 @@ export function spotBatchPool(target: PresetTarget, overrides: PresetOverrides =
 
 /**
  * GPU training: one NVIDIA L4 per g2-standard-8 node, driver installed by GKE (LATEST), scaling from
- * zero. No GPU taint here: GKE adds `nvidia.com/gpu=present:NoSchedule` itself.
+ * zero, surge-upgraded (a second set of GPUs is rarely within quota). No GPU taint here: GKE adds `nvidia.com/gpu=present:NoSchedule` itself.
  */
 export function gpuTrainingPool(target: PresetTarget, overrides: PresetOverrides = {}): NodePoolProps {
   return merge(
@@ -90,7 +98,10 @@ function tenantTaint(tenant: string): NodeTaint {
   return gkeTaint(tenantPlacement(tenant).taint);
 }
 
-/** Tenant-dedicated: taint and label `tenant=<name>`, so only that tenant's pods (with the toleration) land here. */
+/**
+ * Tenant-dedicated: taint and label `tenant=<name>`, so only that tenant's pods (with the toleration) land here. A
+ * tenant's services run here: upgraded blue-green (DEFAULT_BLUE_GREEN_UPGRADE) unless the overrides say surge.
+ */
 export function tenantDedicatedPool(target: PresetTarget, tenant: string, overrides: PresetOverrides = {}): NodePoolProps {
   return merge(
     {
@@ -100,6 +111,7 @@ export function tenantDedicatedPool(target: PresetTarget, tenant: string, overri
       locationPolicy: 'BALANCED',
       labels: { [TENANT_NODE_LABEL_KEY]: tenant },
       taints: [tenantTaint(tenant)],
+      blueGreenUpgrade: { ...DEFAULT_BLUE_GREEN_UPGRADE },
     },
     overrides,
   );

@@ -20,6 +20,7 @@ import {
 } from '../domain/gke/gke-rules';
 import { GPU_SHARING_STRATEGY, GpuSharing, validateGpuSharing } from '../domain/gke/gpu-sharing';
 import { QUEUED_PROVISIONING_RESERVATION, validateQueuedProvisioning } from '../domain/gke/queued-provisioning';
+import { validateBlueGreenSettings } from '../domain/gke/node-pool-upgrade';
 import { DEFAULT_GPU_DRIVER_VERSION, DEFAULT_MACHINE_TYPES, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE, poolSurgeNodes } from '../domain/platform/platform-defaults';
 
 /** General-purpose default; E2 is the cheapest family with sustained performance for services (the plan's general pools' default). */
@@ -85,15 +86,18 @@ export interface SurgeUpgrade {
   readonly maxUnavailable?: number;
 }
 
-/** Blue-green upgrade settings of a node pool: new nodes in batches, the old pool kept until soaked. */
+/**
+ * Blue-green upgrade settings of a node pool: a second set of nodes, the old ones drained in batches and kept until
+ * the soak ends (validateBlueGreenSettings). `generalServicesPool` and `tenantDedicatedPool` pass DEFAULT_BLUE_GREEN_UPGRADE.
+ */
 export interface BlueGreenUpgrade {
-  /** Fraction (0..1] of green nodes per batch. @default GKE default (0.1 if neither batch field is set) */
+  /** Fraction (0..1] of the blue nodes drained per batch; exclusive with batchNodeCount. @default GKE's default batch */
   readonly batchPercentage?: number;
-  /** @default none */
+  /** Blue nodes drained per batch; exclusive with batchPercentage. @default none */
   readonly batchNodeCount?: number;
-  /** e.g. `300s`. @default GKE default */
+  /** Wait after each batch, e.g. `600s`. @default GKE's default */
   readonly batchSoakDuration?: string;
-  /** e.g. `3600s`. @default GKE default */
+  /** Wait before the blue nodes are deleted, e.g. `3600s`. @default GKE's default (one hour) */
   readonly nodePoolSoakDuration?: string;
 }
 
@@ -149,8 +153,18 @@ export interface NodePoolProps {
   readonly networkTags?: readonly string[];
   /** Surge upgrades. Mutually exclusive with blueGreenUpgrade. @default { maxSurge: 1, maxUnavailable: 0 } */
   readonly surgeUpgrade?: SurgeUpgrade;
-  /** Blue-green upgrades (doubles the pool during upgrades). Mutually exclusive with surgeUpgrade. @default none */
+  /**
+   * Blue-green upgrades: the cluster's ranges must hold a second set of the pool's nodes (GkeCluster checks the largest
+   * blue-green pool: GKE upgrades one pool at a time). Mutually exclusive with surgeUpgrade. Not on queued-provisioning pools.
+   * @default none (surge)
+   */
   readonly blueGreenUpgrade?: BlueGreenUpgrade;
+  /**
+   * The name of the pool of the same cluster this one replaces while workloads move to it (docs/node-pool-upgrades.md):
+   * the cluster counts the pair once against its maxNodes (at the larger maximum) and both in full against its ranges.
+   * Changes nothing deployed. @default none
+   */
+  readonly successorOf?: string;
   /** At most the cluster's sizing unless the pool has its own podRange. Forces replacement. @default the cluster's maxPodsPerNode */
   readonly maxPodsPerNode?: number;
   /** A pod range of its own for this pool. Forces replacement. @default the cluster's pod range */
@@ -207,7 +221,15 @@ export class NodePool extends Construct {
     this.maxPodsPerNode = maxPods;
 
     if (cluster instanceof GkeCluster) {
-      cluster.registerNodePool({ name: props.name, maxNodes, surgeNodes, maxPodsPerNode: maxPods, podRangeName: props.podRange?.rangeName });
+      cluster.registerNodePool({
+        name: props.name,
+        maxNodes,
+        surgeNodes,
+        maxPodsPerNode: maxPods,
+        podRangeName: props.podRange?.rangeName,
+        blueGreen: props.blueGreenUpgrade !== undefined,
+        ...(props.successorOf !== undefined ? { successorOf: props.successorOf } : {}),
+      });
     }
 
     const gpu = props.gpu;
@@ -304,12 +326,9 @@ export class NodePool extends Construct {
       if (!Number.isInteger(s.maxUnavailable) || s.maxUnavailable < 0) issues.add({ path, field: 'surgeUpgrade.maxUnavailable', value: s.maxUnavailable, problem: 'must be an integer ≥ 0', fix: 'use e.g. 0' });
       if (s.maxSurge === 0 && s.maxUnavailable === 0) issues.add({ path, field: 'surgeUpgrade', value: s, problem: 'has maxSurge and maxUnavailable both 0, so upgrades cannot progress', fix: 'use maxSurge: 1' });
     }
-    const bg = props.blueGreenUpgrade;
-    if (bg?.batchPercentage !== undefined && !(bg.batchPercentage > 0 && bg.batchPercentage <= 1)) {
-      issues.add({ path, field: 'blueGreenUpgrade.batchPercentage', value: bg.batchPercentage, problem: 'must be in (0, 1]', fix: 'use e.g. 0.25 for 25% of nodes per batch' });
-    }
-    if (bg?.batchPercentage !== undefined && bg.batchNodeCount !== undefined) {
-      issues.add({ path, field: 'blueGreenUpgrade.batchNodeCount', value: bg.batchNodeCount, problem: 'is set together with batchPercentage', fix: 'set one of batchPercentage or batchNodeCount' });
+    if (props.blueGreenUpgrade) add(validateBlueGreenSettings(path, 'blueGreenUpgrade', props.blueGreenUpgrade, { queuedProvisioning: props.queuedProvisioning }));
+    if (props.successorOf !== undefined && props.successorOf === props.name) {
+      issues.add({ path, field: 'successorOf', value: props.successorOf, problem: 'names the pool itself', fix: 'name the pool of the same cluster this one replaces, e.g. services for services-b' });
     }
 
     // Pods per node: bounded, and no more than the plan sized the cluster's pod range for.

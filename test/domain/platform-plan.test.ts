@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { loadPlatform } from '../../lib/platform/load-platform';
-import { DEFAULT_MACHINE_TYPES, DEFAULT_NETWORK_MTU } from '../../lib/domain/platform/platform-defaults';
+import { DEFAULT_BLUE_GREEN_UPGRADE, DEFAULT_MACHINE_TYPES, DEFAULT_NETWORK_MTU } from '../../lib/domain/platform/platform-defaults';
 import { withDataCluster } from './platform/with-data-cluster';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { planCluster } from '../../lib/domain/platform/platform-plan';
@@ -49,10 +49,12 @@ describe('PlatformPlan of the example', () => {
     expect(prod.releaseChannel).toBe('REGULAR');
   });
 
-  test('surge counts every pool (tenant pools included) in every zone, once', () => {
-    // prod-usc1: 3 own pools + 2 dedicated-nodes tenant pools + ml-training's companion CPU pool, surge 1 each, 3 zones.
-    expect(planCluster(example, 'prod-usc1').surgeNodes).toBe(18);
-    expect(example.ipPlan.gkeClusters.find((c) => c.cluster === 'gcp/us-central1/prod-usc1')?.surgeNodes).toBe(18);
+  test('surge counts every surge pool (tenant pools included) in every zone, once; blue-green the largest blue-green pool', () => {
+    // prod-usc1: 3 own pools + 2 dedicated-nodes tenant pools surge 1 each in 3 zones; ml-training's companion CPU pool
+    // (general: blue-green) adds a second set of its 8 nodes instead.
+    expect(planCluster(example, 'prod-usc1').surgeNodes).toBe(15);
+    expect(planCluster(example, 'prod-usc1').blueGreenNodes).toBe(8);
+    expect(example.ipPlan.gkeClusters.find((c) => c.cluster === 'gcp/us-central1/prod-usc1')).toMatchObject({ surgeNodes: 15, blueGreenNodes: 8 });
   });
 
   test('dedicated-nodes tenants are placed: pool, taint in both spellings, toleration, selector', () => {
@@ -94,7 +96,8 @@ describe('PlatformPlan defaults', () => {
             ...c,
             releaseChannel: undefined,
             nodePools: [
-              { name: 'general', kind: 'general', maxNodes: 20 },
+              // 16: the recorded pod range (64 nodes) holds the pools at maximum plus surge and a blue-green second set of these.
+              { name: 'general', kind: 'general', maxNodes: 16 },
               { name: 'batch', kind: 'spot-batch', maxNodes: 10 },
               { name: 'gpu', kind: 'gpu', maxNodes: 4 },
             ],
@@ -117,7 +120,8 @@ describe('PlatformPlan defaults', () => {
   const pool = (name: string) => dev.nodePools.find((p) => p.name === name)!;
 
   test.each([
-    ['general', { machineType: DEFAULT_MACHINE_TYPES.general, minNodes: 3, spot: false, locationPolicy: 'BALANCED', maxSurge: 1, maxUnavailable: 0, maxPodsPerNode: 32 }],
+    ['general', { machineType: DEFAULT_MACHINE_TYPES.general, minNodes: 3, spot: false, locationPolicy: 'BALANCED', maxSurge: 0, maxUnavailable: 0, maxPodsPerNode: 32, upgrade: { strategy: 'blue-green', ...DEFAULT_BLUE_GREEN_UPGRADE } }],
+    ['batch', { maxSurge: 1, upgrade: { strategy: 'surge', maxSurge: 1, maxUnavailable: 0 } }],
     ['batch', { machineType: DEFAULT_MACHINE_TYPES['spot-batch'], minNodes: 0, spot: true, locationPolicy: 'ANY' }],
     ['gpu', { machineType: DEFAULT_MACHINE_TYPES.gpu, minNodes: 0, spot: false, locationPolicy: 'ANY', gpu: { type: 'nvidia-l4', count: 1, driverVersion: 'LATEST' } }],
     ['tenant-lab', { machineType: DEFAULT_MACHINE_TYPES.gpu, minNodes: 0, gpu: { type: 'nvidia-l4', count: 1, driverVersion: 'LATEST' } }],

@@ -25,7 +25,8 @@ function scratchLock(): string {
 function grownDev(change: (cluster: ClusterDefinition) => Partial<ClusterDefinition>): PlatformDefinition {
   return { ...examplePlatform, clusters: examplePlatform.clusters.map((c) => (c.name === 'dev-usw1' ? { ...c, maxNodes: 100, ...change(c) } : c)) };
 }
-const secondPool = (extra: Partial<NodePoolDefinition> = {}): NodePoolDefinition => ({ name: 'general-2', kind: 'general', machineType: 'e2-standard-4', minNodes: 0, maxNodes: 50, ...extra });
+// Surge: these cases are about pod ranges filling up, not a blue-green upgrade's second set of nodes (pool-headroom tests).
+const secondPool = (extra: Partial<NodePoolDefinition> = {}): NodePoolDefinition => ({ name: 'general-2', kind: 'general', machineType: 'e2-standard-4', minNodes: 0, maxNodes: 50, upgrade: { strategy: 'surge' }, ...extra });
 const load = (definition: PlatformDefinition) => loadPlatform(definition, { lockFile: scratchLock(), frozen: false, today: EXAMPLE_TODAY, log: () => undefined });
 
 describe('growing a cluster with an additional pod range, from the definition', () => {

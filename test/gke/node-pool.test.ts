@@ -151,7 +151,7 @@ describe('NodePool', () => {
       expect(() => makePool({ surgeUpgrade: { maxSurge: 0, maxUnavailable: 0 } })).toThrow(/has maxSurge and maxUnavailable both 0, so upgrades cannot progress; use maxSurge: 1/);
     });
     test('throws when blue-green batch percentage is out of range', () => {
-      expect(() => makePool({ blueGreenUpgrade: { batchPercentage: 25 } })).toThrow(/blueGreenUpgrade.batchPercentage 25 must be in \(0, 1\]/);
+      expect(() => makePool({ blueGreenUpgrade: { batchPercentage: 25 } })).toThrow(/blueGreenUpgrade.batchPercentage 25 must be a fraction in \(0, 1\]/);
     });
     test('throws when blue-green sets both batch fields', () => {
       expect(() => makePool({ blueGreenUpgrade: { batchPercentage: 0.5, batchNodeCount: 2 } })).toThrow(/batchNodeCount 2 is set together with batchPercentage/);

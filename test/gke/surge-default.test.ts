@@ -16,7 +16,8 @@ const ONE_POOL: ClusterDefinition = {
   maxNodes: 50,
   maxPodsPerNode: 32,
   authorizedNetworks: [{ name: 'ops-vpn', cidr: '192.168.0.0/24' }],
-  nodePools: [{ name: 'general', kind: 'general', maxNodes: 50 }],
+  // A surge pool: GkeCluster's standalone default is one surge pool's (a general pool upgrades blue-green by default).
+  nodePools: [{ name: 'general', kind: 'general', maxNodes: 50, upgrade: { strategy: 'surge' } }],
 };
 
 describe('surge defaults', () => {

@@ -42,8 +42,8 @@ describe('renderPlatformReport', () => {
           ...SMALL_PLATFORM.clusters[0],
           maxNodes: 114,
           nodePools: [
-            { name: 'general', kind: 'general' as const, maxNodes: 100 },
-            { name: 'b', kind: 'general' as const, maxNodes: 14 },
+            { name: 'general', kind: 'general' as const, maxNodes: 100, upgrade: { strategy: 'surge' as const } },
+            { name: 'b', kind: 'general' as const, maxNodes: 14, upgrade: { strategy: 'surge' as const } },
           ],
         },
       ],

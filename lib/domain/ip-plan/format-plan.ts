@@ -32,7 +32,7 @@ export function formatPlan(plan: ResolvedIpPlan): string {
           ['cluster', 'maxNodes', 'nodes by subnet', 'nodes by pod ranges', 'node limit', 'headroom', 'pods/node', 'max pods', 'services'],
           ...plan.gkeClusters.map((c) => [
             c.cluster,
-            `${c.maxNodes}${c.surgeNodes ? ` (+${c.surgeNodes} surge)` : ''}`,
+            `${c.maxNodes}${upgradeHeadroom(c)}`,
             String(c.nodesBySubnet),
             String(c.nodesByPodRanges),
             String(c.nodeLimit),
@@ -55,4 +55,10 @@ export function planAsJson(plan: ResolvedIpPlan): object {
     allocations: plan.allocations,
     gkeCapacity: plan.gkeClusters,
   };
+}
+
+/** What a cluster's ranges hold beyond maxNodes for upgrades: ` (+3 surge)`, ` (+3 surge, +30 blue-green)`, or nothing. */
+function upgradeHeadroom(c: { readonly surgeNodes: number; readonly blueGreenNodes: number }): string {
+  const parts = [...(c.surgeNodes ? [`+${c.surgeNodes} surge`] : []), ...(c.blueGreenNodes ? [`+${c.blueGreenNodes} blue-green`] : [])];
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }

@@ -81,6 +81,12 @@ export interface GkeSizingIntent {
   readonly maxNodes: number;
   /** Extra nodes that exist during upgrades (surge). @default 0 */
   readonly surgeNodes?: number;
+  /**
+   * Extra nodes while a blue-green pool upgrades (a second set of its nodes). New ranges are sized for it; a recorded
+   * range is held to maxNodes + surge only, and the platform plan checks each blue-green pool against it with a message
+   * naming the pool (pool-headroom.ts). @default 0
+   */
+  readonly blueGreenNodes?: number;
   /** Pods per node, 8-256 (GKE's bounds); sizes each node's pod block (≤8 a /28 ... ≤256 a /23). */
   readonly maxPodsPerNode: number;
   /** @default DEFAULT_MAX_SERVICES (4096) */
@@ -88,7 +94,7 @@ export interface GkeSizingIntent {
 }
 
 export function gkeRangeSizes(intent: GkeSizingIntent): GkeRangeSizes {
-  const nodes = intent.maxNodes + (intent.surgeNodes ?? 0);
+  const nodes = intent.maxNodes + (intent.surgeNodes ?? 0) + (intent.blueGreenNodes ?? 0);
   return {
     nodes: nodeSubnetPrefix(nodes),
     pods: podRangePrefix(nodes, intent.maxPodsPerNode),

@@ -1,6 +1,6 @@
 import { ValidationError, ValidationIssue } from '../validation-error';
 import { Cidr } from './cidr';
-import { gkeRangeSizes, podRangePrefix } from './gke-sizing';
+import { gkeRangeSizes, nodeSubnetPrefix, podRangePrefix } from './gke-sizing';
 import { LockFile } from './lock-file';
 import { resolvePlan } from './private/resolve-plan';
 import { ResolvedIpPlan } from './resolved-ip-plan';
@@ -64,7 +64,9 @@ export class IpPlan {
     const nodes = request.maxNodes + (request.surgeNodes ?? 0);
     const intent = `${request.maxNodes} nodes + ${request.surgeNodes ?? 0} surge at ${request.maxPodsPerNode} pods per node`;
     this.gkeClusters.push(request);
-    this.addRequest({ name: names.nodes, pool: request.pools.nodes, prefixLength: sizes.nodes, sizedFor: `${nodes} nodes` });
+    // Sized for a blue-green upgrade too; a recorded subnet is held to nodes + surge (the plan checks each blue-green pool).
+    const recordedPrefixLength = request.blueGreenNodes ? nodeSubnetPrefix(nodes) : undefined;
+    this.addRequest({ name: names.nodes, pool: request.pools.nodes, prefixLength: sizes.nodes, sizedFor: `${nodes} nodes`, ...(recordedPrefixLength !== undefined ? { recordedPrefixLength } : {}) });
     this.addRequest({ name: names.pods, pool: request.pools.pods, prefixLength: sizes.pods, sizedFor: intent, sizedPerCluster: true });
     this.addRequest({ name: names.services, pool: request.pools.services, prefixLength: sizes.services, sizedFor: `${request.maxServices ?? 'the default'} services` });
     this.addRequest({ name: names.controlPlane, pool: request.pools.controlPlane, prefixLength: sizes.controlPlane, sizedFor: 'the GKE control plane' });

@@ -141,4 +141,9 @@ export interface PlannedRequest {
    * @default false: a recorded range smaller than the request is refused on its own
    */
   readonly sizedPerCluster?: boolean;
+  /**
+   * The longest prefix a recorded range may have, when the fresh size includes headroom checked elsewhere (a node
+   * subnet sized for a blue-green upgrade, which the platform plan checks per pool). @default prefixLength
+   */
+  readonly recordedPrefixLength?: number;
 }

@@ -31,6 +31,8 @@ export interface GkeCapacity {
   readonly maxNodes: number;
   /** Extra nodes during upgrades; 0 when the request gave none. */
   readonly surgeNodes: number;
+  /** Extra nodes while a blue-green pool upgrades; 0 when the request gave none. Not in headroomNodes: checked per pool by the platform plan. */
+  readonly blueGreenNodes: number;
   /** The cluster's default pods per node. */
   readonly maxPodsPerNode: number;
   /** CIDR of the node subnet. */

@@ -20,6 +20,17 @@ const addressPool = z.strictObject({
 });
 const reservation = z.strictObject({ name, cidr: z.string(), reason: z.string() });
 
+const poolUpgrade = z.discriminatedUnion('strategy', [
+  z.strictObject({ strategy: z.literal('surge') }),
+  z.strictObject({
+    strategy: z.literal('blue-green'),
+    batchPercentage: count.optional(),
+    batchNodeCount: count.optional(),
+    batchSoakDuration: z.string().optional(),
+    nodePoolSoakDuration: z.string().optional(),
+  }),
+]);
+
 const nodePoolFields = {
   kind: z.enum(['general', 'spot-batch', 'gpu']),
   machineType: z.string().optional(),
@@ -36,9 +47,10 @@ const nodePoolFields = {
   queuedProvisioning: z.boolean().optional(),
   maxPodsPerNode: count.optional(),
   maxSurge: count.optional(),
+  upgrade: poolUpgrade.optional(),
   podRange: z.string().optional(),
 };
-const nodePool = z.strictObject({ name, ...nodePoolFields });
+const nodePool = z.strictObject({ name, ...nodePoolFields, successorOf: z.string().optional() });
 
 const clusterPools = z.strictObject({ nodes: z.string().optional(), pods: z.string().optional(), services: z.string().optional(), controlPlane: z.string().optional() }).optional();
 const releaseChannel = z.enum(['RAPID', 'REGULAR', 'STABLE']).optional();
@@ -197,7 +209,7 @@ const tenant = z.strictObject({
     .strictObject({
       ...nodePoolFields,
       kind: nodePoolFields.kind.optional(),
-      cpuPool: z.union([z.strictObject({ machineType: z.string().optional(), minNodes: count.optional(), maxNodes: count }), z.literal(false)]).optional(),
+      cpuPool: z.union([z.strictObject({ machineType: z.string().optional(), minNodes: count.optional(), maxNodes: count, upgrade: poolUpgrade.optional() }), z.literal(false)]).optional(),
     })
     .optional(),
 });

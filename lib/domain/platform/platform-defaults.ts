@@ -5,6 +5,7 @@
  * an add-on's with its settings, a construct's own with the construct: each is defined once, and docs/defaults.md
  * (generated from the code, checked by npm test) lists them all.
  */
+import type { BlueGreenSettings, UpgradeStrategy } from '../gke/node-pool-upgrade';
 import type { NodePoolKind } from './node-pool-definition';
 
 /** GCP's default VPC MTU; hybrid links inherit the network's. */
@@ -29,6 +30,27 @@ export const DEFAULT_ZONE_SUFFIXES = ['a', 'b', 'c'] as const;
 export const DEFAULT_MAX_SURGE = 1;
 /** Nodes never removed during a surge upgrade (GKE's default maxUnavailable for surge upgrades). */
 export const DEFAULT_MAX_UNAVAILABLE = 0;
+/**
+ * How a pool of each kind upgrades when the definition says nothing (docs/node-pool-upgrades.md). Services pools
+ * (`general`) upgrade blue-green: the old nodes stay, cordoned, until the new ones have soaked, so a bad node image or
+ * version is rolled back by GKE without a pod rescheduled twice. Spot and GPU pools surge: batch work tolerates a node
+ * at a time, Spot capacity can vanish during a soak, and a second set of GPUs is rarely within quota.
+ */
+export const DEFAULT_UPGRADE_STRATEGY: Readonly<Record<NodePoolKind, UpgradeStrategy>> = {
+  general: 'blue-green',
+  'spot-batch': 'surge',
+  gpu: 'surge',
+};
+/**
+ * Blue-green settings of a pool that names none. A quarter of the blue nodes per batch (four batches: a problem shows
+ * on the first quarter, while three quarters still run the old nodes), ten minutes between batches (two scrapes and
+ * an alert's `for: 5m` fit in it), and GKE's own default node-pool soak of one hour before the blue nodes are deleted.
+ */
+export const DEFAULT_BLUE_GREEN_UPGRADE: Required<Pick<BlueGreenSettings, 'batchPercentage' | 'batchSoakDuration' | 'nodePoolSoakDuration'>> = {
+  batchPercentage: 0.25,
+  batchSoakDuration: '600s',
+  nodePoolSoakDuration: '3600s',
+};
 /** Amazon-side ASN of a transit or VPN gateway when the definition names none (AWS's own default). */
 export const DEFAULT_AMAZON_SIDE_ASN = 64512;
 /** The AWS side of an HA VPN link: a transit gateway (ECMP across all four tunnels). */

@@ -5,6 +5,7 @@ import { linkBgpRanges } from './hybrid-link-definition';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
 import { NodePoolDefinition } from './node-pool-definition';
 import { poolSurgeNodes } from './platform-defaults';
+import { poolUpgradeStrategy } from './pool-upgrades';
 import { privateServiceAccessPlan, PSA_RANGE_NAME } from './private-service-access';
 import { clusterNodePools } from './cluster-node-pools';
 import { expandClusterGenerations } from './cluster-generations';
@@ -24,15 +25,30 @@ export function clusterZones(cluster: Pick<ClusterDefinition, 'region' | 'zones'
   return cluster.zones ?? defaultZones(cluster.region);
 }
 
-/** Nodes that exist on top of maxNodes while pools upgrade: each pool's surge (tenant pools included) in each zone. */
+type UpgradingPool = Pick<NodePoolDefinition, 'kind' | 'maxNodes' | 'maxSurge' | 'upgrade' | 'queuedProvisioning'>;
+
+/** Nodes that exist on top of maxNodes while pools upgrade: each surge pool's surge (tenant pools included) in each zone. */
 export function clusterSurgeNodes(
   definition: Pick<PlatformDefinition, 'tenants'>,
   cluster: ClusterDefinition,
   /** The cluster's pools when the caller indexed them. @default clusterNodePools(definition, cluster) */
-  pools: readonly Pick<NodePoolDefinition, 'maxSurge'>[] = clusterNodePools(definition, cluster),
+  pools: readonly UpgradingPool[] = clusterNodePools(definition, cluster),
 ): number {
   const zones = clusterZones(cluster).length;
-  return pools.reduce((sum, pool) => sum + poolSurgeNodes(zones, pool.maxSurge), 0);
+  return pools.reduce((sum, pool) => sum + (poolUpgradeStrategy(pool) === 'surge' ? poolSurgeNodes(zones, pool.maxSurge) : 0), 0);
+}
+
+/**
+ * Nodes a blue-green upgrade adds: the largest blue-green pool's maxNodes, 0 without one. GKE upgrades a cluster's node
+ * pools one at a time (concurrent node-pool upgrades are an opt-in this library does not set), so one pool doubles at most.
+ */
+export function clusterBlueGreenNodes(
+  definition: Pick<PlatformDefinition, 'tenants'>,
+  cluster: ClusterDefinition,
+  /** The cluster's pools when the caller indexed them. @default clusterNodePools(definition, cluster) */
+  pools: readonly UpgradingPool[] = clusterNodePools(definition, cluster),
+): number {
+  return pools.reduce((largest, pool) => (poolUpgradeStrategy(pool) === 'blue-green' ? Math.max(largest, pool.maxNodes) : largest), 0);
 }
 
 /** Reservations for remote networks: `remote/<network>` (`/<n>` from the second range on). */
@@ -64,6 +80,7 @@ export function buildPlatformIpPlan(declared: PlatformDefinition): { plan: IpPla
         name: clusterRangePrefix(cluster),
         maxNodes: cluster.maxNodes,
         surgeNodes: clusterSurgeNodes(definition, cluster),
+        blueGreenNodes: clusterBlueGreenNodes(definition, cluster),
         maxPodsPerNode: cluster.maxPodsPerNode,
         maxServices: cluster.maxServices,
         additionalPodRanges: cluster.additionalPodRanges,

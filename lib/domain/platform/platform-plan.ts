@@ -169,8 +169,13 @@ export interface ClusterPlan {
   readonly maxNodes: number;
   /** The cluster's default pods per node (GKE's `default_max_pods_per_node`: changing it replaces the cluster). */
   readonly maxPodsPerNode: number;
-  /** Nodes that exist on top of maxNodes while pools upgrade: every pool's surge in every zone. */
+  /** Nodes that exist on top of maxNodes while pools upgrade: every surge pool's surge in every zone. */
   readonly surgeNodes: number;
+  /**
+   * Nodes a blue-green upgrade adds on top of maxNodes and surge: the largest blue-green pool's maxNodes (GKE upgrades
+   * a cluster's pools one at a time). New ranges are sized for it; recorded ones are checked per pool (pool-headroom.ts).
+   */
+  readonly blueGreenNodes: number;
   /**
    * CIDRs allowed to reach the control plane's endpoint: the declared ones, then those the add-ons' traffic needs add
    * (marked with `addOn`); empty when there are none (private endpoint only).
@@ -260,6 +265,29 @@ export interface RetiringGenerationPlan {
   readonly recordedRanges: readonly PlannedRange[];
 }
 
+/** A pool's upgrade strategy with every setting resolved (resolvePoolUpgrade). */
+export type NodePoolUpgradePlan =
+  | {
+      /** Surge upgrades: maxSurge new nodes per zone at a time. */
+      readonly strategy: 'surge';
+      /** Extra nodes per zone: as declared, else 1 (DEFAULT_MAX_SURGE). */
+      readonly maxSurge: number;
+      /** Always 0 (DEFAULT_MAX_UNAVAILABLE): upgrades never take capacity away. */
+      readonly maxUnavailable: number;
+    }
+  | {
+      /** Blue-green upgrades: a second set of nodes, the old ones drained in batches and kept until the soak ends. */
+      readonly strategy: 'blue-green';
+      /** Fraction of the blue nodes drained per batch: as declared, else 0.25 (DEFAULT_BLUE_GREEN_UPGRADE). @default undefined when batchNodeCount is declared */
+      readonly batchPercentage?: number;
+      /** Blue nodes drained per batch, as declared. @default undefined: batchPercentage sets the batch */
+      readonly batchNodeCount?: number;
+      /** Wait after each batch: as declared, else '600s' (DEFAULT_BLUE_GREEN_UPGRADE). */
+      readonly batchSoakDuration: string;
+      /** Wait before the blue nodes are deleted: as declared, else '3600s' (DEFAULT_BLUE_GREEN_UPGRADE, GKE's own default). */
+      readonly nodePoolSoakDuration: string;
+    };
+
 /** A node pool of the resolved plan: machine type, counts, surge, pod range, owning tenant. */
 export interface NodePoolPlan {
   /** Pool name: as declared, or `tenant-<tenant>` (and `tenant-<tenant>-cpu`) for a dedicated-nodes tenant's pool. */
@@ -274,10 +302,14 @@ export interface NodePoolPlan {
   readonly maxNodes: number;
   /** Pods per node: as declared, else the cluster's maxPodsPerNode. */
   readonly maxPodsPerNode: number;
-  /** Extra nodes per zone during surge upgrades. */
+  /** Extra nodes per zone during surge upgrades: 0 for a blue-green pool (upgrade.strategy says which). */
   readonly maxSurge: number;
   /** Nodes that may be unavailable during a surge upgrade: always 0 (DEFAULT_MAX_UNAVAILABLE). */
   readonly maxUnavailable: number;
+  /** How GKE upgrades the pool: as declared, else by kind (DEFAULT_UPGRADE_STRATEGY), every setting resolved. */
+  readonly upgrade: NodePoolUpgradePlan;
+  /** The pool this one replaces while the workload moves, as declared. @default undefined: not a successor */
+  readonly successorOf?: string;
   /** Whether the pool runs Spot VMs: true exactly for `spot-batch` pools. */
   readonly spot: boolean;
   /** Autoscaler location policy: BALANCED across zones for general pools, ANY for scarce spot and GPU capacity. */

@@ -20,7 +20,6 @@ import {
   DEFAULT_GPU_DRIVER_VERSION,
   DEFAULT_MACHINE_TYPES,
   DEFAULT_MAX_RESOURCES_PER_STATE,
-  DEFAULT_MAX_SURGE,
   DEFAULT_MAX_UNAVAILABLE,
   DEFAULT_NETWORK_MTU,
   DEFAULT_ROUTING_MODE,
@@ -28,8 +27,9 @@ import {
 } from './platform-defaults';
 import type { ClusterDefinition, PlatformDefinition } from './platform-definition';
 import type { NodePoolDefinition } from './node-pool-definition';
-import { clusterRangePrefix, clusterSurgeNodes, clusterZones } from './platform-ip-plan';
+import { clusterBlueGreenNodes, clusterRangePrefix, clusterSurgeNodes, clusterZones } from './platform-ip-plan';
 import { existingNetworkReservations } from './existing-network';
+import { resolvePoolUpgrade } from './pool-upgrades';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
 import { tenantGpuQuota } from './tenant-gpu-quota';
 import type { AdditionalPodRangePlan, AdvertisementsPlan, ClusterGenerationPlan, ClusterPlan, LinkPlan, NetworkPlan, NodePoolPlan, PlatformPlan, RetiringGenerationPlan, TenantPlan } from './platform-plan';
@@ -175,6 +175,7 @@ function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, 
     maxNodes: cluster.maxNodes,
     maxPodsPerNode: cluster.maxPodsPerNode,
     surgeNodes: clusterSurgeNodes(definition, cluster, pools),
+    blueGreenNodes: clusterBlueGreenNodes(definition, cluster, pools),
     authorizedNetworks: cluster.authorizedNetworks ?? [],
     subnet: { name: clusterSubnetName(cluster), description: `GKE cluster ${cluster.name} (${cluster.environment})`, ipPlanName: ranges.nodes, cidr: ipPlan.cidr(ranges.nodes) },
     podRange: { rangeName: podRangeName(cluster), ipPlanName: ranges.pods, cidr: ipPlan.cidr(ranges.pods) },
@@ -202,6 +203,7 @@ function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: r
   const gpu = pool.gpu ?? (pool.kind === 'gpu' ? DEFAULT_GPU : undefined);
   const podRange = pool.podRange === undefined ? undefined : podRanges.find((r) => r.name === pool.podRange);
   if (pool.podRange !== undefined && !podRange) throw new Error(`${cluster.name}/${pool.name}: podRange ${JSON.stringify(pool.podRange)} is not one of the cluster's additionalPodRanges`);
+  const upgrade = resolvePoolUpgrade(pool);
   return {
     name: pool.name,
     kind: pool.kind,
@@ -209,8 +211,9 @@ function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: r
     minNodes: pool.queuedProvisioning ? 0 : (pool.minNodes ?? defaultMinNodes(pool.kind, zones)),
     maxNodes: pool.maxNodes,
     maxPodsPerNode: pool.maxPodsPerNode ?? cluster.maxPodsPerNode,
-    maxSurge: pool.maxSurge ?? DEFAULT_MAX_SURGE,
+    maxSurge: upgrade.strategy === 'surge' ? upgrade.maxSurge : 0,
     maxUnavailable: DEFAULT_MAX_UNAVAILABLE,
+    upgrade,
     spot: pool.kind === 'spot-batch',
     // Spot and GPU capacity is scarce: take it in any zone; services spread evenly.
     locationPolicy: pool.kind === 'general' ? 'BALANCED' : 'ANY',
@@ -221,6 +224,7 @@ function resolveNodePool(cluster: ClusterDefinition, zones: number, podRanges: r
     resourceLabels: owner ? tenantCostLabels(owner) : {},
     ...(podRange ? { podRange } : {}),
     ...(pool.tenant ? { placement: tenantPlacement(pool.tenant) } : {}),
+    ...(pool.successorOf !== undefined ? { successorOf: pool.successorOf } : {}),
   };
 }
 

@@ -11,10 +11,12 @@ export interface CompanionCpuPoolDefinition {
   readonly minNodes?: number;
   /** Maximum nodes across all zones; counts against the cluster's maxNodes. */
   readonly maxNodes: number;
+  /** How GKE upgrades its nodes (NodePoolDefinition.upgrade). @default blue-green, as for every general pool (DEFAULT_UPGRADE_STRATEGY) */
+  readonly upgrade?: NodePoolDefinition['upgrade'];
 }
 
 /** A dedicated-nodes tenant's node pool, created in each of its clusters as `tenant-<tenant>`. */
-export type DedicatedNodesDefinition = Omit<NodePoolDefinition, 'name' | 'kind'> & {
+export type DedicatedNodesDefinition = Omit<NodePoolDefinition, 'name' | 'kind' | 'successorOf'> & {
   /** @default 'general' (DEFAULT_TENANT_POOL_KIND) */
   readonly kind?: NodePoolDefinition['kind'];
   /**
@@ -60,7 +62,7 @@ export function tenantNodePools(tenant: PlatformTenant): (NodePoolDefinition & {
 }
 
 /** The companion CPU pool of a GPU tenant's dedicated nodes, with its defaults; undefined for other kinds or when declined. */
-export function companionCpuPool(nodes: DedicatedNodesDefinition): Required<CompanionCpuPoolDefinition> | undefined {
+export function companionCpuPool(nodes: DedicatedNodesDefinition): (CompanionCpuPoolDefinition & Required<Omit<CompanionCpuPoolDefinition, 'upgrade'>>) | undefined {
   if (nodes.kind !== 'gpu' || nodes.cpuPool === false) return undefined;
   return { ...DEFAULT_COMPANION_CPU_POOL, ...Object.fromEntries(Object.entries(nodes.cpuPool ?? {}).filter(([, v]) => v !== undefined)) };
 }

@@ -18,6 +18,7 @@ import { validateGitSource } from '../gitops/git-source';
 import { validateRegions, validateClusterZones } from './validate-regions';
 import { ClusterDefinition, PlatformDefinition } from './platform-definition';
 import { clusterNodePools } from './cluster-node-pools';
+import { poolNodesAgainstClusterMax, validatePoolSuccessors, validatePoolUpgrade } from './pool-upgrades';
 import { validateLinks } from './validate-links';
 import { validateExistingNetwork } from './existing-network';
 import { validateClusterPathIntents } from '../network/cluster-paths';
@@ -214,14 +215,16 @@ function checkCluster(definition: PlatformDefinition, cluster: ClusterDefinition
       fix: `rename the cluster's pool; "${pool.name}" is reserved for tenant ${pool.tenant}`,
     });
   }
-  let poolNodes = 0;
+  for (const issue of validatePoolSuccessors(path, cluster.nodePools)) issues.add(issue);
+  // A pool and its successor count once (the larger): the pair is transient, and the recorded ranges are checked for both.
+  const poolNodes = poolNodesAgainstClusterMax(allPools);
   for (const pool of allPools) {
     const poolPath = pool.tenant ? `tenants[${pool.tenant}].dedicatedNodes` : `${path}.nodePools[${pool.name}]`;
     const machineType = pool.machineType ?? DEFAULT_MACHINE_TYPES[pool.kind];
     for (const issue of validateMachineType(poolPath, 'machineType', machineType)) issues.add(issue);
     if (pool.kind === 'gpu') for (const issue of [...validateGpu(poolPath, pool.gpu ?? DEFAULT_GPU, machineType), ...validateGpuSharing(poolPath, pool.gpu ?? DEFAULT_GPU)]) issues.add(issue);
     if (pool.queuedProvisioning) for (const issue of validateQueuedProvisioning(poolPath, { minNodes: pool.minNodes, spot: pool.kind === 'spot-batch', hasGpu: pool.kind === 'gpu' })) issues.add(issue);
-    poolNodes += pool.maxNodes;
+    for (const issue of validatePoolUpgrade(poolPath, pool)) issues.add(issue);
     if (!GKE_NAME.test(pool.name)) issues.add({ path: poolPath, field: 'name', value: pool.name, problem: GKE_NAME_RULE, fix: 'use a name such as "services"' });
     if (!Number.isInteger(pool.maxNodes) || pool.maxNodes < 1) issues.add({ path: poolPath, field: 'maxNodes', value: pool.maxNodes, problem: 'must be a whole number of at least 1', fix: 'give the most nodes across all zones' });
     if (pool.minNodes !== undefined && (!Number.isInteger(pool.minNodes) || pool.minNodes < 0 || pool.minNodes > pool.maxNodes)) {

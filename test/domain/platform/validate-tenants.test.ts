@@ -2,7 +2,7 @@ import { PlatformDefinition } from '../../../lib/domain/platform/platform-defini
 import { PlatformTenant } from '../../../lib/domain/platform/tenant-definition';
 import { clusterNodePools } from '../../../lib/domain/platform/cluster-node-pools';
 import { assertPlatform } from '../../../lib/domain/platform/validate-platform';
-import { clusterSurgeNodes } from '../../../lib/domain/platform/platform-ip-plan';
+import { clusterBlueGreenNodes, clusterSurgeNodes } from '../../../lib/domain/platform/platform-ip-plan';
 import { DEFAULT_COMPANION_CPU_POOL } from '../../../lib/domain/platform/platform-defaults';
 import { examplePlatform } from '../../../examples/drive-platform/platform';
 import { EXAMPLE_TODAY } from '../../fixtures/example-today';
@@ -49,7 +49,10 @@ describe('platform tenants', () => {
   });
 
   test('tenant pools count in the surge the IP plan sizes for', () => {
-    expect(clusterSurgeNodes(examplePlatform, prod)).toBe(6 * 3);
+    // Five surge pools (services, batch-spot, gpu-l4, tenant-simulation, tenant-ml-training) in 3 zones; the blue-green
+    // tenant-ml-training-cpu adds a second set of its nodes instead (clusterBlueGreenNodes).
+    expect(clusterSurgeNodes(examplePlatform, prod)).toBe(5 * 3);
+    expect(clusterBlueGreenNodes(examplePlatform, prod)).toBe(8);
   });
 
   test('accepts the example with every tenant', () => {

@@ -300,12 +300,12 @@ function checkLockedStillFits(request: PlannedRequest, entry: LockedEntry, issue
     });
   } else if (request.pinned && !request.pinned.equals(entry.cidr)) {
     issues.push({ path: request.name, field: 'cidr', value: request.pinnedText, problem: `differs from the range ${recorded}; recorded ranges never move`, fix: `pin ${entry.cidr}, or release the range first (${release} ${request.name})` });
-  } else if (!request.sizedPerCluster && entry.cidr.prefixLength > request.prefixLength) {
+  } else if (!request.sizedPerCluster && entry.cidr.prefixLength > (request.recordedPrefixLength ?? request.prefixLength)) {
     issues.push({
       path: request.name,
       field: 'cidr',
       value: entry.cidr.toString(),
-      problem: `is a /${entry.cidr.prefixLength} but ${request.sizedFor ?? 'the request'} needs a /${request.prefixLength}`,
+      problem: `is a /${entry.cidr.prefixLength} but ${request.sizedFor ?? 'the request'} needs a /${request.recordedPrefixLength ?? request.prefixLength}`,
       fix: undersizedFix(request.name, release),
     });
   }
@@ -343,6 +343,7 @@ function gkeCapacity(cluster: GkeClusterRequest, placed: Map<string, Allocation>
     cluster: cluster.name,
     maxNodes: cluster.maxNodes,
     surgeNodes,
+    blueGreenNodes: cluster.blueGreenNodes ?? 0,
     maxPodsPerNode: cluster.maxPodsPerNode,
     nodeSubnet,
     podRanges,
