@@ -1,6 +1,7 @@
 import { changedPaths, sameValue, stableJson, valueAt } from './private/json-diff';
 import { code } from './private/markdown';
 import { CRITICAL_RESOURCE_TYPES, isSensitivePath, REPLACEMENT_RULES } from './replacement-rules';
+import { poolSuccessorAdvice } from './pool-successor-advice';
 import { ManifestObject, ManifestRef, readSynthTree, SynthTree } from './synth-tree';
 import { successorGenerationProposal } from '../domain/platform/successor-generation';
 
@@ -50,7 +51,7 @@ export interface CriticalFinding {
   readonly attributes?: readonly string[];
   /**
    * For a GKE cluster a definition change replaces: the change that builds a successor generation instead
-   * (successorGenerationProposal). @default none
+   * (successorGenerationProposal), or for a node pool the successor pool to declare (poolSuccessorAdvice). @default none
    */
   readonly proposal?: string;
 }
@@ -183,7 +184,13 @@ export function diffSynthOutputs(before: SynthTree, after: SynthTree): SynthDiff
     const forcing = rule.forceNew.filter((path) => (blocks.has(path) ? blockCount(valueAt(previous.body, path)) !== blockCount(valueAt(next.body, path)) : !sameValue(valueAt(previous.body, path), valueAt(next.body, path))));
     if (forcing.length > 0) {
       const what = forcing.map((path) => (isSensitivePath(path) ? `${code(path)} (sensitive value changed)` : `${code(path)} (${code(shortValue(valueAt(previous.body, path)))} → ${code(shortValue(valueAt(next.body, path)))})`)).join(', ');
-      const proposal = next.type === 'google_container_cluster' ? successorGenerationProposal(previous.body as Record<string, unknown>, next.body as Record<string, unknown>, forcing) : undefined;
+      // A replaced cluster or node pool goes all at once: the definition can declare a successor generation or pool instead.
+      const proposal =
+        next.type === 'google_container_cluster'
+          ? successorGenerationProposal(previous.body as Record<string, unknown>, next.body as Record<string, unknown>, forcing)
+          : next.type === 'google_container_node_pool' && resourceName(next.body) !== undefined
+            ? poolSuccessorAdvice(resourceName(next.body)!, forcing)
+            : undefined;
       critical.push({ kind: 'likely-replacement', key, type: next.type, attributes: forcing, detail: `${what} ${forcing.length === 1 ? 'forces' : 'force'} a new resource (${rule.source})`, ...(proposal ? { proposal } : {}) });
     }
     const disruptive = (rule.disruptive ?? []).filter((d) => !sameValue(valueAt(previous.body, d.path), valueAt(next.body, d.path)));
@@ -225,6 +232,14 @@ export function diffSynthOutputs(before: SynthTree, after: SynthTree): SynthDiff
     critical.push({ kind: 'removed', key: gone.key, type: 'Namespace', detail: REMOVAL_IMPACT.Namespace });
   }
 
+  // A pool replaced with its cluster goes with the cluster's generation: no successor pool for it.
+  const replacedClusterStacks = new Set(critical.filter((f) => f.kind === 'likely-replacement' && f.type === 'google_container_cluster').map((f) => f.key.split('/')[0]));
+  for (const [i, f] of critical.entries()) {
+    if (f.type === 'google_container_node_pool' && f.proposal && replacedClusterStacks.has(f.key.split('/')[0])) {
+      const { proposal: _proposal, ...rest } = f;
+      critical[i] = rest;
+    }
+  }
   critical.sort((a, b) => SEVERITY[a.kind] - SEVERITY[b.kind] || byKey(a, b));
   return {
     critical,
