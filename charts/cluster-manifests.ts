@@ -33,6 +33,11 @@ export interface ClusterManifestsOptions {
   readonly exemptUsers?: readonly string[];
   /** Add-ons the definition may enable (`addOns`); the enabled ones add their objects. @default none */
   readonly addOns?: readonly PlatformAddOn[];
+  /**
+   * Only these clusters' manifests (`synthClusterManifests`): the incremental synth leaves out the clusters whose
+   * inputs did not change. @default every cluster of the plan
+   */
+  readonly clusters?: ReadonlySet<string>;
 }
 
 /**
@@ -122,6 +127,7 @@ export function buildClusterManifests(platform: LoadedPlatform, outdir: string, 
 export function synthClusterManifests(platform: LoadedPlatform, outdir: string, options: ClusterManifestsOptions = {}): void {
   checkAddOns(platform, options);
   for (const cluster of platform.plan.clusters) {
+    if (options.clusters && !options.clusters.has(cluster.name)) continue;
     buildCluster(platform.plan, cluster, outdir, options).synth();
   }
 }

@@ -14,12 +14,13 @@ import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { errorLines } from './cli-error';
 import { CliContext, parseCommandArgs } from './command';
-import { reportFailures, verificationSummary, verifyConfigured } from './commands/verify';
+import { reportFailures, verificationSummary, verifyStaged } from './commands/verify';
 import { loadConfig } from './config';
 import { loadConfiguredPlatform } from './platform-source';
 import { synthPartNodeArgs } from './synth-part-flags';
 import { commitStaged, discardStaged, lockSummary, StagedSynth, SYNTH_OPTIONS } from './synth-stage';
 import { phase } from '../lib/report/phase-timing';
+import { recordCommittedSynth, synthCacheMode, verifyCacheFor } from './incremental/synth-reuse';
 
 /** Set in the manifests child: resolve without recording, and leave the lock summary to the Terraform child. */
 export const SYNTH_PART_ENV = 'GKE_PLATFORM_SYNTH_PART';
@@ -88,8 +89,9 @@ export async function runParallelSynth(entry: string, argv: readonly string[]): 
     // Resolving again gives the plan the children staged (placement is deterministic), with what is new to record.
     const frozen = context.env.CI === 'true';
     const configured = phase('define', () => loadConfiguredPlatform(config, { frozen, record: !frozen, deferWrites: true, log: () => undefined }));
-    const folders = { cdktfOut: staged.terraform.dir, dist: staged.manifests.dir };
-    const result = phase('verify', () => verifyConfigured(config, configured, context.env, folders));
+    const { terraform: tf, manifests: k8s } = staged;
+    const cacheMode = synthCacheMode(context.env, values['no-cache'] === true);
+    const result = phase('verify', () => verifyStaged(configured, { terraform: tf, manifests: k8s }, verifyCacheFor(config, staged, cacheMode)));
     if (result.failures.length > 0) {
       discardStaged(staged);
       process.stdout.write(`connectivity: ${verificationSummary(result)}\n`);
@@ -98,7 +100,11 @@ export async function runParallelSynth(entry: string, argv: readonly string[]): 
       return 1;
     }
     const shown = (path: string) => relative(context.cwd, path) || '.';
-    const lines = phase('write', () => commitStaged({ ...staged, locks: configured.pendingLocks }, configured.platform, config, context.cwd, values.destroyed ?? [], (m) => context.err(`${m}\n`)));
+    const lines = phase('write', () => {
+      const summary = commitStaged({ ...staged, locks: configured.pendingLocks }, configured.platform, config, context.cwd, values.destroyed ?? [], (m) => context.err(`${m}\n`));
+      recordCommittedSynth(config, staged, cacheMode);
+      return summary;
+    });
     lines.push(...lockSummary(configured.platform, config, shown), `connectivity: ${verificationSummary(result)}`);
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;

@@ -139,7 +139,8 @@ export function scaffoldFiles(options: ScaffoldOptions, folderName: string, pack
     'tsconfig.json': `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', moduleResolution: 'node', lib: ['ES2022'], strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'] }, include: ['platform/**/*.ts', 'test/**/*.ts'] }, null, 2)}\n`,
     'test/platform.test.ts': TEST_SOURCE,
     'ci.sh': CI_SCRIPT,
-    '.gitignore': 'node_modules/\ncdktf.out/\nreport/\n.terraform/\n*.tfstate*\n# dist/ holds the manifests the clusters sync: commit it, or publish it to the GitOps repository from CI.\n',
+    '.gitignore':
+      'node_modules/\ncdktf.out/\nreport/\n# the incremental synth cache: safe to delete.\n.gke-platform-cache/\n.terraform/\n*.tfstate*\n# dist/ holds the manifests the clusters sync: commit it, or publish it to the GitOps repository from CI.\n',
     'README.md': readme(options, definition),
   };
 }

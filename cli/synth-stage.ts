@@ -9,8 +9,9 @@ import { join, relative } from 'path';
 import { LoadedPlatform } from '../lib/domain/platform/resolve-platform';
 import { PendingLocks, writeLockFileChanges } from './lock-writes';
 import { CliError } from './cli-error';
+import { CACHE_DIR } from './incremental/synth-cache';
 import { commandLine, ResolvedConfig } from './config';
-import { commitManifests, commitTerraform, DECOMMISSIONED_DIR, decommissionedStacks, ManifestSynthResult, StagedTerraform, TerraformSynthResult } from './synth-outputs';
+import { commitManifests, commitTerraform, DECOMMISSIONED_DIR, decommissionedStacks, ManifestSynthResult, StagedManifests, StagedTerraform, TerraformSynthResult } from './synth-outputs';
 
 /** One side or both, staged: what the commit writes. Plain data, so the parallel synth's children can hand it over as JSON. */
 export interface StagedSynth {
@@ -22,9 +23,7 @@ export interface StagedSynth {
     readonly state: string;
   };
   /** The manifests side: its scratch folder and the outdir it goes to. @default not synthesized (--only terraform) */
-  readonly manifests?: {
-    /** The scratch folder holding `<cluster>/*.k8s.yaml`. */
-    readonly dir: string;
+  readonly manifests?: StagedManifests & {
     /** The manifests outdir it goes to. */
     readonly outdir: string;
   };
@@ -60,7 +59,7 @@ export function commitStaged(staged: StagedSynth, platform: LoadedPlatform, conf
   let tf: TerraformSynthResult | undefined;
   let k8s: ManifestSynthResult | undefined;
   if (staged.terraform) tf = commitTerraform(staged.terraform, staged.terraform.outdir);
-  if (staged.manifests) k8s = commitManifests(platform, staged.manifests.dir, staged.manifests.outdir);
+  if (staged.manifests) k8s = commitManifests(platform, staged.manifests.dir, staged.manifests.outdir, staged.manifests.reused);
   writeLockFileChanges(staged.locks.changes, [], () => undefined);
   if (staged.terraform && tf) {
     const outdir = staged.terraform.outdir;
@@ -86,12 +85,30 @@ export function commitStaged(staged: StagedSynth, platform: LoadedPlatform, conf
     for (const cluster of clusters) lines.push(`  ${cluster}/  ${k8s.clusters[cluster].join(', ')}`);
     for (const file of k8s.removed) lines.push(`  - removed ${shown(outdir)}/${file}`);
   }
+  const incremental = incrementalLine(staged);
+  if (incremental) lines.push(incremental);
   for (const notice of staged.locks.notices) log(notice);
   return lines;
 }
 
+/** What an incremental synth reused, e.g. `incremental: 2 of 71 stacks and 1 of 20 clusters synthesized, the rest unchanged`. */
+function incrementalLine(staged: StagedSynth): string | undefined {
+  const parts: string[] = [];
+  if (staged.terraform?.cache) {
+    const all = Object.keys(staged.terraform.stacks).length;
+    parts.push(`${all - (staged.terraform.reused ?? []).length} of ${all} stacks`);
+  }
+  if (staged.manifests?.cache) {
+    const clusters = Object.keys(staged.manifests.cache);
+    const reused = new Set(staged.manifests.reused ?? []);
+    const kept = clusters.filter((c) => Object.keys(staged.manifests!.cache![c].files).some((f) => reused.has(f))).length;
+    parts.push(`${clusters.length - kept} of ${clusters.length} clusters`);
+  }
+  return parts.length > 0 ? `incremental: ${parts.join(' and ')} synthesized, the rest unchanged since the last synth (${CACHE_DIR}/)` : undefined;
+}
+
 /** synth's options, shared with the parallel synth that parses the same command line. */
-export const SYNTH_OPTIONS = { only: { type: 'string' }, config: { type: 'string' }, destroyed: { type: 'string', multiple: true } } as const;
+export const SYNTH_OPTIONS = { only: { type: 'string' }, config: { type: 'string' }, destroyed: { type: 'string', multiple: true }, 'no-cache': { type: 'boolean' } } as const;
 
 /** The closing lines about the lock files: what this synth recorded. */
 export function lockSummary(platform: LoadedPlatform, config: ResolvedConfig, shown: (path: string) => string): string[] {

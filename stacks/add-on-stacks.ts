@@ -49,10 +49,13 @@ export function applyAddOnStacks(props: AddOnStacksProps): void {
   const clusters: Record<string, BuiltCluster> = Object.fromEntries(Object.entries(props.clusters).map(([name, stack]) => [name, { plan: stack.plan, stack, cluster: stack.cluster, nodePools: stack.nodePools }]));
   // Each tenant's add-on Terraform goes to its own shard, under `AddOns/<add-on>/<tenant>`: the same address in any shard.
   const tenants: Record<string, BuiltTenant> = Object.fromEntries(
-    props.plan.tenants.map((tenant) => {
-      const stack = props.tenantStates[tenant.stack];
-      return [tenant.name, { plan: tenant, stack, identity: stack.identities[tenant.name] }];
-    }),
+    // Only the shards built (all of them whenever an add-on adds Terraform: see PlatformStacksOptions.tenantStates).
+    props.plan.tenants
+      .filter((tenant) => props.tenantStates[tenant.stack] !== undefined)
+      .map((tenant) => {
+        const stack = props.tenantStates[tenant.stack];
+        return [tenant.name, { plan: tenant, stack, identity: stack.identities[tenant.name] }];
+      }),
   );
   for (const { addOn, settings } of enabled) {
     const base = { plan: props.plan, settings };

@@ -28,6 +28,12 @@ export interface PlatformStacksOptions {
   readonly gkeSecurityGroup?: string;
   /** Add-ons the definition may enable (`addOns`); the enabled ones add their Terraform. @default none */
   readonly addOns?: readonly PlatformAddOn[];
+  /**
+   * Which tenant shards to build, by stack name: the incremental synth leaves out the shards whose inputs did not
+   * change (their recorded output is reused). Ignored when an enabled add-on adds Terraform: its hooks may write
+   * into or read from any shard. @default every shard
+   */
+  readonly tenantStates?: (stackName: string) => boolean;
 }
 
 /** Every stack `buildPlatformStacks` built, by role. */
@@ -77,7 +83,9 @@ export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, 
   const links: Record<string, HybridLinkStack> = {};
   for (const link of plan.links) links[link.name] = new HybridLinkStack(scope, { platform, link, network, backend });
   const tenantStates: Record<string, TenantIdentityStack> = {};
+  const addOnTerraform = (options.addOns ?? []).some((a) => (a.extendTenant || a.extendCluster || a.addStacks) && (platform.definition.addOns ?? []).some((e) => e.name === a.name));
   for (const [stackName, members] of groupTenantsByState(plan.tenants)) {
+    if (options.tenantStates && !addOnTerraform && !options.tenantStates(stackName)) continue;
     const stack = new TenantIdentityStack(scope, { platform, stackName, tenants: members, gkeSecurityGroup: options.gkeSecurityGroup, backend });
     // A project's Workload Identity pool exists once its clusters do: a shard deploys after the clusters of its
     // tenants' projects. The pre-sharding `<platform>-tenants` stack keeps its old order: after every cluster.

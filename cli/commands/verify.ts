@@ -1,7 +1,13 @@
 import { addOnConnectivityIntents } from '../../lib/domain/addons/add-on-rules';
 import { formatVerification, VerificationResult, verificationJson, verificationSummaryLine } from '../../lib/domain/reachability/verify-intents';
-import { verifyConnectivity } from '../../lib/report/verify-connectivity';
+import { synthesisContext, verifyConnectivity, verifySynthesized } from '../../lib/report/verify-connectivity';
 import { verifyGenerationCounterparts } from '../../lib/report/verify-generations';
+import { platformIntentSet } from '../../lib/domain/reachability/derive-intents';
+import { phase } from '../../lib/report/phase-timing';
+import { readStagedOutput } from '../incremental/staged-output';
+import { codeVersion } from '../incremental/code-version';
+import { VerifyCache, verdictKey } from '../incremental/verify-cache';
+import type { StagedSynth } from '../synth-stage';
 import { CliContext, Command, parseCommandArgs } from '../command';
 import { loadConfig, ResolvedConfig } from '../config';
 import { ConfiguredPlatform, loadConfiguredPlatform } from '../platform-source';
@@ -17,6 +23,45 @@ export function verifyConfigured(config: ResolvedConfig, configured: ConfiguredP
     addOnIntents: addOnConnectivityIntents(configured.platform.plan, configured.addOns),
     addOnAuthorizedNetworks: configured.platform.plan.addOnTraffic.authorizedNetworks,
   });
+}
+
+/**
+ * Judges every connectivity intent on a staged synth (both sides): the scratch folders' files and, for an
+ * incremental synth, the reused files of the output folders (incremental/staged-output.ts). With a cache
+ * (incremental/verify-cache.ts), files whose bytes it knows are not read, and when nothing the model reads and no
+ * intent changed, the verdicts are reused; the cache then holds this run's files and verdicts for the next.
+ */
+export function verifyStaged(configured: ConfiguredPlatform, staged: Required<Pick<StagedSynth, 'terraform' | 'manifests'>>, cache?: VerifyCache): VerificationResult {
+  const { definition, plan } = configured.platform;
+  const addOnIntents = addOnConnectivityIntents(plan, configured.addOns);
+  const authorized = plan.addOnTraffic.authorizedNetworks;
+  const { output, parts, complete } = phase('verify:read', () => readStagedOutput(staged, cache));
+  const judge = () => verifySynthesized(definition, output, addOnIntents, authorized).result;
+  if (!cache || !complete) return judge();
+  // The verdicts depend on the intents and on what the model reads: the definition's other fields (a quota, a group) do not count.
+  const key = verdictKey(codeVersion(), [platformIntentSet(definition, addOnIntents, authorized), synthesisContext(definition)], parts);
+  const known = cache.verdictsFor(key);
+  let result: VerificationResult;
+  if (known) {
+    // The full list of verdicts (for a matrix or a report) is judged only if asked for.
+    let full: VerificationResult | undefined;
+    result = {
+      counts: known.counts,
+      failures: known.failures,
+      accepted: known.accepted,
+      get inIntentOrder() {
+        return (full ??= judge()).inIntentOrder;
+      },
+      get verdicts() {
+        return (full ??= judge()).verdicts;
+      },
+    };
+  } else {
+    result = judge();
+  }
+  cache.remember(key, result);
+  cache.save();
+  return result;
 }
 
 /** Unmet intents (not accepted) on stderr, each with its decisive hop; true when there are any. */

@@ -33,8 +33,9 @@ export interface BenchOptions {
    */
   readonly interleave?: boolean;
   /**
-   * Only these cases of the generated sizes (`cli` is `gke-platform synth` end to end). @default every one:
-   * cli, tf, k8s, both, add-one and (without skipBaseline) baseline
+   * Only these cases of the generated sizes (`cli` is `gke-platform synth` end to end, `cli-one-tenant-change` the
+   * incremental synth after a one-tenant edit). @default every one: cli, cli-one-tenant-change, tf, k8s, both,
+   * add-one and (without skipBaseline) baseline
    */
   readonly kinds?: readonly GeneratedKind[];
   /** Project root. @default the folder two levels above this file */
@@ -45,9 +46,9 @@ export interface BenchOptions {
   readonly log?: (line: string) => void;
 }
 
-export type CaseKind = 'load' | 'tf' | 'k8s' | 'baseline' | 'both' | 'add-one' | 'cli' | 'example-tf' | 'example-k8s' | 'example-tf-compiled' | 'example-k8s-compiled';
+export type CaseKind = 'load' | 'tf' | 'k8s' | 'baseline' | 'both' | 'add-one' | 'cli' | 'cli-one-tenant-change' | 'example-tf' | 'example-k8s' | 'example-tf-compiled' | 'example-k8s-compiled';
 /** The cases run at every generated size. */
-export const GENERATED_KINDS = ['cli', 'tf', 'k8s', 'both', 'add-one', 'baseline'] as const;
+export const GENERATED_KINDS = ['cli', 'cli-one-tenant-change', 'tf', 'k8s', 'both', 'add-one', 'baseline'] as const;
 export type GeneratedKind = (typeof GENERATED_KINDS)[number];
 
 /** The processes of `gke-platform synth`: the parent (define, verify) and its two children (cli/parallel-synth.ts). */
@@ -216,6 +217,7 @@ const TARGETS = {
   cliHeadlineMs: 6_000,
   cliLargeMs: 30_000,
   cliRssMb: 1024,
+  oneTenantChangeMs: 2_000,
   // Issue 16.
   maxStateResources: 500,
   parallelHeadlineMs: 10_000,
@@ -254,7 +256,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     counts?: ReturnType<typeof countOutput>;
   }
   const pending = new Map<string, Pending>();
-  type ArgsFor = (outdir: string) => { args: string[]; env?: Record<string, string> };
+  type ArgsFor = (outdir: string) => { args: string[]; env?: Record<string, string>; after?: () => Record<string, number> };
   // One measurement of a case; the first run's output is counted.
   const runOnce = async (id: string, kind: CaseKind, argsFor: ArgsFor, size?: { clusters: number; tenants: number }) => {
     let p = pending.get(id);
@@ -266,10 +268,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     const i = p.runs.length;
     const outdir = join(scratch, `${id}-${i}`);
     mkdirSync(outdir, { recursive: true });
-    const { args, env } = argsFor(outdir);
-    p.command = `node ${args.map((a) => a.replace(root + '/', '')).join(' ')}`;
     try {
-      p.runs.push(await measure(root, args, env ?? {}, join(scratch, `${id}-${i}.probe.json`)));
+      const { args, env, after } = argsFor(outdir);
+      p.command = `node ${args.map((a) => a.replace(root + '/', '')).join(' ')}`;
+      const measured = await measure(root, args, env ?? {}, join(scratch, `${id}-${i}.probe.json`));
+      // Checks after the timed run (not timed): the one-tenant change's output against a full synth.
+      p.runs.push(after ? { ...measured, phases: { ...measured.phases, ...after() } } : measured);
       if (i === 0) p.counts = countOutput(kind, outdir);
     } catch (error) {
       p.failed = true;
@@ -315,27 +319,31 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       [
         `${kind}-${clusters}x${tenants}`,
         kind,
-        (o: string): { args: string[]; env: Record<string, string> } =>
-          kind === 'cli'
-            ? // A generated platform has no lock file yet: its first synth records the ranges, as a user's first run does, even when the bench runs in CI.
-              { args: ['--require', probe, cli, 'synth', '--config', cliProject(o, buildDir, clusters, tenants)], env: { CHECKPOINT_DISABLE: '1', CI: 'false' } }
-            : { args: ['--require', probe, workload, kind, String(clusters), String(tenants), o], env: { CHECKPOINT_DISABLE: '1' } },
+        (o: string): { args: string[]; env: Record<string, string>; after?: () => Record<string, number> } =>
+          kind === 'cli-one-tenant-change'
+            ? oneTenantChange(o, buildDir, clusters, tenants, probe, cli)
+            : kind === 'cli'
+              ? // A generated platform has no lock file yet: its first synth records the ranges, as a user's first run does, even when the bench runs in CI.
+                { args: ['--require', probe, cli, 'synth', '--config', cliProject(o, buildDir, clusters, tenants)], env: { CHECKPOINT_DISABLE: '1', CI: 'false' } }
+              : { args: ['--require', probe, workload, kind, String(clusters), String(tenants), o], env: { CHECKPOINT_DISABLE: '1' } },
         { clusters, tenants },
       ] as const;
+    // The one-tenant change (three synths of the platform) runs at the headline size only, unless sizes are named.
+    const runsAt = (clusters: number, tenants: number, kind: GeneratedKind) => kind !== 'cli-one-tenant-change' || options.sizes !== undefined || (clusters === headline.clusters && tenants === headline.tenants);
     if (interleave) {
       // Pass by pass: each pass measures every size once, so a growth ratio compares runs minutes apart.
       for (let pass = 0; pass < repeats; pass++) {
         log(`  pass ${pass + 1} of ${repeats} (load average ${loadavg()[0].toFixed(2)})`);
         for (const [clusters, tenants] of sizes) {
           // A count, not a time: one run is enough.
-          for (const kind of kinds) if (kind !== 'add-one' || pass === 0) await runOnce(...generated(clusters, tenants, kind));
+          for (const kind of kinds) if ((kind !== 'add-one' || pass === 0) && runsAt(clusters, tenants, kind)) await runOnce(...generated(clusters, tenants, kind));
         }
       }
       for (const [clusters, tenants] of sizes) for (const kind of kinds) finishCase(`${kind}-${clusters}x${tenants}`);
     } else {
       for (const [clusters, tenants] of sizes) {
         const runs = repeatAll || (clusters === headline.clusters && tenants === headline.tenants) ? repeats : 1;
-        for (const kind of kinds) {
+        for (const kind of kinds.filter((k) => runsAt(clusters, tenants, k))) {
           const [id, k, argsFor, size] = generated(clusters, tenants, kind);
           // A count, not a time: one run is enough.
           await runCase(id, k, kind === 'add-one' ? 1 : runs, argsFor, size);
@@ -452,6 +460,58 @@ function cliProject(outdir: string, buildDir: string, clusters: number, tenants:
   const config = join(outdir, 'gke-platform.json');
   writeFileSync(config, JSON.stringify({ definition: 'platform.js', terraformOutdir: 'cdktf.out', manifestsOutdir: 'dist' }));
   return config;
+}
+
+/** Counts of the `cli-one-tenant-change` case, beside its phases (not milliseconds). */
+export const ONE_TENANT_KEYS = { identical: 'identicalToFullSynth', differing: 'filesDifferingFromFullSynth', files: 'outputFiles' } as const;
+
+/**
+ * The `cli-one-tenant-change` case: a full `gke-platform synth` of the generated platform (not timed), then one
+ * tenant's definition edited (another viewer group and a quota: its namespace's RoleBinding and ResourceQuota, its
+ * shard's state), then the timed synth, incremental as a user's next run is. Afterwards (not timed) a full synth of
+ * the edited definition into fresh folders (CI=true: no cache) must match the incremental output byte for byte.
+ */
+function oneTenantChange(outdir: string, buildDir: string, clusters: number, tenants: number, probe: string, cli: string): { args: string[]; env: Record<string, string>; after: () => Record<string, number> } {
+  const config = cliProject(outdir, buildDir, clusters, tenants);
+  const env = { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'false' };
+  const first = spawnSync(process.execPath, [cli, 'synth', '--config', config], { cwd: outdir, env, encoding: 'utf8' });
+  if (first.status !== 0) throw new Error(`the first synth failed: ${first.stderr.trim().split('\n').slice(-5).join('\n')}`);
+  const generator = join(buildDir, 'scripts', 'bench', 'generate-platform.js');
+  const tenant = Math.floor(tenants / 2);
+  writeFileSync(
+    join(outdir, 'platform.js'),
+    `const platform = require(${JSON.stringify(generator)}).generatePlatform({ clusters: ${clusters}, tenants: ${tenants} });\n` +
+      `const t = platform.tenants[${tenant}];\n` +
+      `t.groups = { ...t.groups, viewer: t.name + '-auditors@example.com' };\n` +
+      `t.quota = { requestsCpu: '12', requestsMemory: '48Gi', limitsCpu: '24', limitsMemory: '96Gi' };\n` +
+      `exports.platform = platform;\n`,
+  );
+  const after = () => {
+    const reference = join(outdir, 'full-synth');
+    const full = spawnSync(process.execPath, [cli, 'synth', '--config', config], { cwd: outdir, env: { ...env, CI: 'true', CDKTF_OUTDIR: join(reference, 'cdktf.out'), CDK8S_OUTDIR: join(reference, 'dist') }, encoding: 'utf8' });
+    if (full.status !== 0) throw new Error(`the reference full synth failed: ${full.stderr.trim().split('\n').slice(-5).join('\n')}`);
+    let differing = 0;
+    let files = 0;
+    for (const folder of ['cdktf.out', 'dist']) {
+      const [mine, theirs] = [fileContents(join(outdir, folder)), fileContents(join(reference, folder))];
+      for (const file of new Set([...mine.keys(), ...theirs.keys()])) if (mine.get(file) !== theirs.get(file)) differing++;
+      files += theirs.size;
+    }
+    return { [ONE_TENANT_KEYS.identical]: differing === 0 ? 1 : 0, [ONE_TENANT_KEYS.differing]: differing, [ONE_TENANT_KEYS.files]: files };
+  };
+  return { args: ['--require', probe, cli, 'synth', '--config', config], env: { CHECKPOINT_DISABLE: '1', CI: 'false' }, after };
+}
+
+/** Every file below `dir` by relative path, with its bytes (as latin1 text, compared for equality only). */
+function fileContents(dir: string, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(join(dir, prefix))) return out;
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) for (const [k, v] of fileContents(dir, rel)) out.set(k, v);
+    else out.set(rel, readFileSync(join(dir, rel), 'latin1'));
+  }
+  return out;
 }
 
 function timeNpmTest(root: string): Promise<{ wallMs: number; exitCode: number; tail: string }> {
@@ -805,6 +865,16 @@ export function cliTargets(cases: readonly BenchCase[], growth: readonly CliGrow
       c ? c.median.wallMs <= limit : undefined,
     );
   }
+  const change = cases.find((c) => c.kind === 'cli-one-tenant-change' && c.clusters === headline.clusters && c.tenants === headline.tenants);
+  const full = at(headline.clusters, headline.tenants);
+  const identical = change?.runs.every((r) => r.phases[ONE_TENANT_KEYS.identical] === 1);
+  check(
+    `one-tenant change at ${headline.clusters} × ${headline.tenants} ≤ ${TARGETS.oneTenantChangeMs / 1000} s (gke-platform synth after editing one tenant, incremental), output byte-identical to a full synth`,
+    change
+      ? `${fmtMs(change.median.wallMs)} (load average ${change.median.loadAverage ?? '?'}${full ? `; full synth ${fmtMs(full.median.wallMs)}, ratio ${ratio(change.median.wallMs, full.median.wallMs)}` : ''}); ${identical ? `identical (${change.median.phases[ONE_TENANT_KEYS.files]} files)` : `NOT identical: ${change.runs.map((r) => r.phases[ONE_TENANT_KEYS.differing]).join('/')} files differ`}`
+      : 'not measured',
+    change ? change.median.wallMs <= TARGETS.oneTenantChangeMs && identical === true : undefined,
+  );
   const all = cases.filter((c) => c.kind === 'cli');
   const peak = (c: BenchCase) => Math.max(c.median.maxRssKb, c.median.phases['terraform.maxRssKb'] ?? 0, c.median.phases['manifests.maxRssKb'] ?? 0);
   const worst = all.reduce<BenchCase | undefined>((w, c) => (!w || peak(c) > peak(w) ? c : w), undefined);

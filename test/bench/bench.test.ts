@@ -7,7 +7,7 @@ import { GKE_NAME } from '../../lib/domain/naming/naming-rules';
 import { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { clusterNodePools } from '../../lib/domain/platform/cluster-node-pools';
 import { generatePlatform } from '../../scripts/bench/generate-platform';
-import { BenchCase, BenchResults, CLI_PHASES, cliGrowthSteps, cliPhaseKey, cliTargets, evaluateTargets, growthSteps, Measurement, runBench } from '../../scripts/bench/run-bench';
+import { BenchCase, BenchResults, CLI_PHASES, cliGrowthSteps, cliPhaseKey, cliTargets, evaluateTargets, growthSteps, Measurement, ONE_TENANT_KEYS, runBench } from '../../scripts/bench/run-bench';
 
 function load(definition: PlatformDefinition) {
   const lockFile = join(mkdtempSync(join(tmpdir(), 'bench-test-')), 'ip-plan.lock.json');
@@ -123,6 +123,7 @@ describe('gke-platform synth end to end (the cli case)', () => {
     expect(targets.map((t) => [t.status, t.figure])).toEqual([
       ['PASS', '5.20 s (load average 2)'],
       ['PASS', '10.00 s (load average 2)'],
+      ['SKIP', 'not measured'],
       ['PASS', '293 MB at 20 × 1000 (parent 293 MB, terraform 293 MB, manifests 98 MB)'],
       ['MISS', '2.44× (verify, 1000→2000 tenants at 20 clusters; passes 3×, 2×, 2.44×)'],
     ]);
@@ -156,7 +157,7 @@ describeBenchRun('npm run bench -- --quick --skip-test', () => {
       'example-k8s',
       'example-tf-compiled',
       'example-k8s-compiled',
-      ...['1x10', '2x20', '2x40'].flatMap((size) => ['cli', 'tf', 'k8s', 'both', 'add-one', 'baseline'].map((kind) => `${kind}-${size}`)),
+      ...['1x10', '2x20', '2x40'].flatMap((size) => ['cli', ...(size === '2x40' ? ['cli-one-tenant-change'] : []), 'tf', 'k8s', 'both', 'add-one', 'baseline'].map((kind) => `${kind}-${size}`)),
     ]);
     for (const c of results.cases) {
       expect(c.median.wallMs).toBeGreaterThan(0);
@@ -172,6 +173,11 @@ describeBenchRun('npm run bench -- --quick --skip-test', () => {
     for (const key of CLI_PHASES.map(([p, n]) => cliPhaseKey(p, n))) expect(cli.median.phases[key]).toBeGreaterThan(0);
     expect(cli.median.phases['terraform.maxRssKb']).toBeGreaterThan(0);
     expect(cli.median.phases['manifests.maxRssKb']).toBeGreaterThan(0);
+    // The one-tenant change: an incremental synth whose output is byte for byte a full synth's.
+    for (const change of results.cases.filter((c) => c.kind === 'cli-one-tenant-change')) {
+      expect(change.median.phases[ONE_TENANT_KEYS.identical]).toBe(1);
+      expect(change.median.phases[ONE_TENANT_KEYS.files]).toBeGreaterThan(0);
+    }
   });
 
   test('the baseline synthesizes the same resources as the library, type by type', () => {
@@ -195,7 +201,7 @@ describeBenchRun('npm run bench -- --quick --skip-test', () => {
 
   test('reports growth and every target as PASS, MISS or SKIP', () => {
     expect(results.growth.map((g) => `${g.kind} ${g.fromTenants}->${g.toTenants}`)).toEqual(['tf 20->40', 'k8s 20->40']);
-    expect(results.targets).toHaveLength(17);
+    expect(results.targets).toHaveLength(18);
     expect(results.cliGrowth!.filter((g) => g.figure === 'wall').map((g) => `${g.fromTenants}->${g.toTenants}`)).toEqual(['20->40']);
     for (const t of results.targets) expect(['PASS', 'MISS', 'SKIP']).toContain(t.status);
     expect(results.targets.find((t) => t.target.startsWith('npm test'))!.status).toBe('SKIP');

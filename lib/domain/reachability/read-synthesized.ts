@@ -90,10 +90,37 @@ interface Located {
   readonly at: string;
 }
 
+/**
+ * The Terraform resource types the model reads; it ignores every other resource (IAM, service accounts, buckets).
+ * A reader of the output may keep only these (the incremental synth's verification cache does).
+ */
+export const MODEL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
+  'aws_route',
+  'aws_vpn_connection',
+  'aws_vpn_gateway_route_propagation',
+  'google_compute_firewall',
+  'google_compute_global_address',
+  'google_compute_network',
+  'google_compute_network_peering_routes_config',
+  'google_compute_route',
+  'google_compute_router',
+  'google_compute_router_nat',
+  'google_compute_router_peer',
+  'google_compute_subnetwork',
+  'google_container_cluster',
+  'google_container_node_pool',
+  'google_dns_managed_zone',
+  'google_dns_record_set',
+  'google_project_service',
+  'google_service_networking_connection',
+]);
+
 /** Builds the model from the synthesized output only; the context names the remote side of each link. */
 export function readSynthesized(output: SynthesizedPlatform, context: SynthesisContext): Topology {
   const all = output.stacks.flatMap((stack) =>
-    Object.entries(stack.json.resource ?? {}).flatMap(([type, blocks]) => Object.entries(blocks).map(([key, block]): Located => ({ stack: stack.name, type, key, block, at: `${stack.name}: ${type}.${key}` }))),
+    Object.entries(stack.json.resource ?? {})
+      .filter(([type]) => MODEL_RESOURCE_TYPES.has(type))
+      .flatMap(([type, blocks]) => Object.entries(blocks).map(([key, block]): Located => ({ stack: stack.name, type, key, block, at: `${stack.name}: ${type}.${key}` }))),
   );
   const ofType = (type: string, stack?: string) => all.filter((r) => r.type === type && (stack === undefined || r.stack === stack));
   const network = ofType('google_compute_network')[0];
