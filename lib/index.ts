@@ -20,6 +20,8 @@ export type {
   EphemeralClusterDefinition,
   ExistingNetworkDefinition,
   ExistingSubnetDefinition,
+  ClusterSettingsDefinition,
+  MaintenanceDefinition,
   NetworkDefinition,
   OrganizationDefinition,
   PlatformDefinition,
@@ -95,6 +97,7 @@ export type {
   SecondaryRangePlan,
   TenantPlan,
 } from './domain/platform/platform-plan';
+export type { ClusterSettingsPlan, MaintenancePlan } from './domain/platform/cluster-settings-plan';
 export type { ClusterPath } from './domain/network/cluster-paths';
 export type { AdmissionCase, AdmissionIdentity, AdmissionLayer } from './domain/isolation/admission-case';
 export type { AddOnDeployNeeds, DeployPrerequisite, GitFolderSource, HelmChartSource, UpstreamSource } from './domain/addons/deploy-prerequisites';
@@ -123,7 +126,19 @@ export type { GkeFirewallManagement, SharedVpcProps, SharedVpcServiceProject } f
 
 // Terraform constructs: GKE.
 export { GkeCluster } from './gke/gke-cluster';
-export type { AuthorizedNetwork, ControlPlaneAccess, GkeClusterAttributes, GkeClusterProps, IGkeCluster, MaintenanceWindow, NodePoolFootprint, ReleaseChannel } from './gke/gke-cluster';
+export type { AuthorizedNetwork, ControlPlaneAccess, GkeClusterAttributes, GkeClusterProps, IGkeCluster, NodePoolFootprint, ReleaseChannel } from './gke/gke-cluster';
+export type {
+  BinaryAuthorizationMode,
+  BinaryAuthorizationSetting,
+  SecretsEncryptionSetting,
+  MaintenanceExclusion,
+  MaintenanceExclusionScope,
+  MaintenanceWindow,
+  SecurityPosture,
+  SecurityPostureMode,
+  VulnerabilityMode,
+} from './domain/gke/cluster-settings';
+export { BINARY_AUTHORIZATION_MODES, DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SECURITY_POSTURE, MAINTENANCE_EXCLUSION_LIMITS, MAINTENANCE_EXCLUSION_SCOPES, SECURITY_POSTURE_MODES, VULNERABILITY_MODES } from './domain/gke/cluster-settings';
 export { NodePool } from './gke/node-pool';
 export type { BlueGreenUpgrade, GpuConfig, GpuDriverVersion, NodePoolProps, NodePoolScaling, NodeTaint, PoolPodRange, SurgeUpgrade } from './gke/node-pool';
 export { generalServicesPool, gpuTrainingPool, spotBatchPool, tenantDedicatedPool } from './gke/node-pool-presets';

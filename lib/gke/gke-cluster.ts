@@ -1,4 +1,6 @@
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IssueCollector, ValidationError, ValidationIssue } from '../domain/validation-error';
@@ -20,6 +22,21 @@ import {
   SERVICE_ACCOUNT_ID_PATTERN,
 } from '../domain/gke/gke-rules';
 import { DEFAULT_NODE_SA_ROLES, NodeServiceAccount } from './node-service-account';
+import {
+  BinaryAuthorizationMode,
+  BinaryAuthorizationSetting,
+  DEFAULT_MAINTENANCE_EXCLUSION_SCOPE,
+  DEFAULT_MAINTENANCE_WINDOW,
+  DEFAULT_SECURITY_POSTURE,
+  gkeServiceAgent,
+  KMS_ENCRYPTER_DECRYPTER_ROLE,
+  MaintenanceExclusion,
+  MaintenanceWindow,
+  SecurityPosture,
+  validateEnumSettings,
+  validateKmsKeyName,
+  validateMaintenanceExclusions,
+} from '../domain/gke/cluster-settings';
 import { DEFAULT_CLUSTER_RELEASE_CHANNEL, DEFAULT_ZONE_SUFFIXES, poolSurgeNodes } from '../domain/platform/platform-defaults';
 import { poolNodesAgainstClusterMax } from '../domain/platform/pool-upgrades';
 
@@ -28,15 +45,6 @@ export type ReleaseChannel = 'RAPID' | 'REGULAR' | 'STABLE' | 'EXTENDED';
 
 /** REGULAR: features a few weeks after RAPID, with GKE's SLA; the usual choice for production (one source with the plan's). */
 const DEFAULT_RELEASE_CHANNEL: ReleaseChannel = DEFAULT_CLUSTER_RELEASE_CHANNEL;
-/**
- * Saturday and Sunday 02:00-08:00 UTC (6 h each, so 48 h per 32 days is met with margin; the date
- * only anchors the time of day). Night-time in Europe, Friday/Saturday evening in the Americas.
- */
-const DEFAULT_MAINTENANCE_WINDOW: MaintenanceWindow = {
-  startTime: '2025-01-04T02:00:00Z',
-  endTime: '2025-01-04T08:00:00Z',
-  recurrence: 'FREQ=WEEKLY;BYDAY=SA,SU',
-};
 /** GKE's default logging components (system and workload logs). */
 const DEFAULT_LOGGING_COMPONENTS: readonly string[] = ['SYSTEM_COMPONENTS', 'WORKLOADS'];
 /** System metrics plus control-plane, storage and kube-state metrics (GKE's recommended set). */
@@ -85,16 +93,6 @@ export type ControlPlaneAccess =
       readonly globalAccess?: boolean;
     };
 
-/** A recurring window in which GKE may upgrade the cluster. */
-export interface MaintenanceWindow {
-  /** RFC 3339; only time of day and duration matter. */
-  readonly startTime: string;
-  /** RFC 3339, at least MIN_MAINTENANCE_WINDOW_HOURS (4) after `startTime`; the gap is each window's length. */
-  readonly endTime: string;
-  /** RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=SA,SU`. */
-  readonly recurrence: string;
-}
-
 /** Props of `GkeCluster`. */
 export interface GkeClusterProps {
   /** GCP project that owns the cluster (and the node service account it creates). Forces replacement. */
@@ -130,6 +128,16 @@ export interface GkeClusterProps {
   readonly deletionProtection?: boolean;
   /** @default Sat+Sun 02:00-08:00 UTC (DEFAULT_MAINTENANCE_WINDOW) */
   readonly maintenanceWindow?: MaintenanceWindow;
+  /**
+   * One-off periods without upgrades (`maintenance_policy.maintenance_exclusion`), held to GKE's limits
+   * (MAINTENANCE_EXCLUSION_LIMITS). An exclusion that has ended can stay until it is tidied away. @default none
+   */
+  readonly maintenanceExclusions?: readonly MaintenanceExclusion[];
+  /**
+   * Security posture dashboard and workload vulnerability scanning, written out so Terraform restores them when
+   * changed in the console. @default { mode: 'BASIC', vulnerabilityMode: 'VULNERABILITY_DISABLED' } (DEFAULT_SECURITY_POSTURE, GKE's own defaults)
+   */
+  readonly securityPosture?: SecurityPosture;
   /** @default ['SYSTEM_COMPONENTS', 'WORKLOADS'] */
   readonly loggingComponents?: readonly string[];
   /** @default DEFAULT_MONITORING_COMPONENTS */
@@ -140,8 +148,12 @@ export interface GkeClusterProps {
   readonly costAllocation?: boolean;
   /** BigQuery dataset for resource usage export. @default none (off) */
   readonly resourceUsageExportDatasetId?: string;
-  /** Enforce the project's Binary Authorization policy. @default false */
-  readonly binaryAuthorization?: boolean;
+  /**
+   * Binary Authorization: `true` or `{ evaluationMode: 'PROJECT_SINGLETON_POLICY_ENFORCE' }` admits only images the
+   * project's Binary Authorization policy allows (the policy and the binaryauthorization API are the project's).
+   * @default false (evaluation mode DISABLED, DEFAULT_BINARY_AUTHORIZATION_MODE)
+   */
+  readonly binaryAuthorization?: boolean | BinaryAuthorizationSetting;
   /**
    * Let Services set `spec.externalIPs`. Off: any Service could otherwise intercept traffic to an address it
    * does not own (CVE-2020-8554); PlatformPolicies also refuses the field in tenant namespaces. @default false
@@ -154,8 +166,23 @@ export interface GkeClusterProps {
    * @default true
    */
   readonly nodeLocalDnsCache?: boolean;
-  /** KMS key (`projects/p/locations/<region>/keyRings/r/cryptoKeys/k`) for application-layer secrets encryption. @default none */
+  /**
+   * Cloud KMS key (`projects/<p>/locations/<region>/keyRings/<r>/cryptoKeys/<k>`, in the cluster's region) for
+   * application-layer secrets encryption. Setting it on a live cluster encrypts its Secrets in place (no replacement).
+   * @default none (Google-managed encryption at rest)
+   */
   readonly databaseEncryptionKey?: string;
+  /**
+   * Grant the project's GKE service agent roles/cloudkms.cryptoKeyEncrypterDecrypter on `databaseEncryptionKey`
+   * (`DatabaseEncryptionKeyGrant`, applied before the cluster: GKE checks the key at creation). Turn it off when the
+   * key's owners grant it themselves. @default true
+   */
+  readonly grantDatabaseEncryptionKey?: boolean;
+  /**
+   * The project's number, which names its GKE service agent (`service-<number>@container-engine-robot...`).
+   * @default read with a `google_project` data source (`ProjectNumber`) when the key grant needs it
+   */
+  readonly projectNumber?: string;
   /** Use this node service account email instead of creating one. @default a dedicated account is created */
   readonly nodeServiceAccountEmail?: string;
   /** Id of the created node service account (6-30). Forces replacement of the account and pools. @default `<name>-nodes` */
@@ -261,7 +288,6 @@ export interface NodePoolFootprint {
   readonly successorOf?: string;
 }
 
-const KMS_KEY = /^projects\/[^/]+\/locations\/([^/]+)\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
 const DOMAIN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/;
 
 /**
@@ -280,6 +306,8 @@ export class GkeCluster extends Construct implements IGkeCluster {
 
   public readonly resource: ContainerCluster;
   public readonly nodeServiceAccount?: NodeServiceAccount;
+  /** The GKE service agent's grant on `databaseEncryptionKey`. @default undefined without a key or with grantDatabaseEncryptionKey: false */
+  public readonly databaseEncryptionKeyGrant?: KmsCryptoKeyIamMember;
   public readonly name: string;
   public readonly location: string;
   public readonly projectId: string;
@@ -307,7 +335,10 @@ export class GkeCluster extends Construct implements IGkeCluster {
     const managedPrometheus = props.managedPrometheus ?? true;
     const costAllocation = props.costAllocation ?? true;
     const deletionProtection = props.deletionProtection ?? true;
-    const binaryAuthorization = props.binaryAuthorization ?? false;
+    const binaryAuthorization: BinaryAuthorizationMode = typeof props.binaryAuthorization === 'object' ? props.binaryAuthorization.evaluationMode : props.binaryAuthorization ? 'PROJECT_SINGLETON_POLICY_ENFORCE' : 'DISABLED';
+    const securityPosture = { ...DEFAULT_SECURITY_POSTURE, ...definedFields(props.securityPosture) };
+    const exclusions = props.maintenanceExclusions ?? [];
+    const grantKey = props.databaseEncryptionKey !== undefined && (props.grantDatabaseEncryptionKey ?? true);
     const serviceExternalIps = props.serviceExternalIps ?? false;
     const nodeLocalDnsCache = props.nodeLocalDnsCache ?? true;
     const additionalPodRanges = props.additionalPodRangeNames ?? [];
@@ -316,6 +347,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
     const saId = props.nodeServiceAccountId ?? `${props.name}-nodes`;
 
     this.validate(props, access, maxPods, surgeNodes, window, podRangeCidr, nodeSubnetCidr);
+    this.validateSettings(props, binaryAuthorization);
 
     if (!props.nodeServiceAccountEmail) {
       this.nodeServiceAccount = new NodeServiceAccount(this, 'NodeServiceAccount', {
@@ -338,6 +370,17 @@ export class GkeCluster extends Construct implements IGkeCluster {
     this.nodeLocations = props.nodeLocations;
     this.podRangeCidr = podRangeCidr;
     this.nodeSubnetCidr = nodeSubnetCidr;
+
+    // GKE checks at creation that its service agent may use the key: the grant applies first.
+    if (grantKey) {
+      const projectNumber = props.projectNumber ?? new DataGoogleProject(this, 'ProjectNumber', { projectId: props.projectId }).number;
+      this.databaseEncryptionKeyGrant = new KmsCryptoKeyIamMember(this, 'DatabaseEncryptionKeyGrant', {
+        cryptoKeyId: props.databaseEncryptionKey!,
+        role: KMS_ENCRYPTER_DECRYPTER_ROLE,
+        member: `serviceAccount:${gkeServiceAgent(projectNumber)}`,
+      });
+    }
+    const dependsOn = [...(this.nodeServiceAccount?.grants ?? []), ...(this.databaseEncryptionKeyGrant ? [this.databaseEncryptionKeyGrant] : [])];
 
     const isPrivate = access.type === 'private';
     const authorized = access.authorizedNetworks ?? [];
@@ -381,13 +424,17 @@ export class GkeCluster extends Construct implements IGkeCluster {
       workloadIdentityConfig: { workloadPool: `${props.projectId}.svc.id.goog` },
       authenticatorGroupsConfig: { securityGroup: `gke-security-groups@${props.groupsDomain}` },
       releaseChannel: { channel: releaseChannel },
-      maintenancePolicy: { recurringWindow: { ...window } },
+      maintenancePolicy: {
+        recurringWindow: { ...window },
+        maintenanceExclusion: exclusions.length > 0 ? exclusions.map((e) => ({ exclusionName: e.name, startTime: e.startTime, endTime: e.endTime, exclusionOptions: { scope: e.scope ?? DEFAULT_MAINTENANCE_EXCLUSION_SCOPE } })) : undefined,
+      },
       loggingConfig: { enableComponents: [...loggingComponents] },
       monitoringConfig: { enableComponents: [...monitoringComponents], managedPrometheus: { enabled: managedPrometheus } },
       costManagementConfig: { enabled: costAllocation },
       resourceUsageExportConfig: props.resourceUsageExportDatasetId ? { enableResourceConsumptionMetering: true, bigqueryDestination: { datasetId: props.resourceUsageExportDatasetId } } : undefined,
       addonsConfig: { dnsCacheConfig: { enabled: nodeLocalDnsCache } },
-      binaryAuthorization: { evaluationMode: binaryAuthorization ? 'PROJECT_SINGLETON_POLICY_ENFORCE' : 'DISABLED' },
+      binaryAuthorization: { evaluationMode: binaryAuthorization },
+      securityPostureConfig: { mode: securityPosture.mode, vulnerabilityMode: securityPosture.vulnerabilityMode },
       databaseEncryption: props.databaseEncryptionKey ? { state: 'ENCRYPTED', keyName: props.databaseEncryptionKey } : undefined,
       nodePoolDefaults: { nodeConfigDefaults: { insecureKubeletReadonlyPortEnabled: 'FALSE' } },
       // The default pool only lives during creation, but is still locked down (no default compute SA).
@@ -402,7 +449,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
       // After removal the API reports no default pool; ignoring these keeps plans clean and avoids replacement.
       lifecycle: { ignoreChanges: ['node_config', 'initial_node_count'] },
       // Nodes need their roles from the first boot (logging, metrics, image pulls).
-      dependsOn: this.nodeServiceAccount?.grants,
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });
 
     this.node.addValidation({ validate: () => this.validatePools() });
@@ -485,14 +532,7 @@ export class GkeCluster extends Construct implements IGkeCluster {
     if (managedPrometheusNeedsSystem(props)) {
       issues.add({ path, field: 'monitoringComponents', value: props.monitoringComponents, problem: 'omits SYSTEM_COMPONENTS, which managed Prometheus requires', fix: 'include SYSTEM_COMPONENTS or set managedPrometheus: false' });
     }
-    if (props.databaseEncryptionKey && !Token.isUnresolved(props.databaseEncryptionKey)) {
-      const m = KMS_KEY.exec(props.databaseEncryptionKey);
-      if (!m) {
-        issues.add({ path, field: 'databaseEncryptionKey', value: props.databaseEncryptionKey, problem: 'is not a KMS crypto key id', fix: 'use projects/<p>/locations/<region>/keyRings/<r>/cryptoKeys/<k>' });
-      } else if (m[1] !== props.region) {
-        issues.add({ path, field: 'databaseEncryptionKey', value: props.databaseEncryptionKey, problem: `is in location ${m[1]}, but the cluster is in ${props.region}`, fix: 'use a key ring in the cluster region' });
-      }
-    }
+    if (props.databaseEncryptionKey !== undefined && !Token.isUnresolved(props.databaseEncryptionKey)) add(validateKmsKeyName(path, 'databaseEncryptionKey', props.databaseEncryptionKey, props.region));
     if (props.nodeServiceAccountEmail && !Token.isUnresolved(props.nodeServiceAccountEmail) && props.nodeServiceAccountEmail.endsWith(DEFAULT_COMPUTE_SA_SUFFIX)) {
       issues.add({
         path,
@@ -550,6 +590,27 @@ export class GkeCluster extends Construct implements IGkeCluster {
     issues.throwIfAny();
   }
 
+  /** Binary Authorization, security posture and maintenance exclusions, by the rules the definition uses. */
+  private validateSettings(props: GkeClusterProps, binaryAuthorization: BinaryAuthorizationMode): void {
+    const path = this.node.path;
+    const issues = new IssueCollector();
+    for (const issue of validateEnumSettings(path, { binaryAuthorization, securityPosture: props.securityPosture }, { binaryAuthorization: 'binaryAuthorization.evaluationMode', securityPosture: 'securityPosture' })) issues.add(issue);
+    for (const issue of validateMaintenanceExclusions(path, 'maintenanceExclusions', props.maintenanceExclusions ?? [])) issues.add(issue);
+    if (props.projectNumber !== undefined && !Token.isUnresolved(props.projectNumber) && !/^[1-9][0-9]{5,18}$/.test(props.projectNumber)) {
+      issues.add({
+        path,
+        field: 'projectNumber',
+        value: props.projectNumber,
+        problem: 'is not a project number (digits only)',
+        fix: 'use the number gcloud projects describe <project> --format="value(projectNumber)" prints, not the project id',
+      });
+    }
+    if (props.projectNumber !== undefined && props.databaseEncryptionKey === undefined) {
+      issues.add({ path, field: 'projectNumber', value: props.projectNumber, problem: 'is set, but only the databaseEncryptionKey grant uses it', fix: 'remove it, or set databaseEncryptionKey' });
+    }
+    issues.throwIfAny();
+  }
+
   /** Sum of registered pools against the plan: maxNodes, the node subnet and the default pod range. */
   private validatePools(): string[] {
     if (this.pools.length === 0) return [];
@@ -586,6 +647,10 @@ function upgradeDemand(pools: readonly NodePoolFootprint[]): NodePoolFootprint[]
   const blueGreen = pools.filter((p) => p.blueGreen);
   const largest = blueGreen.reduce<NodePoolFootprint | undefined>((best, p) => (!best || p.maxNodes > best.maxNodes ? p : best), undefined);
   return pools.map((p) => (p.blueGreen && p !== largest ? { ...p, surgeNodes: 0 } : p));
+}
+
+function definedFields<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function managedPrometheusNeedsSystem(props: GkeClusterProps): boolean {

@@ -235,6 +235,7 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
   google_gke_hub_feature: ['location', 'name', 'project'],
   google_gke_hub_feature_membership: ['feature', 'location', 'membership', 'membership_location', 'project'],
   google_gke_hub_membership: ['authority.issuer', 'endpoint', 'endpoint.gke_cluster', 'endpoint.gke_cluster.resource_link', 'location', 'membership_id', 'project'],
+  google_kms_crypto_key_iam_member: ['condition', 'condition.description', 'condition.expression', 'condition.title', 'crypto_key_id', 'member', 'role'],
   google_project_iam_custom_role: ['project', 'role_id'],
   google_project_iam_member: ['condition', 'condition.description', 'condition.expression', 'condition.title', 'member', 'project', 'role'],
   google_project_service: ['project', 'service'],

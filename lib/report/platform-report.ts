@@ -115,10 +115,21 @@ function clustersSection(input: PlatformReportInput): string | undefined {
       p.maxPodsPerNode,
     ]),
   );
+  // What a regulated team's reviewer checks per cluster: image admission, key, posture, when upgrades may happen.
+  const settingRows = clusters.map((c) => [
+    code(c.name),
+    text(c.binaryAuthorization.evaluationMode),
+    c.secretsEncryption ? code(c.secretsEncryption.keyName) : 'Google-managed',
+    `${text(c.securityPosture.mode)}, ${text(c.securityPosture.vulnerabilityMode)}`,
+    `${code(c.maintenance.window.recurrence)} ${text(c.maintenance.window.startTime.slice(11, 16))}-${text(c.maintenance.window.endTime.slice(11, 16))} UTC`,
+    c.maintenance.exclusions.map((e) => `${code(e.name)} ${text(e.scope)} ${text(e.startTime.slice(0, 10))} to ${text(e.endTime.slice(0, 10))}`).join('; ') || 'none',
+  ]);
   return [
     '## Clusters and node pools',
     '',
     table(['Cluster', 'Project', 'Region', 'Environment', 'Release channel', 'Max nodes', 'Pods per node', 'Node pools'], clusterRows),
+    '',
+    table(['Cluster', 'Binary Authorization', 'Secrets encryption', 'Security posture', 'Maintenance window', 'Maintenance exclusions'], settingRows),
     '',
     table(['Cluster', 'Node pool', 'Kind', 'Machine type', 'Min nodes', 'Max nodes', 'GPU', 'Pods per node'], poolRows),
   ].join('\n');

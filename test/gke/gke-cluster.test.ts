@@ -5,6 +5,7 @@ import { NodePool } from '../../lib/gke/node-pool';
 import { clusterProps, clusterStack, Json, networkStack, only, PROJECT, synthJson } from './fixtures';
 
 const cluster = (json: Json) => only(json, 'google_container_cluster');
+const KEY = 'projects/acme-kms/locations/us-central1/keyRings/gke/cryptoKeys/etcd';
 
 describe('GkeCluster', () => {
   test('minimal snapshot', () => {
@@ -76,7 +77,13 @@ describe('GkeCluster', () => {
     test('binary authorization explicitly disabled, no database encryption', () => {
       expect(c.binary_authorization).toEqual({ evaluation_mode: 'DISABLED' });
       expect(c.database_encryption).toBeUndefined();
+      expect(json.resource.google_kms_crypto_key_iam_member).toBeUndefined();
+      expect(json.data?.google_project).toBeUndefined();
     });
+    test("security posture written out at GKE's defaults (BASIC, scanning off)", () => {
+      expect(c.security_posture_config).toEqual({ mode: 'BASIC', vulnerability_mode: 'VULNERABILITY_DISABLED' });
+    });
+    test('no maintenance exclusions', () => expect(c.maintenance_policy.maintenance_exclusion).toBeUndefined());
     test('max pods per node from the plan', () => expect(c.default_max_pods_per_node).toBe(64));
     test('depends on the node SA role grants', () => {
       expect(c.depends_on).toHaveLength(2);
@@ -123,7 +130,7 @@ describe('GkeCluster', () => {
           releaseChannel: 'STABLE',
           deletionProtection: false,
           binaryAuthorization: true,
-          databaseEncryptionKey: 'projects/kms/locations/us-central1/keyRings/gke/cryptoKeys/etcd',
+          databaseEncryptionKey: 'projects/acme-kms/locations/us-central1/keyRings/gke/cryptoKeys/etcd',
           resourceUsageExportDatasetId: 'gke_usage',
           additionalPodRangeNames: ['pods-extra'],
           nodeLocations: ['us-central1-a', 'us-central1-b'],
@@ -137,7 +144,7 @@ describe('GkeCluster', () => {
     expect(c.release_channel).toEqual({ channel: 'STABLE' });
     expect(c.deletion_protection).toBe(false);
     expect(c.binary_authorization).toEqual({ evaluation_mode: 'PROJECT_SINGLETON_POLICY_ENFORCE' });
-    expect(c.database_encryption).toEqual({ state: 'ENCRYPTED', key_name: 'projects/kms/locations/us-central1/keyRings/gke/cryptoKeys/etcd' });
+    expect(c.database_encryption).toEqual({ state: 'ENCRYPTED', key_name: 'projects/acme-kms/locations/us-central1/keyRings/gke/cryptoKeys/etcd' });
     expect(c.resource_usage_export_config).toEqual({ enable_resource_consumption_metering: true, bigquery_destination: { dataset_id: 'gke_usage' } });
     expect(c.ip_allocation_policy.additional_pod_ranges_config).toEqual({ pod_range_names: ['pods-extra'] });
     expect(c.node_locations).toEqual(['us-central1-a', 'us-central1-b']);
@@ -145,6 +152,60 @@ describe('GkeCluster', () => {
     expect(c.cost_management_config).toEqual({ enabled: false });
     expect(c.resource_labels).toEqual({ env: 'prod' });
     expect(c.maintenance_policy.recurring_window.recurrence).toBe('FREQ=DAILY');
+  });
+
+  describe('regulated settings', () => {
+    test('secrets encryption grants the GKE service agent the key, before the cluster', () => {
+      const json = synthJson(clusterStack({ databaseEncryptionKey: KEY }).stack);
+      const grant = only(json, 'google_kms_crypto_key_iam_member');
+      expect(grant).toMatchObject({ crypto_key_id: KEY, role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter' });
+      expect(grant.member).toMatch(/^serviceAccount:service-\$\{data\.google_project\.Cluster_ProjectNumber_[0-9A-F]{8}\.number\}@container-engine-robot\.iam\.gserviceaccount\.com$/);
+      expect(Object.values(json.data.google_project)[0]).toMatchObject({ project_id: PROJECT });
+      expect(cluster(json).depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^google_kms_crypto_key_iam_member\.Cluster_DatabaseEncryptionKeyGrant_/)]));
+    });
+    test('a given project number needs no data source', () => {
+      const json = synthJson(clusterStack({ databaseEncryptionKey: KEY, projectNumber: '123456789012' }).stack);
+      expect(only(json, 'google_kms_crypto_key_iam_member').member).toBe('serviceAccount:service-123456789012@container-engine-robot.iam.gserviceaccount.com');
+      expect(json.data?.google_project).toBeUndefined();
+    });
+    test('the key grant can be left to the key owners', () => {
+      const json = synthJson(clusterStack({ databaseEncryptionKey: KEY, grantDatabaseEncryptionKey: false }).stack);
+      expect(json.resource.google_kms_crypto_key_iam_member).toBeUndefined();
+      expect(cluster(json).database_encryption).toEqual({ state: 'ENCRYPTED', key_name: KEY });
+    });
+    test('Binary Authorization by evaluation mode', () => {
+      expect(cluster(synthJson(clusterStack({ binaryAuthorization: { evaluationMode: 'PROJECT_SINGLETON_POLICY_ENFORCE' } }).stack)).binary_authorization).toEqual({ evaluation_mode: 'PROJECT_SINGLETON_POLICY_ENFORCE' });
+      expect(cluster(synthJson(clusterStack({ binaryAuthorization: false }).stack)).binary_authorization).toEqual({ evaluation_mode: 'DISABLED' });
+    });
+    test('maintenance exclusions with their scope (NO_UPGRADES by default)', () => {
+      const c = cluster(
+        synthJson(
+          clusterStack({
+            maintenanceExclusions: [
+              { name: 'year-end', startTime: '2026-12-20T00:00:00Z', endTime: '2027-01-04T00:00:00Z' },
+              { name: 'h1-minor', startTime: '2026-01-01T00:00:00Z', endTime: '2026-06-29T00:00:00Z', scope: 'NO_MINOR_UPGRADES' },
+            ],
+          }).stack,
+        ),
+      );
+      expect(c.maintenance_policy.maintenance_exclusion).toEqual([
+        { exclusion_name: 'year-end', start_time: '2026-12-20T00:00:00Z', end_time: '2027-01-04T00:00:00Z', exclusion_options: { scope: 'NO_UPGRADES' } },
+        { exclusion_name: 'h1-minor', start_time: '2026-01-01T00:00:00Z', end_time: '2026-06-29T00:00:00Z', exclusion_options: { scope: 'NO_MINOR_UPGRADES' } },
+      ]);
+      expect(c.maintenance_policy.recurring_window.recurrence).toBe('FREQ=WEEKLY;BYDAY=SA,SU');
+    });
+    test('security posture modes override one by one', () => {
+      expect(cluster(synthJson(clusterStack({ securityPosture: { vulnerabilityMode: 'VULNERABILITY_ENTERPRISE' } }).stack)).security_posture_config).toEqual({ mode: 'BASIC', vulnerability_mode: 'VULNERABILITY_ENTERPRISE' });
+    });
+    test('snapshot with every regulated setting', () => {
+      const { stack } = clusterStack({
+        databaseEncryptionKey: KEY,
+        binaryAuthorization: { evaluationMode: 'PROJECT_SINGLETON_POLICY_ENFORCE' },
+        securityPosture: { mode: 'ENTERPRISE', vulnerabilityMode: 'VULNERABILITY_ENTERPRISE' },
+        maintenanceExclusions: [{ name: 'year-end', startTime: '2026-12-20T00:00:00Z', endTime: '2027-01-04T00:00:00Z' }],
+      });
+      expect(Testing.synth(stack)).toMatchSnapshot();
+    });
   });
 
   test('existing node service account: none created', () => {
@@ -249,10 +310,59 @@ describe('GkeCluster', () => {
       expectThrow({ monitoringComponents: ['APISERVER'] }, /monitoringComponents \["APISERVER"\] omits SYSTEM_COMPONENTS, which managed Prometheus requires/);
     });
     test('throws when the KMS key is malformed', () => {
-      expectThrow({ databaseEncryptionKey: 'my-key' }, /databaseEncryptionKey "my-key" is not a KMS crypto key id/);
+      expectThrow(
+        { databaseEncryptionKey: 'my-key' },
+        'test/Cluster: databaseEncryptionKey "my-key" is not a Cloud KMS crypto key resource name; use projects/<project>/locations/us-central1/keyRings/<ring>/cryptoKeys/<key> (gcloud kms keys list --location us-central1 --keyring <ring> --format="value(name)")',
+      );
     });
     test('throws when the KMS key is in another region', () => {
-      expectThrow({ databaseEncryptionKey: 'projects/k/locations/europe-west4/keyRings/r/cryptoKeys/k' }, /is in location europe-west4, but the cluster is in us-central1; use a key ring in the cluster region/);
+      expectThrow(
+        { databaseEncryptionKey: 'projects/acme-kms/locations/europe-west4/keyRings/r/cryptoKeys/k' },
+        /databaseEncryptionKey ".*" is in location europe-west4, but the cluster is in us-central1: GKE encrypts Secrets only with a key of the cluster's own region; use a key of a key ring in us-central1/,
+      );
+    });
+    test('throws when the project number is a project id', () => {
+      expectThrow({ databaseEncryptionKey: KEY, projectNumber: 'acme-prod' }, /projectNumber "acme-prod" is not a project number \(digits only\); use the number gcloud projects describe/);
+    });
+    test('throws when a project number is given without a key', () => {
+      expectThrow({ projectNumber: '123456789012' }, /projectNumber "123456789012" is set, but only the databaseEncryptionKey grant uses it; remove it, or set databaseEncryptionKey/);
+    });
+    test('throws when the Binary Authorization mode is unknown', () => {
+      expectThrow({ binaryAuthorization: { evaluationMode: 'ENFORCE' as never } }, /binaryAuthorization.evaluationMode "ENFORCE" is not one of DISABLED, PROJECT_SINGLETON_POLICY_ENFORCE; use "PROJECT_SINGLETON_POLICY_ENFORCE"/);
+    });
+    test('throws when the security posture mode is unknown', () => {
+      expectThrow({ securityPosture: { mode: 'STANDARD' as never } }, /securityPosture.mode "STANDARD" is not one of DISABLED, BASIC, ENTERPRISE/);
+      expectThrow({ securityPosture: { vulnerabilityMode: 'BASIC' as never } }, /securityPosture.vulnerabilityMode "BASIC" is not one of VULNERABILITY_DISABLED, VULNERABILITY_BASIC, VULNERABILITY_ENTERPRISE/);
+    });
+    test('throws when a NO_UPGRADES exclusion is longer than 30 days', () => {
+      expectThrow(
+        { maintenanceExclusions: [{ name: 'freeze', startTime: '2026-12-01T00:00:00Z', endTime: '2027-01-15T00:00:00Z' }] },
+        'test/Cluster: maintenanceExclusions[freeze].endTime "2027-01-15T00:00:00Z" makes the NO_UPGRADES exclusion 45 days long, but GKE allows at most 30; end it within 30 days of startTime, or use scope "NO_MINOR_UPGRADES" (up to 180 days, patches still apply)',
+      );
+    });
+    test('throws when a minor-version exclusion is longer than 180 days', () => {
+      expectThrow(
+        { maintenanceExclusions: [{ name: 'h1', startTime: '2026-01-01T00:00:00Z', endTime: '2026-08-01T00:00:00Z', scope: 'NO_MINOR_UPGRADES' }] },
+        /maintenanceExclusions\[h1\].endTime "2026-08-01T00:00:00Z" makes the NO_MINOR_UPGRADES exclusion 212 days long, but GKE allows at most 180/,
+      );
+    });
+    test('throws when an exclusion ends before it starts, or its times do not parse', () => {
+      expectThrow(
+        { maintenanceExclusions: [{ name: 'x', startTime: '2026-02-01T00:00:00Z', endTime: '2026-01-01T00:00:00Z' }] },
+        /maintenanceExclusions\[x\].endTime "2026-01-01T00:00:00Z" is not after startTime 2026-02-01T00:00:00Z; end the exclusion after it starts/,
+      );
+      expectThrow({ maintenanceExclusions: [{ name: 'x', startTime: 'tomorrow', endTime: '2026-01-01T00:00:00Z' }] }, /maintenanceExclusions\[x\].startTime "tomorrow" is not an RFC 3339 time/);
+    });
+    test('throws when two exclusions share a name, or the scope is unknown', () => {
+      const e = { name: 'freeze', startTime: '2026-12-01T00:00:00Z', endTime: '2026-12-05T00:00:00Z' };
+      expectThrow({ maintenanceExclusions: [e, e] }, /maintenanceExclusions\[freeze\].name "freeze" is used by another exclusion of the cluster; give each exclusion its own name/);
+      expectThrow({ maintenanceExclusions: [{ ...e, scope: 'NO_PATCHES' as never }] }, /maintenanceExclusions\[freeze\].scope "NO_PATCHES" is not one of NO_UPGRADES, NO_MINOR_UPGRADES, NO_MINOR_OR_NODE_UPGRADES/);
+    });
+    test('throws when more than 3 NO_UPGRADES exclusions or more than 20 in all', () => {
+      const freezes = [1, 2, 3, 4].map((m) => ({ name: `f${m}`, startTime: `2026-0${m}-01T00:00:00Z`, endTime: `2026-0${m}-03T00:00:00Z` }));
+      expectThrow({ maintenanceExclusions: freezes }, /maintenanceExclusions \["f1","f2","f3","f4"\] holds 4 NO_UPGRADES exclusions, but GKE takes at most 3 per cluster/);
+      const many = Array.from({ length: 21 }, (_, i) => ({ name: `m${i}`, startTime: '2026-01-01T00:00:00Z', endTime: '2026-02-01T00:00:00Z', scope: 'NO_MINOR_UPGRADES' as const }));
+      expectThrow({ maintenanceExclusions: many }, /maintenanceExclusions \[.*\] holds 21 exclusions, but GKE takes at most 20 per cluster/);
     });
     test('throws when the node SA is the default compute SA', () => {
       expectThrow({ nodeServiceAccountEmail: '1234-compute@developer.gserviceaccount.com' }, /nodeServiceAccountEmail "1234-compute@developer.gserviceaccount.com" is the Compute Engine default service account/);

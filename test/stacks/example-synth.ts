@@ -4,6 +4,7 @@ import { join } from 'path';
 import { App } from 'cdktf';
 import { loadPlatform } from '../../lib/platform/load-platform';
 import { examplePlatform, exampleLockFile } from '../../examples/drive-platform/platform';
+import type { PlatformDefinition } from '../../lib/domain/platform/platform-definition';
 import { buildPlatformStacks, PlatformStacksOptions } from '../../stacks/platform-stacks';
 import { EXAMPLE_TODAY } from '../fixtures/example-today';
 
@@ -13,8 +14,8 @@ export type TfJson = { resource?: Record<string, Record<string, any>>; data?: Re
  * Synthesizes the bundled example exactly as `npm run synth` does (a real App, validations on, cross-stack
  * references turned into remote state) into a temporary folder, and reads every stack back by name.
  */
-export function synthExample(options: PlatformStacksOptions = { gitOps: { repository: { url: 'https://github.com/example/drive-platform-manifests.git' } } }) {
-  const platform = loadPlatform(examplePlatform, { lockFile: exampleLockFile, frozen: true, today: EXAMPLE_TODAY });
+export function synthExample(options: PlatformStacksOptions = { gitOps: { repository: { url: 'https://github.com/example/drive-platform-manifests.git' } } }, definition: PlatformDefinition = examplePlatform) {
+  const platform = loadPlatform(definition, { lockFile: exampleLockFile, frozen: true, today: EXAMPLE_TODAY });
   const outdir = mkdtempSync(join(tmpdir(), 'example-synth-'));
   const app = new App({ outdir, stackTraces: false });
   const stacks = buildPlatformStacks(app, platform, options);

@@ -72,7 +72,22 @@ const generation = z.strictObject({
   pools: clusterPools,
 });
 
+// Cluster settings: their values are checked by the rules (cluster-settings.ts), with GKE's limits and fixes.
+const clusterSettingsFields = {
+  releaseChannel,
+  binaryAuthorization: z.strictObject({ evaluationMode: z.string() }).optional(),
+  maintenance: z
+    .strictObject({
+      window: z.strictObject({ startTime: z.string(), endTime: z.string(), recurrence: z.string() }).optional(),
+      exclusions: z.array(z.strictObject({ name, startTime: z.string(), endTime: z.string(), scope: z.string().optional() })).optional(),
+    })
+    .optional(),
+  securityPosture: z.strictObject({ mode: z.string().optional(), vulnerabilityMode: z.string().optional() }).optional(),
+};
+
 const cluster = z.strictObject({
+  ...clusterSettingsFields,
+  secretsEncryption: z.strictObject({ keyName: z.string() }).optional(),
   name,
   project: z.string(),
   region: z.string(),
@@ -82,7 +97,6 @@ const cluster = z.strictObject({
   maxServices: count.optional(),
   zones: z.array(z.string()).min(1).optional(),
   nodePools: z.array(nodePool),
-  releaseChannel,
   authorizedNetworks: z.array(z.strictObject({ name, cidr: z.string() })).optional(),
   additionalPodRanges,
   pools: clusterPools,
@@ -261,6 +275,7 @@ const platformDefinitionSchema = z.strictObject({
   poolAssignment: z.strictObject({ nodes: z.string(), pods: z.string(), services: z.string(), controlPlane: z.string(), bgpLinks: z.string() }),
   reservations: z.array(reservation).optional(),
   clusters: z.array(cluster),
+  clusterDefaults: z.strictObject(clusterSettingsFields).optional(),
   remoteNetworks: z.array(remoteNetwork).optional(),
   hybridLinks: z.array(z.discriminatedUnion('kind', [haVpnAws, haVpnPeer, interconnect])).optional(),
   tenants: z.array(tenant).optional(),
@@ -321,6 +336,11 @@ export function validateDefinitionShape(definition: unknown): ValidationIssue[] 
 
 type ZodIssue = z.core.$ZodIssue;
 
+/** Fields valid elsewhere that cannot be where they were written, with the reason and the place they belong. */
+const MISPLACED_FIELD_FIXES: Readonly<Record<string, string>> = {
+  'clusterDefaults.secretsEncryption': "set secretsEncryption on each cluster instead: a Cloud KMS key lives in one region, and GKE takes only a key of the cluster's own region",
+};
+
 function toIssues(root: unknown, issue: ZodIssue): ValidationIssue[] {
   const { place: parentPlace, parent } = placeOf(root, issue.path);
   const last = issue.path[issue.path.length - 1];
@@ -332,12 +352,13 @@ function toIssues(root: unknown, issue: ZodIssue): ValidationIssue[] {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const guess = closest(key);
+        const place = issue.path.length === 0 ? 'platform' : placeOf(root, [...issue.path, key]).place;
         return {
-          path: issue.path.length === 0 ? 'platform' : placeOf(root, [...issue.path, key]).place,
+          path: place,
           field: key,
           value: (value as any)?.[key],
           problem: 'is not a field of the definition here',
-          fix: guess ? `did you mean ${guess}? Rename it` : 'remove it',
+          fix: MISPLACED_FIELD_FIXES[`${place}.${key}`] ?? (guess ? `did you mean ${guess}? Rename it` : 'remove it'),
         };
       });
     case 'invalid_type': {

@@ -4,6 +4,7 @@ import type { AddressPool, Reservation } from '../ip-plan/plan-requests';
 import type { HybridLinkDefinition } from './hybrid-link-definition';
 import type { NodePoolDefinition } from './node-pool-definition';
 import type { DeveloperNamespacesDefinition, PlatformTenant } from './tenant-definition';
+import type { BinaryAuthorizationSetting, MaintenanceExclusion, MaintenanceWindow, SecretsEncryptionSetting, SecurityPosture } from '../gke/cluster-settings';
 
 /**
  * The platform as plain typed data: read by the cdktf app (stacks/) and the cdk8s app (charts/) alike,
@@ -34,6 +35,12 @@ export interface PlatformDefinition {
   readonly reservations?: readonly Reservation[];
   /** GKE clusters, each with its own Terraform stack and manifests folder. */
   readonly clusters: readonly ClusterDefinition[];
+  /**
+   * Cluster settings for every cluster, each overridable per cluster by the same field of the cluster: the platform's
+   * release channel, Binary Authorization, maintenance window and exclusions, security posture in one place.
+   * @default none: each setting's own default (see ClusterSettingsDefinition)
+   */
+  readonly clusterDefaults?: ClusterSettingsDefinition;
   /** Networks outside GCP (AWS VPCs, on-prem sites): their ranges are reserved in the IP plan. @default none */
   readonly remoteNetworks?: readonly RemoteNetworkDefinition[];
   /** HA VPN and Interconnect links to the remote networks; one hybrid stack each. @default none */
@@ -212,8 +219,39 @@ export interface PoolAssignment {
   readonly bgpLinks: string;
 }
 
-/** A GKE cluster of the platform definition (`clusters[]`). */
-export interface ClusterDefinition {
+/**
+ * GKE settings a cluster takes from `clusterDefaults` unless it sets its own: a cluster's field replaces the platform's
+ * field as a whole, except maintenance exclusions, which add to the platform's (a cluster's exclusion of the same name
+ * replaces the platform's) and security posture, whose two modes override one by one.
+ */
+export interface ClusterSettingsDefinition {
+  /** @default 'REGULAR' (DEFAULT_CLUSTER_RELEASE_CHANNEL) */
+  readonly releaseChannel?: 'RAPID' | 'REGULAR' | 'STABLE';
+  /**
+   * Binary Authorization: `{ evaluationMode: 'PROJECT_SINGLETON_POLICY_ENFORCE' }` admits only images the cluster
+   * project's Binary Authorization policy allows (the policy is the project's, kept by its security team; the
+   * platform enables the API). @default { evaluationMode: 'DISABLED' } (DEFAULT_BINARY_AUTHORIZATION_MODE, as GKE creates clusters)
+   */
+  readonly binaryAuthorization?: BinaryAuthorizationSetting;
+  /** When GKE may upgrade the cluster and when it must not. @default the DEFAULT_MAINTENANCE_WINDOW, no exclusions */
+  readonly maintenance?: MaintenanceDefinition;
+  /** Security posture dashboard and vulnerability scanning. @default DEFAULT_SECURITY_POSTURE (BASIC, scanning off: GKE's defaults, written out) */
+  readonly securityPosture?: SecurityPosture;
+}
+
+/** A cluster's maintenance policy: one recurring window, and one-off exclusions (freezes). */
+export interface MaintenanceDefinition {
+  /** @default Saturday and Sunday 02:00-08:00 UTC (DEFAULT_MAINTENANCE_WINDOW) */
+  readonly window?: MaintenanceWindow;
+  /**
+   * One-off periods without upgrades, within GKE's limits (MAINTENANCE_EXCLUSION_LIMITS: at most 20, at most 3 of scope
+   * NO_UPGRADES of at most 30 days each, minor scopes at most 180 days). @default none
+   */
+  readonly exclusions?: readonly MaintenanceExclusion[];
+}
+
+/** A GKE cluster of the platform definition (`clusters[]`); its settings override the platform's `clusterDefaults`. */
+export interface ClusterDefinition extends ClusterSettingsDefinition {
   /** Cluster name: `[a-z]([-a-z0-9]{0,38}[a-z0-9])?`. Changing it replaces the cluster. */
   readonly name: string;
   /** Project the cluster lives in; one of `projects`. */
@@ -235,8 +273,13 @@ export interface ClusterDefinition {
   readonly zones?: readonly string[];
   /** The cluster's node pools (tenant-dedicated pools are added from the tenants). */
   readonly nodePools: readonly NodePoolDefinition[];
-  /** @default 'REGULAR' (DEFAULT_CLUSTER_RELEASE_CHANNEL) */
-  readonly releaseChannel?: 'RAPID' | 'REGULAR' | 'STABLE';
+  /**
+   * Application-layer secrets encryption: Kubernetes Secrets in etcd encrypted with this Cloud KMS key
+   * (`projects/<p>/locations/<the cluster's region>/keyRings/<r>/cryptoKeys/<k>`). The cluster stack grants the
+   * project's GKE service agent roles/cloudkms.cryptoKeyEncrypterDecrypter on the key. Per cluster only: a key lives in
+   * one region, and GKE takes only a key of the cluster's. @default none (Google-managed encryption at rest)
+   */
+  readonly secretsEncryption?: SecretsEncryptionSetting;
   /**
    * CIDRs allowed to reach the control plane's private endpoint, enforced there (`private_endpoint_enforcement_enabled`):
    * at least one; no default, an empty or missing list is refused (the cluster's own nodes and pods are always admitted).

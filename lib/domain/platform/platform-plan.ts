@@ -5,6 +5,7 @@
  * Plain data: no cdktf, no cdk8s.
  */
 import type { GpuSharing } from '../gke/gpu-sharing';
+import type { ClusterSettingsPlan } from './cluster-settings-plan';
 import type { AddOnTrafficPlan } from '../addons/traffic-plan';
 import type { ResolvedIpPlan } from '../ip-plan/resolved-ip-plan';
 import type { AttachmentTopology, InterconnectType, SlaTarget } from '../hybrid/interconnect-rules';
@@ -152,7 +153,7 @@ export interface NatPlan {
 }
 
 /** A cluster of the resolved plan: every default applied, every range named with its CIDR, its pools and tenants. */
-export interface ClusterPlan {
+export interface ClusterPlan extends ClusterSettingsPlan {
   /** Cluster name, as declared (GKE_NAME: lower-case, at most 40 characters). */
   readonly name: string;
   /** Project the cluster lives in. */
@@ -163,8 +164,6 @@ export interface ClusterPlan {
   readonly environment: string;
   /** Zones of its nodes: as declared, else the region's first three listed zones (`<region>-a`, `-b`, `-c` outside the list). */
   readonly zones: readonly string[];
-  /** GKE release channel: as declared, else 'REGULAR' (DEFAULT_CLUSTER_RELEASE_CHANNEL). */
-  readonly releaseChannel: 'RAPID' | 'REGULAR' | 'STABLE';
   /** Nodes the cluster may reach, across all pools and zones: what its node subnet and pod range are sized for. */
   readonly maxNodes: number;
   /** The cluster's default pods per node (GKE's `default_max_pods_per_node`: changing it replaces the cluster). */

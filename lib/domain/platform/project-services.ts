@@ -2,6 +2,7 @@ import type { PlatformDefinition } from './platform-definition';
 import type { ResourceRoleKind } from '../tenancy/tenant-spec';
 import { tenantCreatedResources } from '../tenancy/tenant-resources';
 import { privateServiceAccessPlan } from './private-service-access';
+import { resolveClusterSettings } from './cluster-settings-plan';
 
 /**
  * The API each Google resource type needs enabled in the project it lives in (longest matching prefix wins).
@@ -25,6 +26,8 @@ const RESOURCE_TYPE_APIS: readonly (readonly [prefix: string, api: string])[] = 
   ['google_pubsub_', 'pubsub.googleapis.com'],
   ['google_secret_manager_', 'secretmanager.googleapis.com'],
   ['google_bigquery_', 'bigquery.googleapis.com'],
+  // The GKE service agent's grant on a secrets-encryption key: the API is on wherever the key lives.
+  ['google_kms_', 'cloudkms.googleapis.com'],
 ];
 
 /** The Terraform type of each kind the platform creates for a tenant (TenantResource). */
@@ -64,6 +67,12 @@ export function platformProjectServices(definition: PlatformDefinition, options:
   for (const cluster of definition.clusters) {
     add(cluster.project, 'compute.googleapis.com', 'container.googleapis.com', 'iam.googleapis.com', 'cloudresourcemanager.googleapis.com', 'serviceusage.googleapis.com', ...CLUSTER_RUNTIME_APIS);
     if (options.gitOps) add(cluster.project, ...GITOPS_APIS);
+    const settings = resolveClusterSettings(definition, cluster);
+    // Enforcing evaluates the project's policy through the Binary Authorization API of the cluster's project.
+    if (settings.binaryAuthorization.evaluationMode !== 'DISABLED') add(cluster.project, 'binaryauthorization.googleapis.com');
+    // A key in a project of the definition gets its API here; a key elsewhere is its owners' (a prerequisite).
+    const keyProject = settings.secretsEncryption?.keyName.split('/')[1];
+    if (keyProject && definition.projects.some((p) => p.id === keyProject)) add(keyProject, 'cloudkms.googleapis.com', 'serviceusage.googleapis.com');
   }
   // What the platform creates for tenants (provisioning: 'create') needs its API in the project it lives in.
   const projectOfCluster = new Map(definition.clusters.map((c) => [c.name, c.project]));

@@ -13,7 +13,6 @@ import { HybridLinkDefinition, LinkAdvertisements, linkBgpRanges } from './hybri
 import {
   DEFAULT_AMAZON_SIDE_ASN,
   DEFAULT_AWS_GATEWAY_TYPE,
-  DEFAULT_CLUSTER_RELEASE_CHANNEL,
   DEFAULT_EXISTING_NETWORK_DEFAULT_ROUTE,
   DEFAULT_EXISTING_SERVICE_PROJECT_ATTACHMENTS,
   DEFAULT_GPU,
@@ -37,6 +36,7 @@ import { ExpandedGeneration, expandClusterGenerations } from './cluster-generati
 import { PlatformTenant, tenantsOnCluster } from './tenant-definition';
 import { tenantCostLabels } from './platform-labels';
 import { ClusterNodePools, indexTenants } from './tenant-index';
+import { resolveClusterSettings } from './cluster-settings-plan';
 import { assignTenantStates, estimateTenantIdentityResources, TENANT_STATES_LOCK_FILE } from './tenant-states';
 
 /**
@@ -171,7 +171,7 @@ function resolveCluster(definition: PlatformDefinition, ipPlan: ResolvedIpPlan, 
     region: cluster.region,
     environment: cluster.environment,
     zones,
-    releaseChannel: cluster.releaseChannel ?? DEFAULT_CLUSTER_RELEASE_CHANNEL,
+    ...resolveClusterSettings(definition, cluster),
     maxNodes: cluster.maxNodes,
     maxPodsPerNode: cluster.maxPodsPerNode,
     surgeNodes: clusterSurgeNodes(definition, cluster, pools),

@@ -1,4 +1,5 @@
 import { AddOnRules, validateAddOns } from '../addons/add-on-rules';
+import { validateClusterDefaults, validateClusterSettings } from './cluster-settings-plan';
 import { validateGpuSharing } from '../gke/gpu-sharing';
 import { validateQueuedProvisioning } from '../gke/queued-provisioning';
 import { validateGpu, validateMachineType, validateServiceAccountId, validateZones } from '../gke/gke-rules';
@@ -106,7 +107,11 @@ function checkPlatform(definition: PlatformDefinition, issues: IssueCollector): 
     'name',
     issues,
   );
-  for (const cluster of definition.clusters) checkCluster(definition, cluster, projects, regions, pools, issues);
+  validateClusterDefaults(definition, issues);
+  for (const cluster of definition.clusters) {
+    checkCluster(definition, cluster, projects, regions, pools, issues);
+    validateClusterSettings(definition, cluster, issues);
+  }
   checkUnique(
     (definition.remoteNetworks ?? []).map((n) => n.name),
     'remoteNetworks',

@@ -32,6 +32,20 @@ describe('project services', () => {
     expect(services['drive-gke-dev']).toContain('anthosconfigmanagement.googleapis.com');
     expect(platformProjectServices(examplePlatform)['drive-gke-dev']).not.toContain('gkehub.googleapis.com');
   });
+
+  test('Binary Authorization enforcement enables its API in the cluster project; a declared key project gets Cloud KMS', () => {
+    const definition = {
+      ...examplePlatform,
+      projects: [...examplePlatform.projects, { id: 'drive-kms-prod' }],
+      clusterDefaults: { binaryAuthorization: { evaluationMode: 'PROJECT_SINGLETON_POLICY_ENFORCE' as const } },
+      clusters: examplePlatform.clusters.map((c) => (c.name === 'prod-usc1' ? { ...c, secretsEncryption: { keyName: 'projects/drive-kms-prod/locations/us-central1/keyRings/gke/cryptoKeys/etcd' } } : c)),
+    };
+    const services = platformProjectServices(definition);
+    for (const project of ['drive-gke-prod', 'drive-gke-dev', 'drive-payments-prod']) expect(services[project]).toContain('binaryauthorization.googleapis.com');
+    expect(services['drive-kms-prod']).toEqual(['cloudkms.googleapis.com', 'serviceusage.googleapis.com']);
+    expect(platformProjectServices(examplePlatform)['drive-gke-prod']).not.toContain('binaryauthorization.googleapis.com');
+    expect(apiOfResourceType('google_kms_crypto_key_iam_member')).toBe('cloudkms.googleapis.com');
+  });
 });
 
 describe('Private Service Access plan', () => {
