@@ -168,7 +168,7 @@ export { AWS_ENCRYPTION_ALGORITHMS, AWS_INTEGRITY_ALGORITHMS } from './domain/hy
 
 // Terraform constructs: tenancy and GitOps.
 export { TenantIdentity } from './tenancy/tenant-identity';
-export type { TenantIdentityProps, TenantWorkloadIdentity } from './tenancy/tenant-identity';
+export type { AdditionalTenantProject, TenantIdentityProps, TenantWorkloadIdentity } from './tenancy/tenant-identity';
 export { TenantResource } from './tenancy/tenant-resource';
 export type { TenantResourceProps } from './tenancy/tenant-resource';
 export { DeveloperAccess } from './tenancy/developer-access';

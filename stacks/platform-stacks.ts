@@ -87,9 +87,9 @@ export function buildPlatformStacks(scope: Construct, platform: LoadedPlatform, 
   for (const [stackName, members] of groupTenantsByState(plan.tenants)) {
     if (options.tenantStates && !addOnTerraform && !options.tenantStates(stackName)) continue;
     const stack = new TenantIdentityStack(scope, { platform, stackName, tenants: members, gkeSecurityGroup: options.gkeSecurityGroup, backend });
-    // A project's Workload Identity pool exists once its clusters do: a shard deploys after the clusters of its
-    // tenants' projects. The pre-sharding `<platform>-tenants` stack keeps its old order: after every cluster.
-    const projects = new Set(members.map((t) => t.project));
+    // A project's Workload Identity pool exists once its clusters do: a shard deploys after the clusters of every
+    // project its tenants' identities live in. The pre-sharding `<platform>-tenants` stack keeps its old order: after every cluster.
+    const projects = new Set(members.flatMap((t) => t.projects));
     const legacy = stackName === stackNames.tenants(plan.name);
     for (const cluster of plan.clusters) if (legacy || projects.has(cluster.project)) stack.addDependency(clusters[cluster.name]);
     tenantStates[stackName] = stack;

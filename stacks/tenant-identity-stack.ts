@@ -46,16 +46,26 @@ export class TenantIdentityStack extends TerraformStack {
     // Once per stack: scanning every tenant of the platform for each tenant of the shard is quadratic in tenants.
     const tenantsOfProject = new Map<string, string[]>();
     for (const t of plan.tenants) {
-      const names = tenantsOfProject.get(t.project);
-      if (names) names.push(t.name);
-      else tenantsOfProject.set(t.project, [t.name]);
+      for (const project of t.projects) {
+        const names = tenantsOfProject.get(project);
+        if (names) names.push(t.name);
+        else tenantsOfProject.set(project, [t.name]);
+      }
     }
+    const sharedWith = (tenant: TenantPlan, project: string) => (tenantsOfProject.get(project) ?? []).filter((name) => name !== tenant.name);
     for (const tenant of props.tenants) {
-      // Validation guarantees one project per tenant: its clusters share a Workload Identity pool.
-      const projectSharedWith = (tenantsOfProject.get(tenant.project) ?? []).filter((name) => name !== tenant.name);
       // Buckets and datasets the platform creates for the tenant live in its first cluster's region unless they say.
       const defaultLocation = planCluster(plan, tenant.clusters[0]).region;
-      identities[tenant.name] = new TenantIdentity(this, tenant.name, { tenant: tenant.definition, project: tenant.project, gkeSecurityGroup: props.gkeSecurityGroup, projectSharedWith, defaultLocation });
+      // One identity per project of its clusters: each project has its own Workload Identity pool.
+      const additionalProjects = tenant.projects.filter((p) => p !== tenant.project).map((project) => ({ project, projectSharedWith: sharedWith(tenant, project) }));
+      identities[tenant.name] = new TenantIdentity(this, tenant.name, {
+        tenant: tenant.definition,
+        project: tenant.project,
+        gkeSecurityGroup: props.gkeSecurityGroup,
+        projectSharedWith: sharedWith(tenant, tenant.project),
+        defaultLocation,
+        ...(additionalProjects.length > 0 ? { additionalProjects } : {}),
+      });
     }
     this.identities = identities;
   }

@@ -74,7 +74,7 @@ it (the state of each tenant); --write records new ranges and new tenants in the
     if (loaded.plan.tenants.length > 0) context.err(`plan: ${loaded.plan.tenants.length} tenant(s) in ${states.size} Terraform state(s), recorded in ${statesShown}\n`);
     if (values.check) {
       context.err(`plan: ${lockShown} is up to date (${loaded.ipPlan.allocations.length} allocations)\n`);
-      context.err(formatPrerequisites(resourcePrerequisites(loaded.plan.tenants.map((t) => ({ tenant: t.definition, project: t.project })))));
+      context.err(formatPrerequisites(resourcePrerequisites(loaded.plan.tenants.flatMap((t) => t.projects.map((project) => ({ tenant: t.definition, project }))))));
     } else if (unrecorded > 0) context.err(`plan: ${unrecorded} range(s) are not recorded yet; run \`${commandLine(config, 'plan --write')}\` and commit ${lockShown}\n`);
     return 0;
   },

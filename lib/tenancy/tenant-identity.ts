@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import { ValidationError } from '../domain/validation-error';
 import { isDns1123Label, validateSharedProjectRoles, assertTenantSpec } from '../domain/tenancy/tenant-rules';
 import { ResourceRoleGrant, TENANT_ROLES, TenantSpec } from '../domain/tenancy/tenant-spec';
-import { resourceKey, tenantCreatedResources } from '../domain/tenancy/tenant-resources';
+import { resourceKey, tenantCreatedResources, validateResourceProvisioning } from '../domain/tenancy/tenant-resources';
 import { TenantResource } from './tenant-resource';
 
 /** Lets a Kubernetes service account act as the Google service account (Workload Identity). */
@@ -56,11 +56,27 @@ export interface TenantIdentityProps {
    */
   readonly projectSharedWith?: readonly string[];
   /**
+   * Further projects the tenant's clusters live in (a prod and a dev project, say): each has its own Workload Identity
+   * pool (`<project>.svc.id.goog`), so each gets its own Google service accounts, bindings, project roles, grants
+   * (a grant without its own `project` names that project's resource), created resources and clusterViewer grants,
+   * under `Project-<project>/`. The primary `project`'s resources keep their addresses.
+   * @default none: the tenant's clusters are all in `project`
+   */
+  readonly additionalProjects?: readonly AdditionalTenantProject[];
+  /**
    * Where a bucket or dataset the tenant's grants ask the platform to create (`provisioning: 'create'`) lives when the
    * grant names no `location`, e.g. `us-central1`.
    * @default none: such a grant without its own location is refused
    */
   readonly defaultLocation?: string;
+}
+
+/** A further project of a tenant's clusters, for `TenantIdentityProps.additionalProjects`. */
+export interface AdditionalTenantProject {
+  /** The project's id: its pool is `<project>.svc.id.goog`. */
+  readonly project: string;
+  /** Other tenants whose identities live in this project (see `projectSharedWith`). @default [] (the project is the tenant's own) */
+  readonly projectSharedWith?: readonly string[];
 }
 
 /** One Workload Identity: the Google service account, its KSA binding and its project roles. */
@@ -85,10 +101,14 @@ export interface TenantWorkloadIdentity {
  * Escape hatch: `workloadIdentities[gsa].serviceAccount.addOverride('description', '...')`.
  */
 export class TenantIdentity extends Construct {
-  /** Keyed by Google service account id; the account's construct id is `<gsa>/Resource`. */
+  /** The primary project's, keyed by Google service account id; the account's construct id is `<gsa>/Resource`. */
   public readonly workloadIdentities: Readonly<Record<string, TenantWorkloadIdentity>>;
-  /** clusterViewer grants keyed by group e-mail. */
+  /** The primary project's clusterViewer grants, keyed by group e-mail. */
   public readonly clusterViewers: Readonly<Record<string, ProjectIamMember>>;
+  /** Every project's identities, by project, then by Google service account id (the primary's are `workloadIdentities`). */
+  public readonly workloadIdentitiesByProject: Readonly<Record<string, Readonly<Record<string, TenantWorkloadIdentity>>>>;
+  /** Every project's clusterViewer grants, by project, then by group e-mail. */
+  public readonly clusterViewersByProject: Readonly<Record<string, Readonly<Record<string, ProjectIamMember>>>>;
   /** gke-security-groups memberships keyed by group e-mail. */
   public readonly securityGroupMemberships: Readonly<Record<string, CloudIdentityGroupMembership>>;
   /** The resources created for the tenant (grants with `provisioning: 'create'`), keyed `<kind>/<project>/<name>`. */
@@ -103,16 +123,55 @@ export class TenantIdentity extends Construct {
     const workloadPool = props.workloadPool ?? `${project}.svc.id.goog`;
     this.validateProps(props, namespace);
 
-    // Created first, so every grant on them refers to them (and applies after them).
+    // The primary project's resources directly under the tenant (their addresses predate further projects); each
+    // further project's under `Project-<project>`, since its pool, accounts and grants are its own.
+    const projects = [
+      { project, workloadPool, scope: this as Construct },
+      ...(props.additionalProjects ?? []).map((p) => ({ project: p.project, workloadPool: `${p.project}.svc.id.goog`, scope: new Construct(this, `Project-${p.project}`) })),
+    ];
+
+    // Created first, so every grant on them refers to them (and applies after them). A resource that names its
+    // project is created once, by the first project that lists it.
     const created: Record<string, TenantResource> = {};
-    for (const resource of tenantCreatedResources(tenant, project, props.defaultLocation)) {
-      created[resourceKey(resource)] = new TenantResource(this, `Resource-${resource.kind}-${resource.name}`, { resource, tenant: tenant.name, labels: tenant.labels });
+    for (const { project: p, scope } of projects) {
+      for (const resource of tenantCreatedResources(tenant, p, props.defaultLocation)) {
+        if (created[resourceKey(resource)]) continue;
+        created[resourceKey(resource)] = new TenantResource(scope, `Resource-${resource.kind}-${resource.name}`, { resource, tenant: tenant.name, labels: tenant.labels });
+      }
     }
     this.createdResources = created;
 
+    const groups = [...new Set(TENANT_ROLES.map((r) => tenant.groups[r]).filter((g): g is string => !!g))];
+    const identitiesByProject: Record<string, Record<string, TenantWorkloadIdentity>> = {};
+    const viewersByProject: Record<string, Record<string, ProjectIamMember>> = {};
+    for (const { project: p, workloadPool: pool, scope } of projects) {
+      identitiesByProject[p] = this.addIdentities(scope, tenant, p, pool, namespace, created);
+      const viewers: Record<string, ProjectIamMember> = {};
+      for (const group of groups) viewers[group] = new ProjectIamMember(scope, `ClusterViewer-${group}`, { project: p, role: CLUSTER_VIEWER_ROLE, member: `group:${group}` });
+      viewersByProject[p] = viewers;
+    }
+    this.workloadIdentitiesByProject = identitiesByProject;
+    this.clusterViewersByProject = viewersByProject;
+    this.workloadIdentities = identitiesByProject[project];
+    this.clusterViewers = viewersByProject[project];
+
+    // Group memberships are the domain's, not a project's: once.
+    const memberships: Record<string, CloudIdentityGroupMembership> = {};
+    for (const group of props.gkeSecurityGroup ? groups : []) {
+      memberships[group] = new CloudIdentityGroupMembership(this, `GkeSecurityGroupMember-${group}`, {
+        group: props.gkeSecurityGroup!,
+        preferredMemberKey: { id: group },
+        roles: [{ name: 'MEMBER' }],
+      });
+    }
+    this.securityGroupMemberships = memberships;
+  }
+
+  /** One project's Google service accounts, their Workload Identity bindings for its pool, project roles and grants. */
+  private addIdentities(scope: Construct, tenant: TenantSpec, project: string, workloadPool: string, namespace: string, created: Readonly<Record<string, TenantResource>>): Record<string, TenantWorkloadIdentity> {
     const identities: Record<string, TenantWorkloadIdentity> = {};
     for (const wi of tenant.workloadIdentities ?? []) {
-      const scopeForGsa = new Construct(this, wi.gsa);
+      const scopeForGsa = new Construct(scope, wi.gsa);
       const serviceAccount = new ServiceAccount(scopeForGsa, 'Resource', {
         project,
         accountId: wi.gsa,
@@ -141,23 +200,7 @@ export class TenantIdentity extends Construct {
       }
       identities[wi.gsa] = { serviceAccount, workloadIdentityBinding, projectRoles, resourceRoles };
     }
-    this.workloadIdentities = identities;
-
-    const groups = [...new Set(TENANT_ROLES.map((r) => tenant.groups[r]).filter((g): g is string => !!g))];
-    const viewers: Record<string, ProjectIamMember> = {};
-    const memberships: Record<string, CloudIdentityGroupMembership> = {};
-    for (const group of groups) {
-      viewers[group] = new ProjectIamMember(this, `ClusterViewer-${group}`, { project, role: CLUSTER_VIEWER_ROLE, member: `group:${group}` });
-      if (props.gkeSecurityGroup) {
-        memberships[group] = new CloudIdentityGroupMembership(this, `GkeSecurityGroupMember-${group}`, {
-          group: props.gkeSecurityGroup,
-          preferredMemberKey: { id: group },
-          roles: [{ name: 'MEMBER' }],
-        });
-      }
-    }
-    this.clusterViewers = viewers;
-    this.securityGroupMemberships = memberships;
+    return identities;
   }
 
   private validateProps(props: TenantIdentityProps, namespace: string): void {
@@ -168,8 +211,21 @@ export class TenantIdentity extends Construct {
     if (!isDns1123Label(namespace)) {
       throw new ValidationError({ path, field: 'namespace', value: namespace, problem: 'is not a DNS-1123 label', fix: 'pass the tenant namespace name' });
     }
-    const shared = validateSharedProjectRoles(props.tenant, props.project, props.projectSharedWith ?? [], path);
+    const additional = props.additionalProjects ?? [];
+    additional.forEach((p, i) => {
+      if (!Token.isUnresolved(p.project) && !/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/.test(p.project)) {
+        throw new ValidationError({ path, field: `additionalProjects[${i}].project`, value: p.project, problem: 'is not a GCP project id (6-30 lowercase letters, digits, hyphens)', fix: 'pass the project id, not its name or number' });
+      }
+      if (p.project === props.project || additional.findIndex((q) => q.project === p.project) !== i) {
+        throw new ValidationError({ path, field: `additionalProjects[${i}].project`, value: p.project, problem: 'is listed twice (or is the primary project)', fix: 'list each further project of the tenant once' });
+      }
+    });
+    const shared = [props, ...additional].flatMap((p) => validateSharedProjectRoles(props.tenant, p.project, p.projectSharedWith ?? [], path));
     if (shared.length > 0) throw new ValidationError(shared);
+    if (additional.length > 0) {
+      const buckets = validateResourceProvisioning([props.project, ...additional.map((p) => p.project)].map((project) => ({ tenant: props.tenant, project }))).filter((i) => /bucket names are global/.test(i.problem));
+      if (buckets.length > 0) throw new ValidationError(buckets.map((i) => ({ ...i, path: `${path} (${i.path})` })));
+    }
     if (props.gkeSecurityGroup !== undefined && !Token.isUnresolved(props.gkeSecurityGroup) && !GROUP_RESOURCE_NAME.test(props.gkeSecurityGroup)) {
       throw new ValidationError({
         path,

@@ -15,6 +15,7 @@ import { PROD_USC1 } from '../../examples/team-stack/platform-cluster';
 import { buildTeamStack, PERCEPTION_IDENTITY, TEAM_POOL_NAME, TEAM_STACK_NAME } from '../../examples/team-stack/team-stack';
 import { buildSingleRegion, synthSingleRegionManifests } from '../../examples/single-region/single-region';
 import { singleRegionLockFile } from '../../examples/single-region/platform';
+import { buildRegulated, synthRegulatedManifests } from '../../examples/regulated/regulated';
 import { AWS_TUNNELS, BGP_POOL, GARAGE_TUNNELS, HYBRID_LOCK_FILE } from '../../examples/hybrid-only/bgp-plan';
 import { buildHybridOnly, HYBRID_STACK_NAME } from '../../examples/hybrid-only/hybrid-only';
 import { Cidr } from '../../lib/domain/ip-plan/cidr';
@@ -195,5 +196,44 @@ describe('examples/hybrid-only', () => {
     const lockFile = join(tempDir('hybrid-lock'), 'missing.lock.json');
     expect(() => buildHybridOnly(new App({ outdir: tempDir('hybrid-frozen') }), { frozen: true, lockFile })).toThrow(/links\/aws-usw2\/tunnel-0.*requested but not recorded/s);
     expect(existsSync(lockFile)).toBe(false);
+  });
+});
+
+describe('examples/regulated', () => {
+  const { outdir, built } = synthApp('regulated', (app) => buildRegulated(app, { frozen: true }));
+  const distDir = join(tempDir('regulated-dist'), 'dist');
+  synthRegulatedManifests(built.platform, distDir);
+
+  test('meets every connectivity intent, and its committed lock files hold every range and tenant', () => {
+    expect(verifyConnectivity(built.platform.definition, { cdktfOut: outdir, dist: distDir }).failures.map((v) => v.message)).toEqual([]);
+    expect(built.platform.recorded).toEqual([]);
+  });
+
+  test("each cluster: Binary Authorization enforced, its own key granted to the GKE service agent, the platform's freeze", () => {
+    for (const [stack, key] of [
+      ['ledger-cluster-prod-euw1', 'projects/ledger-kms/locations/europe-west1/keyRings/gke/cryptoKeys/prod-euw1-etcd'],
+      ['ledger-cluster-dev-euw4', 'projects/ledger-kms/locations/europe-west4/keyRings/gke/cryptoKeys/dev-euw4-etcd'],
+    ]) {
+      const json = stackJson(outdir, stack);
+      const [gke] = resources(json, 'google_container_cluster');
+      expect(gke.binary_authorization).toEqual({ evaluation_mode: 'PROJECT_SINGLETON_POLICY_ENFORCE' });
+      expect(gke.database_encryption).toEqual({ state: 'ENCRYPTED', key_name: key });
+      expect(resources(json, 'google_kms_crypto_key_iam_member')).toEqual([expect.objectContaining({ crypto_key_id: key, role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter' })]);
+      expect(gke.maintenance_policy.maintenance_exclusion[0]).toMatchObject({ exclusion_name: 'year-end', exclusion_options: { scope: 'NO_UPGRADES' } });
+    }
+  });
+
+  test('the payments tenant has a Google service account in each project, bound to that project pool', () => {
+    const tenants = stackJson(outdir, 'ledger-tenants-ledger-prod-1');
+    expect(
+      resources(tenants, 'google_service_account')
+        .map((a) => `${a.project}/${a.account_id}`)
+        .sort(),
+    ).toEqual(['ledger-dev/payments-api', 'ledger-prod/payments-api']);
+    expect(
+      resources(tenants, 'google_service_account_iam_member')
+        .map((b) => b.member)
+        .sort(),
+    ).toEqual(['serviceAccount:ledger-dev.svc.id.goog[payments/api]', 'serviceAccount:ledger-prod.svc.id.goog[payments/api]']);
   });
 });

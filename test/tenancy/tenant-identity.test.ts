@@ -128,6 +128,71 @@ describe('TenantIdentity', () => {
     expect(JSON.parse(Testing.synth(stack, true)).resource).toBeUndefined();
   });
 
+  describe('a tenant across a prod and a dev project', () => {
+    const tenant = {
+      ...MAPPING,
+      workloadIdentities: [
+        {
+          ...MAPPING.workloadIdentities![0],
+          resourceRoles: [
+            { kind: 'pubsub-topic' as const, name: 'tiles', role: 'roles/pubsub.publisher', provisioning: 'create' as const },
+            { kind: 'storage-bucket' as const, name: 'mapping-tiles-shared', role: 'roles/storage.objectViewer', provisioning: 'existing' as const, project: 'prod-project' },
+          ],
+        },
+      ],
+    };
+    const { stack, identity } = build({ tenant, additionalProjects: [{ project: 'dev-project' }], gkeSecurityGroup: 'groups/01abcd2efgh3ijk' });
+    const json = JSON.parse(Testing.synth(stack, true));
+    const all = (type: string): any[] => Object.values(json.resource[type] ?? {});
+
+    test('one Google service account per project, each bound to its own project pool', () => {
+      expect(
+        all('google_service_account')
+          .map((a) => `${a.project}/${a.account_id}`)
+          .sort(),
+      ).toEqual(['dev-project/mapping-tiles', 'prod-project/mapping-tiles']);
+      expect(
+        all('google_service_account_iam_member')
+          .map((b) => b.member)
+          .sort(),
+      ).toEqual(['serviceAccount:dev-project.svc.id.goog[mapping/tiles]', 'serviceAccount:prod-project.svc.id.goog[mapping/tiles]']);
+    });
+    test("project roles and grants per project: a grant without a project names each project's resource, one with a project that one", () => {
+      const roles = all('google_project_iam_member').filter((m) => !m.member.startsWith('group:'));
+      expect(roles.map((r) => `${r.project} ${r.role}`).sort()).toEqual(['dev-project roles/pubsub.subscriber', 'dev-project roles/storage.objectViewer', 'prod-project roles/pubsub.subscriber', 'prod-project roles/storage.objectViewer']);
+      expect(
+        all('google_pubsub_topic')
+          .map((t) => `${t.project}/${t.name}`)
+          .sort(),
+      ).toEqual(['dev-project/tiles', 'prod-project/tiles']);
+      expect(
+        all('google_pubsub_topic_iam_member')
+          .map((g) => g.project)
+          .sort(),
+      ).toEqual(['dev-project', 'prod-project']);
+      expect(all('google_storage_bucket_iam_member').map((g) => g.bucket)).toEqual(['mapping-tiles-shared', 'mapping-tiles-shared']);
+    });
+    test('clusterViewer in each project; gke-security-groups memberships once', () => {
+      expect(
+        all('google_project_iam_member')
+          .filter((m) => m.member.startsWith('group:'))
+          .map((v) => v.project)
+          .sort(),
+      ).toEqual([...Array(3).fill('dev-project'), ...Array(3).fill('prod-project')]);
+      expect(all('google_cloud_identity_group_membership')).toHaveLength(3);
+    });
+    test("the primary project's addresses are those of a one-project tenant; the others under Project-<project>", () => {
+      const single = JSON.parse(Testing.synth(build({ tenant, gkeSecurityGroup: 'groups/01abcd2efgh3ijk' }).stack, true));
+      const names = (j: any) => Object.entries<Record<string, unknown>>(j.resource).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
+      const multi = names(json);
+      for (const address of names(single)) expect(multi).toContain(address);
+      expect(multi.filter((a) => !names(single).includes(a)).every((a) => a.includes('_Project-dev-project_'))).toBe(true);
+      expect(Object.keys(identity.workloadIdentitiesByProject)).toEqual(['prod-project', 'dev-project']);
+      expect(identity.workloadIdentities).toBe(identity.workloadIdentitiesByProject['prod-project']);
+    });
+    test('snapshot', () => expect(Testing.synth(stack)).toMatchSnapshot());
+  });
+
   test.each<[string, Partial<TenantIdentityProps>, RegExp]>([
     [
       'the GSA account id is too short',
@@ -137,6 +202,26 @@ describe('TenantIdentity', () => {
     ['the project is not a project id', { project: 'My Project' }, /tenants\/mapping: project "My Project" is not a GCP project id/],
     ['the gke-security-groups group is given as an e-mail', { gkeSecurityGroup: 'gke-security-groups@example.com' }, /gkeSecurityGroup "gke-security-groups@example.com" is not a Cloud Identity group resource name; pass "groups\/<id>"/],
     ['the namespace is invalid', { namespace: 'Maps' }, /namespace "Maps" is not a DNS-1123 label/],
+    [
+      'a further project is the primary one',
+      { additionalProjects: [{ project: 'prod-project' }] },
+      /tenants\/mapping: additionalProjects\[0\].project "prod-project" is listed twice \(or is the primary project\); list each further project of the tenant once/,
+    ],
+    ['a further project is not a project id', { additionalProjects: [{ project: 'Dev' }] }, /additionalProjects\[0\].project "Dev" is not a GCP project id/],
+    [
+      'a further project would create the same bucket again',
+      {
+        additionalProjects: [{ project: 'dev-project' }],
+        defaultLocation: 'us-central1',
+        tenant: { ...MAPPING, workloadIdentities: [{ ...MAPPING.workloadIdentities![0], resourceRoles: [{ kind: 'storage-bucket', name: 'mapping-cache', role: 'roles/storage.objectUser', provisioning: 'create' }] }] },
+      },
+      /tenants\/mapping \(tenants\[mapping\].workloadIdentities\[mapping-tiles\].resourceRoles\[0\]\): provisioning "create" asks to create the storage-bucket mapping-cache in each of the tenant's projects \(prod-project, dev-project\), but bucket names are global/,
+    ],
+    [
+      'a project-wide role is granted on a further project other tenants share',
+      { additionalProjects: [{ project: 'dev-project', projectSharedWith: ['routing'] }] },
+      /workloadIdentities\[0\].projectRoles\[0\] "roles\/storage.objectViewer" is granted on all of project dev-project, which tenants routing share/,
+    ],
     [
       'a project-wide role is granted on a project other tenants share',
       { projectSharedWith: ['routing', 'ml'] },

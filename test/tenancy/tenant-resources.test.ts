@@ -143,6 +143,17 @@ describe('TenantIdentity with created resources', () => {
     const count = Object.values(json.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
     expect(count).toBe(estimateTenantIdentityResources(t));
   });
+
+  test('the estimate holds for a tenant across projects: per-project identities, grants, viewers and created topics; a named-project bucket once', () => {
+    const across: TenantSpec = {
+      ...tenant('b', [{ kind: 'pubsub-topic', name: 'events', role: 'roles/pubsub.publisher', provisioning: 'create' }, bucket('b-data', 'create', { project: 'proj-a' })]),
+      groups: { admin: 'b-admins@example.com', viewer: 'b-viewers@example.com' },
+    };
+    const multi = stackWith((s) => new TenantIdentity(s, 'b', { tenant: across, project: 'proj-a', additionalProjects: [{ project: 'proj-b' }, { project: 'proj-c' }], defaultLocation: 'us-central1', gkeSecurityGroup: 'groups/0abc' }));
+    const count = Object.values(multi.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    expect(count).toBe(estimateTenantIdentityResources(across, 3));
+    expect(Object.keys(multi.resource.google_storage_bucket)).toHaveLength(1);
+  });
 });
 
 describe('the example', () => {

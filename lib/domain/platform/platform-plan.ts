@@ -355,8 +355,13 @@ export interface TenantPlan {
   readonly resolved: ResolvedTenant;
   /** Its isolation: as declared, else 'shared' (DEFAULT_ISOLATION). */
   readonly isolation: ResolvedTenant['isolation'];
-  /** The project of its first cluster: its Google service accounts live there. */
+  /** The project of its first cluster (its primary project): its Terraform state is grouped with that project's tenants. */
   readonly project: string;
+  /**
+   * Every project of its clusters, each once, in cluster order (`project` first): its Google service accounts, their
+   * grants and Workload Identity bindings exist in each, since every project has its own pool (`<project>.svc.id.goog`).
+   */
+  readonly projects: readonly string[];
   /** The clusters it has a namespace on, as declared. */
   readonly clusters: readonly string[];
   /**

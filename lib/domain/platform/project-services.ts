@@ -3,6 +3,7 @@ import type { ResourceRoleKind } from '../tenancy/tenant-spec';
 import { tenantCreatedResources } from '../tenancy/tenant-resources';
 import { privateServiceAccessPlan } from './private-service-access';
 import { resolveClusterSettings } from './cluster-settings-plan';
+import { tenantProjects } from './tenant-definition';
 
 /**
  * The API each Google resource type needs enabled in the project it lives in (longest matching prefix wins).
@@ -77,11 +78,12 @@ export function platformProjectServices(definition: PlatformDefinition, options:
   // What the platform creates for tenants (provisioning: 'create') needs its API in the project it lives in.
   const projectOfCluster = new Map(definition.clusters.map((c) => [c.name, c.project]));
   for (const tenant of definition.tenants ?? []) {
-    const project = projectOfCluster.get(tenant.clusters[0]);
-    if (!project) continue;
-    for (const resource of tenantCreatedResources(tenant, project, undefined)) {
-      const api = apiOfResourceType(CREATED_RESOURCE_TYPES[resource.kind] ?? '');
-      if (api) add(resource.project, api, 'serviceusage.googleapis.com');
+    // A tenant across projects creates a resource without its own project in each of them.
+    for (const project of tenantProjects(tenant, (c) => projectOfCluster.get(c))) {
+      for (const resource of tenantCreatedResources(tenant, project, undefined)) {
+        const api = apiOfResourceType(CREATED_RESOURCE_TYPES[resource.kind] ?? '');
+        if (api) add(resource.project, api, 'serviceusage.googleapis.com');
+      }
     }
   }
   return Object.fromEntries([...services.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([project, set]) => [project, [...set].sort()]));

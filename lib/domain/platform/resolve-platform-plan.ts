@@ -33,7 +33,7 @@ import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits
 import { tenantGpuQuota } from './tenant-gpu-quota';
 import type { AdditionalPodRangePlan, AdvertisementsPlan, ClusterGenerationPlan, ClusterPlan, LinkPlan, NetworkPlan, NodePoolPlan, PlatformPlan, RetiringGenerationPlan, TenantPlan } from './platform-plan';
 import { ExpandedGeneration, expandClusterGenerations } from './cluster-generations';
-import { PlatformTenant, tenantsOnCluster } from './tenant-definition';
+import { PlatformTenant, tenantProjects, tenantsOnCluster } from './tenant-definition';
 import { tenantCostLabels } from './platform-labels';
 import { ClusterNodePools, indexTenants } from './tenant-index';
 import { resolveClusterSettings } from './cluster-settings-plan';
@@ -95,6 +95,7 @@ export function resolvePlatformPlan(
         resolved,
         isolation: resolved.isolation,
         project: projectOf(tenant.clusters[0]),
+        projects: tenantProjects(tenant, projectOf),
         clusters: tenant.clusters,
         stack: states[tenant.name],
         placement: resolveTenantPlacement(tenant),
@@ -142,7 +143,7 @@ function retiringGeneration(platform: string, ipPlan: ResolvedIpPlan, retiring: 
 /** Fresh placement by the shard rule, nothing recorded (what a platform without a record gets). */
 function placeTenantStates(definition: PlatformDefinition, clusters: ReadonlyMap<string, ClusterPlan>): Readonly<Record<string, string>> {
   const projectOf = (name: string) => clusters.get(name)?.project ?? '';
-  const tenants = (definition.tenants ?? []).map((t) => ({ name: t.name, project: projectOf(t.clusters[0]), resources: estimateTenantIdentityResources(t) }));
+  const tenants = (definition.tenants ?? []).map((t) => ({ name: t.name, project: projectOf(t.clusters[0]), resources: estimateTenantIdentityResources(t, tenantProjects(t, projectOf).length) }));
   return assignTenantStates(tenants, undefined, {
     platform: definition.name,
     maxResources: definition.terraformStates?.maxResources,

@@ -13,6 +13,7 @@ import { assertPlatform } from './validate-platform';
 import { expandClusterGenerations } from './cluster-generations';
 import { isEphemeralRange, validateEphemeralMarks } from './ephemeral-clusters';
 import { assignTenantStates, estimateTenantIdentityResources, parseTenantStatesLock, serializeTenantStatesLock } from './tenant-states';
+import { tenantProjects } from './tenant-definition';
 
 /** What resolving a platform reads: the two lock files' contents (no file is touched here) and the mode. */
 interface ResolvePlatformInput {
@@ -157,7 +158,7 @@ function resolveTenantStates(
   const tenants = (definition.tenants ?? []).map((tenant) => ({
     name: tenant.name,
     project: projectOf(tenant.clusters[0]),
-    resources: estimateTenantIdentityResources(tenant) + enabled.reduce((sum, { addOn, settings }) => sum + (addOn.tenantResources?.(settings, tenant) ?? 0), 0),
+    resources: estimateTenantIdentityResources(tenant, tenantProjects(tenant, projectOf).length) + enabled.reduce((sum, { addOn, settings }) => sum + (addOn.tenantResources?.(settings, tenant) ?? 0), 0),
   }));
   const lock = options.lockText === undefined ? undefined : parseTenantStatesLock(options.lockText, options.tenantStatesFile);
   const assignment = assignTenantStates(tenants, lock, {

@@ -67,6 +67,15 @@ export function companionCpuPool(nodes: DedicatedNodesDefinition): (CompanionCpu
   return { ...DEFAULT_COMPANION_CPU_POOL, ...Object.fromEntries(Object.entries(nodes.cpuPool ?? {}).filter(([, v]) => v !== undefined)) };
 }
 
+/**
+ * The projects of a tenant's clusters, each once, in the order of its clusters: its Google service accounts, their
+ * grants and the Workload Identity bindings exist in each (one pool per project, `<project>.svc.id.goog`). The first
+ * is its primary project: its Terraform state is grouped with that project's tenants.
+ */
+export function tenantProjects(tenant: Pick<TenantSpec, 'clusters'>, projectOf: (cluster: string) => string | undefined): string[] {
+  return [...new Set(tenant.clusters.map(projectOf).filter((p): p is string => !!p))];
+}
+
 /** Tenants with a namespace on the cluster. */
 export function tenantsOnCluster<T extends Pick<TenantSpec, 'clusters'>>(tenants: readonly T[] | undefined, cluster: string): T[] {
   return (tenants ?? []).filter((tenant) => tenant.clusters.includes(cluster));

@@ -5,15 +5,15 @@
  * tenants (BENCHMARKS.md). Pure; holds nothing beyond the call that built it.
  */
 import type { ClusterDefinition, PlatformDefinition } from './platform-definition';
-import { tenantNodePools } from './tenant-definition';
+import { tenantNodePools, tenantProjects } from './tenant-definition';
 import { clusterNodePools } from './cluster-node-pools';
 
 export type ClusterNodePools = ReturnType<typeof clusterNodePools>;
 
 interface TenantIndex {
   /**
-   * Names of the tenants whose first cluster is in `project`, sorted; the project of a cluster name is the last
-   * cluster declared with that name, as a `Map` built from the clusters gives it.
+   * Names of the tenants with a cluster in `project` (their identities live there), sorted; the project of a cluster
+   * name is the last cluster declared with that name, as a `Map` built from the clusters gives it.
    */
   tenantsInProject(project: string): readonly string[];
   /** The cluster's node pools, equal to {@link clusterNodePools} (tenant pools are shared between a tenant's clusters: read only). */
@@ -32,8 +32,7 @@ export function indexTenants(definition: Pick<PlatformDefinition, 'tenants' | 'c
     else map.set(key, [...values]);
   };
   for (const tenant of definition.tenants ?? []) {
-    const project = projectOf.get(tenant.clusters[0]);
-    if (project !== undefined) append(byProject, project, [tenant.name]);
+    for (const project of tenantProjects(tenant, (c) => projectOf.get(c))) append(byProject, project, [tenant.name]);
     const pools = tenantNodePools(tenant);
     // A cluster listed twice gets the tenant's pools once, as in clusterNodePools.
     if (pools.length > 0) for (const cluster of new Set(tenant.clusters)) append(tenantPools, cluster, pools);

@@ -90,14 +90,18 @@ export function serializeTenantStatesLock(lock: TenantStatesLock): string {
  * per distinct role on a named resource;
  * one per resource the platform creates for it (`provisioning: 'create'`);
  * per distinct group a clusterViewer grant and a gke-security-groups membership (counted even when the platform
- * manages no memberships, so the estimate never falls short). A test holds it to the construct.
+ * manages no memberships, so the estimate never falls short). A tenant across `projects` projects has its identities,
+ * their grants, its clusterViewer grants and the resources created in its own project once per project (a created
+ * resource that names its project, once). A test holds it to the construct.
  */
-export function estimateTenantIdentityResources(tenant: Pick<PlatformTenant, 'workloadIdentities' | 'groups'>): number {
+export function estimateTenantIdentityResources(tenant: Pick<PlatformTenant, 'workloadIdentities' | 'groups'>, projects = 1): number {
   const identities = (tenant.workloadIdentities ?? []).reduce((sum, wi) => sum + 2 + new Set(wi.projectRoles).size + new Set((wi.resourceRoles ?? []).map((g) => `${g.kind}/${g.name}/${g.role}`)).size, 0);
   const groups = new Set(TENANT_ROLES.map((role) => tenant.groups[role]).filter((g): g is string => !!g)).size;
-  // One per resource the platform creates for the tenant (the project does not change the count).
-  const created = new Set((tenant.workloadIdentities ?? []).flatMap((wi) => (wi.resourceRoles ?? []).filter((g) => g.provisioning === 'create').map((g) => `${g.kind}/${g.project ?? ''}/${g.name}`))).size;
-  return identities + 2 * groups + created;
+  const createdGrants = (tenant.workloadIdentities ?? []).flatMap((wi) => (wi.resourceRoles ?? []).filter((g) => g.provisioning === 'create'));
+  // One per resource the platform creates: in each project when the grant names none, else once.
+  const created =
+    new Set(createdGrants.filter((g) => g.project === undefined).map((g) => `${g.kind}/${g.name}`)).size * projects + new Set(createdGrants.filter((g) => g.project !== undefined).map((g) => `${g.kind}/${g.project}/${g.name}`)).size;
+  return identities * projects + groups * (projects + 1) + created;
 }
 
 /** A tenant as placement sees it. */

@@ -2,7 +2,7 @@ import { IssueCollector } from '../validation-error';
 import { validateTenantReach } from './tenant-reach-rules';
 import { validateDeveloperNamespaces, ExpiredDeveloperNamespace, validateSharedProjectRoles, validateTenants } from '../tenancy/tenant-rules';
 import { PlatformDefinition } from './platform-definition';
-import { companionCpuPool, tenantsOnCluster } from './tenant-definition';
+import { companionCpuPool, tenantProjects, tenantsOnCluster } from './tenant-definition';
 import { tenantCpuPoolName, tenantPoolName } from '../tenancy/tenant-placement';
 import { developerNamespaceLimits, tenantLimitsOnCluster } from './tenant-limits';
 import { tenantGpuQuota } from './tenant-gpu-quota';
@@ -42,33 +42,29 @@ export function validatePlatformTenants(definition: PlatformDefinition, issues: 
         fix: 'use a tenant name of at most 29 characters, or set dedicatedNodes.cpuPool: false',
       });
     }
-    // A project-wide role on a project other tenants share reaches their resources: refused unless accepted by name.
-    // Only project roles can reach other tenants: without any, the rule has nothing to report.
-    const project = projectOf.get(tenant.clusters[0]);
-    if (project && (tenant.workloadIdentities ?? []).some((wi) => wi.projectRoles.length > 0)) {
-      const sharedWith = index.tenantsInProject(project).filter((name) => name !== tenant.name);
-      for (const issue of validateSharedProjectRoles(tenant, project, sharedWith, path)) issues.add(issue);
+    // Its identities exist in every project of its clusters (one Workload Identity pool each), with their grants.
+    const projects = tenantProjects(tenant, (c) => projectOf.get(c));
+    // A project-wide role on a project other tenants share reaches their resources: refused unless accepted by name,
+    // in each project the role is granted in. Only project roles can reach other tenants.
+    if ((tenant.workloadIdentities ?? []).some((wi) => wi.projectRoles.length > 0)) {
+      for (const project of projects) {
+        const sharedWith = index.tenantsInProject(project).filter((name) => name !== tenant.name);
+        for (const issue of validateSharedProjectRoles(tenant, project, sharedWith, path)) issues.add(issue);
+      }
     }
     // The LimitRange must agree with the nodes and the quota on every cluster the tenant lives on.
     for (const cluster of definition.clusters.filter((c) => tenant.clusters.includes(c.name))) {
       for (const issue of tenantLimitsOnCluster(definition, cluster, tenant, index.nodePools(cluster)).issues) issues.add(issue);
       for (const issue of tenantGpuQuota(definition, cluster, tenant, index.nodePools(cluster)).issues) issues.add(issue);
     }
-    // Workload Identity identities are per project: one tenant, one project keeps its identities unambiguous.
-    const projects = [...new Set(tenant.clusters.map((c) => projectOf.get(c)).filter((p): p is string => !!p))];
-    if (projects.length > 1) {
-      issues.add({
-        path,
-        field: 'clusters',
-        value: tenant.clusters,
-        problem: `span the projects ${projects.join(', ')}, but a tenant's Workload Identity service accounts live in one project`,
-        fix: 'keep a tenant on clusters of one project, or declare one tenant per project',
-      });
-    }
   }
   for (const issue of validateTenantReach(definition)) issues.add(issue);
   // Who makes each resource a grant names: the platform (in the tenant's state) or nobody here (a prerequisite).
-  const withProjects = tenants.map((tenant) => ({ tenant, project: projectOf.get(tenant.clusters[0]) ?? '' }));
+  // Once per project of each tenant: a grant without its own project names the resource of each project.
+  const withProjects = tenants.flatMap((tenant) => {
+    const projects = tenantProjects(tenant, (c) => projectOf.get(c));
+    return (projects.length > 0 ? projects : ['']).map((project) => ({ tenant, project }));
+  });
   for (const issue of validateResourceProvisioning(withProjects)) issues.add(issue);
   const developer = definition.developerNamespaces;
   if (!developer) return [];

@@ -85,7 +85,8 @@ export function resourcePrerequisites(tenants: readonly { readonly tenant: Pick<
  */
 export function validateResourceProvisioning(tenants: readonly { readonly tenant: Pick<TenantSpec, 'name' | 'workloadIdentities' | 'labels'>; readonly project: string }[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const creators = new Map<string, string>();
+  // Bucket names are global: one bucket name is one bucket, whichever project would hold it.
+  const creators = new Map<string, { tenant: string; project: string }>();
   for (const { tenant, project } of tenants) {
     let creates = false;
     for (const wi of tenant.workloadIdentities ?? []) {
@@ -115,10 +116,20 @@ export function validateResourceProvisioning(tenants: readonly { readonly tenant
         }
         if (grant.provisioning === 'create') {
           creates = true;
-          const other = creators.get(key);
-          if (other !== undefined && other !== tenant.name)
-            issues.push({ path, field: 'provisioning', value: 'create', problem: `asks to create ${what}, which tenant ${other} creates already`, fix: `let one tenant create it and declare it 'existing' in the other` });
-          else creators.set(key, tenant.name);
+          const resourceProject = grant.project ?? project;
+          const creationKey = grant.kind === 'storage-bucket' ? `${grant.kind}/${grant.name}` : key;
+          const other = creators.get(creationKey);
+          if (other !== undefined && other.tenant !== tenant.name)
+            issues.push({ path, field: 'provisioning', value: 'create', problem: `asks to create ${what}, which tenant ${other.tenant} creates already`, fix: `let one tenant create it and declare it 'existing' in the other` });
+          else if (other !== undefined && other.project !== resourceProject)
+            issues.push({
+              path,
+              field: 'provisioning',
+              value: 'create',
+              problem: `asks to create ${what} in each of the tenant's projects (${other.project}, ${resourceProject}), but bucket names are global: the second would fail`,
+              fix: `name the project that holds it (project: '${other.project}'): the tenant's identities in every project get the grant on that one bucket`,
+            });
+          else creators.set(creationKey, { tenant: tenant.name, project: resourceProject });
         }
       });
     }

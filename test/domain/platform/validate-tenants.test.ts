@@ -64,7 +64,19 @@ describe('platform tenants', () => {
     expect(warnings.expiredDeveloperNamespaces).toEqual([expect.objectContaining({ name: 'dev-carol', daysExpired: 5, daysUntilRejected: 9 })]);
   });
 
-  test.each<[string, PlatformDefinition, RegExp]>([
+  test('a tenant across a prod and a dev project is accepted: its identities live in each project, the state with its first', () => {
+    const routing = {
+      ...tenant('routing'),
+      clusters: ['prod-usc1', 'dev-usw1'],
+      workloadIdentities: [{ ksa: 'api', gsa: 'routing-api', projectRoles: [], resourceRoles: [{ kind: 'pubsub-topic' as const, name: 'routes', role: 'roles/pubsub.publisher', provisioning: 'create' as const }] }],
+    };
+    expect(() => assertPlatform(withTenants(routing), { today: EXAMPLE_TODAY })).not.toThrow();
+    // A bucket that names its project is created once, in that project.
+    const bucket = { kind: 'storage-bucket' as const, name: 'drive-routing-cache', role: 'roles/storage.objectUser', provisioning: 'create' as const, project: 'drive-gke-prod' };
+    expect(() => assertPlatform(withTenants({ ...routing, workloadIdentities: [{ ...routing.workloadIdentities[0], resourceRoles: [bucket] }] }), { today: EXAMPLE_TODAY })).not.toThrow();
+  });
+
+  test.each<[string, PlatformDefinition, string | RegExp]>([
     ['a dedicated-nodes tenant has no pool', withTenants({ ...tenant('simulation'), dedicatedNodes: undefined }), /tenants\[simulation\]: dedicatedNodes undefined is required when isolation is "dedicated-nodes"/],
     ['a shared tenant declares a pool', withTenants({ ...tenant('routing'), dedicatedNodes: { maxNodes: 3 } }), /tenants\[routing\]: dedicatedNodes .* is set but isolation is "shared"; set isolation: "dedicated-nodes"/],
     ['a dedicated-nodes tenant name makes too long a pool name', withTenants({ ...tenant('simulation'), name: 's'.repeat(34) }), /tenants\[s{34}\]: name "s{34}" makes the node pool name "tenant-s{34}", longer than GKE's 40 characters/],
@@ -89,7 +101,23 @@ describe('platform tenants', () => {
       withTenants({ ...tenant('mapping'), dependencies: {}, workloadIdentities: [{ ksa: 'tile-builder', gsa: 'mapping-tile-builder', projectRoles: ['roles/storage.objectUser'] }] }, tenant('routing')),
       /tenants\[mapping\]: workloadIdentities\[0\].projectRoles\[0\] "roles\/storage.objectUser" is granted on all of project drive-gke-prod, which tenants routing share, so it reaches their resources too/,
     ],
-    ['a tenant spans projects', withTenants({ ...tenant('routing'), clusters: ['prod-usc1', 'dev-usw1'] }), /tenants\[routing\]: clusters \["prod-usc1","dev-usw1"\] span the projects drive-gke-prod, drive-gke-dev/],
+    [
+      'a tenant across projects would create one bucket in each (bucket names are global)',
+      withTenants({
+        ...tenant('routing'),
+        clusters: ['prod-usc1', 'dev-usw1'],
+        workloadIdentities: [{ ksa: 'api', gsa: 'routing-api', projectRoles: [], resourceRoles: [{ kind: 'storage-bucket', name: 'drive-routing-cache', role: 'roles/storage.objectUser', provisioning: 'create' }] }],
+      }),
+      "tenants[routing].workloadIdentities[routing-api].resourceRoles[0]: provisioning \"create\" asks to create the storage-bucket drive-routing-cache in each of the tenant's projects (drive-gke-prod, drive-gke-dev), but bucket names are global: the second would fail; name the project that holds it (project: 'drive-gke-prod'): the tenant's identities in every project get the grant on that one bucket",
+    ],
+    [
+      'a tenant across projects holds a project role in a project it shares only there',
+      withTenants(
+        { ...tenant('routing'), clusters: ['payments-usc1', 'dev-usw1'], workloadIdentities: [{ ksa: 'api', gsa: 'routing-api', projectRoles: ['roles/cloudsql.client'] }] },
+        { ...tenant('mapping'), dependencies: {}, clusters: ['dev-usw1'] },
+      ),
+      /tenants\[routing\]: workloadIdentities\[0\].projectRoles\[0\] "roles\/cloudsql.client" is granted on all of project drive-gke-dev, which tenants mapping share/,
+    ],
     ['a tenant is on an unknown cluster', withTenants({ ...tenant('routing'), clusters: ['nope'] }), /tenants\[routing\].*nope/],
     ['a tenant depends on an unknown tenant', withTenants(tenant('mapping')), /tenants\[mapping\].*routing/],
     ['a dedicated cluster is shared', withTenants(tenant('payments'), { ...tenant('routing'), clusters: ['payments-usc1'] }), /is shared with routing, but isolation is "dedicated-cluster"/],
