@@ -15,6 +15,7 @@ import type { StagedSynth } from '../synth-stage';
 
 /** What the model reads of a staged synth, and the hash of what it read of each file (empty without a cache). */
 export interface StagedOutput {
+  /** The synthesized platform as the reachability model reads it. */
   readonly output: SynthesizedPlatform;
   /** `<file>`, `<hash of what the model reads of it>`, for every file read, in reading order. */
   readonly parts: readonly string[];

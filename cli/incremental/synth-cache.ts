@@ -36,6 +36,7 @@ export interface CachedCluster {
 
 /** What the last committed synth wrote. */
 export interface SynthRecord {
+  /** The record format; another version is not read (a full synth instead). */
   readonly version: typeof RECORD_VERSION;
   /** The code version it was written with (code-version.ts). */
   readonly code: string;
@@ -45,12 +46,14 @@ export interface SynthRecord {
     readonly outdir: string;
     /** Hash of `manifest.json` as written. */
     readonly manifest: string;
+    /** Each stack synthesized, by stack name. */
     readonly stacks: Readonly<Record<string, CachedStack>>;
   };
   /** The manifests side. @default absent */
   readonly manifests?: {
     /** The outdir, absolute. */
     readonly outdir: string;
+    /** Each cluster's manifests, by cluster name. */
     readonly clusters: Readonly<Record<string, CachedCluster>>;
   };
 }

@@ -51,7 +51,9 @@ function builtInAddOns(): PlatformAddOn[] {
 
 /** What a synth reuses on each side, or undefined for a side synthesized in full without a record. */
 export interface SynthReuse {
+  /** The stacks to reuse and to synthesize. @default absent: every stack synthesized */
   readonly terraform?: TerraformReuse;
+  /** The clusters to reuse and to synthesize. @default absent: every cluster synthesized */
   readonly manifests?: ManifestsReuse;
 }
 
