@@ -82,7 +82,12 @@ describe('gke-platform diff', () => {
   ] as const)('--fail-on %s with %s exits %d', (level, _what, after, code) => {
     const result = cli(ROOT, ['diff', before(), after(), '--fail-on', level]);
     expect(result.status).toBe(code);
-    if (code === 1) expect(result.stderr).toMatch(new RegExp(`^diff: 1 finding\\(s\\) match --fail-on ${level}\\n$`));
+    if (code === 1) {
+      const [first, ...rest] = result.stderr.trimEnd().split('\n');
+      expect(first).toBe(`diff: 1 finding(s) match --fail-on ${level}`);
+      // A pool replacement also says which successor pool to declare instead; a plain change adds nothing.
+      expect(rest).toEqual(after === poolReplaced ? [expect.stringMatching(/would be replaced: .*successorOf: 'general'/)] : []);
+    }
   });
 
   test('AFTER defaults to the project folder, where synth writes', () => {
